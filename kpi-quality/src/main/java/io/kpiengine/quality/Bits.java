@@ -1,0 +1,99 @@
+package io.kpiengine.quality;
+
+/**
+ * Helpers for missing-value masks: {@code long[]} words where bit i (word {@code i >>> 6}, bit {@code i & 63})
+ * stands for row i.
+ *
+ * <pre>{@code
+ * long[] mask = Bits.newMask(rows);
+ * Bits.set(mask, 17);            // row 17 is missing
+ * boolean missing = Bits.get(mask, 17);
+ * }</pre>
+ */
+public final class Bits {
+
+    private Bits() {
+    }
+
+    /**
+     * The number of words a mask for {@code size} rows needs.
+     *
+     * @param size the row count
+     * @return the word count
+     */
+    public static int words(int size) {
+        return (size + 63) >>> 6;
+    }
+
+    /**
+     * A new, all-clear mask for {@code size} rows.
+     *
+     * @param size the row count
+     * @return a zeroed array of {@link #words(int)} words
+     */
+    public static long[] newMask(int size) {
+        return new long[words(size)];
+    }
+
+    /**
+     * Sets the bit of a row.
+     *
+     * @param mask the mask
+     * @param row the row
+     */
+    public static void set(long[] mask, int row) {
+        mask[row >>> 6] |= 1L << row;
+    }
+
+    /**
+     * Clears the bit of a row.
+     *
+     * @param mask the mask
+     * @param row the row
+     */
+    public static void clear(long[] mask, int row) {
+        mask[row >>> 6] &= ~(1L << row);
+    }
+
+    /**
+     * Reads the bit of a row; a null mask reads as all clear.
+     *
+     * @param mask the mask, or null
+     * @param row the row
+     * @return true if set
+     */
+    public static boolean get(long[] mask, int row) {
+        return mask != null && (mask[row >>> 6] & (1L << row)) != 0;
+    }
+
+    /**
+     * Counts the set bits among the first {@code size} rows.
+     *
+     * @param mask the mask
+     * @param size the row count
+     * @return the number of set bits
+     */
+    public static int count(long[] mask, int size) {
+        int full = size >>> 6;
+        int n = 0;
+        for (int i = 0; i < full; i++) {
+            n += Long.bitCount(mask[i]);
+        }
+        int rest = size & 63;
+        if (rest != 0) {
+            n += Long.bitCount(mask[full] & ((1L << rest) - 1));
+        }
+        return n;
+    }
+
+    /**
+     * Whether no bit among the first {@code size} rows is set.
+     *
+     * @param mask the mask
+     * @param size the row count
+     * @return true if all clear
+     */
+    public static boolean isEmpty(long[] mask, int size) {
+        return count(mask, size) == 0;
+    }
+}

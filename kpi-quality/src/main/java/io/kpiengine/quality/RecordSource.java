@@ -1,0 +1,63 @@
+package io.kpiengine.quality;
+
+import java.util.List;
+
+/**
+ * A stream of {@link RecordBatch}es that share one {@link Schema}: a CSV file, a JDBC query, rows in memory.
+ *
+ * <p>A source is read once, by one thread, batch by batch, and never holds the whole input in memory. Sources
+ * that can be read in parallel return independent partitions from {@link #split(int)}; together the partitions
+ * yield exactly the records of the source, each once.
+ *
+ * <pre>{@code
+ * try (RecordSource source = ...) {
+ *     for (RecordBatch batch = source.next(); batch != null; batch = source.next()) {
+ *         // batch.size() records, plus batch.rejected() records that could not be read
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Implementations are not thread-safe; use one partition per thread.
+ */
+public interface RecordSource extends AutoCloseable {
+
+    /**
+     * The schema of every batch.
+     *
+     * @return the schema
+     */
+    Schema schema();
+
+    /**
+     * A name for messages and reports: a file name, a table, "memory".
+     *
+     * @return the name
+     */
+    String name();
+
+    /**
+     * Reads the next batch.
+     *
+     * @return the next batch, or null when the source is exhausted
+     * @throws QualityException if reading fails (I/O error, error budget exceeded)
+     */
+    RecordBatch next();
+
+    /**
+     * Splits this unread source into at most {@code parts} partitions that can be read concurrently, each by
+     * its own thread. Sources that cannot split return a list holding only themselves.
+     *
+     * @param parts the wanted number of partitions, at least 1
+     * @return the partitions; after this call only the partitions are read, never this source
+     */
+    default List<RecordSource> split(int parts) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts must be >= 1, but was " + parts);
+        }
+        return List.of(this);
+    }
+
+    /** Releases files, connections and buffers. */
+    @Override
+    void close();
+}

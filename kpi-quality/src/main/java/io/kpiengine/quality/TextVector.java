@@ -1,0 +1,90 @@
+package io.kpiengine.quality;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A vector of strings for {@link ColumnType#TEXT} columns. A missing value is a null entry.
+ *
+ * <pre>{@code
+ * TextVector ids = TextVector.wrap(new String[] {"O1", null, "O3"}, 3);
+ * boolean missing = ids.isNull(1);   // true
+ * }</pre>
+ */
+public final class TextVector extends Vector {
+
+    private final String[] values;
+
+    private TextVector(String[] values, int size) {
+        super(size, maskOf(values, size));
+        this.values = values;
+    }
+
+    private static long[] maskOf(String[] values, int size) {
+        if (values.length < size) {
+            throw new IllegalArgumentException("values has " + values.length + " entries, but size is " + size);
+        }
+        long[] mask = null;
+        for (int i = 0; i < size; i++) {
+            if (values[i] == null) {
+                if (mask == null) {
+                    mask = Bits.newMask(size);
+                }
+                Bits.set(mask, i);
+            }
+        }
+        return mask;
+    }
+
+    /**
+     * Wraps an array without copying; the caller must not modify it afterwards. Null entries are missing.
+     *
+     * @param values the values; at least {@code size} entries
+     * @param size the row count
+     * @return the vector
+     */
+    public static TextVector wrap(String[] values, int size) {
+        return new TextVector(values, size);
+    }
+
+    @Override
+    public ColumnType type() {
+        return ColumnType.TEXT;
+    }
+
+    /**
+     * The value of a row.
+     *
+     * @param row 0-based row
+     * @return the value, or null when missing
+     */
+    public String get(int row) {
+        Objects.checkIndex(row, size);
+        return values[row];
+    }
+
+    @Override
+    public Object getObject(int row) {
+        return get(row);
+    }
+
+    @Override
+    public TextVector select(int[] rows, int count) {
+        String[] out = new String[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = values[Objects.checkIndex(rows[i], size)];
+        }
+        return new TextVector(out, count);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TextVector v && v.size == size
+                && Arrays.equals(values, 0, size, v.values, 0, size);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(Arrays.copyOf(values, Math.min(size, 16)));
+    }
+}

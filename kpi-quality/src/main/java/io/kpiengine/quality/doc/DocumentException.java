@@ -1,0 +1,52 @@
+package io.kpiengine.quality.doc;
+
+import io.kpiengine.quality.QualityException;
+import java.util.List;
+
+/**
+ * A definition document is malformed or invalid; carries every {@link Problem} found, each with file, line and
+ * column. The message lists them one per line:
+ *
+ * <pre>
+ * rules.yaml has 2 problems:
+ *   rules.yaml:4:5: unknown field 'colum' in rule; did you mean 'column'?
+ *   rules.yaml:9:12: 'limit' must be a number, but was 'ten'
+ * </pre>
+ */
+public class DocumentException extends QualityException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<Problem> problems;
+
+    /**
+     * Creates the exception.
+     *
+     * @param document the document name
+     * @param problems at least one problem
+     */
+    public DocumentException(String document, List<Problem> problems) {
+        super(format(document, problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * Every problem found, in document order of discovery.
+     *
+     * @return an immutable list
+     */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private static String format(String document, List<Problem> problems) {
+        if (problems.size() == 1) {
+            return problems.get(0).toString();
+        }
+        StringBuilder sb = new StringBuilder(document).append(" has ").append(problems.size()).append(" problems:");
+        for (Problem p : problems) {
+            sb.append("\n  ").append(p);
+        }
+        return sb.toString();
+    }
+}

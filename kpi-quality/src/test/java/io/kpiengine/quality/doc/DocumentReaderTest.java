@@ -1,0 +1,110 @@
+package io.kpiengine.quality.doc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class DocumentReaderTest {
+
+    @Test
+    void yaml_nodesKnowLineAndColumn() {
+        DocNode root = DocumentReader.read("metrics:\n  - id: revenue\n    weight: 2.5\n", "c.yaml");
+        DocNode metric = root.field("metrics").orElseThrow().items().get(0);
+        assertThat(metric.field("id").orElseThrow().scalarText()).isEqualTo("revenue");
+        assertThat(metric.field("id").orElseThrow().location()).isEqualTo(new Location("c.yaml", 2, 9));
+        assertThat(metric.keyLocation("weight")).isEqualTo(new Location("c.yaml", 3, 5));
+        assertThat(metric.field("weight").orElseThrow().number()).isEqualByComparingTo(new BigDecimal("2.5"));
+    }
+
+    @Test
+    void json_duplicateKey_isRefusedWithPosition() {
+        assertThatThrownBy(() -> DocumentReader.read("{\"a\": 1,\n \"a\": 2}", "d.json"))
+                .isInstanceOf(DocumentException.class)
+                .hasMessageContaining("d.json:2:")
+                .hasMessageContaining("'a'");
+    }
+
+    @Test
+    void yaml_duplicateKey_isRefusedWithBothLines() {
+        assertThatThrownBy(() -> DocumentReader.read("a: 1\nb: 2\na: 3\n", "d.yaml"))
+                .isInstanceOf(DocumentException.class)
+                .hasMessage("d.yaml:3:1: duplicate key 'a' (first at line 1)");
+    }
+
+    @Test
+    void yaml_anchorsAndAliases_areRefused() {
+        assertThatThrownBy(() -> DocumentReader.read("a: &x 1\nb: *x\n", "d.yaml"))
+                .isInstanceOf(DocumentException.class)
+                .hasMessageContaining("d.yaml:1:")
+                .hasMessageContaining("anchor '&x'");
+    }
+
+    @Test
+    void yaml_tags_areRefused() {
+        assertThatThrownBy(() -> DocumentReader.read("a: !!binary aGVsbG8=\n", "d.yaml"))
+                .isInstanceOf(DocumentException.class)
+                .hasMessageContaining("tag");
+    }
+
+    @Test
+    void oversized_isRefused() {
+        assertThatThrownBy(() -> DocumentReader.standard().maxBytes(10).readText("a: 12345678901\n", "d.yaml"))
+                .isInstanceOf(DocumentException.class)
+                .hasMessage("d.yaml: document is 15 bytes; the limit is 10 bytes");
+    }
+
+    @Test
+    void deepNesting_isRefused() {
+        String deep = "[".repeat(100) + "]".repeat(100);
+        assertThatThrownBy(() -> DocumentReader.read(deep, "d.json"))
+                .isInstanceOf(DocumentException.class)
+                .hasMessageContaining("d.json");
+    }
+
+    @Test
+    void multipleYamlDocuments_areRefused() {
+        assertThatThrownBy(() -> DocumentReader.read("a: 1\n---\nb: 2\n", "d.yaml"))
+                .isInstanceOf(DocumentException.class)
+                .hasMessageContaining("more than one YAML document");
+    }
+
+    @Test
+    void syntaxError_namesPosition() {
+        assertThatThrownBy(() -> DocumentReader.read("{\"a\": }", "d.json"))
+                .isInstanceOf(DocumentException.class)
+                .hasMessageStartingWith("d.json:1:7: syntax error");
+    }
+
+    @Test
+    void fields_collectEveryProblem() {
+        DocNode root = DocumentReader.read("id: 5\ncolum: x\nlimit: ten\n", "r.yaml");
+        Problems problems = new Problems("r.yaml");
+        Fields f = Fields.of(root, problems, "rule", "id", "column", "limit", "name");
+        f.requiredText("id");
+        f.requiredText("name");
+        f.number("limit", null);
+        assertThat(problems.list()).extracting(Problem::toString).containsExactly(
+                "r.yaml:2:1: unknown field 'colum' in rule; did you mean 'column'?",
+                "r.yaml:1:5: 'id' in rule must be text, but was number 5",
+                "r.yaml:1:1: rule is missing required field 'name'",
+                "r.yaml:3:8: 'limit' in rule must be a number, but was text 'ten'");
+        assertThatThrownBy(problems::throwIfAny).isInstanceOf(DocumentException.class)
+                .hasMessageStartingWith("r.yaml has 4 problems:\n  r.yaml:2:1: unknown field");
+    }
+
+    @Test
+    void enumValue_acceptsKebabCase_andSuggests() {
+        DocNode root = DocumentReader.read("a: higher-is-better\nb: lower-is-beter\n", "m.yaml");
+        Problems problems = new Problems("m.yaml");
+        Fields f = Fields.of(root, problems, "metric", "a", "b");
+        assertThat(f.enumValue("a", Dir.class, null)).isEqualTo(Dir.HIGHER_IS_BETTER);
+        assertThat(f.enumValue("b", Dir.class, null)).isNull();
+        assertThat(problems.list().get(0).message()).isEqualTo(
+                "'b' in metric must be one of [higher-is-better, lower-is-better], but was 'lower-is-beter';"
+                        + " did you mean 'lower-is-better'?");
+    }
+
+    enum Dir { HIGHER_IS_BETTER, LOWER_IS_BETTER }
+}
