@@ -53,7 +53,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
- * Compiles an expression tree to JVM bytecode: one hidden class per formula implementing {@link Evaluator}, so
+ * Compiles an expression tree to JVM bytecode: one hidden class per formula extending {@link Evaluator}, so
  * every formula gets its own, monomorphic code that the JIT inlines like hand-written Java. The columnar
  * {@code evaluateBatch} is generated too, with the loop around the formula body, so it is specialised per formula.
  *
@@ -119,12 +119,12 @@ public final class CodeGen {
                 return "java/lang/Object";
             }
         };
-        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, NAME, null, "java/lang/Object",
-                new String[] {Type.getInternalName(Evaluator.class)});
+        String superName = Type.getInternalName(Evaluator.class);
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, NAME, null, superName, null);
         MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);
-        init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitMethodInsn(INVOKESPECIAL, superName, "<init>", "()V", false);
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
