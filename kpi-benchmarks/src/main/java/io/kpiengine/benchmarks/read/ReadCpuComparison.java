@@ -1,16 +1,10 @@
 package io.kpiengine.benchmarks.read;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import io.kpiengine.quality.RecordBatch;
 import io.kpiengine.quality.RecordSource;
 import io.kpiengine.quality.io.CsvSource;
 import io.kpiengine.quality.sample.SampleEvents;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +39,7 @@ public final class ReadCpuComparison {
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000L;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        Path dir = Path.of(System.getProperty("kpi.bench.dir", System.getProperty("java.io.tmpdir")), "kpi-bench");
-        Files.createDirectories(dir);
-        Path file = dir.resolve("events-cpu-" + rows + "-seed42.csv");
-        SampleEvents.builder().rows(rows).seed(42).build().writeCsv(file);
+        Path file = ReadTasks.workload(rows);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         long fast = Long.MAX_VALUE;
         long ours = Long.MAX_VALUE;
@@ -57,9 +48,9 @@ public final class ReadCpuComparison {
         try {
             for (int r = 0; r < rounds; r++) {
                 long t0 = THREADS.getCurrentThreadCpuTime();
-                fastCsv(file);
+                ReadTasks.fastCsvFields(file);
                 long t1 = THREADS.getCurrentThreadCpuTime();
-                long n = ours(file);
+                long n = ReadTasks.kpiRows(file);
                 long t2 = THREADS.getCurrentThreadCpuTime();
                 long[] split = split(file, pool);
                 if (n != rows || split[2] != rows) {
@@ -74,7 +65,6 @@ public final class ReadCpuComparison {
             }
         } finally {
             pool.shutdownNow();
-            Files.deleteIfExists(file);
         }
         System.out.printf(Locale.ROOT, "rows %d, best of %d rounds (CPU time of the reading threads)%n", rows,
                 rounds - 2);
@@ -83,34 +73,6 @@ public final class ReadCpuComparison {
                 rows * 1e3 / ours, (double) fast / ours);
         System.out.printf(Locale.ROOT, "kpiReadSplit2  %7.0f ms slower thread, %.0f ms both  = %.2f x one thread%n",
                 splitMax / 1e6, splitSum / 1e6, (double) ours / splitMax);
-    }
-
-    private static void fastCsv(Path file) {
-        long fields = 0;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(file)) {
-            for (CsvRecord r : reader) {
-                fields += r.getFieldCount();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (fields == 0) {
-            throw new IllegalStateException("no fields");
-        }
-    }
-
-    private static long ours(Path file) {
-        try (CsvSource source = CsvSource.builder(file).schema(SampleEvents.schema()).build()) {
-            return count(source);
-        }
-    }
-
-    private static long count(RecordSource source) {
-        long n = 0;
-        for (RecordBatch b = source.next(); b != null; b = source.next()) {
-            n += b.size();
-        }
-        return n;
     }
 
     /** CPU nanoseconds of each partition's thread, and the rows read. */
@@ -122,7 +84,7 @@ public final class ReadCpuComparison {
                     long t0 = THREADS.getCurrentThreadCpuTime();
                     long n;
                     try (part) {
-                        n = count(part);
+                        n = ReadTasks.count(part);
                     }
                     return new long[] {THREADS.getCurrentThreadCpuTime() - t0, n};
                 }));
