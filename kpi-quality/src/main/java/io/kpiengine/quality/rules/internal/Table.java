@@ -28,9 +28,6 @@ final class Table {
         Col[] cols = new Col[schema.size()];
         for (int c = 0; c < cols.length; c++) {
             cols[c] = Col.empty(schema.column(c).type(), schema.column(c).scale(), size, null);
-            for (int r = 0; r < size; r++) {
-                cols[c].setNull(r);
-            }
         }
         return new Table(cols, new long[size], size);
     }
