@@ -145,6 +145,10 @@ public final class Binder {
             if (all.get(i) instanceof MissingValueRule m) {
                 missing(i, m, missing, insertFills, groupFills);
             }
+            if (all.get(i) instanceof CurrencyRule cr && input.contains(cr.currencyColumn())) {
+                insertFills.add(new MissingStep.Fill(i, input.indexOf(cr.currencyColumn()),
+                        MissingValueRule.Strategy.CONSTANT, 0, 0, cr.target().getCurrencyCode()));
+            }
         }
         int exact = -1;
         Plan.KeySpec key = null;
