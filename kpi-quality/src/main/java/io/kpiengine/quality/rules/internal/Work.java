@@ -176,6 +176,9 @@ final class Work {
         }
         List<RejectedRow> all = new ArrayList<>(input.rejected());
         all.addAll(rejects);
+        if (!rejects.isEmpty() && !input.rejected().isEmpty()) {
+            all.sort(java.util.Comparator.comparingLong(RejectedRow::line));
+        }
         return RecordBatch.of(plan.output, input.source(), vectors, numbers, kept, all);
     }
 }
