@@ -116,6 +116,16 @@ final class Col {
         return this;
     }
 
+    /** Whether the values are in arrays (else only in the original vector). */
+    boolean loaded() {
+        return loaded;
+    }
+
+    /** The original vector, or null for a column made by a rule. */
+    Vector origin() {
+        return origin;
+    }
+
     /** Loads and marks the column as modified. */
     Col write() {
         load();
