@@ -88,25 +88,32 @@ final class FingerprintTable {
          */
         long offer(long hi, long lo, long row) {
             long tag = lo & ~ROW_MASK;
+            int i = probe(hi, tag);
+            long w1 = slots[2 * i + 1];
+            if (slots[2 * i] == 0 && w1 == 0) {
+                slots[2 * i] = hi;
+                slots[2 * i + 1] = tag | row;
+                if (++size * 4L > capacity * 3L) {
+                    grow();
+                }
+                return -1;
+            }
+            long seen = w1 & ROW_MASK;
+            if (row < seen) {
+                slots[2 * i + 1] = tag | row;
+                return -2 - seen;
+            }
+            return seen;
+        }
+
+        /** The slot holding a fingerprint, or the empty slot where it would go. */
+        private int probe(long hi, long tag) {
             int i = index(hi, capacity);
             while (true) {
                 long w0 = slots[2 * i];
                 long w1 = slots[2 * i + 1];
-                if (w0 == 0 && w1 == 0) {
-                    slots[2 * i] = hi;
-                    slots[2 * i + 1] = tag | row;
-                    if (++size * 4L > capacity * 3L) {
-                        grow();
-                    }
-                    return -1;
-                }
-                if (w0 == hi && (w1 & ~ROW_MASK) == tag) {
-                    long seen = w1 & ROW_MASK;
-                    if (row < seen) {
-                        slots[2 * i + 1] = tag | row;
-                        return -2 - seen;
-                    }
-                    return seen;
+                if ((w0 == 0 && w1 == 0) || (w0 == hi && (w1 & ~ROW_MASK) == tag)) {
+                    return i;
                 }
                 i = i + 1 == capacity ? 0 : i + 1;
             }
@@ -122,19 +129,8 @@ final class FingerprintTable {
         }
 
         long find(long hi, long lo) {
-            long tag = lo & ~ROW_MASK;
-            int i = index(hi, capacity);
-            while (true) {
-                long w0 = slots[2 * i];
-                long w1 = slots[2 * i + 1];
-                if (w0 == 0 && w1 == 0) {
-                    return -1;
-                }
-                if (w0 == hi && (w1 & ~ROW_MASK) == tag) {
-                    return w1 & ROW_MASK;
-                }
-                i = i + 1 == capacity ? 0 : i + 1;
-            }
+            int i = probe(hi, lo & ~ROW_MASK);
+            return slots[2 * i] == 0 && slots[2 * i + 1] == 0 ? -1 : slots[2 * i + 1] & ROW_MASK;
         }
 
         private static int index(long hi, int capacity) {
