@@ -11,6 +11,7 @@ import io.kpiengine.quality.LongVector;
 import io.kpiengine.quality.TextVector;
 import io.kpiengine.quality.Vector;
 import io.kpiengine.quality.io.ColumnFormat;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -157,10 +158,12 @@ public final class ColumnParsers {
         private final NumberScanner scanner;
         private final String shape;
         private final int scale;
+        private final byte decimal;
         private long[] values;
 
         ExactDecimalParser(Column column, ColumnFormat format, Charset charset) {
             super(column, format, charset);
+            decimal = decimalByte(format);
             scanner = new NumberScanner(decimalByte(format), groupingBytes(format, charset), false);
             shape = numberShape(format, true);
             scale = column.scale();
@@ -173,12 +176,47 @@ public final class ColumnParsers {
 
         @Override
         String value(byte[] b, int s, int e, int row) {
+            // fast path: [-]digits[.digits] with at most 18 digits and no more places than the scale
+            int i = s;
+            boolean neg = b[i] == '-';
+            if (neg) {
+                i++;
+            }
+            if (e - i <= 18 && i < e) {
+                long v = 0;
+                int places = -1;
+                int k = i;
+                while (k < e) {
+                    int d = b[k] - '0';
+                    if (d >= 0 && d <= 9) {
+                        v = v * 10 + d;
+                        if (places >= 0) {
+                            places++;
+                        }
+                    } else if (b[k] == decimal && places < 0 && k > i) {
+                        places = 0;
+                    } else {
+                        break;
+                    }
+                    k++;
+                }
+                int shift = scale - (places < 0 ? 0 : places);
+                // at most e - i digits, shifted by at most 18 - (e - i) places: below 10^18, no overflow
+                if (k == e && places != 0 && shift >= 0 && e - i + shift <= 18) {
+                    v *= POW10[shift];
+                    values[row] = neg ? -v : v;
+                    return null;
+                }
+            }
             if (scanner.scan(b, s, e) != NumberScanner.OK) {
                 return problem(b, s, e) + " is not a decimal number (expected " + shape + ")";
             }
             int frac = scanner.fractionDigits;
             if (frac > scale) {
-                return problem(b, s, e) + " has more than " + scale + " decimal places";
+                if (format.rounding() == null) {
+                    return problem(b, s, e) + " has more than " + scale + " decimal places";
+                }
+                return rounded(b, s, e, row);
             }
             long m = scanner.mantissa;
             long p = POW10[scale - frac];
@@ -188,6 +226,17 @@ public final class ColumnParsers {
             m *= p;
             values[row] = scanner.negative ? -m : m;
             return null;
+        }
+
+        /** The slow path for values with more places than the scale, rounded by the column's mode. */
+        private String rounded(byte[] b, int s, int e, int row) {
+            try {
+                values[row] = new BigDecimal(scanner.normalized(b, s, e)).setScale(scale, format.rounding())
+                        .unscaledValue().longValueExact();
+                return null;
+            } catch (ArithmeticException ex) {
+                return problem(b, s, e) + " is out of range for " + scale + " decimal places in 64 bits";
+            }
         }
 
         @Override
