@@ -12,6 +12,7 @@ import io.kpiengine.quality.doc.Location;
 import io.kpiengine.quality.doc.Problems;
 import io.kpiengine.quality.doc.Suggestions;
 import io.kpiengine.quality.io.ColumnFormat;
+import io.kpiengine.quality.rules.QualityRules;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.time.DateTimeException;
@@ -35,20 +36,20 @@ import java.util.regex.Pattern;
  */
 final class CatalogReader {
 
-    private static final String[] TOP = {"description", "zone", "grain", "fiscal_year", "sources", "metrics"};
+    private static final String[] TOP = {"description", "zone", "grain", "fiscalYear", "sources", "metrics"};
     private static final String[] SOURCE = {"description", "time", "columns", "csv", "rules"};
-    private static final String[] CSV = {"delimiter", "quote", "header", "charset", "header_names", "default_format",
+    private static final String[] CSV = {"delimiter", "quote", "header", "charset", "headerNames", "defaultFormat",
         "formats"};
-    private static final String[] FORMAT = {"date_patterns", "decimal_separator", "thousands_separator", "locale",
-        "zone", "true_words", "false_words", "null_tokens", "empty_as_missing", "trim"};
+    private static final String[] FORMAT = {"datePatterns", "decimalSeparator", "thousandsSeparator", "locale",
+        "zone", "trueWords", "falseWords", "nullTokens", "emptyAsMissing", "trim"};
     private static final List<String> MEASURE_FIELDS = List.of("source", "aggregate", "column", "weight",
             "percentile", "filter");
     private static final List<String> RATIO_FIELDS = List.of("numerator", "denominator", "scale");
-    private static final List<String> ZERO_FIELDS = List.of("on_zero_denominator");
-    private static final String[] METRIC = {"id", "name", "description", "owner", "unit", "direction", "target_band",
-        "tier", "indicator", "leading_indicators", "vanity", "review_cycle", "scope", "tags", "versions", "baseline",
-        "targets", "dimensions", "on_empty", "source", "aggregate", "column", "weight", "percentile", "filter",
-        "numerator", "denominator", "scale", "on_zero_denominator", "formula"};
+    private static final List<String> ZERO_FIELDS = List.of("onZeroDenominator");
+    private static final String[] METRIC = {"id", "name", "description", "owner", "unit", "direction", "targetBand",
+        "tier", "indicator", "leadingIndicators", "vanity", "reviewCycle", "scope", "tags", "versions", "baseline",
+        "targets", "dimensions", "onEmpty", "source", "aggregate", "column", "weight", "percentile", "filter",
+        "numerator", "denominator", "scale", "onZeroDenominator", "formula"};
     private static final Pattern TYPE = Pattern.compile("(text|category|integer|decimal|boolean|timestamp|date)"
             + "(?:\\((\\d{1,2})\\))?");
     private static final List<String> TYPES = List.of("text", "category", "integer", "decimal", "decimal(2)",
@@ -105,9 +106,9 @@ final class CatalogReader {
         }
         Month start = Month.JANUARY;
         FiscalYearNaming naming = FiscalYearNaming.END_YEAR;
-        DocNode fy = f.object("fiscal_year");
+        DocNode fy = f.object("fiscalYear");
         if (fy != null) {
-            Fields ff = Fields.of(fy, problems, "fiscal_year", "start_month", "naming");
+            Fields ff = Fields.of(fy, problems, "fiscalYear", "startMonth", "naming");
             start = month(ff);
             naming = ff.enumValue("naming", FiscalYearNaming.class, FiscalYearNaming.END_YEAR);
         }
@@ -118,17 +119,17 @@ final class CatalogReader {
     }
 
     private Month month(Fields ff) {
-        DocNode n = ff.get("start_month");
+        DocNode n = ff.get("startMonth");
         if (n == null) {
             return Month.JANUARY;
         }
         if (n.kind() == DocNode.Kind.NUMBER) {
-            return Month.of(ff.integer("start_month", 1, 1, 12));
+            return Month.of(ff.integer("startMonth", 1, 1, 12));
         }
         if (n.kind() == DocNode.Kind.STRING) {
-            return ff.enumValue("start_month", Month.class, Month.JANUARY);
+            return ff.enumValue("startMonth", Month.class, Month.JANUARY);
         }
-        problems.add(n, "'start_month' in fiscal_year must be a month number 1..12 or name, but was " + n.describe());
+        problems.add(n, "'startMonth' in fiscalYear must be a month number 1..12 or name, but was " + n.describe());
         return Month.JANUARY;
     }
 
@@ -168,8 +169,12 @@ final class CatalogReader {
         if (csv != null) {
             csv(what, csv, b);
         }
-        if (f.has("rules")) {
-            b.rulesDocument(f.get("rules"));
+        DocNode rules = f.object("rules");
+        if (rules != null) {
+            QualityRules qr = QualityRules.fromDocument(rules, problems);
+            if (problems.list().size() == before) {
+                b.rules(qr);
+            }
         }
         if (problems.list().size() > before) {
             broken.add(sourceName);
@@ -229,7 +234,7 @@ final class CatalogReader {
                         + charset + "'");
             }
         }
-        for (Map.Entry<String, DocNode> e : f.map("header_names").entrySet()) {
+        for (Map.Entry<String, DocNode> e : f.map("headerNames").entrySet()) {
             if (e.getValue().kind() != DocNode.Kind.STRING) {
                 problems.add(e.getValue(), "header name of column '" + e.getKey() + "' in " + csvWhat
                         + " must be text, but was " + e.getValue().describe());
@@ -237,9 +242,9 @@ final class CatalogReader {
                 b.headerName(e.getKey(), e.getValue().scalarText());
             }
         }
-        DocNode def = f.object("default_format");
+        DocNode def = f.object("defaultFormat");
         if (def != null) {
-            ColumnFormat cf = format("default_format of " + what, def);
+            ColumnFormat cf = format("defaultFormat of " + what, def);
             if (cf != null) {
                 b.defaultFormat(cf);
             }
@@ -269,15 +274,15 @@ final class CatalogReader {
         ColumnFormat.Builder b = ColumnFormat.builder();
         int before = problems.list().size();
         try {
-            List<String> patterns = f.textList("date_patterns");
+            List<String> patterns = f.textList("datePatterns");
             if (!patterns.isEmpty()) {
                 b.datePatterns(patterns.toArray(new String[0]));
             }
-            Character dec = character(f, "decimal_separator", what);
+            Character dec = character(f, "decimalSeparator", what);
             if (dec != null) {
                 b.decimalSeparator(dec);
             }
-            Character thousands = character(f, "thousands_separator", what);
+            Character thousands = character(f, "thousandsSeparator", what);
             if (thousands != null) {
                 b.thousandsSeparator(thousands);
             }
@@ -289,17 +294,17 @@ final class CatalogReader {
             if (zone != null) {
                 b.zone(ZoneId.of(zone));
             }
-            List<String> yes = f.textList("true_words");
-            List<String> no = f.textList("false_words");
+            List<String> yes = f.textList("trueWords");
+            List<String> no = f.textList("falseWords");
             if (!yes.isEmpty() || !no.isEmpty()) {
                 b.booleanWords(yes, no);
             }
-            List<String> nulls = f.textList("null_tokens");
+            List<String> nulls = f.textList("nullTokens");
             if (!nulls.isEmpty()) {
                 b.nullTokens(nulls.toArray(new String[0]));
             }
-            if (f.has("empty_as_missing")) {
-                b.emptyAsMissing(f.bool("empty_as_missing", true));
+            if (f.has("emptyAsMissing")) {
+                b.emptyAsMissing(f.bool("emptyAsMissing", true));
             }
             if (f.has("trim")) {
                 b.trim(f.bool("trim", false));
@@ -360,7 +365,7 @@ final class CatalogReader {
                 if (formula != null) {
                     db.formula(formula);
                 }
-                EmptyPolicy z = f.enumValue("on_zero_denominator", EmptyPolicy.class, null);
+                EmptyPolicy z = f.enumValue("onZeroDenominator", EmptyPolicy.class, null);
                 if (z != null) {
                     db.onZeroDenominator(z);
                 }
@@ -379,7 +384,7 @@ final class CatalogReader {
         } catch (IllegalStateException e) {
             String msg = e.getMessage();
             String field = msg.contains("formula \"") ? "formula" : msg.contains("target") ? "targets"
-                    : msg.contains("band") ? "target_band" : "";
+                    : msg.contains("band") ? "targetBand" : "";
             problems.add(at.getOrDefault(field, node.location()), msg);
         }
     }
@@ -413,14 +418,14 @@ final class CatalogReader {
         }
         if (agg == Aggregation.WEIGHTED_AVERAGE) {
             if (weight == null) {
-                problems.add(f.node(), what + " needs 'weight' for aggregate weighted_average");
+                problems.add(f.node(), what + " needs 'weight' for aggregate weighted-average");
                 return;
             }
             b.weightedAverage(column, weight);
         } else {
             if (weight != null) {
-                problems.add(f.node().keyLocation("weight"), "'weight' applies to aggregate weighted_average only, but "
-                        + what + " aggregates " + agg.id());
+                problems.add(f.node().keyLocation("weight"), "'weight' applies to aggregate weighted-average only,"
+                        + " but " + what + " aggregates " + agg.id());
             }
             if (agg == Aggregation.PERCENTILE) {
                 BigDecimal p = f.requiredNumber("percentile");
@@ -473,7 +478,7 @@ final class CatalogReader {
                 b.scale(scale);
             }
         }
-        EmptyPolicy z = f.enumValue("on_zero_denominator", EmptyPolicy.class, null);
+        EmptyPolicy z = f.enumValue("onZeroDenominator", EmptyPolicy.class, null);
         if (z != null) {
             b.onZeroDenominator(z);
         }
@@ -501,14 +506,14 @@ final class CatalogReader {
         if (direction != null) {
             b.direction(direction);
         }
-        DocNode band = f.object("target_band");
+        DocNode band = f.object("targetBand");
         if (band != null) {
-            Fields bf = Fields.of(band, problems, "target_band of " + what, "low", "high");
+            Fields bf = Fields.of(band, problems, "targetBand of " + what, "low", "high");
             BigDecimal low = bf.requiredNumber("low");
             BigDecimal high = bf.requiredNumber("high");
             if (low != null && high != null) {
                 if (high.compareTo(low) < 0) {
-                    problems.add(band, "'high' in target_band of " + what + " must be >= low "
+                    problems.add(band, "'high' in targetBand of " + what + " must be >= low "
                             + low.toPlainString() + ", but was " + high.toPlainString());
                 } else {
                     b.targetBand(low, high);
@@ -523,10 +528,10 @@ final class CatalogReader {
         if (kind != null) {
             b.indicatorKind(kind);
         }
-        List<String> leading = f.textList("leading_indicators");
+        List<String> leading = f.textList("leadingIndicators");
         if (!leading.isEmpty()) {
             if (leading.size() != leading.stream().distinct().count()) {
-                problems.add(f.get("leading_indicators"), "'leading_indicators' in " + what
+                problems.add(f.get("leadingIndicators"), "'leadingIndicators' in " + what
                         + " must not list a metric twice, but was " + leading);
             } else {
                 b.leadingIndicators(leading.toArray(new String[0]));
@@ -535,7 +540,7 @@ final class CatalogReader {
         if (f.has("vanity")) {
             b.vanity(f.bool("vanity", false));
         }
-        ReviewCycle cycle = f.enumValue("review_cycle", ReviewCycle.class, null);
+        ReviewCycle cycle = f.enumValue("reviewCycle", ReviewCycle.class, null);
         if (cycle != null) {
             b.reviewCycle(cycle);
         }
@@ -558,7 +563,7 @@ final class CatalogReader {
                 b.dimensions(dims.toArray(new String[0]));
             }
         }
-        EmptyPolicy empty = f.enumValue("on_empty", EmptyPolicy.class, null);
+        EmptyPolicy empty = f.enumValue("onEmpty", EmptyPolicy.class, null);
         if (empty != null) {
             b.onEmpty(empty);
         }
@@ -605,15 +610,15 @@ final class CatalogReader {
             return;
         }
         String bw = "baseline of " + what;
-        Fields bf = Fields.of(node, problems, bw, "method", "months", "years", "value", "as_of");
+        Fields bf = Fields.of(node, problems, bw, "method", "months", "years", "value", "asOf");
         DocNode methodNode = bf.required("method");
         Baseline.Method method = bf.enumValue("method", Baseline.Method.class, null);
         if (methodNode == null || method == null) {
             return;
         }
         List<String> allowed = method == Baseline.Method.TRAILING ? List.of("months")
-                : method == Baseline.Method.SEASONALLY_ADJUSTED ? List.of("years") : List.of("value", "as_of");
-        for (String field : List.of("months", "years", "value", "as_of")) {
+                : method == Baseline.Method.SEASONALLY_ADJUSTED ? List.of("years") : List.of("value", "asOf");
+        for (String field : List.of("months", "years", "value", "asOf")) {
             if (node.fields().containsKey(field) && !allowed.contains(field)) {
                 problems.add(node.keyLocation(field), "'" + field + "' does not apply to baseline method "
                         + methodNode.scalarText() + " of " + what + "; it takes " + allowed);
@@ -633,7 +638,7 @@ final class CatalogReader {
             }
             default: {
                 BigDecimal value = bf.requiredNumber("value");
-                LocalDate asOf = date(bf, "as_of", bw, true);
+                LocalDate asOf = date(bf, "asOf", bw, true);
                 if (value != null && asOf != null) {
                     b.baseline(Baseline.fixed(value, asOf));
                 }
@@ -647,9 +652,9 @@ final class CatalogReader {
             return;
         }
         String tw = "targets of " + what;
-        Fields tf = Fields.of(node, problems, tw, "short_term", "long_term", "stretch");
-        Target s = target(tf, "short_term", tw);
-        Target l = target(tf, "long_term", tw);
+        Fields tf = Fields.of(node, problems, tw, "shortTerm", "longTerm", "stretch");
+        Target s = target(tf, "shortTerm", tw);
+        Target l = target(tf, "longTerm", tw);
         Target x = target(tf, "stretch", tw);
         if (s != null || l != null || x != null) {
             b.targets(new Targets(s, l, x));

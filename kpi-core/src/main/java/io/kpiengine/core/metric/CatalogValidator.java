@@ -137,22 +137,22 @@ final class CatalogValidator {
         m.column().ifPresent(c -> checkColumn(i, m, source, "column", c, agg));
         m.weightColumn().ifPresent(c -> checkColumn(i, m, source, "weight", c, agg));
         for (String d : m.dimensions().orElseThrow()) {
-            if (!source.schema().contains(d)) {
+            if (!source.cleanSchema().contains(d)) {
                 add(parts.metricLocation(i, "dimensions"), "metric '" + m.id() + "': dimension '" + d
                         + "' is not a column of source '" + source.name() + "'"
-                        + Suggestions.didYouMean(d, source.schema().names()));
+                        + Suggestions.didYouMean(d, source.cleanSchema().names()));
             }
         }
-        m.filter().ifPresent(f -> f.problems(source.schema()).forEach(p ->
+        m.filter().ifPresent(f -> f.problems(source.cleanSchema()).forEach(p ->
                 add(parts.metricLocation(i, "filter"), "metric '" + m.id() + "': " + p)));
     }
 
     private void checkColumn(int i, Measure m, DataSource source, String field, String column, Aggregation agg) {
-        Optional<Column> col = source.schema().find(column);
+        Optional<Column> col = source.cleanSchema().find(column);
         if (col.isEmpty()) {
             add(parts.metricLocation(i, field), "metric '" + m.id() + "': " + (field.equals("weight")
                     ? "weight column '" : "column '") + column + "' is not a column of source '" + source.name()
-                    + "'" + Suggestions.didYouMean(column, source.schema().names()));
+                    + "'" + Suggestions.didYouMean(column, source.cleanSchema().names()));
             return;
         }
         ColumnType t = col.get().type();
@@ -210,10 +210,10 @@ final class CatalogValidator {
     private void checkLeading(int i, Metric m) {
         for (String l : m.metadata().leadingIndicators()) {
             if (l.equals(m.id())) {
-                add(parts.metricLocation(i, "leading_indicators"), "metric '" + m.id()
+                add(parts.metricLocation(i, "leadingIndicators"), "metric '" + m.id()
                         + "' lists itself as a leading indicator");
             } else if (!byId.containsKey(l) && !broken.contains(l)) {
-                add(parts.metricLocation(i, "leading_indicators"), "metric '" + m.id() + "': leading indicator '"
+                add(parts.metricLocation(i, "leadingIndicators"), "metric '" + m.id() + "': leading indicator '"
                         + l + "' is not a metric of the catalog" + Suggestions.didYouMean(l, byId.keySet()));
             }
         }

@@ -3,9 +3,10 @@ package io.kpiengine.core.metric;
 import io.kpiengine.quality.Column;
 import io.kpiengine.quality.ColumnType;
 import io.kpiengine.quality.Schema;
-import io.kpiengine.quality.doc.DocNode;
 import io.kpiengine.quality.io.ColumnFormat;
 import io.kpiengine.quality.io.CsvSource;
+import io.kpiengine.quality.rules.QualityRules;
+import io.kpiengine.quality.rules.RulesException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,7 +45,8 @@ public final class DataSource {
     private final Map<String, String> headerNames;
     private final Map<String, ColumnFormat> formats;
     private final ColumnFormat defaultFormat;
-    private final DocNode rulesDocument;
+    private final QualityRules rules;
+    private final Schema cleanSchema;
 
     private DataSource(Builder b) {
         this.name = b.name;
@@ -58,7 +60,8 @@ public final class DataSource {
         this.headerNames = Collections.unmodifiableMap(new LinkedHashMap<>(b.headerNames));
         this.formats = Collections.unmodifiableMap(new LinkedHashMap<>(b.formats));
         this.defaultFormat = b.defaultFormat;
-        this.rulesDocument = b.rulesDocument;
+        this.rules = b.rules;
+        this.cleanSchema = b.cleanSchema;
     }
 
     /**
@@ -173,13 +176,23 @@ public final class DataSource {
     }
 
     /**
-     * The consistency rules section of this source as written in the catalog document, for kpi-quality's rules
-     * reader.
+     * The consistency rules (kpi-quality) that clean the source's records before they are aggregated.
      *
-     * @return the rules node, if the source declares rules
+     * @return the rules, if the source declares any
      */
-    public Optional<DocNode> rulesDocument() {
-        return Optional.ofNullable(rulesDocument);
+    public Optional<QualityRules> rules() {
+        return Optional.ofNullable(rules);
+    }
+
+    /**
+     * The schema of the records the metrics aggregate: the schema after the rules have cleaned the records (unit
+     * and currency rules may change a column's type or scale), or {@link #schema()} without rules. Metric columns,
+     * dimensions and filters are checked against it.
+     *
+     * @return the clean schema
+     */
+    public Schema cleanSchema() {
+        return cleanSchema;
     }
 
     /**
@@ -213,7 +226,7 @@ public final class DataSource {
                 && d.quote == quote && d.header == header && d.charset.equals(charset)
                 && d.headerNames.equals(headerNames) && d.formats.equals(formats)
                 && Objects.equals(d.defaultFormat, defaultFormat)
-                && Objects.equals(String.valueOf(d.rulesDocument), String.valueOf(rulesDocument));
+                && Objects.equals(d.rules, rules);
     }
 
     @Override
@@ -244,7 +257,8 @@ public final class DataSource {
         private final Map<String, String> headerNames = new LinkedHashMap<>();
         private final Map<String, ColumnFormat> formats = new LinkedHashMap<>();
         private ColumnFormat defaultFormat;
-        private DocNode rulesDocument;
+        private QualityRules rules;
+        private Schema cleanSchema;
 
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
@@ -383,20 +397,20 @@ public final class DataSource {
         }
 
         /**
-         * Attaches the consistency rules section (kpi-quality's rules document format).
+         * Sets the consistency rules that clean the records before aggregation.
          *
-         * @param rules the rules node
+         * @param rules the rules
          * @return this builder
          * @throws IllegalStateException if already set
          */
-        public Builder rulesDocument(DocNode rules) {
-            this.rulesDocument = MetricBuilder.once(this.rulesDocument, rules, "rules");
+        public Builder rules(QualityRules rules) {
+            this.rules = MetricBuilder.once(this.rules, rules, "rules");
             return this;
         }
 
         /**
-         * Builds the source, checking that the time column, header names and formats name schema columns and
-         * that the time column is a TIMESTAMP or DATE column.
+         * Builds the source, checking that the time column, header names and formats name schema columns, that
+         * the time column is a TIMESTAMP or DATE column, and that the rules fit the schema.
          *
          * @return the source
          * @throws IllegalStateException if the schema or time column is missing or a rule is broken; the message
@@ -432,6 +446,14 @@ public final class DataSource {
                         problems.add("format for unknown column '" + c + "'"
                                 + io.kpiengine.quality.doc.Suggestions.didYouMean(c, schema.names()));
                     }
+                }
+            }
+            cleanSchema = schema;
+            if (schema != null && rules != null) {
+                try {
+                    cleanSchema = rules.bind(schema).outputSchema();
+                } catch (RulesException e) {
+                    problems.addAll(e.problems());
                 }
             }
             if (!problems.isEmpty()) {

@@ -113,7 +113,7 @@ public final class Linter {
             }
             if (md.targets().isEmpty() && md.targetBand().isEmpty()) {
                 add(out, catalog, "missing-target", Severity.WARNING, id, "id", "KPI '" + id
-                        + "' has no target (short_term, long_term or stretch) and no target band");
+                        + "' has no target (shortTerm, longTerm or stretch) and no target band");
             }
             if (md.reviewCycle().isEmpty()) {
                 add(out, catalog, "missing-review-cycle", Severity.WARNING, id, "id",

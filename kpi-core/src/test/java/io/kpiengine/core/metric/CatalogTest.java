@@ -7,6 +7,12 @@ import io.kpiengine.core.time.Grain;
 import io.kpiengine.quality.Column;
 import io.kpiengine.quality.ColumnType;
 import io.kpiengine.quality.Schema;
+import io.kpiengine.quality.rules.CurrencyRule;
+import io.kpiengine.quality.rules.DuplicateRule;
+import io.kpiengine.quality.rules.MissingValueRule;
+import io.kpiengine.quality.rules.QualityRules;
+import io.kpiengine.quality.rules.RateTable;
+import java.util.List;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +39,13 @@ class CatalogTest {
                 .timeColumn("ts")
                 .delimiter(',')
                 .header(true)
+                .rules(QualityRules.builder()
+                        .rule(new DuplicateRule("exact-duplicates", List.of(), DuplicateRule.Keep.FIRST, null))
+                        .rule(MissingValueRule.zero("visitors"))
+                        .rule(MissingValueRule.zero("revenue"))
+                        .rule(CurrencyRule.of("revenue", "currency", "USD", RateTable.builder().rate("USD", "1.0")
+                                .rate("EUR", "1.08").rate("KRW", "0.00072").build()))
+                        .build())
                 .build();
     }
 
@@ -63,7 +76,7 @@ class CatalogTest {
         assertThat(doc.unitOf("aov")).contains(Unit.parse("USD per count"));
         assertThat(doc.sourceOf("orders").name()).isEqualTo("events");
         assertThat(doc.sourcesOf("conversion_rate")).containsExactly("events");
-        assertThat(doc.location("aov")).hasToString("reference-job.yaml:55:9");
+        assertThat(doc.location("aov")).hasToString("reference-job.yaml:66:9");
     }
 
     @Test
