@@ -259,19 +259,20 @@ public sealed interface Filter {
     }
 
     /**
-     * All of the parts hold.
+     * All of the parts hold. Nested conjunctions are flattened ({@code and} is associative), so
+     * {@code (a and b) and c} equals {@code a and b and c}.
      *
      * @param parts at least two filters
      */
     record And(List<Filter> parts) implements Filter {
 
         /**
-         * Validates and copies the parts.
+         * Validates, flattens and copies the parts.
          *
          * @throws IllegalArgumentException if there are fewer than two parts
          */
         public And {
-            parts = List.copyOf(parts);
+            parts = FilterParser.flatten(parts, And.class);
             if (parts.size() < 2) {
                 throw new IllegalArgumentException("parts of 'and' must be at least 2, but was " + parts.size());
             }
@@ -284,19 +285,20 @@ public sealed interface Filter {
     }
 
     /**
-     * At least one of the parts holds.
+     * At least one of the parts holds. Nested disjunctions are flattened, so {@code (a or b) or c} equals
+     * {@code a or b or c}.
      *
      * @param parts at least two filters
      */
     record Or(List<Filter> parts) implements Filter {
 
         /**
-         * Validates and copies the parts.
+         * Validates, flattens and copies the parts.
          *
          * @throws IllegalArgumentException if there are fewer than two parts
          */
         public Or {
-            parts = List.copyOf(parts);
+            parts = FilterParser.flatten(parts, Or.class);
             if (parts.size() < 2) {
                 throw new IllegalArgumentException("parts of 'or' must be at least 2, but was " + parts.size());
             }

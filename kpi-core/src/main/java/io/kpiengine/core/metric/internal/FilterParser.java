@@ -260,6 +260,28 @@ public final class FilterParser {
     }
 
     /**
+     * Copies the parts of a conjunction or disjunction, inlining the parts of nested ones of the same kind.
+     *
+     * @param parts the parts
+     * @param kind And.class or Or.class
+     * @return an immutable list
+     */
+    public static List<Filter> flatten(List<Filter> parts, Class<? extends Filter> kind) {
+        List<Filter> out = new ArrayList<>();
+        for (Filter p : parts) {
+            java.util.Objects.requireNonNull(p, "part");
+            if (p instanceof Filter.And a && kind == Filter.And.class) {
+                out.addAll(a.parts());
+            } else if (p instanceof Filter.Or o && kind == Filter.Or.class) {
+                out.addAll(o.parts());
+            } else {
+                out.add(p);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * Adds the columns a filter reads.
      *
      * @param f the filter
