@@ -61,6 +61,6 @@ public final class CivilDates {
      * @return days since 1970-01-01
      */
     public static long firstDayOfMonthIndex(long monthIndex) {
-        return epochDay(Math.floorDiv(monthIndex, 12), (int) Math.floorMod(monthIndex, 12) + 1, 1);
+        return epochDay(Math.floorDiv(monthIndex, 12), Math.floorMod(monthIndex, 12) + 1, 1);
     }
 }
