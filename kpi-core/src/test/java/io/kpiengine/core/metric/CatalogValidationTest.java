@@ -333,4 +333,84 @@ class CatalogValidationTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("calendar must be set (or zone), but was not");
     }
+
+    @Test
+    void measureFieldsByAggregation() {
+        assertThat(problems("  - {id: a, aggregate: sum}\n"
+                + "  - {id: b, aggregate: weighted-average, column: revenue}\n"
+                + "  - {id: c, aggregate: sum, column: revenue, weight: visitors}\n"
+                + "  - {id: d, aggregate: percentile, column: revenue}\n"
+                + "  - {id: e, aggregate: median, column: revenue, percentile: 0.5}\n"
+                + "  - {id: f, aggregate: percentile, column: revenue, percentile: 95}\n"
+                + "  - {id: g, aggregate: summ, column: revenue}\n")).containsExactly(
+                "c.yaml:7:5: metric 'a' needs 'column' for aggregate sum",
+                "c.yaml:8:5: metric 'b' needs 'weight' for aggregate weighted-average",
+                "c.yaml:9:46: 'weight' applies to aggregate weighted-average only, but metric 'c' aggregates sum",
+                "c.yaml:10:5: metric 'd' is missing required field 'percentile'",
+                "c.yaml:11:49: 'percentile' applies to aggregate percentile only, but metric 'e' aggregates median",
+                "c.yaml:12:65: 'percentile' in metric must be between 0 and 1 (0.95 for the 95th), but was 95",
+                "c.yaml:13:24: 'aggregate' in metric 'g' must be one of [sum, count, count-distinct, average, min,"
+                        + " max, median, percentile, first, last, weighted-average], but was 'summ'; did you mean"
+                        + " 'sum'?");
+    }
+
+    @Test
+    void listsAndScales() {
+        assertThat(problems(VISITORS + "  - {id: r, numerator: visitors, denominator: visitors, scale: -1}\n"
+                + "  - {id: s, aggregate: count, dimensions: [channel, channel], leadingIndicators: [r, r]}\n"))
+                .containsExactly(
+                "c.yaml:8:64: 'scale' in metric 'r' must be positive, but was -1",
+                "c.yaml:9:43: 'dimensions' in metric 's' must not list a column twice, but was [channel, channel]",
+                "c.yaml:9:82: 'leadingIndicators' in metric 's' must not list a metric twice, but was [r, r]");
+    }
+
+    @Test
+    void baselineAndTargetShapes() {
+        assertThat(problems("  - id: a\n    aggregate: count\n"
+                + "    baseline: {method: fixed, value: 2, months: 6}\n"
+                + "    targets: {shortTerm: high}\n"
+                + "    versions:\n      - {version: [1], effective: yesterday, reason: r}\n"
+                + "  - {id: b, aggregate: count, baseline: {method: seasonally-adjusted, years: 1}}\n"))
+                .containsExactly(
+                "c.yaml:9:15: baseline of metric 'a' is missing required field 'asOf'",
+                "c.yaml:9:41: 'months' does not apply to baseline method fixed of metric 'a'; it takes [value, asOf]",
+                "c.yaml:10:26: 'shortTerm' in targets of metric 'a' must be a number or an object with 'value' and"
+                        + " 'due', but was text 'high'",
+                "c.yaml:12:19: 'version' in version of metric 'a' must be text or a number, but was a list",
+                "c.yaml:12:35: 'effective' in version of metric 'a' must be an ISO date such as 2025-01-31, but was"
+                        + " 'yesterday'",
+                "c.yaml:13:78: 'years' in baseline of metric 'b' must be between 2 and 10, but was 1");
+    }
+
+    @Test
+    void csvSettings() {
+        String yaml = "zone: UTC\nsources:\n  e:\n    time: ts\n    columns: {ts: timestamp, v: integer}\n"
+                + "    csv:\n      delimiter: ';;'\n      charset: UTF-99\n      headerNames: {v: 1}\n"
+                + "      formats: {v: {thousandsSeparator: ',', locale: de-DE, colour: red}}\n"
+                + "metrics:\n  - {id: n, aggregate: count}\n";
+        assertThat(problemsOf(yaml)).containsExactly(
+                "c.yaml:7:18: 'delimiter' in csv of source 'e' must be one character, but was ';;'",
+                "c.yaml:8:16: 'charset' in csv of source 'e' must be a charset such as UTF-8, but was 'UTF-99'",
+                "c.yaml:9:24: header name of column 'v' in csv of source 'e' must be text, but was number 1",
+                "c.yaml:10:20: format of column 'v' in source 'e': locale and explicit separators must not be"
+                        + " combined, but locale was de_DE and decimalSeparator null, thousandsSeparator ,",
+                "c.yaml:10:61: unknown field 'colour' in format of column 'v' in source 'e'");
+    }
+
+    @Test
+    void fiscalYearAndSourceNames() {
+        String yaml = "zone: UTC\nfiscalYear: {startMonth: 13, naming: middle}\nsources:\n"
+                + "  my-events: {time: ts, columns: {ts: timestamp}}\nmetrics:\n  - {id: n, aggregate: count}\n";
+        assertThat(problemsOf(yaml)).containsExactly(
+                "c.yaml:2:26: 'startMonth' in fiscalYear must be between 1 and 12, but was 13",
+                "c.yaml:2:38: 'naming' in fiscalYear must be one of [end-year, start-year], but was 'middle'",
+                "c.yaml:4:3: source name must be a letter or '_' followed by letters, digits or '_', at most 64"
+                        + " characters, but was 'my-events'");
+        assertThat(problemsOf(yaml.replace("startMonth: 13, naming: middle", "startMonth: true")
+                .replace("my-events", "e"))).containsExactly(
+                "c.yaml:2:26: 'startMonth' in fiscalYear must be a month number 1..12 or name, but was boolean true");
+        Catalog april = Catalog.read(yaml.replace("startMonth: 13, naming: middle", "startMonth: april")
+                .replace("my-events", "e"), "c.yaml");
+        assertThat(april.calendar().fiscalYearStart()).isEqualTo(java.time.Month.APRIL);
+    }
 }
