@@ -50,6 +50,7 @@ final class Col {
         return c;
     }
 
+    /** A loaded column of {@code size} rows, all missing. */
     static Col empty(ColumnType type, int scale, int size, Dictionary dict) {
         Col c = new Col(size);
         c.type = type;
@@ -57,6 +58,7 @@ final class Col {
         c.loaded = true;
         c.dirty = true;
         c.nulls = Bits.newMask(size);
+        java.util.Arrays.fill(c.nulls, -1L);
         switch (type) {
             case TEXT:
                 c.texts = new String[size];

@@ -28,9 +28,6 @@ final class Table {
         Col[] cols = new Col[schema.size()];
         for (int c = 0; c < cols.length; c++) {
             cols[c] = Col.empty(schema.column(c).type(), schema.column(c).scale(), size, null);
-            for (int r = 0; r < size; r++) {
-                cols[c].setNull(r);
-            }
         }
         return new Table(cols, new long[size], size);
     }
@@ -105,5 +102,38 @@ final class Table {
     /** All rows as a batch. */
     RecordBatch batch(Schema schema, String source, int from, int to, List<RejectedRow> rejected) {
         return batch(schema, source, from, to, rejected, null);
+    }
+
+    /** The rows of {@code a} that are not removed, then the rows of {@code b} (may be null). */
+    static Table compactAppend(Schema schema, Table a, long[] removed, Table b) {
+        int n = 0;
+        for (int r = 0; r < a.size; r++) {
+            if (removed == null || (removed[r >>> 6] & (1L << r)) == 0) {
+                n++;
+            }
+        }
+        int total = n + (b == null ? 0 : b.size);
+        Table t = empty(schema, total);
+        for (int c = 0; c < schema.size(); c++) {
+            if (a.cols[c].dict != null) {
+                t.cols[c].dict = a.cols[c].dict;
+            }
+        }
+        int k = 0;
+        for (int r = 0; r < a.size; r++) {
+            if (removed == null || (removed[r >>> 6] & (1L << r)) == 0) {
+                for (int c = 0; c < schema.size(); c++) {
+                    t.cols[c].copyFrom(a.cols[c], r, k);
+                }
+                t.rowNumbers[k++] = a.rowNumbers[r];
+            }
+        }
+        for (int r = 0; b != null && r < b.size; r++) {
+            for (int c = 0; c < schema.size(); c++) {
+                t.cols[c].copyFrom(b.cols[c], r, k);
+            }
+            t.rowNumbers[k++] = b.rowNumbers[r];
+        }
+        return t;
     }
 }
