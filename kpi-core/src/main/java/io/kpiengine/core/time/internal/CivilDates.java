@@ -1,0 +1,66 @@
+package io.kpiengine.core.time.internal;
+
+/**
+ * Allocation-free conversions between days since 1970-01-01 and proleptic Gregorian year, month and day, for the
+ * per-row period index.
+ *
+ * <p>The algorithm is Howard Hinnant's {@code civil_from_days} / {@code days_from_civil}: shift the year to start
+ * in March so that the leap day is the last day of the shifted year, then split days into 400-year eras of
+ * 146,097 days, years of 365 days plus leap days, and months by the linear formula {@code (153 * m + 2) / 5}.
+ * It is exact for every {@code long} day whose year fits in an {@code int}-sized range and agrees with
+ * {@link java.time.LocalDate#ofEpochDay(long)}.
+ */
+public final class CivilDates {
+
+    private static final long DAYS_PER_ERA = 146_097L;
+    private static final long ERA_SHIFT = 719_468L; // days from 0000-03-01 to 1970-01-01
+
+    private CivilDates() {
+    }
+
+    /**
+     * The proleptic year and month of an epoch day, packed as {@code year * 12 + (month - 1)}.
+     *
+     * @param epochDay days since 1970-01-01
+     * @return the month index
+     */
+    public static long monthIndex(long epochDay) {
+        long z = epochDay + ERA_SHIFT;
+        long era = Math.floorDiv(z, DAYS_PER_ERA);
+        long doe = z - era * DAYS_PER_ERA;
+        long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        long month = mp < 10 ? mp + 3 : mp - 9;
+        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        return year * 12 + month - 1;
+    }
+
+    /**
+     * The epoch day of a proleptic date.
+     *
+     * @param year the year
+     * @param month 1..12
+     * @param day 1..31
+     * @return days since 1970-01-01
+     */
+    public static long epochDay(long year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yoe = y - era * 400;
+        long mp = month > 2 ? month - 3 : month + 9;
+        long doy = (153 * mp + 2) / 5 + day - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * DAYS_PER_ERA + doe - ERA_SHIFT;
+    }
+
+    /**
+     * The epoch day of the first day of a month index.
+     *
+     * @param monthIndex {@code year * 12 + (month - 1)}
+     * @return days since 1970-01-01
+     */
+    public static long firstDayOfMonthIndex(long monthIndex) {
+        return epochDay(Math.floorDiv(monthIndex, 12), (int) Math.floorMod(monthIndex, 12) + 1, 1);
+    }
+}
