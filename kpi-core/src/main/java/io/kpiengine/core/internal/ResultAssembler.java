@@ -262,7 +262,7 @@ public final class ResultAssembler {
             List<String> tuple, String key) {
         switch (policy) {
             case ZERO:
-                return KpiValue.of(0.0);
+                return KpiValue.of(BigDecimal.ZERO);
             case ERROR:
                 errors.add(where(m, p, tuple) + ": " + detail + " (metric policy '" + key + ": error')");
                 return KpiValue.none(reason, detail);

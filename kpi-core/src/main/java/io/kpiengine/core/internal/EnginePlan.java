@@ -1,0 +1,118 @@
+package io.kpiengine.core.internal;
+
+import io.kpiengine.core.SourceAccount;
+import io.kpiengine.quality.RecordSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What an engine computes, independent of how it was declared: the metrics in catalog order, the compiled
+ * formulas of derived metrics, and the quality gate of each data source.
+ *
+ * @param metrics the metrics in catalog order
+ * @param formulas the formula of each derived metric, by metric id
+ * @param gates the quality gate of each data source that declares rules, by source name
+ */
+public record EnginePlan(List<PlannedMetric> metrics, Map<String, DerivedFormula> formulas,
+        Map<String, SourceGate> gates) {
+
+    /**
+     * Validates and copies the components.
+     *
+     * @throws IllegalArgumentException if a derived metric has no formula
+     */
+    public EnginePlan {
+        metrics = List.copyOf(metrics);
+        formulas = Map.copyOf(formulas);
+        gates = Map.copyOf(gates);
+        for (PlannedMetric m : metrics) {
+            if (m.kind() == PlannedMetric.Kind.DERIVED && !formulas.containsKey(m.id())) {
+                throw new IllegalArgumentException("derived metric '" + m.id() + "' has no compiled formula");
+            }
+        }
+    }
+
+    /**
+     * The data sources the metrics read, in order of first use.
+     *
+     * @return the source names
+     */
+    public List<String> sources() {
+        List<String> out = new ArrayList<>();
+        for (PlannedMetric m : metrics) {
+            if (m.source() != null && !out.contains(m.source())) {
+                out.add(m.source());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The groupings of a source and the measures of each.
+     *
+     * @param source the source name
+     * @return grouping to measures, in order of first use
+     */
+    public Map<GroupSpec, List<MeasureSpec>> groups(String source) {
+        Map<GroupSpec, List<MeasureSpec>> out = new LinkedHashMap<>();
+        for (PlannedMetric m : metrics) {
+            if (Objects.equals(m.source(), source) && m.kind() != PlannedMetric.Kind.DERIVED) {
+                List<MeasureSpec> list = out.computeIfAbsent(m.group(), g -> new ArrayList<>());
+                list.add(m.measure());
+                if (m.denominator() != null) {
+                    list.add(m.denominator());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A text that identifies every computation of the plan, so that a saved state only restores into an engine
+     * that computes the same measures in the same calendar.
+     *
+     * @param calendar the calendar and grain description
+     * @return the fingerprint
+     */
+    public String fingerprint(String calendar) {
+        StringBuilder sb = new StringBuilder(calendar);
+        for (String source : sources()) {
+            sb.append("; ").append(source).append(":");
+            for (Map.Entry<GroupSpec, List<MeasureSpec>> g : groups(source).entrySet()) {
+                sb.append(" [").append(g.getKey().timeColumn()).append(" by ").append(g.getKey().dimensions())
+                        .append(":");
+                for (MeasureSpec m : g.getValue()) {
+                    sb.append(' ').append(m.id()).append('=').append(m.signature());
+                }
+                sb.append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The quality gate of a data source as the engine uses it: it turns raw records into clean ones and reports the
+     * verdict when the run is over.
+     */
+    public interface SourceGate {
+        /**
+         * The clean stream of a raw source.
+         *
+         * @param raw the raw source
+         * @return a source of clean batches that can be split for parallel reading
+         */
+        RecordSource clean(RecordSource raw);
+
+        /**
+         * The account of the source once every clean batch was read.
+         *
+         * @param source the source name
+         * @param state the merged aggregation state of the source
+         * @return the account with the quality verdict
+         */
+        SourceAccount account(String source, SourceState state);
+    }
+}
