@@ -1,0 +1,113 @@
+package io.kpiengine.core.metric;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How a {@link Measure} aggregates a column over the rows of one period and segment. Missing cells are skipped
+ * by every aggregation, as in SQL ({@code COUNT} without a column counts rows).
+ */
+public enum Aggregation {
+    /** The sum of the values. Exact for exact decimals (money) and integers. */
+    SUM,
+    /** The number of rows, or with a column the number of rows where it is not missing. */
+    COUNT,
+    /** The number of distinct non-missing values, exactly (no sketch). */
+    COUNT_DISTINCT,
+    /** The arithmetic mean: sum divided by count, merged as (sum, count) so that partitions merge exactly. */
+    AVERAGE,
+    /** The smallest value. */
+    MIN,
+    /** The largest value. */
+    MAX,
+    /** The median: the 0.5 percentile, see {@link #PERCENTILE}. */
+    MEDIAN,
+    /**
+     * A continuous percentile {@code p} in 0..1 with linear interpolation between the closest ranks, as DuckDB's
+     * {@code quantile_cont(x, p)} and numpy's default {@code percentile(method='linear')}: for n sorted values
+     * {@code x[0..n-1]}, {@code h = (n - 1) * p} and the result is {@code x[floor(h)] + (h - floor(h)) *
+     * (x[floor(h) + 1] - x[floor(h)])}.
+     */
+    PERCENTILE,
+    /**
+     * The value of the earliest row of the period by the source's time column (ties: the first row in source
+     * order), for semi-additive balances such as opening inventory.
+     */
+    FIRST,
+    /**
+     * The value of the latest row of the period by the source's time column (ties: the last row in source
+     * order), for semi-additive balances such as closing inventory.
+     */
+    LAST,
+    /** {@code sum(value * weight) / sum(weight)} over rows where both are present. */
+    WEIGHTED_AVERAGE;
+
+    /**
+     * The aggregation's name in documents: lower case with underscores, e.g. {@code count_distinct}.
+     *
+     * @return the identifier
+     */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether the aggregation reads a value column ({@link #COUNT} may count rows without one).
+     *
+     * @return false only for COUNT
+     */
+    public boolean needsColumn() {
+        return this != COUNT;
+    }
+
+    /**
+     * Whether the value column must be numeric (INTEGER, DECIMAL or BOOLEAN). COUNT and COUNT_DISTINCT take any
+     * column; MIN and MAX also take DATE and TIMESTAMP columns.
+     *
+     * @return true if only numeric columns are allowed
+     */
+    public boolean needsNumber() {
+        return this != COUNT && this != COUNT_DISTINCT && this != MIN && this != MAX;
+    }
+
+    /**
+     * What a period or segment without rows yields unless the metric says otherwise: 0 for SUM, COUNT and
+     * COUNT_DISTINCT (nothing happened), no value for the others (an average of nothing is undefined).
+     *
+     * @return the default empty-input policy
+     */
+    public EmptyPolicy defaultOnEmpty() {
+        return this == SUM || this == COUNT || this == COUNT_DISTINCT ? EmptyPolicy.ZERO : EmptyPolicy.NO_VALUE;
+    }
+
+    /**
+     * The aggregation named by a text, case-insensitively, with {@code -} and spaces read as {@code _}.
+     *
+     * @param text e.g. {@code "count-distinct"}
+     * @return the aggregation, or empty
+     */
+    public static Optional<Aggregation> find(String text) {
+        String key = text.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        for (Aggregation a : values()) {
+            if (a.name().equals(key)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The identifiers of all aggregations.
+     *
+     * @return e.g. {@code [sum, count, count_distinct, ...]}
+     */
+    public static List<String> ids() {
+        List<String> out = new ArrayList<>();
+        for (Aggregation a : values()) {
+            out.add(a.id());
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,204 @@
+package io.kpiengine.core.metric;
+
+import io.kpiengine.core.metric.internal.Expr;
+import io.kpiengine.core.metric.internal.ExprParser;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A metric computed by a formula (kpi-formula syntax) over other metrics of the same period and segment, with
+ * the reference functions of {@link MetricReference}: {@code lag(m, n)}, {@code last_year(m)},
+ * {@code to_date(m, grain)} and {@code trailing(m, n)}, so growth and year-over-year need no helper metric per
+ * comparison.
+ *
+ * <pre>{@code
+ * Derived yoy = Metric.derived("revenue_yoy")
+ *         .formula("(revenue - last_year(revenue)) / last_year(revenue) * 100")
+ *         .unit("percent")
+ *         .build();
+ * yoy.references(); // [revenue, last_year(revenue)]
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class Derived implements Metric {
+
+    private final String id;
+    private final MetricMetadata metadata;
+    private final String formula;
+    private final Expr expression;
+    private final List<MetricReference> references;
+    private final List<String> inputs;
+    private final List<String> dimensions;
+    private final EmptyPolicy onEmpty;
+    private final EmptyPolicy onZeroDenominator;
+
+    private Derived(Builder b, MetricMetadata metadata, Expr expression) {
+        this.id = b.id;
+        this.metadata = metadata;
+        this.formula = b.formula;
+        this.expression = expression;
+        List<MetricReference> refs = new ArrayList<>();
+        ExprParser.references(expression, refs);
+        this.references = List.copyOf(refs);
+        Set<String> ids = new LinkedHashSet<>();
+        refs.forEach(r -> ids.add(r.metric()));
+        this.inputs = List.copyOf(ids);
+        this.dimensions = b.declaredDimensions();
+        this.onEmpty = b.onEmptyOr(EmptyPolicy.NO_VALUE);
+        this.onZeroDenominator = b.onZeroDenominator == null ? EmptyPolicy.NO_VALUE : b.onZeroDenominator;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public MetricMetadata metadata() {
+        return metadata;
+    }
+
+    /**
+     * The formula text as written.
+     *
+     * @return the formula
+     */
+    public String formula() {
+        return formula;
+    }
+
+    /**
+     * Every distinct reference of the formula, in order of first appearance; each is one variable slot of the
+     * compiled formula, named {@link MetricReference#slot()}.
+     *
+     * @return an immutable list
+     */
+    public List<MetricReference> references() {
+        return references;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return inputs;
+    }
+
+    @Override
+    public Optional<List<String>> dimensions() {
+        return Optional.ofNullable(dimensions);
+    }
+
+    /**
+     * What the metric yields when an input has no value and the formula does not handle it (for instance with
+     * {@code coalesce}).
+     *
+     * @return the policy, NO_VALUE by default
+     */
+    @Override
+    public EmptyPolicy onEmpty() {
+        return onEmpty;
+    }
+
+    /**
+     * What the metric yields when the formula divides by zero.
+     *
+     * @return the policy, NO_VALUE by default
+     */
+    public EmptyPolicy onZeroDenominator() {
+        return onZeroDenominator;
+    }
+
+    /**
+     * The parsed formula, for unit inference inside this module.
+     *
+     * @return the tree
+     */
+    Expr expression() {
+        return expression;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Derived d && d.id.equals(id) && d.metadata.equals(metadata)
+                && d.formula.equals(formula) && Objects.equals(d.dimensions, dimensions) && d.onEmpty == onEmpty
+                && d.onZeroDenominator == onZeroDenominator;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, formula, dimensions);
+    }
+
+    @Override
+    public String toString() {
+        return "derived " + id + " = " + formula + (dimensions == null ? "" : " by " + dimensions);
+    }
+
+    /**
+     * Builds a {@link Derived} metric; the formula is required and parsed at {@link #build()}.
+     *
+     * <p>Not thread-safe.
+     */
+    public static final class Builder extends MetricBuilder<Builder, Derived> {
+
+        private String formula;
+        private EmptyPolicy onZeroDenominator;
+
+        Builder(String id) {
+            super(id);
+        }
+
+        /**
+         * Sets the formula.
+         *
+         * @param formula e.g. {@code "revenue / customers"}
+         * @return this builder
+         * @throws IllegalArgumentException if the formula is blank
+         * @throws IllegalStateException if already set
+         */
+        public Builder formula(String formula) {
+            this.formula = once(this.formula, name(formula, "formula"), "formula");
+            return this;
+        }
+
+        /**
+         * Sets what the metric yields when the formula divides by zero.
+         *
+         * @param policy the policy
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder onZeroDenominator(EmptyPolicy policy) {
+            this.onZeroDenominator = once(this.onZeroDenominator, policy, "onZeroDenominator");
+            return this;
+        }
+
+        /**
+         * Builds the metric, parsing the formula.
+         *
+         * @return the metric
+         * @throws IllegalStateException if the formula is missing or malformed, or another rule is broken; the
+         *     message names every problem and, for syntax errors, the column
+         */
+        @Override
+        public Derived build() {
+            List<String> problems = new ArrayList<>();
+            Expr expression = null;
+            if (formula == null) {
+                problems.add("formula must be set, but was not");
+            } else {
+                try {
+                    expression = ExprParser.parse(formula);
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            MetricMetadata metadata = metadataOrThrow(problems);
+            return new Derived(this, metadata, expression);
+        }
+    }
+}

@@ -1,0 +1,537 @@
+package io.kpiengine.formula.internal;
+
+import static org.objectweb.asm.Opcodes.AALOAD;
+import static org.objectweb.asm.Opcodes.ACC_FINAL;
+import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
+import static org.objectweb.asm.Opcodes.ACC_SUPER;
+import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.ASTORE;
+import static org.objectweb.asm.Opcodes.DADD;
+import static org.objectweb.asm.Opcodes.DALOAD;
+import static org.objectweb.asm.Opcodes.DASTORE;
+import static org.objectweb.asm.Opcodes.DCMPL;
+import static org.objectweb.asm.Opcodes.DCONST_0;
+import static org.objectweb.asm.Opcodes.DCONST_1;
+import static org.objectweb.asm.Opcodes.DDIV;
+import static org.objectweb.asm.Opcodes.DLOAD;
+import static org.objectweb.asm.Opcodes.DMUL;
+import static org.objectweb.asm.Opcodes.DNEG;
+import static org.objectweb.asm.Opcodes.DREM;
+import static org.objectweb.asm.Opcodes.DRETURN;
+import static org.objectweb.asm.Opcodes.DSTORE;
+import static org.objectweb.asm.Opcodes.DSUB;
+import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.IFEQ;
+import static org.objectweb.asm.Opcodes.IFGE;
+import static org.objectweb.asm.Opcodes.IFGT;
+import static org.objectweb.asm.Opcodes.IFLE;
+import static org.objectweb.asm.Opcodes.IFLT;
+import static org.objectweb.asm.Opcodes.IFNE;
+import static org.objectweb.asm.Opcodes.IF_ICMPLT;
+import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.ISTORE;
+import static org.objectweb.asm.Opcodes.RETURN;
+import static org.objectweb.asm.Opcodes.V17;
+
+import io.kpiengine.formula.internal.Node.Binary;
+import io.kpiengine.formula.internal.Node.Call;
+import io.kpiengine.formula.internal.Node.Num;
+import io.kpiengine.formula.internal.Node.Unary;
+import io.kpiengine.formula.internal.Node.Var;
+import io.kpiengine.formula.internal.Syntax.BinOp;
+import io.kpiengine.formula.internal.Syntax.Fn;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import java.util.TreeSet;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+/**
+ * Compiles an expression tree to JVM bytecode: one hidden class per formula implementing {@link Evaluator}, so
+ * every formula gets its own, monomorphic code that the JIT inlines like hand-written Java. The columnar
+ * {@code evaluateBatch} is generated too, with the loop around the formula body, so it is specialised per formula.
+ *
+ * <p>No-value handling without per-operation checks: a no-value is any non-finite double. Most operations map a
+ * non-finite operand to a non-finite result by IEEE arithmetic (NaN and infinities propagate through {@code + - *},
+ * {@code abs}, {@code sqrt}, {@code ln} ...), so they need no check. Only operations that can absorb a non-finite
+ * operand into a finite result ({@code x / inf = 0}, comparisons, {@code min}, {@code exp(-inf)}, {@code pow},
+ * logic, the condition of {@code if}) test those operands that may be non-finite ({@link #mayBeNonFinite}), with
+ * one branch that the CPU predicts. The final result is tested once and NaN is returned for any non-finite value.
+ * The result equals the {@link Interpreter}'s, operation for operation, because both call the same {@code Math}
+ * and {@link Ops} methods.
+ *
+ * <p>Formulas whose code would exceed {@link #MAX_CLASS_BYTES} (the JIT does not compile methods over 8,000 bytes
+ * of bytecode) fall back to the {@link Interpreter}.
+ */
+public final class CodeGen {
+
+    /** Generated classes larger than this fall back to the interpreter. */
+    static final int MAX_CLASS_BYTES = 15_000;
+
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    private static final String NAME = "io/kpiengine/formula/internal/GeneratedFormula";
+    private static final String MATH = "java/lang/Math";
+    private static final String OPS = Type.getInternalName(Ops.class);
+    private static final String D_D = "(D)D";
+    private static final String DD_D = "(DD)D";
+
+    private CodeGen() {
+    }
+
+    /**
+     * Compiles a tree.
+     *
+     * @param root the tree
+     * @param slotCount the number of slots
+     * @return a new evaluator; the interpreter if the formula is too large for generated code
+     */
+    public static Evaluator compile(Node root, int slotCount) {
+        byte[] bytes;
+        try {
+            bytes = generate(root, slotCount);
+        } catch (MethodTooLargeException e) {
+            return new Interpreter(root);
+        }
+        if (bytes.length > MAX_CLASS_BYTES) {
+            return new Interpreter(root);
+        }
+        try {
+            Class<?> type = LOOKUP.defineHiddenClass(bytes, true).lookupClass();
+            return (Evaluator) LOOKUP.findConstructor(type, MethodType.methodType(void.class)).invoke();
+        } catch (Throwable e) {
+            throw new IllegalStateException("internal error: generated code was rejected for "
+                    + Printer.print(root), e);
+        }
+    }
+
+    static byte[] generate(Node root, int slotCount) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object";
+            }
+        };
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, NAME, null, "java/lang/Object",
+                new String[] {Type.getInternalName(Evaluator.class)});
+        MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+
+        MethodVisitor scalar = cw.visitMethod(ACC_PUBLIC, "evaluate", "([D)D", null, null);
+        scalar.visitCode();
+        Emitter e = new Emitter(scalar, 2, null, -1);
+        e.emit(root);
+        e.result(root);
+        scalar.visitInsn(DRETURN);
+        scalar.visitMaxs(0, 0);
+        scalar.visitEnd();
+
+        MethodVisitor batch = cw.visitMethod(ACC_PUBLIC, "evaluateBatch", "([[D[DI)V", null, null);
+        batch.visitCode();
+        int[] columnLocal = new int[slotCount];
+        int next = 4;
+        for (int slot : usedSlots(root)) {
+            batch.visitVarInsn(ALOAD, 1);
+            pushInt(batch, slot);
+            batch.visitInsn(AALOAD);
+            batch.visitVarInsn(ASTORE, next);
+            columnLocal[slot] = next++;
+        }
+        int i = next++;
+        batch.visitInsn(org.objectweb.asm.Opcodes.ICONST_0);
+        batch.visitVarInsn(ISTORE, i);
+        Label test = new Label();
+        Label body = new Label();
+        batch.visitJumpInsn(GOTO, test);
+        batch.visitLabel(body);
+        batch.visitVarInsn(ALOAD, 2);
+        batch.visitVarInsn(ILOAD, i);
+        Emitter b = new Emitter(batch, next, columnLocal, i);
+        b.emit(root);
+        b.result(root);
+        batch.visitInsn(DASTORE);
+        batch.visitIincInsn(i, 1);
+        batch.visitLabel(test);
+        batch.visitVarInsn(ILOAD, i);
+        batch.visitVarInsn(ILOAD, 3);
+        batch.visitJumpInsn(IF_ICMPLT, body);
+        batch.visitInsn(RETURN);
+        batch.visitMaxs(0, 0);
+        batch.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /**
+     * The slots a tree reads, ascending.
+     *
+     * @param root the tree
+     * @return the slots
+     */
+    public static int[] usedSlots(Node root) {
+        TreeSet<Integer> used = new TreeSet<>();
+        collectSlots(root, used);
+        return used.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void collectSlots(Node node, TreeSet<Integer> used) {
+        if (node instanceof Var v) {
+            used.add(v.slot());
+        } else if (node instanceof Unary u) {
+            collectSlots(u.operand(), used);
+        } else if (node instanceof Binary b) {
+            collectSlots(b.left(), used);
+            collectSlots(b.right(), used);
+        } else if (node instanceof Call c) {
+            c.args().forEach(a -> collectSlots(a, used));
+        }
+    }
+
+    /**
+     * Whether a node's value can be non-finite (a no-value, or an infinity on its way to becoming one).
+     *
+     * @param node a node
+     * @return false only when the value is certainly finite
+     */
+    static boolean mayBeNonFinite(Node node) {
+        if (node instanceof Num) {
+            return false;
+        }
+        if (node instanceof Var) {
+            return true;
+        }
+        if (node instanceof Unary u) {
+            return mayBeNonFinite(u.operand());
+        }
+        if (node instanceof Binary b) {
+            return switch (b.op()) {
+                case ADD, SUB, MUL, DIV, MOD, POW -> true;
+                default -> mayBeNonFinite(b.left()) || mayBeNonFinite(b.right());
+            };
+        }
+        Call c = (Call) node;
+        return switch (c.fn()) {
+            case ABS, FLOOR, CEIL, MIN, MAX, IF -> c.args().stream().anyMatch(CodeGen::mayBeNonFinite);
+            case COALESCE -> c.args().stream().allMatch(CodeGen::mayBeNonFinite);
+            default -> true;
+        };
+    }
+
+    private static void pushInt(MethodVisitor mv, int value) {
+        if (value <= 5) {
+            mv.visitInsn(org.objectweb.asm.Opcodes.ICONST_0 + value);
+        } else if (value <= Short.MAX_VALUE) {
+            mv.visitIntInsn(org.objectweb.asm.Opcodes.SIPUSH, value);
+        } else {
+            mv.visitLdcInsn(value);
+        }
+    }
+
+    /** Emits the code of one method body; slot loads differ between the scalar and the batch method. */
+    private static final class Emitter {
+        private final MethodVisitor mv;
+        private final int[] columnLocal;
+        private final int row;
+        private int nextLocal;
+
+        Emitter(MethodVisitor mv, int firstFreeLocal, int[] columnLocal, int row) {
+            this.mv = mv;
+            this.nextLocal = firstFreeLocal;
+            this.columnLocal = columnLocal;
+            this.row = row;
+        }
+
+        private int temp() {
+            int t = nextLocal;
+            nextLocal += 2;
+            return t;
+        }
+
+        private void constant(double v) {
+            if (Double.doubleToRawLongBits(v) == 0L) {
+                mv.visitInsn(DCONST_0);
+            } else if (v == 1.0) {
+                mv.visitInsn(DCONST_1);
+            } else {
+                mv.visitLdcInsn(v);
+            }
+        }
+
+        /** Leaves the canonical result of {@code root} on the stack: NaN if non-finite, +0.0 for -0.0. */
+        void result(Node root) {
+            if (!mayBeNonFinite(root)) {
+                constant(0.0);
+                mv.visitInsn(DADD);
+                return;
+            }
+            int t = temp();
+            mv.visitVarInsn(DSTORE, t);
+            Label bad = new Label();
+            Label end = new Label();
+            guard(bad, t);
+            mv.visitVarInsn(DLOAD, t);
+            constant(0.0);
+            mv.visitInsn(DADD);
+            mv.visitJumpInsn(GOTO, end);
+            mv.visitLabel(bad);
+            mv.visitLdcInsn(Double.NaN);
+            mv.visitLabel(end);
+        }
+
+        /** Jumps to {@code bad} unless every temp holds a finite value: one branch on (t1 - t1) + (t2 - t2) ... */
+        private void guard(Label bad, int... temps) {
+            for (int k = 0; k < temps.length; k++) {
+                mv.visitVarInsn(DLOAD, temps[k]);
+                mv.visitVarInsn(DLOAD, temps[k]);
+                mv.visitInsn(DSUB);
+                if (k > 0) {
+                    mv.visitInsn(DADD);
+                }
+            }
+            constant(0.0);
+            mv.visitInsn(DCMPL);
+            mv.visitJumpInsn(IFNE, bad);
+        }
+
+        void emit(Node node) {
+            if (node instanceof Num n) {
+                constant(n.value());
+            } else if (node instanceof Var v) {
+                if (columnLocal == null) {
+                    mv.visitVarInsn(ALOAD, 1);
+                    pushInt(mv, v.slot());
+                } else {
+                    mv.visitVarInsn(ALOAD, columnLocal[v.slot()]);
+                    mv.visitVarInsn(ILOAD, row);
+                }
+                mv.visitInsn(DALOAD);
+            } else if (node instanceof Unary u) {
+                if (u.op() == Syntax.UnOp.NEG) {
+                    emit(u.operand());
+                    mv.visitInsn(DNEG);
+                } else {
+                    strict(List.of(u.operand()), () -> zeroTest(IFEQ));
+                }
+            } else if (node instanceof Binary b) {
+                binary(b);
+            } else {
+                call((Call) node);
+            }
+        }
+
+        private void binary(Binary b) {
+            BinOp op = b.op();
+            switch (op) {
+                case ADD, SUB, MUL -> {
+                    emit(b.left());
+                    emit(b.right());
+                    mv.visitInsn(op == BinOp.ADD ? DADD : op == BinOp.SUB ? DSUB : DMUL);
+                }
+                case DIV, MOD -> {
+                    if (!mayBeNonFinite(b.right())) {
+                        emit(b.left());
+                        emit(b.right());
+                        mv.visitInsn(op == BinOp.DIV ? DDIV : DREM);
+                    } else {
+                        int[] t = operands(List.of(b.left(), b.right()));
+                        Label bad = new Label();
+                        Label end = new Label();
+                        guard(bad, t[1]);
+                        mv.visitVarInsn(DLOAD, t[0]);
+                        mv.visitVarInsn(DLOAD, t[1]);
+                        mv.visitInsn(op == BinOp.DIV ? DDIV : DREM);
+                        finish(bad, end);
+                    }
+                }
+                case POW -> strict(List.of(b.left(), b.right()), () -> math("pow", DD_D));
+                case AND, OR -> strict(List.of(b.left(), b.right()), () -> logic(op));
+                default -> strict(List.of(b.left(), b.right()), () -> compare(op));
+            }
+        }
+
+        /** Evaluates operands into temps, jumps to NaN if a possibly non-finite one is, then runs {@code body}. */
+        private void strict(List<Node> operands, Runnable body) {
+            int[] t = operands(operands);
+            int[] unsafe = java.util.stream.IntStream.range(0, operands.size())
+                    .filter(k -> mayBeNonFinite(operands.get(k))).map(k -> t[k]).toArray();
+            Label bad = new Label();
+            Label end = new Label();
+            if (unsafe.length > 0) {
+                guard(bad, unsafe);
+            }
+            lastTemps = t;
+            body.run();
+            if (unsafe.length > 0) {
+                finish(bad, end);
+            }
+        }
+
+        private int[] lastTemps;
+
+        private int[] operands(List<Node> operands) {
+            int[] t = new int[operands.size()];
+            for (int k = 0; k < t.length; k++) {
+                emit(operands.get(k));
+                t[k] = temp();
+                mv.visitVarInsn(DSTORE, t[k]);
+            }
+            return t;
+        }
+
+        private void finish(Label bad, Label end) {
+            mv.visitJumpInsn(GOTO, end);
+            mv.visitLabel(bad);
+            mv.visitLdcInsn(Double.NaN);
+            mv.visitLabel(end);
+        }
+
+        private void math(String name, String descriptor) {
+            for (int t : lastTemps) {
+                mv.visitVarInsn(DLOAD, t);
+            }
+            mv.visitMethodInsn(INVOKESTATIC, MATH, name, descriptor, false);
+        }
+
+        /** Pushes 1 if the single temp compares to zero with {@code jump}, else 0. */
+        private void zeroTest(int jump) {
+            mv.visitVarInsn(DLOAD, lastTemps[0]);
+            constant(0.0);
+            mv.visitInsn(DCMPL);
+            booleanResult(jump);
+        }
+
+        private void booleanResult(int jump) {
+            Label yes = new Label();
+            Label end = new Label();
+            mv.visitJumpInsn(jump, yes);
+            mv.visitInsn(DCONST_0);
+            mv.visitJumpInsn(GOTO, end);
+            mv.visitLabel(yes);
+            mv.visitInsn(DCONST_1);
+            mv.visitLabel(end);
+        }
+
+        private void compare(BinOp op) {
+            mv.visitVarInsn(DLOAD, lastTemps[0]);
+            mv.visitVarInsn(DLOAD, lastTemps[1]);
+            mv.visitInsn(DCMPL);
+            booleanResult(switch (op) {
+                case LT -> IFLT;
+                case LE -> IFLE;
+                case GT -> IFGT;
+                case GE -> IFGE;
+                case EQ -> IFEQ;
+                case NE -> IFNE;
+                default -> throw new IllegalStateException("not a comparison: " + op);
+            });
+        }
+
+        private void logic(BinOp op) {
+            Label decided = new Label();
+            Label end = new Label();
+            int jump = op == BinOp.AND ? IFEQ : IFNE;
+            for (int t : lastTemps) {
+                mv.visitVarInsn(DLOAD, t);
+                constant(0.0);
+                mv.visitInsn(DCMPL);
+                mv.visitJumpInsn(jump, decided);
+            }
+            constant(op == BinOp.AND ? 1.0 : 0.0);
+            mv.visitJumpInsn(GOTO, end);
+            mv.visitLabel(decided);
+            constant(op == BinOp.AND ? 0.0 : 1.0);
+            mv.visitLabel(end);
+        }
+
+        private void call(Call c) {
+            List<Node> args = c.args();
+            Fn fn = c.fn();
+            switch (fn) {
+                case ABS, SQRT, FLOOR, CEIL, LN, LOG, LOG10 -> {
+                    emit(args.get(0));
+                    String name = switch (fn) {
+                        case LN, LOG -> "log";
+                        default -> fn.text();
+                    };
+                    mv.visitMethodInsn(INVOKESTATIC, MATH, name, D_D, false);
+                }
+                case EXP -> strict(args, () -> math("exp", D_D));
+                case POW -> strict(args, () -> math("pow", DD_D));
+                case ROUND -> {
+                    emit(args.get(0));
+                    if (args.size() > 1) {
+                        emit(args.get(1));
+                    } else {
+                        constant(0.0);
+                    }
+                    mv.visitMethodInsn(INVOKESTATIC, OPS, "round", DD_D, false);
+                }
+                case MIN, MAX -> strict(args, () -> {
+                    mv.visitVarInsn(DLOAD, lastTemps[0]);
+                    for (int k = 1; k < lastTemps.length; k++) {
+                        mv.visitVarInsn(DLOAD, lastTemps[k]);
+                        mv.visitMethodInsn(INVOKESTATIC, MATH, fn == Fn.MIN ? "min" : "max", DD_D, false);
+                    }
+                });
+                case IF -> conditional(args);
+                case COALESCE -> coalesce(args);
+                default -> throw new IllegalStateException("unknown function " + fn);
+            }
+        }
+
+        private void conditional(List<Node> args) {
+            emit(args.get(0));
+            int t = temp();
+            mv.visitVarInsn(DSTORE, t);
+            Label bad = new Label();
+            Label otherwise = new Label();
+            Label end = new Label();
+            if (mayBeNonFinite(args.get(0))) {
+                guard(bad, t);
+            }
+            mv.visitVarInsn(DLOAD, t);
+            constant(0.0);
+            mv.visitInsn(DCMPL);
+            mv.visitJumpInsn(IFEQ, otherwise);
+            emit(args.get(1));
+            mv.visitJumpInsn(GOTO, end);
+            mv.visitLabel(otherwise);
+            emit(args.get(2));
+            mv.visitJumpInsn(GOTO, end);
+            mv.visitLabel(bad);
+            mv.visitLdcInsn(Double.NaN);
+            mv.visitLabel(end);
+        }
+
+        private void coalesce(List<Node> args) {
+            Label end = new Label();
+            for (int k = 0; k < args.size() - 1; k++) {
+                Node arg = args.get(k);
+                emit(arg);
+                if (!mayBeNonFinite(arg)) {
+                    mv.visitLabel(end);
+                    return;
+                }
+                int t = temp();
+                mv.visitVarInsn(DSTORE, t);
+                Label next = new Label();
+                guard(next, t);
+                mv.visitVarInsn(DLOAD, t);
+                mv.visitJumpInsn(GOTO, end);
+                mv.visitLabel(next);
+            }
+            emit(args.get(args.size() - 1));
+            mv.visitLabel(end);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.kpiengine.formula.internal;
+
+/**
+ * Run-time helpers shared by the generated code and the interpreter, so both compute bit-identical results.
+ * Every method is static, allocation-free and small enough for the JIT to inline.
+ */
+public final class Ops {
+
+    /** Powers of ten that are exact doubles, 10^0 to 10^15. */
+    private static final double[] POW10 = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+    /** The largest number of digits {@code round} accepts, either sign. */
+    public static final int MAX_ROUND_DIGITS = 15;
+
+    private Ops() {
+    }
+
+    /**
+     * Rounds half away from zero to a number of decimal digits, like Excel's {@code ROUND}: the decision is made
+     * on the shortest decimal form of {@code x} (the one {@link Double#toString(double)} prints), so
+     * {@code round(2.675, 2)} is 2.68 although the double 2.675 lies slightly below 2.675. Digits are truncated
+     * toward zero; negative digits round to tens, hundreds, ...
+     *
+     * <p>Method: with {@code p = 10^d}, {@code k = floor(|x| p)} and the tie {@code t = (2k + 1) / (2p)} computed
+     * as a correctly rounded double, {@code |x| >= t} rounds up. The double nearest to the decimal tie is the tie's
+     * only double image, so comparing doubles decides exactly as comparing decimals would.
+     *
+     * @param x the value
+     * @param digits the number of decimal digits, between -15 and 15 once truncated
+     * @return the rounded value, or NaN if an argument is not finite or the digits are out of range
+     */
+    public static double round(double x, double digits) {
+        if (x - x != 0 || digits - digits != 0) {
+            return Double.NaN;
+        }
+        double truncated = digits < 0 ? Math.ceil(digits) : Math.floor(digits);
+        if (truncated > MAX_ROUND_DIGITS || truncated < -MAX_ROUND_DIGITS) {
+            return Double.NaN;
+        }
+        int d = (int) truncated;
+        double a = Math.abs(x);
+        double r;
+        if (d >= 0) {
+            double p = POW10[d];
+            double y = a * p;
+            if (y >= 0x1p52) {
+                return x;
+            }
+            double k = Math.floor(y);
+            double tie = (2 * k + 1) / (2 * p);
+            r = a >= tie ? (k + 1) / p : k / p;
+        } else {
+            double p = POW10[-d];
+            double k = Math.floor(a / p);
+            double tie = (k + 0.5) * p;
+            r = a >= tie ? (k + 1) * p : k * p;
+        }
+        return x < 0 ? -r : r;
+    }
+
+    /**
+     * Rounds half away from zero to an integer.
+     *
+     * @param x the value
+     * @return the rounded value, or NaN if {@code x} is not finite
+     */
+    public static double round(double x) {
+        return round(x, 0);
+    }
+
+    /**
+     * Whether a value is a finite number (neither NaN nor infinite).
+     *
+     * @param x the value
+     * @return true when finite
+     */
+    public static boolean finite(double x) {
+        return x - x == 0;
+    }
+
+    /**
+     * The canonical result: NaN for any non-finite value, +0.0 for -0.0, else the value.
+     *
+     * @param x the raw result
+     * @return the result as the public API returns it
+     */
+    public static double result(double x) {
+        return x - x == 0 ? x + 0.0 : Double.NaN;
+    }
+}
