@@ -1,0 +1,89 @@
+package io.kpiengine.quality.io.internal;
+
+import io.kpiengine.quality.Dictionary;
+import java.nio.charset.Charset;
+import java.util.Arrays;
+
+/**
+ * A per-reader cache in front of a shared {@link Dictionary} that maps the raw bytes of a category straight to
+ * its code, so that a known category costs a hash and a byte comparison, never a {@code String}.
+ *
+ * <p>Open addressing with linear probing over a power-of-two table; keys are copies of the bytes. A value seen
+ * for the first time is decoded once and encoded in the shared dictionary (which is thread-safe). The cache
+ * stops growing at {@value #MAX_ENTRIES} entries; beyond that new values go to the dictionary directly. Not
+ * thread-safe: one per reader.
+ */
+final class ByteDictionary {
+
+    private static final int MAX_ENTRIES = 1 << 16;
+
+    private final Dictionary dictionary;
+    private final Charset charset;
+    private byte[][] keys = new byte[64][];
+    private int[] hashes = new int[64];
+    private int[] codes = new int[64];
+    private int size;
+
+    ByteDictionary(Dictionary dictionary, Charset charset) {
+        this.dictionary = dictionary;
+        this.charset = charset;
+    }
+
+    private static int hash(byte[] b, int s, int e) {
+        int h = e - s;
+        for (int i = s; i < e; i++) {
+            h = 31 * h + b[i];
+        }
+        return h ^ (h >>> 16);
+    }
+
+    int encode(byte[] b, int s, int e) {
+        int h = hash(b, s, e);
+        int mask = keys.length - 1;
+        int len = e - s;
+        for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+            byte[] k = keys[slot];
+            if (k == null) {
+                return add(b, s, e, h, slot);
+            }
+            if (hashes[slot] == h && k.length == len && Arrays.equals(k, 0, len, b, s, e)) {
+                return codes[slot];
+            }
+        }
+    }
+
+    private int add(byte[] b, int s, int e, int h, int slot) {
+        int code = dictionary.encode(new String(b, s, e - s, charset));
+        if (size >= MAX_ENTRIES) {
+            return code;
+        }
+        keys[slot] = Arrays.copyOfRange(b, s, e);
+        hashes[slot] = h;
+        codes[slot] = code;
+        if (++size * 2 > keys.length) {
+            rehash();
+        }
+        return code;
+    }
+
+    private void rehash() {
+        byte[][] oldKeys = keys;
+        int[] oldHashes = hashes;
+        int[] oldCodes = codes;
+        keys = new byte[oldKeys.length * 2][];
+        hashes = new int[keys.length];
+        codes = new int[keys.length];
+        int mask = keys.length - 1;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != null) {
+                int slot = oldHashes[i] & mask;
+                while (keys[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = oldKeys[i];
+                hashes[slot] = oldHashes[i];
+                codes[slot] = oldCodes[i];
+            }
+        }
+    }
+}

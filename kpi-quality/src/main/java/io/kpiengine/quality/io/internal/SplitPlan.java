@@ -1,0 +1,218 @@
+package io.kpiengine.quality.io.internal;
+
+import io.kpiengine.quality.io.SourceException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Where the partitions of a split CSV file start, with the line number of each start.
+ *
+ * <p><b>Rule.</b> The data (after the header) is cut into {@code parts} equal byte ranges, "chunks". For each
+ * chunk the plan counts quote bytes and line breaks (LF, CRLF or a lone CR count as one). Partition k starts at
+ * the first record start at or after the nominal start of chunk k: the first byte after a line break that is
+ * outside quotes, where "outside quotes" means an even number of quote bytes since the start of the data (quote
+ * parity, which is exact for RFC 4180 files because doubled quotes count twice). Its line number is the data's
+ * first line plus the line breaks before it. When no record starts inside a chunk (one quoted field spans it),
+ * the neighbouring partitions simply meet further on and a partition is empty: fewer partitions, never a
+ * broken record. Each reader checks, when it stops, that its last record ended exactly where the next partition
+ * starts; a file whose stray quotes mislead the parity fails loudly there instead of yielding a record twice.
+ *
+ * <p><b>Work.</b> Counts are computed lazily, once per chunk, by whichever partition needs them first: partition
+ * k needs chunks 0..k-1 to find its start, and partition k-1 needs the same to find its end. With one thread per
+ * partition the counting runs in parallel, each thread counting the chunk just before its own first. Thread-safe.
+ */
+public final class SplitPlan {
+
+    private static final int SCAN_BUFFER = 1 << 18;
+
+    private final Path path;
+    private final String name;
+    private final long dataStart;
+    private final long dataLine;
+    private final long size;
+    private final byte quote;
+    private final int parts;
+    private final long[] nominal;
+    private final long[][] counts;
+    private final Object[] countLocks;
+    private final long[][] starts;
+
+    /**
+     * Creates a plan.
+     *
+     * @param path the file
+     * @param name the source name for messages
+     * @param dataStart the offset of the first data record (after the header)
+     * @param dataLine the line number of that record
+     * @param size the file size
+     * @param quote the quote byte
+     * @param parts the partition count, at least 1
+     */
+    public SplitPlan(Path path, String name, long dataStart, long dataLine, long size, byte quote, int parts) {
+        this.path = path;
+        this.name = name;
+        this.dataStart = dataStart;
+        this.dataLine = dataLine;
+        this.size = size;
+        this.quote = quote;
+        this.parts = parts;
+        this.nominal = new long[parts + 1];
+        for (int k = 0; k <= parts; k++) {
+            nominal[k] = dataStart + (size - dataStart) * k / parts;
+        }
+        this.counts = new long[parts][];
+        this.countLocks = new Object[parts];
+        for (int k = 0; k < parts; k++) {
+            countLocks[k] = new Object();
+        }
+        this.starts = new long[parts + 1][];
+    }
+
+    /**
+     * The partition count.
+     *
+     * @return the count
+     */
+    public int parts() {
+        return parts;
+    }
+
+    /**
+     * The nominal start of chunk k: no record of partition k-1 that starts before it needs the exact boundary.
+     *
+     * @param k 0..parts
+     * @return the offset
+     */
+    public long nominal(int k) {
+        return nominal[k];
+    }
+
+    /**
+     * The exact start of partition k and its line number.
+     *
+     * @param k 0..parts (parts gives the end of the file)
+     * @return {@code {offset, line}}
+     */
+    public long[] start(int k) {
+        if (k == 0) {
+            return new long[] {dataStart, dataLine};
+        }
+        if (k == parts) {
+            return new long[] {size, -1};
+        }
+        synchronized (starts) {
+            if (starts[k] != null) {
+                return starts[k].clone();
+            }
+        }
+        long quotes = 0;
+        long breaks = 0;
+        for (int j = k - 1; j >= 0; j--) {
+            long[] c = count(j);
+            quotes += c[0];
+            breaks += c[1];
+        }
+        long[] s = scanToRecordStart(nominal[k], (quotes & 1) == 1, breaks);
+        synchronized (starts) {
+            starts[k] = s;
+        }
+        return s.clone();
+    }
+
+    private long[] count(int j) {
+        synchronized (countLocks[j]) {
+            if (counts[j] == null) {
+                counts[j] = countChunk(nominal[j], nominal[j + 1]);
+            }
+            return counts[j];
+        }
+    }
+
+    private long[] countChunk(long from, long to) {
+        long quotes = 0;
+        long breaks = 0;
+        byte q = quote;
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            byte[] b = new byte[SCAN_BUFFER + 1];
+            long p = from;
+            while (p < to) {
+                int want = (int) Math.min(SCAN_BUFFER, to - p);
+                // one byte more, to see whether a CR at the end is followed by LF
+                int n = read(ch, b, want + 1, p);
+                int stop = Math.min(n, want);
+                for (int i = 0; i < stop; i++) {
+                    byte x = b[i];
+                    if (x == q) {
+                        quotes++;
+                    } else if (x == '\n') {
+                        breaks++;
+                    } else if (x == '\r' && (i + 1 >= n || b[i + 1] != '\n')) {
+                        breaks++;
+                    }
+                }
+                if (stop <= 0) {
+                    break;
+                }
+                p += stop;
+            }
+        } catch (IOException e) {
+            throw new SourceException(name, 0, "cannot read: " + e.getMessage(), e);
+        }
+        return new long[] {quotes, breaks};
+    }
+
+    private long[] scanToRecordStart(long c, boolean inside, long breaksBefore) {
+        if (c <= dataStart) {
+            return new long[] {dataStart, dataLine};
+        }
+        long lines = breaksBefore;
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            byte[] b = new byte[SCAN_BUFFER + 1];
+            int n = read(ch, b, 2, c - 1);
+            byte prev = b[0];
+            boolean prevEnds = prev == '\n' || prev == '\r' && (n < 2 || b[1] != '\n');
+            if (prevEnds && !inside) {
+                return new long[] {c, dataLine + lines};
+            }
+            long p = c;
+            while (p < size) {
+                n = read(ch, b, SCAN_BUFFER + 1, p);
+                if (n <= 0) {
+                    break;
+                }
+                int stop = Math.min(n, SCAN_BUFFER);
+                for (int i = 0; i < stop; i++) {
+                    byte x = b[i];
+                    if (x == quote) {
+                        inside = !inside;
+                    } else if (x == '\n' || x == '\r' && (i + 1 >= n || b[i + 1] != '\n')) {
+                        lines++;
+                        if (!inside) {
+                            return new long[] {p + i + 1, dataLine + lines};
+                        }
+                    }
+                }
+                p += stop;
+            }
+        } catch (IOException e) {
+            throw new SourceException(name, 0, "cannot read: " + e.getMessage(), e);
+        }
+        return new long[] {size, dataLine + lines};
+    }
+
+    private static int read(FileChannel ch, byte[] b, int len, long position) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(b, 0, len);
+        long p = position;
+        while (bb.hasRemaining()) {
+            int n = ch.read(bb, p);
+            if (n < 0) {
+                break;
+            }
+            p += n;
+        }
+        return bb.position();
+    }
+}
