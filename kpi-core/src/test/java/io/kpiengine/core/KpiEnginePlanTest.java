@@ -9,7 +9,6 @@ import io.kpiengine.core.internal.DerivedFormula;
 import io.kpiengine.core.internal.EnginePlan;
 import io.kpiengine.core.internal.MeasureSpec;
 import io.kpiengine.core.internal.PlannedMetric;
-import io.kpiengine.core.internal.PlannedMetric.Kind;
 import io.kpiengine.core.internal.PlannedMetric.Policy;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.PeriodStatus;
@@ -91,8 +90,7 @@ class KpiEnginePlanTest {
     }
 
     static PlannedMetric measure(String id, AggKind kind, String column, Policy empty, List<String> dims) {
-        return new PlannedMetric(id, Kind.MEASURE, "events", "ts", dims, MeasureSpec.of(id, kind, column), null, null,
-                empty, Policy.NO_VALUE);
+        return PlannedMetric.measure(MeasureSpec.of(id, kind, column), "events", "ts", dims, empty);
     }
 
     /** growth = revenue / lag(revenue, 1) - 1 and share = revenue / trailing(revenue, 2), by hand. */
@@ -117,11 +115,11 @@ class KpiEnginePlanTest {
         };
     }
 
-    static DerivedFormula trailingIds() {
+    static DerivedFormula trailing(String metric) {
         return new DerivedFormula() {
             @Override
             public List<Slot> slots() {
-                return List.of(new Slot("trailing", "orders", 2, null));
+                return List.of(new Slot("trailing", metric, 2, null));
             }
 
             @Override
@@ -140,16 +138,18 @@ class KpiEnginePlanTest {
         List<PlannedMetric> metrics = List.of(
                 measure("revenue", AggKind.SUM, "revenue", Policy.NO_VALUE, List.of()),
                 measure("orders", AggKind.COUNT_DISTINCT, "id", Policy.ZERO, List.of()),
-                new PlannedMetric("rev_per_visitor", Kind.RATIO, "events", "ts", List.of(),
-                        MeasureSpec.of("rev_per_visitor/num", AggKind.SUM, "revenue"),
-                        MeasureSpec.of("rev_per_visitor/den", AggKind.SUM, "visitors"), null, Policy.NO_VALUE,
-                        Policy.NO_VALUE),
-                measure("visitors_by_channel", AggKind.SUM, "visitors", Policy.NO_VALUE, List.of("channel")),
-                new PlannedMetric("growth", Kind.DERIVED, null, null, List.of(), null, null, "revenue / lag(revenue,1) - 1",
+                PlannedMetric.ratio("rev_per_visitor", "revenue", "visitors_by_channel", 1, List.of(),
                         Policy.NO_VALUE, Policy.NO_VALUE),
-                new PlannedMetric("orders_2d", Kind.DERIVED, null, null, List.of(), null, null, "trailing(orders,2)",
-                        Policy.NO_VALUE, Policy.NO_VALUE));
-        EnginePlan plan = new EnginePlan(metrics, Map.of("growth", growth(), "orders_2d", trailingIds()), Map.of());
+                measure("visitors_by_channel", AggKind.SUM, "visitors", Policy.NO_VALUE, List.of("channel")),
+                PlannedMetric.derived("growth", "revenue / lag(revenue,1) - 1", List.of(), Policy.NO_VALUE,
+                        Policy.NO_VALUE),
+                PlannedMetric.derived("orders_2d", "trailing(orders,2)", List.of(), Policy.NO_VALUE, Policy.NO_VALUE),
+                PlannedMetric.ratio("rev_per_visitor_2d", "revenue", "visitors_by_channel", 100, List.of(),
+                        Policy.NO_VALUE, Policy.NO_VALUE),
+                PlannedMetric.derived("rpv_trailing", "trailing(rev_per_visitor,2)", List.of(), Policy.NO_VALUE,
+                        Policy.NO_VALUE));
+        EnginePlan plan = new EnginePlan(metrics, Map.of("growth", growth(), "orders_2d", trailing("orders"),
+                "rpv_trailing", trailing("rev_per_visitor")), Map.of());
         return KpiEngine.builder().plan(plan).zone(ZoneOffset.UTC).grain(Grain.DAY).parallelism(threads)
                 .clock(clock).build();
     }
@@ -181,6 +181,13 @@ class KpiEnginePlanTest {
                 .isEqualTo("input 'revenue' has no value: no rows");
         // trailing 2 days of distinct ids merges the states: O1,O3 on 03-02 (O1 twice on 03-01 counts once)
         assertThat(r.series("orders_2d")).extracting(x -> x.value().text()).containsExactly("2.0", "3.0", "1.0", "2.0");
+        // the window merges both sides' states: (100.10 + 0) / (15 + 0) on 03-02; 51 / 21 on 03-04
+        assertThat(r.series("rpv_trailing")).extracting(x -> x.value().reason() == null ? x.value().text()
+                : x.value().reason().name()).containsExactly(String.valueOf(105.1 / 15), String.valueOf(105.1 / 15),
+                "MISSING_INPUT", String.valueOf(51.0 / 21));
+        assertThat(r.series("rpv_trailing").get(2).value().detail()).isEqualTo("input 'trailing(rev_per_visitor,2)'"
+                + " has no value: denominator 'visitors_by_channel' is 0");
+        assertThat(r.series("rev_per_visitor_2d").get(0).value().value()).isEqualTo(105.1 / 15 * 100);
         assertThat(r.series("revenue")).extracting(KpiResult::status).containsExactly(PeriodStatus.COMPLETE,
                 PeriodStatus.COMPLETE, PeriodStatus.COMPLETE, PeriodStatus.PARTIAL);
         assertThat(r.series("visitors_by_channel", Map.of("channel", "social")))

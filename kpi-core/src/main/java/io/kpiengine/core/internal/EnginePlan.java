@@ -3,6 +3,8 @@ package io.kpiengine.core.internal;
 import io.kpiengine.core.SourceAccount;
 import io.kpiengine.quality.RecordSource;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,23 +53,58 @@ public record EnginePlan(List<PlannedMetric> metrics, Map<String, DerivedFormula
     }
 
     /**
-     * The groupings of a source and the measures of each.
+     * The metric of an id.
+     *
+     * @param id the id
+     * @return the metric
+     * @throws IllegalArgumentException if there is none
+     */
+    public PlannedMetric metric(String id) {
+        for (PlannedMetric m : metrics) {
+            if (m.id().equals(id)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("no metric '" + id + "'");
+    }
+
+    /**
+     * The groupings of a source and the measure instances of each: every measure at every set of dimensions a
+     * metric needs it (its own, and those of the ratios and derived metrics that read it, which roll it up).
      *
      * @param source the source name
      * @return grouping to measures, in order of first use
      */
     public Map<GroupSpec, List<MeasureSpec>> groups(String source) {
         Map<GroupSpec, List<MeasureSpec>> out = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
         for (PlannedMetric m : metrics) {
-            if (Objects.equals(m.source(), source) && m.kind() != PlannedMetric.Kind.DERIVED) {
-                List<MeasureSpec> list = out.computeIfAbsent(m.group(), g -> new ArrayList<>());
-                list.add(m.measure());
-                if (m.denominator() != null) {
-                    list.add(m.denominator());
-                }
-            }
+            need(m, m.dimensions(), source, out, seen);
         }
         return out;
+    }
+
+    private void need(PlannedMetric m, List<String> dims, String source, Map<GroupSpec, List<MeasureSpec>> out,
+            Set<String> seen) {
+        switch (m.kind()) {
+            case MEASURE:
+                if (m.source().equals(source) && seen.add(PlannedMetric.instanceId(m.id(), dims))) {
+                    MeasureSpec spec = m.measure();
+                    out.computeIfAbsent(new GroupSpec(m.timeColumn(), dims), g -> new ArrayList<>())
+                            .add(new MeasureSpec(PlannedMetric.instanceId(m.id(), dims), spec.kind(), spec.column(),
+                                    spec.weightColumn(), spec.orderColumn(), spec.quantile(), spec.filter()));
+                }
+                break;
+            case RATIO:
+                need(metric(m.numerator()), dims, source, out, seen);
+                need(metric(m.denominator()), dims, source, out, seen);
+                break;
+            default:
+                for (DerivedFormula.Slot s : formulas.get(m.id()).slots()) {
+                    need(metric(s.metric()), dims, source, out, seen);
+                }
+                break;
+        }
     }
 
     /**

@@ -4,22 +4,31 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A metric as the engine computes it: where its rows come from, how they are grouped, which accumulators hold
- * its state, and its no-value policies.
+ * A metric as the engine computes it, with its dimensions resolved.
+ *
+ * <ul>
+ *   <li>MEASURE: an aggregation ({@code measure}, whose id is the metric id) of the rows of {@code source},
+ *       bucketed by {@code timeColumn}.</li>
+ *   <li>RATIO: {@code numerator / denominator * scale} of two other metrics, both aggregated at this metric's
+ *       dimensions (never an average of row ratios).</li>
+ *   <li>DERIVED: a formula over other metrics at this metric's dimensions.</li>
+ * </ul>
  *
  * @param id the metric id
  * @param kind measure, ratio or derived
- * @param source the data source (null for derived metrics)
- * @param timeColumn the time column of the source (null for derived metrics)
- * @param dimensions the dimensions (for derived metrics: those of its inputs)
- * @param measure the accumulator of a measure, or the numerator of a ratio
- * @param denominator the denominator of a ratio, else null
- * @param formula the formula of a derived metric, else null
+ * @param dimensions the resolved dimensions
+ * @param source the data source of a measure, else null
+ * @param timeColumn the time column of a measure's source, else null
+ * @param measure the aggregation of a measure, else null
+ * @param numerator the numerator metric id of a ratio, else null
+ * @param denominator the denominator metric id of a ratio, else null
+ * @param scale the factor of a ratio (1 for a plain quotient, 100 for percent)
+ * @param formula the formula text of a derived metric, else null
  * @param emptyPolicy what a cell without input rows shows
  * @param zeroDenominatorPolicy what a zero denominator shows
  */
-public record PlannedMetric(String id, Kind kind, String source, String timeColumn, List<String> dimensions,
-        MeasureSpec measure, MeasureSpec denominator, String formula, Policy emptyPolicy,
+public record PlannedMetric(String id, Kind kind, List<String> dimensions, String source, String timeColumn,
+        MeasureSpec measure, String numerator, String denominator, double scale, String formula, Policy emptyPolicy,
         Policy zeroDenominatorPolicy) {
 
     /** The three shapes of metric. */
@@ -54,25 +63,75 @@ public record PlannedMetric(String id, Kind kind, String source, String timeColu
         dimensions = List.copyOf(dimensions);
         Objects.requireNonNull(emptyPolicy, "emptyPolicy");
         Objects.requireNonNull(zeroDenominatorPolicy, "zeroDenominatorPolicy");
-        boolean aggregated = kind != Kind.DERIVED;
-        if (aggregated && (source == null || timeColumn == null || measure == null)) {
-            throw new IllegalArgumentException("metric '" + id + "': a " + kind
-                    + " needs a source, a time column and a measure");
-        }
-        if ((kind == Kind.RATIO) != (denominator != null)) {
-            throw new IllegalArgumentException("metric '" + id + "': only a RATIO has a denominator");
-        }
-        if ((kind == Kind.DERIVED) != (formula != null)) {
-            throw new IllegalArgumentException("metric '" + id + "': only a DERIVED metric has a formula");
+        boolean ok = switch (kind) {
+            case MEASURE -> source != null && timeColumn != null && measure != null && numerator == null
+                    && formula == null;
+            case RATIO -> numerator != null && denominator != null && measure == null && formula == null;
+            case DERIVED -> formula != null && measure == null && numerator == null;
+        };
+        if (!ok) {
+            throw new IllegalArgumentException("metric '" + id + "': the components do not fit a " + kind);
         }
     }
 
     /**
-     * The grouping of an aggregated metric.
+     * A measure.
      *
-     * @return the group spec
+     * @param measure the aggregation; its id is the metric id
+     * @param source the data source
+     * @param timeColumn the time column of the source
+     * @param dimensions the dimensions
+     * @param empty the empty policy
+     * @return the metric
      */
-    public GroupSpec group() {
-        return new GroupSpec(timeColumn, dimensions);
+    public static PlannedMetric measure(MeasureSpec measure, String source, String timeColumn, List<String> dimensions,
+            Policy empty) {
+        return new PlannedMetric(measure.id(), Kind.MEASURE, dimensions, source, timeColumn, measure, null, null, 1,
+                null, empty, Policy.NO_VALUE);
+    }
+
+    /**
+     * A ratio.
+     *
+     * @param id the id
+     * @param numerator the numerator metric
+     * @param denominator the denominator metric
+     * @param scale the factor
+     * @param dimensions the dimensions
+     * @param empty the empty policy
+     * @param zeroDenominator the zero-denominator policy
+     * @return the metric
+     */
+    public static PlannedMetric ratio(String id, String numerator, String denominator, double scale,
+            List<String> dimensions, Policy empty, Policy zeroDenominator) {
+        return new PlannedMetric(id, Kind.RATIO, dimensions, null, null, null, numerator, denominator, scale, null,
+                empty, zeroDenominator);
+    }
+
+    /**
+     * A derived metric.
+     *
+     * @param id the id
+     * @param formula the formula text
+     * @param dimensions the dimensions
+     * @param empty the empty policy
+     * @param zeroDenominator the zero-denominator policy
+     * @return the metric
+     */
+    public static PlannedMetric derived(String id, String formula, List<String> dimensions, Policy empty,
+            Policy zeroDenominator) {
+        return new PlannedMetric(id, Kind.DERIVED, dimensions, null, null, null, null, null, 1, formula, empty,
+                zeroDenominator);
+    }
+
+    /**
+     * The id of the accumulator of this measure aggregated at some dimensions.
+     *
+     * @param metricId the measure id
+     * @param dims the dimensions
+     * @return the accumulator id
+     */
+    public static String instanceId(String metricId, List<String> dims) {
+        return metricId + "@" + String.join(",", dims);
     }
 }

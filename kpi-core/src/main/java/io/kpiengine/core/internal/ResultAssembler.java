@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns merged aggregation states into result cells: lays every metric over one date spine (the periods from the
@@ -31,7 +33,6 @@ import java.util.Map;
  * partitioning. One instance per run; not thread-safe.
  */
 public final class ResultAssembler {
-
     private final BusinessCalendar calendar;
     private final Grain grain;
     private final Clock clock;
@@ -42,6 +43,7 @@ public final class ResultAssembler {
     private final Map<String, Cells> cells = new HashMap<>();
     private final Map<String, PlannedMetric> byId = new HashMap<>();
     private Map<String, SourceState> states;
+    private Map<String, DerivedFormula> formulas;
     private long spineStart;
     private int spineSize;
     private DateSpine spine;
@@ -86,12 +88,13 @@ public final class ResultAssembler {
     public List<KpiResult> assemble(List<PlannedMetric> metrics, Map<String, SourceState> sourceStates,
             Map<String, DerivedFormula> formulas) {
         this.states = sourceStates;
+        this.formulas = formulas;
         metrics.forEach(m -> byId.put(m.id(), m));
-        if (!defineSpine(metrics)) {
+        if (!defineSpine()) {
             return List.of();
         }
         for (PlannedMetric m : metrics) {
-            compute(m, formulas);
+            cells(m, m.dimensions());
         }
         if (!errors.isEmpty()) {
             throw new KpiEvaluationException(errors.size() + " cells have no value and their metric's policy is"
@@ -99,7 +102,7 @@ public final class ResultAssembler {
         }
         List<KpiResult> out = new ArrayList<>();
         for (PlannedMetric m : metrics) {
-            Cells c = cells.get(m.id());
+            Cells c = cells.get(PlannedMetric.instanceId(m.id(), m.dimensions()));
             for (Map.Entry<List<String>, KpiValue[]> e : c.values.entrySet()) {
                 Map<String, String> dims = dimensionMap(c.dimensions, e.getKey());
                 long[] rows = c.rows.get(e.getKey());
@@ -121,17 +124,15 @@ public final class ResultAssembler {
         return map;
     }
 
-    private boolean defineSpine(List<PlannedMetric> metrics) {
+    private boolean defineSpine() {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
-        for (PlannedMetric m : metrics) {
-            if (m.kind() == Kind.DERIVED || !states.containsKey(m.source())) {
-                continue;
-            }
-            GroupState g = states.get(m.source()).group(m.group());
-            for (int s = 0; s < g.slots(); s++) {
-                min = Math.min(min, g.period(s));
-                max = Math.max(max, g.period(s));
+        for (SourceState source : states.values()) {
+            for (GroupState g : source.groups()) {
+                for (int s = 0; s < g.slots(); s++) {
+                    min = Math.min(min, g.period(s));
+                    max = Math.max(max, g.period(s));
+                }
             }
         }
         if (first != null) {
@@ -149,19 +150,31 @@ public final class ResultAssembler {
         return true;
     }
 
-    private Cells compute(PlannedMetric m, Map<String, DerivedFormula> formulas) {
-        Cells done = cells.get(m.id());
+    private Cells cells(PlannedMetric m, List<String> dims) {
+        String key = PlannedMetric.instanceId(m.id(), dims);
+        Cells done = cells.get(key);
         if (done != null) {
             return done;
         }
-        Cells c = m.kind() == Kind.DERIVED ? derived(m, formulas.get(m.id()), formulas) : aggregated(m);
-        cells.put(m.id(), c);
+        Cells c;
+        switch (m.kind()) {
+            case MEASURE:
+                c = aggregated(m, dims);
+                break;
+            case RATIO:
+                c = ratio(m, dims);
+                break;
+            default:
+                c = derived(m, dims);
+                break;
+        }
+        cells.put(key, c);
         return c;
     }
 
-    private GroupState group(PlannedMetric m) {
+    private GroupState group(PlannedMetric m, List<String> dims) {
         SourceState s = states.get(m.source());
-        return s == null ? null : s.group(m.group());
+        return s == null ? null : s.group(new GroupSpec(m.timeColumn(), dims));
     }
 
     /** Per dimension combination (sorted), the slot of each spine period or -1. */
@@ -206,22 +219,21 @@ public final class ResultAssembler {
         return m.id() + " " + spine.periods().get(p) + dims;
     }
 
-    private Cells aggregated(PlannedMetric m) {
-        Cells c = new Cells(m.dimensions());
-        GroupState g = group(m);
+    private Cells aggregated(PlannedMetric m, List<String> dims) {
+        Cells c = new Cells(dims);
+        GroupState g = group(m, dims);
         if (g == null) {
             return c;
         }
-        Accumulator num = g.accumulator(m.measure().id());
-        Accumulator den = m.denominator() == null ? null : g.accumulator(m.denominator().id());
+        Accumulator acc = g.accumulator(PlannedMetric.instanceId(m.id(), dims));
         for (Map.Entry<List<String>, int[]> e : index(g).entrySet()) {
             KpiValue[] values = new KpiValue[spineSize];
             long[] rows = new long[spineSize];
             int[] slots = e.getValue();
             for (int p = 0; p < spineSize; p++) {
                 int s = slots[p];
-                values[p] = value(m, num, s, den, s, p, e.getKey(), "");
-                rows[p] = s < 0 ? 0 : (den != null ? den : num).count(s);
+                values[p] = value(m, acc, s, p, e.getKey(), "");
+                rows[p] = s < 0 ? 0 : acc.count(s);
             }
             c.values.put(e.getKey(), values);
             c.rows.put(e.getKey(), rows);
@@ -229,33 +241,119 @@ public final class ResultAssembler {
         return c;
     }
 
-    /** The value of an aggregated metric from accumulator slots (-1: no rows). */
-    private KpiValue value(PlannedMetric m, Accumulator num, int ns, Accumulator den, int ds, int p,
-            List<String> tuple, String window) {
-        boolean numEmpty = ns < 0 || num.count(ns) == 0;
-        boolean denEmpty = den != null && (ds < 0 || den.count(ds) == 0);
-        if (numEmpty || denEmpty) {
-            String what = den == null ? "no rows" : numEmpty && denEmpty ? "no rows"
-                    : numEmpty ? "no rows for the numerator" : "no rows for the denominator";
-            return policy(m.emptyPolicy(), NoValueReason.NO_ROWS, what + window, m, p, tuple, "empty");
-        }
-        if (den == null) {
-            double v = num.value(ns);
-            if (Double.isNaN(v)) {
-                return policy(m.zeroDenominatorPolicy(), NoValueReason.ZERO_DENOMINATOR, "the total weight is 0"
-                        + window, m, p, tuple, "zero_denominator");
+    private Cells ratio(PlannedMetric m, List<String> dims) {
+        Cells num = cells(byId.get(m.numerator()), dims);
+        Cells den = cells(byId.get(m.denominator()), dims);
+        Cells c = new Cells(dims);
+        for (List<String> t : tuples(dims, List.of(num, den))) {
+            KpiValue[] values = new KpiValue[spineSize];
+            long[] rows = new long[spineSize];
+            long[] denRows = den.rows.get(t);
+            for (int p = 0; p < spineSize; p++) {
+                values[p] = quotient(m, at(num, t, p), at(den, t, p), p, t, "");
+                rows[p] = denRows == null ? 0 : denRows[p];
             }
-            BigDecimal exact = num.exact(ns);
-            return exact != null ? KpiValue.of(exact) : KpiValue.of(v);
+            c.values.put(t, values);
+            c.rows.put(t, rows);
         }
-        double d = den.value(ds);
-        if (d == 0) {
-            return policy(m.zeroDenominatorPolicy(), NoValueReason.ZERO_DENOMINATOR, "the denominator is 0"
-                    + window, m, p, tuple, "zero_denominator");
+        return c;
+    }
+
+    /** The sorted union of the dimension combinations of some inputs ([[]] without dimensions). */
+    private static List<List<String>> tuples(List<String> dims, List<Cells> inputs) {
+        Set<List<String>> set = new HashSet<>();
+        for (Cells in : inputs) {
+            set.addAll(in.values.keySet());
         }
-        double v = num.value(ns) / d;
+        if (dims.isEmpty()) {
+            set.add(List.of());
+        }
+        List<List<String>> out = new ArrayList<>(set);
+        out.sort(TUPLE_ORDER);
+        return out;
+    }
+
+    private KpiValue quotient(PlannedMetric m, KpiValue num, KpiValue den, int p, List<String> tuple, String window) {
+        if (!num.isPresent() || !den.isPresent()) {
+            KpiValue missing = !num.isPresent() ? num : den;
+            String side = !num.isPresent() ? "numerator '" + m.numerator() + "'"
+                    : "denominator '" + m.denominator() + "'";
+            String detail = side + " has no value: " + missing.detail();
+            if (missing.reason() == NoValueReason.NO_ROWS) {
+                return policy(m.emptyPolicy(), NoValueReason.NO_ROWS, detail + window, m, p, tuple, "empty");
+            }
+            return KpiValue.none(NoValueReason.MISSING_INPUT, detail + window);
+        }
+        if (den.value() == 0) {
+            return policy(m.zeroDenominatorPolicy(), NoValueReason.ZERO_DENOMINATOR, "denominator '"
+                    + m.denominator() + "' is 0" + window, m, p, tuple, "zero_denominator");
+        }
+        double v = num.value() / den.value() * m.scale();
         return Double.isFinite(v) ? KpiValue.of(v)
                 : KpiValue.none(NoValueReason.DOMAIN_ERROR, "the ratio overflows" + window);
+    }
+
+    /** The value of a measure from an accumulator slot (-1: no rows). */
+    private KpiValue value(PlannedMetric m, Accumulator acc, int slot, int p, List<String> tuple, String window) {
+        if (slot < 0 || acc.count(slot) == 0) {
+            return policy(m.emptyPolicy(), NoValueReason.NO_ROWS, "no rows" + window, m, p, tuple, "empty");
+        }
+        double v = acc.value(slot);
+        if (Double.isNaN(v)) {
+            return policy(m.zeroDenominatorPolicy(), NoValueReason.ZERO_DENOMINATOR, "the total weight is 0" + window,
+                    m, p, tuple, "zero_denominator");
+        }
+        BigDecimal exact = acc.exact(slot);
+        return exact != null ? KpiValue.of(exact) : KpiValue.of(v);
+    }
+
+    /** The value of a measure or ratio over spine periods [from, to], states merged (a window). */
+    private KpiValue window(PlannedMetric m, List<String> dims, List<String> tuple, int from, int to, int p,
+            String label) {
+        if (m.kind() == Kind.RATIO) {
+            KpiValue num = window(byId.get(m.numerator()), dims, tuple, from, to, p, label);
+            KpiValue den = window(byId.get(m.denominator()), dims, tuple, from, to, p, label);
+            return quotient(m, num, den, p, tuple, "");
+        }
+        GroupState g = group(m, dims);
+        int[] slots = g == null ? null : index(g).get(tuple);
+        int[] list = new int[Math.max(0, to - from + 1)];
+        int n = 0;
+        for (int q = Math.max(0, from); q <= to && slots != null; q++) {
+            if (slots[q] >= 0) {
+                list[n++] = slots[q];
+            }
+        }
+        if (n == 0) {
+            return value(m, null, -1, p, tuple, " in " + label);
+        }
+        Accumulator acc = g.combine(PlannedMetric.instanceId(m.id(), dims), list, n);
+        return value(m, acc, 0, p, tuple, " in " + label);
+    }
+
+    private Cells derived(PlannedMetric m, List<String> dims) {
+        DerivedFormula f = formulas.get(m.id());
+        List<DerivedFormula.Slot> slots = f.slots();
+        Cells c = new Cells(dims);
+        List<Cells> inputs = new ArrayList<>();
+        for (DerivedFormula.Slot s : slots) {
+            inputs.add(cells(byId.get(s.metric()), dims));
+        }
+        double[] args = new double[slots.size()];
+        KpiValue[] inputValues = new KpiValue[slots.size()];
+        for (List<String> tuple : tuples(dims, inputs)) {
+            KpiValue[] values = new KpiValue[spineSize];
+            for (int p = 0; p < spineSize; p++) {
+                for (int k = 0; k < slots.size(); k++) {
+                    inputValues[k] = input(slots.get(k), inputs.get(k), dims, tuple, p);
+                    args[k] = inputValues[k].isPresent() ? inputValues[k].value() : Double.NaN;
+                }
+                double v = f.evaluate(args);
+                values[p] = Double.isNaN(v) ? explain(m, f, args, inputValues, p, tuple) : KpiValue.of(v);
+            }
+            c.values.put(tuple, values);
+        }
+        return c;
     }
 
     private KpiValue policy(Policy policy, NoValueReason reason, String detail, PlannedMetric m, int p,
@@ -269,63 +367,6 @@ public final class ResultAssembler {
             default:
                 return KpiValue.none(reason, detail);
         }
-    }
-
-    /** The value of an aggregated metric over spine periods [from, to] merged (a window). */
-    private KpiValue window(PlannedMetric m, List<String> tuple, int from, int to, int p, String label) {
-        GroupState g = group(m);
-        int[] slots = g == null ? null : index(g).get(tuple);
-        int[] list = new int[Math.max(0, to - from + 1)];
-        int n = 0;
-        for (int q = Math.max(0, from); q <= to && slots != null; q++) {
-            if (slots[q] >= 0) {
-                list[n++] = slots[q];
-            }
-        }
-        if (n == 0) {
-            return value(m, null, -1, null, -1, p, tuple, " in " + label);
-        }
-        Accumulator num = g.combine(m.measure().id(), list, n);
-        Accumulator den = m.denominator() == null ? null : g.combine(m.denominator().id(), list, n);
-        return value(m, num, 0, den, 0, p, tuple, " in " + label);
-    }
-
-    private Cells derived(PlannedMetric m, DerivedFormula f, Map<String, DerivedFormula> formulas) {
-        List<DerivedFormula.Slot> slots = f.slots();
-        Cells c = new Cells(m.dimensions());
-        List<Cells> inputs = new ArrayList<>();
-        for (DerivedFormula.Slot s : slots) {
-            PlannedMetric in = byId.get(s.metric());
-            inputs.add(compute(in, formulas));
-        }
-        for (Cells in : inputs) {
-            if (in.dimensions.equals(m.dimensions())) {
-                for (List<String> t : in.values.keySet()) {
-                    c.values.putIfAbsent(t, null);
-                }
-            }
-        }
-        if (m.dimensions().isEmpty()) {
-            c.values.putIfAbsent(List.of(), null);
-        }
-        List<List<String>> tuples = new ArrayList<>(c.values.keySet());
-        tuples.sort(TUPLE_ORDER);
-        c.values.clear();
-        double[] args = new double[slots.size()];
-        KpiValue[] inputValues = new KpiValue[slots.size()];
-        for (List<String> tuple : tuples) {
-            KpiValue[] values = new KpiValue[spineSize];
-            for (int p = 0; p < spineSize; p++) {
-                for (int k = 0; k < slots.size(); k++) {
-                    inputValues[k] = input(slots.get(k), inputs.get(k), tuple, p);
-                    args[k] = inputValues[k].isPresent() ? inputValues[k].value() : Double.NaN;
-                }
-                double v = f.evaluate(args);
-                values[p] = Double.isNaN(v) ? explain(m, f, args, inputValues, p, tuple) : KpiValue.of(v);
-            }
-            c.values.put(tuple, values);
-        }
-        return c;
     }
 
     private KpiValue explain(PlannedMetric m, DerivedFormula f, double[] args, KpiValue[] inputs, int p,
@@ -368,8 +409,7 @@ public final class ResultAssembler {
     }
 
     /** The value an input slot reads for a cell. */
-    private KpiValue input(DerivedFormula.Slot s, Cells in, List<String> tuple, int p) {
-        List<String> t = in.dimensions.isEmpty() ? List.of() : tuple;
+    private KpiValue input(DerivedFormula.Slot s, Cells in, List<String> dims, List<String> t, int p) {
         PlannedMetric im = byId.get(s.metric());
         if (s.function() == null) {
             return at(in, t, p);
@@ -393,11 +433,11 @@ public final class ResultAssembler {
             case "to_date": {
                 Period container = period.containing(Grain.parse(s.grain()));
                 long from = calendar.period(grain, container.start()).index() - spineStart;
-                return window(im, t, (int) Math.max(0, from), p, p, "the " + s.grain().toLowerCase(java.util.Locale.ROOT)
+                return window(im, dims, t, (int) Math.max(0, from), p, p, "the " + s.grain().toLowerCase(java.util.Locale.ROOT)
                         + " to date " + container);
             }
             case "trailing":
-                return window(im, t, (int) Math.max(0, p - s.offset() + 1), p, p, "the trailing " + s.offset()
+                return window(im, dims, t, (int) Math.max(0, p - s.offset() + 1), p, p, "the trailing " + s.offset()
                         + " periods");
             default:
                 throw new IllegalStateException("unknown reference function " + s.function());
