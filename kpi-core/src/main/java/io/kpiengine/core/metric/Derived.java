@@ -1,7 +1,10 @@
 package io.kpiengine.core.metric;
 
+import io.kpiengine.core.metric.internal.DerivedCompiler;
 import io.kpiengine.core.metric.internal.Expr;
 import io.kpiengine.core.metric.internal.ExprParser;
+import io.kpiengine.formula.Formula;
+import io.kpiengine.formula.FormulaException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,20 +34,22 @@ public final class Derived implements Metric {
     private final MetricMetadata metadata;
     private final String formula;
     private final Expr expression;
+    private final Formula compiled;
     private final List<MetricReference> references;
     private final List<String> inputs;
     private final List<String> dimensions;
     private final EmptyPolicy onEmpty;
     private final EmptyPolicy onZeroDenominator;
 
-    private Derived(Builder b, MetricMetadata metadata, Expr expression) {
+    private Derived(Builder b, MetricMetadata metadata, Expr expression, List<MetricReference> references,
+            Formula compiled) {
         this.id = b.id;
         this.metadata = metadata;
         this.formula = b.formula;
         this.expression = expression;
-        List<MetricReference> refs = new ArrayList<>();
-        ExprParser.references(expression, refs);
-        this.references = List.copyOf(refs);
+        this.references = references;
+        this.compiled = compiled;
+        List<MetricReference> refs = references;
         Set<String> ids = new LinkedHashSet<>();
         refs.forEach(r -> ids.add(r.metric()));
         this.inputs = List.copyOf(ids);
@@ -70,6 +75,25 @@ public final class Derived implements Metric {
      */
     public String formula() {
         return formula;
+    }
+
+    /**
+     * The formula compiled by kpi-formula: slot {@code i} of {@link Formula#evaluate(double[])} takes the value of
+     * {@code references().get(i)} (NaN when it has no value); the result is NaN when the formula has no value, and
+     * {@link Formula#explain(double[])} says why.
+     *
+     * <pre>{@code
+     * double[] slots = new double[derived.references().size()];
+     * for (int i = 0; i < slots.length; i++) {
+     *     slots[i] = valueOf(derived.references().get(i), period, segment);
+     * }
+     * double v = derived.compiled().evaluate(slots);
+     * }</pre>
+     *
+     * @return the compiled formula, immutable and thread-safe
+     */
+    public Formula compiled() {
+        return compiled;
     }
 
     /**
@@ -188,17 +212,23 @@ public final class Derived implements Metric {
         public Derived build() {
             List<String> problems = new ArrayList<>();
             Expr expression = null;
+            List<MetricReference> references = new ArrayList<>();
+            Formula compiled = null;
             if (formula == null) {
                 problems.add("formula must be set, but was not");
             } else {
                 try {
                     expression = ExprParser.parse(formula);
+                    ExprParser.references(expression, references);
+                    compiled = DerivedCompiler.compile(formula, expression, references);
+                } catch (FormulaException e) {
+                    problems.add("formula \"" + formula + "\" is refused by the formula compiler: " + e.getMessage());
                 } catch (IllegalArgumentException e) {
                     problems.add(e.getMessage());
                 }
             }
             MetricMetadata metadata = metadataOrThrow(problems);
-            return new Derived(this, metadata, expression);
+            return new Derived(this, metadata, expression, List.copyOf(references), compiled);
         }
     }
 }

@@ -57,6 +57,14 @@ class MetricBuilderTest {
     }
 
     @Test
+    void derived_compiled_slotsFollowReferences() {
+        Derived d = Metric.derived("g").formula("(revenue - to_date(revenue, month)) / lag(revenue, 2) * 100").build();
+        assertThat(d.references()).extracting(MetricReference::slot)
+                .containsExactly("revenue", "to_date(revenue,month)", "lag(revenue,2)");
+        assertThat(d.compiled().evaluate(new double[] {30, 10, 40})).isEqualTo(50.0);
+    }
+
+    @Test
     void derived_badFormula_namesColumn() {
         assertThatThrownBy(() -> Metric.derived("g").formula("revenue / ").build())
                 .isInstanceOf(IllegalStateException.class)

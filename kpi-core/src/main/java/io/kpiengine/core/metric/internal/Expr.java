@@ -29,9 +29,10 @@ public sealed interface Expr {
      * A reference to a metric, possibly through a reference function.
      *
      * @param reference the reference
-     * @param column the column
+     * @param column the column of its first character
+     * @param end the column after its last character
      */
-    record Ref(MetricReference reference, int column) implements Expr {
+    record Ref(MetricReference reference, int column, int end) implements Expr {
     }
 
     /**

@@ -29,7 +29,7 @@ public final class ExprParser {
             Map.entry("floor", new int[] {1, 1}), Map.entry("ceil", new int[] {1, 1}),
             Map.entry("round", new int[] {1, 2}), Map.entry("pow", new int[] {2, 2}),
             Map.entry("min", new int[] {2, -1}), Map.entry("max", new int[] {2, -1}),
-            Map.entry("if", new int[] {3, 3}), Map.entry("coalesce", new int[] {2, 2}));
+            Map.entry("if", new int[] {3, 3}), Map.entry("coalesce", new int[] {2, -1}));
 
     private final String text;
     private final List<Token> tokens;
@@ -174,7 +174,7 @@ public final class ExprParser {
         if (t.kind() == Kind.IDENT && !isKeyword(t)) {
             next();
             if (!peek().is("(")) {
-                return new Expr.Ref(MetricReference.current(t.text()), t.column());
+                return new Expr.Ref(MetricReference.current(t.text()), t.column(), t.column() + t.text().length());
             }
             next();
             List<Token> starts = new ArrayList<>();
@@ -188,8 +188,9 @@ public final class ExprParser {
                     args.add(or());
                 }
             }
+            int end = peek().column() + 1;
             expect(")");
-            return call(t, args, starts);
+            return call(t, args, starts, end);
         }
         throw error("expected a number, a metric id, a function call or '('");
     }
@@ -205,11 +206,11 @@ public final class ExprParser {
         next();
     }
 
-    private Expr call(Token name, List<Expr> args, List<Token> starts) {
+    private Expr call(Token name, List<Expr> args, List<Token> starts, int end) {
         String fn = name.text().toLowerCase(Locale.ROOT);
         Optional<MetricReference.Kind> ref = MetricReference.Kind.ofFunction(fn);
         if (ref.isPresent()) {
-            return reference(name, ref.get(), args, starts);
+            return reference(name, ref.get(), args, starts, end);
         }
         int[] arity = FUNCTIONS.get(fn);
         if (arity == null) {
@@ -227,7 +228,8 @@ public final class ExprParser {
         return new Expr.Call(fn, List.copyOf(args), name.column());
     }
 
-    private Expr reference(Token name, MetricReference.Kind kind, List<Expr> args, List<Token> starts) {
+    private Expr reference(Token name, MetricReference.Kind kind, List<Expr> args, List<Token> starts,
+            int end) {
         String fn = kind.function();
         String usage = usage(kind);
         int want = kind == MetricReference.Kind.LAST_YEAR ? 1 : 2;
@@ -243,7 +245,7 @@ public final class ExprParser {
         String metric = r.reference().metric();
         switch (kind) {
             case LAST_YEAR:
-                return new Expr.Ref(new MetricReference(kind, metric, 0, null), name.column());
+                return new Expr.Ref(new MetricReference(kind, metric, 0, null), name.column(), end);
             case TO_DATE: {
                 Expr g = args.get(1);
                 Grain grain = g instanceof Expr.Ref gr && gr.reference().kind() == MetricReference.Kind.CURRENT
@@ -254,7 +256,7 @@ public final class ExprParser {
                             + ", but was '" + written + "' at column " + starts.get(1).column()
                             + Suggestions.didYouMean(written.toLowerCase(Locale.ROOT), Grain.ids()));
                 }
-                return new Expr.Ref(new MetricReference(kind, metric, 0, grain), name.column());
+                return new Expr.Ref(new MetricReference(kind, metric, 0, grain), name.column(), end);
             }
             default: {
                 Expr n = args.get(1);
@@ -264,7 +266,7 @@ public final class ExprParser {
                             + MetricReference.MAX_PERIODS + ", but was '" + snippet(starts.get(1), null)
                             + "' at column " + starts.get(1).column());
                 }
-                return new Expr.Ref(new MetricReference(kind, metric, (int) v, null), name.column());
+                return new Expr.Ref(new MetricReference(kind, metric, (int) v, null), name.column(), end);
             }
         }
     }
@@ -300,23 +302,37 @@ public final class ExprParser {
     }
 
     /**
+     * Adds every reference node of a tree, in order of appearance.
+     *
+     * @param e the tree
+     * @param out where nodes go
+     */
+    public static void referenceNodes(Expr e, List<Expr.Ref> out) {
+        if (e instanceof Expr.Ref r) {
+            out.add(r);
+        } else if (e instanceof Expr.Unary u) {
+            referenceNodes(u.operand(), out);
+        } else if (e instanceof Expr.Binary b) {
+            referenceNodes(b.left(), out);
+            referenceNodes(b.right(), out);
+        } else if (e instanceof Expr.Call c) {
+            c.args().forEach(a -> referenceNodes(a, out));
+        }
+    }
+
+    /**
      * Adds every metric reference of a tree, in order of appearance, without duplicates.
      *
      * @param e the tree
      * @param out where references go
      */
     public static void references(Expr e, java.util.Collection<MetricReference> out) {
-        if (e instanceof Expr.Ref r) {
+        List<Expr.Ref> nodes = new ArrayList<>();
+        referenceNodes(e, nodes);
+        for (Expr.Ref r : nodes) {
             if (!out.contains(r.reference())) {
                 out.add(r.reference());
             }
-        } else if (e instanceof Expr.Unary u) {
-            references(u.operand(), out);
-        } else if (e instanceof Expr.Binary b) {
-            references(b.left(), out);
-            references(b.right(), out);
-        } else if (e instanceof Expr.Call c) {
-            c.args().forEach(a -> references(a, out));
         }
     }
 }
