@@ -431,7 +431,7 @@ public final class ResultAssembler {
                         : at(in, t, (int) q);
             }
             case "to_date": {
-                Period container = period.containing(Grain.parse(s.grain()));
+                Period container = period.containing(Grain.valueOf(s.grain()));
                 long from = calendar.period(grain, container.start()).index() - spineStart;
                 return window(im, dims, t, (int) Math.max(0, from), p, p, "the " + s.grain().toLowerCase(java.util.Locale.ROOT)
                         + " to date " + container);
