@@ -23,14 +23,14 @@ import java.util.Set;
  * dates and timestamps as themselves, scaled decimals as their unscaled value, doubles as their bits (with
  * -0.0 read as 0.0), and text or categories of at most 10 characters of {@code [0-9A-Za-z_]} packed by
  * {@link PackedText}. Other text is kept as strings in a separate set per slot (text that packs never goes
- * there, so the two sets never hold the same value). Memory: about 11 to 21 bytes per distinct packed key
- * (see {@link LongSet}); about 60 bytes plus the string for other text.
+ * there, so the two sets never hold the same value). Memory: 8 bytes per distinct packed key, up to 16 while an
+ * array grows (see {@link KeyRun}); about 60 bytes plus the string for other text.
  */
 final class DistinctAcc extends Accumulator {
 
     private final int column;
     private final ColumnType type;
-    private LongSet[] keys = new LongSet[0];
+    private KeyRun[] keys = new KeyRun[0];
     private Set<String>[] texts = newTextArray(0);
     private Dictionary cachedDictionary;
     private long[] packedByCode = new long[0];
@@ -68,10 +68,10 @@ final class DistinctAcc extends Accumulator {
         texts = Arrays.copyOf(texts, cap);
     }
 
-    private LongSet set(int slot) {
-        LongSet s = keys[slot];
+    private KeyRun set(int slot) {
+        KeyRun s = keys[slot];
         if (s == null) {
-            s = new LongSet();
+            s = new KeyRun();
             keys[slot] = s;
         }
         return s;
@@ -175,13 +175,9 @@ final class DistinctAcc extends Accumulator {
             if (t < 0) {
                 continue;
             }
-            LongSet os = o.keys[s];
+            KeyRun os = o.keys[s];
             if (os != null) {
-                if (keys[t] == null && o != this) {
-                    keys[t] = copyOf(os);
-                } else {
-                    set(t).addAll(os);
-                }
+                set(t).addAll(os);
             }
             Set<String> ot = o.texts[s];
             if (ot != null) {
@@ -191,12 +187,6 @@ final class DistinctAcc extends Accumulator {
                 texts[t].addAll(ot);
             }
         }
-    }
-
-    private static LongSet copyOf(LongSet s) {
-        LongSet copy = new LongSet();
-        copy.addAll(s);
-        return copy;
     }
 
     @Override
@@ -217,10 +207,11 @@ final class DistinctAcc extends Accumulator {
     @Override
     void write(DataOutput out, int slots) throws IOException {
         for (int s = 0; s < slots; s++) {
-            long[] sorted = keys[s] == null ? new long[0] : keys[s].toSortedArray();
-            out.writeInt(sorted.length);
-            for (long k : sorted) {
-                out.writeLong(k);
+            int n = keys[s] == null ? 0 : keys[s].size();
+            long[] sorted = n == 0 ? null : keys[s].sortedKeys();
+            out.writeInt(n);
+            for (int i = 0; i < n; i++) {
+                out.writeLong(sorted[i]);
             }
             String[] strings = texts[s] == null ? new String[0] : texts[s].toArray(new String[0]);
             Arrays.sort(strings);

@@ -35,9 +35,15 @@ public final class LongIntMap {
         growAt = cap / 4 * 3;
     }
 
+    /** MurmurHash3's 64-bit finalizer: every key bit affects every hash bit, so masking low bits is safe. */
     static int hash(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 29) ^ (h >>> 47));
+        long h = key;
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return (int) h;
     }
 
     /**
