@@ -241,6 +241,27 @@ public final class Formula {
         return Interpreter.explain(root, slots(values));
     }
 
+    /** The 1-based column of the first use of a variable, or 0 if unused. */
+    int columnOf(String variable) {
+        return columnOf(root, variable);
+    }
+
+    private static int columnOf(Node node, String variable) {
+        if (node instanceof Node.Var v) {
+            return v.name().equals(variable) ? v.column() : 0;
+        }
+        List<Node> children = node instanceof Node.Unary u ? List.of(u.operand())
+                : node instanceof Node.Binary b ? List.of(b.left(), b.right())
+                : node instanceof Node.Call c ? c.args() : List.of();
+        for (Node child : children) {
+            int column = columnOf(child, variable);
+            if (column > 0) {
+                return column;
+            }
+        }
+        return 0;
+    }
+
     private double[] slots(Map<String, ? extends Number> values) {
         Objects.requireNonNull(values, "values");
         double[] slots = new double[variables.size()];

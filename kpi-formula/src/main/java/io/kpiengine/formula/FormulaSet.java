@@ -337,7 +337,7 @@ public final class FormulaSet {
                         d.add(v);
                     } else if (declaredInputs != null && !declaredInputs.contains(v)) {
                         List<String> candidates = Names.closest(v, known);
-                        int column = columnOf(f.source(), v);
+                        int column = f.columnOf(v);
                         problems.add(new UnknownNameException("Formula '" + name + "': Unknown name '" + v
                                 + "' at column " + column + " in \"" + f.source() + "\"" + Names.didYouMean(candidates),
                                 f.source(), column, v, candidates));
@@ -354,25 +354,6 @@ public final class FormulaSet {
                 throw new FormulaSetException(problems);
             }
             return new FormulaSet(compiled, order, deps, base);
-        }
-
-        private static int columnOf(String source, String name) {
-            int from = 0;
-            while (true) {
-                int i = source.indexOf(name, from);
-                if (i < 0) {
-                    return 1;
-                }
-                boolean startOk = i == 0 || !Character.isLetterOrDigit(source.charAt(i - 1))
-                        && source.charAt(i - 1) != '_';
-                int end = i + name.length();
-                boolean endOk = end == source.length() || !Character.isLetterOrDigit(source.charAt(end))
-                        && source.charAt(end) != '_';
-                if (startOk && endOk) {
-                    return i + 1;
-                }
-                from = i + 1;
-            }
         }
 
         /** Depth-first topological sort; returns one cycle exception per cycle found. */

@@ -47,11 +47,11 @@ import java.util.Set;
  */
 public final class ColumnFormat {
 
-    /** The format every column has unless told otherwise. */
-    public static final ColumnFormat DEFAULT = builder().build();
-
     private static final List<String> DEFAULT_TRUE = List.of("true", "t", "yes", "y", "1");
     private static final List<String> DEFAULT_FALSE = List.of("false", "f", "no", "n", "0");
+
+    /** The format every column has unless told otherwise. */
+    public static final ColumnFormat DEFAULT = builder().build();
 
     private final List<String> datePatterns;
     private final char decimalSeparator;

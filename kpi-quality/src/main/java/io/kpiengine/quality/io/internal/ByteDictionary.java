@@ -46,10 +46,20 @@ final class ByteDictionary {
             if (k == null) {
                 return add(b, s, e, h, slot);
             }
-            if (hashes[slot] == h && k.length == len && Arrays.equals(k, 0, len, b, s, e)) {
+            if (hashes[slot] == h && k.length == len && same(k, b, s, len)) {
                 return codes[slot];
             }
         }
+    }
+
+    /** A plain loop: categories are short, where {@code Arrays.equals} costs more than it saves. */
+    private static boolean same(byte[] k, byte[] b, int s, int len) {
+        for (int i = 0; i < len; i++) {
+            if (k[i] != b[s + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int add(byte[] b, int s, int e, int h, int slot) {

@@ -90,6 +90,40 @@ public abstract class ColumnParser {
     public abstract Vector finish(int size);
 
     /**
+     * Stores a value already converted to the column's {@code long} form: the value of INTEGER, BOOLEAN (0/1),
+     * TIMESTAMP (microseconds) and DATE (days) columns, or the unscaled value of an exact decimal.
+     *
+     * @param row the row
+     * @param value the value
+     * @throws UnsupportedOperationException if the column is not long-backed
+     */
+    public void putLong(int row, long value) {
+        throw new UnsupportedOperationException("column '" + column.name() + "' is " + column + ", not long-backed");
+    }
+
+    /**
+     * Stores the value of a DECIMAL column without a scale.
+     *
+     * @param row the row
+     * @param value the value
+     * @throws UnsupportedOperationException for other columns
+     */
+    public void putDouble(int row, double value) {
+        throw new UnsupportedOperationException("column '" + column.name() + "' is " + column + ", not a double");
+    }
+
+    /**
+     * Stores the value of a TEXT or CATEGORY column as it is (no trimming, no null tokens).
+     *
+     * @param row the row
+     * @param value the value
+     * @throws UnsupportedOperationException for other columns
+     */
+    public void putText(int row, String value) {
+        throw new UnsupportedOperationException("column '" + column.name() + "' is " + column + ", not text");
+    }
+
+    /**
      * Whether the column can reject a value (numbers, dates...); text and categories cannot.
      *
      * @return true if {@link #parse} may fail

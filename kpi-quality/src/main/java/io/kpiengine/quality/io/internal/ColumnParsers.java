@@ -85,6 +85,11 @@ public final class ColumnParsers {
         }
 
         @Override
+        public void putLong(int row, long value) {
+            values[row] = value;
+        }
+
+        @Override
         public Vector finish(int size) {
             return LongVector.wrap(column.type(), values, nulls, size);
         }
@@ -186,6 +191,11 @@ public final class ColumnParsers {
         }
 
         @Override
+        public void putLong(int row, long value) {
+            values[row] = value;
+        }
+
+        @Override
         public Vector finish(int size) {
             return DecimalVector.wrap(values, nulls, size, scale);
         }
@@ -235,6 +245,11 @@ public final class ColumnParsers {
             }
             values[row] = scanner.negative ? -v : v;
             return null;
+        }
+
+        @Override
+        public void putDouble(int row, double value) {
+            values[row] = value;
         }
 
         @Override
@@ -519,6 +534,11 @@ public final class ColumnParsers {
         }
 
         @Override
+        public void putText(int row, String value) {
+            values[row] = value;
+        }
+
+        @Override
         public Vector finish(int size) {
             for (int i = 0; i < size; i++) {
                 if (Bits.get(nulls, i)) {
@@ -548,6 +568,11 @@ public final class ColumnParsers {
         @Override
         void text(byte[] b, int s, int e, int row) {
             codes[row] = cache.encode(b, s, e);
+        }
+
+        @Override
+        public void putText(int row, String value) {
+            codes[row] = dictionary.encode(value);
         }
 
         @Override

@@ -1,0 +1,87 @@
+package io.kpiengine.quality.rules.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * A detail list that keeps the {@code limit} entries with the smallest keys (row number, then a tie-breaker)
+ * and counts all offered entries. Which entries are kept depends only on the set offered, not on the order, so
+ * partitions can collect separately and {@link #mergeFrom merge}.
+ *
+ * <p>Callers ask {@link #count(long)} before building an entry, so rows beyond the cap cost one comparison.
+ *
+ * @param <T> the entry type
+ */
+final class Capped<T> {
+
+    /** An entry with its sort key. */
+    private record Keyed<T>(long row, long tie, T value) {
+    }
+
+    private static final Comparator<Keyed<?>> ORDER = Comparator.<Keyed<?>>comparingLong(Keyed::row)
+            .thenComparingLong(Keyed::tie);
+
+    private final int limit;
+    private final PriorityQueue<Keyed<T>> heap;
+    private long total;
+
+    Capped(int limit) {
+        this.limit = limit;
+        this.heap = new PriorityQueue<>(ORDER.reversed());
+    }
+
+    /**
+     * Counts one entry of a row and tells whether it may be kept.
+     *
+     * @param row the row number
+     * @return true if {@link #add} should be called with the entry
+     */
+    boolean count(long row) {
+        total++;
+        return heap.size() < limit || (limit > 0 && row <= heap.peek().row());
+    }
+
+    /** Adds an entry counted by {@link #count}. */
+    void add(long row, long tie, T value) {
+        offer(new Keyed<>(row, tie, value));
+    }
+
+    private void offer(Keyed<T> k) {
+        if (heap.size() < limit) {
+            heap.add(k);
+        } else if (limit > 0 && ORDER.compare(k, heap.peek()) < 0) {
+            heap.poll();
+            heap.add(k);
+        }
+    }
+
+    /** Adds the entries and counts of another list. */
+    void mergeFrom(Capped<T> other) {
+        total += other.total;
+        for (Keyed<T> k : other.heap) {
+            offer(k);
+        }
+    }
+
+    long total() {
+        return total;
+    }
+
+    /** The kept entries by ascending key. */
+    List<T> sorted() {
+        List<Keyed<T>> all = new ArrayList<>(heap);
+        all.sort(ORDER);
+        List<T> out = new ArrayList<>(all.size());
+        for (Keyed<T> k : all) {
+            out.add(k.value());
+        }
+        return out;
+    }
+
+    /** Counts entries that were left out elsewhere. */
+    void addTotal(long n) {
+        total += n;
+    }
+}

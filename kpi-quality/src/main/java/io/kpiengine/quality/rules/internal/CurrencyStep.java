@@ -1,0 +1,264 @@
+package io.kpiengine.quality.rules.internal;
+
+import io.kpiengine.quality.ColumnType;
+import io.kpiengine.quality.rules.CurrencyRule;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/**
+ * Converts amounts into the target currency exactly, rounding once per row to the minor unit; see
+ * {@link CurrencyRule}. Amounts and rates are unscaled longs; the product is rescaled with long arithmetic and
+ * falls back to {@link BigDecimal} only when it would overflow.
+ */
+final class CurrencyStep implements Step {
+
+    /** The rates of one source currency, by ascending start day. */
+    private record Rates(String code, long[] fromDay, long[] unscaled, int[] scale, BigDecimal[] exact) {
+    }
+
+    private final int rule;
+    private final int column;
+    private final int currencyColumn;
+    private final int dateColumn;
+    private final boolean dateIsTimestamp;
+    private final CurrencyRule spec;
+    private final int targetScale;
+    private final Map<String, Rates> rates = new HashMap<>();
+    private final int offsetSeconds;
+    private final boolean fixedZone;
+
+    CurrencyStep(int rule, int column, int currencyColumn, int dateColumn, boolean dateIsTimestamp, CurrencyRule spec) {
+        this.rule = rule;
+        this.column = column;
+        this.currencyColumn = currencyColumn;
+        this.dateColumn = dateColumn;
+        this.dateIsTimestamp = dateIsTimestamp;
+        this.spec = spec;
+        this.targetScale = spec.scale();
+        for (Map.Entry<Currency, NavigableMap<LocalDate, BigDecimal>> e : spec.rates().rates().entrySet()) {
+            List<Map.Entry<LocalDate, BigDecimal>> list = new ArrayList<>(e.getValue().entrySet());
+            long[] from = new long[list.size()];
+            long[] unscaled = new long[list.size()];
+            int[] scale = new int[list.size()];
+            BigDecimal[] exact = new BigDecimal[list.size()];
+            for (int i = 0; i < list.size(); i++) {
+                from[i] = list.get(i).getKey().equals(LocalDate.MIN) ? Long.MIN_VALUE : list.get(i).getKey().toEpochDay();
+                exact[i] = list.get(i).getValue();
+                BigDecimal r = exact[i].scale() < 0 ? exact[i].setScale(0) : exact[i];
+                scale[i] = r.scale();
+                unscaled[i] = r.unscaledValue().bitLength() < 63 ? r.unscaledValue().longValue() : Long.MIN_VALUE;
+            }
+            rates.put(e.getKey().getCurrencyCode(), new Rates(e.getKey().getCurrencyCode(), from, unscaled, scale, exact));
+        }
+        this.fixedZone = spec.dateZone().getRules().isFixedOffset();
+        this.offsetSeconds = fixedZone ? spec.dateZone().getRules().getOffset(Instant.EPOCH).getTotalSeconds() : 0;
+    }
+
+    @Override
+    public void apply(Work w) {
+        Col amount = w.cols[column].load();
+        Col cur = w.cols[currencyColumn].write();
+        Col date = dateColumn < 0 ? null : w.cols[dateColumn].load();
+        Col out = Col.empty(ColumnType.DECIMAL, targetScale, w.size, null);
+        String target = spec.target().getCurrencyCode();
+        String amountName = w.plan.output.column(column).name();
+        String currencyName = w.plan.output.column(currencyColumn).name();
+        int targetCode = cur.type == ColumnType.CATEGORY ? cur.dict.encode(target) : -1;
+        for (int r = 0; r < w.size; r++) {
+            boolean missingAmount = amount.isNull(r);
+            if (missingAmount) {
+                out.setNull(r);
+            } else {
+                out.clearNull(r);
+            }
+            if (w.isRemoved(r)) {
+                continue;
+            }
+            if (cur.isNull(r)) {
+                if (!missingAmount) {
+                    w.quarantine(r, rule, "column '" + currencyName + "' is missing, so amount " + amount.text(r)
+                            + " cannot be converted to " + target);
+                }
+                continue;
+            }
+            String code = cur.string(r).strip();
+            if (missingAmount) {
+                setTarget(cur, r, target, targetCode);
+                continue;
+            }
+            long a;
+            int sa;
+            if (amount.type == ColumnType.DECIMAL && amount.scale < 0) {
+                BigDecimal d = BigDecimal.valueOf(amount.doubles[r]);
+                if (d.scale() < 0) {
+                    d = d.setScale(0);
+                }
+                if (d.unscaledValue().bitLength() >= 63) {
+                    w.quarantine(r, rule, "column '" + amountName + "': " + amount.text(r) + " is too large");
+                    continue;
+                }
+                a = d.unscaledValue().longValue();
+                sa = d.scale();
+            } else {
+                a = amount.longs[r];
+                sa = amount.type == ColumnType.DECIMAL ? amount.scale : 0;
+            }
+            long converted;
+            if (code.equals(target)) {
+                converted = rescale(a, sa, 1, 0, r, w);
+            } else {
+                Rates rs = rates.get(code);
+                if (rs == null) {
+                    w.quarantine(r, rule, "column '" + currencyName + "': no rate from '" + code + "' to " + target
+                            + (isIso(code) ? "" : " ('" + code + "' is not an ISO 4217 code)"));
+                    continue;
+                }
+                long day = Long.MAX_VALUE;
+                if (date != null) {
+                    if (date.isNull(r)) {
+                        w.quarantine(r, rule, "column '" + w.plan.output.column(dateColumn).name()
+                                + "' is missing, so the rate of " + code + " is unknown");
+                        continue;
+                    }
+                    day = dateIsTimestamp ? dayOf(date.longs[r]) : date.longs[r];
+                }
+                int k = floor(rs.fromDay(), day);
+                if (k < 0) {
+                    w.quarantine(r, rule, "no rate from " + code + " to " + target + " on or before "
+                            + (day == Long.MAX_VALUE ? "any date" : LocalDate.ofEpochDay(day).toString()));
+                    continue;
+                }
+                converted = rs.unscaled()[k] == Long.MIN_VALUE ? Long.MIN_VALUE
+                        : rescale(a, sa, rs.unscaled()[k], rs.scale()[k], r, w);
+                if (converted == Long.MIN_VALUE) {
+                    converted = big(a, sa, rs.exact()[k], r, w);
+                }
+            }
+            if (converted == Long.MIN_VALUE) {
+                w.quarantine(r, rule, "column '" + amountName + "': " + amount.text(r) + " " + code
+                        + " does not fit 18 digits in " + target);
+                continue;
+            }
+            out.longs[r] = converted;
+            if ((!code.equals(target) || sa != targetScale || a != converted) && w.countChange(r, rule)) {
+                w.change(r, rule, column, amount.text(r) + " " + code, BigDecimal.valueOf(converted, targetScale)
+                        .toPlainString() + " " + target);
+            }
+            setTarget(cur, r, target, targetCode);
+        }
+        w.cols[column] = out;
+    }
+
+    private static boolean isIso(String code) {
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void setTarget(Col cur, int r, String target, int targetCode) {
+        if (targetCode >= 0) {
+            cur.codes[r] = targetCode;
+        } else {
+            cur.texts[r] = target;
+        }
+    }
+
+    private long dayOf(long micros) {
+        long seconds = Math.floorDiv(micros, 1_000_000L);
+        if (fixedZone) {
+            return Math.floorDiv(seconds + offsetSeconds, 86400L);
+        }
+        return Instant.ofEpochSecond(seconds).atZone(spec.dateZone()).toLocalDate().toEpochDay();
+    }
+
+    private static int floor(long[] days, long day) {
+        int lo = 0;
+        int hi = days.length - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (days[mid] <= day) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /** a * 10^-sa * rate * 10^-sr at the target scale, or Long.MIN_VALUE when long arithmetic overflows. */
+    private long rescale(long a, int sa, long rate, int sr, int r, Work w) {
+        long hi = Math.multiplyHigh(a, rate);
+        long p = a * rate;
+        if ((hi != 0 || p < 0) && (hi != -1 || p >= 0)) {
+            return Long.MIN_VALUE;
+        }
+        int diff = sa + sr - targetScale;
+        if (diff > 18 || diff < -18) {
+            return Long.MIN_VALUE;
+        }
+        if (diff >= 0) {
+            return divide(p, Fmt.POW10[diff], spec.rounding());
+        }
+        long f = Fmt.POW10[-diff];
+        long q = p * f;
+        if (Math.multiplyHigh(p, f) != (q < 0 ? -1 : 0)) {
+            return Long.MIN_VALUE;
+        }
+        return q;
+    }
+
+    private long big(long a, int sa, BigDecimal rate, int r, Work w) {
+        BigDecimal v = BigDecimal.valueOf(a, sa).multiply(rate).setScale(targetScale, spec.rounding());
+        return v.unscaledValue().bitLength() < 63 ? v.unscaledValue().longValue() : Long.MIN_VALUE;
+    }
+
+    /** p / d rounded by the mode; d > 0. */
+    static long divide(long p, long d, RoundingMode mode) {
+        long q = p / d;
+        long rem = p % d;
+        if (rem == 0) {
+            return q;
+        }
+        int sign = p < 0 ? -1 : 1;
+        int half = Long.compare(Math.abs(rem), d - Math.abs(rem));
+        boolean away;
+        switch (mode) {
+            case UP:
+                away = true;
+                break;
+            case DOWN:
+                away = false;
+                break;
+            case CEILING:
+                away = sign > 0;
+                break;
+            case FLOOR:
+                away = sign < 0;
+                break;
+            case HALF_UP:
+                away = half >= 0;
+                break;
+            case HALF_DOWN:
+                away = half > 0;
+                break;
+            default:
+                away = half > 0 || (half == 0 && (q & 1) != 0);
+                break;
+        }
+        return away ? q + sign : q;
+    }
+}

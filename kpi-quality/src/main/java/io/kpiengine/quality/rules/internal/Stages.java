@@ -1,0 +1,118 @@
+package io.kpiengine.quality.rules.internal;
+
+import io.kpiengine.quality.Bits;
+import io.kpiengine.quality.QualityException;
+import io.kpiengine.quality.RejectedRow;
+import io.kpiengine.quality.rules.QualityReport;
+
+/**
+ * The per-batch stages of a partition: accounting of the input, the row steps, the row fingerprints (taken
+ * after normalisation and before missing values are filled), the row-level missing-value rules, and exact
+ * duplicate detection against the run's shared {@link FingerprintTable}.
+ */
+final class Stages {
+
+    private Stages() {
+    }
+
+    /**
+     * Runs the row stages on a batch.
+     *
+     * @param w the batch
+     * @param fingerprints the partition's fingerprint calculator
+     * @param table the run's fingerprint table, or null without exact duplicates
+     * @param observe the account that streaming checks observe the clean rows into, or null in buffered mode
+     */
+    static void rowStages(Work w, Fingerprints fingerprints, FingerprintTable table, Account observe) {
+        Account a = w.account;
+        Plan plan = w.plan;
+        int rejects = w.input.rejected().size();
+        a.input += w.size + rejects;
+        a.readerRejects += rejects;
+        a.quarantined += rejects;
+        for (RejectedRow rr : w.input.rejected()) {
+            if (a.quarantinedRows.count(rr.line())) {
+                a.quarantinedRows.add(rr.line(), 0, new QualityReport.Quarantined(rr.line(), "read", rr.reason()));
+            }
+        }
+        a.cells += (long) w.size * w.cols.length;
+        for (Col c : w.cols) {
+            a.missingCells += c.nullCount();
+        }
+        for (Step s : plan.rowSteps) {
+            s.apply(w);
+        }
+        long[] hi = null;
+        long[] lo = null;
+        if (table != null) {
+            hi = new long[w.size];
+            lo = new long[w.size];
+            fingerprints.compute(w.cols, w.size, hi, lo);
+        }
+        for (Step s : plan.missingSteps) {
+            s.apply(w);
+        }
+        if (table != null) {
+            dedupe(w, hi, lo, table);
+        }
+        a.invalidRows += Bits.count(w.invalid, w.size);
+        a.inconsistentRows += Bits.count(w.inconsistent, w.size);
+        if (observe != null) {
+            Observe.rows(plan, w.cols, w.size, w.removed, observe);
+            a.clean += w.size - Bits.count(w.removed, w.size);
+        }
+    }
+
+    private static void dedupe(Work w, long[] hi, long[] lo, FingerprintTable table) {
+        int n = w.size;
+        int rule = w.plan.exactRule;
+        Account a = w.account;
+        int[] start = new int[65];
+        for (int r = 0; r < n; r++) {
+            if (!w.isRemoved(r)) {
+                start[FingerprintTable.segmentOf(hi[r]) + 1]++;
+            }
+        }
+        for (int s = 0; s < 64; s++) {
+            start[s + 1] += start[s];
+        }
+        int[] order = new int[start[64]];
+        int[] fill = start.clone();
+        for (int r = 0; r < n; r++) {
+            if (!w.isRemoved(r)) {
+                long row = w.rowNumbers[r];
+                if (row < 1 || row > FingerprintTable.MAX_ROW) {
+                    throw new QualityException("source '" + w.input.source() + "': row number " + row
+                            + " is outside 1.." + FingerprintTable.MAX_ROW + ", which exact duplicate detection needs");
+                }
+                order[fill[FingerprintTable.segmentOf(hi[r])]++] = r;
+            }
+        }
+        long[] result = new long[n];
+        for (int s = 0; s < 64; s++) {
+            if (start[s] == start[s + 1]) {
+                continue;
+            }
+            FingerprintTable.Segment seg = table.segment(s);
+            synchronized (seg) {
+                for (int i = start[s]; i < start[s + 1]; i++) {
+                    int r = order[i];
+                    result[r] = seg.offer(hi[r], lo[r], w.rowNumbers[r]);
+                }
+            }
+        }
+        a.dedupeRows += order.length;
+        for (int i = 0; i < n; i++) {
+            if (w.isRemoved(i) || result[i] == -1) {
+                continue;
+            }
+            Bits.set(w.removed, i);
+            a.merged++;
+            a.counts[rule][Account.MERGED]++;
+            long removedRow = result[i] >= 0 ? w.rowNumbers[i] : -result[i] - 2;
+            if (a.pendingMerges.count(removedRow)) {
+                a.pendingMerges.add(removedRow, 0, new Account.PendingMerge(removedRow, hi[i], lo[i], rule));
+            }
+        }
+    }
+}

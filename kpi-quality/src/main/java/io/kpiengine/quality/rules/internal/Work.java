@@ -1,0 +1,160 @@
+package io.kpiengine.quality.rules.internal;
+
+import io.kpiengine.quality.Bits;
+import io.kpiengine.quality.RecordBatch;
+import io.kpiengine.quality.RejectedRow;
+import io.kpiengine.quality.Schema;
+import io.kpiengine.quality.Vector;
+import io.kpiengine.quality.rules.Dimension;
+import io.kpiengine.quality.rules.QualityReport;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One batch being cleaned: working columns, the rows removed so far and why, and per-row finding masks for the
+ * scores. Rules skip removed rows, so a quarantined row carries the reason of the first rule that removed it.
+ */
+final class Work {
+
+    final RecordBatch input;
+    final int size;
+    final Col[] cols;
+    final long[] rowNumbers;
+    final long[] removed;
+    final long[] invalid;
+    final long[] inconsistent;
+    final List<RejectedRow> rejects = new ArrayList<>();
+    final Account account;
+    final Plan plan;
+    private final java.util.Map<Object, Object> caches;
+
+    Work(RecordBatch input, Plan plan, Account account, java.util.Map<Object, Object> caches) {
+        this.caches = caches;
+        this.input = input;
+        this.plan = plan;
+        this.account = account;
+        this.size = input.size();
+        Schema s = input.schema();
+        this.cols = new Col[s.size()];
+        for (int i = 0; i < cols.length; i++) {
+            cols[i] = Col.of(input.column(i), s.column(i).scale());
+        }
+        this.rowNumbers = new long[size];
+        for (int i = 0; i < size; i++) {
+            rowNumbers[i] = input.rowNumber(i);
+        }
+        this.removed = Bits.newMask(size);
+        this.invalid = Bits.newMask(size);
+        this.inconsistent = Bits.newMask(size);
+    }
+
+    boolean isRemoved(int r) {
+        return (removed[r >>> 6] & (1L << r)) != 0;
+    }
+
+    /** Marks a row as having a finding of the rule's dimension (validity or consistency), for the scores. */
+    void mark(int r, int rule) {
+        Dimension d = plan.ruleList.get(rule).dimension();
+        if (d == Dimension.VALIDITY) {
+            Bits.set(invalid, r);
+        } else if (d == Dimension.CONSISTENCY) {
+            Bits.set(inconsistent, r);
+        }
+    }
+
+    /** Quarantines a row with a reason naming the rule. */
+    void quarantine(int r, int rule, String reason) {
+        mark(r, rule);
+        Bits.set(removed, r);
+        long row = rowNumbers[r];
+        String id = plan.ruleIds.get(rule);
+        String text = "rule '" + id + "': " + reason;
+        rejects.add(new RejectedRow(input.source(), row, raw(r), text));
+        account.counts[rule][Account.QUARANTINED]++;
+        account.quarantined++;
+        if (account.quarantinedRows.count(row)) {
+            account.quarantinedRows.add(row, 0, new QualityReport.Quarantined(row, id, text));
+        }
+    }
+
+    /** Records a finding that keeps the row. */
+    void flag(int r, int rule, int column, String value, String reason) {
+        mark(r, rule);
+        long row = rowNumbers[r];
+        account.counts[rule][Account.FLAGGED]++;
+        if (account.flags.count(row)) {
+            account.flags.add(row, (long) rule << 20 | (column + 1), new QualityReport.Flag(row,
+                    column < 0 ? null : plan.output.column(column).name(), value, plan.ruleIds.get(rule), reason));
+        }
+    }
+
+    /**
+     * Counts a changed value and tells whether its entry is kept; if so, call {@link #change} with the texts.
+     */
+    boolean countChange(int r, int rule) {
+        account.counts[rule][Account.CHANGED]++;
+        return account.wantsChange(rowNumbers[r]);
+    }
+
+    /** Adds the entry of a change counted by {@link #countChange}. */
+    void change(int r, int rule, int column, String oldText, String newText) {
+        account.change(rule, rowNumbers[r], column, plan.output.column(column).name(), oldText, newText,
+                plan.ruleIds.get(rule));
+    }
+
+    /** Partition-local state of a step (caches), made on first use. */
+    @SuppressWarnings("unchecked")
+    <T> T local(Object step, java.util.function.Supplier<T> make) {
+        return (T) caches.computeIfAbsent(step, k -> make.get());
+    }
+
+    /** The input record as comma-separated text, for the quarantine. */
+    String raw(int r) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < input.schema().size(); c++) {
+            Vector v = input.column(c);
+            Object o = v.getObject(r);
+            if (c > 0) {
+                sb.append(',');
+            }
+            if (o != null) {
+                String s = o.toString();
+                if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+                    sb.append('"').append(s.replace("\"", "\"\"")).append('"');
+                } else {
+                    sb.append(s);
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The clean rows as a batch of the output schema, with reader rejects and quarantined rows attached. */
+    RecordBatch output() {
+        int kept = size - Bits.count(removed, size);
+        int[] keep = null;
+        if (kept != size) {
+            keep = new int[kept];
+            int k = 0;
+            for (int r = 0; r < size; r++) {
+                if (!isRemoved(r)) {
+                    keep[k++] = r;
+                }
+            }
+        }
+        List<Vector> vectors = new ArrayList<>(cols.length);
+        for (Col c : cols) {
+            vectors.add(c.toVector(keep, kept));
+        }
+        long[] numbers = rowNumbers;
+        if (keep != null) {
+            numbers = new long[kept];
+            for (int i = 0; i < kept; i++) {
+                numbers[i] = rowNumbers[keep[i]];
+            }
+        }
+        List<RejectedRow> all = new ArrayList<>(input.rejected());
+        all.addAll(rejects);
+        return RecordBatch.of(plan.output, input.source(), vectors, numbers, kept, all);
+    }
+}
