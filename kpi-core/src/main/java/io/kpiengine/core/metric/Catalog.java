@@ -1,0 +1,494 @@
+package io.kpiengine.core.metric;
+
+import io.kpiengine.core.time.BusinessCalendar;
+import io.kpiengine.core.time.Grain;
+import io.kpiengine.quality.doc.DocNode;
+import io.kpiengine.quality.doc.DocumentException;
+import io.kpiengine.quality.doc.DocumentReader;
+import io.kpiengine.quality.doc.Location;
+import io.kpiengine.quality.doc.Problem;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A validated set of metric definitions with their data sources, business calendar and default grain: what an
+ * engine computes. Read it from a YAML or JSON metric definition document ({@code docs/catalog.md}) or build it in
+ * code with the same expressiveness.
+ *
+ * <pre>{@code
+ * Catalog catalog = Catalog.read(Path.of("catalog.yaml"));
+ *
+ * Catalog same = Catalog.builder()
+ *         .calendar(BusinessCalendar.of(ZoneId.of("Asia/Seoul")))
+ *         .grain(Grain.DAY)
+ *         .source(events)
+ *         .metric(Metric.measure("visitors").sum("visitors").dimensions("channel").unit("count").build())
+ *         .metric(Metric.ratio("conversion_rate").numerator("conversions").denominator("visitors")
+ *                 .scale(100).unit("percent").build())
+ *         .build();
+ * }</pre>
+ *
+ * <p>Building checks everything at once and throws one {@link CatalogException} listing every problem with its
+ * place: unknown sources, columns, metrics and grains (with "did you mean"), duplicate ids, cycles
+ * ({@code a -> b -> a}), unit mismatches, filter type errors, dimensions a ratio or formula cannot roll up to.
+ * Governance findings (owners, targets, core KPI count) are not errors: see {@link Linter}.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class Catalog {
+
+    private final CatalogParts parts;
+    private final Map<String, Metric> byId;
+    private final Map<String, DataSource> sources;
+    private final Map<String, String> sourceOf;
+    private final Map<String, Set<String>> sourcesOf;
+    private final Map<String, List<String>> dimensionsOf;
+    private final Map<String, Unit> unitOf;
+    private final List<Metric> order;
+
+    private Catalog(CatalogParts parts, CatalogValidator v) {
+        this.parts = parts;
+        Map<String, Metric> ids = new LinkedHashMap<>();
+        parts.metrics.forEach(m -> ids.put(m.id(), m));
+        this.byId = Collections.unmodifiableMap(ids);
+        Map<String, DataSource> src = new LinkedHashMap<>();
+        parts.sources.forEach(s -> src.put(s.name(), s));
+        this.sources = Collections.unmodifiableMap(src);
+        this.sourceOf = Map.copyOf(v.sourceOf);
+        this.sourcesOf = Map.copyOf(v.sourcesOf);
+        this.dimensionsOf = Map.copyOf(v.dimensionsOf);
+        Map<String, Unit> units = new LinkedHashMap<>();
+        v.unitOf.forEach((k, u) -> {
+            if (u != null) {
+                units.put(k, u);
+            }
+        });
+        this.unitOf = Map.copyOf(units);
+        this.order = List.copyOf(v.order);
+    }
+
+    /**
+     * Reads and validates a metric definition document: {@code .json} files as JSON, others as YAML.
+     *
+     * @param file the document
+     * @return the catalog
+     * @throws NullPointerException if file is null
+     * @throws CatalogException if the file cannot be read or parsed, or the catalog is invalid; every problem is
+     *     listed with file, line and column
+     */
+    public static Catalog read(Path file) {
+        Objects.requireNonNull(file, "file");
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        DocNode root;
+        try {
+            root = DocumentReader.read(file);
+        } catch (DocumentException e) {
+            throw new CatalogException(name, e.problems());
+        }
+        return CatalogReader.read(root, name);
+    }
+
+    /**
+     * Reads and validates a metric definition document from text.
+     *
+     * @param text the document
+     * @param name the document name; names ending in {@code .json} are parsed as JSON, others as YAML
+     * @return the catalog
+     * @throws NullPointerException if an argument is null
+     * @throws CatalogException if the text cannot be parsed or the catalog is invalid
+     */
+    public static Catalog read(String text, String name) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(name, "name");
+        DocNode root;
+        try {
+            root = DocumentReader.read(text, name);
+        } catch (DocumentException e) {
+            throw new CatalogException(name, e.problems());
+        }
+        return CatalogReader.read(root, name);
+    }
+
+    /**
+     * A builder for catalogs in code.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Validates parts and builds the catalog, or throws listing the earlier problems (from reading a document)
+     * and the validation problems, in document order.
+     */
+    static Catalog validate(CatalogParts parts, List<Problem> earlier, Set<String> broken) {
+        CatalogValidator v = new CatalogValidator(parts, broken, !earlier.isEmpty());
+        List<Problem> problems = new ArrayList<>(earlier);
+        problems.addAll(v.validate());
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt((Problem p) -> p.location().line())
+                    .thenComparingInt(p -> p.location().column()));
+            throw new CatalogException(parts.name, problems);
+        }
+        return new Catalog(parts, v);
+    }
+
+    /**
+     * The catalog's name: the document's file name, or the name given to the builder.
+     *
+     * @return the name
+     */
+    public String name() {
+        return parts.name;
+    }
+
+    /**
+     * The business calendar: time zone and fiscal year.
+     *
+     * @return the calendar
+     */
+    public BusinessCalendar calendar() {
+        return parts.calendar;
+    }
+
+    /**
+     * The default grain of evaluation.
+     *
+     * @return the grain, DAY unless set
+     */
+    public Grain grain() {
+        return parts.grain;
+    }
+
+    /**
+     * The data sources in declaration order.
+     *
+     * @return an immutable list
+     */
+    public List<DataSource> sources() {
+        return parts.sources;
+    }
+
+    /**
+     * A data source by name.
+     *
+     * @param name the source name
+     * @return the source, or empty
+     */
+    public Optional<DataSource> source(String name) {
+        return Optional.ofNullable(sources.get(name));
+    }
+
+    /**
+     * The metrics in declaration order.
+     *
+     * @return an immutable list
+     */
+    public List<Metric> metrics() {
+        return parts.metrics;
+    }
+
+    /**
+     * A metric by id.
+     *
+     * @param id the metric id
+     * @return the metric, or empty
+     */
+    public Optional<Metric> metric(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * The metrics with every input before the metrics that use it; among independent metrics, declaration order.
+     *
+     * @return an immutable list
+     */
+    public List<Metric> evaluationOrder() {
+        return order;
+    }
+
+    /**
+     * The data source a measure reads: its declared source, or the catalog's only source.
+     *
+     * @param measureId the id of a measure
+     * @return the source
+     * @throws IllegalArgumentException if the id is not a measure of this catalog
+     */
+    public DataSource sourceOf(String measureId) {
+        String name = sourceOf.get(measureId);
+        if (name == null) {
+            throw new IllegalArgumentException("measureId must be the id of a measure of the catalog, but was '"
+                    + measureId + "'");
+        }
+        return sources.get(name);
+    }
+
+    /**
+     * The names of the data sources a metric depends on, directly or through its inputs.
+     *
+     * @param metricId the metric id
+     * @return the source names; empty for a formula over constants only
+     * @throws IllegalArgumentException if the id is not a metric of this catalog
+     */
+    public Set<String> sourcesOf(String metricId) {
+        return require(sourcesOf, metricId);
+    }
+
+    /**
+     * The dimensions a metric is grouped by: declared, or for a ratio or formula without a declaration the
+     * dimensions its inputs share.
+     *
+     * @param metricId the metric id
+     * @return the column names
+     * @throws IllegalArgumentException if the id is not a metric of this catalog
+     */
+    public List<String> dimensionsOf(String metricId) {
+        return require(dimensionsOf, metricId);
+    }
+
+    /**
+     * A metric's unit: declared, or inferred through ratios and formulas ({@code count} for counts).
+     *
+     * @param metricId the metric id
+     * @return the unit, or empty when neither declared nor inferable
+     * @throws IllegalArgumentException if the id is not a metric of this catalog
+     */
+    public Optional<Unit> unitOf(String metricId) {
+        requireId(metricId);
+        return Optional.ofNullable(unitOf.get(metricId));
+    }
+
+    /**
+     * Where a metric is defined: file, line and column for documents; the catalog name for catalogs built in
+     * code.
+     *
+     * @param metricId the metric id
+     * @return the location
+     * @throws IllegalArgumentException if the id is not a metric of this catalog
+     */
+    public Location location(String metricId) {
+        requireId(metricId);
+        return parts.metricLocation(parts.metrics.indexOf(byId.get(metricId)), "id");
+    }
+
+    /**
+     * Where a field of a metric is defined, such as {@code owner}; the metric's location when the field is absent.
+     *
+     * @param metricId the metric id
+     * @param field the document field name
+     * @return the location
+     * @throws IllegalArgumentException if the id is not a metric of this catalog
+     */
+    public Location location(String metricId, String field) {
+        requireId(metricId);
+        int i = parts.metrics.indexOf(byId.get(metricId));
+        Location at = parts.metricLocations.isEmpty() ? null : parts.metricLocations.get(i).get(field);
+        return at != null ? at : location(metricId);
+    }
+
+    /**
+     * Where the catalog itself starts: the document's first line, or the catalog name.
+     *
+     * @return the location
+     */
+    public Location location() {
+        return parts.catalogLocation;
+    }
+
+    /**
+     * The problems that would arise if this catalog were evaluated at another grain than its own: period-to-date
+     * windows whose grain the given grain does not nest in.
+     *
+     * @param grain the grain of evaluation
+     * @return one message per problem; empty when the grain is fine
+     * @throws NullPointerException if grain is null
+     */
+    public List<String> grainProblems(Grain grain) {
+        Objects.requireNonNull(grain, "grain");
+        List<String> out = new ArrayList<>();
+        for (Metric m : parts.metrics) {
+            if (m instanceof Derived d) {
+                for (MetricReference r : d.references()) {
+                    if (r.kind() == MetricReference.Kind.TO_DATE
+                            && (r.grain() == grain || !parts.calendar.nests(grain, r.grain()))) {
+                        out.add("metric '" + m.id() + "': " + r.slot() + " cannot be computed at grain " + grain.id()
+                                + ": " + grain.id() + " periods do not nest in " + r.grain().id() + " periods"
+                                + (r.grain() == grain ? " other than themselves" : ""));
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Governance findings with the standard {@link Linter}.
+     *
+     * @return the findings, most severe first
+     */
+    public List<LintFinding> lint() {
+        return Linter.standard().lint(this);
+    }
+
+    private <T> T require(Map<String, T> map, String metricId) {
+        requireId(metricId);
+        return map.get(metricId);
+    }
+
+    private void requireId(String metricId) {
+        if (!byId.containsKey(Objects.requireNonNull(metricId, "metricId"))) {
+            throw new IllegalArgumentException("metricId must be the id of a metric of the catalog, but was '"
+                    + metricId + "'");
+        }
+    }
+
+    /**
+     * Equal when calendar, grain, sources and metrics are equal, wherever they were defined.
+     *
+     * @param o another object
+     * @return true if equal
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Catalog c && c.parts.calendar.equals(parts.calendar) && c.parts.grain == parts.grain
+                && c.parts.sources.equals(parts.sources) && c.parts.metrics.equals(parts.metrics);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(parts.calendar, parts.grain, parts.metrics);
+    }
+
+    @Override
+    public String toString() {
+        return "catalog " + parts.name + " (" + parts.calendar + ", " + parts.grain.id() + ", "
+                + parts.sources.size() + " sources, " + parts.metrics.size() + " metrics)";
+    }
+
+    /**
+     * Builds a {@link Catalog} in code. The calendar (or zone) is required; the grain defaults to DAY.
+     * {@link #build()} validates everything at once and may be called many times.
+     *
+     * <p>Not thread-safe.
+     */
+    public static final class Builder {
+
+        private String name;
+        private BusinessCalendar calendar;
+        private Grain grain;
+        private final List<DataSource> sources = new ArrayList<>();
+        private final List<Metric> metrics = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the name used in messages (default {@code "catalog"}).
+         *
+         * @param name not blank
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder name(String name) {
+            this.name = MetricBuilder.once(this.name, MetricBuilder.name(name, "name"), "name");
+            return this;
+        }
+
+        /**
+         * Sets the business calendar.
+         *
+         * @param calendar the calendar
+         * @return this builder
+         * @throws IllegalStateException if a calendar or zone was already set
+         */
+        public Builder calendar(BusinessCalendar calendar) {
+            this.calendar = MetricBuilder.once(this.calendar, calendar, "calendar");
+            return this;
+        }
+
+        /**
+         * Sets the business time zone, with the fiscal year equal to the calendar year.
+         *
+         * @param zone the zone
+         * @return this builder
+         * @throws IllegalStateException if a calendar or zone was already set
+         */
+        public Builder zone(ZoneId zone) {
+            return calendar(BusinessCalendar.of(zone));
+        }
+
+        /**
+         * Sets the default grain.
+         *
+         * @param grain the grain
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder grain(Grain grain) {
+            this.grain = MetricBuilder.once(this.grain, grain, "grain");
+            return this;
+        }
+
+        /**
+         * Adds a data source.
+         *
+         * @param source the source
+         * @return this builder
+         */
+        public Builder source(DataSource source) {
+            sources.add(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        /**
+         * Adds a metric.
+         *
+         * @param metric the metric
+         * @return this builder
+         */
+        public Builder metric(Metric metric) {
+            metrics.add(Objects.requireNonNull(metric, "metric"));
+            return this;
+        }
+
+        /**
+         * Adds metrics.
+         *
+         * @param metrics the metrics
+         * @return this builder
+         */
+        public Builder metrics(Metric... metrics) {
+            for (Metric m : metrics) {
+                metric(m);
+            }
+            return this;
+        }
+
+        /**
+         * Validates and builds the catalog.
+         *
+         * @return the catalog
+         * @throws IllegalStateException if no calendar or zone was set
+         * @throws CatalogException if the catalog is invalid; every problem is listed
+         */
+        public Catalog build() {
+            if (calendar == null) {
+                throw new IllegalStateException("calendar must be set (or zone), but was not");
+            }
+            String n = name == null ? "catalog" : name;
+            List<Map<String, Location>> locations = new ArrayList<>();
+            metrics.forEach(m -> locations.add(Map.of()));
+            return validate(new CatalogParts(n, new Location(n, 0, 0), calendar, grain == null ? Grain.DAY : grain,
+                    sources, metrics, locations, Map.of()), List.of(), Set.of());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.kpiengine.core.metric;
+
+import io.kpiengine.core.KpiException;
+import io.kpiengine.quality.doc.Problem;
+import java.util.List;
+
+/**
+ * A metric catalog is malformed or invalid: carries every {@link Problem} found, each with its place (file, line
+ * and column for documents; the catalog name for catalogs built in code). The message lists them one per line:
+ *
+ * <pre>
+ * catalog.yaml has 2 problems:
+ *   catalog.yaml:14:16: metric 'aov': numerator 'revenue_usdd' is not a metric of the catalog; did you mean 'revenue_usd'?
+ *   catalog.yaml:20:5: metrics form a cycle: a -&gt; b -&gt; a
+ * </pre>
+ */
+public class CatalogException extends KpiException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<Problem> problems;
+
+    /**
+     * Creates the exception.
+     *
+     * @param catalog the catalog or document name
+     * @param problems at least one problem
+     */
+    public CatalogException(String catalog, List<Problem> problems) {
+        super(format(catalog, problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * Every problem found, in order of discovery.
+     *
+     * @return an immutable list
+     */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private static String format(String catalog, List<Problem> problems) {
+        if (problems.size() == 1) {
+            return problems.get(0).toString();
+        }
+        StringBuilder sb = new StringBuilder(catalog).append(" has ").append(problems.size()).append(" problems:");
+        for (Problem p : problems) {
+            sb.append("\n  ").append(p);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,54 @@
+package io.kpiengine.core.metric;
+
+import io.kpiengine.core.time.BusinessCalendar;
+import io.kpiengine.core.time.Grain;
+import io.kpiengine.quality.doc.Location;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The raw parts of a catalog before validation, with where each definition and field stands in its document
+ * (empty maps for catalogs built in code).
+ */
+final class CatalogParts {
+
+    final String name;
+    final Location catalogLocation;
+    final BusinessCalendar calendar;
+    final Grain grain;
+    final List<DataSource> sources;
+    final List<Metric> metrics;
+    final List<Map<String, Location>> metricLocations;
+    final Map<String, Location> sourceLocations;
+
+    CatalogParts(String name, Location catalogLocation, BusinessCalendar calendar, Grain grain,
+            List<DataSource> sources, List<Metric> metrics, List<Map<String, Location>> metricLocations,
+            Map<String, Location> sourceLocations) {
+        this.name = name;
+        this.catalogLocation = catalogLocation;
+        this.calendar = calendar;
+        this.grain = grain;
+        this.sources = List.copyOf(sources);
+        this.metrics = List.copyOf(metrics);
+        this.metricLocations = List.copyOf(metricLocations);
+        this.sourceLocations = Map.copyOf(sourceLocations);
+    }
+
+    /** Where a field of the i-th metric stands; falls back to the metric, then the catalog. */
+    Location metricLocation(int i, String field) {
+        if (i < 0 || i >= metricLocations.size()) {
+            return catalogLocation;
+        }
+        Map<String, Location> fields = metricLocations.get(i);
+        Location at = fields.get(field);
+        if (at == null) {
+            at = fields.get("");
+        }
+        return at == null ? catalogLocation : at;
+    }
+
+    /** Where a source is defined. */
+    Location sourceLocation(String name) {
+        return sourceLocations.getOrDefault(name, catalogLocation);
+    }
+}

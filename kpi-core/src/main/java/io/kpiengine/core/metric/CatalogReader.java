@@ -1,0 +1,687 @@
+package io.kpiengine.core.metric;
+
+import io.kpiengine.core.time.BusinessCalendar;
+import io.kpiengine.core.time.FiscalYearNaming;
+import io.kpiengine.core.time.Grain;
+import io.kpiengine.quality.Column;
+import io.kpiengine.quality.ColumnType;
+import io.kpiengine.quality.Schema;
+import io.kpiengine.quality.doc.DocNode;
+import io.kpiengine.quality.doc.Fields;
+import io.kpiengine.quality.doc.Location;
+import io.kpiengine.quality.doc.Problems;
+import io.kpiengine.quality.doc.Suggestions;
+import io.kpiengine.quality.io.ColumnFormat;
+import io.kpiengine.quality.rules.QualityRules;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a metric definition document ({@code docs/catalog.md}) into catalog parts, recording every problem with
+ * its place, then validates the parts together.
+ */
+final class CatalogReader {
+
+    private static final String[] TOP = {"description", "zone", "grain", "fiscalYear", "sources", "metrics"};
+    private static final String[] SOURCE = {"description", "time", "columns", "csv", "rules"};
+    private static final String[] CSV = {"delimiter", "quote", "header", "charset", "headerNames", "defaultFormat",
+        "formats"};
+    private static final String[] FORMAT = {"datePatterns", "decimalSeparator", "thousandsSeparator", "locale",
+        "zone", "trueWords", "falseWords", "nullTokens", "emptyAsMissing", "trim"};
+    private static final List<String> MEASURE_FIELDS = List.of("source", "aggregate", "column", "weight",
+            "percentile", "filter");
+    private static final List<String> RATIO_FIELDS = List.of("numerator", "denominator", "scale");
+    private static final List<String> ZERO_FIELDS = List.of("onZeroDenominator");
+    private static final String[] METRIC = {"id", "name", "description", "owner", "unit", "direction", "targetBand",
+        "tier", "indicator", "leadingIndicators", "vanity", "reviewCycle", "scope", "tags", "versions", "baseline",
+        "targets", "dimensions", "onEmpty", "source", "aggregate", "column", "weight", "percentile", "filter",
+        "numerator", "denominator", "scale", "onZeroDenominator", "formula"};
+    private static final Pattern TYPE = Pattern.compile("(text|category|integer|decimal|boolean|timestamp|date)"
+            + "(?:\\((\\d{1,2})\\))?");
+    private static final List<String> TYPES = List.of("text", "category", "integer", "decimal", "decimal(2)",
+            "boolean", "timestamp", "date");
+
+    private final String name;
+    private final Problems problems;
+    private final List<DataSource> sources = new ArrayList<>();
+    private final Map<String, Location> sourceLocations = new HashMap<>();
+    private final List<Metric> metrics = new ArrayList<>();
+    private final List<Map<String, Location>> metricLocations = new ArrayList<>();
+    private final Set<String> broken = new HashSet<>();
+
+    private CatalogReader(String name) {
+        this.name = name;
+        this.problems = new Problems(name);
+    }
+
+    static Catalog read(DocNode root, String name) {
+        return new CatalogReader(name).parse(root);
+    }
+
+    private Catalog parse(DocNode root) {
+        Fields f = Fields.of(root, problems, "catalog", TOP);
+        BusinessCalendar calendar = calendar(f);
+        Grain grain = f.enumValue("grain", Grain.class, Grain.DAY);
+        for (Map.Entry<String, DocNode> e : f.map("sources").entrySet()) {
+            source(e.getKey(), root.field("sources").orElseThrow().keyLocation(e.getKey()), e.getValue());
+        }
+        DocNode list = f.required("metrics");
+        if (list != null && !list.isArray()) {
+            problems.add(list, "'metrics' in catalog must be a list, but was " + list.describe());
+        } else if (list != null) {
+            for (DocNode m : list.items()) {
+                metric(m);
+            }
+        }
+        Location at = new Location(name, Math.max(1, root.location().line()), Math.max(1, root.location().column()));
+        CatalogParts parts = new CatalogParts(name, at, calendar == null ? BusinessCalendar.of(ZoneId.of("UTC"))
+                : calendar, grain, sources, metrics, metricLocations, sourceLocations);
+        return Catalog.validate(parts, problems.list(), broken);
+    }
+
+    private BusinessCalendar calendar(Fields f) {
+        String zoneText = f.requiredText("zone");
+        ZoneId zone = null;
+        if (zoneText != null) {
+            try {
+                zone = ZoneId.of(zoneText);
+            } catch (DateTimeException e) {
+                problems.add(f.get("zone"), "'zone' in catalog must be a time zone id such as Asia/Seoul or UTC, but"
+                        + " was '" + zoneText + "'" + Suggestions.didYouMean(zoneText, ZoneId.getAvailableZoneIds()));
+            }
+        }
+        Month start = Month.JANUARY;
+        FiscalYearNaming naming = FiscalYearNaming.END_YEAR;
+        DocNode fy = f.object("fiscalYear");
+        if (fy != null) {
+            Fields ff = Fields.of(fy, problems, "fiscalYear", "startMonth", "naming");
+            start = month(ff);
+            naming = ff.enumValue("naming", FiscalYearNaming.class, FiscalYearNaming.END_YEAR);
+        }
+        if (zone == null) {
+            return null;
+        }
+        return BusinessCalendar.builder().zone(zone).fiscalYearStart(start).fiscalYearNaming(naming).build();
+    }
+
+    private Month month(Fields ff) {
+        DocNode n = ff.get("startMonth");
+        if (n == null) {
+            return Month.JANUARY;
+        }
+        if (n.kind() == DocNode.Kind.NUMBER) {
+            return Month.of(ff.integer("startMonth", 1, 1, 12));
+        }
+        if (n.kind() == DocNode.Kind.STRING) {
+            return ff.enumValue("startMonth", Month.class, Month.JANUARY);
+        }
+        problems.add(n, "'startMonth' in fiscalYear must be a month number 1..12 or name, but was " + n.describe());
+        return Month.JANUARY;
+    }
+
+    private void source(String sourceName, Location keyAt, DocNode node) {
+        String what = "source '" + sourceName + "'";
+        Fields f = Fields.of(node, problems, what, SOURCE);
+        sourceLocations.put(sourceName, keyAt);
+        DataSource.Builder b;
+        try {
+            b = DataSource.builder(sourceName);
+        } catch (IllegalArgumentException e) {
+            problems.add(keyAt, e.getMessage());
+            return;
+        }
+        int before = problems.list().size();
+        if (f.has("description")) {
+            b.description(f.text("description", ""));
+        }
+        String time = f.requiredText("time");
+        if (time != null) {
+            b.timeColumn(time);
+        }
+        DocNode cols = f.required("columns");
+        List<Column> columns = new ArrayList<>();
+        if (cols != null && !cols.isObject()) {
+            problems.add(cols, "'columns' in " + what + " must be an object of column name to type, but was "
+                    + cols.describe());
+        } else if (cols != null) {
+            for (Map.Entry<String, DocNode> c : cols.fields().entrySet()) {
+                Column col = column(what, c.getKey(), cols.keyLocation(c.getKey()), c.getValue());
+                if (col != null) {
+                    columns.add(col);
+                }
+            }
+        }
+        DocNode csv = f.object("csv");
+        if (csv != null) {
+            csv(what, csv, b);
+        }
+        DocNode rules = f.object("rules");
+        if (rules != null) {
+            QualityRules qr = QualityRules.fromDocument(rules, problems);
+            if (problems.list().size() == before) {
+                b.rules(qr);
+            }
+        }
+        if (problems.list().size() > before) {
+            broken.add(sourceName);
+            return;
+        }
+        try {
+            b.schema(Schema.of(columns));
+            sources.add(b.build());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            problems.add(keyAt, e.getMessage());
+            broken.add(sourceName);
+        }
+    }
+
+    private Column column(String what, String colName, Location at, DocNode type) {
+        if (type.kind() != DocNode.Kind.STRING) {
+            problems.add(type, "type of column '" + colName + "' in " + what + " must be one of " + TYPES
+                    + ", but was " + type.describe());
+            return null;
+        }
+        String text = type.scalarText().trim().toLowerCase(Locale.ROOT);
+        Matcher m = TYPE.matcher(text);
+        if (!m.matches() || m.group(2) != null && !m.group(1).equals("decimal")) {
+            problems.add(type, "type of column '" + colName + "' in " + what + " must be one of " + TYPES
+                    + ", but was '" + type.scalarText() + "'" + Suggestions.didYouMean(text, TYPES));
+            return null;
+        }
+        try {
+            ColumnType t = ColumnType.valueOf(m.group(1).toUpperCase(Locale.ROOT));
+            return m.group(2) == null ? Column.of(colName, t) : Column.decimal(colName, Integer.parseInt(m.group(2)));
+        } catch (IllegalArgumentException e) {
+            problems.add(at, e.getMessage());
+            return null;
+        }
+    }
+
+    private void csv(String what, DocNode node, DataSource.Builder b) {
+        String csvWhat = "csv of " + what;
+        Fields f = Fields.of(node, problems, csvWhat, CSV);
+        Character delimiter = character(f, "delimiter", csvWhat);
+        if (delimiter != null) {
+            b.delimiter(delimiter);
+        }
+        Character quote = character(f, "quote", csvWhat);
+        if (quote != null) {
+            b.quote(quote);
+        }
+        if (f.has("header")) {
+            b.header(f.bool("header", true));
+        }
+        String charset = f.text("charset", null);
+        if (charset != null) {
+            try {
+                b.charset(Charset.forName(charset));
+            } catch (IllegalArgumentException e) {
+                problems.add(f.get("charset"), "'charset' in " + csvWhat + " must be a charset such as UTF-8, but was '"
+                        + charset + "'");
+            }
+        }
+        for (Map.Entry<String, DocNode> e : f.map("headerNames").entrySet()) {
+            if (e.getValue().kind() != DocNode.Kind.STRING) {
+                problems.add(e.getValue(), "header name of column '" + e.getKey() + "' in " + csvWhat
+                        + " must be text, but was " + e.getValue().describe());
+            } else {
+                b.headerName(e.getKey(), e.getValue().scalarText());
+            }
+        }
+        DocNode def = f.object("defaultFormat");
+        if (def != null) {
+            ColumnFormat cf = format("defaultFormat of " + what, def);
+            if (cf != null) {
+                b.defaultFormat(cf);
+            }
+        }
+        for (Map.Entry<String, DocNode> e : f.map("formats").entrySet()) {
+            ColumnFormat cf = format("format of column '" + e.getKey() + "' in " + what, e.getValue());
+            if (cf != null) {
+                b.format(e.getKey(), cf);
+            }
+        }
+    }
+
+    private Character character(Fields f, String field, String what) {
+        String s = f.text(field, null);
+        if (s == null) {
+            return null;
+        }
+        if (s.length() != 1) {
+            problems.add(f.get(field), "'" + field + "' in " + what + " must be one character, but was '" + s + "'");
+            return null;
+        }
+        return s.charAt(0);
+    }
+
+    private ColumnFormat format(String what, DocNode node) {
+        Fields f = Fields.of(node, problems, what, FORMAT);
+        ColumnFormat.Builder b = ColumnFormat.builder();
+        int before = problems.list().size();
+        try {
+            List<String> patterns = f.textList("datePatterns");
+            if (!patterns.isEmpty()) {
+                b.datePatterns(patterns.toArray(new String[0]));
+            }
+            Character dec = character(f, "decimalSeparator", what);
+            if (dec != null) {
+                b.decimalSeparator(dec);
+            }
+            Character thousands = character(f, "thousandsSeparator", what);
+            if (thousands != null) {
+                b.thousandsSeparator(thousands);
+            }
+            String locale = f.text("locale", null);
+            if (locale != null) {
+                b.locale(Locale.forLanguageTag(locale));
+            }
+            String zone = f.text("zone", null);
+            if (zone != null) {
+                b.zone(ZoneId.of(zone));
+            }
+            List<String> yes = f.textList("trueWords");
+            List<String> no = f.textList("falseWords");
+            if (!yes.isEmpty() || !no.isEmpty()) {
+                b.booleanWords(yes, no);
+            }
+            List<String> nulls = f.textList("nullTokens");
+            if (!nulls.isEmpty()) {
+                b.nullTokens(nulls.toArray(new String[0]));
+            }
+            if (f.has("emptyAsMissing")) {
+                b.emptyAsMissing(f.bool("emptyAsMissing", true));
+            }
+            if (f.has("trim")) {
+                b.trim(f.bool("trim", false));
+            }
+            return problems.list().size() > before ? null : b.build();
+        } catch (IllegalArgumentException | IllegalStateException | DateTimeException e) {
+            problems.add(node, what + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void metric(DocNode node) {
+        DocNode idNode = node.isObject() ? node.field("id").orElse(null) : null;
+        String id = idNode != null && idNode.kind() == DocNode.Kind.STRING ? idNode.scalarText() : null;
+        String what = id == null ? "metric" : "metric '" + id + "'";
+        Fields f = Fields.of(node, problems, what, METRIC);
+        if (!node.isObject()) {
+            return;
+        }
+        id = f.requiredText("id");
+        if (id == null) {
+            return;
+        }
+        broken.add(id);
+        Map<String, Location> at = new HashMap<>();
+        at.put("", node.location());
+        node.fields().forEach((k, v) -> at.put(k, v.location()));
+        int before = problems.list().size();
+        boolean measure = f.has("aggregate");
+        boolean ratio = f.has("numerator") || f.has("denominator");
+        boolean derived = f.has("formula");
+        int kinds = (measure ? 1 : 0) + (ratio ? 1 : 0) + (derived ? 1 : 0);
+        if (kinds != 1) {
+            problems.add(kinds == 0 ? idNode.location() : node.location(), what + " must define how it is computed"
+                    + " by exactly one of 'aggregate' (measure), 'numerator' and 'denominator' (ratio) or 'formula'"
+                    + " (derived), but " + (kinds == 0 ? "has none" : "has " + kinds));
+            return;
+        }
+        String kindName = measure ? "a measure" : ratio ? "a ratio" : "a derived metric";
+        misplaced(f, what, kindName, MEASURE_FIELDS, !measure, "measures");
+        misplaced(f, what, kindName, RATIO_FIELDS, !ratio, "ratios");
+        misplaced(f, what, kindName, ZERO_FIELDS, measure, "ratios and derived metrics");
+        MetricBuilder<?, ?> b;
+        try {
+            b = measure ? Metric.measure(id) : ratio ? Metric.ratio(id) : Metric.derived(id);
+        } catch (IllegalArgumentException e) {
+            problems.add(idNode, e.getMessage());
+            return;
+        }
+        try {
+            if (b instanceof Measure.Builder mb) {
+                measure(f, what, mb);
+            } else if (b instanceof Ratio.Builder rb) {
+                ratio(f, what, rb);
+            } else {
+                Derived.Builder db = (Derived.Builder) b;
+                String formula = f.requiredText("formula");
+                if (formula != null) {
+                    db.formula(formula);
+                }
+                EmptyPolicy z = f.enumValue("onZeroDenominator", EmptyPolicy.class, null);
+                if (z != null) {
+                    db.onZeroDenominator(z);
+                }
+            }
+            common(f, what, b);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            problems.add(node, e.getMessage());
+        }
+        if (problems.list().size() > before) {
+            return;
+        }
+        try {
+            metrics.add(b.build());
+            metricLocations.add(Map.copyOf(at));
+            broken.remove(id);
+        } catch (IllegalStateException e) {
+            String msg = e.getMessage();
+            String field = msg.contains("formula \"") ? "formula" : msg.contains("target") ? "targets"
+                    : msg.contains("band") ? "targetBand" : "";
+            problems.add(at.getOrDefault(field, node.location()), msg);
+        }
+    }
+
+    private void misplaced(Fields f, String what, String kindName, List<String> fields, boolean wrong, String owner) {
+        if (!wrong) {
+            return;
+        }
+        for (String field : fields) {
+            if (f.node().fields().containsKey(field)) {
+                problems.add(f.node().keyLocation(field), "'" + field + "' applies to " + owner + " only, but "
+                        + what + " is " + kindName);
+            }
+        }
+    }
+
+    private void measure(Fields f, String what, Measure.Builder b) {
+        String source = f.text("source", null);
+        if (source != null) {
+            b.source(source);
+        }
+        Aggregation agg = f.enumValue("aggregate", Aggregation.class, null);
+        String column = f.text("column", null);
+        String weight = f.text("weight", null);
+        if (agg == null) {
+            return;
+        }
+        if (agg.needsColumn() && column == null) {
+            problems.add(f.node(), what + " needs 'column' for aggregate " + agg.id());
+            return;
+        }
+        if (agg == Aggregation.WEIGHTED_AVERAGE) {
+            if (weight == null) {
+                problems.add(f.node(), what + " needs 'weight' for aggregate weighted-average");
+                return;
+            }
+            b.weightedAverage(column, weight);
+        } else {
+            if (weight != null) {
+                problems.add(f.node().keyLocation("weight"), "'weight' applies to aggregate weighted-average only,"
+                        + " but " + what + " aggregates " + agg.id());
+            }
+            if (agg == Aggregation.PERCENTILE) {
+                BigDecimal p = f.requiredNumber("percentile");
+                if (p != null) {
+                    b.percentile(column, checked(f, "percentile", p));
+                }
+            } else {
+                if (f.has("percentile")) {
+                    problems.add(f.node().keyLocation("percentile"), "'percentile' applies to aggregate percentile"
+                            + " only, but " + what + " aggregates " + agg.id());
+                }
+                b.aggregate(agg, column);
+            }
+        }
+        String filter = f.text("filter", null);
+        if (filter != null) {
+            try {
+                b.filter(Filter.parse(filter));
+            } catch (IllegalArgumentException e) {
+                problems.add(f.get("filter"), what + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private double checked(Fields f, String field, BigDecimal p) {
+        double v = p.doubleValue();
+        if (!(v >= 0 && v <= 1)) {
+            problems.add(f.get(field), "'percentile' in metric must be between 0 and 1 (0.95 for the 95th), but was "
+                    + p.toPlainString());
+            return 0.5;
+        }
+        return v;
+    }
+
+    private void ratio(Fields f, String what, Ratio.Builder b) {
+        String num = f.requiredText("numerator");
+        String den = f.requiredText("denominator");
+        if (num != null) {
+            b.numerator(num);
+        }
+        if (den != null) {
+            b.denominator(den);
+        }
+        BigDecimal scale = f.number("scale", null);
+        if (scale != null) {
+            if (scale.signum() <= 0) {
+                problems.add(f.get("scale"), "'scale' in " + what + " must be positive, but was "
+                        + scale.toPlainString());
+            } else {
+                b.scale(scale);
+            }
+        }
+        EmptyPolicy z = f.enumValue("onZeroDenominator", EmptyPolicy.class, null);
+        if (z != null) {
+            b.onZeroDenominator(z);
+        }
+    }
+
+    private void common(Fields f, String what, MetricBuilder<?, ?> b) {
+        if (f.has("name")) {
+            b.name(f.text("name", ""));
+        }
+        if (f.has("description")) {
+            b.description(f.text("description", ""));
+        }
+        if (f.has("owner")) {
+            b.owner(f.text("owner", ""));
+        }
+        String unit = f.text("unit", null);
+        if (unit != null) {
+            try {
+                b.unit(Unit.parse(unit));
+            } catch (IllegalArgumentException e) {
+                problems.add(f.get("unit"), what + ": " + e.getMessage());
+            }
+        }
+        Direction direction = f.enumValue("direction", Direction.class, null);
+        if (direction != null) {
+            b.direction(direction);
+        }
+        DocNode band = f.object("targetBand");
+        if (band != null) {
+            Fields bf = Fields.of(band, problems, "targetBand of " + what, "low", "high");
+            BigDecimal low = bf.requiredNumber("low");
+            BigDecimal high = bf.requiredNumber("high");
+            if (low != null && high != null) {
+                if (high.compareTo(low) < 0) {
+                    problems.add(band, "'high' in targetBand of " + what + " must be >= low "
+                            + low.toPlainString() + ", but was " + high.toPlainString());
+                } else {
+                    b.targetBand(low, high);
+                }
+            }
+        }
+        Tier tier = f.enumValue("tier", Tier.class, null);
+        if (tier != null) {
+            b.tier(tier);
+        }
+        IndicatorKind kind = f.enumValue("indicator", IndicatorKind.class, null);
+        if (kind != null) {
+            b.indicatorKind(kind);
+        }
+        List<String> leading = f.textList("leadingIndicators");
+        if (!leading.isEmpty()) {
+            if (leading.size() != leading.stream().distinct().count()) {
+                problems.add(f.get("leadingIndicators"), "'leadingIndicators' in " + what
+                        + " must not list a metric twice, but was " + leading);
+            } else {
+                b.leadingIndicators(leading.toArray(new String[0]));
+            }
+        }
+        if (f.has("vanity")) {
+            b.vanity(f.bool("vanity", false));
+        }
+        ReviewCycle cycle = f.enumValue("reviewCycle", ReviewCycle.class, null);
+        if (cycle != null) {
+            b.reviewCycle(cycle);
+        }
+        if (f.has("scope")) {
+            b.scope(f.text("scope", ""));
+        }
+        List<String> tags = f.textList("tags");
+        if (!tags.isEmpty()) {
+            b.tags(tags.toArray(new String[0]));
+        }
+        versions(f, what, b);
+        baseline(f, what, b);
+        targets(f, what, b);
+        if (f.has("dimensions")) {
+            List<String> dims = f.textList("dimensions");
+            if (dims.size() != dims.stream().distinct().count()) {
+                problems.add(f.get("dimensions"), "'dimensions' in " + what + " must not list a column twice, but was "
+                        + dims);
+            } else {
+                b.dimensions(dims.toArray(new String[0]));
+            }
+        }
+        EmptyPolicy empty = f.enumValue("onEmpty", EmptyPolicy.class, null);
+        if (empty != null) {
+            b.onEmpty(empty);
+        }
+    }
+
+    private void versions(Fields f, String what, MetricBuilder<?, ?> b) {
+        for (DocNode v : f.list("versions")) {
+            Fields vf = Fields.of(v, problems, "version of " + what, "version", "effective", "reason");
+            DocNode label = vf.required("version");
+            String text = label == null ? null : label.scalarText();
+            if (label != null && text == null) {
+                problems.add(label, "'version' in version of " + what + " must be text or a number, but was "
+                        + label.describe());
+            }
+            LocalDate effective = date(vf, "effective", "version of " + what, true);
+            String reason = vf.requiredText("reason");
+            if (text != null && effective != null && reason != null) {
+                try {
+                    b.version(text, effective, reason);
+                } catch (IllegalArgumentException e) {
+                    problems.add(v, what + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private LocalDate date(Fields f, String field, String what, boolean required) {
+        String s = required ? f.requiredText(field) : f.text(field, null);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            problems.add(f.get(field), "'" + field + "' in " + what + " must be an ISO date such as 2025-01-31, but"
+                    + " was '" + s + "'");
+            return null;
+        }
+    }
+
+    private void baseline(Fields f, String what, MetricBuilder<?, ?> b) {
+        DocNode node = f.object("baseline");
+        if (node == null) {
+            return;
+        }
+        String bw = "baseline of " + what;
+        Fields bf = Fields.of(node, problems, bw, "method", "months", "years", "value", "asOf");
+        DocNode methodNode = bf.required("method");
+        Baseline.Method method = bf.enumValue("method", Baseline.Method.class, null);
+        if (methodNode == null || method == null) {
+            return;
+        }
+        List<String> allowed = method == Baseline.Method.TRAILING ? List.of("months")
+                : method == Baseline.Method.SEASONALLY_ADJUSTED ? List.of("years") : List.of("value", "asOf");
+        for (String field : List.of("months", "years", "value", "asOf")) {
+            if (node.fields().containsKey(field) && !allowed.contains(field)) {
+                problems.add(node.keyLocation(field), "'" + field + "' does not apply to baseline method "
+                        + methodNode.scalarText() + " of " + what + "; it takes " + allowed);
+            }
+        }
+        switch (method) {
+            case TRAILING: {
+                int months = bf.integer("months", 12, Baseline.MIN_TRAILING_MONTHS, Baseline.MAX_TRAILING_MONTHS);
+                b.baseline(Baseline.trailing(months));
+                break;
+            }
+            case SEASONALLY_ADJUSTED: {
+                int years = bf.integer("years", Baseline.MIN_SEASONAL_YEARS, Baseline.MIN_SEASONAL_YEARS,
+                        Baseline.MAX_SEASONAL_YEARS);
+                b.baseline(Baseline.seasonallyAdjusted(years));
+                break;
+            }
+            default: {
+                BigDecimal value = bf.requiredNumber("value");
+                LocalDate asOf = date(bf, "asOf", bw, true);
+                if (value != null && asOf != null) {
+                    b.baseline(Baseline.fixed(value, asOf));
+                }
+            }
+        }
+    }
+
+    private void targets(Fields f, String what, MetricBuilder<?, ?> b) {
+        DocNode node = f.object("targets");
+        if (node == null) {
+            return;
+        }
+        String tw = "targets of " + what;
+        Fields tf = Fields.of(node, problems, tw, "shortTerm", "longTerm", "stretch");
+        Target s = target(tf, "shortTerm", tw);
+        Target l = target(tf, "longTerm", tw);
+        Target x = target(tf, "stretch", tw);
+        if (s != null || l != null || x != null) {
+            b.targets(new Targets(s, l, x));
+        }
+    }
+
+    private Target target(Fields tf, String field, String what) {
+        DocNode n = tf.get(field);
+        if (n == null) {
+            return null;
+        }
+        if (n.kind() == DocNode.Kind.NUMBER) {
+            return Target.of(n.number());
+        }
+        if (!n.isObject()) {
+            problems.add(n, "'" + field + "' in " + what + " must be a number or an object with 'value' and 'due',"
+                    + " but was " + n.describe());
+            return null;
+        }
+        Fields f = Fields.of(n, problems, field + " of " + what, "value", "due");
+        BigDecimal value = f.requiredNumber("value");
+        LocalDate due = date(f, "due", field + " of " + what, false);
+        if (value == null) {
+            return null;
+        }
+        Target t = Target.of(value);
+        return due == null ? t : t.by(due);
+    }
+
+}

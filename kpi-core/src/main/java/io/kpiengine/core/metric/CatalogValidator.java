@@ -1,0 +1,353 @@
+package io.kpiengine.core.metric;
+
+import io.kpiengine.core.metric.internal.UnitInference;
+import io.kpiengine.core.time.BusinessCalendar;
+import io.kpiengine.core.time.Grain;
+import io.kpiengine.quality.Column;
+import io.kpiengine.quality.ColumnType;
+import io.kpiengine.quality.doc.Location;
+import io.kpiengine.quality.doc.Problem;
+import io.kpiengine.quality.doc.Suggestions;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a catalog's metrics and sources together and resolves what depends on more than one definition: the
+ * source of each measure, the dimensions and units of ratios and formulas, the evaluation order. Every problem is
+ * collected with the location of the field it concerns.
+ */
+final class CatalogValidator {
+
+    private final CatalogParts parts;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, Metric> byId = new LinkedHashMap<>();
+    private final Map<String, DataSource> sources = new LinkedHashMap<>();
+    final Map<String, String> sourceOf = new HashMap<>();
+    final Map<String, Set<String>> sourcesOf = new HashMap<>();
+    final Map<String, List<String>> dimensionsOf = new HashMap<>();
+    final Map<String, Unit> unitOf = new HashMap<>();
+    final List<Metric> order = new ArrayList<>();
+
+    private final Set<String> broken;
+    private final boolean partial;
+
+    /**
+     * A validator.
+     *
+     * @param parts the parts
+     * @param broken names of metrics and sources that failed to read: references to them are not reported again
+     * @param partial true when reading found problems: only cross-checks run, nothing is resolved
+     */
+    CatalogValidator(CatalogParts parts, Set<String> broken, boolean partial) {
+        this.parts = parts;
+        this.broken = broken;
+        this.partial = partial;
+    }
+
+    List<Problem> validate() {
+        for (DataSource s : parts.sources) {
+            if (sources.putIfAbsent(s.name(), s) != null) {
+                add(parts.sourceLocation(s.name()), "duplicate source name '" + s.name() + "'");
+            }
+        }
+        for (int i = 0; i < parts.metrics.size(); i++) {
+            Metric m = parts.metrics.get(i);
+            Metric first = byId.putIfAbsent(m.id(), m);
+            if (first != null) {
+                Location firstAt = parts.metricLocation(parts.metrics.indexOf(first), "id");
+                add(parts.metricLocation(i, "id"), "duplicate metric id '" + m.id() + "'"
+                        + (firstAt.line() > 0 ? "; first defined at line " + firstAt.line() : ""));
+            }
+        }
+        if (parts.metrics.isEmpty() && broken.isEmpty()) {
+            add(parts.catalogLocation, "catalog has no metrics");
+        }
+        for (int i = 0; i < parts.metrics.size(); i++) {
+            Metric m = parts.metrics.get(i);
+            if (byId.get(m.id()) != m) {
+                continue;
+            }
+            if (m instanceof Measure measure) {
+                checkMeasure(i, measure);
+            } else if (m instanceof Ratio r) {
+                checkReference(i, m, "numerator", r.numerator());
+                checkReference(i, m, "denominator", r.denominator());
+            } else {
+                checkFormula(i, (Derived) m);
+            }
+            checkLeading(i, m);
+        }
+        List<List<String>> cycles = findCycles();
+        for (List<String> cycle : cycles) {
+            int at = indexOf(cycle.get(0));
+            add(parts.metricLocation(at, "id"), "metrics form a cycle: " + String.join(" -> ", cycle));
+        }
+        if (problems.isEmpty() && !partial) {
+            order();
+            for (Metric m : order) {
+                resolve(m);
+            }
+        }
+        return problems;
+    }
+
+    private void add(Location at, String message) {
+        problems.add(new Problem(at, message));
+    }
+
+    private int indexOf(String id) {
+        return parts.metrics.indexOf(byId.get(id));
+    }
+
+    private void checkMeasure(int i, Measure m) {
+        String name = m.source().orElse(null);
+        DataSource source;
+        if (name == null) {
+            if (sources.size() != 1) {
+                if (partial) {
+                    return;
+                }
+                add(parts.metricLocation(i, "id"), "metric '" + m.id() + "' names no source, but the catalog has "
+                        + sources.size() + " sources " + sources.keySet() + "; set 'source'");
+                return;
+            }
+            source = sources.values().iterator().next();
+        } else {
+            source = sources.get(name);
+            if (source == null && broken.contains(name)) {
+                return;
+            }
+            if (source == null) {
+                add(parts.metricLocation(i, "source"), "metric '" + m.id() + "': source '" + name
+                        + "' is not a source of the catalog " + sources.keySet()
+                        + Suggestions.didYouMean(name, sources.keySet()));
+                return;
+            }
+        }
+        sourceOf.put(m.id(), source.name());
+        Aggregation agg = m.aggregation();
+        m.column().ifPresent(c -> checkColumn(i, m, source, "column", c, agg));
+        m.weightColumn().ifPresent(c -> checkColumn(i, m, source, "weight", c, agg));
+        for (String d : m.dimensions().orElseThrow()) {
+            if (!source.cleanSchema().contains(d)) {
+                add(parts.metricLocation(i, "dimensions"), "metric '" + m.id() + "': dimension '" + d
+                        + "' is not a column of source '" + source.name() + "'"
+                        + Suggestions.didYouMean(d, source.cleanSchema().names()));
+            }
+        }
+        m.filter().ifPresent(f -> f.problems(source.cleanSchema()).forEach(p ->
+                add(parts.metricLocation(i, "filter"), "metric '" + m.id() + "': " + p)));
+    }
+
+    private void checkColumn(int i, Measure m, DataSource source, String field, String column, Aggregation agg) {
+        Optional<Column> col = source.cleanSchema().find(column);
+        if (col.isEmpty()) {
+            add(parts.metricLocation(i, field), "metric '" + m.id() + "': " + (field.equals("weight")
+                    ? "weight column '" : "column '") + column + "' is not a column of source '" + source.name()
+                    + "'" + Suggestions.didYouMean(column, source.cleanSchema().names()));
+            return;
+        }
+        ColumnType t = col.get().type();
+        boolean numeric = t.isNumeric();
+        boolean ordered = numeric || t == ColumnType.DATE || t == ColumnType.TIMESTAMP;
+        if (agg.needsNumber() && !numeric || !agg.needsNumber() && (agg == Aggregation.MIN
+                || agg == Aggregation.MAX) && !ordered) {
+            add(parts.metricLocation(i, field), "metric '" + m.id() + "': " + agg.id() + " needs a "
+                    + (agg.needsNumber() ? "numeric" : "numeric, date or timestamp") + " column, but '" + column
+                    + "' is " + t);
+        }
+    }
+
+    private void checkReference(int i, Metric m, String field, String ref) {
+        if (!byId.containsKey(ref) && !broken.contains(ref)) {
+            add(parts.metricLocation(i, field), "metric '" + m.id() + "': " + field + " '" + ref
+                    + "' is not a metric of the catalog" + Suggestions.didYouMean(ref, byId.keySet()));
+        }
+    }
+
+    private void checkFormula(int i, Derived d) {
+        Set<String> reported = new HashSet<>();
+        for (MetricReference r : d.references()) {
+            Metric target = byId.get(r.metric());
+            if (target == null) {
+                if (!broken.contains(r.metric()) && reported.add(r.metric())) {
+                    add(parts.metricLocation(i, "formula"), "metric '" + d.id() + "': formula refers to '"
+                            + r.metric() + "', which is not a metric of the catalog"
+                            + Suggestions.didYouMean(r.metric(), byId.keySet()));
+                }
+                continue;
+            }
+            boolean window = r.kind() == MetricReference.Kind.TO_DATE || r.kind() == MetricReference.Kind.TRAILING;
+            if (window && target instanceof Derived) {
+                add(parts.metricLocation(i, "formula"), "metric '" + d.id() + "': " + r.slot()
+                        + " needs a measure or ratio, but '" + r.metric() + "' is a derived metric; apply the"
+                        + " window to its inputs instead");
+            }
+            if (r.kind() == MetricReference.Kind.TO_DATE) {
+                checkToDate(i, d, r);
+            }
+        }
+    }
+
+    private void checkToDate(int i, Derived d, MetricReference r) {
+        BusinessCalendar cal = parts.calendar;
+        Grain grain = parts.grain;
+        if (r.grain() == grain || !cal.nests(grain, r.grain())) {
+            add(parts.metricLocation(i, "formula"), "metric '" + d.id() + "': " + r.slot()
+                    + " cannot be computed at grain " + grain.id() + ": " + grain.id() + " periods do not nest in "
+                    + r.grain().id() + " periods" + (r.grain() == grain ? " other than themselves" : ""));
+        }
+    }
+
+    private void checkLeading(int i, Metric m) {
+        for (String l : m.metadata().leadingIndicators()) {
+            if (l.equals(m.id())) {
+                add(parts.metricLocation(i, "leadingIndicators"), "metric '" + m.id()
+                        + "' lists itself as a leading indicator");
+            } else if (!byId.containsKey(l) && !broken.contains(l)) {
+                add(parts.metricLocation(i, "leadingIndicators"), "metric '" + m.id() + "': leading indicator '"
+                        + l + "' is not a metric of the catalog" + Suggestions.didYouMean(l, byId.keySet()));
+            }
+        }
+    }
+
+    private List<List<String>> findCycles() {
+        List<List<String>> cycles = new ArrayList<>();
+        Set<Set<String>> seen = new HashSet<>();
+        Map<String, Integer> state = new HashMap<>();
+        for (String id : byId.keySet()) {
+            dfs(id, new ArrayList<>(), state, cycles, seen);
+        }
+        return cycles;
+    }
+
+    private void dfs(String id, List<String> path, Map<String, Integer> state, List<List<String>> cycles,
+            Set<Set<String>> seen) {
+        Integer s = state.get(id);
+        if (s != null && s == 2) {
+            return;
+        }
+        if (s != null && s == 1) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(id), path.size()));
+            if (seen.add(new HashSet<>(cycle))) {
+                int start = 0;
+                for (int k = 1; k < cycle.size(); k++) {
+                    if (indexOf(cycle.get(k)) < indexOf(cycle.get(start))) {
+                        start = k;
+                    }
+                }
+                List<String> rotated = new ArrayList<>(cycle.subList(start, cycle.size()));
+                rotated.addAll(cycle.subList(0, start));
+                rotated.add(rotated.get(0));
+                cycles.add(rotated);
+            }
+            return;
+        }
+        state.put(id, 1);
+        path.add(id);
+        for (String in : byId.get(id).inputs()) {
+            if (byId.containsKey(in)) {
+                dfs(in, path, state, cycles, seen);
+            }
+        }
+        path.remove(path.size() - 1);
+        state.put(id, 2);
+    }
+
+    private void order() {
+        Set<String> done = new LinkedHashSet<>();
+        for (String id : byId.keySet()) {
+            visit(id, done);
+        }
+        done.forEach(id -> order.add(byId.get(id)));
+    }
+
+    private void visit(String id, Set<String> done) {
+        if (done.contains(id)) {
+            return;
+        }
+        for (String in : byId.get(id).inputs()) {
+            visit(in, done);
+        }
+        done.add(id);
+    }
+
+    private void resolve(Metric m) {
+        int i = parts.metrics.indexOf(m);
+        if (m instanceof Measure measure) {
+            sourcesOf.put(m.id(), Set.of(sourceOf.get(m.id())));
+            dimensionsOf.put(m.id(), measure.dimensions().orElseThrow());
+            Unit declared = m.metadata().unit().orElse(null);
+            boolean counts = measure.aggregation() == Aggregation.COUNT
+                    || measure.aggregation() == Aggregation.COUNT_DISTINCT;
+            unitOf.put(m.id(), declared != null ? declared : counts ? Unit.COUNT : null);
+            return;
+        }
+        Set<String> srcs = new LinkedHashSet<>();
+        m.inputs().forEach(in -> srcs.addAll(sourcesOf.get(in)));
+        sourcesOf.put(m.id(), Set.copyOf(srcs));
+        resolveDimensions(i, m);
+        Unit declared = m.metadata().unit().orElse(null);
+        Unit inferred;
+        String source;
+        if (m instanceof Ratio r) {
+            Unit num = unitOf.get(r.numerator());
+            Unit den = unitOf.get(r.denominator());
+            inferred = num == null || den == null ? null : num.dividedBy(den);
+            source = "numerator / denominator give";
+            if (declared != null && declared.equals(Unit.PERCENT) && inferred != null && inferred.equals(Unit.ONE)
+                    && r.scale().compareTo(BigDecimal.valueOf(100)) != 0) {
+                add(parts.metricLocation(i, "scale"), "metric '" + m.id() + "' declares unit 'percent' for a ratio"
+                        + " of like units, so its scale must be 100, but was " + r.scale().toPlainString());
+            }
+        } else {
+            Derived d = (Derived) m;
+            List<String> unitProblems = new ArrayList<>();
+            inferred = UnitInference.infer(d.expression(), unitOf::get, unitProblems);
+            for (String p : unitProblems) {
+                add(parts.metricLocation(i, "formula"), "metric '" + m.id() + "': formula \"" + d.formula() + "\" "
+                        + p);
+            }
+            source = "its formula gives";
+        }
+        if (declared != null && inferred != null && !declared.sameDimension(inferred)) {
+            add(parts.metricLocation(i, "unit"), "metric '" + m.id() + "' declares unit '" + declared + "', but "
+                    + source + " '" + inferred + "'");
+        }
+        unitOf.put(m.id(), declared != null ? declared : inferred);
+    }
+
+    private void resolveDimensions(int i, Metric m) {
+        List<String> declared = m.dimensions().orElse(null);
+        if (declared == null) {
+            List<String> common = null;
+            for (String in : m.inputs()) {
+                List<String> dims = dimensionsOf.get(in);
+                if (common == null) {
+                    common = new ArrayList<>(dims);
+                } else {
+                    common.retainAll(dims);
+                }
+            }
+            dimensionsOf.put(m.id(), common == null ? List.of() : List.copyOf(common));
+            return;
+        }
+        for (String in : m.inputs()) {
+            for (String d : declared) {
+                if (!dimensionsOf.get(in).contains(d)) {
+                    add(parts.metricLocation(i, "dimensions"), "metric '" + m.id() + "': dimension '" + d
+                            + "' is not a dimension of its input '" + in + "' " + dimensionsOf.get(in));
+                }
+            }
+        }
+        dimensionsOf.put(m.id(), declared);
+    }
+}

@@ -1,0 +1,92 @@
+package io.kpiengine.core.metric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kpiengine.core.time.Grain;
+import io.kpiengine.quality.Column;
+import io.kpiengine.quality.ColumnType;
+import io.kpiengine.quality.Schema;
+import io.kpiengine.quality.rules.CurrencyRule;
+import io.kpiengine.quality.rules.DuplicateRule;
+import io.kpiengine.quality.rules.MissingValueRule;
+import io.kpiengine.quality.rules.QualityRules;
+import io.kpiengine.quality.rules.RateTable;
+import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class CatalogTest {
+
+    static String resource(String name) {
+        try (InputStream in = CatalogTest.class.getResourceAsStream("/catalogs/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static DataSource events() {
+        return DataSource.builder("events")
+                .description("Web events with orders; about 1% exact duplicate rows.")
+                .schema(Schema.of(Column.of("ts", ColumnType.TIMESTAMP), Column.of("order_id", ColumnType.TEXT),
+                        Column.of("channel", ColumnType.CATEGORY), Column.of("region", ColumnType.CATEGORY),
+                        Column.of("visitors", ColumnType.INTEGER), Column.of("conversions", ColumnType.INTEGER),
+                        Column.decimal("revenue", 2), Column.of("currency", ColumnType.CATEGORY)))
+                .timeColumn("ts")
+                .delimiter(',')
+                .header(true)
+                .rules(QualityRules.builder()
+                        .rule(new DuplicateRule("exact-duplicates", List.of(), DuplicateRule.Keep.FIRST, null))
+                        .rule(MissingValueRule.zero("visitors"))
+                        .rule(MissingValueRule.zero("revenue"))
+                        .rule(CurrencyRule.of("revenue", "currency", "USD", RateTable.builder().rate("USD", "1.0")
+                                .rate("EUR", "1.08").rate("KRW", "0.00072").build()))
+                        .build())
+                .build();
+    }
+
+    @Test
+    void referenceJob_documentEqualsBuilder() {
+        Catalog doc = Catalog.read(resource("reference-job.yaml"), "reference-job.yaml");
+        Catalog code = Catalog.builder()
+                .zone(ZoneId.of("Asia/Seoul"))
+                .grain(Grain.DAY)
+                .source(events())
+                .metric(Metric.measure("visitors").name("Visitors").sum("visitors").dimensions("channel")
+                        .unit("count").build())
+                .metric(Metric.measure("conversions").name("Conversions").sum("conversions").dimensions("channel")
+                        .unit("count").build())
+                .metric(Metric.measure("revenue_usd").name("Revenue (USD)").sum("revenue").dimensions("channel")
+                        .unit("USD").build())
+                .metric(Metric.measure("orders").name("Orders").countDistinct("order_id").dimensions("channel")
+                        .unit("count").build())
+                .metric(Metric.ratio("conversion_rate").name("Conversion rate").numerator("conversions")
+                        .denominator("visitors").scale(100).unit("percent")
+                        .onZeroDenominator(EmptyPolicy.NO_VALUE).build())
+                .metric(Metric.ratio("aov").name("Average order value").numerator("revenue_usd")
+                        .denominator("conversions").unit("USD per count").onZeroDenominator(EmptyPolicy.NO_VALUE)
+                        .build())
+                .build();
+        assertThat(doc).isEqualTo(code);
+        assertThat(doc.dimensionsOf("aov")).containsExactly("channel");
+        assertThat(doc.unitOf("aov")).contains(Unit.parse("USD per count"));
+        assertThat(doc.sourceOf("orders").name()).isEqualTo("events");
+        assertThat(doc.sourcesOf("conversion_rate")).containsExactly("events");
+        assertThat(doc.location("aov")).hasToString("reference-job.yaml:66:9");
+    }
+
+    @Test
+    void unknownReference_suggestsName() {
+        String yaml = "zone: UTC\nsources:\n  e:\n    time: ts\n    columns: {ts: timestamp, v: integer}\n"
+                + "metrics:\n  - id: visitors\n    aggregate: sum\n    column: v\n"
+                + "  - id: rate\n    numerator: vistors\n    denominator: visitors\n";
+        assertThatThrownBy(() -> Catalog.read(yaml, "c.yaml"))
+                .isInstanceOf(CatalogException.class)
+                .hasMessage("c.yaml:11:16: metric 'rate': numerator 'vistors' is not a metric of the catalog;"
+                        + " did you mean 'visitors'?");
+    }
+}
