@@ -1,5 +1,6 @@
 package io.kpiengine.quality.io;
 
+import java.math.RoundingMode;
 import java.text.DecimalFormatSymbols;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +42,8 @@ import java.util.Set;
  *
  * <p><b>Numbers.</b> Thousands separators must separate groups of three digits ({@code 2,146} and
  * {@code 1,234,567}, not {@code 21,46}). An exact decimal column (one with a scale) refuses a value with more
- * significant decimal places than its scale instead of rounding it.
+ * significant decimal places than its scale instead of rounding it, unless a {@link Builder#rounding rounding
+ * mode} is set.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -63,6 +65,7 @@ public final class ColumnFormat {
     private final List<String> nullTokens;
     private final boolean emptyAsMissing;
     private final boolean trim;
+    private final RoundingMode rounding;
 
     private ColumnFormat(Builder b) {
         this.datePatterns = List.copyOf(b.datePatterns);
@@ -81,6 +84,7 @@ public final class ColumnFormat {
         this.nullTokens = List.copyOf(b.nullTokens);
         this.emptyAsMissing = b.emptyAsMissing == null || b.emptyAsMissing;
         this.trim = b.trim != null && b.trim;
+        this.rounding = b.rounding;
     }
 
     /**
@@ -184,6 +188,15 @@ public final class ColumnFormat {
     }
 
     /**
+     * How an exact decimal column rounds a value with more decimal places than its scale.
+     *
+     * @return the rounding mode, or null when such values are rejected (the default)
+     */
+    public RoundingMode rounding() {
+        return rounding;
+    }
+
+    /**
      * A short description of the expected number format, for messages: {@code "decimal separator '.'"} plus the
      * thousands separator when there is one.
      *
@@ -200,13 +213,13 @@ public final class ColumnFormat {
                 && f.decimalSeparator == decimalSeparator && Objects.equals(f.thousandsSeparator, thousandsSeparator)
                 && f.locale.equals(locale) && Objects.equals(f.zone, zone) && f.trueWords.equals(trueWords)
                 && f.falseWords.equals(falseWords) && f.nullTokens.equals(nullTokens)
-                && f.emptyAsMissing == emptyAsMissing && f.trim == trim;
+                && f.emptyAsMissing == emptyAsMissing && f.trim == trim && f.rounding == rounding;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(datePatterns, decimalSeparator, thousandsSeparator, locale, zone, trueWords, falseWords,
-                nullTokens, emptyAsMissing, trim);
+                nullTokens, emptyAsMissing, trim, rounding);
     }
 
     @Override
@@ -231,6 +244,7 @@ public final class ColumnFormat {
         private boolean nullTokensSet;
         private Boolean emptyAsMissing;
         private Boolean trim;
+        private RoundingMode rounding;
 
         private Builder() {
         }
@@ -410,6 +424,24 @@ public final class ColumnFormat {
         public Builder trim(boolean trim) {
             once(this.trim != null, "trim", this.trim);
             this.trim = trim;
+            return this;
+        }
+
+        /**
+         * Rounds values with more decimal places than an exact decimal column's scale (by default they are
+         * rejected), e.g. {@code RoundingMode.HALF_EVEN} for spreadsheet exports like {@code 85.3091999999998}.
+         *
+         * @param mode the rounding mode; not {@code UNNECESSARY}
+         * @return this builder
+         * @throws IllegalArgumentException for {@code UNNECESSARY}
+         * @throws IllegalStateException if already set
+         */
+        public Builder rounding(RoundingMode mode) {
+            once(rounding != null, "rounding", rounding);
+            if (Objects.requireNonNull(mode, "mode") == RoundingMode.UNNECESSARY) {
+                throw new IllegalArgumentException("rounding must be a mode that rounds, but was UNNECESSARY");
+            }
+            rounding = mode;
             return this;
         }
 

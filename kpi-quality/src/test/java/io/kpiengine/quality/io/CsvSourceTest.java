@@ -247,6 +247,19 @@ class CsvSourceTest {
     }
 
     @Test
+    void decimals_roundingMode_roundsSpreadsheetArtefacts_insteadOfRejecting() {
+        Schema schema = Schema.of(Column.decimal("p", 4));
+        Result r = read("p\n85.3091999999998\n-0.00005\n1.5\n", file("", schema).format("p",
+                ColumnFormat.builder().rounding(java.math.RoundingMode.HALF_EVEN).build()));
+        assertThat(r.rejected()).isEmpty();
+        assertThat(r.rows()).extracting(m -> m.get("p")).containsExactly(new BigDecimal("85.3092"),
+                new BigDecimal("0.0000"), new BigDecimal("1.5000"));
+        assertThatThrownBy(() -> ColumnFormat.builder().rounding(java.math.RoundingMode.UNNECESSARY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rounding must be a mode that rounds, but was UNNECESSARY");
+    }
+
+    @Test
     void decimals_fastPathEqualsJavaParsing() {
         Schema schema = Schema.of(Column.of("d", ColumnType.DECIMAL));
         String[] values = {"0.1", "123456789.123456789", "1e-300", "-2.5E+10", "9007199254740993", ".5", "7."};

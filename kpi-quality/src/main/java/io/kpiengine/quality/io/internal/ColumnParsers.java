@@ -11,6 +11,7 @@ import io.kpiengine.quality.LongVector;
 import io.kpiengine.quality.TextVector;
 import io.kpiengine.quality.Vector;
 import io.kpiengine.quality.io.ColumnFormat;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -178,7 +179,10 @@ public final class ColumnParsers {
             }
             int frac = scanner.fractionDigits;
             if (frac > scale) {
-                return problem(b, s, e) + " has more than " + scale + " decimal places";
+                if (format.rounding() == null) {
+                    return problem(b, s, e) + " has more than " + scale + " decimal places";
+                }
+                return rounded(b, s, e, row);
             }
             long m = scanner.mantissa;
             long p = POW10[scale - frac];
@@ -188,6 +192,17 @@ public final class ColumnParsers {
             m *= p;
             values[row] = scanner.negative ? -m : m;
             return null;
+        }
+
+        /** The slow path for values with more places than the scale, rounded by the column's mode. */
+        private String rounded(byte[] b, int s, int e, int row) {
+            try {
+                values[row] = new BigDecimal(scanner.normalized(b, s, e)).setScale(scale, format.rounding())
+                        .unscaledValue().longValueExact();
+                return null;
+            } catch (ArithmeticException ex) {
+                return problem(b, s, e) + " is out of range for " + scale + " decimal places in 64 bits";
+            }
         }
 
         @Override

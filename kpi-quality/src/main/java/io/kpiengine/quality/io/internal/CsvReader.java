@@ -302,21 +302,15 @@ public final class CsvReader implements AutoCloseable {
     private int readRecord() {
         while (true) {
             if (pos >= limit && !fill()) {
+                if (endResolver != null) {
+                    // the end of the file must also be where this partition ends
+                    atOrPastEnd(bufStart + pos);
+                }
                 return END;
             }
             long off = bufStart + pos;
-            if (off >= nominalEnd) {
-                if (end < 0) {
-                    end = endResolver.getAsLong();
-                }
-                if (off == end) {
-                    return END;
-                }
-                if (off > end) {
-                    throw new SourceException(name, line, "cannot read this file in parallel: the record before this"
-                            + " line crosses the partition boundary at byte " + end
-                            + " (a quote is unbalanced); read it without split()", null);
-                }
+            if (off >= nominalEnd && atOrPastEnd(off)) {
+                return END;
             }
             int next = tokenize(pos);
             if (next == NEED_MORE) {
@@ -353,6 +347,22 @@ public final class CsvReader implements AutoCloseable {
             advance(next);
             return RECORD;
         }
+    }
+
+    /**
+     * Whether a record start (or the end of the file) is this partition's end; throws when the previous record
+     * crossed the end, which proves that the partitions do not meet at a record boundary.
+     */
+    private boolean atOrPastEnd(long off) {
+        if (end < 0) {
+            end = endResolver.getAsLong();
+        }
+        if (off > end) {
+            throw new SourceException(name, line, "cannot read this file in parallel: the record before this line"
+                    + " crosses the partition boundary at byte " + end + " (a quote is unbalanced); read it without"
+                    + " split()", null);
+        }
+        return off == end;
     }
 
     private void convert() {
