@@ -5,6 +5,8 @@ import io.kpiengine.core.internal.CalendarIndexer;
 import io.kpiengine.core.internal.EnginePlan;
 import io.kpiengine.core.internal.GroupSpec;
 import io.kpiengine.core.internal.GroupState;
+import io.kpiengine.core.internal.MetricPlanner;
+import io.kpiengine.core.internal.QualityGate;
 import io.kpiengine.core.internal.MeasureSpec;
 import io.kpiengine.core.internal.ParallelAggregator;
 import io.kpiengine.core.internal.PeriodIndexer;
@@ -12,6 +14,8 @@ import io.kpiengine.core.internal.ResultAssembler;
 import io.kpiengine.core.internal.SourceState;
 import io.kpiengine.core.internal.StateAccess;
 import io.kpiengine.core.internal.StateCodec;
+import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.metric.DataSource;
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.Period;
@@ -62,8 +66,10 @@ public final class KpiEngine {
 
     private KpiEngine(Builder b, EnginePlan plan) {
         this.plan = plan;
-        this.calendar = b.calendar != null ? b.calendar : BusinessCalendar.of(b.zone != null ? b.zone : ZoneId.of("UTC"));
-        this.grain = b.grain != null ? b.grain : Grain.DAY;
+        Catalog c = b.catalog;
+        this.calendar = b.calendar != null ? b.calendar : b.zone != null ? BusinessCalendar.of(b.zone)
+                : c != null ? c.calendar() : BusinessCalendar.of(ZoneId.of("UTC"));
+        this.grain = b.grain != null ? b.grain : c != null ? c.grain() : Grain.DAY;
         this.parallelism = b.parallelism > 0 ? b.parallelism : Runtime.getRuntime().availableProcessors();
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         this.first = b.first == null ? null : calendar.period(grain, b.first.start());
@@ -210,7 +216,8 @@ public final class KpiEngine {
             SourceState state = prior.get(name);
             if (raw != null) {
                 EnginePlan.SourceGate gate = plan.gates().get(name);
-                RecordSource clean = gate == null ? raw : gate.clean(raw);
+                EnginePlan.GatedRun run = gate == null ? null : gate.clean(raw);
+                RecordSource clean = run == null ? raw : run.source();
                 Schema schema = clean.schema();
                 SourceState fresh;
                 try {
@@ -223,17 +230,17 @@ public final class KpiEngine {
                 } finally {
                     clean.close();
                 }
-                accounts.add(gate == null
+                accounts.add(run == null
                         ? new SourceAccount(name, fresh.rowsAggregated(), fresh.rowsRejected(), 0,
-                                fresh.rowsWithoutPeriod(), QualityVerdict.NOT_CHECKED, List.of())
-                        : gate.account(name, fresh));
+                                fresh.rowsWithoutPeriod(), QualityVerdict.NOT_CHECKED, List.of(), null)
+                        : run.account(name, fresh));
                 if (state == null) {
                     state = fresh;
                 } else {
                     state.mergeFrom(fresh);
                 }
             } else {
-                accounts.add(new SourceAccount(name, 0, 0, 0, 0, QualityVerdict.NOT_CHECKED, List.of()));
+                accounts.add(new SourceAccount(name, 0, 0, 0, 0, QualityVerdict.NOT_CHECKED, List.of(), null));
             }
             if (state.rowsWithoutPeriod() > 0) {
                 warnings.add("data source '" + name + "': " + state.rowsWithoutPeriod()
@@ -259,6 +266,7 @@ public final class KpiEngine {
      */
     public static final class Builder {
         private EnginePlan plan;
+        private Catalog catalog;
         private ZoneId zone;
         private BusinessCalendar calendar;
         private Grain grain;
@@ -278,8 +286,21 @@ public final class KpiEngine {
         }
 
         Builder plan(EnginePlan value) {
-            once(plan, "plan", "another plan");
+            once(plan != null ? plan : catalog, "catalog", "another plan");
             plan = Objects.requireNonNull(value, "plan");
+            return this;
+        }
+
+        /**
+         * The catalog: metrics, data sources with their quality rules, and the default calendar and grain.
+         *
+         * @param value the catalog
+         * @return this builder
+         * @throws IllegalStateException if a catalog was already set
+         */
+        public Builder catalog(Catalog value) {
+            once(plan != null ? plan : catalog, "catalog", value);
+            catalog = Objects.requireNonNull(value, "catalog");
             return this;
         }
 
@@ -377,10 +398,27 @@ public final class KpiEngine {
          * @throws IllegalStateException if no catalog was set
          */
         public KpiEngine build() {
-            if (plan == null) {
+            if (plan == null && catalog == null) {
                 throw new IllegalStateException("catalog must be set before build()");
             }
-            return new KpiEngine(this, plan);
+            if (catalog == null) {
+                return new KpiEngine(this, plan);
+            }
+            Grain g = grain != null ? grain : catalog.grain();
+            List<String> grainProblems = catalog.grainProblems(g);
+            if (!grainProblems.isEmpty()) {
+                throw new IllegalArgumentException("grain " + g + " does not fit the catalog: "
+                        + String.join("; ", grainProblems));
+            }
+            Clock c = clock != null ? clock : Clock.systemUTC();
+            Map<String, MetricPlanner.SourceInfo> sources = new LinkedHashMap<>();
+            Map<String, EnginePlan.SourceGate> gates = new LinkedHashMap<>();
+            for (DataSource s : catalog.sources()) {
+                sources.put(s.name(), new MetricPlanner.SourceInfo(s.name(), s.cleanSchema(), s.timeColumn()));
+                s.rules().ifPresent(r -> gates.put(s.name(), new QualityGate(r, c)));
+            }
+            EnginePlan p = MetricPlanner.plan(catalog.metrics(), sources, gates, catalog::dimensionsOf);
+            return new KpiEngine(this, p);
         }
     }
 }

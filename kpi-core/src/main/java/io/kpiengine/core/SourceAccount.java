@@ -1,7 +1,9 @@
 package io.kpiengine.core;
 
+import io.kpiengine.quality.rules.QualityReport;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The account of one data source in a run: how many records were read, aggregated, rejected, and the verdict of
@@ -14,9 +16,10 @@ import java.util.Objects;
  * @param rowsWithoutPeriod aggregated rows whose time value was missing, so that they count in no period
  * @param verdict the verdict of the source's quality rules
  * @param findings the quality findings behind a WARN or FAIL verdict, one sentence each
+ * @param report the full quality report of the source's rules, or null when it has none
  */
 public record SourceAccount(String source, long rowsAggregated, long rowsRejected, long rowsMerged,
-        long rowsWithoutPeriod, QualityVerdict verdict, List<String> findings) {
+        long rowsWithoutPeriod, QualityVerdict verdict, List<String> findings, QualityReport report) {
 
     /**
      * Validates and copies the components.
@@ -27,5 +30,14 @@ public record SourceAccount(String source, long rowsAggregated, long rowsRejecte
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(verdict, "verdict");
         findings = List.copyOf(findings);
+    }
+
+    /**
+     * The quality report of the source's rules.
+     *
+     * @return the report, or empty when the source declares no rules
+     */
+    public Optional<QualityReport> qualityReport() {
+        return Optional.ofNullable(report);
     }
 }

@@ -131,25 +131,35 @@ public record EnginePlan(List<PlannedMetric> metrics, Map<String, DerivedFormula
     }
 
     /**
-     * The quality gate of a data source as the engine uses it: it turns raw records into clean ones and reports the
-     * verdict when the run is over.
+     * The quality gate of a data source as the engine uses it: it turns a raw source into clean batches and,
+     * once they were all read, reports the verdict. Implementations are immutable and thread-safe.
      */
     public interface SourceGate {
         /**
-         * The clean stream of a raw source.
+         * Starts cleaning a raw source.
          *
          * @param raw the raw source
-         * @return a source of clean batches that can be split for parallel reading
+         * @return the run: its clean source and its account
          */
-        RecordSource clean(RecordSource raw);
+        GatedRun clean(RecordSource raw);
+    }
+
+    /** One run of a quality gate over one source. */
+    public interface GatedRun {
+        /**
+         * The clean batches; can be split for parallel reading.
+         *
+         * @return the clean source
+         */
+        RecordSource source();
 
         /**
-         * The account of the source once every clean batch was read.
+         * The account once every clean batch was read.
          *
-         * @param source the source name
+         * @param name the source name
          * @param state the merged aggregation state of the source
-         * @return the account with the quality verdict
+         * @return the account with the quality verdict and report
          */
-        SourceAccount account(String source, SourceState state);
+        SourceAccount account(String name, SourceState state);
     }
 }

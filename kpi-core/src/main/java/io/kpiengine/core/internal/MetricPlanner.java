@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Translates the metric model (measures, ratios, derived metrics, data sources) into the engine's
@@ -42,9 +43,13 @@ public final class MetricPlanner {
     private final Map<String, SourceInfo> sources;
     private final Map<String, List<String>> dims = new HashMap<>();
 
-    private MetricPlanner(List<? extends Metric> metrics, Map<String, SourceInfo> sources) {
+    private final Function<String, List<String>> declaredDimensions;
+
+    private MetricPlanner(List<? extends Metric> metrics, Map<String, SourceInfo> sources,
+            Function<String, List<String>> dimensionsOf) {
         metrics.forEach(m -> this.metrics.put(m.id(), m));
         this.sources = sources;
+        this.declaredDimensions = dimensionsOf;
     }
 
     /**
@@ -53,12 +58,13 @@ public final class MetricPlanner {
      * @param metrics the metrics in catalog order
      * @param sources the data sources by name
      * @param gates the quality gate of each source that has rules
+     * @param dimensionsOf the resolved dimensions of a metric id, or null to resolve them here
      * @return the plan
      * @throws IllegalArgumentException naming the metric if a reference, source, column or window is invalid
      */
     public static EnginePlan plan(List<? extends Metric> metrics, Map<String, SourceInfo> sources,
-            Map<String, EnginePlan.SourceGate> gates) {
-        MetricPlanner planner = new MetricPlanner(metrics, sources);
+            Map<String, EnginePlan.SourceGate> gates, Function<String, List<String>> dimensionsOf) {
+        MetricPlanner planner = new MetricPlanner(metrics, sources, dimensionsOf);
         List<PlannedMetric> planned = new ArrayList<>();
         Map<String, DerivedFormula> formulas = new HashMap<>();
         for (Metric m : metrics) {
@@ -85,7 +91,9 @@ public final class MetricPlanner {
         }
         dims.put(m.id(), List.of());
         List<String> out;
-        if (m.dimensions().isPresent()) {
+        if (declaredDimensions != null) {
+            out = List.copyOf(declaredDimensions.apply(m.id()));
+        } else if (m.dimensions().isPresent()) {
             out = m.dimensions().get();
         } else {
             out = null;
