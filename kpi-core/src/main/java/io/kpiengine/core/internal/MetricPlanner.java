@@ -276,6 +276,9 @@ public final class MetricPlanner {
                             slot = i;
                         }
                     }
+                    if (slot < 0 && formula.variables().contains(nv.detail())) {
+                        slot = formula.slotOf(nv.detail());
+                    }
                     return new Why(NoValueReason.MISSING_INPUT, slot, where);
                 }
                 case DIVISION_BY_ZERO:
