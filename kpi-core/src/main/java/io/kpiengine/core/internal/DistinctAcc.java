@@ -31,6 +31,7 @@ final class DistinctAcc extends Accumulator {
     private final int column;
     private final ColumnType type;
     private KeyRun[] keys = new KeyRun[0];
+    private final KeyRun.Scratch scratch = new KeyRun.Scratch();
     private Set<String>[] texts = newTextArray(0);
     private Dictionary cachedDictionary;
     private long[] packedByCode = new long[0];
@@ -80,7 +81,7 @@ final class DistinctAcc extends Accumulator {
     private void addText(int slot, String value) {
         long packed = PackedText.pack(value);
         if (packed != PackedText.NOT_PACKABLE) {
-            set(slot).add(packed);
+            set(slot).add(packed, scratch);
         } else {
             if (texts[slot] == null) {
                 texts[slot] = new HashSet<>();
@@ -113,7 +114,7 @@ final class DistinctAcc extends Accumulator {
                 int r = sel[k];
                 if (nulls == null || (nulls[r >>> 6] & (1L << r)) == 0) {
                     double x = doubles[r];
-                    set(slots[r]).add(Double.doubleToLongBits(x == 0 ? 0.0 : x));
+                    set(slots[r]).add(Double.doubleToLongBits(x == 0 ? 0.0 : x), scratch);
                 }
             }
         } else {
@@ -128,7 +129,7 @@ final class DistinctAcc extends Accumulator {
             for (int k = 0; k < count; k++) {
                 int r = sel[k];
                 if (nulls == null || (nulls[r >>> 6] & (1L << r)) == 0) {
-                    set(slots[r]).add(longs[r]);
+                    set(slots[r]).add(longs[r], scratch);
                 }
             }
         }
@@ -159,7 +160,7 @@ final class DistinctAcc extends Accumulator {
                     packedByCode[code] = packed;
                 }
                 if (packed != PackedText.NOT_PACKABLE) {
-                    set(slots[r]).add(packed);
+                    set(slots[r]).add(packed, scratch);
                 } else {
                     addText(slots[r], dict.value(code));
                 }
@@ -177,7 +178,7 @@ final class DistinctAcc extends Accumulator {
             }
             KeyRun os = o.keys[s];
             if (os != null) {
-                set(t).addAll(os);
+                set(t).addAll(os, scratch);
             }
             Set<String> ot = o.texts[s];
             if (ot != null) {
@@ -191,7 +192,7 @@ final class DistinctAcc extends Accumulator {
 
     @Override
     public long count(int slot) {
-        return (keys[slot] == null ? 0 : keys[slot].size()) + (texts[slot] == null ? 0 : texts[slot].size());
+        return (keys[slot] == null ? 0 : keys[slot].size(scratch)) + (texts[slot] == null ? 0 : texts[slot].size());
     }
 
     @Override
@@ -207,8 +208,8 @@ final class DistinctAcc extends Accumulator {
     @Override
     void write(DataOutput out, int slots) throws IOException {
         for (int s = 0; s < slots; s++) {
-            int n = keys[s] == null ? 0 : keys[s].size();
-            long[] sorted = n == 0 ? null : keys[s].sortedKeys();
+            int n = keys[s] == null ? 0 : keys[s].size(scratch);
+            long[] sorted = n == 0 ? null : keys[s].sortedKeys(scratch);
             out.writeInt(n);
             for (int i = 0; i < n; i++) {
                 out.writeLong(sorted[i]);
@@ -227,7 +228,7 @@ final class DistinctAcc extends Accumulator {
         for (int s = 0; s < slots; s++) {
             int nk = StateIo.readCount(in, "distinct keys");
             for (int i = 0; i < nk; i++) {
-                set(s).add(in.readLong());
+                set(s).add(in.readLong(), scratch);
             }
             int nt = StateIo.readCount(in, "distinct texts");
             if (nt > 0) {
