@@ -21,7 +21,7 @@ import java.util.Objects;
  * {@link #rounding()} (default {@link RoundingMode#HALF_EVEN}); the column becomes an exact DECIMAL at that scale,
  * so sums over millions of rows have no floating-point drift. The currency column is rewritten to the target
  * code, which makes a second run a no-op. A row whose currency is missing, unknown, or has no rate valid on its
- * date is quarantined with the reason; a missing amount stays missing. The row's date is the DATE value, or the
+ * date is quarantined with the reason; a missing amount stays missing (and its currency becomes the target, like every converted row). The row's date is the DATE value, or the
  * date of the TIMESTAMP value in {@link #dateZone()} (default UTC); without a date column only rates valid on every date
  * ({@link RateTable#ALWAYS}) apply.
  *

@@ -27,7 +27,12 @@ record Cleaned(List<Map<String, Object>> rows, List<RejectedRow> rejected, Quali
 
     /** Cleans rows cut into batches, split into partitions read on parallel threads. */
     static Cleaned run(QualityRules rules, Schema schema, List<Object[]> rows, int batchSize, int parts) {
-        Cleaner cleaner = rules.bind(schema, CLOCK);
+        return run(rules.bind(schema, CLOCK), rows, batchSize, parts);
+    }
+
+    /** Cleans rows with a bound cleaner. */
+    static Cleaned run(Cleaner cleaner, List<Object[]> rows, int batchSize, int parts) {
+        Schema schema = cleaner.inputSchema();
         CleanedSource clean = cleaner.clean(ListSource.of(schema, rows, batchSize));
         List<RecordBatch> out = new ArrayList<>();
         if (parts == 1) {

@@ -48,7 +48,11 @@ public final class Binder {
     private final QualityRules rules;
     private final Schema input;
     private final List<Column> working;
-    private final List<String> problems = new ArrayList<>();
+    private final List<Finding> problems = new ArrayList<>();
+
+    /** A problem of the rule at an index. */
+    private record Finding(int rule, String message) {
+    }
     private final List<String> ids = new ArrayList<>();
 
     private Binder(QualityRules rules, Schema input) {
@@ -127,7 +131,8 @@ public final class Binder {
         }
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i) instanceof ConditionRule cr) {
-                Step s = Conditions.bind(i, cr, Schema.of(working), this::problem);
+                int rule = i;
+                Step s = Conditions.bind(i, cr, Schema.of(working), m -> problems.add(new Finding(rule, m)));
                 if (s != null) {
                     steps.add(s);
                 }
@@ -139,6 +144,10 @@ public final class Binder {
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i) instanceof MissingValueRule m) {
                 missing(i, m, missing, insertFills, groupFills);
+            }
+            if (all.get(i) instanceof CurrencyRule cr && input.contains(cr.currencyColumn())) {
+                insertFills.add(new MissingStep.Fill(i, input.indexOf(cr.currencyColumn()),
+                        MissingValueRule.Strategy.CONSTANT, 0, 0, cr.target().getCurrencyCode()));
             }
         }
         int exact = -1;
@@ -176,27 +185,26 @@ public final class Binder {
             }
         }
         if (!problems.isEmpty()) {
-            throw new RulesException("rules do not fit schema " + input, problems);
+            List<String> messages = new ArrayList<>();
+            problems.stream().sorted(java.util.Comparator.comparingInt(Finding::rule))
+                    .forEach(f -> messages.add(f.message()));
+            throw new RulesException("rules do not fit schema " + input, messages);
         }
         return new Plan(rules, input, Schema.of(working), ids, steps, missing,
                 insertFills.toArray(new MissingStep.Fill[0]), exact, key, groupFills, outliers, fresh, periods, clock);
     }
 
-    private void problem(String message) {
-        problems.add(message);
-    }
-
     /** Resolves a column and checks its current type; -1 after recording a problem. */
     int column(int rule, String name, Set<ColumnType> types, String needs) {
         if (!input.contains(name)) {
-            problems.add("rule '" + ids.get(rule) + "': unknown column '" + name + "'"
-                    + Suggestions.didYouMean(name, input.names()));
+            problems.add(new Finding(rule, "rule '" + ids.get(rule) + "': unknown column '" + name + "'"
+                    + Suggestions.didYouMean(name, input.names())));
             return -1;
         }
         int c = input.indexOf(name);
         ColumnType t = working.get(c).type();
         if (types != null && !types.contains(t)) {
-            problems.add("rule '" + ids.get(rule) + "': column '" + name + "' is " + t + ", but the rule needs " + needs);
+            problems.add(new Finding(rule, "rule '" + ids.get(rule) + "': column '" + name + "' is " + t + ", but the rule needs " + needs));
             return -1;
         }
         return c;
@@ -278,8 +286,8 @@ public final class Binder {
                 break;
         }
         if (m.strategy() != MissingValueRule.Strategy.FORWARD_FILL && !NUMBERS.contains(col.type())) {
-            problems.add("rule '" + ids.get(i) + "': column '" + col.name() + "' is " + col.type()
-                    + ", but " + m.strategy() + " needs INTEGER or DECIMAL");
+            problems.add(new Finding(i, "rule '" + ids.get(i) + "': column '" + col.name() + "' is " + col.type()
+                    + ", but " + m.strategy() + " needs INTEGER or DECIMAL"));
             return;
         }
         int[] g = columns(i, m.groupBy());
@@ -295,8 +303,8 @@ public final class Binder {
         try {
             if (m.strategy() == MissingValueRule.Strategy.ZERO) {
                 if (!NUMBERS.contains(t) && t != ColumnType.BOOLEAN) {
-                    problems.add(where + "column '" + col.name() + "' is " + t + ", but ZERO needs a number or a"
-                            + " boolean");
+                    problems.add(new Finding(i, where + "column '" + col.name() + "' is " + t + ", but ZERO needs a number or a"
+                            + " boolean"));
                     return null;
                 }
                 return new MissingStep.Fill(i, c, m.strategy(), 0, 0, null);
@@ -340,11 +348,11 @@ public final class Binder {
                     break;
             }
         } catch (ArithmeticException | DateTimeParseException e) {
-            problems.add(where + "value " + v + " does not fit column '" + col.name() + "' (" + col + ")");
+            problems.add(new Finding(i, where + "value " + v + " does not fit column '" + col.name() + "' (" + col + ")"));
             return null;
         }
-        problems.add(where + "value " + (v instanceof String ? "'" + v + "'" : v) + " does not fit column '"
-                + col.name() + "' of type " + t);
+        problems.add(new Finding(i, where + "value " + (v instanceof String ? "'" + v + "'" : v) + " does not fit column '"
+                + col.name() + "' of type " + t));
         return null;
     }
 }

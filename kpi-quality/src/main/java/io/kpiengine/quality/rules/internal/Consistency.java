@@ -1,12 +1,15 @@
 package io.kpiengine.quality.rules.internal;
 
+import io.kpiengine.quality.rules.AllowedValuesRule;
 import io.kpiengine.quality.rules.ConditionRule;
 import io.kpiengine.quality.rules.CurrencyRule;
 import io.kpiengine.quality.rules.DuplicateRule;
 import io.kpiengine.quality.rules.MissingValueRule;
+import io.kpiengine.quality.rules.RangeRule;
 import io.kpiengine.quality.rules.Rule;
 import io.kpiengine.quality.rules.TimeZoneRule;
 import io.kpiengine.quality.rules.UnitRule;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +70,14 @@ public final class Consistency {
             }
         }
         for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i) instanceof MissingValueRule m && m.strategy() == MissingValueRule.Strategy.CONSTANT) {
+                for (Rule other : rules) {
+                    String problem = fillProblem(m, other);
+                    if (problem != null) {
+                        out.add(new Finding(i, "rule '" + m.id() + "': " + problem));
+                    }
+                }
+            }
             if (rules.get(i) instanceof UnitRule u && money.containsKey(u.column())) {
                 out.add(new Finding(i, "rule '" + u.id() + "': column '" + u.column() + "' is money (rule '"
                         + rules.get(money.get(u.column())).id() + "') and cannot also have the unit "
@@ -74,6 +85,19 @@ public final class Consistency {
             }
         }
         return out;
+    }
+
+    /** Why a constant fill breaks another rule of its column (so that cleaning would not be idempotent). */
+    private static String fillProblem(MissingValueRule m, Rule other) {
+        if (other instanceof AllowedValuesRule a && a.column().equals(m.column()) && m.value() instanceof String v
+                && !v.equals(a.apply(v))) {
+            return "fill value '" + v + "' is not an allowed normal value of rule '" + a.id() + "'";
+        }
+        if (other instanceof RangeRule r && r.column().equals(m.column()) && m.value() instanceof BigDecimal v
+                && ((r.min() != null && v.compareTo(r.min()) < 0) || (r.max() != null && v.compareTo(r.max()) > 0))) {
+            return "fill value " + v.toPlainString() + " is outside the range of rule '" + r.id() + "'";
+        }
+        return null;
     }
 
     private static String singleKey(Rule r) {

@@ -83,18 +83,16 @@ final class CurrencyStep implements Step {
             if (w.isRemoved(r)) {
                 continue;
             }
-            if (cur.isNull(r)) {
-                if (!missingAmount) {
-                    w.quarantine(r, rule, "column '" + currencyName + "' is missing, so amount " + amount.text(r)
-                            + " cannot be converted to " + target);
-                }
-                continue;
-            }
-            String code = cur.string(r).strip();
             if (missingAmount) {
                 setTarget(cur, r, target, targetCode);
                 continue;
             }
+            if (cur.isNull(r)) {
+                w.quarantine(r, rule, "column '" + currencyName + "' is missing, so amount " + amount.text(r)
+                        + " cannot be converted to " + target);
+                continue;
+            }
+            String code = cur.string(r).strip();
             long a;
             int sa;
             if (amount.type == ColumnType.DECIMAL && amount.scale < 0) {
@@ -168,6 +166,7 @@ final class CurrencyStep implements Step {
     }
 
     private static void setTarget(Col cur, int r, String target, int targetCode) {
+        cur.clearNull(r);
         if (targetCode >= 0) {
             cur.codes[r] = targetCode;
         } else {

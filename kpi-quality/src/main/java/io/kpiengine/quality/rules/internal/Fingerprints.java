@@ -20,8 +20,8 @@ final class Fingerprints {
 
     private final Map<Dictionary, long[]> categoryHashes = new IdentityHashMap<>();
 
-    /** Fills {@code hi} and {@code lo} with the fingerprints of rows {@code 0..n-1}. */
-    void compute(Col[] cols, int n, long[] hi, long[] lo) {
+    /** Fills {@code hi} and {@code lo} with the fingerprints of rows {@code 0..n-1} that are not removed. */
+    void compute(Col[] cols, int n, long[] removed, long[] hi, long[] lo) {
         for (int r = 0; r < n; r++) {
             hi[r] = K1;
             lo[r] = K2;
@@ -32,6 +32,9 @@ final class Fingerprints {
             long[] nulls = col.nulls;
             for (int r = 0; r < n; r++) {
                 long w;
+                if ((removed[r >>> 6] & (1L << r)) != 0) {
+                    continue;
+                }
                 if (nulls != null && (nulls[r >>> 6] & (1L << r)) != 0) {
                     w = MISSING;
                 } else {

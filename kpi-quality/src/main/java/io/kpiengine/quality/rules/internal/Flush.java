@@ -40,8 +40,39 @@ final class Flush {
         this.account = account;
     }
 
-    List<RecordBatch> run(List<RecordBatch> buffer) {
-        Table t = Table.concat(plan.output, buffer, null);
+    /**
+     * A batch held until the end, with the fingerprints of its rows when exact duplicates are detected.
+     *
+     * @param batch the clean rows of one input batch
+     * @param fingerprints {hi, lo} per row, or null
+     */
+    record Buffered(RecordBatch batch, long[][] fingerprints) {
+    }
+
+    /**
+     * Cleans the buffered rows. Each row first takes the smallest row number of its exact-duplicate group (the
+     * copy that survived may have been read first by another partition), so that every later decision is the
+     * same for any split.
+     */
+    List<RecordBatch> run(List<Buffered> buffer, FingerprintTable table) {
+        List<RecordBatch> batches = new ArrayList<>();
+        for (Buffered b : buffer) {
+            RecordBatch batch = b.batch();
+            if (b.fingerprints() != null) {
+                long[] rows = new long[batch.size()];
+                boolean changed = false;
+                for (int i = 0; i < rows.length; i++) {
+                    rows[i] = table.minRow(b.fingerprints()[0][i], b.fingerprints()[1][i]);
+                    changed |= rows[i] != batch.rowNumber(i);
+                }
+                if (changed) {
+                    batch = RecordBatch.of(batch.schema(), batch.source(), batch.columns(), rows, batch.size(),
+                            batch.rejected());
+                }
+            }
+            batches.add(batch);
+        }
+        Table t = Table.concat(plan.output, batches, null);
         long[] removed = Bits.newMask(t.size);
         if (plan.exactRule < 0 && plan.key != null) {
             account.dedupeRows += t.size;

@@ -27,7 +27,7 @@ public final class Run implements CleanedSource {
     private final RecordSource source;
     final FingerprintTable table;
     private final List<Account> accounts = new ArrayList<>();
-    private final List<RecordBatch> buffer = new ArrayList<>();
+    private final List<Flush.Buffered> buffer = new ArrayList<>();
     private int open;
     private int exhausted;
     private boolean split;
@@ -116,8 +116,8 @@ public final class Run implements CleanedSource {
         source.close();
     }
 
-    private synchronized void buffer(RecordBatch b) {
-        buffer.add(b);
+    private synchronized void buffer(RecordBatch b, long[][] fingerprints) {
+        buffer.add(new Flush.Buffered(b, fingerprints));
     }
 
     /** Called when a partition's input ends; the last one gets the tail batches to emit, the others null. */
@@ -133,7 +133,7 @@ public final class Run implements CleanedSource {
         }
         Deque<RecordBatch> tail = new ArrayDeque<>();
         if (plan.buffered) {
-            tail.addAll(new Flush(plan, source.name(), total).run(buffer));
+            tail.addAll(new Flush(plan, source.name(), total).run(buffer, table));
             buffer.clear();
         } else {
             Periods.evaluate(plan, total);
@@ -213,7 +213,7 @@ public final class Run implements CleanedSource {
             if (plan.buffered) {
                 RecordBatch out = w.output();
                 if (out.size() > 0) {
-                    buffer(out);
+                    buffer(out, w.keptFingerprints());
                 }
                 return out.rejected().isEmpty() ? null
                         : RecordBatch.of(plan.output, out.source(), emptyVectors(out), new long[0], 0, out.rejected());

@@ -47,7 +47,9 @@ final class Stages {
         if (table != null) {
             hi = new long[w.size];
             lo = new long[w.size];
-            fingerprints.compute(w.cols, w.size, hi, lo);
+            fingerprints.compute(w.cols, w.size, w.removed, hi, lo);
+            w.fpHi = hi;
+            w.fpLo = lo;
         }
         for (Step s : plan.missingSteps) {
             s.apply(w);

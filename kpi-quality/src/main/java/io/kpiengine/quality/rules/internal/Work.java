@@ -26,6 +26,9 @@ final class Work {
     final List<RejectedRow> rejects = new ArrayList<>();
     final Account account;
     final Plan plan;
+    /** The row fingerprints when exact duplicates are detected, else null. */
+    long[] fpHi;
+    long[] fpLo;
     private final java.util.Map<Object, Object> caches;
 
     Work(RecordBatch input, Plan plan, Account account, java.util.Map<Object, Object> caches) {
@@ -129,6 +132,24 @@ final class Work {
         return sb.toString();
     }
 
+    /** The fingerprints of the rows kept by {@link #output()}, in the same order, as {hi..., lo...}; or null. */
+    long[][] keptFingerprints() {
+        if (fpHi == null) {
+            return null;
+        }
+        int kept = size - Bits.count(removed, size);
+        long[] hi = new long[kept];
+        long[] lo = new long[kept];
+        int k = 0;
+        for (int r = 0; r < size; r++) {
+            if (!isRemoved(r)) {
+                hi[k] = fpHi[r];
+                lo[k++] = fpLo[r];
+            }
+        }
+        return new long[][] {hi, lo};
+    }
+
     /** The clean rows as a batch of the output schema, with reader rejects and quarantined rows attached. */
     RecordBatch output() {
         int kept = size - Bits.count(removed, size);
@@ -155,6 +176,9 @@ final class Work {
         }
         List<RejectedRow> all = new ArrayList<>(input.rejected());
         all.addAll(rejects);
+        if (!rejects.isEmpty() && !input.rejected().isEmpty()) {
+            all.sort(java.util.Comparator.comparingLong(RejectedRow::line));
+        }
         return RecordBatch.of(plan.output, input.source(), vectors, numbers, kept, all);
     }
 }

@@ -1,0 +1,188 @@
+package io.kpiengine.cli;
+
+import io.kpiengine.quality.RecordBatch;
+import io.kpiengine.quality.RejectedRow;
+import io.kpiengine.quality.doc.DocNode;
+import io.kpiengine.quality.doc.DocumentReader;
+import io.kpiengine.quality.doc.Problems;
+import io.kpiengine.quality.io.CsvSource;
+import io.kpiengine.quality.io.ErrorBudgetExceededException;
+import io.kpiengine.quality.rules.CleanedSource;
+import io.kpiengine.quality.rules.Cleaner;
+import io.kpiengine.quality.rules.GateStatus;
+import io.kpiengine.quality.rules.QualityReport;
+import io.kpiengine.quality.rules.QualityRules;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kpi clean}: cleans a CSV file with a rules file and writes the clean rows, the quarantined records and
+ * the report.
+ *
+ * <pre>
+ * kpi clean --rules rules.yaml --data in.csv --out clean.csv --quarantine rejected.csv --report report.json
+ * </pre>
+ *
+ * <p>The rules file holds {@code rules} (the consistency rules, see {@link QualityRules#read}) and optionally
+ * {@code input}, how to read the CSV: {@code columns} (name to type) and {@code csv} (delimiter, quote, header,
+ * charset, headerNames, defaultFormat, formats), as a data source of the metric catalog. Without
+ * {@code input.columns} the column types are inferred from the header and the first 1,000 records.
+ *
+ * <p>Exit code 0 when the report's gate passes or warns, 1 when it fails (or the CSV reader's error budget is
+ * exceeded), 2 for a usage or configuration error (message on stderr). A progress line goes to stderr while a
+ * file takes longer than 3 seconds. A one-line summary goes to stdout.
+ */
+@Command(name = "clean", mixinStandardHelpOptions = true,
+        description = "Cleans a CSV file with data-quality rules: clean rows, quarantined rows, a JSON report.")
+public final class CleanCommand implements Callable<Integer> {
+
+    @Option(names = "--rules", required = true, paramLabel = "FILE", description = "rules file (YAML or JSON)")
+    private Path rules;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "input CSV file")
+    private Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "clean CSV file to write")
+    private Path out;
+
+    @Option(names = "--quarantine", paramLabel = "FILE",
+            description = "CSV file for quarantined and unreadable records (source,line,reason,record)")
+    private Path quarantine;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "JSON report file")
+    private Path report;
+
+    @Option(names = "--progress-after", paramLabel = "SECONDS", defaultValue = "3", hidden = true,
+            description = "seconds before the progress line appears")
+    private int progressAfter;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Creates the command; picocli sets the options. */
+    public CleanCommand() {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        DocNode root = DocumentReader.read(rules);
+        Problems problems = new Problems(rules.toString());
+        io.kpiengine.quality.doc.Fields f = io.kpiengine.quality.doc.Fields.of(root, problems, "rules file", "rules",
+                "input");
+        DocNode section = f.required("rules");
+        QualityRules qr = section == null ? null : QualityRules.fromDocument(section, problems);
+        CleanInput input = CleanInput.read(f.object("input"), problems);
+        problems.throwIfAny();
+        if (!Files.isRegularFile(data)) {
+            throw new UncheckedIOException(new IOException("data file " + data + " does not exist or is not a file"));
+        }
+        AtomicLong rows = new AtomicLong();
+        Progress progress = new Progress(err, rows, progressAfter);
+        QualityReport result;
+        try (CsvSource source = input.open(data)) {
+            Cleaner cleaner = qr.bind(source.schema(), Clock.systemUTC());
+            try (CleanedSource clean = cleaner.clean(source);
+                    CsvOut rowsOut = CsvOut.rows(out, cleaner.outputSchema());
+                    CsvOut rejected = quarantine == null ? null : CsvOut.rejects(quarantine)) {
+                progress.start();
+                for (RecordBatch b = clean.next(); b != null; b = clean.next()) {
+                    rowsOut.write(b);
+                    if (rejected != null) {
+                        for (RejectedRow r : b.rejected()) {
+                            rejected.write(r);
+                        }
+                    }
+                    rows.addAndGet(b.size() + b.rejected().size());
+                }
+                result = clean.report();
+            } finally {
+                progress.stop();
+            }
+        } catch (ErrorBudgetExceededException e) {
+            err.println("kpi: " + e.getMessage());
+            return KpiCli.GATE_FAILED;
+        }
+        if (report != null) {
+            try {
+                Files.writeString(report, result.toJson(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + report + ": " + e.getMessage(), e);
+            }
+        }
+        QualityReport.Counts c = result.counts();
+        stdout.println(String.format(Locale.ROOT, "%s: %,d rows read, %,d clean, %,d quarantined, %,d merged"
+                + " duplicates, %,d inserted", result.status(), c.input(), c.clean(), c.quarantined(), c.merged(),
+                c.inserted()));
+        return result.status() == GateStatus.FAIL ? KpiCli.GATE_FAILED : KpiCli.OK;
+    }
+
+    /** The progress line on stderr, shown once the run takes longer than a few seconds. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final AtomicLong rows;
+        private final int afterSeconds;
+        private final AtomicBoolean shown = new AtomicBoolean();
+        private ScheduledExecutorService timer;
+        private long start;
+
+        Progress(PrintWriter err, AtomicLong rows, int afterSeconds) {
+            this.err = err;
+            this.rows = rows;
+            this.afterSeconds = afterSeconds;
+        }
+
+        void start() {
+            start = System.nanoTime();
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kpi-clean-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleAtFixedRate(this::print, afterSeconds * 1000L, 1000, TimeUnit.MILLISECONDS);
+        }
+
+        private void print() {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long n = rows.get();
+            shown.set(true);
+            synchronized (err) {
+                err.print(String.format(Locale.ROOT, "\rkpi clean: %,d rows in %.0f s (%,.0f rows/s)", n, seconds,
+                        n / Math.max(seconds, 1e-9)));
+                err.flush();
+            }
+        }
+
+        void stop() {
+            if (timer == null) {
+                return;
+            }
+            timer.shutdownNow();
+            try {
+                timer.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (shown.get()) {
+                print();
+                err.println();
+            }
+        }
+    }
+}
