@@ -383,8 +383,8 @@ final class CatalogReader {
             broken.remove(id);
         } catch (IllegalStateException e) {
             String msg = e.getMessage();
-            String field = msg.contains("formula \"") ? "formula" : msg.contains("target") ? "targets"
-                    : msg.contains("band") ? "targetBand" : "";
+            String field = msg.contains("formula \"") ? "formula" : msg.contains("band") ? "targetBand"
+                    : msg.contains("target") ? "targets" : "";
             problems.add(at.getOrDefault(field, node.location()), msg);
         }
     }

@@ -169,8 +169,15 @@ final class CatalogValidator {
     private void checkReference(int i, Metric m, String field, String ref) {
         if (!byId.containsKey(ref) && !broken.contains(ref)) {
             add(parts.metricLocation(i, field), "metric '" + m.id() + "': " + field + " '" + ref
-                    + "' is not a metric of the catalog" + Suggestions.didYouMean(ref, byId.keySet()));
+                    + "' is not a metric of the catalog" + Suggestions.didYouMean(ref, others(m)));
         }
+    }
+
+    /** The ids a reference of metric m may be meant as: every other metric. */
+    private Set<String> others(Metric m) {
+        Set<String> out = new LinkedHashSet<>(byId.keySet());
+        out.remove(m.id());
+        return out;
     }
 
     private void checkFormula(int i, Derived d) {
@@ -181,7 +188,7 @@ final class CatalogValidator {
                 if (!broken.contains(r.metric()) && reported.add(r.metric())) {
                     add(parts.metricLocation(i, "formula"), "metric '" + d.id() + "': formula refers to '"
                             + r.metric() + "', which is not a metric of the catalog"
-                            + Suggestions.didYouMean(r.metric(), byId.keySet()));
+                            + Suggestions.didYouMean(r.metric(), others(d)));
                 }
                 continue;
             }
@@ -214,7 +221,7 @@ final class CatalogValidator {
                         + "' lists itself as a leading indicator");
             } else if (!byId.containsKey(l) && !broken.contains(l)) {
                 add(parts.metricLocation(i, "leadingIndicators"), "metric '" + m.id() + "': leading indicator '"
-                        + l + "' is not a metric of the catalog" + Suggestions.didYouMean(l, byId.keySet()));
+                        + l + "' is not a metric of the catalog" + Suggestions.didYouMean(l, others(m)));
             }
         }
     }
@@ -305,7 +312,7 @@ final class CatalogValidator {
             source = "numerator / denominator give";
             if (declared != null && declared.equals(Unit.PERCENT) && inferred != null && inferred.equals(Unit.ONE)
                     && r.scale().compareTo(BigDecimal.valueOf(100)) != 0) {
-                add(parts.metricLocation(i, "scale"), "metric '" + m.id() + "' declares unit 'percent' for a ratio"
+                add(parts.metricLocation(i, "unit"), "metric '" + m.id() + "' declares unit 'percent' for a ratio"
                         + " of like units, so its scale must be 100, but was " + r.scale().toPlainString());
             }
         } else {

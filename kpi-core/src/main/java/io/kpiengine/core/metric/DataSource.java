@@ -3,6 +3,7 @@ package io.kpiengine.core.metric;
 import io.kpiengine.quality.Column;
 import io.kpiengine.quality.ColumnType;
 import io.kpiengine.quality.Schema;
+import io.kpiengine.quality.doc.Suggestions;
 import io.kpiengine.quality.io.ColumnFormat;
 import io.kpiengine.quality.io.CsvSource;
 import io.kpiengine.quality.rules.QualityRules;
@@ -10,8 +11,10 @@ import io.kpiengine.quality.rules.RulesException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -417,7 +420,7 @@ public final class DataSource {
          *     names every problem
          */
         public DataSource build() {
-            java.util.List<String> problems = new java.util.ArrayList<>();
+            List<String> problems = new ArrayList<>();
             if (schema == null) {
                 problems.add("schema must be set, but was not");
             }
@@ -429,7 +432,7 @@ public final class DataSource {
                     Optional<Column> time = schema.find(timeColumn);
                     if (time.isEmpty()) {
                         problems.add("time column '" + timeColumn + "' is not in the schema " + schema.names()
-                                + io.kpiengine.quality.doc.Suggestions.didYouMean(timeColumn, schema.names()));
+                                + Suggestions.didYouMean(timeColumn, schema.names()));
                     } else if (time.get().type() != ColumnType.TIMESTAMP && time.get().type() != ColumnType.DATE) {
                         problems.add("time column '" + timeColumn + "' must be a TIMESTAMP or DATE column, but is "
                                 + time.get().type());
@@ -438,13 +441,13 @@ public final class DataSource {
                 for (String c : headerNames.keySet()) {
                     if (!schema.contains(c)) {
                         problems.add("header name for unknown column '" + c + "'"
-                                + io.kpiengine.quality.doc.Suggestions.didYouMean(c, schema.names()));
+                                + Suggestions.didYouMean(c, schema.names()));
                     }
                 }
                 for (String c : formats.keySet()) {
                     if (!schema.contains(c)) {
                         problems.add("format for unknown column '" + c + "'"
-                                + io.kpiengine.quality.doc.Suggestions.didYouMean(c, schema.names()));
+                                + Suggestions.didYouMean(c, schema.names()));
                     }
                 }
             }

@@ -31,7 +31,7 @@ import java.util.Set;
  * Filter g = Filter.and(Filter.eq("channel", "email"), Filter.compare("visitors", Filter.Op.GT, 0));
  * }</pre>
  *
- * <p>Filters are immutable values; {@link #toString()} gives canonical text that {@link #parse(String)} reads
+ * <p>Filters are immutable values; {@code toString()} gives canonical text that {@link #parse(String)} reads
  * back to an equal filter.
  */
 public sealed interface Filter {
@@ -120,6 +120,7 @@ public sealed interface Filter {
         /**
          * Validates the component.
          *
+         * @param value the value component
          * @throws NullPointerException if value is null
          */
         public Text {
@@ -142,6 +143,7 @@ public sealed interface Filter {
         /**
          * Validates the component.
          *
+         * @param value the value component
          * @throws NullPointerException if value is null
          */
         public Num {
@@ -189,6 +191,9 @@ public sealed interface Filter {
         /**
          * Validates the components.
          *
+         * @param column the column component
+         * @param op the op component
+         * @param value the value component
          * @throws NullPointerException if a component is null
          */
         public Compare {
@@ -215,6 +220,9 @@ public sealed interface Filter {
         /**
          * Validates and copies the components.
          *
+         * @param column the column component
+         * @param values the values component
+         * @param negated the negated component
          * @throws NullPointerException if column or values is null
          * @throws IllegalArgumentException if values is empty
          */
@@ -246,6 +254,8 @@ public sealed interface Filter {
         /**
          * Validates the component.
          *
+         * @param column the column component
+         * @param negated the negated component
          * @throws NullPointerException if column is null
          */
         public IsMissing {
@@ -259,19 +269,21 @@ public sealed interface Filter {
     }
 
     /**
-     * All of the parts hold.
+     * All of the parts hold. Nested conjunctions are flattened ({@code and} is associative), so
+     * {@code (a and b) and c} equals {@code a and b and c}.
      *
      * @param parts at least two filters
      */
     record And(List<Filter> parts) implements Filter {
 
         /**
-         * Validates and copies the parts.
+         * Validates, flattens and copies the parts.
          *
+         * @param parts the parts component
          * @throws IllegalArgumentException if there are fewer than two parts
          */
         public And {
-            parts = List.copyOf(parts);
+            parts = FilterParser.flatten(parts, And.class);
             if (parts.size() < 2) {
                 throw new IllegalArgumentException("parts of 'and' must be at least 2, but was " + parts.size());
             }
@@ -284,19 +296,21 @@ public sealed interface Filter {
     }
 
     /**
-     * At least one of the parts holds.
+     * At least one of the parts holds. Nested disjunctions are flattened, so {@code (a or b) or c} equals
+     * {@code a or b or c}.
      *
      * @param parts at least two filters
      */
     record Or(List<Filter> parts) implements Filter {
 
         /**
-         * Validates and copies the parts.
+         * Validates, flattens and copies the parts.
          *
+         * @param parts the parts component
          * @throws IllegalArgumentException if there are fewer than two parts
          */
         public Or {
-            parts = List.copyOf(parts);
+            parts = FilterParser.flatten(parts, Or.class);
             if (parts.size() < 2) {
                 throw new IllegalArgumentException("parts of 'or' must be at least 2, but was " + parts.size());
             }
@@ -318,6 +332,7 @@ public sealed interface Filter {
         /**
          * Validates the component.
          *
+         * @param part the part component
          * @throws NullPointerException if part is null
          */
         public Not {

@@ -21,6 +21,11 @@ public record LintFinding(Severity severity, String rule, Location location, Str
     /**
      * Validates the components.
      *
+     * @param severity the severity component
+     * @param rule the rule component
+     * @param location the location component
+     * @param metric the metric component
+     * @param message the message component
      * @throws NullPointerException if a component is null
      */
     public LintFinding {

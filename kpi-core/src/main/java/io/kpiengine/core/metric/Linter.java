@@ -1,5 +1,6 @@
 package io.kpiengine.core.metric;
 
+import io.kpiengine.quality.doc.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -198,7 +199,7 @@ public final class Linter {
             for (String r : rules) {
                 if (!RULES.contains(Objects.requireNonNull(r, "rule"))) {
                     throw new IllegalArgumentException("rule must be one of " + RULES + ", but was '" + r + "'"
-                            + io.kpiengine.quality.doc.Suggestions.didYouMean(r, RULES));
+                            + Suggestions.didYouMean(r, RULES));
                 }
                 disabled.add(r);
             }

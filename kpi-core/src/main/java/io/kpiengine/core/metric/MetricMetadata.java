@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -617,7 +618,7 @@ public final class MetricMetadata {
             }
             if (targetBand != null && direction != Direction.TARGET_BAND) {
                 out.add("target band " + targetBand + " needs direction target-band, but direction was "
-                        + (direction == null ? "not set" : direction.name().toLowerCase(java.util.Locale.ROOT)
+                        + (direction == null ? "not set" : direction.name().toLowerCase(Locale.ROOT)
                                 .replace('_', '-')));
             }
             if (targets != null) {
@@ -648,7 +649,7 @@ public final class MetricMetadata {
                             && reported.add(j)) {
                         out.add(names[j] + " target must be " + rule + " the " + names[i] + " target "
                                 + t[i].value().toPlainString() + " for a " + direction.name()
-                                .toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " metric, but was "
+                                .toLowerCase(Locale.ROOT).replace('_', '-') + " metric, but was "
                                 + t[j].value().toPlainString());
                     }
                 }

@@ -20,6 +20,9 @@ public record MetricVersion(String version, LocalDate effective, String reason) 
     /**
      * Validates the entry.
      *
+     * @param version the version component
+     * @param effective the effective component
+     * @param reason the reason component
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if version or reason is blank
      */

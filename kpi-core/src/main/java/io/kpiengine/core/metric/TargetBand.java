@@ -18,6 +18,8 @@ public record TargetBand(BigDecimal low, BigDecimal high) {
     /**
      * Validates the band.
      *
+     * @param low the low component
+     * @param high the high component
      * @throws NullPointerException if an end is null
      * @throws IllegalArgumentException if high is below low
      */

@@ -15,7 +15,9 @@ public class PeriodParseException extends KpiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The text that was parsed. */
     private final String text;
+    /** What is wrong with it. */
     private final String reason;
 
     /**

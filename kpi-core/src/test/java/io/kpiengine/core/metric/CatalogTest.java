@@ -89,4 +89,23 @@ class CatalogTest {
                 .hasMessage("c.yaml:11:16: metric 'rate': numerator 'vistors' is not a metric of the catalog;"
                         + " did you mean 'visitors'?");
     }
+
+    @Test
+    void annotatedExample_readsResolvesAndLints() {
+        Catalog c = Catalog.read(resource("example.yaml"), "example.yaml");
+        assertThat(c.calendar()).hasToString("Europe/Berlin, fiscal year from OCTOBER named by END_YEAR");
+        assertThat(c.metrics()).hasSize(16);
+        assertThat(c.unitOf("conversion_rate_7d")).contains(Unit.PERCENT);
+        assertThat(c.unitOf("revenue_yoy")).contains(Unit.ONE);
+        assertThat(c.dimensionsOf("revenue_growth")).containsExactly("channel");
+        assertThat(c.dimensionsOf("email_revenue")).isEmpty();
+        assertThat(c.sourcesOf("avg_unit_cost")).containsExactly("inventory");
+        assertThat(((Measure) c.metric("closing_stock").orElseThrow()).aggregation()).isEqualTo(Aggregation.LAST);
+        Metric rate = c.metric("conversion_rate").orElseThrow();
+        assertThat(rate.metadata().currentVersion().orElseThrow().reason()).isEqualTo("Visitors exclude bots.");
+        assertThat(rate.metadata().baseline()).contains(Baseline.trailing(12));
+        assertThat(c.evaluationOrder()).extracting(Metric::id).containsSubsequence("visitors", "conversions",
+                "conversion_rate", "conversion_rate_7d");
+        assertThat(c.lint()).isEmpty();
+    }
 }

@@ -6,6 +6,7 @@ import io.kpiengine.core.metric.internal.Lexer.Token;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.quality.doc.Suggestions;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -326,7 +327,7 @@ public final class ExprParser {
      * @param e the tree
      * @param out where references go
      */
-    public static void references(Expr e, java.util.Collection<MetricReference> out) {
+    public static void references(Expr e, Collection<MetricReference> out) {
         List<Expr.Ref> nodes = new ArrayList<>();
         referenceNodes(e, nodes);
         for (Expr.Ref r : nodes) {

@@ -6,12 +6,15 @@ import io.kpiengine.core.metric.internal.Lexer.Token;
 import io.kpiengine.quality.Column;
 import io.kpiengine.quality.ColumnType;
 import io.kpiengine.quality.Schema;
+import io.kpiengine.quality.doc.Suggestions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -114,7 +117,7 @@ public final class FilterParser {
 
     private Filter test() {
         Token name = peek();
-        if (name.kind() != Kind.IDENT || KEYWORDS.contains(name.text().toLowerCase(java.util.Locale.ROOT))
+        if (name.kind() != Kind.IDENT || KEYWORDS.contains(name.text().toLowerCase(Locale.ROOT))
                 && !isQuoted(name)) {
             throw error("expected a column name");
         }
@@ -236,7 +239,7 @@ public final class FilterParser {
      * @return the text
      */
     public static String name(String column) {
-        if (IDENT.matcher(column).matches() && !KEYWORDS.contains(column.toLowerCase(java.util.Locale.ROOT))) {
+        if (IDENT.matcher(column).matches() && !KEYWORDS.contains(column.toLowerCase(Locale.ROOT))) {
             return column;
         }
         return "\"" + column.replace("\"", "\"\"") + "\"";
@@ -257,6 +260,28 @@ public final class FilterParser {
             out.add(paren ? "(" + p + ")" : p.toString());
         }
         return String.join(separator, out);
+    }
+
+    /**
+     * Copies the parts of a conjunction or disjunction, inlining the parts of nested ones of the same kind.
+     *
+     * @param parts the parts
+     * @param kind And.class or Or.class
+     * @return an immutable list
+     */
+    public static List<Filter> flatten(List<Filter> parts, Class<? extends Filter> kind) {
+        List<Filter> out = new ArrayList<>();
+        for (Filter p : parts) {
+            Objects.requireNonNull(p, "part");
+            if (p instanceof Filter.And a && kind == Filter.And.class) {
+                out.addAll(a.parts());
+            } else if (p instanceof Filter.Or o && kind == Filter.Or.class) {
+                out.addAll(o.parts());
+            } else {
+                out.add(p);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -323,7 +348,7 @@ public final class FilterParser {
     private static Column column(String name, Schema schema, List<String> out) {
         if (!schema.contains(name)) {
             out.add("filter column '" + name + "' is not in the source schema " + schema.names()
-                    + io.kpiengine.quality.doc.Suggestions.didYouMean(name, schema.names()));
+                    + Suggestions.didYouMean(name, schema.names()));
             return null;
         }
         return schema.find(name).orElseThrow();
