@@ -1,6 +1,9 @@
 package io.kpiengine.quality.io.internal;
 
 import io.kpiengine.quality.Dictionary;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 
@@ -8,7 +11,8 @@ import java.util.Arrays;
  * A per-reader cache in front of a shared {@link Dictionary} that maps the raw bytes of a category straight to
  * its code, so that a known category costs a hash and a byte comparison, never a {@code String}.
  *
- * <p>Open addressing with linear probing over a power-of-two table; keys are copies of the bytes. A value seen
+ * <p>Values of at most 8 bytes first meet a direct-mapped cache keyed by the bytes read as one {@code long}:
+ * one multiply and one comparison. Behind it, open addressing with linear probing over a power-of-two table; keys are copies of the bytes. A value seen
  * for the first time is decoded once and encoded in the shared dictionary (which is thread-safe). The cache
  * stops growing at {@value #MAX_ENTRIES} entries; beyond that new values go to the dictionary directly. Not
  * thread-safe: one per reader.
@@ -17,6 +21,14 @@ final class ByteDictionary {
 
     private static final int MAX_ENTRIES = 1 << 16;
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final int SHORT_BITS = 10;
+
+    /** A direct-mapped front cache of values of at most 8 bytes; a slot keeps the first value that hashed to it. */
+    private final long[] shortKeys = new long[1 << SHORT_BITS];
+    private final int[] shortLengths = new int[1 << SHORT_BITS];
+    private final int[] shortCodes = new int[1 << SHORT_BITS];
     private final Dictionary dictionary;
     private final Charset charset;
     private byte[][] keys = new byte[64][];
@@ -38,6 +50,31 @@ final class ByteDictionary {
     }
 
     int encode(byte[] b, int s, int e) {
+        int len = e - s;
+        if (len <= 8 && s + 8 <= b.length) {
+            // short values: the bytes as one little-endian long (the bytes after the value masked off)
+            long key = (long) LONGS.get(b, s) & (len == 8 ? -1L : (1L << (len << 3)) - 1);
+            int slot = shortSlot(key, len);
+            if (shortLengths[slot] == len + 1 && shortKeys[slot] == key) {
+                return shortCodes[slot];
+            }
+            int code = encodeLong(b, s, e);
+            if (shortLengths[slot] == 0) {
+                shortKeys[slot] = key;
+                shortLengths[slot] = len + 1;
+                shortCodes[slot] = code;
+            }
+            return code;
+        }
+        return encodeLong(b, s, e);
+    }
+
+    private static int shortSlot(long key, int len) {
+        long h = (key ^ len) * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> (64 - SHORT_BITS));
+    }
+
+    private int encodeLong(byte[] b, int s, int e) {
         int h = hash(b, s, e);
         int mask = keys.length - 1;
         int len = e - s;

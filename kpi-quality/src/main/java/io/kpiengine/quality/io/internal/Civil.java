@@ -116,6 +116,63 @@ public final class Civil {
         public int micros;
     }
 
+    private static final int TABLE_FIRST_YEAR = 1900;
+    private static final int TABLE_YEARS = 300;
+    /** Epoch day of the first of each month of 1900..2199, so the common case needs no calendar arithmetic. */
+    private static final int[] MONTH_STARTS = new int[TABLE_YEARS * 12];
+
+    static {
+        for (int y = 0; y < TABLE_YEARS; y++) {
+            for (int m = 0; m < 12; m++) {
+                MONTH_STARTS[y * 12 + m] = (int) epochDay(TABLE_FIRST_YEAR + y, m + 1, 1);
+            }
+        }
+    }
+
+    private static int digit(byte[] b, int i) {
+        int d = b[i] - '0';
+        return d >= 0 && d <= 9 ? d : -100_000;
+    }
+
+    /**
+     * The fixed layouts {@code yyyy-MM-ddTHH:mm:ss+HH:MM} and {@code yyyy-MM-ddTHH:mm:ssZ}, by direct indexing;
+     * {@link #BAD} when the text has another layout (the general reader then decides).
+     */
+    private static long fixedTimestamp(byte[] b, int s, int len) {
+        if (b[s + 4] != '-' || b[s + 7] != '-' || b[s + 13] != ':' || b[s + 16] != ':'
+                || b[s + 10] != 'T' && b[s + 10] != ' ') {
+            return BAD;
+        }
+        int year = digit(b, s) * 1000 + digit(b, s + 1) * 100 + digit(b, s + 2) * 10 + digit(b, s + 3);
+        int month = digit(b, s + 5) * 10 + digit(b, s + 6);
+        int day = digit(b, s + 8) * 10 + digit(b, s + 9);
+        int hour = digit(b, s + 11) * 10 + digit(b, s + 12);
+        int minute = digit(b, s + 14) * 10 + digit(b, s + 15);
+        int second = digit(b, s + 17) * 10 + digit(b, s + 18);
+        int offset;
+        if (len == 20) {
+            if (b[s + 19] != 'Z') {
+                return BAD;
+            }
+            offset = 0;
+        } else {
+            byte sign = b[s + 19];
+            int oh = digit(b, s + 20) * 10 + digit(b, s + 21);
+            int om = digit(b, s + 23) * 10 + digit(b, s + 24);
+            if (sign != '+' && sign != '-' || b[s + 22] != ':' || oh < 0 || oh > 18 || om < 0 || om > 59) {
+                return BAD;
+            }
+            offset = (oh * 3600 + om * 60) * (sign == '-' ? -1 : 1);
+        }
+        int y = year - TABLE_FIRST_YEAR;
+        if (y < 0 || y >= TABLE_YEARS || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return BAD;
+        }
+        long days = MONTH_STARTS[y * 12 + month - 1] + day - 1;
+        return (days * 86_400L + hour * 3600 + minute * 60 + second - offset) * MICROS;
+    }
+
     /**
      * Reads an ISO-8601 timestamp that fills {@code b[s, e)} exactly:
      * {@code yyyy-MM-dd('T'|' ')HH:mm[:ss[.fraction]][Z|±HH[:mm]|±HHmm]}. Fractions beyond microseconds are
@@ -128,7 +185,14 @@ public final class Civil {
      * @return microseconds since the epoch, {@link #NO_OFFSET} (then {@code local} is filled) or {@link #BAD}
      */
     public static long isoTimestamp(byte[] b, int s, int e, IsoParts local) {
-        if (e - s < 16) {
+        int len = e - s;
+        if (len == 25 || len == 20) {
+            long v = fixedTimestamp(b, s, len);
+            if (v != BAD) {
+                return v;
+            }
+        }
+        if (len < 16) {
             return BAD;
         }
         long day = isoDate(b, s, s + 10);

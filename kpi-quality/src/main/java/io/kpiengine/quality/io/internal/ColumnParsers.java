@@ -158,10 +158,12 @@ public final class ColumnParsers {
         private final NumberScanner scanner;
         private final String shape;
         private final int scale;
+        private final byte decimal;
         private long[] values;
 
         ExactDecimalParser(Column column, ColumnFormat format, Charset charset) {
             super(column, format, charset);
+            decimal = decimalByte(format);
             scanner = new NumberScanner(decimalByte(format), groupingBytes(format, charset), false);
             shape = numberShape(format, true);
             scale = column.scale();
@@ -174,6 +176,38 @@ public final class ColumnParsers {
 
         @Override
         String value(byte[] b, int s, int e, int row) {
+            // fast path: [-]digits[.digits] with at most 18 digits and no more places than the scale
+            int i = s;
+            boolean neg = b[i] == '-';
+            if (neg) {
+                i++;
+            }
+            if (e - i <= 18 && i < e) {
+                long v = 0;
+                int places = -1;
+                int k = i;
+                while (k < e) {
+                    int d = b[k] - '0';
+                    if (d >= 0 && d <= 9) {
+                        v = v * 10 + d;
+                        if (places >= 0) {
+                            places++;
+                        }
+                    } else if (b[k] == decimal && places < 0 && k > i) {
+                        places = 0;
+                    } else {
+                        break;
+                    }
+                    k++;
+                }
+                int shift = scale - (places < 0 ? 0 : places);
+                // at most e - i digits, shifted by at most 18 - (e - i) places: below 10^18, no overflow
+                if (k == e && places != 0 && shift >= 0 && e - i + shift <= 18) {
+                    v *= POW10[shift];
+                    values[row] = neg ? -v : v;
+                    return null;
+                }
+            }
             if (scanner.scan(b, s, e) != NumberScanner.OK) {
                 return problem(b, s, e) + " is not a decimal number (expected " + shape + ")";
             }

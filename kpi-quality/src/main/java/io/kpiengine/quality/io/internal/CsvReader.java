@@ -9,6 +9,9 @@ import io.kpiengine.quality.io.ColumnFormat;
 import io.kpiengine.quality.io.SourceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -57,6 +60,20 @@ public final class CsvReader implements AutoCloseable {
     private static final int MALFORMED = 2;
     private static final int UNBALANCED = 4;
 
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
+    private static final int K_OTHER = 0;
+    private static final int K_INTEGER = 1;
+    private static final int K_EXACT = 2;
+    private static final int K_DOUBLE = 3;
+    private static final int K_TIMESTAMP = 4;
+    private static final int K_DATE = 5;
+    private static final int K_CATEGORY = 6;
+    private static final int K_TEXT = 7;
+
     private static final int END = 0;
     private static final int RECORD = 1;
 
@@ -67,6 +84,8 @@ public final class CsvReader implements AutoCloseable {
     private final byte quote;
     private final boolean[] special = new boolean[256];
     private final boolean utf8;
+    private final long delimiters;
+    private final long quotes;
 
     private byte[] buf;
     private int pos;
@@ -92,6 +111,7 @@ public final class CsvReader implements AutoCloseable {
 
     private Schema schema;
     private ColumnParser[] parsers;
+    private int[] kinds;
     private int[] fieldOfColumn;
     private int[] order;
     private int expectedFields;
@@ -123,6 +143,8 @@ public final class CsvReader implements AutoCloseable {
         special[quote & 0xFF] = true;
         special['\n'] = true;
         special['\r'] = true;
+        this.delimiters = (delimiter & 0xFFL) * LOW_BITS;
+        this.quotes = (quote & 0xFFL) * LOW_BITS;
         this.buf = new byte[Math.min(1 << 18, Math.max(1024, settings.maxRecordBytes()))];
         this.bufStart = startOffset;
         this.line = startLine;
@@ -158,11 +180,13 @@ public final class CsvReader implements AutoCloseable {
         this.fieldCountRule = fieldCountRule;
         this.budget = budget;
         this.parsers = new ColumnParser[schema.size()];
+        this.kinds = new int[schema.size()];
         List<Integer> failing = new ArrayList<>();
         List<Integer> safe = new ArrayList<>();
         for (int c = 0; c < schema.size(); c++) {
             parsers[c] = ColumnParsers.create(schema.column(c), formats[c], settings.charset(), dictionaries[c]);
             ColumnParsers.setQuote(parsers[c], quote);
+            kinds[c] = kindOf(parsers[c]);
             (parsers[c].canFail() ? failing : safe).add(c);
         }
         // columns that may reject a value come first, so that a rejected record never reaches a dictionary
@@ -257,7 +281,7 @@ public final class CsvReader implements AutoCloseable {
     }
 
     private boolean isBlank() {
-        return nf == 1 && fs[0] == pos && fe[0] == pos && recFlags == 0;
+        return nf == 1 && fs[0] == pos && fe[0] == pos && (recFlags & (MALFORMED | UNBALANCED)) == 0;
     }
 
     /**
@@ -312,7 +336,7 @@ public final class CsvReader implements AutoCloseable {
             if (off >= nominalEnd && atOrPastEnd(off)) {
                 return END;
             }
-            int next = tokenize(pos);
+            int next = tokenizeFast(pos);
             if (next == NEED_MORE) {
                 if (limit - pos >= settings.maxRecordBytes()) {
                     tooLong();
@@ -365,6 +389,41 @@ public final class CsvReader implements AutoCloseable {
         return off == end;
     }
 
+    private static int kindOf(ColumnParser p) {
+        return p instanceof ColumnParsers.IntegerParser ? K_INTEGER
+                : p instanceof ColumnParsers.ExactDecimalParser ? K_EXACT
+                : p instanceof ColumnParsers.DoubleParser ? K_DOUBLE
+                : p instanceof ColumnParsers.TimestampParser ? K_TIMESTAMP
+                : p instanceof ColumnParsers.DateParser ? K_DATE
+                : p instanceof ColumnParsers.CategoryParser ? K_CATEGORY
+                : p instanceof ColumnParsers.TextParser ? K_TEXT : K_OTHER;
+    }
+
+    /**
+     * Reads one field. The switch on the parser's exact class gives each call site a single receiver type, so
+     * the JIT inlines every parser instead of making one megamorphic virtual call per field.
+     */
+    private static String parse(ColumnParser p, int kind, byte[] b, int s, int e, boolean esc, int row) {
+        switch (kind) {
+            case K_INTEGER:
+                return ((ColumnParsers.IntegerParser) p).parse(b, s, e, esc, row);
+            case K_EXACT:
+                return ((ColumnParsers.ExactDecimalParser) p).parse(b, s, e, esc, row);
+            case K_DOUBLE:
+                return ((ColumnParsers.DoubleParser) p).parse(b, s, e, esc, row);
+            case K_TIMESTAMP:
+                return ((ColumnParsers.TimestampParser) p).parse(b, s, e, esc, row);
+            case K_DATE:
+                return ((ColumnParsers.DateParser) p).parse(b, s, e, esc, row);
+            case K_CATEGORY:
+                return ((ColumnParsers.CategoryParser) p).parse(b, s, e, esc, row);
+            case K_TEXT:
+                return ((ColumnParsers.TextParser) p).parse(b, s, e, esc, row);
+            default:
+                return p.parse(b, s, e, esc, row);
+        }
+    }
+
     private void convert() {
         int row = rows;
         byte[] b = buf;
@@ -374,7 +433,7 @@ public final class CsvReader implements AutoCloseable {
                 parsers[c].setNull(row);
                 continue;
             }
-            String problem = parsers[c].parse(b, fs[f], fe[f], fesc[f], row);
+            String problem = parse(parsers[c], kinds[c], b, fs[f], fe[f], fesc[f], row);
             if (problem != null) {
                 for (ColumnParser p : parsers) {
                     p.clear(row);
@@ -477,6 +536,62 @@ public final class CsvReader implements AutoCloseable {
     }
 
     /**
+     * Tokenizes a record without quotes or lone CR in one pass of eight-byte words: each word yields a bit mask of
+     * its delimiter, quote and control bytes, whose set bits are visited in order. Any quote, CR, a record near
+     * the end of the buffer or one with more fields than the arrays hold goes to {@link #tokenize}, which
+     * handles everything.
+     *
+     * <p>The mask is exact for its lowest byte; higher bits may be false positives (a borrow), so every hit is
+     * checked against the byte itself. {@code acc} may also take bytes after the record's end, which can only
+     * make the record's UTF-8 check run when it need not.
+     */
+    private int tokenizeFast(int p) {
+        final byte[] b = buf;
+        final int lim = limit;
+        final byte d = delimiter;
+        final int[] starts = fs;
+        final int[] ends = fe;
+        final boolean[] escaped = fesc;
+        final int cap = starts.length - 1;
+        int f = 0;
+        int start = p;
+        long acc = 0;
+        for (int i = p; i + 8 <= lim; i += 8) {
+            long x = (long) LONGS.get(b, i);
+            acc |= x;
+            long hit = zeroBytes(x ^ delimiters) | zeroBytes(x ^ quotes) | (x - 0x0E0E0E0E0E0E0E0EL) & ~x & HIGH_BITS;
+            while (hit != 0) {
+                int k = i + (Long.numberOfTrailingZeros(hit) >>> 3);
+                hit &= hit - 1;
+                byte c = b[k];
+                if (c == d) {
+                    if (f == cap) {
+                        return tokenize(p);
+                    }
+                    starts[f] = start;
+                    ends[f] = k;
+                    escaped[f] = false;
+                    f++;
+                    start = k + 1;
+                } else if (c == '\n') {
+                    starts[f] = start;
+                    ends[f] = k;
+                    escaped[f] = false;
+                    return record(f + 1, k, k + 1, acc, 0, -1, 0);
+                } else if (c == '\r' && k + 1 < lim && b[k + 1] == '\n') {
+                    starts[f] = start;
+                    ends[f] = k;
+                    escaped[f] = false;
+                    return record(f + 1, k, k + 2, acc, 0, -1, 0);
+                } else if (c == quote || c == '\r') {
+                    return tokenize(p);
+                }
+            }
+        }
+        return tokenize(p);
+    }
+
+    /**
      * Tokenizes the record that starts at {@code p} into {@link #fs}/{@link #fe}/{@link #fesc}.
      *
      * @return the position after the record's terminator, or {@link #NEED_MORE}
@@ -489,7 +604,7 @@ public final class CsvReader implements AutoCloseable {
         final boolean[] sp = special;
         int i = p;
         int f = 0;
-        int acc = 0;
+        long acc = 0;
         int breaks = 0;
         int firstBreak = -1;
         while (true) {
@@ -541,6 +656,22 @@ public final class CsvReader implements AutoCloseable {
                 i++;
             } else {
                 int s = i;
+                // eight bytes at a time while they hold no delimiter, quote or control character (SWAR)
+                while (i + 8 <= lim) {
+                    long x = (long) LONGS.get(b, i);
+                    long hit = zeroBytes(x ^ delimiters) | zeroBytes(x ^ quotes)
+                            | (x - 0x0E0E0E0E0E0E0E0EL) & ~x & HIGH_BITS;
+                    acc |= x;
+                    if (hit == 0) {
+                        i += 8;
+                        continue;
+                    }
+                    i += Long.numberOfTrailingZeros(hit) >>> 3;
+                    if (sp[b[i] & 0xFF]) {
+                        break;
+                    }
+                    i++;
+                }
                 while (i < lim) {
                     byte c = b[i];
                     if (sp[c & 0xFF]) {
@@ -579,18 +710,23 @@ public final class CsvReader implements AutoCloseable {
         }
     }
 
-    private int record(int f, int contentEnd, int next, int acc, int breaks, int firstBreak, int flags) {
+    /** The high bit of each byte of {@code v} that is zero (exact for the lowest such byte). */
+    private static long zeroBytes(long v) {
+        return (v - LOW_BITS) & ~v & HIGH_BITS;
+    }
+
+    private int record(int f, int contentEnd, int next, long acc, int breaks, int firstBreak, int flags) {
         nf = f;
         recContentEnd = contentEnd;
         recNext = next;
         recBreaks = breaks;
         recFirstBreak = firstBreak;
-        recFlags = flags | (acc < 0 ? HIGH : 0);
+        recFlags = flags | ((acc & HIGH_BITS) != 0 ? HIGH : 0);
         return next;
     }
 
     /** Scans the rest of a malformed record by quote parity alone, from {@code i}. */
-    private int malformed(int field, int i, int acc, int breaks, int firstBreak) {
+    private int malformed(int field, int i, long acc, int breaks, int firstBreak) {
         malformedField = field;
         final byte[] b = buf;
         final int lim = limit;
