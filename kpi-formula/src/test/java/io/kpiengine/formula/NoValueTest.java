@@ -88,6 +88,21 @@ class NoValueTest {
     }
 
     @Test
+    void noValue_propagatesWhereTheSameVariableFeedsBothOperands() {
+        double inf = Double.POSITIVE_INFINITY;
+        assertThat(noValue("x / x", inf).detail()).isEqualTo("x");
+        assertThat(noValue("(x - y) / x", inf, 1).detail()).isEqualTo("x");
+        assertThat(noValue("x % x", -inf).detail()).isEqualTo("x");
+        assertThat(noValue("max(x, x)", -inf).detail()).isEqualTo("x");
+        assertThat(noValue("max(x, x * 2)", -inf).detail()).isEqualTo("x");
+        assertThat(noValue("min(x, x, 3)", inf).detail()).isEqualTo("x");
+        assertThat(noValue("max(x, -x, 3)", inf).detail()).isEqualTo("x");
+        assertThat(noValue("pow(x, -x)", inf).detail()).isEqualTo("x");
+        assertThat(noValue("x < x + 1", NAN).detail()).isEqualTo("x");
+        assertThat(value("(x - y) / x", 4, 1)).isEqualTo(0.75);
+    }
+
+    @Test
     void logic_isStrict_missingInConditionHasNoValue() {
         assertThat(noValue("if(x > 0, 1, 2)", NAN)).isEqualTo(new NoValue(Reason.MISSING_INPUT, "x", 4));
         assertThat(noValue("x and 0", NAN).detail()).isEqualTo("x");

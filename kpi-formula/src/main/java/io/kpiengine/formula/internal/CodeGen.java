@@ -61,8 +61,10 @@ import org.objectweb.asm.Type;
  * non-finite operand to a non-finite result by IEEE arithmetic (NaN and infinities propagate through {@code + - *},
  * {@code abs}, {@code sqrt}, {@code ln} ...), so they need no check. Only operations that can absorb a non-finite
  * operand into a finite result ({@code x / inf = 0}, comparisons, {@code min}, {@code exp(-inf)}, {@code pow},
- * logic, the condition of {@code if}) test those operands that may be non-finite ({@link #mayBeNonFinite}), with
- * one branch that the CPU predicts. The final result is tested once and NaN is returned for any non-finite value.
+ * logic, the condition of {@code if}) test those operands that may be non-finite ({@link #mayBeNonFinite}): in
+ * the scalar method with one branch that the CPU predicts; in the batch loop without a branch, by adding
+ * {@code x - x} (0 for finite x, NaN otherwise) to the result, which keeps the loop body straight-line code that
+ * the JIT can vectorise. The final result is tested once and NaN is returned for any non-finite value.
  * The result equals the {@link Interpreter}'s, operation for operation, because both call the same {@code Math}
  * and {@link Ops} methods.
  *
@@ -129,7 +131,7 @@ public final class CodeGen {
 
         MethodVisitor scalar = cw.visitMethod(ACC_PUBLIC, "evaluate", "([D)D", null, null);
         scalar.visitCode();
-        Emitter e = new Emitter(scalar, 2, null, -1);
+        Emitter e = new Emitter(scalar, 2, null, -1, false);
         e.emit(root);
         e.result(root);
         scalar.visitInsn(DRETURN);
@@ -156,7 +158,7 @@ public final class CodeGen {
         batch.visitLabel(body);
         batch.visitVarInsn(ALOAD, 2);
         batch.visitVarInsn(ILOAD, i);
-        Emitter b = new Emitter(batch, next, columnLocal, i);
+        Emitter b = new Emitter(batch, next, columnLocal, i, true);
         b.emit(root);
         b.result(root);
         batch.visitInsn(DASTORE);
@@ -227,6 +229,45 @@ public final class CodeGen {
         };
     }
 
+    /**
+     * Whether an operand needs no check because its only way to be non-finite, being a variable, already makes
+     * one of the other operands non-finite: in {@code (revenue - cost) / revenue} an infinite or missing
+     * {@code revenue} makes the dividend non-finite, and a non-finite dividend gives a non-finite quotient, so the
+     * divisor cannot absorb it. Valid for division, remainder and two-argument min and max, whose result is
+     * non-finite whenever both operands are (unlike {@code pow(x, -x)}, comparisons or {@code max(x, x, 1)}).
+     *
+     * @param operand the operand
+     * @param others the other operands
+     * @return true if the operand's check can be skipped
+     */
+    static boolean impliedBy(Node operand, List<Node> others) {
+        if (!(operand instanceof Var v)) {
+            return false;
+        }
+        return others.stream().anyMatch(o -> strictlyDependsOn(o, v.slot()));
+    }
+
+    /** Whether {@code node} is non-finite whenever the slot is, through operations that cannot absorb it. */
+    static boolean strictlyDependsOn(Node node, int slot) {
+        if (node instanceof Var v) {
+            return v.slot() == slot;
+        }
+        if (node instanceof Unary u) {
+            return strictlyDependsOn(u.operand(), slot);
+        }
+        if (node instanceof Binary b) {
+            return strictlyDependsOn(b.left(), slot) || strictlyDependsOn(b.right(), slot);
+        }
+        if (node instanceof Call c) {
+            return switch (c.fn()) {
+                case IF -> strictlyDependsOn(c.args().get(0), slot);
+                case COALESCE -> false;
+                default -> c.args().stream().anyMatch(a -> strictlyDependsOn(a, slot));
+            };
+        }
+        return false;
+    }
+
     private static void pushInt(MethodVisitor mv, int value) {
         if (value <= 5) {
             mv.visitInsn(org.objectweb.asm.Opcodes.ICONST_0 + value);
@@ -242,10 +283,12 @@ public final class CodeGen {
         private final MethodVisitor mv;
         private final int[] columnLocal;
         private final int row;
+        private final boolean branchFree;
         private int nextLocal;
 
-        Emitter(MethodVisitor mv, int firstFreeLocal, int[] columnLocal, int row) {
+        Emitter(MethodVisitor mv, int firstFreeLocal, int[] columnLocal, int row, boolean branchFree) {
             this.mv = mv;
+            this.branchFree = branchFree;
             this.nextLocal = firstFreeLocal;
             this.columnLocal = columnLocal;
             this.row = row;
@@ -276,6 +319,11 @@ public final class CodeGen {
             }
             int t = temp();
             mv.visitVarInsn(DSTORE, t);
+            if (branchFree) {
+                mv.visitVarInsn(DLOAD, t);
+                poison(t);
+                return;
+            }
             Label bad = new Label();
             Label end = new Label();
             guard(bad, t);
@@ -286,6 +334,20 @@ public final class CodeGen {
             mv.visitLabel(bad);
             mv.visitLdcInsn(Double.NaN);
             mv.visitLabel(end);
+        }
+
+        /**
+         * Adds {@code t - t} for each temp to the value on the stack: +0.0 when every temp is finite (which also
+         * turns -0.0 into +0.0), NaN otherwise. The branch-free form of {@link #guard}, used in the batch loop so
+         * that the JIT can vectorise it.
+         */
+        private void poison(int... temps) {
+            for (int t : temps) {
+                mv.visitVarInsn(DLOAD, t);
+                mv.visitVarInsn(DLOAD, t);
+                mv.visitInsn(DSUB);
+                mv.visitInsn(DADD);
+            }
         }
 
         /** Jumps to {@code bad} unless every temp holds a finite value: one branch on (t1 - t1) + (t2 - t2) ... */
@@ -338,19 +400,17 @@ public final class CodeGen {
                     mv.visitInsn(op == BinOp.ADD ? DADD : op == BinOp.SUB ? DSUB : DMUL);
                 }
                 case DIV, MOD -> {
-                    if (!mayBeNonFinite(b.right())) {
+                    if (!mayBeNonFinite(b.right()) || impliedBy(b.right(), List.of(b.left()))) {
                         emit(b.left());
                         emit(b.right());
                         mv.visitInsn(op == BinOp.DIV ? DDIV : DREM);
                     } else {
                         int[] t = operands(List.of(b.left(), b.right()));
-                        Label bad = new Label();
-                        Label end = new Label();
-                        guard(bad, t[1]);
-                        mv.visitVarInsn(DLOAD, t[0]);
-                        mv.visitVarInsn(DLOAD, t[1]);
-                        mv.visitInsn(op == BinOp.DIV ? DDIV : DREM);
-                        finish(bad, end);
+                        checked(new int[] {t[1]}, () -> {
+                            mv.visitVarInsn(DLOAD, t[0]);
+                            mv.visitVarInsn(DLOAD, t[1]);
+                            mv.visitInsn(op == BinOp.DIV ? DDIV : DREM);
+                        });
                     }
                 }
                 case POW -> strict(List.of(b.left(), b.right()), () -> math("pow", DD_D));
@@ -361,17 +421,30 @@ public final class CodeGen {
 
         /** Evaluates operands into temps, jumps to NaN if a possibly non-finite one is, then runs {@code body}. */
         private void strict(List<Node> operands, Runnable body) {
+            strict(operands, k -> false, body);
+        }
+
+        /** As {@link #strict(List, Runnable)}, skipping the check of operands for which {@code safe} holds. */
+        private void strict(List<Node> operands, java.util.function.IntPredicate safe, Runnable body) {
             int[] t = operands(operands);
             int[] unsafe = java.util.stream.IntStream.range(0, operands.size())
-                    .filter(k -> mayBeNonFinite(operands.get(k))).map(k -> t[k]).toArray();
-            Label bad = new Label();
-            Label end = new Label();
-            if (unsafe.length > 0) {
-                guard(bad, unsafe);
-            }
+                    .filter(k -> mayBeNonFinite(operands.get(k)) && !safe.test(k)).map(k -> t[k]).toArray();
             lastTemps = t;
-            body.run();
-            if (unsafe.length > 0) {
+            checked(unsafe, body);
+        }
+
+        /** Runs {@code body}, which pushes one value; the value becomes NaN unless every unsafe temp is finite. */
+        private void checked(int[] unsafe, Runnable body) {
+            if (unsafe.length == 0) {
+                body.run();
+            } else if (branchFree) {
+                body.run();
+                poison(unsafe);
+            } else {
+                Label bad = new Label();
+                Label end = new Label();
+                guard(bad, unsafe);
+                body.run();
                 finish(bad, end);
             }
         }
@@ -476,7 +549,8 @@ public final class CodeGen {
                     }
                     mv.visitMethodInsn(INVOKESTATIC, OPS, "round", DD_D, false);
                 }
-                case MIN, MAX -> strict(args, () -> {
+                case MIN, MAX -> strict(args,
+                        k -> args.size() == 2 && impliedBy(args.get(k), List.of(args.get(1 - k))), () -> {
                     mv.visitVarInsn(DLOAD, lastTemps[0]);
                     for (int k = 1; k < lastTemps.length; k++) {
                         mv.visitVarInsn(DLOAD, lastTemps[k]);
