@@ -93,20 +93,9 @@ final class ResultsFormat {
         return sb.toString();
     }
 
-    /**
-     * A CSV text cell: quoted when it holds a comma, quote or line break; prefixed with a quote character when it
-     * starts with {@code = + - @} so that spreadsheets do not run it as a formula (number cells are never
-     * touched).
-     */
+    /** A CSV text cell, escaped against formula injection and quoted when needed (as {@code kpi clean}). */
     static String cell(String s) {
-        if (s == null || s.isEmpty()) {
-            return "";
-        }
-        String t = "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-        if (t.indexOf(',') >= 0 || t.indexOf('"') >= 0 || t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
-            return '"' + t.replace("\"", "\"\"") + '"';
-        }
-        return t;
+        return CsvOut.escape(s);
     }
 
     static String str(String s) {

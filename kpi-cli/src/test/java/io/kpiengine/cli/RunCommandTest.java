@@ -155,6 +155,17 @@ class RunCommandTest {
     }
 
     @Test
+    void kpiRun_throughTheMainCommand_runsTheSubcommand() throws IOException {
+        Path results = dir.resolve("results.json");
+        CommandLine cli = KpiCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = cli.execute("run", "--catalog", catalog("0.5", "0.1").toString(), "--data",
+                "sales=" + data("s.csv", DATA), "--out", results.toString(), "--as-of", "2025-03-03T12:00:00Z");
+        assertThat(code).isEqualTo(KpiCli.OK);
+        assertThat(out.toString()).startsWith("18 cells of 4 metrics");
+        assertThat(cli.execute("run", "--catalog")).isEqualTo(KpiCli.USAGE);
+    }
+
+    @Test
     void run_usageAndConfigurationErrors_exitTwoWithReason() throws IOException {
         Path cat = catalog("0.5", "0.1");
         Path csv = data("s.csv", DATA);
