@@ -49,16 +49,14 @@ class GroupStateDuckDbGoldenTest {
     void everyAggregation_matchesDuckDb(@TempDir Path dir) throws Exception {
         List<TestData.Row> rows = TestData.rows(42, 20_000);
         Path csv = dir.resolve("t.csv");
-        writeCsv(rows, csv);
+        writeCsvFile(rows, csv);
         List<RecordBatch> batches = TestData.batches(rows, 42, 4096);
         GroupState ours = GroupStateTest.onePass(batches);
         Map<String, Integer> slots = GroupStateTest.keys(ours);
 
         int groups = 0;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE t AS SELECT * FROM read_csv('" + csv + "', header=true, columns={"
-                    + "'ts':'BIGINT','channel':'VARCHAR','region':'VARCHAR','visitors':'BIGINT',"
-                    + "'revenue':'DECIMAL(18,2)','price':'DOUBLE','id':'VARCHAR'})");
+            st.execute(createTable(csv));
             try (ResultSet rs = st.executeQuery(SQL)) {
                 while (rs.next()) {
                     groups++;
@@ -104,7 +102,14 @@ class GroupStateDuckDbGoldenTest {
         }
     }
 
-    private static void writeCsv(List<TestData.Row> rows, Path csv) throws IOException {
+    /** The SQL that loads the CSV of {@link #writeCsvFile} into table {@code t}. */
+    static String createTable(Path csv) {
+        return "CREATE TABLE t AS SELECT * FROM read_csv('" + csv + "', header=true, columns={"
+                + "'ts':'BIGINT','channel':'VARCHAR','region':'VARCHAR','visitors':'BIGINT',"
+                + "'revenue':'DECIMAL(18,2)','price':'DOUBLE','id':'VARCHAR'})";
+    }
+
+    static void writeCsvFile(List<TestData.Row> rows, Path csv) throws IOException {
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             w.write("ts,channel,region,visitors,revenue,price,id\n");
             for (TestData.Row r : rows) {
