@@ -30,6 +30,8 @@ final class Fingerprints {
             Col col = cols[c].load();
             long salt = (c + 1) * 0xD6E8FEB86659FD93L;
             long[] nulls = col.nulls;
+            // categories: one cache look-up per column and batch, not per row
+            long[] categoryCache = col.type == ColumnType.CATEGORY ? categoryCache(col.dict, col.dict.size()) : null;
             for (int r = 0; r < n; r++) {
                 long w;
                 if ((removed[r >>> 6] & (1L << r)) != 0) {
@@ -37,6 +39,10 @@ final class Fingerprints {
                 }
                 if (nulls != null && (nulls[r >>> 6] & (1L << r)) != 0) {
                     w = MISSING;
+                } else if (categoryCache != null) {
+                    int code = col.codes[r];
+                    w = code < categoryCache.length && categoryCache[code] != 0 ? categoryCache[code]
+                            : categoryHash(col.dict, code);
                 } else {
                     w = word(col, r);
                 }
@@ -67,6 +73,20 @@ final class Fingerprints {
             return Double.doubleToLongBits(d == 0.0 ? 0.0 : d);
         }
         return col.longs[r];
+    }
+
+    /** The hash cache of a dictionary, at least {@code size} long. */
+    private long[] categoryCache(Dictionary dict, int size) {
+        long[] cache = categoryHashes.get(dict);
+        if (cache == null || cache.length < size) {
+            long[] grown = new long[Math.max(size, cache == null ? 16 : cache.length * 2)];
+            if (cache != null) {
+                System.arraycopy(cache, 0, grown, 0, cache.length);
+            }
+            cache = grown;
+            categoryHashes.put(dict, cache);
+        }
+        return cache;
     }
 
     private long categoryHash(Dictionary dict, int code) {
