@@ -44,6 +44,7 @@ public final class Formula {
     private final Node root;
     private final List<String> variables;
     private final Map<String, Integer> slotIndex;
+    private final int slotCount;
     private final int[] usedSlots;
     private final Evaluator evaluator;
     private final String canonical;
@@ -57,6 +58,7 @@ public final class Formula {
             index.put(variables.get(i), i);
         }
         this.slotIndex = Map.copyOf(index);
+        this.slotCount = variables.size();
         this.usedSlots = CodeGen.usedSlots(root);
         this.evaluator = CodeGen.compile(root, variables.size());
         this.canonical = Printer.print(root);
@@ -157,7 +159,7 @@ public final class Formula {
      * @throws IllegalArgumentException if {@code slots} is shorter than {@code variables().size()}
      */
     public double evaluate(double[] slots) {
-        if (slots.length < variables.size()) {
+        if (slots.length < slotCount) {
             throw tooFewSlots(slots.length);
         }
         return evaluator.evaluate(slots);

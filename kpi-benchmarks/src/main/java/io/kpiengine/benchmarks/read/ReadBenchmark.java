@@ -1,14 +1,8 @@
 package io.kpiengine.benchmarks.read;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import io.kpiengine.quality.RecordBatch;
 import io.kpiengine.quality.RecordSource;
 import io.kpiengine.quality.io.CsvSource;
 import io.kpiengine.quality.sample.SampleEvents;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,22 +47,10 @@ public class ReadBenchmark {
     private Path file;
     private ExecutorService pool;
 
-    /**
-     * Generates the workload file if it is not there yet.
-     *
-     * @throws IOException if the folder cannot be created
-     */
+    /** Generates the workload file if it is not there yet, and starts the reader threads. */
     @Setup(Level.Trial)
-    public void setUp() throws IOException {
-        Path dir = Path.of(System.getProperty("kpi.bench.dir", System.getProperty("java.io.tmpdir")), "kpi-bench");
-        Files.createDirectories(dir);
-        file = dir.resolve("events-" + rows + "-seed42.csv");
-        Path done = dir.resolve("events-" + rows + "-seed42.size");
-        if (!Files.exists(file) || !Files.exists(done)
-                || Long.parseLong(Files.readString(done).trim()) != Files.size(file)) {
-            SampleEvents.Summary s = SampleEvents.builder().rows(rows).seed(42).build().writeCsv(file);
-            Files.writeString(done, Long.toString(s.bytes()));
-        }
+    public void setUp() {
+        file = ReadTasks.workload(rows);
         pool = Executors.newFixedThreadPool(2);
     }
 
@@ -85,15 +67,7 @@ public class ReadBenchmark {
      */
     @Benchmark
     public long fastCsvRaw() {
-        long fields = 0;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(file)) {
-            for (CsvRecord r : reader) {
-                fields += r.getFieldCount();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return fields;
+        return ReadTasks.fastCsvFields(file);
     }
 
     /**
@@ -103,9 +77,7 @@ public class ReadBenchmark {
      */
     @Benchmark
     public long kpiRead() {
-        try (CsvSource source = CsvSource.builder(file).schema(SampleEvents.schema()).build()) {
-            return count(source);
-        }
+        return ReadTasks.kpiRows(file);
     }
 
     /**
@@ -121,7 +93,7 @@ public class ReadBenchmark {
             for (RecordSource part : source.split(2)) {
                 parts.add(pool.submit(() -> {
                     try (part) {
-                        return count(part);
+                        return ReadTasks.count(part);
                     }
                 }));
             }
@@ -131,13 +103,5 @@ public class ReadBenchmark {
             }
             return n;
         }
-    }
-
-    private static long count(RecordSource source) {
-        long n = 0;
-        for (RecordBatch b = source.next(); b != null; b = source.next()) {
-            n += b.size();
-        }
-        return n;
     }
 }

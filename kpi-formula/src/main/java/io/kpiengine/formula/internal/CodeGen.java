@@ -53,7 +53,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
- * Compiles an expression tree to JVM bytecode: one hidden class per formula implementing {@link Evaluator}, so
+ * Compiles an expression tree to JVM bytecode: one hidden class per formula extending {@link Evaluator}, so
  * every formula gets its own, monomorphic code that the JIT inlines like hand-written Java. The columnar
  * {@code evaluateBatch} is generated too, with the loop around the formula body, so it is specialised per formula.
  *
@@ -75,6 +75,11 @@ public final class CodeGen {
 
     /** Generated classes larger than this fall back to the interpreter. */
     static final int MAX_CLASS_BYTES = 15_000;
+    /**
+     * Trees larger than this go to the interpreter without generating code: at 6 to 40 bytes per node in each of
+     * the two methods, their classes would exceed {@link #MAX_CLASS_BYTES} anyway.
+     */
+    static final int MAX_NODES = 1_000;
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final String NAME = "io/kpiengine/formula/internal/GeneratedFormula";
@@ -94,6 +99,9 @@ public final class CodeGen {
      * @return a new evaluator; the interpreter if the formula is too large for generated code
      */
     public static Evaluator compile(Node root, int slotCount) {
+        if (size(root) > MAX_NODES) {
+            return new Interpreter(root);
+        }
         byte[] bytes;
         try {
             bytes = generate(root, slotCount);
@@ -119,12 +127,12 @@ public final class CodeGen {
                 return "java/lang/Object";
             }
         };
-        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, NAME, null, "java/lang/Object",
-                new String[] {Type.getInternalName(Evaluator.class)});
+        String superName = Type.getInternalName(Evaluator.class);
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, NAME, null, superName, null);
         MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);
-        init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitMethodInsn(INVOKESPECIAL, superName, "<init>", "()V", false);
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
@@ -172,6 +180,25 @@ public final class CodeGen {
         batch.visitEnd();
         cw.visitEnd();
         return cw.toByteArray();
+    }
+
+    /**
+     * The number of nodes of a tree.
+     *
+     * @param node the tree
+     * @return the node count
+     */
+    static int size(Node node) {
+        if (node instanceof Unary u) {
+            return 1 + size(u.operand());
+        }
+        if (node instanceof Binary b) {
+            return 1 + size(b.left()) + size(b.right());
+        }
+        if (node instanceof Call c) {
+            return 1 + c.args().stream().mapToInt(CodeGen::size).sum();
+        }
+        return 1;
     }
 
     /**
@@ -365,7 +392,14 @@ public final class CodeGen {
             mv.visitJumpInsn(IFNE, bad);
         }
 
+        /** Pushes the value of a node; the temps it uses are free again afterwards. */
         void emit(Node node) {
+            int mark = nextLocal;
+            emitNode(node);
+            nextLocal = mark;
+        }
+
+        private void emitNode(Node node) {
             if (node instanceof Num n) {
                 constant(n.value());
             } else if (node instanceof Var v) {

@@ -19,7 +19,7 @@ import java.util.List;
  * <p>Used by {@code explain}, and as the evaluator of formulas too large for one JVM method. The generated code
  * must agree with it on every input; the property tests check that.
  */
-public final class Interpreter implements Evaluator {
+public final class Interpreter extends Evaluator {
 
     private final Node root;
 

@@ -4,8 +4,6 @@ import io.kpiengine.quality.rules.internal.Args;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -73,12 +71,7 @@ public record DateSpineRule(String id, String column, Grain grain, ZoneId zone, 
      * @throws IllegalStateException if groups were already set
      */
     public DateSpineRule groupBy(String first, String... more) {
-        if (!groupBy.isEmpty()) {
-            throw new IllegalStateException("groupBy was already set to " + groupBy);
-        }
-        List<String> g = new ArrayList<>();
-        g.add(first);
-        g.addAll(Arrays.asList(more));
+        List<String> g = Args.groupBy(groupBy, first, more);
         return new DateSpineRule(id, column, grain, zone, g, fillGaps, from, to);
     }
 

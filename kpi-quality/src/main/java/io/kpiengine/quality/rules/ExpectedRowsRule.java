@@ -3,8 +3,6 @@ package io.kpiengine.quality.rules;
 import io.kpiengine.quality.rules.internal.Args;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -78,12 +76,7 @@ public record ExpectedRowsRule(String id, String column, Grain grain, ZoneId zon
      * @throws IllegalStateException if groups were already set
      */
     public ExpectedRowsRule groupBy(String first, String... more) {
-        if (!groupBy.isEmpty()) {
-            throw new IllegalStateException("groupBy was already set to " + groupBy);
-        }
-        List<String> g = new ArrayList<>();
-        g.add(first);
-        g.addAll(Arrays.asList(more));
+        List<String> g = Args.groupBy(groupBy, first, more);
         return new ExpectedRowsRule(id, column, grain, zone, minRows, g);
     }
 

@@ -2,8 +2,6 @@ package io.kpiengine.quality.rules;
 
 import io.kpiengine.quality.rules.internal.Args;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -225,12 +223,7 @@ public record MissingValueRule(String id, String column, Strategy strategy, Obje
      * @throws IllegalStateException if the groups were already set
      */
     public MissingValueRule groupBy(String first, String... more) {
-        if (!groupBy.isEmpty()) {
-            throw new IllegalStateException("groupBy was already set to " + groupBy);
-        }
-        List<String> g = new ArrayList<>();
-        g.add(first);
-        g.addAll(Arrays.asList(more));
+        List<String> g = Args.groupBy(groupBy, first, more);
         return new MissingValueRule(id, column, strategy, value, g, orderBy, limit, insideOnly, timeWeighted);
     }
 

@@ -1,8 +1,6 @@
 package io.kpiengine.quality.rules;
 
 import io.kpiengine.quality.rules.internal.Args;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -136,12 +134,7 @@ public record OutlierRule(String id, String column, Method method, double k, Act
      * @throws IllegalStateException if groups were already set
      */
     public OutlierRule groupBy(String first, String... more) {
-        if (!groupBy.isEmpty()) {
-            throw new IllegalStateException("groupBy was already set to " + groupBy);
-        }
-        List<String> g = new ArrayList<>();
-        g.add(first);
-        g.addAll(Arrays.asList(more));
+        List<String> g = Args.groupBy(groupBy, first, more);
         return new OutlierRule(id, column, method, k, action, g);
     }
 

@@ -104,4 +104,23 @@ public final class Args {
         }
         return List.copyOf(out);
     }
+
+    /**
+     * The group columns of a {@code groupBy(first, more...)} call, which may be made once.
+     *
+     * @param current the groups set so far (empty if none)
+     * @param first the first group column
+     * @param more further group columns
+     * @return the new list
+     * @throws IllegalStateException if groups were already set
+     */
+    public static List<String> groupBy(List<String> current, String first, String... more) {
+        if (!current.isEmpty()) {
+            throw new IllegalStateException("groupBy was already set to " + current);
+        }
+        List<String> g = new ArrayList<>();
+        g.add(first);
+        g.addAll(java.util.Arrays.asList(more));
+        return g;
+    }
 }

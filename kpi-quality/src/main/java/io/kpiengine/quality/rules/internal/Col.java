@@ -34,6 +34,8 @@ final class Col {
     private Vector origin;
     private boolean loaded;
     boolean dirty;
+    /** Whether {@link #toVector} may reorder this column's arrays in place (the batch is emitted only once). */
+    boolean compactable = true;
 
     private Col(int size) {
         this.size = size;
@@ -110,6 +112,16 @@ final class Col {
             }
         }
         return this;
+    }
+
+    /** Whether the values are in arrays (else only in the original vector). */
+    boolean loaded() {
+        return loaded;
+    }
+
+    /** The original vector, or null for a column made by a rule. */
+    Vector origin() {
+        return origin;
     }
 
     /** Loads and marks the column as modified. */
@@ -248,8 +260,13 @@ final class Col {
             return keep == null ? origin : origin.select(keep, count);
         }
         long[] mask = nulls;
+        int n = size;
         if (keep != null) {
-            mask = null;
+            if (!compactable) {
+                return copy().toVector(keep, count);
+            }
+            compact(keep, count);
+            n = count;
             if (nulls != null) {
                 mask = Bits.newMask(count);
                 for (int i = 0; i < count; i++) {
@@ -259,50 +276,62 @@ final class Col {
                 }
             }
         }
-        int n = keep == null ? size : count;
         switch (type) {
-            case TEXT: {
-                String[] out = keep == null ? texts : new String[count];
-                if (keep != null) {
-                    for (int i = 0; i < count; i++) {
-                        out[i] = texts[keep[i]];
-                    }
-                }
-                return TextVector.wrap(out, n);
-            }
-            case CATEGORY: {
-                int[] out = keep == null ? codes : new int[count];
-                if (keep != null) {
-                    for (int i = 0; i < count; i++) {
-                        out[i] = codes[keep[i]];
-                    }
-                }
-                return CategoryVector.wrap(out, mask, n, dict);
-            }
+            case TEXT:
+                return TextVector.wrap(texts, n);
+            case CATEGORY:
+                return CategoryVector.wrap(codes, mask, n, dict);
             case DECIMAL:
-                if (scale < 0) {
-                    double[] out = keep == null ? doubles : new double[count];
-                    if (keep != null) {
-                        for (int i = 0; i < count; i++) {
-                            out[i] = doubles[keep[i]];
-                        }
-                    }
-                    return DoubleVector.wrap(out, mask, n);
-                }
-                return DecimalVector.wrap(selectLongs(keep, count), mask, n, scale);
+                return scale < 0 ? DoubleVector.wrap(doubles, mask, n) : DecimalVector.wrap(longs, mask, n, scale);
             default:
-                return LongVector.wrap(type, selectLongs(keep, count), mask, n);
+                return LongVector.wrap(type, longs, mask, n);
         }
     }
 
-    private long[] selectLongs(int[] keep, int count) {
-        if (keep == null) {
-            return longs;
+    /** A loaded, modifiable copy of this column. */
+    private Col copy() {
+        load();
+        Col c = new Col(size);
+        c.type = type;
+        c.scale = scale;
+        c.dict = dict;
+        c.loaded = true;
+        c.dirty = true;
+        c.nulls = nulls == null ? null : nulls.clone();
+        c.longs = longs == null ? null : longs.clone();
+        c.doubles = doubles == null ? null : doubles.clone();
+        c.codes = codes == null ? null : codes.clone();
+        c.texts = texts == null ? null : texts.clone();
+        return c;
+    }
+
+    /**
+     * Moves the kept rows to the front of this column's own arrays ({@code keep} is ascending, so every row moves
+     * down or stays); the column must not be used afterwards except through the vector made of it.
+     */
+    private void compact(int[] keep, int count) {
+        switch (type) {
+            case TEXT:
+                for (int i = 0; i < count; i++) {
+                    texts[i] = texts[keep[i]];
+                }
+                break;
+            case CATEGORY:
+                for (int i = 0; i < count; i++) {
+                    codes[i] = codes[keep[i]];
+                }
+                break;
+            default:
+                if (type == ColumnType.DECIMAL && scale < 0) {
+                    for (int i = 0; i < count; i++) {
+                        doubles[i] = doubles[keep[i]];
+                    }
+                } else {
+                    for (int i = 0; i < count; i++) {
+                        longs[i] = longs[keep[i]];
+                    }
+                }
+                break;
         }
-        long[] out = new long[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = longs[keep[i]];
-        }
-        return out;
     }
 }

@@ -73,6 +73,7 @@ final class CurrencyStep implements Step {
         String amountName = w.plan.output.column(column).name();
         String currencyName = w.plan.output.column(currencyColumn).name();
         int targetCode = cur.type == ColumnType.CATEGORY ? cur.dict.encode(target) : -1;
+        java.util.Map<io.kpiengine.quality.Dictionary, String[]> codes = w.local(this, java.util.IdentityHashMap::new);
         for (int r = 0; r < w.size; r++) {
             boolean missingAmount = amount.isNull(r);
             if (missingAmount) {
@@ -92,7 +93,7 @@ final class CurrencyStep implements Step {
                         + " cannot be converted to " + target);
                 continue;
             }
-            String code = cur.string(r).strip();
+            String code = codeOf(cur, r, codes);
             long a;
             int sa;
             if (amount.type == ColumnType.DECIMAL && amount.scale < 0) {
@@ -154,6 +155,27 @@ final class CurrencyStep implements Step {
             setTarget(cur, r, target, targetCode);
         }
         w.cols[column] = out;
+    }
+
+    /** The stripped currency code of a row; for categories cached per dictionary code. */
+    private static String codeOf(Col cur, int r, java.util.Map<io.kpiengine.quality.Dictionary, String[]> cache) {
+        if (cur.type != ColumnType.CATEGORY) {
+            return cur.texts[r].strip();
+        }
+        int c = cur.codes[r];
+        String[] known = cache.get(cur.dict);
+        if (known == null || c >= known.length) {
+            String[] grown = new String[Math.max(c + 1, known == null ? 16 : known.length * 2)];
+            if (known != null) {
+                System.arraycopy(known, 0, grown, 0, known.length);
+            }
+            known = grown;
+            cache.put(cur.dict, known);
+        }
+        if (known[c] == null) {
+            known[c] = cur.dict.value(c).strip();
+        }
+        return known[c];
     }
 
     private static boolean isIso(String code) {

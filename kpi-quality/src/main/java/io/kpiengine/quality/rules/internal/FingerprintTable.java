@@ -4,11 +4,12 @@ package io.kpiengine.quality.rules.internal;
  * The exact-duplicate state shared by all partitions of a run: a set of row fingerprints, each with the
  * smallest row number seen for it.
  *
- * <p><b>Layout.</b> 64 segments, each an open-addressing table of linear probing over one {@code long[]} with
+ * <p><b>Layout.</b> 16 segments, each an open-addressing table of linear probing over one {@code long[]} with
  * two words per slot: word 0 holds the high 64 bits of the row's 128-bit fingerprint, word 1 holds 24 more
- * fingerprint bits above a 40-bit row number. A slot is therefore 16 bytes; a segment grows by 1.5x when it is
- * 80% full, so a distinct row costs 20 to 30 bytes (16 / load factor between 0.53 and 0.8), plus the short
- * peak of one segment's resize. Row numbers must be below 2^40.
+ * fingerprint bits above a 40-bit row number. A slot is therefore 16 bytes; a segment doubles when it is 75%
+ * full, so a distinct row costs 21 to 43 bytes (16 / load factor between 0.375 and 0.75), plus the short peak of
+ * one segment's resize (a sixteenth of the table). Few, large segments keep the arrays out of the young generation once the table
+ * is big (the garbage collector does not copy them again and again). Row numbers must be below 2^40.
  *
  * <p><b>Exactness.</b> Two rows are taken as duplicates when 88 fingerprint bits agree. The fingerprint is
  * computed from every value of the row with two independent 64-bit mixes (see {@link Fingerprints}); for n
@@ -22,7 +23,7 @@ package io.kpiengine.quality.rules.internal;
 final class FingerprintTable {
 
     static final long MAX_ROW = (1L << 40) - 1;
-    private static final int SEGMENTS = 64;
+    static final int SEGMENTS = 16;
     private static final long ROW_MASK = MAX_ROW;
 
     private final Segment[] segments = new Segment[SEGMENTS];
@@ -34,7 +35,7 @@ final class FingerprintTable {
     }
 
     static int segmentOf(long hi) {
-        return (int) (hi >>> 58);
+        return (int) (hi >>> 60);
     }
 
     Segment segment(int i) {
@@ -87,54 +88,59 @@ final class FingerprintTable {
          */
         long offer(long hi, long lo, long row) {
             long tag = lo & ~ROW_MASK;
+            int i = probe(hi, tag);
+            long w1 = slots[2 * i + 1];
+            if (slots[2 * i] == 0 && w1 == 0) {
+                slots[2 * i] = hi;
+                slots[2 * i + 1] = tag | row;
+                if (++size * 4L > capacity * 3L) {
+                    grow();
+                }
+                return -1;
+            }
+            long seen = w1 & ROW_MASK;
+            if (row < seen) {
+                slots[2 * i + 1] = tag | row;
+                return -2 - seen;
+            }
+            return seen;
+        }
+
+        /** The slot holding a fingerprint, or the empty slot where it would go. */
+        private int probe(long hi, long tag) {
             int i = index(hi, capacity);
             while (true) {
                 long w0 = slots[2 * i];
                 long w1 = slots[2 * i + 1];
-                if (w0 == 0 && w1 == 0) {
-                    slots[2 * i] = hi;
-                    slots[2 * i + 1] = tag | row;
-                    if (++size * 5L > capacity * 4L) {
-                        grow();
-                    }
-                    return -1;
-                }
-                if (w0 == hi && (w1 & ~ROW_MASK) == tag) {
-                    long seen = w1 & ROW_MASK;
-                    if (row < seen) {
-                        slots[2 * i + 1] = tag | row;
-                        return -2 - seen;
-                    }
-                    return seen;
+                if ((w0 == 0 && w1 == 0) || (w0 == hi && (w1 & ~ROW_MASK) == tag)) {
+                    return i;
                 }
                 i = i + 1 == capacity ? 0 : i + 1;
             }
+        }
+
+        /**
+         * Reads the slot where a fingerprint's probe starts. Called for a whole batch of rows before
+         * {@link #offer}, these independent loads overlap in the processor (memory-level parallelism), so the
+         * cache misses of a random-access table are paid in parallel instead of one after another.
+         */
+        long touch(long hi) {
+            return slots[2 * index(hi, capacity)];
         }
 
         long find(long hi, long lo) {
-            long tag = lo & ~ROW_MASK;
-            int i = index(hi, capacity);
-            while (true) {
-                long w0 = slots[2 * i];
-                long w1 = slots[2 * i + 1];
-                if (w0 == 0 && w1 == 0) {
-                    return -1;
-                }
-                if (w0 == hi && (w1 & ~ROW_MASK) == tag) {
-                    return w1 & ROW_MASK;
-                }
-                i = i + 1 == capacity ? 0 : i + 1;
-            }
+            int i = probe(hi, lo & ~ROW_MASK);
+            return slots[2 * i] == 0 && slots[2 * i + 1] == 0 ? -1 : slots[2 * i + 1] & ROW_MASK;
         }
 
         private static int index(long hi, int capacity) {
-            return (int) Math.multiplyHigh((hi << 6) >>> 1, (long) capacity << 1);
+            return (int) Math.multiplyHigh((hi << 4) >>> 1, (long) capacity << 1);
         }
 
         private void grow() {
             long[] old = slots;
             int oldCapacity = capacity;
-            capacity = (int) Math.min(Integer.MAX_VALUE / 2 - 8, oldCapacity + (oldCapacity >> 1));
+            capacity = (int) Math.min(Integer.MAX_VALUE / 2 - 8, 2L * oldCapacity);
             slots = new long[2 * capacity];
             for (int j = 0; j < oldCapacity; j++) {
                 long w0 = old[2 * j];

@@ -1,7 +1,13 @@
 package io.kpiengine.quality.rules.internal;
 
+import io.kpiengine.quality.CategoryVector;
 import io.kpiengine.quality.ColumnType;
+import io.kpiengine.quality.DecimalVector;
 import io.kpiengine.quality.Dictionary;
+import io.kpiengine.quality.DoubleVector;
+import io.kpiengine.quality.LongVector;
+import io.kpiengine.quality.TextVector;
+import io.kpiengine.quality.Vector;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -9,8 +15,9 @@ import java.util.Map;
  * 128-bit fingerprints of whole rows, computed column by column over a batch. Each value is reduced to a
  * 64-bit word (longs and unscaled decimals as they are, doubles by their bits with -0.0 read as 0.0, text and
  * categories by a 64-bit hash of their characters, so equal strings agree whatever their dictionary), a missing
- * value to a marker; each word is folded into two lanes with different multipliers and the murmur3 finaliser.
- * Column position is part of every fold, so the same value in two columns does not cancel out.
+ * value to a marker; each word, salted by its column position, is folded into two lanes (multiply and xor-shift
+ * with different constants), and each lane ends with the murmur3 finaliser, the low lane also taking in the high
+ * one. Removed rows get fingerprints that are never read.
  */
 final class Fingerprints {
 
@@ -20,35 +27,49 @@ final class Fingerprints {
 
     private final Map<Dictionary, long[]> categoryHashes = new IdentityHashMap<>();
 
-    /** Fills {@code hi} and {@code lo} with the fingerprints of rows {@code 0..n-1} that are not removed. */
+    private long[] words = new long[0];
+    private long[] scratchHi = new long[0];
+    private long[] scratchLo = new long[0];
+
+    /** A reusable array of at least n fingerprints (high words); valid until the next batch. */
+    long[] scratchHi(int n) {
+        if (scratchHi.length < n) {
+            scratchHi = new long[n];
+        }
+        return scratchHi;
+    }
+
+    /** A reusable array of at least n fingerprints (low words); valid until the next batch. */
+    long[] scratchLo(int n) {
+        if (scratchLo.length < n) {
+            scratchLo = new long[n];
+        }
+        return scratchLo;
+    }
+
+    /**
+     * Fills {@code hi} and {@code lo} with the fingerprints of rows {@code 0..n-1} that are not removed. Columns
+     * that no rule loaded are read from their vectors into scratch arrays, not copied into the batch.
+     */
     void compute(Col[] cols, int n, long[] removed, long[] hi, long[] lo) {
         for (int r = 0; r < n; r++) {
             hi[r] = K1;
             lo[r] = K2;
         }
+        if (words.length < n) {
+            words = new long[n];
+        }
         for (int c = 0; c < cols.length; c++) {
-            Col col = cols[c].load();
+            Col col = cols[c];
+            long[] w = words(col, n, removed);
             long salt = (c + 1) * 0xD6E8FEB86659FD93L;
-            long[] nulls = col.nulls;
-            // categories: one cache look-up per column and batch, not per row
-            long[] categoryCache = col.type == ColumnType.CATEGORY ? categoryCache(col.dict, col.dict.size()) : null;
+            boolean nulls = col.hasNulls();
             for (int r = 0; r < n; r++) {
-                long w;
-                if ((removed[r >>> 6] & (1L << r)) != 0) {
-                    continue;
-                }
-                if (nulls != null && (nulls[r >>> 6] & (1L << r)) != 0) {
-                    w = MISSING;
-                } else if (categoryCache != null) {
-                    int code = col.codes[r];
-                    w = code < categoryCache.length && categoryCache[code] != 0 ? categoryCache[code]
-                            : categoryHash(col.dict, code);
-                } else {
-                    w = word(col, r);
-                }
-                w ^= salt;
-                hi[r] = mix(hi[r] ^ w) * K1 + c;
-                lo[r] = mix(lo[r] + w * K2) ^ (lo[r] >>> 29);
+                long x = (nulls && col.isNull(r) ? MISSING : w[r]) ^ salt;
+                long a = (hi[r] ^ x) * K1;
+                hi[r] = a ^ (a >>> 29);
+                long b = (lo[r] + Long.rotateLeft(x, 31)) * K2;
+                lo[r] = b ^ (b >>> 32);
             }
         }
         for (int r = 0; r < n; r++) {
@@ -58,6 +79,38 @@ final class Fingerprints {
                 hi[r] = K1;
             }
         }
+    }
+
+    /** The 64-bit word of every row of a column (garbage for missing rows), in a scratch array. */
+    private long[] words(Col col, int n, long[] removed) {
+        long[] w = words;
+        Vector v = col.loaded() ? null : col.origin();
+        if (v instanceof LongVector lv) {
+            lv.copyTo(0, w, 0, n);
+        } else if (v instanceof DecimalVector dv) {
+            for (int r = 0; r < n; r++) {
+                w[r] = dv.unscaled(r);
+            }
+        } else if (v instanceof DoubleVector dv) {
+            for (int r = 0; r < n; r++) {
+                double d = dv.get(r);
+                w[r] = Double.doubleToLongBits(d == 0.0 ? 0.0 : d);
+            }
+        } else if (v instanceof CategoryVector cv) {
+            for (int r = 0; r < n; r++) {
+                w[r] = cv.isNull(r) ? 0 : categoryHash(cv.dictionary(), cv.code(r));
+            }
+        } else if (v instanceof TextVector tv) {
+            for (int r = 0; r < n; r++) {
+                String s = tv.get(r);
+                w[r] = s == null ? 0 : hash(s);
+            }
+        } else {
+            for (int r = 0; r < n; r++) {
+                w[r] = col.isNull(r) || (removed[r >>> 6] & (1L << r)) != 0 ? 0 : word(col, r);
+            }
+        }
+        return w;
     }
 
     private long word(Col col, int r) {
@@ -73,20 +126,6 @@ final class Fingerprints {
             return Double.doubleToLongBits(d == 0.0 ? 0.0 : d);
         }
         return col.longs[r];
-    }
-
-    /** The hash cache of a dictionary, at least {@code size} long. */
-    private long[] categoryCache(Dictionary dict, int size) {
-        long[] cache = categoryHashes.get(dict);
-        if (cache == null || cache.length < size) {
-            long[] grown = new long[Math.max(size, cache == null ? 16 : cache.length * 2)];
-            if (cache != null) {
-                System.arraycopy(cache, 0, grown, 0, cache.length);
-            }
-            cache = grown;
-            categoryHashes.put(dict, cache);
-        }
-        return cache;
     }
 
     private long categoryHash(Dictionary dict, int code) {

@@ -43,6 +43,10 @@ final class Finisher {
                     plan.ruleIds.get(pm.rule()), false));
         }
         merges.addTotal(a.pendingMerges.total() - a.pendingMerges.sorted().size());
+        if (table != null) {
+            a.detail(plan.exactRule, "distinctRows", table.size());
+            a.detail(plan.exactRule, "stateBytes", table.bytes());
+        }
         List<QualityReport.RuleResult> results = new ArrayList<>();
         for (int i = 0; i < plan.ruleList.size(); i++) {
             Rule r = plan.ruleList.get(i);

@@ -12,6 +12,9 @@ import io.kpiengine.quality.rules.QualityReport;
  */
 final class Stages {
 
+    /** Keeps the prefetching loads of {@link #dedupe} from being optimised away. */
+    static volatile long sink;
+
     private Stages() {
     }
 
@@ -45,8 +48,8 @@ final class Stages {
         long[] hi = null;
         long[] lo = null;
         if (table != null) {
-            hi = new long[w.size];
-            lo = new long[w.size];
+            hi = fingerprints.scratchHi(w.size);
+            lo = fingerprints.scratchLo(w.size);
             fingerprints.compute(w.cols, w.size, w.removed, hi, lo);
             w.fpHi = hi;
             w.fpLo = lo;
@@ -69,16 +72,17 @@ final class Stages {
         int n = w.size;
         int rule = w.plan.exactRule;
         Account a = w.account;
-        int[] start = new int[65];
+        int segments = FingerprintTable.SEGMENTS;
+        int[] start = new int[segments + 1];
         for (int r = 0; r < n; r++) {
             if (!w.isRemoved(r)) {
                 start[FingerprintTable.segmentOf(hi[r]) + 1]++;
             }
         }
-        for (int s = 0; s < 64; s++) {
+        for (int s = 0; s < segments; s++) {
             start[s + 1] += start[s];
         }
-        int[] order = new int[start[64]];
+        int[] order = new int[start[segments]];
         int[] fill = start.clone();
         for (int r = 0; r < n; r++) {
             if (!w.isRemoved(r)) {
@@ -91,16 +95,21 @@ final class Stages {
             }
         }
         long[] result = new long[n];
-        for (int s = 0; s < 64; s++) {
+        for (int s = 0; s < segments; s++) {
             if (start[s] == start[s + 1]) {
                 continue;
             }
             FingerprintTable.Segment seg = table.segment(s);
             synchronized (seg) {
+                long touched = 0;
+                for (int i = start[s]; i < start[s + 1]; i++) {
+                    touched += seg.touch(hi[order[i]]);
+                }
                 for (int i = start[s]; i < start[s + 1]; i++) {
                     int r = order[i];
                     result[r] = seg.offer(hi[r], lo[r], w.rowNumbers[r]);
                 }
+                sink += touched;
             }
         }
         a.dedupeRows += order.length;

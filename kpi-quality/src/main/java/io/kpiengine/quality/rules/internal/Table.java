@@ -18,6 +18,9 @@ final class Table {
     final int size;
 
     Table(Col[] cols, long[] rowNumbers, int size) {
+        for (Col c : cols) {
+            c.compactable = false;
+        }
         this.cols = cols;
         this.rowNumbers = rowNumbers;
         this.size = size;

@@ -1,5 +1,7 @@
 package io.kpiengine.quality.rules.internal;
 
+import io.kpiengine.quality.io.internal.Civil;
+
 /**
  * Fast reading of ISO-8601 date-times: {@code yyyy-MM-dd(T| )HH:mm[:ss[.fraction]]} followed by nothing (a local
  * time), {@code Z}, an offset {@code +HH:MM}, {@code +HHMM} or {@code +HH}, and optionally a zone id in
@@ -32,7 +34,7 @@ final class Timestamps {
         int d = digits(s, 8, 2);
         int h = digits(s, 11, 2);
         int mi = digits(s, 14, 2);
-        if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > lengthOfMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59) {
+        if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > Civil.lengthOfMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59) {
             return false;
         }
         int i = 16;
@@ -58,7 +60,7 @@ final class Timestamps {
                 }
             }
         }
-        p.epochDay = epochDay(y, mo, d);
+        p.epochDay = Civil.epochDay(y, mo, d);
         p.secondOfDay = h * 3600 + mi * 60 + sec;
         p.micros = micros;
         p.hasOffset = false;
@@ -105,29 +107,5 @@ final class Timestamps {
             v = v * 10 + (c - '0');
         }
         return v;
-    }
-
-    static int lengthOfMonth(int y, int m) {
-        switch (m) {
-            case 2:
-                return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
-            case 4:
-            case 6:
-            case 9:
-            case 11:
-                return 30;
-            default:
-                return 31;
-        }
-    }
-
-    /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-    static long epochDay(int y, int m, int d) {
-        long yy = m <= 2 ? y - 1 : y;
-        long era = Math.floorDiv(yy, 400);
-        long yoe = yy - era * 400;
-        long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        return era * 146097 + doe - 719468;
     }
 }
