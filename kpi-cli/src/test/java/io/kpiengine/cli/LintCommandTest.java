@@ -98,4 +98,17 @@ class LintCommandTest {
         assertThat(run("--catalog", file.toString(), "--disable", "missing-ownr")).isEqualTo(2);
         assertThat(err.toString()).contains("rule must be one of").contains("did you mean 'missing-owner'");
     }
+
+    @Test
+    void kpiLint_throughTheKpiCommand() throws IOException {
+        Path file = write(HEAD + "  - {id: visits, aggregate: sum, column: v, tier: core}\n");
+        int exit = KpiCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("lint", "--catalog", file.toString(), "--disable",
+                        "missing-target,missing-review-cycle,missing-description,missing-unit,missing-direction");
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo(file + ":7:10: ERROR missing-owner: KPI 'visits' has no owner\n"
+                + "1 finding: 1 error, 0 warnings, 0 infos\n");
+        assertThat(KpiCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("lint", "--bogus")).isEqualTo(2);
+    }
 }

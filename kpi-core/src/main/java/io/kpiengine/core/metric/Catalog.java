@@ -319,11 +319,9 @@ public final class Catalog {
         for (Metric m : parts.metrics) {
             if (m instanceof Derived d) {
                 for (MetricReference r : d.references()) {
-                    if (r.kind() == MetricReference.Kind.TO_DATE
-                            && (r.grain() == grain || !parts.calendar.nests(grain, r.grain()))) {
-                        out.add("metric '" + m.id() + "': " + r.slot() + " cannot be computed at grain " + grain.id()
-                                + ": " + grain.id() + " periods do not nest in " + r.grain().id() + " periods"
-                                + (r.grain() == grain ? " other than themselves" : ""));
+                    String problem = CatalogValidator.toDateProblem(parts.calendar, grain, m, r);
+                    if (problem != null) {
+                        out.add(problem);
                     }
                 }
             }

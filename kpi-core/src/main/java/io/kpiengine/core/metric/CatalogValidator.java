@@ -205,13 +205,25 @@ final class CatalogValidator {
     }
 
     private void checkToDate(int i, Derived d, MetricReference r) {
-        BusinessCalendar cal = parts.calendar;
-        Grain grain = parts.grain;
-        if (r.grain() == grain || !cal.nests(grain, r.grain())) {
-            add(parts.metricLocation(i, "formula"), "metric '" + d.id() + "': " + r.slot()
-                    + " cannot be computed at grain " + grain.id() + ": " + grain.id() + " periods do not nest in "
-                    + r.grain().id() + " periods" + (r.grain() == grain ? " other than themselves" : ""));
+        String problem = toDateProblem(parts.calendar, parts.grain, d, r);
+        if (problem != null) {
+            add(parts.metricLocation(i, "formula"), problem);
         }
+    }
+
+    /**
+     * The problem of a period-to-date reference at a grain of evaluation: its grain must contain that grain and
+     * be coarser.
+     *
+     * @return the message, or null when the reference can be computed
+     */
+    static String toDateProblem(BusinessCalendar cal, Grain grain, Metric m, MetricReference r) {
+        if (r.kind() != MetricReference.Kind.TO_DATE || r.grain() != grain && cal.nests(grain, r.grain())) {
+            return null;
+        }
+        return "metric '" + m.id() + "': " + r.slot() + " cannot be computed at grain " + grain.id() + ": "
+                + grain.id() + " periods do not nest in " + r.grain().id() + " periods"
+                + (r.grain() == grain ? " other than themselves" : "");
     }
 
     private void checkLeading(int i, Metric m) {

@@ -107,5 +107,10 @@ class CatalogTest {
         assertThat(c.evaluationOrder()).extracting(Metric::id).containsSubsequence("visitors", "conversions",
                 "conversion_rate", "conversion_rate_7d");
         assertThat(c.lint()).isEmpty();
+        assertThat(c.grainProblems(Grain.DAY)).isEmpty();
+        assertThat(c.grainProblems(Grain.MONTH)).containsExactly("metric 'revenue_mtd': to_date(revenue,month) cannot"
+                + " be computed at grain month: month periods do not nest in month periods other than themselves");
+        assertThat(c.grainProblems(Grain.WEEK)).containsExactly("metric 'revenue_mtd': to_date(revenue,month) cannot"
+                + " be computed at grain week: week periods do not nest in month periods");
     }
 }

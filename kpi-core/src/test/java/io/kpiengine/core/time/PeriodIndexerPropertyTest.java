@@ -236,4 +236,35 @@ class PeriodIndexerPropertyTest {
                 .withLaterOffsetAtOverlap().toEpochSecond();
         assertThat(cal.indexer(Grain.HOUR).index(t * 1_000_000L)).isEqualTo(Math.floorDiv(t, 3600));
     }
+
+    @Test
+    void sharedIndexer_eightThreads_agreeWithOneThread() throws Exception {
+        BusinessCalendar cal = BusinessCalendar.of(ZoneId.of("America/New_York"));
+        PeriodIndexer hours = cal.indexer(Grain.HOUR);
+        SplittableRandom r = new SplittableRandom(SEED + 7);
+        long[] micros = new long[50_000];
+        long[] expected = new long[micros.length];
+        for (int i = 0; i < micros.length; i++) {
+            micros[i] = randomMicros(r);
+            expected[i] = hours.index(micros[i]);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> wrong = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                wrong.add(pool.submit(() -> {
+                    int bad = 0;
+                    for (int i = 0; i < micros.length; i++) {
+                        bad += hours.index(micros[i]) == expected[i] ? 0 : 1;
+                    }
+                    return bad;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> f : wrong) {
+                assertThat(f.get()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

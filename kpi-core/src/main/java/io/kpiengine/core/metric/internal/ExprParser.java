@@ -20,7 +20,7 @@ import java.util.Optional;
  * <p>Reference functions ({@code lag}, {@code last_year}, {@code to_date}, {@code trailing}) must name a metric as
  * their first argument and have literal further arguments; they become {@link Expr.Ref} nodes.
  */
-public final class ExprParser {
+public final class ExprParser extends TokenParser {
 
     /** The ordinary functions of kpi-formula and their argument counts (min, max; -1 = any). */
     public static final Map<String, int[]> FUNCTIONS = Map.ofEntries(
@@ -32,13 +32,8 @@ public final class ExprParser {
             Map.entry("min", new int[] {2, -1}), Map.entry("max", new int[] {2, -1}),
             Map.entry("if", new int[] {3, 3}), Map.entry("coalesce", new int[] {2, -1}));
 
-    private final String text;
-    private final List<Token> tokens;
-    private int pos;
-
     private ExprParser(String text) {
-        this.text = text;
-        this.tokens = Lexer.tokens(text);
+        super("formula", text);
     }
 
     /**
@@ -50,38 +45,15 @@ public final class ExprParser {
      *     column
      */
     public static Expr parse(String text) {
-        ExprParser p;
-        try {
-            p = new ExprParser(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("formula \"" + text + "\": " + e.getMessage(), e);
-        }
-        if (p.peek().kind() == Kind.END) {
+        ExprParser p = new ExprParser(text);
+        if (p.atEnd()) {
             throw p.error("expected an expression");
         }
         Expr e = p.or();
-        if (p.peek().kind() != Kind.END) {
+        if (!p.atEnd()) {
             throw p.error("expected an operator or the end");
         }
         return e;
-    }
-
-    private Token peek() {
-        return tokens.get(pos);
-    }
-
-    private Token next() {
-        return tokens.get(pos++);
-    }
-
-    private IllegalArgumentException error(String expected) {
-        Token t = peek();
-        String found = t.kind() == Kind.END ? "the end" : "'" + t.text() + "'";
-        return failure(expected + " at column " + t.column() + ", but found " + found);
-    }
-
-    private IllegalArgumentException failure(String message) {
-        return new IllegalArgumentException("formula \"" + text + "\": " + message);
     }
 
     private Expr or() {
@@ -162,7 +134,7 @@ public final class ExprParser {
             try {
                 return new Expr.Num(Double.parseDouble(t.text()), t.column());
             } catch (NumberFormatException e) {
-                pos--;
+                back();
                 throw error("expected a number");
             }
         }
@@ -198,13 +170,6 @@ public final class ExprParser {
 
     private static boolean isKeyword(Token t) {
         return t.isKeyword("and") || t.isKeyword("or") || t.isKeyword("not");
-    }
-
-    private void expect(String symbol) {
-        if (!peek().is(symbol)) {
-            throw error("expected '" + symbol + "'");
-        }
-        next();
     }
 
     private Expr call(Token name, List<Expr> args, List<Token> starts, int end) {

@@ -28,18 +28,13 @@ import java.util.regex.Pattern;
  * test    := name op literal | name ['not'] 'in' '(' literal (',' literal)* ')' | name 'is' ['not'] 'missing'
  * </pre>
  */
-public final class FilterParser {
+public final class FilterParser extends TokenParser {
 
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "missing", "true", "false");
 
-    private final String text;
-    private final List<Token> tokens;
-    private int pos;
-
     private FilterParser(String text) {
-        this.text = text;
-        this.tokens = Lexer.tokens(text);
+        super("filter", text);
     }
 
     /**
@@ -50,32 +45,12 @@ public final class FilterParser {
      * @throws IllegalArgumentException if the text is not a filter
      */
     public static Filter parse(String text) {
-        FilterParser p;
-        try {
-            p = new FilterParser(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("filter \"" + text + "\": " + e.getMessage(), e);
-        }
+        FilterParser p = new FilterParser(text);
         Filter f = p.or();
-        if (p.peek().kind() != Kind.END) {
+        if (!p.atEnd()) {
             throw p.error("expected 'and', 'or' or the end");
         }
         return f;
-    }
-
-    private Token peek() {
-        return tokens.get(pos);
-    }
-
-    private Token next() {
-        return tokens.get(pos++);
-    }
-
-    private IllegalArgumentException error(String expected) {
-        Token t = peek();
-        String found = t.kind() == Kind.END ? "the end" : "'" + t.text() + "'";
-        return new IllegalArgumentException("filter \"" + text + "\": " + expected + " at column " + t.column()
-                + ", but found " + found);
     }
 
     private Filter or() {
@@ -106,10 +81,7 @@ public final class FilterParser {
         if (peek().is("(")) {
             next();
             Filter inner = or();
-            if (!peek().is(")")) {
-                throw error("expected ')'");
-            }
-            next();
+            expect(")");
             return inner;
         }
         return test();
@@ -220,7 +192,7 @@ public final class FilterParser {
                     BigDecimal d = new BigDecimal(t.text());
                     return new Filter.Num(minus ? d.negate() : d);
                 } catch (NumberFormatException e) {
-                    pos--;
+                    back();
                     throw error("expected a number");
                 }
             default:
