@@ -7,7 +7,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code kpi} command: one subcommand per task ({@code kpi clean ...}, {@code kpi lint ...}).
+ * The {@code kpi} command: one subcommand per task ({@code kpi clean ...}, {@code kpi lint ...},
+ * {@code kpi run ...}).
  *
  * <p>Exit codes: {@value #OK} success, {@value #GATE_FAILED} a quality gate (or lint) failed, {@value #USAGE}
  * a usage or configuration error. Errors are one message on stderr, never a stack trace. To add a subcommand,
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CleanCommand.class,
             LintCommand.class,
+            RunCommand.class,
         })
 public final class KpiCli implements Runnable {
 

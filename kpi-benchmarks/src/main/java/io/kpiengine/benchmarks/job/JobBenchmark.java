@@ -1,0 +1,195 @@
+package io.kpiengine.benchmarks.job;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The reference batch job ({@code JOB.md}) side by side: our engine and DuckDB on the same generated file, in
+ * one JVM, several rounds alternating, medians and the wall-time ratio; plus our engine on 1 thread; and a memory
+ * mode for large files that reports the peak heap.
+ *
+ * <pre>
+ * java -cp kpi-benchmarks/target/benchmarks.jar io.kpiengine.benchmarks.job.JobBenchmark \
+ *      --rows 2000000 --rounds 5 --dir target/job
+ * java -Xmx512m -cp kpi-benchmarks/target/benchmarks.jar io.kpiengine.benchmarks.job.JobBenchmark \
+ *      --rows 10000000 --mode memory --dir target/job
+ * </pre>
+ *
+ * <p>The file is generated once (seeded, so every run reads the same bytes) and reused. Each round runs DuckDB
+ * with 2 threads, our engine with 2 threads and our engine with 1 thread, the order rotating per round. Every run
+ * is checked against DuckDB's result before timing counts.
+ */
+public final class JobBenchmark {
+
+    private JobBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args {@code --rows N --rounds R --dir DIR --mode compare|memory --seed S}
+     * @throws Exception if a run fails or results disagree
+     */
+    public static void main(String[] args) throws Exception {
+        long rows = 2_000_000;
+        int rounds = 5;
+        Path dir = Path.of("target", "job");
+        String mode = "compare";
+        long seed = 20250101L;
+        for (int i = 0; i < args.length; i += 2) {
+            String value = i + 1 < args.length ? args[i + 1] : "";
+            switch (args[i]) {
+                case "--rows":
+                    rows = Long.parseLong(value.replace("_", ""));
+                    break;
+                case "--rounds":
+                    rounds = Integer.parseInt(value);
+                    break;
+                case "--dir":
+                    dir = Path.of(value);
+                    break;
+                case "--mode":
+                    mode = value;
+                    break;
+                case "--seed":
+                    seed = Long.parseLong(value);
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; use --rows N --rounds R --dir DIR --mode compare|memory --seed S");
+            }
+        }
+        Files.createDirectories(dir);
+        Path csv = dir.resolve("events-" + rows + "-" + seed + ".csv");
+        if (!Files.exists(csv)) {
+            long t0 = System.nanoTime();
+            EngineJob.generate(csv, rows, seed);
+            System.out.printf(Locale.ROOT, "generated %s (%,d bytes) in %.1f s%n", csv, Files.size(csv),
+                    (System.nanoTime() - t0) / 1e9);
+        }
+        System.out.printf(Locale.ROOT, "file %s, %,d rows, %,d bytes; %d cores; JVM %s, max heap %d MiB%n", csv, rows,
+                Files.size(csv), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20);
+        if (mode.equals("memory")) {
+            memory(csv, rounds);
+        } else {
+            compare(csv, rounds);
+        }
+    }
+
+    private static void compare(Path csv, int rounds) throws Exception {
+        List<DuckDbJob.Row> expected;
+        try (DuckDbJob duck = new DuckDbJob(2)) {
+            expected = duck.run(csv);
+        }
+        EngineJob.check(EngineJob.run(csv, 2), expected);
+        EngineJob.check(EngineJob.run(csv, 1), expected);
+        System.out.printf(Locale.ROOT, "warm-up done; results agree with DuckDB (%d groups)%n", expected.size());
+        double[] duck2 = new double[rounds];
+        double[] ours2 = new double[rounds];
+        double[] ours1 = new double[rounds];
+        try (DuckDbJob duck = new DuckDbJob(2)) {
+            for (int r = 0; r < rounds; r++) {
+                for (int k = 0; k < 3; k++) {
+                    switch ((r + k) % 3) {
+                        case 0: {
+                            long t0 = System.nanoTime();
+                            duck.run(csv);
+                            duck2[r] = (System.nanoTime() - t0) / 1e9;
+                            break;
+                        }
+                        case 1: {
+                            long t0 = System.nanoTime();
+                            EngineJob.run(csv, 2);
+                            ours2[r] = (System.nanoTime() - t0) / 1e9;
+                            break;
+                        }
+                        default: {
+                            long t0 = System.nanoTime();
+                            EngineJob.run(csv, 1);
+                            ours1[r] = (System.nanoTime() - t0) / 1e9;
+                            break;
+                        }
+                    }
+                }
+                System.out.printf(Locale.ROOT, "round %d: duckdb(2) %.3f s, ours(2) %.3f s, ours(1) %.3f s%n", r + 1,
+                        duck2[r], ours2[r], ours1[r]);
+            }
+        }
+        System.out.println();
+        System.out.println("| run | median wall time (s) | min | max |");
+        System.out.println("| --- | ---: | ---: | ---: |");
+        row("DuckDB, 2 threads", duck2);
+        row("KPI Engine, 2 threads", ours2);
+        row("KPI Engine, 1 thread", ours1);
+        System.out.printf(Locale.ROOT, "%nratio ours(2) / DuckDB(2) = %.2f (goal <= 1.5)%n", median(ours2) / median(duck2));
+        System.out.printf(Locale.ROOT, "speed-up ours 1 -> 2 threads = %.2f x (goal >= 1.6)%n", median(ours1) / median(ours2));
+    }
+
+    private static void memory(Path csv, int rounds) throws Exception {
+        for (int r = 0; r < Math.max(1, rounds); r++) {
+            resetPeaks();
+            AtomicLong peak = new AtomicLong();
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+            long t0 = System.nanoTime();
+            List<DuckDbJob.Row> rows = EngineJob.run(csv, 2);
+            double s = (System.nanoTime() - t0) / 1e9;
+            sampler.interrupt();
+            sampler.join();
+            System.out.printf(Locale.ROOT, "round %d: ours(2) %.3f s, %d groups; heap: peak used %d MiB (sampled every"
+                    + " 5 ms), peak of the old generation %d MiB, max %d MiB%n", r + 1, s, rows.size(), peak.get() >> 20,
+                    oldGenPeak() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        }
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long oldGenPeak() {
+        long max = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getName().contains("Old")) {
+                max = Math.max(max, pool.getPeakUsage().getUsed());
+            }
+        }
+        return max;
+    }
+
+    private static void row(String name, double[] times) {
+        double[] s = times.clone();
+        Arrays.sort(s);
+        System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", name, median(times), s[0], s[s.length - 1]);
+    }
+
+    static double median(double[] times) {
+        double[] s = times.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+}

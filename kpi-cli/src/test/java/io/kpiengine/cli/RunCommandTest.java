@@ -1,0 +1,196 @@
+package io.kpiengine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RunCommandTest {
+
+    static final String CATALOG = """
+            zone: UTC
+            grain: day
+            sources:
+              sales:
+                time: ts
+                columns: {ts: timestamp, channel: category, amount: decimal(2), id: text}
+                rules:
+                  duplicates:
+                    - id: exact-duplicates
+                  thresholds:
+                    uniqueness: {warn: %s, fail: %s}
+            metrics:
+              - id: revenue
+                aggregate: sum
+                column: amount
+                dimensions: [channel]
+                unit: USD
+              - id: orders
+                aggregate: count_distinct
+                column: id
+                unit: count
+              - id: big_orders
+                aggregate: count
+                filter: "amount >= 100"
+                unit: count
+              - id: revenue_growth
+                formula: "revenue / lag(revenue, 1) - 1"
+            """;
+
+    static final String DATA = """
+            ts,channel,amount,id
+            2025-03-01T10:00:00Z,email,100.50,A1
+            2025-03-01T11:00:00Z,=cmd,20.00,A2
+            2025-03-03T09:00:00Z,email,50.25,A3
+            2025-03-03T09:00:00Z,email,50.25,A3
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new RunCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private Path catalog(String warn, String fail) throws IOException {
+        Path file = dir.resolve("catalog.yaml");
+        Files.writeString(file, String.format(CATALOG, warn, fail));
+        return file;
+    }
+
+    private Path data(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void run_writesJsonResults_andExitsZero() throws IOException {
+        Path results = dir.resolve("results.json");
+        int code = run("--catalog", catalog("0.5", "0.1").toString(), "--data", "sales=" + data("s.csv", DATA),
+                "--out", results.toString(), "--threads", "2", "--as-of", "2025-03-03T12:00:00Z");
+        assertThat(err.toString()).isEmpty();
+        assertThat(code).isEqualTo(RunCommand.OK);
+        assertThat(out.toString()).isEqualTo("18 cells of 4 metrics over 3 periods (2025-03-01 to 2025-03-03);"
+                + " quality PASS; wrote " + results + "\n");
+        JsonNode json = new ObjectMapper().readTree(results.toFile());
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("zone").asText()).isEqualTo("UTC");
+        assertThat(json.get("quality").get("verdict").asText()).isEqualTo("PASS");
+        JsonNode sales = json.get("quality").get("sources").get(0);
+        assertThat(sales.get("rowsAggregated").asLong()).isEqualTo(3);
+        assertThat(sales.get("rowsMerged").asLong()).isEqualTo(1);
+        JsonNode first = json.get("results").get(0);
+        assertThat(first.toString()).isEqualTo("{\"metric\":\"revenue\",\"period\":\"2025-03-01\","
+                + "\"start\":\"2025-03-01T00:00:00Z\",\"end\":\"2025-03-02T00:00:00Z\",\"status\":\"COMPLETE\","
+                + "\"dimensions\":{\"channel\":\"=cmd\"},\"value\":20,\"reason\":null,\"detail\":null,\"rows\":1}");
+        // sums and counts of no rows are 0 by default (their empty policy); a lag before the data has no history
+        assertThat(json.get("results").get(2).get("value").asText()).isEqualTo("0");
+        JsonNode growth = json.get("results").get(12);
+        assertThat(growth.get("metric").asText()).isEqualTo("revenue_growth");
+        assertThat(growth.get("reason").asText()).isEqualTo("NO_HISTORY");
+        assertThat(growth.get("detail").asText()).isEqualTo("input 'lag(revenue,1)' has no value: period 2025-02-28"
+                + " is outside the data (2025-03-01 to 2025-03-03)");
+        JsonNode last = json.get("results").get(json.get("results").size() - 1);
+        assertThat(last.get("metric").asText()).isEqualTo("revenue_growth");
+        assertThat(last.get("status").asText()).isEqualTo("PARTIAL");
+    }
+
+    @Test
+    void run_writesCsv_withDimensionColumnsAndFormulaInjectionEscaped() throws IOException {
+        Path results = dir.resolve("results.csv");
+        int code = run("--catalog", catalog("0.5", "0.1").toString(), "--data", "sales=" + data("s.csv", DATA),
+                "--out", results.toString(), "--as-of", "2030-01-01T00:00:00Z");
+        assertThat(code).isEqualTo(RunCommand.OK);
+        String csv = Files.readString(results);
+        assertThat(csv).startsWith("metric,period,start,end,status,channel,value,reason,detail,rows\r\n"
+                + "revenue,2025-03-01,2025-03-01T00:00:00Z,2025-03-02T00:00:00Z,COMPLETE,'=cmd,20,,,1\r\n");
+        assertThat(csv).contains("revenue,2025-03-03,2025-03-03T00:00:00Z,2025-03-04T00:00:00Z,COMPLETE,email,"
+                + "50.25,,,1\r\n");
+        assertThat(csv).contains("big_orders,2025-03-02,2025-03-02T00:00:00Z,2025-03-03T00:00:00Z,COMPLETE,,0,,,0\r\n");
+        assertThat(csv).contains("revenue_growth,2025-03-03,2025-03-03T00:00:00Z,2025-03-04T00:00:00Z,COMPLETE,email,,"
+                + "ZERO_DENOMINATOR,division by zero at '/' (column 9),0\r\n");
+    }
+
+    @Test
+    void run_failedQualityGate_writesResultsAndExitsOne() throws IOException {
+        Path results = dir.resolve("results.json");
+        int code = run("--catalog", catalog("0.9999", "0.999").toString(), "--data", "sales=" + data("s.csv", DATA),
+                "--out", results.toString());
+        assertThat(code).isEqualTo(RunCommand.QUALITY_GATE_FAILED);
+        assertThat(out.toString()).contains("quality FAIL");
+        assertThat(new ObjectMapper().readTree(results.toFile()).get("quality").get("verdict").asText())
+                .isEqualTo("FAIL");
+    }
+
+    @Test
+    void run_stateOutThenStateIn_equalsOneRunOverBothFiles() throws IOException {
+        Path cat = catalog("0.5", "0.1");
+        String[] lines = DATA.split("\n");
+        Path day1 = data("d1.csv", lines[0] + "\n" + lines[1] + "\n" + lines[2] + "\n");
+        Path day2 = data("d2.csv", lines[0] + "\n" + lines[3] + "\n");
+        Path both = data("both.csv", lines[0] + "\n" + lines[1] + "\n" + lines[2] + "\n" + lines[3] + "\n");
+        Path state = dir.resolve("state.bin");
+        assertThat(run("--catalog", cat.toString(), "--data", "sales=" + day1, "--out", dir.resolve("r1.csv").toString(),
+                "--state-out", state.toString(), "--as-of", "2030-01-01T00:00:00Z")).isZero();
+        assertThat(run("--catalog", cat.toString(), "--data", "sales=" + day2, "--out", dir.resolve("r2.csv").toString(),
+                "--state-in", state.toString(), "--as-of", "2030-01-01T00:00:00Z")).isZero();
+        assertThat(run("--catalog", cat.toString(), "--data", "sales=" + both, "--out", dir.resolve("r3.csv").toString(),
+                "--as-of", "2030-01-01T00:00:00Z")).isZero();
+        assertThat(Files.readString(dir.resolve("r2.csv"))).isEqualTo(Files.readString(dir.resolve("r3.csv")));
+    }
+
+    @Test
+    void kpiRun_throughTheMainCommand_runsTheSubcommand() throws IOException {
+        Path results = dir.resolve("results.json");
+        CommandLine cli = KpiCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = cli.execute("run", "--catalog", catalog("0.5", "0.1").toString(), "--data",
+                "sales=" + data("s.csv", DATA), "--out", results.toString(), "--as-of", "2025-03-03T12:00:00Z");
+        assertThat(code).isEqualTo(KpiCli.OK);
+        assertThat(out.toString()).startsWith("18 cells of 4 metrics");
+        assertThat(cli.execute("run", "--catalog")).isEqualTo(KpiCli.USAGE);
+    }
+
+    @Test
+    void run_usageAndConfigurationErrors_exitTwoWithReason() throws IOException {
+        Path cat = catalog("0.5", "0.1");
+        Path csv = data("s.csv", DATA);
+        assertThat(run("--catalog", cat.toString(), "--data", "sale=" + csv, "--out", "r.json")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("kpi run: --data sale=...: the catalog has no data source 'sale'; its"
+                + " sources are [sales]\n");
+        err.getBuffer().setLength(0);
+        assertThat(run("--catalog", cat.toString(), "--data", "sales=" + csv, "--out", "r.txt")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("kpi run: --out must end in .json or .csv, but was 'r.txt'\n");
+        err.getBuffer().setLength(0);
+        assertThat(run("--catalog", cat.toString(), "--data", "sales=" + dir.resolve("nope.csv"), "--out",
+                dir.resolve("r.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("kpi run: --data sales=" + dir.resolve("nope.csv") + ": no such file\n");
+        err.getBuffer().setLength(0);
+        assertThat(run("--catalog", cat.toString(), "--out", dir.resolve("r.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("kpi run: sources must contain every data source of the catalog [sales],"
+                + " but 'sales' is missing\n");
+        err.getBuffer().setLength(0);
+        Path bad = data("bad.yaml", "zone: UTC\nmetrics: 3\n");
+        assertThat(run("--catalog", bad.toString(), "--out", dir.resolve("r.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("kpi run: " + bad + " is not a valid catalog");
+        err.getBuffer().setLength(0);
+        assertThat(run("--catalog", cat.toString(), "--data", "sales=" + csv, "--out", dir.resolve("r.json").toString(),
+                "--state-in", csv.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("kpi run: cannot restore the aggregation state: the bytes are not a KPI"
+                + " engine state (no \"KPIS\" header)\n");
+    }
+}

@@ -1,0 +1,424 @@
+package io.kpiengine.core;
+
+import io.kpiengine.core.agg.AggregationState;
+import io.kpiengine.core.internal.CalendarIndexer;
+import io.kpiengine.core.internal.EnginePlan;
+import io.kpiengine.core.internal.GroupSpec;
+import io.kpiengine.core.internal.GroupState;
+import io.kpiengine.core.internal.MetricPlanner;
+import io.kpiengine.core.internal.QualityGate;
+import io.kpiengine.core.internal.MeasureSpec;
+import io.kpiengine.core.internal.ParallelAggregator;
+import io.kpiengine.core.internal.PeriodIndexer;
+import io.kpiengine.core.internal.ResultAssembler;
+import io.kpiengine.core.internal.SourceState;
+import io.kpiengine.core.internal.StateAccess;
+import io.kpiengine.core.internal.StateCodec;
+import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.metric.DataSource;
+import io.kpiengine.core.time.BusinessCalendar;
+import io.kpiengine.core.time.Grain;
+import io.kpiengine.core.time.Period;
+import io.kpiengine.quality.RecordSource;
+import io.kpiengine.quality.Schema;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Computes every KPI of a catalog per period and segment from streams of records: the entry point of the
+ * library.
+ *
+ * <p>An engine reads each data source once, in columnar batches, on {@code parallelism} threads (one partition of
+ * the source per thread, see {@link RecordSource#split(int)}), aggregates into mergeable state per (metric,
+ * period, dimension values), merges the thread states and lays the results over a date spine. Sources with
+ * quality rules in the catalog are cleaned on the way, and the verdict of their quality gate is attached to the
+ * results.
+ *
+ * <pre>{@code
+ * KpiEngine engine = KpiEngine.builder()
+ *         .catalog(catalog)                       // metrics, data sources, quality rules
+ *         .zone(ZoneId.of("Asia/Seoul"))
+ *         .grain(Grain.DAY)
+ *         .parallelism(2)
+ *         .build();
+ * KpiResults results = engine.evaluate(Map.of("events", CsvSource.open(path, schema)));
+ * results.series("revenue_usd", Map.of("channel", "email")).forEach(System.out::println);
+ * }</pre>
+ *
+ * <p>Engines are immutable and thread-safe: one engine may evaluate many inputs concurrently.
+ */
+public final class KpiEngine {
+
+    private final EnginePlan plan;
+    private final BusinessCalendar calendar;
+    private final Grain grain;
+    private final int parallelism;
+    private final Clock clock;
+    private final Period first;
+    private final Period last;
+    private final String fingerprint;
+
+    private KpiEngine(Builder b, EnginePlan plan) {
+        this.plan = plan;
+        Catalog c = b.catalog;
+        this.calendar = b.calendar != null ? b.calendar : b.zone != null ? BusinessCalendar.of(b.zone)
+                : c != null ? c.calendar() : BusinessCalendar.of(ZoneId.of("UTC"));
+        this.grain = b.grain != null ? b.grain : c != null ? c.grain() : Grain.DAY;
+        this.parallelism = b.parallelism > 0 ? b.parallelism : Runtime.getRuntime().availableProcessors();
+        this.clock = b.clock != null ? b.clock : Clock.systemUTC();
+        this.first = b.first == null ? null : calendar.period(grain, b.first.start());
+        this.last = b.last == null ? null : calendar.period(grain, b.last.start());
+        this.fingerprint = plan.fingerprint("zone " + calendar.zone() + ", grain " + grain + ", calendar " + calendar);
+    }
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The business calendar of the periods.
+     *
+     * @return the calendar
+     */
+    public BusinessCalendar calendar() {
+        return calendar;
+    }
+
+    /**
+     * The grain of the periods.
+     *
+     * @return the grain
+     */
+    public Grain grain() {
+        return grain;
+    }
+
+    /**
+     * The number of threads an evaluation uses per source.
+     *
+     * @return the parallelism
+     */
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /**
+     * The data sources the catalog's metrics read.
+     *
+     * @return the source names
+     */
+    public List<String> sources() {
+        return plan.sources();
+    }
+
+    /**
+     * Reads every source to its end, aggregates and returns the results. The sources are closed.
+     *
+     * @param sources one record source per data source of the catalog, by name
+     * @return the results with the quality verdict and the aggregation state
+     * @throws IllegalArgumentException if a data source of the catalog is missing or an unknown one is given, or a
+     *     source lacks a column the metrics need
+     * @throws KpiEvaluationException if cells under an "error" policy have no value, or an exact sum overflows
+     */
+    public KpiResults evaluate(Map<String, RecordSource> sources) {
+        return run(null, sources);
+    }
+
+    /**
+     * Adds new input to a saved state and returns the results of both together, as if one run had read all of
+     * it.
+     *
+     * @param previous the state of an earlier run of an engine with the same catalog, grain and zone
+     * @param sources the new input; a data source may be absent (it keeps its previous state)
+     * @return the results over the previous and the new input
+     * @throws IllegalArgumentException if the state comes from a different catalog, grain or zone
+     */
+    public KpiResults evaluate(AggregationState previous, Map<String, RecordSource> sources) {
+        Objects.requireNonNull(previous, "previous");
+        if (!StateAccess.get().fingerprint(previous).equals(fingerprint)) {
+            throw new IllegalArgumentException("previous must come from an engine with the same measures, grain and"
+                    + " zone, but it was computed for:\n  " + StateAccess.get().fingerprint(previous)
+                    + "\nand this engine computes:\n  " + fingerprint);
+        }
+        return run(previous, sources);
+    }
+
+    /**
+     * Restores a state saved with {@link AggregationState#toBytes()}.
+     *
+     * @param bytes the saved state
+     * @return the state
+     * @throws KpiException if the bytes are not a state, have another format version, come from an engine with other
+     *     measures, grain or zone, or are truncated
+     */
+    public AggregationState restore(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        try {
+            List<SourceState> states = StateCodec.read(bytes, fingerprint, this::newState);
+            return StateAccess.get().create(fingerprint, states);
+        } catch (IOException e) {
+            throw new KpiException("cannot restore the aggregation state: " + e.getMessage(), e);
+        }
+    }
+
+    private SourceState newState(String source, Schema schema) {
+        List<GroupState> groups = new ArrayList<>();
+        for (Map.Entry<GroupSpec, List<MeasureSpec>> g : plan.groups(source).entrySet()) {
+            PeriodIndexer indexer = new CalendarIndexer(calendar.indexer(grain));
+            try {
+                groups.add(new GroupState(g.getKey(), g.getValue(), schema, indexer));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("data source '" + source + "': " + e.getMessage(), e);
+            }
+        }
+        return new SourceState(source, schema, groups);
+    }
+
+    private KpiResults run(AggregationState previous, Map<String, RecordSource> sources) {
+        Objects.requireNonNull(sources, "sources");
+        List<String> needed = plan.sources();
+        for (String name : sources.keySet()) {
+            if (!needed.contains(name)) {
+                sources.values().forEach(RecordSource::close);
+                throw new IllegalArgumentException("sources must be data sources of the catalog " + needed
+                        + ", but '" + name + "' is not");
+            }
+        }
+        Map<String, SourceState> prior = new LinkedHashMap<>();
+        if (previous != null) {
+            for (SourceState s : StateAccess.get().sources(previous)) {
+                prior.put(s.source(), s);
+            }
+        }
+        for (String name : needed) {
+            if (!sources.containsKey(name) && !prior.containsKey(name)) {
+                sources.values().forEach(RecordSource::close);
+                throw new IllegalArgumentException("sources must contain every data source of the catalog " + needed
+                        + ", but '" + name + "' is missing");
+            }
+        }
+        Map<String, SourceState> merged = new LinkedHashMap<>();
+        List<SourceAccount> accounts = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (String name : needed) {
+            RecordSource raw = sources.get(name);
+            SourceState state = prior.get(name);
+            if (raw != null) {
+                EnginePlan.SourceGate gate = plan.gates().get(name);
+                EnginePlan.GatedRun run = gate == null ? null : gate.clean(raw);
+                RecordSource clean = run == null ? raw : run.source();
+                Schema schema = clean.schema();
+                SourceState fresh;
+                try {
+                    newState(name, schema);
+                    fresh = ParallelAggregator.aggregate(clean, parallelism, () -> newState(name, schema));
+                } catch (ArithmeticException e) {
+                    throw new KpiEvaluationException("data source '" + name + "': an exact sum overflows the 64-bit"
+                            + " range of its column; declare the column with a smaller scale or as a DECIMAL without"
+                            + " scale", e);
+                } finally {
+                    clean.close();
+                }
+                accounts.add(run == null
+                        ? new SourceAccount(name, fresh.rowsAggregated(), fresh.rowsRejected(), 0,
+                                fresh.rowsWithoutPeriod(), QualityVerdict.NOT_CHECKED, List.of(), null)
+                        : run.account(name, fresh));
+                if (state == null) {
+                    state = fresh;
+                } else {
+                    state.mergeFrom(fresh);
+                }
+            } else {
+                accounts.add(new SourceAccount(name, 0, 0, 0, 0, QualityVerdict.NOT_CHECKED, List.of(), null));
+            }
+            if (state.rowsWithoutPeriod() > 0) {
+                warnings.add("data source '" + name + "': " + state.rowsWithoutPeriod()
+                        + " rows have no time value and count in no period");
+            }
+            merged.put(name, state);
+        }
+        List<KpiResult> rows = new ResultAssembler(calendar, grain, clock, first, last)
+                .assemble(plan.metrics(), merged, plan.formulas());
+        AggregationState state = StateAccess.get().create(fingerprint, new ArrayList<>(merged.values()));
+        return new KpiResults(rows, DataQuality.of(accounts), state, warnings);
+    }
+
+    @Override
+    public String toString() {
+        return "KpiEngine[" + plan.metrics().size() + " metrics, zone " + calendar.zone() + ", grain " + grain
+                + ", parallelism " + parallelism + "]";
+    }
+
+    /**
+     * Builds a {@link KpiEngine}. Each setter checks its argument at once and may be called once;
+     * {@link #build()} checks the combination and leaves the builder reusable. Not thread-safe.
+     */
+    public static final class Builder {
+        private EnginePlan plan;
+        private Catalog catalog;
+        private ZoneId zone;
+        private BusinessCalendar calendar;
+        private Grain grain;
+        private int parallelism;
+        private Clock clock;
+        private Period first;
+        private Period last;
+
+        private Builder() {
+        }
+
+        private static void once(Object current, String what, Object value) {
+            if (current != null) {
+                throw new IllegalStateException(what + " was already set to " + current + ", cannot set it to "
+                        + value);
+            }
+        }
+
+        Builder plan(EnginePlan value) {
+            once(plan != null ? plan : catalog, "catalog", "another plan");
+            plan = Objects.requireNonNull(value, "plan");
+            return this;
+        }
+
+        /**
+         * The catalog: metrics, data sources with their quality rules, and the default calendar and grain.
+         *
+         * @param value the catalog
+         * @return this builder
+         * @throws IllegalStateException if a catalog was already set
+         */
+        public Builder catalog(Catalog value) {
+            once(plan != null ? plan : catalog, "catalog", value);
+            catalog = Objects.requireNonNull(value, "catalog");
+            return this;
+        }
+
+        /**
+         * The business time zone of the periods (default: the catalog's zone, else UTC).
+         *
+         * @param value the zone
+         * @return this builder
+         * @throws IllegalStateException if the zone or calendar was already set
+         */
+        public Builder zone(ZoneId value) {
+            once(zone != null ? zone : calendar, "zone", value);
+            zone = Objects.requireNonNull(value, "zone");
+            return this;
+        }
+
+        /**
+         * The full business calendar (zone and fiscal year), instead of {@link #zone(ZoneId)}.
+         *
+         * @param value the calendar
+         * @return this builder
+         * @throws IllegalStateException if the zone or calendar was already set
+         */
+        public Builder calendar(BusinessCalendar value) {
+            once(zone != null ? zone : calendar, "calendar", value);
+            calendar = Objects.requireNonNull(value, "calendar");
+            return this;
+        }
+
+        /**
+         * The grain of the periods (default: day).
+         *
+         * @param value the grain
+         * @return this builder
+         */
+        public Builder grain(Grain value) {
+            once(grain, "grain", value);
+            grain = Objects.requireNonNull(value, "grain");
+            return this;
+        }
+
+        /**
+         * The number of threads per source (default: the number of processors).
+         *
+         * @param threads 1 to 1024
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder parallelism(int threads) {
+            once(parallelism == 0 ? null : parallelism, "parallelism", threads);
+            if (threads < 1 || threads > 1024) {
+                throw new IllegalArgumentException("parallelism must be 1 to 1024, but was " + threads);
+            }
+            parallelism = threads;
+            return this;
+        }
+
+        /**
+         * The clock that decides which period is partial (default: the system clock in UTC).
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            once(clock, "clock", value);
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Fixes the date spine to the periods holding {@code from} to {@code to} (default: from the first to the last
+         * period with data).
+         *
+         * @param from a period whose start lies in the first period
+         * @param to a period whose start lies in the last period
+         * @return this builder
+         * @throws IllegalArgumentException if {@code to} starts before {@code from}
+         */
+        public Builder periods(Period from, Period to) {
+            once(first, "periods", from + ".." + to);
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            if (to.start().isBefore(from.start())) {
+                throw new IllegalArgumentException("to must not start before from " + from + ", but was " + to);
+            }
+            first = from;
+            last = to;
+            return this;
+        }
+
+        /**
+         * Builds the engine.
+         *
+         * @return the immutable engine
+         * @throws IllegalStateException if no catalog was set
+         */
+        public KpiEngine build() {
+            if (plan == null && catalog == null) {
+                throw new IllegalStateException("catalog must be set before build()");
+            }
+            if (catalog == null) {
+                return new KpiEngine(this, plan);
+            }
+            Grain g = grain != null ? grain : catalog.grain();
+            List<String> grainProblems = catalog.grainProblems(g);
+            if (!grainProblems.isEmpty()) {
+                throw new IllegalArgumentException("grain " + g + " does not fit the catalog: "
+                        + String.join("; ", grainProblems));
+            }
+            Clock c = clock != null ? clock : Clock.systemUTC();
+            Map<String, MetricPlanner.SourceInfo> sources = new LinkedHashMap<>();
+            Map<String, EnginePlan.SourceGate> gates = new LinkedHashMap<>();
+            for (DataSource s : catalog.sources()) {
+                sources.put(s.name(), new MetricPlanner.SourceInfo(s.name(), s.cleanSchema(), s.timeColumn()));
+                s.rules().ifPresent(r -> gates.put(s.name(), new QualityGate(r, c)));
+            }
+            EnginePlan p = MetricPlanner.plan(catalog.metrics(), sources, gates, catalog::dimensionsOf);
+            return new KpiEngine(this, p);
+        }
+    }
+}

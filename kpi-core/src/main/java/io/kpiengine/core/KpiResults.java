@@ -1,0 +1,262 @@
+package io.kpiengine.core;
+
+import io.kpiengine.core.agg.AggregationState;
+import io.kpiengine.core.time.Period;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The immutable table of KPI values an engine run produced: one {@link KpiResult} per metric, period and
+ * combination of dimension values, with the quality verdict of the data behind it and the aggregation state to
+ * resume from.
+ *
+ * <pre>{@code
+ * KpiResults results = engine.evaluate(Map.of("events", source));
+ * List<KpiResult> march = results.query()
+ *         .metric("revenue")
+ *         .from(calendar.parse("2025-03-01")).to(calendar.parse("2025-03-31"))
+ *         .where("channel", "email")
+ *         .list();
+ * if (results.quality().verdict() == QualityVerdict.FAIL) { ... }
+ * }</pre>
+ *
+ * <p>Rows are ordered by metric (catalog order), then dimension values (in order of first appearance), then
+ * period. Instances are immutable and thread-safe.
+ */
+public final class KpiResults {
+
+    private final List<KpiResult> rows;
+    private final Map<String, List<KpiResult>> byMetric;
+    private final DataQuality quality;
+    private final AggregationState state;
+    private final List<String> warnings;
+
+    KpiResults(List<KpiResult> rows, DataQuality quality, AggregationState state, List<String> warnings) {
+        this.rows = List.copyOf(rows);
+        Map<String, List<KpiResult>> map = new LinkedHashMap<>();
+        for (KpiResult r : this.rows) {
+            map.computeIfAbsent(r.metric(), k -> new ArrayList<>()).add(r);
+        }
+        map.replaceAll((k, v) -> List.copyOf(v));
+        this.byMetric = Collections.unmodifiableMap(map);
+        this.quality = Objects.requireNonNull(quality, "quality");
+        this.state = state;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Every cell.
+     *
+     * @return an immutable list
+     */
+    public List<KpiResult> rows() {
+        return rows;
+    }
+
+    /**
+     * The ids of the metrics in the table, in catalog order.
+     *
+     * @return an immutable list
+     */
+    public List<String> metrics() {
+        return List.copyOf(byMetric.keySet());
+    }
+
+    /**
+     * Every cell of a metric.
+     *
+     * @param metric the metric id
+     * @return an immutable list, ordered by dimension values then period
+     * @throws IllegalArgumentException if the table has no such metric
+     */
+    public List<KpiResult> metric(String metric) {
+        List<KpiResult> list = byMetric.get(Objects.requireNonNull(metric, "metric"));
+        if (list == null) {
+            throw new IllegalArgumentException("metric must be one of " + byMetric.keySet() + ", but was '"
+                    + metric + "'");
+        }
+        return list;
+    }
+
+    /**
+     * The time series of a metric for one combination of dimension values.
+     *
+     * @param metric the metric id
+     * @param dimensions every dimension of the metric with its value (empty for a metric without dimensions)
+     * @return the cells ordered by period
+     * @throws IllegalArgumentException if the table has no such metric
+     */
+    public List<KpiResult> series(String metric, Map<String, String> dimensions) {
+        List<KpiResult> out = new ArrayList<>();
+        for (KpiResult r : metric(metric)) {
+            if (r.dimensions().equals(dimensions)) {
+                out.add(r);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The time series of a metric without dimensions.
+     *
+     * @param metric the metric id
+     * @return the cells ordered by period
+     */
+    public List<KpiResult> series(String metric) {
+        return series(metric, Map.of());
+    }
+
+    /**
+     * One cell.
+     *
+     * @param metric the metric id
+     * @param period the period
+     * @param dimensions every dimension of the metric with its value
+     * @return the cell, or empty if the table has none for these coordinates
+     */
+    public Optional<KpiResult> value(String metric, Period period, Map<String, String> dimensions) {
+        Objects.requireNonNull(period, "period");
+        for (KpiResult r : metric(metric)) {
+            if (r.period().equals(period) && r.dimensions().equals(dimensions)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A query over the cells.
+     *
+     * @return a new query that selects every cell
+     */
+    public Query query() {
+        return new Query();
+    }
+
+    /**
+     * The quality of the data behind the table.
+     *
+     * @return the data quality
+     */
+    public DataQuality quality() {
+        return quality;
+    }
+
+    /**
+     * The aggregation state of this run, to save and resume from.
+     *
+     * @return the state
+     */
+    public AggregationState state() {
+        return state;
+    }
+
+    /**
+     * Observations about the run that do not stop it, e.g. rows without a timestamp that fall into no period.
+     *
+     * @return an immutable list of sentences
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public String toString() {
+        return "KpiResults[" + rows.size() + " cells of " + byMetric.size() + " metrics, quality "
+                + quality.verdict() + "]";
+    }
+
+    /**
+     * A selection of cells by metric, period range and dimension values. Not thread-safe; cheap to create.
+     */
+    public final class Query {
+        private String metric;
+        private Period from;
+        private Period to;
+        private final Map<String, String> where = new LinkedHashMap<>();
+
+        private Query() {
+        }
+
+        /**
+         * Keeps the cells of one metric.
+         *
+         * @param id the metric id
+         * @return this query
+         * @throws IllegalArgumentException if the table has no such metric
+         */
+        public Query metric(String id) {
+            KpiResults.this.metric(id);
+            this.metric = id;
+            return this;
+        }
+
+        /**
+         * Keeps periods that start at or after the start of {@code first}.
+         *
+         * @param first the first period
+         * @return this query
+         */
+        public Query from(Period first) {
+            this.from = Objects.requireNonNull(first, "first");
+            return this;
+        }
+
+        /**
+         * Keeps periods that end at or before the end of {@code last}.
+         *
+         * @param last the last period
+         * @return this query
+         */
+        public Query to(Period last) {
+            this.to = Objects.requireNonNull(last, "last");
+            return this;
+        }
+
+        /**
+         * Keeps cells whose dimension has the value (cells of metrics without that dimension are dropped).
+         *
+         * @param dimension the dimension name
+         * @param value the value; null selects cells where the value was missing
+         * @return this query
+         */
+        public Query where(String dimension, String value) {
+            where.put(Objects.requireNonNull(dimension, "dimension"), value);
+            return this;
+        }
+
+        /**
+         * The selected cells, in table order.
+         *
+         * @return an immutable list
+         */
+        public List<KpiResult> list() {
+            List<KpiResult> out = new ArrayList<>();
+            for (KpiResult r : metric == null ? rows : byMetric.get(metric)) {
+                if (from != null && r.period().start().isBefore(from.start())) {
+                    continue;
+                }
+                if (to != null && r.period().end().isAfter(to.end())) {
+                    continue;
+                }
+                boolean match = true;
+                for (Map.Entry<String, String> e : where.entrySet()) {
+                    if (!r.dimensions().containsKey(e.getKey())
+                            || !Objects.equals(r.dimensions().get(e.getKey()), e.getValue())) {
+                        match = false;
+                        break;
+                    }
+                }
+                if (match) {
+                    out.add(r);
+                }
+            }
+            return List.copyOf(out);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.kpiengine.core.internal;
+
+import io.kpiengine.quality.ColumnType;
+import io.kpiengine.quality.RecordBatch;
+import io.kpiengine.quality.Schema;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/**
+ * The mergeable state of one measure for every group slot of a {@link GroupState}: column-wise primitive arrays
+ * indexed by slot, filled a batch at a time without per-row allocation.
+ *
+ * <p>Invariant: merging the accumulators of any partition of the rows (in any order and grouping) gives the state
+ * one pass over all rows gives, exactly for everything but compensated floating sums (see {@link DoubleSum}).
+ * Not thread-safe: one instance per thread; merge at the end.
+ */
+public abstract class Accumulator {
+
+    final MeasureSpec spec;
+    int capacity;
+
+    Accumulator(MeasureSpec spec) {
+        this.spec = spec;
+    }
+
+    /**
+     * Creates the accumulator of a measure for batches of a schema.
+     *
+     * @param spec the measure
+     * @param schema the schema of the batches
+     * @return a new, empty accumulator
+     * @throws IllegalArgumentException if a column is missing or of the wrong type
+     */
+    public static Accumulator create(MeasureSpec spec, Schema schema) {
+        switch (spec.kind()) {
+            case COUNT:
+                return new CountAcc(spec, schema);
+            case COUNT_DISTINCT:
+                return new DistinctAcc(spec, schema);
+            case SUM:
+            case AVG: {
+                NumericColumn c = new NumericColumn(schema, spec.column(), "measure '" + spec.id() + "':");
+                return c.isDouble ? new DoubleSum(spec, c) : new LongSum(spec, c);
+            }
+            case MIN:
+            case MAX: {
+                NumericColumn c = new NumericColumn(schema, spec.column(), "measure '" + spec.id() + "':");
+                return c.isDouble ? new DoubleMinMax(spec, c) : new LongMinMax(spec, c);
+            }
+            case QUANTILE:
+                return new QuantileAcc(spec, new NumericColumn(schema, spec.column(), "measure '" + spec.id() + "':"));
+            case FIRST:
+            case LAST:
+                return new FirstLastAcc(spec, schema);
+            case WEIGHTED_AVG:
+                return new WeightedAvgAcc(spec, schema);
+            default:
+                throw new IllegalArgumentException("unknown aggregation " + spec.kind());
+        }
+    }
+
+    /**
+     * The measure.
+     *
+     * @return the spec
+     */
+    public MeasureSpec spec() {
+        return spec;
+    }
+
+    /** A new, empty accumulator of the same measure and column types. */
+    abstract Accumulator emptyCopy();
+
+    /** Makes room for slots {@code 0 .. slots - 1}. */
+    final void ensureCapacity(int slots) {
+        if (slots > capacity) {
+            int cap = Math.max(slots, Math.max(16, capacity + (capacity >> 1)));
+            resize(cap);
+            capacity = cap;
+        }
+    }
+
+    abstract void resize(int newCapacity);
+
+    /**
+     * Adds the selected rows of a batch.
+     *
+     * @param batch the batch
+     * @param slots the slot of every row of the batch
+     * @param sel the selected rows, ascending
+     * @param count how many entries of {@code sel} to use
+     */
+    abstract void add(RecordBatch batch, int[] slots, int[] sel, int count);
+
+    /**
+     * Merges another accumulator of the same measure into this one.
+     *
+     * @param other the other state
+     * @param slotMap for each slot of {@code other}, the slot of this state it merges into, or -1 to skip
+     * @param otherSlots the number of slots of {@code other}
+     */
+    abstract void mergeFrom(Accumulator other, int[] slotMap, int otherSlots);
+
+    /**
+     * The number of input values aggregated in a slot; 0 means the slot is empty for this measure.
+     *
+     * @param slot the slot
+     * @return the count
+     */
+    public abstract long count(int slot);
+
+    /**
+     * The value of a non-empty slot; NaN when a weighted average has a zero total weight.
+     *
+     * @param slot the slot
+     * @return the value
+     */
+    public abstract double value(int slot);
+
+    /**
+     * The exact value of a non-empty slot, when the aggregation is exact in decimal.
+     *
+     * @param slot the slot
+     * @return the exact value, or null
+     */
+    public BigDecimal exact(int slot) {
+        return null;
+    }
+
+    abstract void write(DataOutput out, int slots) throws IOException;
+
+    abstract void read(DataInput in, int slots) throws IOException;
+
+    static boolean isTextual(Schema schema, String column) {
+        ColumnType t = schema.find(column).map(c -> c.type()).orElse(null);
+        return t == ColumnType.TEXT || t == ColumnType.CATEGORY;
+    }
+}

@@ -1,0 +1,100 @@
+package io.kpiengine.core.internal;
+
+import io.kpiengine.quality.RecordBatch;
+import io.kpiengine.quality.Schema;
+import io.kpiengine.quality.Vector;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Arrays;
+
+/** Count of rows (no column) or of non-missing values of a column of any type; exact. */
+final class CountAcc extends Accumulator {
+
+    private final int column;
+    private long[] n = new long[0];
+
+    CountAcc(MeasureSpec spec, Schema schema) {
+        super(spec);
+        if (spec.column() != null && !schema.contains(spec.column())) {
+            throw new IllegalArgumentException("measure '" + spec.id() + "': column '" + spec.column()
+                    + "' is not in the schema " + schema.names());
+        }
+        this.column = spec.column() == null ? -1 : schema.indexOf(spec.column());
+    }
+
+    private CountAcc(MeasureSpec spec, int column) {
+        super(spec);
+        this.column = column;
+    }
+
+    @Override
+    Accumulator emptyCopy() {
+        return new CountAcc(spec, column);
+    }
+
+    @Override
+    void resize(int cap) {
+        n = Arrays.copyOf(n, cap);
+    }
+
+    @Override
+    void add(RecordBatch batch, int[] slots, int[] sel, int count) {
+        long[] c = n;
+        Vector v = column < 0 ? null : batch.column(column);
+        long[] nulls = v != null && v.hasNulls() ? v.nullMask() : null;
+        if (nulls == null) {
+            for (int k = 0; k < count; k++) {
+                c[slots[sel[k]]]++;
+            }
+        } else {
+            for (int k = 0; k < count; k++) {
+                int r = sel[k];
+                if ((nulls[r >>> 6] & (1L << r)) == 0) {
+                    c[slots[r]]++;
+                }
+            }
+        }
+    }
+
+    @Override
+    void mergeFrom(Accumulator other, int[] slotMap, int otherSlots) {
+        long[] o = ((CountAcc) other).n;
+        for (int s = 0; s < otherSlots; s++) {
+            int t = slotMap[s];
+            if (t >= 0) {
+                n[t] += o[s];
+            }
+        }
+    }
+
+    @Override
+    public long count(int slot) {
+        return n[slot];
+    }
+
+    @Override
+    public double value(int slot) {
+        return n[slot];
+    }
+
+    @Override
+    public BigDecimal exact(int slot) {
+        return BigDecimal.valueOf(n[slot]);
+    }
+
+    @Override
+    void write(DataOutput out, int slots) throws IOException {
+        for (int s = 0; s < slots; s++) {
+            out.writeLong(n[s]);
+        }
+    }
+
+    @Override
+    void read(DataInput in, int slots) throws IOException {
+        for (int s = 0; s < slots; s++) {
+            n[s] = in.readLong();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.kpiengine.core.internal;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The grouping of a {@link GroupState}: the time column that picks the period of a row and the dimension columns.
+ *
+ * @param timeColumn a TIMESTAMP or DATE column
+ * @param dimensions dimension columns, in order; may be empty
+ */
+public record GroupSpec(String timeColumn, List<String> dimensions) {
+
+    /**
+     * Validates and copies the components.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a dimension repeats
+     */
+    public GroupSpec {
+        Objects.requireNonNull(timeColumn, "timeColumn");
+        dimensions = List.copyOf(dimensions);
+        if (dimensions.stream().distinct().count() != dimensions.size()) {
+            throw new IllegalArgumentException("dimensions must be distinct, but were " + dimensions);
+        }
+    }
+}
