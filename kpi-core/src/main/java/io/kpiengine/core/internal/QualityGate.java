@@ -7,9 +7,12 @@ import io.kpiengine.quality.rules.CleanedSource;
 import io.kpiengine.quality.rules.GateStatus;
 import io.kpiengine.quality.rules.QualityReport;
 import io.kpiengine.quality.rules.QualityRules;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The quality gate of a data source with consistency rules: binds the rules to the raw schema, cleans the source
@@ -47,15 +50,27 @@ public final class QualityGate implements EnginePlan.SourceGate {
                 List<String> findings = new ArrayList<>();
                 for (QualityReport.Score score : report.scores().values()) {
                     if (score.measured() && score.status() != GateStatus.PASS) {
-                        findings.add(score.dimension() + " is " + score.value() + " (" + score.status() + ", "
-                                + score.threshold() + ")");
+                        findings.add(finding(score));
                     }
                 }
                 QualityReport.Counts c = report.counts();
-                return new SourceAccount(name, state.rowsAggregated(), c.readerRejects() + c.quarantined(), c.merged(),
+                // quarantined already includes the records the reader could not read
+                return new SourceAccount(name, state.rowsAggregated(), c.quarantined(), c.merged(),
                         state.rowsWithoutPeriod(), verdict(report.status()), findings, report);
             }
         };
+    }
+
+    /** One sentence per score below a threshold, e.g. {@code uniqueness 0.913 is below the fail threshold 0.95}. */
+    static String finding(QualityReport.Score score) {
+        boolean fail = score.status() == GateStatus.FAIL;
+        BigDecimal threshold = BigDecimal.valueOf(fail ? score.threshold().failBelow() : score.threshold().warnBelow())
+                .stripTrailingZeros();
+        // rounded down, so that the value shown is below the threshold shown
+        BigDecimal value = BigDecimal.valueOf(score.value()).setScale(Math.max(3, threshold.scale() + 1),
+                RoundingMode.FLOOR);
+        return score.dimension().name().toLowerCase(Locale.ROOT) + " " + value.toPlainString() + " is below the "
+                + (fail ? "fail" : "warn") + " threshold " + threshold.toPlainString();
     }
 
     static QualityVerdict verdict(GateStatus status) {
