@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code kpi} command: one subcommand per task ({@code kpi clean ...}, {@code kpi lint ...},
- * {@code kpi run ...}).
+ * {@code kpi run ...}, {@code kpi demo}).
  *
  * <p>Exit codes: {@value #OK} success, {@value #GATE_FAILED} a quality gate (or lint) failed, {@value #USAGE}
  * a usage or configuration error. Errors are one message on stderr, never a stack trace. To add a subcommand,
@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             CleanCommand.class,
             LintCommand.class,
             RunCommand.class,
+            DemoCommand.class,
         })
 public final class KpiCli implements Runnable {
 
