@@ -129,7 +129,8 @@ public abstract class Accumulator {
         return null;
     }
 
-    abstract void write(DataOutput out, int slots) throws IOException;
+    /** Writes the state of the slots in the given order. */
+    abstract void write(DataOutput out, int[] order) throws IOException;
 
     abstract void read(DataInput in, int slots) throws IOException;
 

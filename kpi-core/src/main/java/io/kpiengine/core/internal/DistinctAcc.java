@@ -206,8 +206,8 @@ final class DistinctAcc extends Accumulator {
     }
 
     @Override
-    void write(DataOutput out, int slots) throws IOException {
-        for (int s = 0; s < slots; s++) {
+    void write(DataOutput out, int[] order) throws IOException {
+        for (int s : order) {
             int n = keys[s] == null ? 0 : keys[s].size(scratch);
             long[] sorted = n == 0 ? null : keys[s].sortedKeys(scratch);
             out.writeInt(n);

@@ -102,8 +102,12 @@ final class QuantileAcc extends Accumulator {
     }
 
     @Override
-    void write(DataOutput out, int slots) throws IOException {
-        for (int s = 0; s < slots; s++) {
+    void write(DataOutput out, int[] order) throws IOException {
+        for (int s : order) {
+            if (!sorted[s] && len[s] > 0) {
+                Arrays.sort(values[s], 0, len[s]);
+                sorted[s] = true;
+            }
             out.writeInt(len[s]);
             for (int i = 0; i < len[s]; i++) {
                 out.writeDouble(values[s][i]);
