@@ -193,7 +193,14 @@ public final class GroupState {
         for (int a = 0; a < accs.length; a++) {
             int f = filterOfAcc[a];
             accs[a].ensureCapacity(slots);
-            accs[a].add(batch, rowSlots, selected[f], selectedCount[f]);
+            try {
+                accs[a].add(batch, rowSlots, selected[f], selectedCount[f]);
+            } catch (ArithmeticException e) {
+                MeasureSpec m = accs[a].spec();
+                String id = m.id().contains("@") ? m.id().substring(0, m.id().indexOf('@')) : m.id();
+                throw new ArithmeticException("metric '" + id + "': the exact sum of column '" + m.column()
+                        + "' overflows 64 bits in the batch starting at row " + batch.rowNumber(0));
+            }
         }
     }
 
