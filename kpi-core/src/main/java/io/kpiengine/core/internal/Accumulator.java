@@ -85,6 +85,13 @@ public abstract class Accumulator {
     abstract void resize(int newCapacity);
 
     /**
+     * Puts the state in its final form (sorted runs, sorted values) at the end of a partition, so that this work
+     * runs on the partition's thread rather than in the serial merge.
+     */
+    void finish() {
+    }
+
+    /**
      * Adds the selected rows of a batch.
      *
      * @param batch the batch

@@ -69,6 +69,15 @@ final class DistinctAcc extends Accumulator {
         texts = Arrays.copyOf(texts, cap);
     }
 
+    @Override
+    void finish() {
+        for (KeyRun k : keys) {
+            if (k != null) {
+                k.compact(scratch);
+            }
+        }
+    }
+
     private KeyRun set(int slot) {
         KeyRun s = keys[slot];
         if (s == null) {

@@ -268,6 +268,14 @@ public final class GroupState {
         return s;
     }
 
+    /** Puts every accumulator in its final form; call on the thread that filled this state, before merging. */
+    public void finish() {
+        for (Accumulator a : accs) {
+            a.ensureCapacity(slots);
+            a.finish();
+        }
+    }
+
     /**
      * The number of slots (distinct period and dimension values seen).
      *

@@ -38,6 +38,16 @@ final class QuantileAcc extends Accumulator {
         sorted = Arrays.copyOf(sorted, cap);
     }
 
+    @Override
+    void finish() {
+        for (int s = 0; s < values.length; s++) {
+            if (values[s] != null && !sorted[s]) {
+                Arrays.sort(values[s], 0, len[s]);
+                sorted[s] = true;
+            }
+        }
+    }
+
     private void push(int g, double x) {
         double[] a = values[g];
         int n = len[g];
