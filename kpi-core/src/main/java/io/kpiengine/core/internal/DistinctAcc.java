@@ -53,7 +53,7 @@ final class DistinctAcc extends Accumulator {
         this.type = type;
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static Set<String>[] newTextArray(int n) {
         return new Set[n];
     }
