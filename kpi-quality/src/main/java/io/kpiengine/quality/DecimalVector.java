@@ -72,6 +72,19 @@ public final class DecimalVector extends Vector {
     }
 
     /**
+     * Copies the unscaled values of rows {@code [from, from + length)} into {@code dst}.
+     *
+     * @param from first row
+     * @param dst destination
+     * @param dstOffset first destination index
+     * @param length row count
+     */
+    public void copyTo(int from, long[] dst, int dstOffset, int length) {
+        Objects.checkFromIndexSize(from, length, size);
+        System.arraycopy(unscaled, from, dst, dstOffset, length);
+    }
+
+    /**
      * The value of a row as a {@code double} (rounded to the nearest double).
      *
      * @param row 0-based row

@@ -100,14 +100,10 @@ final class Col {
             dv.copyTo(0, doubles, 0, n);
         } else if (v instanceof DecimalVector dv) {
             longs = new long[n];
-            for (int i = 0; i < n; i++) {
-                longs[i] = dv.unscaled(i);
-            }
+            dv.copyTo(0, longs, 0, n);
         } else if (v instanceof CategoryVector cv) {
             codes = new int[n];
-            for (int i = 0; i < n; i++) {
-                codes[i] = cv.code(i);
-            }
+            cv.copyTo(0, codes, 0, n);
         } else {
             TextVector tv = (TextVector) v;
             texts = new String[n];
