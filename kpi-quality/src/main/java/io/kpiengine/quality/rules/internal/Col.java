@@ -11,6 +11,7 @@ import io.kpiengine.quality.TextVector;
 import io.kpiengine.quality.Vector;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * A mutable working column of one batch. It starts as a view of an immutable {@link Vector} and copies the
@@ -60,7 +61,7 @@ final class Col {
         c.loaded = true;
         c.dirty = true;
         c.nulls = Bits.newMask(size);
-        java.util.Arrays.fill(c.nulls, -1L);
+        Arrays.fill(c.nulls, -1L);
         switch (type) {
             case TEXT:
                 c.texts = new String[size];

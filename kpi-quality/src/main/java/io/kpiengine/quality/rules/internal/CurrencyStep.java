@@ -1,15 +1,17 @@
 package io.kpiengine.quality.rules.internal;
 
 import io.kpiengine.quality.ColumnType;
+import io.kpiengine.quality.Dictionary;
 import io.kpiengine.quality.rules.CurrencyRule;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -73,8 +75,8 @@ final class CurrencyStep implements Step {
         String amountName = w.plan.output.column(column).name();
         String currencyName = w.plan.output.column(currencyColumn).name();
         int targetCode = cur.type == ColumnType.CATEGORY ? cur.dict.encode(target) : -1;
-        java.util.Map<io.kpiengine.quality.Dictionary, Currencyish[]> codes =
-                w.local(this, java.util.IdentityHashMap::new);
+        Map<Dictionary, Currencyish[]> codes =
+                w.local(this, IdentityHashMap::new);
         Currencyish[] byCode = cur.type == ColumnType.CATEGORY ? codes.get(cur.dict) : null;
         for (int r = 0; r < w.size; r++) {
             boolean missingAmount = amount.isNull(r);
@@ -99,7 +101,7 @@ final class CurrencyStep implements Step {
             if (cur.type == ColumnType.CATEGORY) {
                 int c = cur.codes[r];
                 if (byCode == null || c >= byCode.length) {
-                    byCode = java.util.Arrays.copyOf(byCode == null ? new Currencyish[0] : byCode,
+                    byCode = Arrays.copyOf(byCode == null ? new Currencyish[0] : byCode,
                             Math.max(c + 1, byCode == null ? 16 : byCode.length * 2));
                     codes.put(cur.dict, byCode);
                 }
@@ -131,7 +133,7 @@ final class CurrencyStep implements Step {
             }
             long converted;
             if (cy.isTarget()) {
-                converted = rescale(a, sa, 1, 0, r, w);
+                converted = rescale(a, sa, 1, 0);
             } else {
                 Rates rs = cy.rates();
                 if (rs == null) {
@@ -155,9 +157,9 @@ final class CurrencyStep implements Step {
                     continue;
                 }
                 converted = rs.unscaled()[k] == Long.MIN_VALUE ? Long.MIN_VALUE
-                        : rescale(a, sa, rs.unscaled()[k], rs.scale()[k], r, w);
+                        : rescale(a, sa, rs.unscaled()[k], rs.scale()[k]);
                 if (converted == Long.MIN_VALUE) {
-                    converted = big(a, sa, rs.exact()[k], r, w);
+                    converted = big(a, sa, rs.exact()[k]);
                 }
             }
             if (converted == Long.MIN_VALUE) {
@@ -232,7 +234,7 @@ final class CurrencyStep implements Step {
     }
 
     /** a * 10^-sa * rate * 10^-sr at the target scale, or Long.MIN_VALUE when long arithmetic overflows. */
-    private long rescale(long a, int sa, long rate, int sr, int r, Work w) {
+    private long rescale(long a, int sa, long rate, int sr) {
         long hi = Math.multiplyHigh(a, rate);
         long p = a * rate;
         if ((hi != 0 || p < 0) && (hi != -1 || p >= 0)) {
@@ -253,7 +255,7 @@ final class CurrencyStep implements Step {
         return q;
     }
 
-    private long big(long a, int sa, BigDecimal rate, int r, Work w) {
+    private long big(long a, int sa, BigDecimal rate) {
         BigDecimal v = BigDecimal.valueOf(a, sa).multiply(rate).setScale(targetScale, spec.rounding());
         return v.unscaledValue().bitLength() < 63 ? v.unscaledValue().longValue() : Long.MIN_VALUE;
     }
