@@ -153,7 +153,7 @@ final class DistinctAcc extends Accumulator {
         if (codes.length < n) {
             codes = new int[n];
         }
-        c.copyCodesTo(0, codes, 0, n);
+        c.copyTo(0, codes, 0, n);
         for (int k = 0; k < count; k++) {
             int r = sel[k];
             if (nulls == null || (nulls[r >>> 6] & (1L << r)) == 0) {

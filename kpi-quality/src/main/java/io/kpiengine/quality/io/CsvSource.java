@@ -131,7 +131,9 @@ public final class CsvSource implements RecordSource {
         if (b.header) {
             header = reader.readHeader();
             if (header == null) {
-                header = List.of();
+                reader.close();
+                throw new SourceException(name, headerLine, "the input is empty: it has no header with the columns "
+                        + schema.names() + " that the schema requires", null);
             }
         }
         this.dataStart = reader.offset();

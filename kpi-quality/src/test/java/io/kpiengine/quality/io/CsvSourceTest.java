@@ -364,6 +364,16 @@ class CsvSourceTest {
     }
 
     @Test
+    void header_emptyInput_failsBuild_butHeaderOnlyGivesNoRows() {
+        assertThatThrownBy(() -> file("", TEXT2).build()).isInstanceOf(SourceException.class)
+                .hasMessage("t.csv:1: the input is empty: it has no header with the columns [a, b] that the schema "
+                        + "requires");
+        Result r = read("a,b\r\n", TEXT2);
+        assertThat(r.rows()).isEmpty();
+        assertThat(r.batches()).isZero();
+    }
+
+    @Test
     void header_absent_mapsByPosition() {
         Result r = read("1,2\n3,4\n", file("", TEXT2).header(false));
         assertThat(r.rows()).extracting(m -> m.get("a")).containsExactly("1", "3");
