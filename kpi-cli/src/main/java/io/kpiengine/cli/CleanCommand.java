@@ -61,7 +61,8 @@ public final class CleanCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--quarantine", paramLabel = "FILE",
-            description = "CSV file for quarantined and unreadable records (source,line,reason,record)")
+            description = "CSV file for quarantined and unreadable records (source,line,reason,record: the raw line"
+                    + " of an unreadable record, the values of a quarantined row)")
     private Path quarantine;
 
     @Option(names = "--report", paramLabel = "FILE", description = "JSON report file")

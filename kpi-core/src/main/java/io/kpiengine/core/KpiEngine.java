@@ -211,42 +211,46 @@ public final class KpiEngine {
         Map<String, SourceState> merged = new LinkedHashMap<>();
         List<SourceAccount> accounts = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (String name : needed) {
-            RecordSource raw = sources.get(name);
-            SourceState state = prior.get(name);
-            if (raw != null) {
-                EnginePlan.SourceGate gate = plan.gates().get(name);
-                EnginePlan.GatedRun run = gate == null ? null : gate.clean(raw);
-                RecordSource clean = run == null ? raw : run.source();
-                Schema schema = clean.schema();
-                SourceState fresh;
-                try {
-                    newState(name, schema);
-                    fresh = ParallelAggregator.aggregate(clean, parallelism, () -> newState(name, schema));
-                } catch (ArithmeticException e) {
-                    throw new KpiEvaluationException("data source '" + name + "': an exact sum overflows the 64-bit"
-                            + " range of its column; declare the column with a smaller scale or as a DECIMAL without"
-                            + " scale", e);
-                } finally {
-                    clean.close();
-                }
-                accounts.add(run == null
-                        ? new SourceAccount(name, fresh.rowsAggregated(), fresh.rowsRejected(), 0,
-                                fresh.rowsWithoutPeriod(), QualityVerdict.NOT_CHECKED, List.of(), null)
-                        : run.account(name, fresh));
-                if (state == null) {
-                    state = fresh;
+        try {
+            for (String name : needed) {
+                RecordSource raw = sources.get(name);
+                SourceState state = prior.get(name);
+                if (raw != null) {
+                    EnginePlan.SourceGate gate = plan.gates().get(name);
+                    EnginePlan.GatedRun run = gate == null ? null : gate.clean(raw);
+                    RecordSource clean = run == null ? raw : run.source();
+                    Schema schema = clean.schema();
+                    SourceState fresh;
+                    try {
+                        newState(name, schema);
+                        fresh = ParallelAggregator.aggregate(clean, parallelism, () -> newState(name, schema));
+                    } catch (ArithmeticException e) {
+                        throw new KpiEvaluationException("data source '" + name + "': " + e.getMessage()
+                                + "; declare the column with a smaller scale, or as a DECIMAL without scale", e);
+                    } finally {
+                        clean.close();
+                    }
+                    accounts.add(run == null
+                            ? new SourceAccount(name, fresh.rowsAggregated(), fresh.rowsRejected(), 0,
+                                    fresh.rowsWithoutPeriod(), QualityVerdict.NOT_CHECKED, List.of(), null)
+                            : run.account(name, fresh));
+                    if (state == null) {
+                        state = fresh;
+                    } else {
+                        state.mergeFrom(fresh);
+                    }
                 } else {
-                    state.mergeFrom(fresh);
+                    accounts.add(new SourceAccount(name, 0, 0, 0, 0, QualityVerdict.NOT_CHECKED, List.of(), null));
                 }
-            } else {
-                accounts.add(new SourceAccount(name, 0, 0, 0, 0, QualityVerdict.NOT_CHECKED, List.of(), null));
+                if (state.rowsWithoutPeriod() > 0) {
+                    warnings.add("data source '" + name + "': " + state.rowsWithoutPeriod()
+                            + " rows have no time value and count in no period");
+                }
+                merged.put(name, state);
             }
-            if (state.rowsWithoutPeriod() > 0) {
-                warnings.add("data source '" + name + "': " + state.rowsWithoutPeriod()
-                        + " rows have no time value and count in no period");
-            }
-            merged.put(name, state);
+        } catch (RuntimeException | Error e) {
+            sources.values().forEach(RecordSource::close);
+            throw e;
         }
         List<KpiResult> rows = new ResultAssembler(calendar, grain, clock, first, last)
                 .assemble(plan.metrics(), merged, plan.formulas());

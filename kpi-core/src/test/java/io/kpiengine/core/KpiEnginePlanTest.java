@@ -218,6 +218,22 @@ class KpiEnginePlanTest {
     }
 
     @Test
+    void mergeOfStates_ofTwoInputs_equalsStateOfBothInputs() {
+        KpiEngine engine = engine(2, MARCH_4);
+        List<RecordBatch> all = data();
+        AggregationState a = engine.evaluate(Map.of("events", new ListSource(all.subList(0, 1)))).state();
+        AggregationState b = engine.evaluate(Map.of("events", new ListSource(all.subList(1, 3)))).state();
+        AggregationState merged = engine.restore(a.merge(b).toBytes());
+        assertThat(merged.rows("events")).isEqualTo(6);
+        assertThat(a.rows("events")).as("inputs of a merge do not change").isEqualTo(2);
+        KpiResults fromState = engine.evaluate(merged, Map.of());
+        KpiResults once = engine.evaluate(Map.of("events", new ListSource(all)));
+        assertThat(fromState.rows()).isEqualTo(once.rows());
+        assertThat(b.merge(a).toBytes()).as("merge is commutative, byte for byte")
+                .isEqualTo(engine.restore(a.merge(b).toBytes()).toBytes());
+    }
+
+    @Test
     void restore_fromOtherEngineOrGarbage_failsWithReason() {
         byte[] saved = engine(1, MARCH_4).evaluate(Map.of("events", new ListSource(data()))).state().toBytes();
         KpiEngine weekly = KpiEngine.builder().plan(new EnginePlan(List.of(

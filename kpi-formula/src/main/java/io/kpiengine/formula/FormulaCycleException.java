@@ -14,6 +14,7 @@ public class FormulaCycleException extends FormulaException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The names along the cycle, the first repeated at the end. */
     private final List<String> cycle;
 
     /**

@@ -16,9 +16,13 @@ public class FormulaException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The formula text. */
     private final String source;
+    /** The 1-based column, 0 for none. */
     private final int column;
+    /** The offending token or name. */
     private final String token;
+    /** The "did you mean" candidates. */
     private final List<String> candidates;
 
     /**

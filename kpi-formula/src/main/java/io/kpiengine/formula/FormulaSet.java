@@ -181,6 +181,36 @@ public final class FormulaSet {
     }
 
     /**
+     * Evaluates every formula over columns, in place: reads the input columns and fills each formula's column
+     * (NaN for no value), in evaluation order, with each formula's generated batch loop.
+     *
+     * <pre>{@code
+     * double[][] columns = new double[kpis.slots().size()][];
+     * // columns[i] = values of input slots().get(i); formula columns = new double[rows]
+     * kpis.evaluateBatch(columns, rows);
+     * }</pre>
+     *
+     * @param columns one array per {@link #slots()} position; every formula's array receives its results
+     * @param length the number of rows
+     * @throws IllegalArgumentException if there are too few columns, or a column is missing or too short
+     */
+    public void evaluateBatch(double[][] columns, int length) {
+        if (columns.length < slots.size()) {
+            throw new IllegalArgumentException("columns must hold " + slots.size() + " arrays " + slots
+                    + ", but holds " + columns.length);
+        }
+        for (int i = 0; i < bound.length; i++) {
+            double[] out = columns[target[i]];
+            if (out == null || out.length < length) {
+                throw new IllegalArgumentException("columns[" + target[i] + "] ('" + order.get(i)
+                        + "') must hold at least " + length + " values, but " + (out == null ? "is null"
+                        : "holds " + out.length));
+            }
+            bound[i].evaluateBatch(columns, out, length);
+        }
+    }
+
+    /**
      * Evaluates every formula for named inputs, with the reason for each missing value. A formula that uses a
      * formula without value has no value either, with reason {@link NoValue.Reason#MISSING_INPUT} naming that
      * formula.

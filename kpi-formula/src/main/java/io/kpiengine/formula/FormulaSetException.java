@@ -18,6 +18,7 @@ public class FormulaSetException extends FormulaException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Every problem found. */
     private final List<FormulaException> problems;
 
     /**

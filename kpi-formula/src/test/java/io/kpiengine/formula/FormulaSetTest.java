@@ -63,6 +63,19 @@ class FormulaSetTest {
     }
 
     @Test
+    void evaluateBatch_fillsEachFormulaColumn() {
+        FormulaSet set = kpis();
+        double[][] columns = {{18, 12}, {1200, 100}, {40, 0}, {300, 25}, new double[2], new double[2], new double[2]};
+        set.evaluateBatch(columns, 2);
+        assertThat(columns[4]).containsExactly(30, Double.NaN);
+        assertThat(columns[5]).containsExactly(540, Double.NaN);
+        assertThat(columns[6]).containsExactly(0.75, 0.75);
+        assertThatThrownBy(() -> set.evaluateBatch(new double[][] {{1}, {1}, {1}, {1}, {0}, null, {0}}, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("columns[5] ('ltv') must hold at least 1 values, but is null");
+    }
+
+    @Test
     void cycle_isPrintedInOrder() {
         FormulaCycleException e = catchThrowableOfType(FormulaCycleException.class, () -> FormulaSet.builder()
                 .define("a", "b + 1").define("b", "c * 2").define("c", "a - x").build());

@@ -69,15 +69,14 @@ public final class CategoryVector extends Vector {
     }
 
     /**
-     * Copies the codes of rows {@code [from, from + length)} into {@code dst}; codes of missing rows are
-     * unspecified.
+     * Copies the codes of rows {@code [from, from + length)} into {@code dst}.
      *
      * @param from first row
      * @param dst destination
      * @param dstOffset first destination index
      * @param length row count
      */
-    public void copyCodesTo(int from, int[] dst, int dstOffset, int length) {
+    public void copyTo(int from, int[] dst, int dstOffset, int length) {
         Objects.checkFromIndexSize(from, length, size);
         System.arraycopy(codes, from, dst, dstOffset, length);
     }

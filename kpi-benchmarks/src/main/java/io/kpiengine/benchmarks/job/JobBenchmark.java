@@ -123,10 +123,10 @@ public final class JobBenchmark {
             System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f |%n", names[i], median(wall[i]), s[0],
                     s[s.length - 1], median(cpu[i]));
         }
-        System.out.printf(Locale.ROOT, "%nratio ours(2) / DuckDB(2), wall = %.2f (goal <= 1.5)%n",
-                median(wall[1]) / median(wall[0]));
-        System.out.printf(Locale.ROOT, "speed-up ours 1 -> 2 threads, wall = %.2f x (goal >= 1.6)%n",
-                median(wall[2]) / median(wall[1]));
+        System.out.printf(Locale.ROOT, "%nratio ours(2) / DuckDB(2), wall = %.2f by medians, %.2f by best rounds"
+                + " (goal <= 1.5)%n", median(wall[1]) / median(wall[0]), min(wall[1]) / min(wall[0]));
+        System.out.printf(Locale.ROOT, "speed-up ours 1 -> 2 threads, wall = %.2f x by medians, %.2f x by best rounds"
+                + " (goal >= 1.6)%n", median(wall[2]) / median(wall[1]), min(wall[2]) / min(wall[1]));
         System.out.printf(Locale.ROOT, "CPU time ours(2) / DuckDB(2) = %.2f; ours(2) / ours(1) = %.2f%n",
                 median(cpu[1]) / median(cpu[0]), median(cpu[1]) / median(cpu[2]));
     }
@@ -181,6 +181,10 @@ public final class JobBenchmark {
             }
         }
         return max;
+    }
+
+    static double min(double[] times) {
+        return Arrays.stream(times).min().orElse(Double.NaN);
     }
 
     static double median(double[] times) {

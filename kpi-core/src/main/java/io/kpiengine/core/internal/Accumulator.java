@@ -85,6 +85,13 @@ public abstract class Accumulator {
     abstract void resize(int newCapacity);
 
     /**
+     * Puts the state in its final form (sorted runs, sorted values) at the end of a partition, so that this work
+     * runs on the partition's thread rather than in the serial merge.
+     */
+    void finish() {
+    }
+
+    /**
      * Adds the selected rows of a batch.
      *
      * @param batch the batch
@@ -129,7 +136,8 @@ public abstract class Accumulator {
         return null;
     }
 
-    abstract void write(DataOutput out, int slots) throws IOException;
+    /** Writes the state of the slots in the given order. */
+    abstract void write(DataOutput out, int[] order) throws IOException;
 
     abstract void read(DataInput in, int slots) throws IOException;
 

@@ -85,8 +85,8 @@ final class CountAcc extends Accumulator {
     }
 
     @Override
-    void write(DataOutput out, int slots) throws IOException {
-        for (int s = 0; s < slots; s++) {
+    void write(DataOutput out, int[] order) throws IOException {
+        for (int s : order) {
             out.writeLong(n[s]);
         }
     }

@@ -111,7 +111,7 @@ abstract class DimCoder {
             if (codes.length < n) {
                 codes = new int[n];
             }
-            v.copyCodesTo(0, codes, 0, n);
+            v.copyTo(0, codes, 0, n);
             long[] nulls = v.hasNulls() ? v.nullMask() : null;
             for (int i = 0; i < n; i++) {
                 if (nulls != null && (nulls[i >>> 6] & (1L << i)) != 0) {

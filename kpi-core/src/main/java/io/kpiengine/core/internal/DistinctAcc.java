@@ -53,7 +53,7 @@ final class DistinctAcc extends Accumulator {
         this.type = type;
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static Set<String>[] newTextArray(int n) {
         return new Set[n];
     }
@@ -67,6 +67,15 @@ final class DistinctAcc extends Accumulator {
     void resize(int cap) {
         keys = Arrays.copyOf(keys, cap);
         texts = Arrays.copyOf(texts, cap);
+    }
+
+    @Override
+    void finish() {
+        for (KeyRun k : keys) {
+            if (k != null) {
+                k.compact(scratch);
+            }
+        }
     }
 
     private KeyRun set(int slot) {
@@ -144,7 +153,7 @@ final class DistinctAcc extends Accumulator {
         if (codes.length < n) {
             codes = new int[n];
         }
-        c.copyCodesTo(0, codes, 0, n);
+        c.copyTo(0, codes, 0, n);
         for (int k = 0; k < count; k++) {
             int r = sel[k];
             if (nulls == null || (nulls[r >>> 6] & (1L << r)) == 0) {
@@ -206,8 +215,8 @@ final class DistinctAcc extends Accumulator {
     }
 
     @Override
-    void write(DataOutput out, int slots) throws IOException {
-        for (int s = 0; s < slots; s++) {
+    void write(DataOutput out, int[] order) throws IOException {
+        for (int s : order) {
             int n = keys[s] == null ? 0 : keys[s].size(scratch);
             long[] sorted = n == 0 ? null : keys[s].sortedKeys(scratch);
             out.writeInt(n);

@@ -71,8 +71,8 @@ final class DoubleMinMax extends Accumulator {
     }
 
     @Override
-    void write(DataOutput out, int slots) throws IOException {
-        for (int s = 0; s < slots; s++) {
+    void write(DataOutput out, int[] order) throws IOException {
+        for (int s : order) {
             out.writeDouble(best[s]);
             out.writeLong(n[s]);
         }

@@ -94,8 +94,8 @@ final class DoubleSum extends Accumulator {
     }
 
     @Override
-    void write(DataOutput out, int slots) throws IOException {
-        for (int s = 0; s < slots; s++) {
+    void write(DataOutput out, int[] order) throws IOException {
+        for (int s : order) {
             out.writeDouble(sum[s]);
             out.writeDouble(comp[s]);
             out.writeLong(n[s]);

@@ -382,7 +382,7 @@ public final class FilterCompiler {
                 if (codes.length < n) {
                     codes = new int[n];
                 }
-                c.copyCodesTo(0, codes, 0, n);
+                c.copyTo(0, codes, 0, n);
                 for (int r = 0; r < n; r++) {
                     if (nulls != null && (nulls[r >>> 6] & (1L << r)) != 0) {
                         continue;

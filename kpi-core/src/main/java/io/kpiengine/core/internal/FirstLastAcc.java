@@ -120,8 +120,8 @@ final class FirstLastAcc extends Accumulator {
     }
 
     @Override
-    void write(DataOutput out, int slots) throws IOException {
-        for (int s = 0; s < slots; s++) {
+    void write(DataOutput out, int[] order) throws IOException {
+        for (int s : order) {
             out.writeLong(ts[s]);
             out.writeLong(pos[s]);
             out.writeDouble(dv[s]);

@@ -193,7 +193,14 @@ public final class GroupState {
         for (int a = 0; a < accs.length; a++) {
             int f = filterOfAcc[a];
             accs[a].ensureCapacity(slots);
-            accs[a].add(batch, rowSlots, selected[f], selectedCount[f]);
+            try {
+                accs[a].add(batch, rowSlots, selected[f], selectedCount[f]);
+            } catch (ArithmeticException e) {
+                MeasureSpec m = accs[a].spec();
+                String id = m.id().contains("@") ? m.id().substring(0, m.id().indexOf('@')) : m.id();
+                throw new ArithmeticException("metric '" + id + "': the exact sum of column '" + m.column()
+                        + "' overflows 64 bits in the batch starting at row " + batch.rowNumber(0));
+            }
         }
     }
 
@@ -259,6 +266,14 @@ public final class GroupState {
             newSlot(period, tupleId);
         }
         return s;
+    }
+
+    /** Puts every accumulator in its final form; call on the thread that filled this state, before merging. */
+    public void finish() {
+        for (Accumulator a : accs) {
+            a.ensureCapacity(slots);
+            a.finish();
+        }
     }
 
     /**
@@ -429,10 +444,11 @@ public final class GroupState {
      * @throws IOException if writing fails
      */
     public void write(DataOutput out) throws IOException {
+        int[] order = canonicalOrder();
         out.writeInt(slots);
         out.writeLong(rowsWithoutPeriod);
         out.writeLong(rowsSeen);
-        for (int s = 0; s < slots; s++) {
+        for (int s : order) {
             out.writeInt(slotPeriod[s]);
             out.writeLong(slotRows[s]);
             for (String v : dimensionValues(s)) {
@@ -441,8 +457,43 @@ public final class GroupState {
         }
         for (Accumulator a : accs) {
             a.ensureCapacity(slots);
-            a.write(out, slots);
+            a.write(out, order);
         }
+    }
+
+    /**
+     * The slots ordered by period, then dimension values (missing last), so that equal states write equal bytes
+     * whatever the order their rows arrived in.
+     */
+    private int[] canonicalOrder() {
+        List<List<String>> dimsOf = new ArrayList<>(slots);
+        Integer[] boxed = new Integer[slots];
+        for (int s = 0; s < slots; s++) {
+            dimsOf.add(dimensionValues(s));
+            boxed[s] = s;
+        }
+        Arrays.sort(boxed, (x, y) -> {
+            int c = Integer.compare(slotPeriod[x], slotPeriod[y]);
+            if (c != 0) {
+                return c;
+            }
+            List<String> a = dimsOf.get(x);
+            List<String> b = dimsOf.get(y);
+            for (int i = 0; i < a.size(); i++) {
+                String u = a.get(i);
+                String v = b.get(i);
+                c = u == null ? (v == null ? 0 : 1) : v == null ? -1 : u.compareTo(v);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        });
+        int[] order = new int[slots];
+        for (int s = 0; s < slots; s++) {
+            order[s] = boxed[s];
+        }
+        return order;
     }
 
     /**

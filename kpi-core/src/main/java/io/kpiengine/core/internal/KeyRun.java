@@ -38,13 +38,30 @@ final class KeyRun {
         keys[length++] = key;
     }
 
+    /** Adds every key of another run: both runs are compacted, then merged in one linear pass. */
     void addAll(KeyRun other, Scratch scratch) {
         other.compact(scratch);
-        if (length + other.length > keys.length) {
-            makeRoom(other.length, scratch);
+        compact(scratch);
+        long[] a = keys;
+        long[] b = other.keys;
+        int na = length;
+        int nb = other.length;
+        long[] out = scratch.atLeast(na + nb);
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < na || j < nb) {
+            long x = j >= nb || (i < na && a[i] <= b[j]) ? a[i++] : b[j++];
+            if (n == 0 || out[n - 1] != x) {
+                out[n++] = x;
+            }
         }
-        System.arraycopy(other.keys, 0, keys, length, other.length);
-        length += other.length;
+        if (keys.length < n) {
+            keys = new long[Math.max(n + (n >> 2), 16)];
+        }
+        System.arraycopy(out, 0, keys, 0, n);
+        sorted = n;
+        length = n;
     }
 
     private void makeRoom(int needed, Scratch scratch) {

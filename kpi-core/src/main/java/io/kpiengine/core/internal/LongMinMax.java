@@ -77,8 +77,8 @@ final class LongMinMax extends Accumulator {
     }
 
     @Override
-    void write(DataOutput out, int slots) throws IOException {
-        for (int s = 0; s < slots; s++) {
+    void write(DataOutput out, int[] order) throws IOException {
+        for (int s : order) {
             out.writeLong(best[s]);
             out.writeLong(n[s]);
         }

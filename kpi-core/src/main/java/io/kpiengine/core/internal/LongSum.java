@@ -92,9 +92,9 @@ final class LongSum extends Accumulator {
     }
 
     @Override
-    void write(DataOutput out, int slots) throws IOException {
+    void write(DataOutput out, int[] order) throws IOException {
         out.writeByte(col.scale);
-        for (int s = 0; s < slots; s++) {
+        for (int s : order) {
             out.writeLong(sum[s]);
             out.writeLong(n[s]);
         }

@@ -80,6 +80,7 @@ public final class ParallelAggregator {
             for (RecordBatch b = part.next(); b != null; b = part.next()) {
                 state.add(b);
             }
+            state.finish();
         }
     }
 }

@@ -38,6 +38,16 @@ final class QuantileAcc extends Accumulator {
         sorted = Arrays.copyOf(sorted, cap);
     }
 
+    @Override
+    void finish() {
+        for (int s = 0; s < values.length; s++) {
+            if (values[s] != null && !sorted[s]) {
+                Arrays.sort(values[s], 0, len[s]);
+                sorted[s] = true;
+            }
+        }
+    }
+
     private void push(int g, double x) {
         double[] a = values[g];
         int n = len[g];
@@ -102,8 +112,12 @@ final class QuantileAcc extends Accumulator {
     }
 
     @Override
-    void write(DataOutput out, int slots) throws IOException {
-        for (int s = 0; s < slots; s++) {
+    void write(DataOutput out, int[] order) throws IOException {
+        for (int s : order) {
+            if (!sorted[s] && len[s] > 0) {
+                Arrays.sort(values[s], 0, len[s]);
+                sorted[s] = true;
+            }
             out.writeInt(len[s]);
             for (int i = 0; i < len[s]; i++) {
                 out.writeDouble(values[s][i]);

@@ -60,6 +60,13 @@ public final class SourceState {
         }
     }
 
+    /** Puts every group state in its final form; call on the thread that filled this state, before merging. */
+    public void finish() {
+        for (GroupState g : groups) {
+            g.finish();
+        }
+    }
+
     /**
      * Merges another state of the same source and groupings into this one.
      *

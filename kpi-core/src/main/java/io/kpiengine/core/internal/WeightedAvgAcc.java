@@ -91,8 +91,8 @@ final class WeightedAvgAcc extends Accumulator {
     }
 
     @Override
-    void write(DataOutput out, int slots) throws IOException {
-        for (int s = 0; s < slots; s++) {
+    void write(DataOutput out, int[] order) throws IOException {
+        for (int s : order) {
             out.writeDouble(vw[s]);
             out.writeDouble(vwc[s]);
             out.writeDouble(w[s]);

@@ -168,7 +168,9 @@ class GroupStateTest {
                 .addRow(java.time.Instant.EPOCH, "email", "R1", 1L, null, null, null)
                 .build();
         GroupState s = newState();
-        assertThatThrownBy(() -> s.add(batch)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> s.add(batch)).isInstanceOf(ArithmeticException.class)
+                .hasMessage("metric 'visitors_sum': the exact sum of column 'visitors' overflows 64 bits in the batch"
+                        + " starting at row 1");
     }
 
     @Test

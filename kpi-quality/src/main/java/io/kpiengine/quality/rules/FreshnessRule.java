@@ -1,6 +1,7 @@
 package io.kpiengine.quality.rules;
 
 import io.kpiengine.quality.rules.internal.Args;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -9,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Checks that the newest value of a TIMESTAMP or DATE column among the clean rows is at most {@code maxAge}
- * older than now (the cleaner's {@link java.time.Clock}). A DATE counts as the end of that day in
+ * older than now (the cleaner's {@link Clock}). A DATE counts as the end of that day in
  * {@link #zone()}, so yesterday's complete data is one day old at the end of today. No clean row at all is stale.
  *
  * <pre>{@code

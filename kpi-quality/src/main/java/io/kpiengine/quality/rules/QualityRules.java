@@ -94,8 +94,8 @@ public final class QualityRules {
      * {@code docs/quality-rules.md}.
      *
      * @param node the section, an object
-     * @param problems where problems go
-     * @return the rules read; meaningful only if no problem was recorded
+     * @param problems where problems go; problems recorded before (elsewhere in an enclosing document) are kept
+     * @return the rules, or null when this section had problems (they are in {@code problems})
      */
     public static QualityRules fromDocument(DocNode node, Problems problems) {
         return RulesDocument.readSection(Objects.requireNonNull(node, "node"),

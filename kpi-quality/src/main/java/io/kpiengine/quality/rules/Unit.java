@@ -1,5 +1,7 @@
 package io.kpiengine.quality.rules;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -98,19 +100,19 @@ public enum Unit {
 
     /**
      * Converts an exact value from this unit to {@code target}; divisions that do not terminate are rounded
-     * to 34 significant digits ({@link java.math.MathContext#DECIMAL128}).
+     * to 34 significant digits ({@link MathContext#DECIMAL128}).
      *
      * @param value a value in this unit
      * @param target a unit of the same kind
      * @return the value in the target unit
      * @throws IllegalArgumentException if the kinds differ
      */
-    public java.math.BigDecimal convert(java.math.BigDecimal value, Unit target) {
+    public BigDecimal convert(BigDecimal value, Unit target) {
         if (target.kind != kind) {
             throw new IllegalArgumentException(incompatible(target));
         }
-        return base >= target.base ? value.multiply(java.math.BigDecimal.valueOf(base / target.base))
-                : value.divide(java.math.BigDecimal.valueOf(target.base / base), java.math.MathContext.DECIMAL128);
+        return base >= target.base ? value.multiply(BigDecimal.valueOf(base / target.base))
+                : value.divide(BigDecimal.valueOf(target.base / base), MathContext.DECIMAL128);
     }
 
     /**

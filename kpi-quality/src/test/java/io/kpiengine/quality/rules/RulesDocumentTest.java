@@ -187,6 +187,10 @@ class RulesDocumentTest {
         DocNode root = DocumentReader.read("sources:\n  events:\n    rules:\n      duplicates: [{}]\n", "c.yaml");
         DocNode section = root.field("sources").orElseThrow().field("events").orElseThrow().field("rules").orElseThrow();
         Problems p = new Problems("c.yaml");
+        p.add(root, "a problem elsewhere in the catalog");
         assertThat(QualityRules.fromDocument(section, p).rules()).containsExactly(DuplicateRule.exact());
+        DocNode bad = DocumentReader.read("duplicates: [{keep: last}]\n", "c.yaml");
+        assertThat(QualityRules.fromDocument(bad, p)).isNull();
+        assertThat(p.list()).hasSize(2);
     }
 }

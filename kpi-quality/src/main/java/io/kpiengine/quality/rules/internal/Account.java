@@ -2,6 +2,7 @@ package io.kpiengine.quality.rules.internal;
 
 import io.kpiengine.quality.rules.QualityReport;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,7 +62,7 @@ final class Account {
         conflicts = new Capped<>(limit);
         flags = new Capped<>(limit);
         newest = new long[freshness];
-        java.util.Arrays.fill(newest, Long.MIN_VALUE);
+        Arrays.fill(newest, Long.MIN_VALUE);
         periods = new PeriodCounts[periodRules];
         for (int i = 0; i < periodRules; i++) {
             periods[i] = new PeriodCounts();

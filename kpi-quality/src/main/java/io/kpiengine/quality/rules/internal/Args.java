@@ -1,6 +1,7 @@
 package io.kpiengine.quality.rules.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -120,7 +121,7 @@ public final class Args {
         }
         List<String> g = new ArrayList<>();
         g.add(first);
-        g.addAll(java.util.Arrays.asList(more));
+        g.addAll(Arrays.asList(more));
         return g;
     }
 }

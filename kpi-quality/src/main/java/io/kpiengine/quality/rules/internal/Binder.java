@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -186,7 +187,7 @@ public final class Binder {
         }
         if (!problems.isEmpty()) {
             List<String> messages = new ArrayList<>();
-            problems.stream().sorted(java.util.Comparator.comparingInt(Finding::rule))
+            problems.stream().sorted(Comparator.comparingInt(Finding::rule))
                     .forEach(f -> messages.add(f.message()));
             throw new RulesException("rules do not fit schema " + input, messages);
         }

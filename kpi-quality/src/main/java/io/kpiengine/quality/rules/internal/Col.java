@@ -11,6 +11,7 @@ import io.kpiengine.quality.TextVector;
 import io.kpiengine.quality.Vector;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * A mutable working column of one batch. It starts as a view of an immutable {@link Vector} and copies the
@@ -60,7 +61,7 @@ final class Col {
         c.loaded = true;
         c.dirty = true;
         c.nulls = Bits.newMask(size);
-        java.util.Arrays.fill(c.nulls, -1L);
+        Arrays.fill(c.nulls, -1L);
         switch (type) {
             case TEXT:
                 c.texts = new String[size];
@@ -103,7 +104,7 @@ final class Col {
             dv.copyTo(0, longs, 0, n);
         } else if (v instanceof CategoryVector cv) {
             codes = new int[n];
-            cv.copyCodesTo(0, codes, 0, n);
+            cv.copyTo(0, codes, 0, n);
         } else {
             TextVector tv = (TextVector) v;
             texts = new String[n];

@@ -1,15 +1,17 @@
 package io.kpiengine.quality.rules.internal;
 
 import io.kpiengine.quality.ColumnType;
+import io.kpiengine.quality.Dictionary;
 import io.kpiengine.quality.rules.CurrencyRule;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -73,7 +75,9 @@ final class CurrencyStep implements Step {
         String amountName = w.plan.output.column(column).name();
         String currencyName = w.plan.output.column(currencyColumn).name();
         int targetCode = cur.type == ColumnType.CATEGORY ? cur.dict.encode(target) : -1;
-        java.util.Map<io.kpiengine.quality.Dictionary, String[]> codes = w.local(this, java.util.IdentityHashMap::new);
+        Map<Dictionary, Currencyish[]> codes =
+                w.local(this, IdentityHashMap::new);
+        Currencyish[] byCode = cur.type == ColumnType.CATEGORY ? codes.get(cur.dict) : null;
         for (int r = 0; r < w.size; r++) {
             boolean missingAmount = amount.isNull(r);
             if (missingAmount) {
@@ -93,7 +97,23 @@ final class CurrencyStep implements Step {
                         + " cannot be converted to " + target);
                 continue;
             }
-            String code = codeOf(cur, r, codes);
+            Currencyish cy;
+            if (cur.type == ColumnType.CATEGORY) {
+                int c = cur.codes[r];
+                if (byCode == null || c >= byCode.length) {
+                    byCode = Arrays.copyOf(byCode == null ? new Currencyish[0] : byCode,
+                            Math.max(c + 1, byCode == null ? 16 : byCode.length * 2));
+                    codes.put(cur.dict, byCode);
+                }
+                cy = byCode[c];
+                if (cy == null) {
+                    cy = resolve(cur.dict.value(c).strip(), target);
+                    byCode[c] = cy;
+                }
+            } else {
+                cy = resolve(cur.texts[r].strip(), target);
+            }
+            String code = cy.code();
             long a;
             int sa;
             if (amount.type == ColumnType.DECIMAL && amount.scale < 0) {
@@ -112,10 +132,10 @@ final class CurrencyStep implements Step {
                 sa = amount.type == ColumnType.DECIMAL ? amount.scale : 0;
             }
             long converted;
-            if (code.equals(target)) {
-                converted = rescale(a, sa, 1, 0, r, w);
+            if (cy.isTarget()) {
+                converted = rescale(a, sa, 1, 0);
             } else {
-                Rates rs = rates.get(code);
+                Rates rs = cy.rates();
                 if (rs == null) {
                     w.quarantine(r, rule, "column '" + currencyName + "': no rate from '" + code + "' to " + target
                             + (isIso(code) ? "" : " ('" + code + "' is not an ISO 4217 code)"));
@@ -137,9 +157,9 @@ final class CurrencyStep implements Step {
                     continue;
                 }
                 converted = rs.unscaled()[k] == Long.MIN_VALUE ? Long.MIN_VALUE
-                        : rescale(a, sa, rs.unscaled()[k], rs.scale()[k], r, w);
+                        : rescale(a, sa, rs.unscaled()[k], rs.scale()[k]);
                 if (converted == Long.MIN_VALUE) {
-                    converted = big(a, sa, rs.exact()[k], r, w);
+                    converted = big(a, sa, rs.exact()[k]);
                 }
             }
             if (converted == Long.MIN_VALUE) {
@@ -148,7 +168,7 @@ final class CurrencyStep implements Step {
                 continue;
             }
             out.longs[r] = converted;
-            if ((!code.equals(target) || sa != targetScale || a != converted) && w.countChange(r, rule)) {
+            if ((!cy.isTarget() || sa != targetScale || a != converted) && w.countChange(r, rule)) {
                 w.change(r, rule, column, amount.text(r) + " " + code, BigDecimal.valueOf(converted, targetScale)
                         .toPlainString() + " " + target);
             }
@@ -157,25 +177,18 @@ final class CurrencyStep implements Step {
         w.cols[column] = out;
     }
 
-    /** The stripped currency code of a row; for categories cached per dictionary code. */
-    private static String codeOf(Col cur, int r, java.util.Map<io.kpiengine.quality.Dictionary, String[]> cache) {
-        if (cur.type != ColumnType.CATEGORY) {
-            return cur.texts[r].strip();
-        }
-        int c = cur.codes[r];
-        String[] known = cache.get(cur.dict);
-        if (known == null || c >= known.length) {
-            String[] grown = new String[Math.max(c + 1, known == null ? 16 : known.length * 2)];
-            if (known != null) {
-                System.arraycopy(known, 0, grown, 0, known.length);
-            }
-            known = grown;
-            cache.put(cur.dict, known);
-        }
-        if (known[c] == null) {
-            known[c] = cur.dict.value(c).strip();
-        }
-        return known[c];
+    /**
+     * A currency code with what converting from it needs.
+     *
+     * @param code the code as in the data, stripped
+     * @param isTarget whether it is the target currency
+     * @param rates its rates to the target, or null when there are none
+     */
+    private record Currencyish(String code, boolean isTarget, Rates rates) {
+    }
+
+    private Currencyish resolve(String code, String target) {
+        return new Currencyish(code, code.equals(target), rates.get(code));
     }
 
     private static boolean isIso(String code) {
@@ -221,7 +234,7 @@ final class CurrencyStep implements Step {
     }
 
     /** a * 10^-sa * rate * 10^-sr at the target scale, or Long.MIN_VALUE when long arithmetic overflows. */
-    private long rescale(long a, int sa, long rate, int sr, int r, Work w) {
+    private long rescale(long a, int sa, long rate, int sr) {
         long hi = Math.multiplyHigh(a, rate);
         long p = a * rate;
         if ((hi != 0 || p < 0) && (hi != -1 || p >= 0)) {
@@ -242,7 +255,7 @@ final class CurrencyStep implements Step {
         return q;
     }
 
-    private long big(long a, int sa, BigDecimal rate, int r, Work w) {
+    private long big(long a, int sa, BigDecimal rate) {
         BigDecimal v = BigDecimal.valueOf(a, sa).multiply(rate).setScale(targetScale, spec.rounding());
         return v.unscaledValue().bitLength() < 63 ? v.unscaledValue().longValue() : Long.MIN_VALUE;
     }

@@ -88,9 +88,7 @@ final class Fingerprints {
         if (v instanceof LongVector lv) {
             lv.copyTo(0, w, 0, n);
         } else if (v instanceof DecimalVector dv) {
-            for (int r = 0; r < n; r++) {
-                w[r] = dv.unscaled(r);
-            }
+            dv.copyTo(0, w, 0, n);
         } else if (v instanceof DoubleVector dv) {
             for (int r = 0; r < n; r++) {
                 double d = dv.get(r);

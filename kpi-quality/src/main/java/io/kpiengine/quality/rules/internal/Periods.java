@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class Periods {
 
         Keys(Plan.PeriodSpec spec) {
             this.spec = spec;
-            java.util.Arrays.fill(cacheIn, Long.MIN_VALUE);
+            Arrays.fill(cacheIn, Long.MIN_VALUE);
         }
 
         long key(long value) {

@@ -92,6 +92,7 @@ public final class RulesDocument {
     }
 
     private QualityRules read(DocNode node) {
+        int before = problems.list().size();
         Fields f = Fields.of(node, problems, "rules", SECTION);
         each(f, "duplicates", this::duplicate);
         each(f, "missing", this::missing);
@@ -113,7 +114,7 @@ public final class RulesDocument {
         for (Consistency.Finding finding : Consistency.check(rules)) {
             problems.add(nodes.get(finding.rule()), finding.message());
         }
-        return problems.isEmpty() ? builder.build() : null;
+        return problems.list().size() == before ? builder.build() : null;
     }
 
     private void each(Fields f, String name, Function<DocNode, Rule> reader) {

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 /**
  * One cleaning run over one source: the state its partitions share and the partitions themselves.
@@ -156,7 +156,7 @@ public final class Run implements CleanedSource {
         private final RecordSource in;
         private final Account account;
         private final Fingerprints fingerprints = new Fingerprints();
-        private final java.util.Map<Object, Object> caches = new HashMap<>();
+        private final Map<Object, Object> caches = new HashMap<>();
         private Deque<RecordBatch> tail;
         private boolean ended;
         private boolean done;
@@ -231,7 +231,9 @@ public final class Run implements CleanedSource {
 
         @Override
         public List<RecordSource> split(int parts) {
-            Objects.checkIndex(0, parts);
+            if (parts < 1) {
+                throw new IllegalArgumentException("parts must be >= 1, but was " + parts);
+            }
             return List.of(this);
         }
 

@@ -95,7 +95,11 @@ final class Stages {
             }
         }
         long[] result = new long[n];
-        for (int s = 0; s < segments; s++) {
+        // partitions visit the segments from different starting points, so that two threads do not queue on the
+        // same segment lock batch after batch; the outcome does not depend on the order (smallest row wins)
+        int first = n == 0 ? 0 : (int) ((w.rowNumbers[0] * 0x9E3779B97F4A7C15L) >>> 58);
+        for (int k = 0; k < segments; k++) {
+            int s = (first + k) % segments;
             if (start[s] == start[s + 1]) {
                 continue;
             }

@@ -6,6 +6,7 @@ import io.kpiengine.quality.rules.Unit;
 import io.kpiengine.quality.rules.UnitRule;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 /**
  * Parses unit-bearing text cells and converts numeric columns between units; see {@link UnitRule}.
@@ -53,7 +54,7 @@ final class UnitStep implements Step {
             if (v == null) {
                 w.quarantine(r, rule, "column '" + name + "': '" + text + "' is not a number in "
                         + spec.unit().symbols().get(0) + " (digits with optional , . and a k/M/B/T suffix or a "
-                        + spec.unit().kind().name().toLowerCase(java.util.Locale.ROOT) + " unit)");
+                        + spec.unit().kind().name().toLowerCase(Locale.ROOT) + " unit)");
                 continue;
             }
             if (converts) {

@@ -8,7 +8,9 @@ import io.kpiengine.quality.Vector;
 import io.kpiengine.quality.rules.Dimension;
 import io.kpiengine.quality.rules.QualityReport;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One batch being cleaned: working columns, the rows removed so far and why, and per-row finding masks for the
@@ -29,9 +31,9 @@ final class Work {
     /** The row fingerprints when exact duplicates are detected, else null. */
     long[] fpHi;
     long[] fpLo;
-    private final java.util.Map<Object, Object> caches;
+    private final Map<Object, Object> caches;
 
-    Work(RecordBatch input, Plan plan, Account account, java.util.Map<Object, Object> caches) {
+    Work(RecordBatch input, Plan plan, Account account, Map<Object, Object> caches) {
         this.caches = caches;
         this.input = input;
         this.plan = plan;
@@ -177,7 +179,7 @@ final class Work {
         List<RejectedRow> all = new ArrayList<>(input.rejected());
         all.addAll(rejects);
         if (!rejects.isEmpty() && !input.rejected().isEmpty()) {
-            all.sort(java.util.Comparator.comparingLong(RejectedRow::line));
+            all.sort(Comparator.comparingLong(RejectedRow::line));
         }
         return RecordBatch.of(plan.output, input.source(), vectors, numbers, kept, all);
     }
