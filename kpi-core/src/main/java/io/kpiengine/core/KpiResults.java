@@ -25,7 +25,7 @@ import java.util.Optional;
  * if (results.quality().verdict() == QualityVerdict.FAIL) { ... }
  * }</pre>
  *
- * <p>Rows are ordered by metric (catalog order), then dimension values (in order of first appearance), then
+ * <p>Rows are ordered by metric (catalog order), then dimension values (ascending, missing last), then
  * period. Instances are immutable and thread-safe.
  */
 public final class KpiResults {
