@@ -21,6 +21,8 @@ public record DataQuality(QualityVerdict verdict, List<SourceAccount> sources) {
     /**
      * Validates and copies the components.
      *
+     * @param verdict the verdict component
+     * @param sources the sources component
      * @throws NullPointerException if a component is null
      */
     public DataQuality {

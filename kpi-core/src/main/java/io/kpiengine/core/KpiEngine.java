@@ -41,14 +41,17 @@ import java.util.Objects;
  * results.
  *
  * <pre>{@code
+ * Catalog catalog = Catalog.read(Path.of("catalog.yaml"));     // metrics, data sources, quality rules
  * KpiEngine engine = KpiEngine.builder()
- *         .catalog(catalog)                       // metrics, data sources, quality rules
- *         .zone(ZoneId.of("Asia/Seoul"))
- *         .grain(Grain.DAY)
+ *         .catalog(catalog)
+ *         .zone(ZoneId.of("Asia/Seoul"))                        // default: the catalog's zone
+ *         .grain(Grain.DAY)                                     // default: the catalog's grain
  *         .parallelism(2)
  *         .build();
- * KpiResults results = engine.evaluate(Map.of("events", CsvSource.open(path, schema)));
+ * DataSource events = catalog.source("events").orElseThrow();
+ * KpiResults results = engine.evaluate(Map.of("events", events.csvReader(Path.of("events.csv")).build()));
  * results.series("revenue_usd", Map.of("channel", "email")).forEach(System.out::println);
+ * Files.write(Path.of("events.state"), results.state().toBytes());   // resume tomorrow with restore()
  * }</pre>
  *
  * <p>Engines are immutable and thread-safe: one engine may evaluate many inputs concurrently.

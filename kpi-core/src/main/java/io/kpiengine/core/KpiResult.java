@@ -31,6 +31,12 @@ public record KpiResult(String metric, Period period, Map<String, String> dimens
     /**
      * Validates and copies the components.
      *
+     * @param metric the metric component
+     * @param period the period component
+     * @param dimensions the dimensions component
+     * @param value the value component
+     * @param status the status component
+     * @param rows the rows component
      * @throws NullPointerException if a component is null
      */
     public KpiResult {

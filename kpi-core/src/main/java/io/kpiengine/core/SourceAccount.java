@@ -24,6 +24,14 @@ public record SourceAccount(String source, long rowsAggregated, long rowsRejecte
     /**
      * Validates and copies the components.
      *
+     * @param source the source component
+     * @param rowsAggregated the rowsAggregated component
+     * @param rowsRejected the rowsRejected component
+     * @param rowsMerged the rowsMerged component
+     * @param rowsWithoutPeriod the rowsWithoutPeriod component
+     * @param verdict the verdict component
+     * @param findings the findings component
+     * @param report the report component
      * @throws NullPointerException if a component is null
      */
     public SourceAccount {

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  *
  * <p>The file is generated once (seeded, so every run reads the same bytes) and reused. Each round runs DuckDB
- * with 2 threads, our engine with 2 threads and our engine with 1 thread, the order rotating per round. Every run
- * is checked against DuckDB's result before timing counts.
+ * with 2 threads, our engine with 2 threads, our engine with 1 thread and, for reference, DuckDB with 1 thread,
+ * the order rotating per round. Our runs are checked against DuckDB's result before timing counts.
  */
 public final class JobBenchmark {
 
@@ -92,32 +92,35 @@ public final class JobBenchmark {
         EngineJob.check(EngineJob.run(csv, 2), expected);
         EngineJob.check(EngineJob.run(csv, 1), expected);
         System.out.printf(Locale.ROOT, "warm-up done; results agree with DuckDB (%d groups)%n", expected.size());
-        double[][] wall = new double[3][rounds];
-        double[][] cpu = new double[3][rounds];
-        String[] names = {"DuckDB, 2 threads", "KPI Engine, 2 threads", "KPI Engine, 1 thread"};
-        try (DuckDbJob duck = new DuckDbJob(2)) {
+        double[][] wall = new double[4][rounds];
+        double[][] cpu = new double[4][rounds];
+        String[] names = {"DuckDB, 2 threads", "KPI Engine, 2 threads", "KPI Engine, 1 thread", "DuckDB, 1 thread"};
+        try (DuckDbJob duck = new DuckDbJob(2); DuckDbJob duck1 = new DuckDbJob(1)) {
+            duck1.run(csv);
             for (int r = 0; r < rounds; r++) {
-                for (int k = 0; k < 3; k++) {
-                    int which = (r + k) % 3;
+                for (int k = 0; k < 4; k++) {
+                    int which = (r + k) % 4;
                     long c0 = processCpu();
                     long t0 = System.nanoTime();
                     if (which == 0) {
                         duck.run(csv);
+                    } else if (which == 3) {
+                        duck1.run(csv);
                     } else {
                         EngineJob.run(csv, which == 1 ? 2 : 1);
                     }
                     wall[which][r] = (System.nanoTime() - t0) / 1e9;
                     cpu[which][r] = (processCpu() - c0) / 1e9;
                 }
-                System.out.printf(Locale.ROOT, "round %d: duckdb(2) %.3f s, ours(2) %.3f s, ours(1) %.3f s (load %.1f)%n",
-                        r + 1, wall[0][r], wall[1][r], wall[2][r],
+                System.out.printf(Locale.ROOT, "round %d: duckdb(2) %.3f s, ours(2) %.3f s, ours(1) %.3f s, duckdb(1)"
+                        + " %.3f s (load %.1f)%n", r + 1, wall[0][r], wall[1][r], wall[2][r], wall[3][r],
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
         }
         System.out.println();
         System.out.println("| run | median wall time (s) | min | max | median process CPU time (s) |");
         System.out.println("| --- | ---: | ---: | ---: | ---: |");
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             double[] s = wall[i].clone();
             Arrays.sort(s);
             System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f |%n", names[i], median(wall[i]), s[0],
@@ -127,6 +130,8 @@ public final class JobBenchmark {
                 + " (goal <= 1.5)%n", median(wall[1]) / median(wall[0]), min(wall[1]) / min(wall[0]));
         System.out.printf(Locale.ROOT, "speed-up ours 1 -> 2 threads, wall = %.2f x by medians, %.2f x by best rounds"
                 + " (goal >= 1.6)%n", median(wall[2]) / median(wall[1]), min(wall[2]) / min(wall[1]));
+        System.out.printf(Locale.ROOT, "for reference, DuckDB 1 -> 2 threads = %.2f x by medians, %.2f x by best"
+                + " rounds%n", median(wall[3]) / median(wall[0]), min(wall[3]) / min(wall[0]));
         System.out.printf(Locale.ROOT, "CPU time ours(2) / DuckDB(2) = %.2f; ours(2) / ours(1) = %.2f%n",
                 median(cpu[1]) / median(cpu[0]), median(cpu[1]) / median(cpu[2]));
     }

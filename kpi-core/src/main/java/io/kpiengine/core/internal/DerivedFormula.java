@@ -47,6 +47,10 @@ public interface DerivedFormula {
         /**
          * Validates the components.
          *
+         * @param function the function component
+         * @param metric the metric component
+         * @param offset the offset component
+         * @param grain the grain component
          * @throws NullPointerException if metric is null
          */
         public Slot {
@@ -74,6 +78,9 @@ public interface DerivedFormula {
         /**
          * Validates the components.
          *
+         * @param reason the reason component
+         * @param slot the slot component
+         * @param detail the detail component
          * @throws NullPointerException if reason or detail is null
          */
         public Why {

@@ -24,6 +24,9 @@ public record EnginePlan(List<PlannedMetric> metrics, Map<String, DerivedFormula
     /**
      * Validates and copies the components.
      *
+     * @param metrics the metrics component
+     * @param formulas the formulas component
+     * @param gates the gates component
      * @throws IllegalArgumentException if a derived metric has no formula
      */
     public EnginePlan {

@@ -14,6 +14,8 @@ public record GroupSpec(String timeColumn, List<String> dimensions) {
     /**
      * Validates and copies the components.
      *
+     * @param timeColumn the timeColumn component
+     * @param dimensions the dimensions component
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a dimension repeats
      */

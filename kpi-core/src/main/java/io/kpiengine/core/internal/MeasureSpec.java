@@ -19,6 +19,13 @@ public record MeasureSpec(String id, AggKind kind, String column, String weightC
     /**
      * Validates the components.
      *
+     * @param id the id component
+     * @param kind the kind component
+     * @param column the column component
+     * @param weightColumn the weightColumn component
+     * @param orderColumn the orderColumn component
+     * @param quantile the quantile component
+     * @param filter the filter component
      * @throws NullPointerException if id, kind or filter is null
      * @throws IllegalArgumentException if a parameter the kind needs is missing or out of range
      */

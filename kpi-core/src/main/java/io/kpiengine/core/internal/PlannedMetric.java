@@ -54,6 +54,18 @@ public record PlannedMetric(String id, Kind kind, List<String> dimensions, Strin
     /**
      * Validates the components.
      *
+     * @param id the id component
+     * @param kind the kind component
+     * @param dimensions the dimensions component
+     * @param source the source component
+     * @param timeColumn the timeColumn component
+     * @param measure the measure component
+     * @param numerator the numerator component
+     * @param denominator the denominator component
+     * @param scale the scale component
+     * @param formula the formula component
+     * @param emptyPolicy the emptyPolicy component
+     * @param zeroDenominatorPolicy the zeroDenominatorPolicy component
      * @throws NullPointerException if a required component is null
      * @throws IllegalArgumentException if the components do not fit the kind
      */

@@ -1,5 +1,7 @@
 package io.kpiengine.quality.rules.internal;
 
+import java.util.concurrent.locks.ReentrantLock;
+
 /**
  * The exact-duplicate state shared by all partitions of a run: a set of row fingerprints, each with the
  * smallest row number seen for it.
@@ -45,8 +47,11 @@ final class FingerprintTable {
     /** The smallest row number recorded for a fingerprint, or -1. */
     long minRow(long hi, long lo) {
         Segment s = segments[segmentOf(hi)];
-        synchronized (s) {
+        s.lock.lock();
+        try {
             return s.find(hi, lo);
+        } finally {
+            s.lock.unlock();
         }
     }
 
@@ -54,8 +59,11 @@ final class FingerprintTable {
     long size() {
         long n = 0;
         for (Segment s : segments) {
-            synchronized (s) {
+            s.lock.lock();
+            try {
                 n += s.size;
+            } finally {
+                s.lock.unlock();
             }
         }
         return n;
@@ -65,8 +73,11 @@ final class FingerprintTable {
     long bytes() {
         long n = 0;
         for (Segment s : segments) {
-            synchronized (s) {
+            s.lock.lock();
+            try {
                 n += 8L * s.slots.length;
+            } finally {
+                s.lock.unlock();
             }
         }
         return n;
@@ -76,6 +87,8 @@ final class FingerprintTable {
      * One segment; callers synchronize on it.
      */
     static final class Segment {
+        /** Guards the segment; a partition that finds it held works on another segment first. */
+        final ReentrantLock lock = new ReentrantLock();
         private long[] slots = new long[2 * 1024];
         private int capacity = 1024;
         private int size;

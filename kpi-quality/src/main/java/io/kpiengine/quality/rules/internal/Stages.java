@@ -68,6 +68,20 @@ final class Stages {
         }
     }
 
+    /** Offers the rows {@code order[from..to)} of one segment; the caller holds the segment's lock. */
+    private static void offerSegment(FingerprintTable.Segment seg, int from, int to, int[] order, long[] hi, long[] lo,
+            long[] rowNumbers, long[] result) {
+        long touched = 0;
+        for (int i = from; i < to; i++) {
+            touched += seg.touch(hi[order[i]]);
+        }
+        for (int i = from; i < to; i++) {
+            int r = order[i];
+            result[r] = seg.offer(hi[r], lo[r], rowNumbers[r]);
+        }
+        sink += touched;
+    }
+
     private static void dedupe(Work w, long[] hi, long[] lo, FingerprintTable table) {
         int n = w.size;
         int rule = w.plan.exactRule;
@@ -95,25 +109,36 @@ final class Stages {
             }
         }
         long[] result = new long[n];
-        // partitions visit the segments from different starting points, so that two threads do not queue on the
-        // same segment lock batch after batch; the outcome does not depend on the order (smallest row wins)
+        // partitions start at different segments and skip a segment another partition holds, coming back to it
+        // at the end, so that two threads rarely wait for each other; the outcome does not depend on the order
+        // (the smallest row wins)
         int first = n == 0 ? 0 : (int) ((w.rowNumbers[0] * 0x9E3779B97F4A7C15L) >>> 58);
+        int[] skipped = new int[segments];
+        int skippedCount = 0;
         for (int k = 0; k < segments; k++) {
             int s = (first + k) % segments;
             if (start[s] == start[s + 1]) {
                 continue;
             }
             FingerprintTable.Segment seg = table.segment(s);
-            synchronized (seg) {
-                long touched = 0;
-                for (int i = start[s]; i < start[s + 1]; i++) {
-                    touched += seg.touch(hi[order[i]]);
+            if (seg.lock.tryLock()) {
+                try {
+                    offerSegment(seg, start[s], start[s + 1], order, hi, lo, w.rowNumbers, result);
+                } finally {
+                    seg.lock.unlock();
                 }
-                for (int i = start[s]; i < start[s + 1]; i++) {
-                    int r = order[i];
-                    result[r] = seg.offer(hi[r], lo[r], w.rowNumbers[r]);
-                }
-                sink += touched;
+            } else {
+                skipped[skippedCount++] = s;
+            }
+        }
+        for (int k = 0; k < skippedCount; k++) {
+            int s = skipped[k];
+            FingerprintTable.Segment seg = table.segment(s);
+            seg.lock.lock();
+            try {
+                offerSegment(seg, start[s], start[s + 1], order, hi, lo, w.rowNumbers, result);
+            } finally {
+                seg.lock.unlock();
             }
         }
         a.dedupeRows += order.length;
