@@ -48,7 +48,10 @@ import picocli.CommandLine.Option;
  * file takes longer than 3 seconds. A one-line summary goes to stdout.
  */
 @Command(name = "clean", mixinStandardHelpOptions = true,
-        description = "Cleans a CSV file with data-quality rules: clean rows, quarantined rows, a JSON report.")
+        description = "Cleans a CSV file with data-quality rules: clean rows, quarantined rows, a JSON report.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:the quality gate passed or warned", "1:the quality gate failed, or too many unreadable records",
+            "2:usage or configuration error (message on stderr)"})
 public final class CleanCommand implements Callable<Integer> {
 
     @Option(names = "--rules", required = true, paramLabel = "FILE", description = "rules file (YAML or JSON)")

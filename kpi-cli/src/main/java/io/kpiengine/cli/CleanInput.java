@@ -12,7 +12,6 @@ import io.kpiengine.quality.doc.Suggestions;
 import io.kpiengine.quality.io.ColumnFormat;
 import io.kpiengine.quality.io.CsvSource;
 import io.kpiengine.quality.io.SourceException;
-import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -258,7 +257,7 @@ final class CleanInput {
         if (all(values, v -> v.matches("[+-]?\\d{1,18}"))) {
             return ColumnType.INTEGER;
         }
-        if (all(values, v -> v.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?") && new BigDecimal(v) != null)) {
+        if (all(values, v -> v.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)"))) {
             return ColumnType.DECIMAL;
         }
         if (all(values, v -> parses(() -> OffsetDateTime.parse(v)))) {

@@ -102,6 +102,25 @@ class TimelinessTest {
     }
 
     @Test
+    void dateSpine_streaming_isTheSameForAnySplit() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int d = 1; d <= 28; d += 3) {
+            rows.add(row(String.format("2025-06-%02d", d), d % 2 == 0 ? "a" : "b", d));
+        }
+        QualityRules rules = QualityRules.builder().rule(DateSpineRule.of("day", Grain.DAY).groupBy("ch").fill())
+                .rule(MissingValueRule.zero("v")).build();
+        Cleaned one = Cleaned.run(rules, S, rows, 2, 1);
+        assertThat(rules.bind(S).buffersRows()).isFalse();
+        // a: days 4..28 every 3rd (5 rows, 25 days), b: days 1..25 (5 rows, 25 days): 20 missing days each
+        assertThat(one.report().counts().inserted()).isEqualTo(40);
+        for (int parts = 2; parts <= 4; parts++) {
+            Cleaned split = Cleaned.run(rules, S, rows, 2, parts);
+            assertThat(split.report().toJson()).isEqualTo(one.report().toJson());
+            assertThat(split.valueMultiset()).isEqualTo(one.valueMultiset());
+        }
+    }
+
+    @Test
     void dateSpine_withGroupFill_buffersAndForwardFills() {
         List<Object[]> rows = List.<Object[]>of(row("2025-06-01", "a", 5), row("2025-06-03", "a", 7));
         QualityRules rules = QualityRules.builder()

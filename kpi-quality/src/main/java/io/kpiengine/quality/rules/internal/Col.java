@@ -176,27 +176,16 @@ final class Col {
         return longs[r];
     }
 
-    /** A value as text for reports; null when missing. */
+    /** A value as text for reports (numbers in plain notation); null when missing. */
     String text(int r) {
-        if (isNull(r)) {
-            return null;
+        Object o = object(r);
+        if (o instanceof BigDecimal d) {
+            return d.toPlainString();
         }
-        load();
-        switch (type) {
-            case TEXT:
-            case CATEGORY:
-                return string(r);
-            case DECIMAL:
-                return scale >= 0 ? BigDecimal.valueOf(longs[r], scale).toPlainString() : Fmt.number(doubles[r]);
-            case BOOLEAN:
-                return longs[r] != 0 ? "true" : "false";
-            case TIMESTAMP:
-                return Fmt.instant(longs[r]);
-            case DATE:
-                return LocalDate.ofEpochDay(longs[r]).toString();
-            default:
-                return Long.toString(longs[r]);
+        if (o instanceof Double d) {
+            return Fmt.number(d);
         }
+        return o == null ? null : o.toString();
     }
 
     /** The value of a row boxed as the row view would give it. */
