@@ -7,9 +7,12 @@ import io.kpiengine.quality.rules.CleanedSource;
 import io.kpiengine.quality.rules.GateStatus;
 import io.kpiengine.quality.rules.QualityReport;
 import io.kpiengine.quality.rules.QualityRules;
+import io.kpiengine.quality.rules.Threshold;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The quality gate of a data source with consistency rules: binds the rules to the raw schema, cleans the source
@@ -47,8 +50,12 @@ public final class QualityGate implements EnginePlan.SourceGate {
                 List<String> findings = new ArrayList<>();
                 for (QualityReport.Score score : report.scores().values()) {
                     if (score.measured() && score.status() != GateStatus.PASS) {
-                        findings.add(score.dimension() + " is " + score.value() + " (" + score.status() + ", "
-                                + score.threshold() + ")");
+                        Threshold t = score.threshold();
+                        boolean fail = score.status() == GateStatus.FAIL;
+                        findings.add(String.format(Locale.ROOT, "%s score %.4f is below the %s threshold %s", score
+                                .dimension().name().toLowerCase(Locale.ROOT), score.value(), fail ? "failure" : "warning",
+                                BigDecimal.valueOf(fail ? t.failBelow() : t.warnBelow()).stripTrailingZeros()
+                                        .toPlainString()));
                     }
                 }
                 QualityReport.Counts c = report.counts();
