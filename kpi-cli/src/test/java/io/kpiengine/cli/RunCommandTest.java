@@ -133,8 +133,10 @@ class RunCommandTest {
                 "--out", results.toString());
         assertThat(code).isEqualTo(RunCommand.QUALITY_GATE_FAILED);
         assertThat(out.toString()).contains("quality FAIL");
-        assertThat(new ObjectMapper().readTree(results.toFile()).get("quality").get("verdict").asText())
-                .isEqualTo("FAIL");
+        JsonNode quality = new ObjectMapper().readTree(results.toFile()).get("quality");
+        assertThat(quality.get("verdict").asText()).isEqualTo("FAIL");
+        assertThat(quality.get("sources").get(0).get("findings").get(0).asText())
+                .isEqualTo("uniqueness score 0.7500 is below the failure threshold 0.999");
     }
 
     @Test
