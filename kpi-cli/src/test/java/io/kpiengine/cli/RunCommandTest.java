@@ -136,7 +136,7 @@ class RunCommandTest {
         JsonNode quality = new ObjectMapper().readTree(results.toFile()).get("quality");
         assertThat(quality.get("verdict").asText()).isEqualTo("FAIL");
         assertThat(quality.get("sources").get(0).get("findings").get(0).asText())
-                .isEqualTo("uniqueness score 0.7500 is below the failure threshold 0.999");
+                .isEqualTo("uniqueness 0.7500 is below the fail threshold 0.999");
     }
 
     @Test
