@@ -394,7 +394,9 @@ class CatalogValidationTest {
                 "c.yaml:9:24: header name of column 'v' in csv of source 'e' must be text, but was number 1",
                 "c.yaml:10:20: format of column 'v' in source 'e': locale and explicit separators must not be"
                         + " combined, but locale was de_DE and decimalSeparator null, thousandsSeparator ,",
-                "c.yaml:10:61: unknown field 'colour' in format of column 'v' in source 'e'");
+                "c.yaml:10:61: unknown field 'colour' in format of column 'v' in source 'e'; expected one of"
+                        + " [datePatterns, decimalSeparator, thousandsSeparator, locale, zone, trueWords, falseWords,"
+                        + " nullTokens, emptyAsMissing, trim]");
     }
 
     @Test

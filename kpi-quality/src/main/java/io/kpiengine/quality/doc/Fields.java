@@ -64,8 +64,9 @@ public final class Fields {
         } else {
             for (String key : node.fields().keySet()) {
                 if (!allowed.contains(key)) {
+                    String hint = Suggestions.didYouMean(key, allowed);
                     problems.add(node.keyLocation(key), "unknown field '" + key + "' in " + what
-                            + Suggestions.didYouMean(key, allowed));
+                            + (hint.isEmpty() ? "; expected one of " + allowed : hint));
                 }
             }
         }
