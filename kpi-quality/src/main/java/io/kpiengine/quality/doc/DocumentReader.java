@@ -14,6 +14,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,9 +139,11 @@ public final class DocumentReader {
                 throw tooLarge(name, size);
             }
             bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0), "no such file")));
         } catch (IOException e) {
             throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0),
-                    "cannot read file: " + e)));
+                    "cannot read file: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
         }
         String text;
         try {

@@ -78,6 +78,13 @@ class DocumentReaderTest {
     }
 
     @Test
+    void missingFile_saysSo() {
+        assertThatThrownBy(() -> DocumentReader.read(java.nio.file.Path.of("no-such-catalog.yaml")))
+                .isInstanceOf(DocumentException.class)
+                .hasMessage("no-such-catalog.yaml: no such file");
+    }
+
+    @Test
     void fields_collectEveryProblem() {
         DocNode root = DocumentReader.read("id: 5\ncolum: x\nlimit: ten\n", "r.yaml");
         Problems problems = new Problems("r.yaml");
