@@ -143,7 +143,7 @@ public final class DemoCommand implements Callable<Integer> {
         Catalog catalog = catalog();
         // The events span 2025 in UTC; in Seoul the last day, 2026-01-01, holds only its first nine hours, so the
         // windows end on the day before. The spine covers the two windows only: every row is still read, cleaned
-        // and accounted for, but results are laid out (and windows merged) for these 56 days alone.
+        // and accounted for, but results are laid out for these 56 days alone.
         Period end = catalog.calendar().period(Grain.DAY, DATA_END.minusSeconds(1)).previous();
         KpiEngine.Builder builder = KpiEngine.builder().catalog(catalog).periods(end.plus(1 - 2 * WINDOW_DAYS), end);
         if (threads != null) {

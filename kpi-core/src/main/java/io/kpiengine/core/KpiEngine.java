@@ -65,6 +65,7 @@ public final class KpiEngine {
     private final Clock clock;
     private final Period first;
     private final Period last;
+    private final boolean partialWindows;
     private final String fingerprint;
 
     private KpiEngine(Builder b, EnginePlan plan) {
@@ -77,6 +78,7 @@ public final class KpiEngine {
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         this.first = b.first == null ? null : calendar.period(grain, b.first.start());
         this.last = b.last == null ? null : calendar.period(grain, b.last.start());
+        this.partialWindows = b.partialWindows != null && b.partialWindows;
         this.fingerprint = plan.fingerprint("zone " + calendar.zone() + ", grain " + grain + ", calendar " + calendar);
     }
 
@@ -255,8 +257,9 @@ public final class KpiEngine {
             sources.values().forEach(RecordSource::close);
             throw e;
         }
-        List<KpiResult> rows = new ResultAssembler(calendar, grain, clock, first, last)
-                .assemble(plan.metrics(), merged, plan.formulas());
+        ResultAssembler assembler = new ResultAssembler(calendar, grain, clock, first, last, partialWindows);
+        List<KpiResult> rows = assembler.assemble(plan.metrics(), merged, plan.formulas());
+        warnings.addAll(assembler.warnings());
         AggregationState state = StateAccess.get().create(fingerprint, new ArrayList<>(merged.values()));
         return new KpiResults(rows, DataQuality.of(accounts), state, warnings);
     }
@@ -281,6 +284,7 @@ public final class KpiEngine {
         private Clock clock;
         private Period first;
         private Period last;
+        private Boolean partialWindows;
 
         private Builder() {
         }
@@ -381,6 +385,18 @@ public final class KpiEngine {
          * Fixes the date spine to the periods holding {@code from} to {@code to} (default: from the first to the last
          * period with data).
          *
+         * <p>The spine decides which cells the results hold, not which data they use: {@code lag},
+         * {@code last_year}, {@code trailing} and {@code to_date} read every aggregated period, also before
+         * {@code from}. Cells before the first period with data of their source have no value
+         * ({@link NoValueReason#NO_HISTORY}); see {@link #partialWindows(boolean)} for windows that start before it.
+         *
+         * <pre>{@code
+         * BusinessCalendar cal = catalog.calendar();
+         * KpiEngine engine = KpiEngine.builder().catalog(catalog)
+         *         .periods(cal.parse("2025-03-01"), cal.parse("2025-03-31"))   // trailing windows still see February
+         *         .build();
+         * }</pre>
+         *
          * @param from a period whose start lies in the first period
          * @param to a period whose start lies in the last period
          * @return this builder
@@ -395,6 +411,31 @@ public final class KpiEngine {
             }
             first = from;
             last = to;
+            return this;
+        }
+
+        /**
+         * Whether a window that starts before the data may merge the periods that have data (default: false).
+         *
+         * <p>The data of a source starts at its first period with rows, whatever the date spine. By default a
+         * {@code trailing(m, n)} or {@code to_date(m, grain)} window that starts before that period has no value,
+         * with reason {@link NoValueReason#INCOMPLETE_WINDOW} and a detail that says how many of its periods have
+         * data: a seven-day sum over three days of data is not a seven-day sum. With {@code true} such a window
+         * merges the periods that have data, and {@link KpiResults#warnings()} names the metrics and periods where
+         * that happened. A window that lies wholly before the data has no value either way
+         * ({@link NoValueReason#NO_HISTORY}).
+         *
+         * <pre>{@code
+         * KpiEngine engine = KpiEngine.builder().catalog(catalog).partialWindows(true).build();
+         * }</pre>
+         *
+         * @param allow true to merge the periods that have data
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder partialWindows(boolean allow) {
+            once(partialWindows, "partialWindows", allow);
+            partialWindows = allow;
             return this;
         }
 

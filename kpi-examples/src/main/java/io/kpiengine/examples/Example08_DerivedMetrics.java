@@ -30,7 +30,10 @@ import java.util.Map;
  * <p>Windows are computed from the aggregation state, not from the finished values: the three-month average deal
  * size is three months of revenue over three months of deals (not the mean of three monthly averages), and a
  * trailing distinct count counts each customer once. Where the history is too short (growth in the first month,
- * year over year in the first year) the cell has no value, with the reason {@code NO_HISTORY}.
+ * year over year in the first year) the cell has no value, with the reason {@code NO_HISTORY}; a window that starts
+ * before the data (the three-month average in the first two months) has none either, with the reason
+ * {@code INCOMPLETE_WINDOW} and how many of its months have data: two months of deals are not a three-month
+ * average. {@code KpiEngine.builder().partialWindows(true)} opts in to such shorter windows.
  */
 public final class Example08_DerivedMetrics {
 
@@ -76,6 +79,8 @@ public final class Example08_DerivedMetrics {
                         SampleData.Deal::values)));
 
         System.out.println("Why the first month has no growth: " + results.series("revenue_growth").get(0).value());
+        System.out.println("Why the second month has no 3-month average deal size: "
+                + results.series("average_deal_size_3m").get(1).value());
         System.out.println();
         System.out.println("month     revenue USD   MoM %   YoY %   YTD USD      deals  avg deal  avg deal 3m"
                 + "  new cust  new cust 3m  cycle d");

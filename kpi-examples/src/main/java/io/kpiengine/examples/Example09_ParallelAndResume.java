@@ -42,8 +42,8 @@ public final class Example09_ParallelAndResume {
 
     /** The shop's zone. */
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-    /** Monday. */
-    static final LocalDate MONDAY = LocalDate.of(2025, 6, 2);
+    /** Monday 1 September: the first day of the month, so that the month to date has all its days. */
+    static final LocalDate MONDAY = LocalDate.of(2025, 9, 1);
     /** The seed of Monday's orders; Tuesday's is the next one. */
     static final long SEED = 9;
 
@@ -72,10 +72,10 @@ public final class Example09_ParallelAndResume {
                 .metric(Metric.measure("customers").countDistinct("customer_id").build())
                 .metric(Metric.derived("customers_mtd").formula("to_date(customers, month)").build())
                 .build();
-        Clock clock = Clock.fixed(Instant.parse("2025-06-04T06:00:00Z"), ZoneOffset.UTC);
-        Path monday = SampleData.writeCsv(dir.resolve("orders-2025-06-02.csv"), SampleData.Order.SCHEMA,
+        Clock clock = Clock.fixed(Instant.parse("2025-09-03T06:00:00Z"), ZoneOffset.UTC);
+        Path monday = SampleData.writeCsv(dir.resolve("orders-" + MONDAY + ".csv"), SampleData.Order.SCHEMA,
                 day(MONDAY), SampleData.Order::values);
-        Path tuesday = SampleData.writeCsv(dir.resolve("orders-2025-06-03.csv"), SampleData.Order.SCHEMA,
+        Path tuesday = SampleData.writeCsv(dir.resolve("orders-" + MONDAY.plusDays(1) + ".csv"), SampleData.Order.SCHEMA,
                 day(MONDAY.plusDays(1)), SampleData.Order::values);
 
         // Monday night: two threads, then save the state
