@@ -44,7 +44,7 @@ import java.util.Objects;
  * Catalog catalog = Catalog.read(Path.of("catalog.yaml"));     // metrics, data sources, quality rules
  * KpiEngine engine = KpiEngine.builder()
  *         .catalog(catalog)
- *         .zone(ZoneId.of("Asia/Seoul"))                        // default: the catalog's zone
+ *         .zone(ZoneId.of("Asia/Seoul"))                        // default: the catalog's zone; keeps its fiscal year
  *         .grain(Grain.DAY)                                     // default: the catalog's grain
  *         .parallelism(2)
  *         .build();
@@ -71,8 +71,8 @@ public final class KpiEngine {
     private KpiEngine(Builder b, EnginePlan plan) {
         this.plan = plan;
         Catalog c = b.catalog;
-        this.calendar = b.calendar != null ? b.calendar : b.zone != null ? BusinessCalendar.of(b.zone)
-                : c != null ? c.calendar() : BusinessCalendar.of(ZoneId.of("UTC"));
+        BusinessCalendar base = c != null ? c.calendar() : BusinessCalendar.of(ZoneId.of("UTC"));
+        this.calendar = b.calendar != null ? b.calendar : b.zone != null ? base.withZone(b.zone) : base;
         this.grain = b.grain != null ? b.grain : c != null ? c.grain() : Grain.DAY;
         this.parallelism = b.parallelism > 0 ? b.parallelism : Runtime.getRuntime().availableProcessors();
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
@@ -316,7 +316,13 @@ public final class KpiEngine {
         }
 
         /**
-         * The business time zone of the periods (default: the catalog's zone, else UTC).
+         * The business time zone of the periods (default: the catalog's zone, else UTC). Only the zone changes: the
+         * fiscal year (start month and naming) stays the catalog's.
+         *
+         * <pre>{@code
+         * KpiEngine berlin = KpiEngine.builder().catalog(catalog).zone(ZoneId.of("Europe/Berlin")).build();
+         * berlin.calendar().fiscalYearStart();   // the catalog's, e.g. APRIL
+         * }</pre>
          *
          * @param value the zone
          * @return this builder
@@ -329,7 +335,9 @@ public final class KpiEngine {
         }
 
         /**
-         * The full business calendar (zone and fiscal year), instead of {@link #zone(ZoneId)}.
+         * The full business calendar (zone and fiscal year), instead of {@link #zone(ZoneId)}. With a catalog, its
+         * fiscal year must be the catalog's (the catalog's fiscal grains and {@code to_date} windows are defined by
+         * it): {@link #build()} fails otherwise; to change only the zone, use {@link #zone(ZoneId)}.
          *
          * @param value the calendar
          * @return this builder
@@ -444,6 +452,8 @@ public final class KpiEngine {
          *
          * @return the immutable engine
          * @throws IllegalStateException if no catalog was set
+         * @throws IllegalArgumentException if the grain does not fit the catalog, or a calendar was set whose fiscal
+         *     year differs from the catalog's
          */
         public KpiEngine build() {
             if (plan == null && catalog == null) {
@@ -451,6 +461,14 @@ public final class KpiEngine {
             }
             if (catalog == null) {
                 return new KpiEngine(this, plan);
+            }
+            BusinessCalendar cc = catalog.calendar();
+            if (calendar != null && (calendar.fiscalYearStart() != cc.fiscalYearStart()
+                    || calendar.fiscalYearNaming() != cc.fiscalYearNaming())) {
+                throw new IllegalArgumentException("calendar must have the catalog's fiscal year (starting in "
+                        + cc.fiscalYearStart() + ", named by " + cc.fiscalYearNaming() + "), but it starts in "
+                        + calendar.fiscalYearStart() + ", named by " + calendar.fiscalYearNaming()
+                        + "; set zone(...) to change only the time zone, or change the catalog's fiscalYear");
             }
             Grain g = grain != null ? grain : catalog.grain();
             List<String> grainProblems = catalog.grainProblems(g);
