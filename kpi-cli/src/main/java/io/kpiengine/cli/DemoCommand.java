@@ -8,16 +8,16 @@ import io.kpiengine.core.NoValueReason;
 import io.kpiengine.core.QualityVerdict;
 import io.kpiengine.core.SourceAccount;
 import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.metric.Metric;
+import io.kpiengine.core.sample.SampleCatalogs;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.Period;
 import io.kpiengine.quality.rules.QualityReport;
 import io.kpiengine.quality.sample.SampleEvents;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -43,10 +43,10 @@ import picocli.CommandLine.Spec;
  * kpi demo --rows 2000000 --threads 2 --dir work
  * </pre>
  *
- * <p>The catalog is {@code demo-catalog.yaml} next to this class: the reference job of the benchmarks plus 28-day
- * windows ({@code trailing(visitors, 28)}, ...). The data spans 2025 in UTC, so its last day in Seoul
- * (2026-01-01) holds only nine hours; the window ends on 2025-12-31. Results are laid out for the 56 days of the two
- * windows; the quality account covers every row.
+ * <p>The catalog is the bundled reference job ({@link SampleCatalogs#referenceJob()}), extended in code with a
+ * 28-day window of each of its KPIs ({@code trailing(visitors, 28)}, ...). The data spans 2025 in UTC, so its last
+ * day in Seoul (2026-01-01) holds only nine hours; the window ends on 2025-12-31. Results are laid out for the 56
+ * days of the two windows; the quality account covers every row.
  *
  * <p>Exit codes: 0 done; 1 done, but the data failed its quality gate; 2 usage error (bad option, unwritable
  * directory). With {@code --dir} the generated {@code events.csv} is kept; otherwise it goes to a temporary
@@ -274,19 +274,21 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The demo's catalog, from the class path.
+     * The demo's catalog: the bundled reference job plus a {@value #WINDOW_DAYS}-day window of each KPI
+     * ({@code visitors_28d = trailing(visitors, 28)}, ...), whose states are merged over the window and then
+     * finished, so that an order is counted once and the window's conversion rate is its conversions over its
+     * visitors.
      *
      * @return the catalog
      */
     static Catalog catalog() {
-        try (InputStream in = DemoCommand.class.getResourceAsStream("demo-catalog.yaml")) {
-            if (in == null) {
-                throw new IllegalStateException("demo-catalog.yaml is missing from the class path");
-            }
-            return Catalog.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), "demo-catalog.yaml");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Catalog job = SampleCatalogs.referenceJob();
+        Catalog.Builder demo = job.toBuilder().name("reference-job.yaml + " + WINDOW_DAYS + "-day windows");
+        for (String kpi : KPIS) {
+            demo.metric(Metric.derived(kpi + "_" + WINDOW_DAYS + "d").formula("trailing(" + kpi + ", " + WINDOW_DAYS
+                    + ")").build());
         }
+        return demo.build();
     }
 
     private static void delete(Path p) {

@@ -12,11 +12,7 @@ import io.kpiengine.core.metric.MetricMetadata;
 import io.kpiengine.core.metric.Target;
 import io.kpiengine.core.metric.Tier;
 import io.kpiengine.core.time.Period;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,8 +62,8 @@ public final class Example05_CatalogDocument {
      * @param args not used
      */
     public static void main(String[] args) {
-        String yaml = resource("operations.yaml");
-        Catalog catalog = Catalog.read(yaml, "operations.yaml");
+        Catalog catalog = Catalog.read(Example05_CatalogDocument.class.getResourceAsStream("operations.yaml"),
+                "operations.yaml");
         System.out.println("Read " + catalog);
         for (Metric m : catalog.metrics()) {
             if (m.metadata().isKpi()) {
@@ -84,10 +80,18 @@ public final class Example05_CatalogDocument {
         System.out.println("\nLint: " + findings.size() + " findings");
         findings.forEach(f -> System.out.println("  " + f));
 
-        String broken = yaml
-                .replace("column: processing_hours\n    dimensions", "column: procesing_hours\n    dimensions")
-                .replace("numerator: cogs", "numerator: cost_of_goods")
-                .replace("owner: supply-team", "ower: supply-team");
+        String broken = """
+                zone: Europe/Berlin
+                sources:
+                  orders:
+                    time: placed_at
+                    columns: {placed_at: timestamp, processing_hours: decimal(1), cogs: decimal(2)}
+                metrics:
+                  - {id: order_processing_time, aggregate: average, column: procesing_hours}
+                  - {id: cogs, aggregate: sum, column: cogs}
+                  - {id: orders, aggregate: count}
+                  - {id: inventory_turnover, numerator: cost_of_goods, denominator: orders, ower: supply-team}
+                """;
         try {
             Catalog.read(broken, "operations-broken.yaml");
         } catch (CatalogException e) {
@@ -132,20 +136,4 @@ public final class Example05_CatalogDocument {
         return (meets ? "meets" : "misses") + " the target " + (lowerIsBetter ? "<= " : ">= ") + t.toPlainString();
     }
 
-    /**
-     * A text resource next to this class.
-     *
-     * @param name the resource name
-     * @return its text
-     */
-    static String resource(String name) {
-        try (InputStream in = Example05_CatalogDocument.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + name + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

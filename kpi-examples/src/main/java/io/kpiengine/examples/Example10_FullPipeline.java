@@ -89,7 +89,7 @@ public final class Example10_FullPipeline {
                 campaignRows.size(), dealRows.size());
 
         // 2. the catalog, and lint before anything runs
-        Catalog catalog = Catalog.read(Example05_CatalogDocument.resource("shop.yaml"), "shop.yaml");
+        Catalog catalog = Catalog.read(Example10_FullPipeline.class.getResourceAsStream("shop.yaml"), "shop.yaml");
         List<LintFinding> findings = catalog.lint();
         Map<Severity, Long> bySeverity = findings.stream()
                 .collect(Collectors.groupingBy(LintFinding::severity, LinkedHashMap::new, Collectors.counting()));
