@@ -3,8 +3,6 @@ package io.kpiengine.cli;
 import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResult;
 import io.kpiengine.core.KpiResults;
-import io.kpiengine.core.KpiValue;
-import io.kpiengine.core.NoValueReason;
 import io.kpiengine.core.QualityVerdict;
 import io.kpiengine.core.SourceAccount;
 import io.kpiengine.core.metric.Catalog;
@@ -24,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -198,8 +197,8 @@ public final class DemoCommand implements Callable<Integer> {
             StringBuilder values = new StringBuilder(String.format(Locale.ROOT, "%-16s", kpi));
             StringBuilder changes = new StringBuilder(String.format(Locale.ROOT, "%-16s", ""));
             for (String channel : channels) {
-                KpiValue now = window(results, kpi, end, channel);
-                KpiValue before = window(results, kpi, previous, channel);
+                OptionalDouble now = window(results, kpi, end, channel);
+                OptionalDouble before = window(results, kpi, previous, channel);
                 values.append(String.format(Locale.ROOT, "%12s", format(kpi, now)));
                 changes.append(String.format(Locale.ROOT, "%12s", change(before, now)));
             }
@@ -219,9 +218,7 @@ public final class DemoCommand implements Callable<Integer> {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < WINDOW_DAYS; i++) {
-                KpiValue v = results.value("revenue_usd", first.plus(i), Map.of("channel", channel))
-                        .map(KpiResult::value).orElse(KpiValue.of(0));
-                daily[i] = v.value();
+                daily[i] = results.number("revenue_usd", first.plus(i), Map.of("channel", channel)).orElse(0);
                 min = Math.min(min, daily[i]);
                 max = Math.max(max, daily[i]);
             }
@@ -236,30 +233,29 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** The value of a KPI over the window ending with a day. */
-    private static KpiValue window(KpiResults results, String kpi, Period end, String channel) {
-        return results.value(kpi + "_" + WINDOW_DAYS + "d", end, Map.of("channel", channel)).map(KpiResult::value)
-                .orElse(KpiValue.none(NoValueReason.NO_ROWS, "no data"));
+    private static OptionalDouble window(KpiResults results, String kpi, Period end, String channel) {
+        return results.number(kpi + "_" + WINDOW_DAYS + "d", end, Map.of("channel", channel));
     }
 
-    private static String format(String kpi, KpiValue v) {
-        if (!v.isPresent()) {
+    private static String format(String kpi, OptionalDouble v) {
+        if (v.isEmpty()) {
             return "-";
         }
         switch (kpi) {
             case "conversion_rate":
-                return String.format(Locale.ROOT, "%.2f%%", v.value());
+                return String.format(Locale.ROOT, "%.2f%%", v.getAsDouble());
             case "aov":
-                return String.format(Locale.ROOT, "%,.2f", v.value());
+                return String.format(Locale.ROOT, "%,.2f", v.getAsDouble());
             default:
-                return String.format(Locale.ROOT, "%,.0f", v.value());
+                return String.format(Locale.ROOT, "%,.0f", v.getAsDouble());
         }
     }
 
-    private static String change(KpiValue before, KpiValue now) {
-        if (!before.isPresent() || !now.isPresent() || before.value() == 0) {
+    private static String change(OptionalDouble before, OptionalDouble now) {
+        if (before.isEmpty() || now.isEmpty() || before.getAsDouble() == 0) {
             return "n/a";
         }
-        return String.format(Locale.ROOT, "%+.1f%%", (now.value() / before.value() - 1) * 100);
+        return String.format(Locale.ROOT, "%+.1f%%", (now.getAsDouble() / before.getAsDouble() - 1) * 100);
     }
 
     private static List<String> channels(KpiResults results) {

@@ -11,6 +11,7 @@ import io.kpiengine.core.internal.MeasureSpec;
 import io.kpiengine.core.internal.PlannedMetric;
 import io.kpiengine.core.internal.PlannedMetric.Policy;
 import io.kpiengine.core.time.Grain;
+import io.kpiengine.core.time.Period;
 import io.kpiengine.core.time.PeriodStatus;
 import io.kpiengine.quality.Column;
 import io.kpiengine.quality.ColumnType;
@@ -200,6 +201,23 @@ class KpiEnginePlanTest {
         assertThat(r.query().metric("visitors_by_channel").where("channel", "email").list()).hasSize(4);
         assertThat(r.quality().verdict()).isEqualTo(QualityVerdict.NOT_CHECKED);
         assertThat(r.quality().sources().get(0).rowsAggregated()).isEqualTo(6);
+    }
+
+    @Test
+    void number_isTheCellsValue_orEmptyWithoutValueOrCell() {
+        KpiResults r = engine(1, MARCH_4).evaluate(Map.of("events", new ListSource(data())));
+        Period march1 = r.series("revenue").get(0).period();
+        assertThat(r.number("revenue", march1)).hasValue(105.1);
+        assertThat(r.number("visitors_by_channel", march1, Map.of("channel", "email"))).hasValue(15);
+        assertThat(r.number("revenue", march1.plus(2))).isEmpty();              // NO_ROWS
+        assertThat(r.value("revenue", march1.plus(2), Map.of()).orElseThrow().value().reason())
+                .isEqualTo(NoValueReason.NO_ROWS);
+        assertThat(r.number("revenue", march1.plus(10))).isEmpty();             // no such cell
+        assertThat(r.number("visitors_by_channel", march1, Map.of("channel", "tv"))).isEmpty();
+        assertThatThrownBy(() -> r.number("revenu", march1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("metric must be one of [revenue, orders, ");
+        assertThat(KpiValue.of(2.5).asDouble()).hasValue(2.5);
+        assertThat(KpiValue.none(NoValueReason.NO_ROWS, "no rows").asDouble()).isEmpty();
     }
 
     @Test

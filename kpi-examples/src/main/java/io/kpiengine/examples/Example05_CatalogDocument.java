@@ -10,9 +10,9 @@ import io.kpiengine.core.metric.LintFinding;
 import io.kpiengine.core.metric.Metric;
 import io.kpiengine.core.metric.MetricMetadata;
 import io.kpiengine.core.metric.Target;
+import io.kpiengine.core.metric.TargetStatus;
 import io.kpiengine.core.metric.Tier;
 import io.kpiengine.core.time.Period;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,8 +39,10 @@ import java.util.Optional;
  * catalog can still be a poor one; {@link Catalog#lint()} reports governance findings such as a KPI without an
  * owner or a lagging KPI with no leading indicator. The document leaves a few such gaps on purpose.
  *
- * <p>Finally the catalog is evaluated on three months of generated data and each core KPI of March is compared
- * with its short-term target, in the direction the document declares.
+ * <p>Finally the catalog is evaluated on three months of generated data and each core KPI of March is classified
+ * against its target, in the direction the document declares, with {@link MetricMetadata#targetStatus(double)}:
+ * {@code ON_TRACK} when it meets the target, {@code AT_RISK} when it misses it by at most 5%, {@code OFF_TRACK}
+ * beyond.
  */
 public final class Example05_CatalogDocument {
 
@@ -110,7 +112,7 @@ public final class Example05_CatalogDocument {
                         SampleData.stock(SEED, FIRST, DAYS), SampleData.Stock::values)));
 
         Period march = catalog.calendar().parse("2025-03");
-        System.out.println("\nCore KPIs, " + march + ", against their short-term targets:");
+        System.out.println("\nCore KPIs, " + march + ", against their targets:");
         for (Metric m : catalog.metrics()) {
             if (m.metadata().tier().orElse(null) == Tier.CORE) {
                 for (KpiResult r : results.query().metric(m.id()).from(march).to(march).list()) {
@@ -118,22 +120,25 @@ public final class Example05_CatalogDocument {
                             r.dimensions().isEmpty() ? "" : r.dimensions().values().iterator().next(),
                             r.value().value(), catalog.unitOf(m.id()).map(Object::toString).filter(u -> !u.equals("1"))
                                     .orElse(""),
-                            verdict(m.metadata(), r.value().value()));
+                            status(m.metadata(), r.value().value()));
                 }
             }
         }
     }
 
-    /** Whether a value meets the metric's short-term target, by the direction the metric declares. */
-    private static String verdict(MetricMetadata md, double value) {
-        Optional<Target> target = md.targets().shortTermTarget();
-        if (target.isEmpty() || md.direction().isEmpty()) {
+    /**
+     * The value's status against the metric's nearest target, by the direction the metric declares: on track, at
+     * risk (missing the target by at most 5%) or off track.
+     */
+    private static String status(MetricMetadata md, double value) {
+        Optional<TargetStatus> status = md.targetStatus(value);
+        Optional<Target> target = md.targets().nearest();
+        if (status.isEmpty() || target.isEmpty()) {
             return "(no target)";
         }
-        BigDecimal t = target.get().value();
-        boolean lowerIsBetter = md.direction().get() == Direction.LOWER_IS_BETTER;
-        boolean meets = lowerIsBetter ? value <= t.doubleValue() : value >= t.doubleValue();
-        return (meets ? "meets" : "misses") + " the target " + (lowerIsBetter ? "<= " : ">= ") + t.toPlainString();
+        boolean lowerIsBetter = md.direction().orElseThrow() == Direction.LOWER_IS_BETTER;
+        return String.format(Locale.ROOT, "%-9s target %s %s", status.get(), lowerIsBetter ? "<=" : ">=",
+                target.get().value().toPlainString());
     }
 
 }

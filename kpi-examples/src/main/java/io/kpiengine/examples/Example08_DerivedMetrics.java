@@ -3,7 +3,6 @@ package io.kpiengine.examples;
 import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResult;
 import io.kpiengine.core.KpiResults;
-import io.kpiengine.core.KpiValue;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.DataSource;
 import io.kpiengine.core.metric.Metric;
@@ -12,6 +11,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Lesson 8: derived metrics: growth, year over year, year to date and trailing windows.
@@ -89,7 +89,7 @@ public final class Example08_DerivedMetrics {
                 continue;
             }
             System.out.printf(Locale.ROOT, "%-8s %12s %7s %7s %12s %6s %9s %12s %9s %12s %8s%n", month.period(),
-                    number(month.value(), 2), number(cell(results, "revenue_growth", month), 1),
+                    number(month.value().asDouble(), 2), number(cell(results, "revenue_growth", month), 1),
                     number(cell(results, "revenue_yoy", month), 1), number(cell(results, "revenue_ytd", month), 2),
                     number(cell(results, "deals", month), 0), number(cell(results, "average_deal_size", month), 2),
                     number(cell(results, "average_deal_size_3m", month), 2),
@@ -99,11 +99,11 @@ public final class Example08_DerivedMetrics {
         }
     }
 
-    private static KpiValue cell(KpiResults results, String metric, KpiResult sameCell) {
-        return results.value(metric, sameCell.period(), sameCell.dimensions()).orElseThrow().value();
+    private static OptionalDouble cell(KpiResults results, String metric, KpiResult sameCell) {
+        return results.number(metric, sameCell.period(), sameCell.dimensions());
     }
 
-    private static String number(KpiValue v, int decimals) {
-        return v.isPresent() ? String.format(Locale.ROOT, "%,." + decimals + "f", v.value()) : "-";
+    private static String number(OptionalDouble v, int decimals) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%,." + decimals + "f", v.getAsDouble()) : "-";
     }
 }

@@ -105,7 +105,7 @@ public final class Example09_ParallelAndResume {
         System.out.println("day         customers  month to date");
         for (KpiResult r : resumed.series("customers")) {
             System.out.printf(Locale.ROOT, "%-10s  %9.0f  %13.0f%n", r.period(), r.value().value(),
-                    resumed.value("customers_mtd", r.period(), Map.of()).orElseThrow().value().value());
+                    resumed.number("customers_mtd", r.period()).orElseThrow());
         }
         System.out.println("(a customer who ordered on both days counts once in the month)");
         System.out.println();
@@ -117,7 +117,7 @@ public final class Example09_ParallelAndResume {
             Period p = r.period();
             System.out.printf(Locale.ROOT, "%-9s  %-10s  %6.0f  %6.1f h%n", r.dimensions().get("warehouse"), p,
                     r.value().value(),
-                    resumed.value("p90_processing_time", p, r.dimensions()).orElseThrow().value().value());
+                    resumed.number("p90_processing_time", p, r.dimensions()).orElseThrow());
         }
     }
 
