@@ -97,6 +97,37 @@ class KpiEngineWindowsTest {
     }
 
     @Test
+    void fixedSpine_chainedReferences_readCellsAndWindowsFarBeforeIt() {
+        Catalog c = Catalog.builder().zone(ZoneOffset.UTC).grain(Grain.DAY)
+                .source(DataSource.builder("events").schema(SCHEMA).timeColumn("day").build())
+                .metric(Metric.measure("v").sum("v").build())
+                .metric(Metric.derived("change").formula("v - lag(v, 1)").build())
+                .metric(Metric.derived("change_2_ago").formula("lag(change, 2)").build())
+                .metric(Metric.derived("v_3").formula("trailing(v, 3)").build())
+                .metric(Metric.derived("v_3_4_ago").formula("lag(v_3, 4)").build())
+                .build();
+        List<Row> rows = new ArrayList<>();
+        for (int d = 0; d < 30; d++) {
+            rows.add(new Row(JAN_1.plusDays(d), "web", (long) d * d, "o" + d));   // v = d^2 on day d
+        }
+        Period first = day(c, JAN_1.plusDays(20));
+        KpiResults r = KpiEngine.builder().catalog(c).clock(CLOCK).periods(first, first.plus(2)).build()
+                .evaluate(Map.of("events", source(rows)));
+        assertThat(r.series("v")).hasSize(3);
+        // change on day 18 = 18^2 - 17^2 = 35
+        assertThat(r.number("change_2_ago", first)).hasValue(35);
+        // the window of day 16 = 14^2 + 15^2 + 16^2
+        assertThat(r.number("v_3_4_ago", first)).hasValue(14 * 14 + 15 * 15 + 16 * 16);
+        assertThat(r.number("v_3_4_ago", first.plus(2))).hasValue(16 * 16 + 17 * 17 + 18 * 18);
+
+        KpiResults early = KpiEngine.builder().catalog(c).clock(CLOCK).periods(day(c, JAN_1.plusDays(5)),
+                day(c, JAN_1.plusDays(5))).build().evaluate(Map.of("events", source(rows)));
+        // day 1's window (Dec 30 to Jan 1) starts before the data: the lag of it has no value, with that reason
+        assertThat(early.value("v_3_4_ago", day(c, JAN_1.plusDays(5)), Map.of()).orElseThrow().value().reason())
+                .isEqualTo(NoValueReason.INCOMPLETE_WINDOW);
+    }
+
+    @Test
     void windowsStartingBeforeTheData_haveNoValue_andSayHowManyPeriodsHaveData() {
         Catalog c = catalog(3, 2);
         KpiResults r = KpiEngine.builder().catalog(c).clock(CLOCK).build()
