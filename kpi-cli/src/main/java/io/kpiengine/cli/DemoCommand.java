@@ -3,27 +3,26 @@ package io.kpiengine.cli;
 import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResult;
 import io.kpiengine.core.KpiResults;
-import io.kpiengine.core.KpiValue;
-import io.kpiengine.core.NoValueReason;
 import io.kpiengine.core.QualityVerdict;
 import io.kpiengine.core.SourceAccount;
 import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.metric.Metric;
+import io.kpiengine.core.sample.SampleCatalogs;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.Period;
 import io.kpiengine.quality.rules.QualityReport;
 import io.kpiengine.quality.sample.SampleEvents;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,10 +42,10 @@ import picocli.CommandLine.Spec;
  * kpi demo --rows 2000000 --threads 2 --dir work
  * </pre>
  *
- * <p>The catalog is {@code demo-catalog.yaml} next to this class: the reference job of the benchmarks plus 28-day
- * windows ({@code trailing(visitors, 28)}, ...). The data spans 2025 in UTC, so its last day in Seoul
- * (2026-01-01) holds only nine hours; the window ends on 2025-12-31. Results are laid out for the 56 days of the two
- * windows; the quality account covers every row.
+ * <p>The catalog is the bundled reference job ({@link SampleCatalogs#referenceJob()}), extended in code with a
+ * 28-day window of each of its KPIs ({@code trailing(visitors, 28)}, ...). The data spans 2025 in UTC, so its last
+ * day in Seoul (2026-01-01) holds only nine hours; the window ends on 2025-12-31. Results are laid out for the 56
+ * days of the two windows; the quality account covers every row.
  *
  * <p>Exit codes: 0 done; 1 done, but the data failed its quality gate; 2 usage error (bad option, unwritable
  * directory). With {@code --dir} the generated {@code events.csv} is kept; otherwise it goes to a temporary
@@ -143,7 +142,7 @@ public final class DemoCommand implements Callable<Integer> {
         Catalog catalog = catalog();
         // The events span 2025 in UTC; in Seoul the last day, 2026-01-01, holds only its first nine hours, so the
         // windows end on the day before. The spine covers the two windows only: every row is still read, cleaned
-        // and accounted for, but results are laid out (and windows merged) for these 56 days alone.
+        // and accounted for, but results are laid out for these 56 days alone.
         Period end = catalog.calendar().period(Grain.DAY, DATA_END.minusSeconds(1)).previous();
         KpiEngine.Builder builder = KpiEngine.builder().catalog(catalog).periods(end.plus(1 - 2 * WINDOW_DAYS), end);
         if (threads != null) {
@@ -198,8 +197,8 @@ public final class DemoCommand implements Callable<Integer> {
             StringBuilder values = new StringBuilder(String.format(Locale.ROOT, "%-16s", kpi));
             StringBuilder changes = new StringBuilder(String.format(Locale.ROOT, "%-16s", ""));
             for (String channel : channels) {
-                KpiValue now = window(results, kpi, end, channel);
-                KpiValue before = window(results, kpi, previous, channel);
+                OptionalDouble now = window(results, kpi, end, channel);
+                OptionalDouble before = window(results, kpi, previous, channel);
                 values.append(String.format(Locale.ROOT, "%12s", format(kpi, now)));
                 changes.append(String.format(Locale.ROOT, "%12s", change(before, now)));
             }
@@ -219,9 +218,7 @@ public final class DemoCommand implements Callable<Integer> {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < WINDOW_DAYS; i++) {
-                KpiValue v = results.value("revenue_usd", first.plus(i), Map.of("channel", channel))
-                        .map(KpiResult::value).orElse(KpiValue.of(0));
-                daily[i] = v.value();
+                daily[i] = results.number("revenue_usd", first.plus(i), Map.of("channel", channel)).orElse(0);
                 min = Math.min(min, daily[i]);
                 max = Math.max(max, daily[i]);
             }
@@ -236,30 +233,29 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** The value of a KPI over the window ending with a day. */
-    private static KpiValue window(KpiResults results, String kpi, Period end, String channel) {
-        return results.value(kpi + "_" + WINDOW_DAYS + "d", end, Map.of("channel", channel)).map(KpiResult::value)
-                .orElse(KpiValue.none(NoValueReason.NO_ROWS, "no data"));
+    private static OptionalDouble window(KpiResults results, String kpi, Period end, String channel) {
+        return results.number(kpi + "_" + WINDOW_DAYS + "d", end, Map.of("channel", channel));
     }
 
-    private static String format(String kpi, KpiValue v) {
-        if (!v.isPresent()) {
+    private static String format(String kpi, OptionalDouble v) {
+        if (v.isEmpty()) {
             return "-";
         }
         switch (kpi) {
             case "conversion_rate":
-                return String.format(Locale.ROOT, "%.2f%%", v.value());
+                return String.format(Locale.ROOT, "%.2f%%", v.getAsDouble());
             case "aov":
-                return String.format(Locale.ROOT, "%,.2f", v.value());
+                return String.format(Locale.ROOT, "%,.2f", v.getAsDouble());
             default:
-                return String.format(Locale.ROOT, "%,.0f", v.value());
+                return String.format(Locale.ROOT, "%,.0f", v.getAsDouble());
         }
     }
 
-    private static String change(KpiValue before, KpiValue now) {
-        if (!before.isPresent() || !now.isPresent() || before.value() == 0) {
+    private static String change(OptionalDouble before, OptionalDouble now) {
+        if (before.isEmpty() || now.isEmpty() || before.getAsDouble() == 0) {
             return "n/a";
         }
-        return String.format(Locale.ROOT, "%+.1f%%", (now.value() / before.value() - 1) * 100);
+        return String.format(Locale.ROOT, "%+.1f%%", (now.getAsDouble() / before.getAsDouble() - 1) * 100);
     }
 
     private static List<String> channels(KpiResults results) {
@@ -274,19 +270,21 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The demo's catalog, from the class path.
+     * The demo's catalog: the bundled reference job plus a {@value #WINDOW_DAYS}-day window of each KPI
+     * ({@code visitors_28d = trailing(visitors, 28)}, ...), whose states are merged over the window and then
+     * finished, so that an order is counted once and the window's conversion rate is its conversions over its
+     * visitors.
      *
      * @return the catalog
      */
     static Catalog catalog() {
-        try (InputStream in = DemoCommand.class.getResourceAsStream("demo-catalog.yaml")) {
-            if (in == null) {
-                throw new IllegalStateException("demo-catalog.yaml is missing from the class path");
-            }
-            return Catalog.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), "demo-catalog.yaml");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Catalog job = SampleCatalogs.referenceJob();
+        Catalog.Builder demo = job.toBuilder().name("reference-job.yaml + " + WINDOW_DAYS + "-day windows");
+        for (String kpi : KPIS) {
+            demo.metric(Metric.derived(kpi + "_" + WINDOW_DAYS + "d").formula("trailing(" + kpi + ", " + WINDOW_DAYS
+                    + ")").build());
         }
+        return demo.build();
     }
 
     private static void delete(Path p) {

@@ -89,6 +89,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "PERIOD", description = "Last period of the date spine, e.g. 2025-03-31.")
     private String to;
 
+    @Option(names = "--partial-windows", description = "Let trailing and to_date windows that start before the"
+            + " data merge the periods that have data (default: such windows have no value, INCOMPLETE_WINDOW).")
+    private boolean partialWindows;
+
     @Option(names = "--as-of", paramLabel = "INSTANT",
             description = "The instant that decides the partial period, e.g. 2025-03-14T12:00:00Z (default: now).")
     private String asOf;
@@ -180,6 +184,9 @@ public final class RunCommand implements Callable<Integer> {
         Grain g = grain == null ? c.grain() : Grain.parse(grain);
         if (grain != null) {
             b.grain(g);
+        }
+        if (partialWindows) {
+            b.partialWindows(true);
         }
         if (asOf != null) {
             b.clock(Clock.fixed(Instant.parse(asOf), ZoneOffset.UTC));

@@ -2,10 +2,19 @@ package io.kpiengine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kpiengine.quality.Column;
 import io.kpiengine.quality.ColumnType;
+import io.kpiengine.quality.Schema;
+import io.kpiengine.quality.doc.DocumentReader;
+import io.kpiengine.quality.doc.Problems;
+import io.kpiengine.quality.io.CsvSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CleanInputTest {
 
@@ -26,5 +35,31 @@ class CleanInputTest {
             many.add("v" + (i % 1002));
         }
         assertThat(CleanInput.inferType(many)).isEqualTo(ColumnType.TEXT);
+    }
+
+    @Test
+    void inferredColumns_readTheHeaderWithTheDeclaredCharsetQuoteAndDelimiter(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("latin1.csv");
+        Files.write(data, "'caf\u00e9';'a;b'\n'x';1\n'y';2\n".getBytes(StandardCharsets.ISO_8859_1));
+        Problems problems = new Problems("rules.yaml");
+        CleanInput input = CleanInput.read(DocumentReader.read("csv: {delimiter: ';', quote: \"'\","
+                + " charset: ISO-8859-1}\n", "rules.yaml"), problems);
+        assertThat(problems.list()).isEmpty();
+        try (CsvSource source = input.open(data)) {
+            assertThat(source.schema()).isEqualTo(Schema.of(Column.of("caf\u00e9", ColumnType.TEXT),
+                    Column.of("a;b", ColumnType.INTEGER)));
+            assertThat(source.next().size()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void declaredColumns_andProblems_comeFromTheSharedSourceReader() {
+        Problems problems = new Problems("rules.yaml");
+        CleanInput.read(DocumentReader.read("columns: {n: integr}\ncsv: {delimiter: ';;'}\n", "rules.yaml"),
+                problems);
+        assertThat(problems.list()).extracting(Object::toString).containsExactly(
+                "rules.yaml:1:14: type of column 'n' in input must be one of [text, category, integer, decimal,"
+                        + " decimal(2), boolean, timestamp, date], but was 'integr'; did you mean 'integer'?",
+                "rules.yaml:2:18: 'delimiter' in csv of input must be one character, but was ';;'");
     }
 }

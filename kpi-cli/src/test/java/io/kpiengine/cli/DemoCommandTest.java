@@ -147,7 +147,8 @@ class DemoCommandTest {
         assertThat(out).contains(String.format("Quality  rows read 20,000 = clean %,d + quarantined 0 + merged"
                 + " duplicates %,d", 20_000 - duplicates, duplicates));
         assertThat(out).containsPattern("exact-duplicates +" + duplicates + " rows merged");
-        assertThat(out).contains("Catalog  demo-catalog.yaml (bundled): 12 metrics per channel and day in Asia/Seoul");
+        assertThat(out).contains("Catalog  reference-job.yaml + 28-day windows (bundled): 12 metrics per channel and day in"
+                + " Asia/Seoul");
     }
 
     @Test

@@ -104,7 +104,7 @@ class RunCommandTest {
         assertThat(growth.get("metric").asText()).isEqualTo("revenue_growth");
         assertThat(growth.get("reason").asText()).isEqualTo("NO_HISTORY");
         assertThat(growth.get("detail").asText()).isEqualTo("input 'lag(revenue,1)' has no value: period 2025-02-28"
-                + " is outside the data (2025-03-01 to 2025-03-03)");
+                + " is before the data of source 'sales', which starts at 2025-03-01");
         JsonNode last = json.get("results").get(json.get("results").size() - 1);
         assertThat(last.get("metric").asText()).isEqualTo("revenue_growth");
         assertThat(last.get("status").asText()).isEqualTo("PARTIAL");
@@ -124,6 +124,42 @@ class RunCommandTest {
         assertThat(csv).contains("big_orders,2025-03-02,2025-03-02T00:00:00Z,2025-03-03T00:00:00Z,COMPLETE,,0,,,0\r\n");
         assertThat(csv).contains("revenue_growth,2025-03-03,2025-03-03T00:00:00Z,2025-03-04T00:00:00Z,COMPLETE,email,,"
                 + "ZERO_DENOMINATOR,division by zero at '/' (column 9),0\r\n");
+    }
+
+    @Test
+    void run_fromTo_windowsReadTheDaysBefore_andPartialWindowsIsAnExplicitOption() throws IOException {
+        Path cat = data("w.yaml", """
+                zone: UTC
+                sources:
+                  sales:
+                    time: ts
+                    columns: {ts: timestamp, channel: category, amount: decimal(2), id: text}
+                metrics:
+                  - {id: revenue, aggregate: sum, column: amount}
+                  - {id: revenue_2d, formula: "trailing(revenue, 2)"}
+                """);
+        Path csv = data("s.csv", DATA);
+        Path results = dir.resolve("r.csv");
+        assertThat(run("--catalog", cat.toString(), "--data", "sales=" + csv, "--out", results.toString(),
+                "--from", "2025-03-02", "--to", "2025-03-03", "--as-of", "2030-01-01T00:00:00Z")).isZero();
+        assertThat(Files.readString(results)).contains(
+                "revenue_2d,2025-03-02,2025-03-02T00:00:00Z,2025-03-03T00:00:00Z,COMPLETE,120.5,,,0\r\n");
+
+        assertThat(run("--catalog", cat.toString(), "--data", "sales=" + csv, "--out", results.toString(),
+                "--as-of", "2030-01-01T00:00:00Z")).isZero();
+        assertThat(Files.readString(results)).contains("revenue_2d,2025-03-01,2025-03-01T00:00:00Z,"
+                + "2025-03-02T00:00:00Z,COMPLETE,,INCOMPLETE_WINDOW,\"input 'trailing(revenue,2)' has no value: the"
+                + " trailing window of 2 periods (2025-02-28 to 2025-03-01) starts before the data of source 'sales',"
+                + " which starts at 2025-03-01: 1 of 2 periods have data, and partial windows are off\",0\r\n");
+        assertThat(err.toString()).isEmpty();
+
+        assertThat(run("--catalog", cat.toString(), "--data", "sales=" + csv, "--out", results.toString(),
+                "--partial-windows", "--as-of", "2030-01-01T00:00:00Z")).isZero();
+        assertThat(Files.readString(results)).contains(
+                "revenue_2d,2025-03-01,2025-03-01T00:00:00Z,2025-03-02T00:00:00Z,COMPLETE,120.5,,,0\r\n");
+        assertThat(err.toString()).isEqualTo("kpi run: warning: metric 'revenue_2d': the window of 1 cell"
+                + " (2025-03-01) starts before the data and merges only the periods that have data (partial windows"
+                + " are on)\n");
     }
 
     @Test

@@ -44,7 +44,7 @@ import java.util.Objects;
  * Catalog catalog = Catalog.read(Path.of("catalog.yaml"));     // metrics, data sources, quality rules
  * KpiEngine engine = KpiEngine.builder()
  *         .catalog(catalog)
- *         .zone(ZoneId.of("Asia/Seoul"))                        // default: the catalog's zone
+ *         .zone(ZoneId.of("Asia/Seoul"))                        // default: the catalog's zone; keeps its fiscal year
  *         .grain(Grain.DAY)                                     // default: the catalog's grain
  *         .parallelism(2)
  *         .build();
@@ -65,18 +65,20 @@ public final class KpiEngine {
     private final Clock clock;
     private final Period first;
     private final Period last;
+    private final boolean partialWindows;
     private final String fingerprint;
 
     private KpiEngine(Builder b, EnginePlan plan) {
         this.plan = plan;
         Catalog c = b.catalog;
-        this.calendar = b.calendar != null ? b.calendar : b.zone != null ? BusinessCalendar.of(b.zone)
-                : c != null ? c.calendar() : BusinessCalendar.of(ZoneId.of("UTC"));
+        BusinessCalendar base = c != null ? c.calendar() : BusinessCalendar.of(ZoneId.of("UTC"));
+        this.calendar = b.calendar != null ? b.calendar : b.zone != null ? base.withZone(b.zone) : base;
         this.grain = b.grain != null ? b.grain : c != null ? c.grain() : Grain.DAY;
         this.parallelism = b.parallelism > 0 ? b.parallelism : Runtime.getRuntime().availableProcessors();
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         this.first = b.first == null ? null : calendar.period(grain, b.first.start());
         this.last = b.last == null ? null : calendar.period(grain, b.last.start());
+        this.partialWindows = b.partialWindows != null && b.partialWindows;
         this.fingerprint = plan.fingerprint("zone " + calendar.zone() + ", grain " + grain + ", calendar " + calendar);
     }
 
@@ -255,8 +257,9 @@ public final class KpiEngine {
             sources.values().forEach(RecordSource::close);
             throw e;
         }
-        List<KpiResult> rows = new ResultAssembler(calendar, grain, clock, first, last)
-                .assemble(plan.metrics(), merged, plan.formulas());
+        ResultAssembler assembler = new ResultAssembler(calendar, grain, clock, first, last, partialWindows);
+        List<KpiResult> rows = assembler.assemble(plan.metrics(), merged, plan.formulas());
+        warnings.addAll(assembler.warnings());
         AggregationState state = StateAccess.get().create(fingerprint, new ArrayList<>(merged.values()));
         return new KpiResults(rows, DataQuality.of(accounts), state, warnings);
     }
@@ -281,6 +284,7 @@ public final class KpiEngine {
         private Clock clock;
         private Period first;
         private Period last;
+        private Boolean partialWindows;
 
         private Builder() {
         }
@@ -312,7 +316,13 @@ public final class KpiEngine {
         }
 
         /**
-         * The business time zone of the periods (default: the catalog's zone, else UTC).
+         * The business time zone of the periods (default: the catalog's zone, else UTC). Only the zone changes: the
+         * fiscal year (start month and naming) stays the catalog's.
+         *
+         * <pre>{@code
+         * KpiEngine berlin = KpiEngine.builder().catalog(catalog).zone(ZoneId.of("Europe/Berlin")).build();
+         * berlin.calendar().fiscalYearStart();   // the catalog's, e.g. APRIL
+         * }</pre>
          *
          * @param value the zone
          * @return this builder
@@ -325,7 +335,9 @@ public final class KpiEngine {
         }
 
         /**
-         * The full business calendar (zone and fiscal year), instead of {@link #zone(ZoneId)}.
+         * The full business calendar (zone and fiscal year), instead of {@link #zone(ZoneId)}. With a catalog, its
+         * fiscal year must be the catalog's (the catalog's fiscal grains and {@code to_date} windows are defined by
+         * it): {@link #build()} fails otherwise; to change only the zone, use {@link #zone(ZoneId)}.
          *
          * @param value the calendar
          * @return this builder
@@ -381,6 +393,18 @@ public final class KpiEngine {
          * Fixes the date spine to the periods holding {@code from} to {@code to} (default: from the first to the last
          * period with data).
          *
+         * <p>The spine decides which cells the results hold, not which data they use: {@code lag},
+         * {@code last_year}, {@code trailing} and {@code to_date} read every aggregated period, also before
+         * {@code from}. Cells before the first period with data of their source have no value
+         * ({@link NoValueReason#NO_HISTORY}); see {@link #partialWindows(boolean)} for windows that start before it.
+         *
+         * <pre>{@code
+         * BusinessCalendar cal = catalog.calendar();
+         * KpiEngine engine = KpiEngine.builder().catalog(catalog)
+         *         .periods(cal.parse("2025-03-01"), cal.parse("2025-03-31"))   // trailing windows still see February
+         *         .build();
+         * }</pre>
+         *
          * @param from a period whose start lies in the first period
          * @param to a period whose start lies in the last period
          * @return this builder
@@ -399,10 +423,37 @@ public final class KpiEngine {
         }
 
         /**
+         * Whether a window that starts before the data may merge the periods that have data (default: false).
+         *
+         * <p>The data of a source starts at its first period with rows, whatever the date spine. By default a
+         * {@code trailing(m, n)} or {@code to_date(m, grain)} window that starts before that period has no value,
+         * with reason {@link NoValueReason#INCOMPLETE_WINDOW} and a detail that says how many of its periods have
+         * data: a seven-day sum over three days of data is not a seven-day sum. With {@code true} such a window
+         * merges the periods that have data, and {@link KpiResults#warnings()} names the metrics and periods where
+         * that happened. A window that lies wholly before the data has no value either way
+         * ({@link NoValueReason#NO_HISTORY}).
+         *
+         * <pre>{@code
+         * KpiEngine engine = KpiEngine.builder().catalog(catalog).partialWindows(true).build();
+         * }</pre>
+         *
+         * @param allow true to merge the periods that have data
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder partialWindows(boolean allow) {
+            once(partialWindows, "partialWindows", allow);
+            partialWindows = allow;
+            return this;
+        }
+
+        /**
          * Builds the engine.
          *
          * @return the immutable engine
          * @throws IllegalStateException if no catalog was set
+         * @throws IllegalArgumentException if the grain does not fit the catalog, or a calendar was set whose fiscal
+         *     year differs from the catalog's
          */
         public KpiEngine build() {
             if (plan == null && catalog == null) {
@@ -410,6 +461,14 @@ public final class KpiEngine {
             }
             if (catalog == null) {
                 return new KpiEngine(this, plan);
+            }
+            BusinessCalendar cc = catalog.calendar();
+            if (calendar != null && (calendar.fiscalYearStart() != cc.fiscalYearStart()
+                    || calendar.fiscalYearNaming() != cc.fiscalYearNaming())) {
+                throw new IllegalArgumentException("calendar must have the catalog's fiscal year (starting in "
+                        + cc.fiscalYearStart() + ", named by " + cc.fiscalYearNaming() + "), but it starts in "
+                        + calendar.fiscalYearStart() + ", named by " + calendar.fiscalYearNaming()
+                        + "; set zone(...) to change only the time zone, or change the catalog's fiscalYear");
             }
             Grain g = grain != null ? grain : catalog.grain();
             List<String> grainProblems = catalog.grainProblems(g);

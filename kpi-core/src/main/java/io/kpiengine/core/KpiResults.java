@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The immutable table of KPI values an engine run produced: one {@link KpiResult} per metric, period and
@@ -127,6 +128,37 @@ public final class KpiResults {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The number in one cell: the short way to one value. Use {@link #value(String, Period, Map)} for the reason
+     * when there is none.
+     *
+     * <pre>{@code
+     * double email = results.number("revenue", march, Map.of("channel", "email")).orElse(0);
+     * results.number("conversion_rate", march, Map.of()).ifPresent(rate -> System.out.println(rate + " %"));
+     * }</pre>
+     *
+     * @param metric the metric id
+     * @param period the period
+     * @param dimensions every dimension of the metric with its value (empty for a metric without dimensions)
+     * @return the value, or empty if the cell has no value or the table has no such cell
+     * @throws IllegalArgumentException if the table has no such metric
+     */
+    public OptionalDouble number(String metric, Period period, Map<String, String> dimensions) {
+        return value(metric, period, dimensions).map(r -> r.value().asDouble()).orElse(OptionalDouble.empty());
+    }
+
+    /**
+     * The number in one cell of a metric without dimensions.
+     *
+     * @param metric the metric id
+     * @param period the period
+     * @return the value, or empty if the cell has no value or the table has no such cell
+     * @throws IllegalArgumentException if the table has no such metric
+     */
+    public OptionalDouble number(String metric, Period period) {
+        return number(metric, period, Map.of());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.kpiengine.core;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The value of one KPI cell: a finite number, exact as a decimal where the aggregation is exact (counts,
@@ -84,6 +85,19 @@ public final class KpiValue {
      */
     public double value() {
         return value;
+    }
+
+    /**
+     * The value as an optional number: the concise way to a value that may be missing.
+     *
+     * <pre>{@code
+     * double revenue = cell.value().asDouble().orElse(0);
+     * }</pre>
+     *
+     * @return the number, or empty when there is no value ({@link #reason()} says why)
+     */
+    public OptionalDouble asDouble() {
+        return isPresent() ? OptionalDouble.of(value) : OptionalDouble.empty();
     }
 
     /**

@@ -12,6 +12,7 @@
  * }</pre>
  *
  * <p>Sub-packages: {@code time} (grains, periods, calendars), {@code metric} (the metric model and catalog),
- * {@code agg} (the aggregation state). Packages named {@code internal} are not API.
+ * {@code agg} (the aggregation state), {@code sample} (bundled sample catalogs). Packages named {@code internal} are
+ * not API.
  */
 package io.kpiengine.core;

@@ -1,10 +1,13 @@
 package io.kpiengine.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.DataSource;
 import io.kpiengine.core.metric.Metric;
+import io.kpiengine.core.time.BusinessCalendar;
+import io.kpiengine.core.time.FiscalYearNaming;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.quality.Column;
 import io.kpiengine.quality.ColumnType;
@@ -14,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
@@ -85,5 +89,30 @@ class KpiEngineCalendarTest {
                 .containsExactly("2020-W53=336", "2021-W01=336");
         LocalDate newYear = LocalDate.of(2021, 1, 1);
         assertThat(newYear.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)).isEqualTo(53);
+    }
+
+    @Test
+    void zone_keepsTheCatalogsFiscalYear_andACalendarWithAnotherFiscalYearFails() {
+        DataSource source = DataSource.builder("e").schema(SCHEMA).timeColumn("ts").build();
+        BusinessCalendar april = BusinessCalendar.builder().zone(ZoneOffset.UTC).fiscalYearStart(Month.APRIL)
+                .fiscalYearNaming(FiscalYearNaming.START_YEAR).build();
+        Catalog catalog = Catalog.builder().calendar(april).grain(Grain.FISCAL_QUARTER).source(source)
+                .metric(Metric.measure("rows").source("e").count().unit("count").build()).build();
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        KpiEngine engine = KpiEngine.builder().catalog(catalog).zone(tokyo)
+                .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
+        assertThat(engine.calendar()).isEqualTo(april.withZone(tokyo));
+        assertThat(engine.calendar().fiscalYearStart()).isEqualTo(Month.APRIL);
+        // 2025-03-31T16:00Z is 1 April 01:00 in Tokyo: the first quarter of the fiscal year starting in April 2025
+        KpiResults r = engine.evaluate(Map.of("e", MemorySource.builder(SCHEMA).name("e")
+                .row(Instant.parse("2025-03-31T16:00:00Z"), 1L).build()));
+        assertThat(r.series("rows")).extracting(x -> x.period().toString()).containsExactly("FY2025-Q1");
+
+        KpiEngine.Builder plain = KpiEngine.builder().catalog(catalog).calendar(BusinessCalendar.of(tokyo));
+        assertThatThrownBy(plain::build).isInstanceOf(IllegalArgumentException.class).hasMessage("calendar must have"
+                + " the catalog's fiscal year (starting in APRIL, named by START_YEAR), but it starts in JANUARY, named"
+                + " by END_YEAR; set zone(...) to change only the time zone, or change the catalog's fiscalYear");
+        assertThat(KpiEngine.builder().catalog(catalog).calendar(april.withZone(tokyo)).build().calendar())
+                .isEqualTo(april.withZone(tokyo));
     }
 }

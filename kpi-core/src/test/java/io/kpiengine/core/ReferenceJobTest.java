@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.DataSource;
+import io.kpiengine.core.sample.SampleCatalogs;
 import io.kpiengine.quality.sample.SampleEvents;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,15 +44,11 @@ class ReferenceJobTest {
             FROM c GROUP BY day, channel ORDER BY day, channel
             """;
 
-    static Path catalogPath() throws URISyntaxException {
-        return Path.of(ReferenceJobTest.class.getResource("/catalogs/reference-job.yaml").toURI());
-    }
-
     @Test
     void referenceJob_matchesDuckDb(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("events.csv");
         SampleEvents.builder().rows(30_000).seed(7).build().writeCsv(csv);
-        Catalog catalog = Catalog.read(catalogPath());
+        Catalog catalog = SampleCatalogs.referenceJob();
         KpiEngine engine = KpiEngine.builder().catalog(catalog).parallelism(2)
                 .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
         DataSource events = catalog.source("events").orElseThrow();

@@ -86,8 +86,8 @@ public final class Example01_FirstKpi {
 
         System.out.println("Conversion rate per day = conversions / visitors * 100, summed over the channels");
         for (KpiResult day : results.series("conversion_rate")) {
-            double conversions = results.value("conversions", day.period(), Map.of()).orElseThrow().value().value();
-            double visitors = results.value("visitors", day.period(), Map.of()).orElseThrow().value().value();
+            double conversions = results.number("conversions", day.period()).orElseThrow();
+            double visitors = results.number("visitors", day.period()).orElseThrow();
             System.out.printf(Locale.ROOT, "  %s  conversion_rate = %.2f %%   (%,.0f conversions of %,.0f visitors)%n",
                     day.period(), day.value().value(), conversions, visitors);
         }

@@ -149,9 +149,9 @@ public final class Example03_MessyCsv {
         System.out.println("Visitors, leads and spend per channel, March 2025:");
         for (KpiResult v : results.metric("visitors")) {
             Map<String, String> channel = v.dimensions();
-            double leads = results.value("leads", v.period(), channel).orElseThrow().value().value();
-            double unknown = results.value("leads_unknown", v.period(), channel).orElseThrow().value().value();
-            double spend = results.value("spend", v.period(), channel).orElseThrow().value().value();
+            double leads = results.number("leads", v.period(), channel).orElseThrow();
+            double unknown = results.number("leads_unknown", v.period(), channel).orElseThrow();
+            double spend = results.number("spend", v.period(), channel).orElseThrow();
             System.out.printf(Locale.ROOT, "  %-11s visitors %,7.0f   leads %,5.0f%s   spend %,10.2f EUR%n",
                     channel.get("channel"), v.value().value(), leads,
                     unknown == 0 ? "          " : String.format(Locale.ROOT, " (+%.0f n/a)", unknown), spend);

@@ -126,7 +126,7 @@ public final class Example04_QualityRules {
         account.findings().forEach(f -> System.out.println("  finding: " + f));
         System.out.println("Average deal size per region, " + results.metric("deals").get(0).period() + ":");
         for (KpiResult r : results.metric("average_deal_size")) {
-            double deals = results.value("deals", r.period(), r.dimensions()).orElseThrow().value().value();
+            double deals = results.number("deals", r.period(), r.dimensions()).orElseThrow();
             System.out.printf(Locale.ROOT, "  %-6s %,10.2f USD over %.0f deals%n", r.dimensions().get("region"),
                     r.value().value(), deals);
         }

@@ -10,13 +10,9 @@ import io.kpiengine.core.metric.LintFinding;
 import io.kpiengine.core.metric.Metric;
 import io.kpiengine.core.metric.MetricMetadata;
 import io.kpiengine.core.metric.Target;
+import io.kpiengine.core.metric.TargetStatus;
 import io.kpiengine.core.metric.Tier;
 import io.kpiengine.core.time.Period;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,8 +39,10 @@ import java.util.Optional;
  * catalog can still be a poor one; {@link Catalog#lint()} reports governance findings such as a KPI without an
  * owner or a lagging KPI with no leading indicator. The document leaves a few such gaps on purpose.
  *
- * <p>Finally the catalog is evaluated on three months of generated data and each core KPI of March is compared
- * with its short-term target, in the direction the document declares.
+ * <p>Finally the catalog is evaluated on three months of generated data and each core KPI of March is classified
+ * against its target, in the direction the document declares, with {@link MetricMetadata#targetStatus(double)}:
+ * {@code ON_TRACK} when it meets the target, {@code AT_RISK} when it misses it by at most 5%, {@code OFF_TRACK}
+ * beyond.
  */
 public final class Example05_CatalogDocument {
 
@@ -66,8 +64,8 @@ public final class Example05_CatalogDocument {
      * @param args not used
      */
     public static void main(String[] args) {
-        String yaml = resource("operations.yaml");
-        Catalog catalog = Catalog.read(yaml, "operations.yaml");
+        Catalog catalog = Catalog.read(Example05_CatalogDocument.class.getResourceAsStream("operations.yaml"),
+                "operations.yaml");
         System.out.println("Read " + catalog);
         for (Metric m : catalog.metrics()) {
             if (m.metadata().isKpi()) {
@@ -84,10 +82,18 @@ public final class Example05_CatalogDocument {
         System.out.println("\nLint: " + findings.size() + " findings");
         findings.forEach(f -> System.out.println("  " + f));
 
-        String broken = yaml
-                .replace("column: processing_hours\n    dimensions", "column: procesing_hours\n    dimensions")
-                .replace("numerator: cogs", "numerator: cost_of_goods")
-                .replace("owner: supply-team", "ower: supply-team");
+        String broken = """
+                zone: Europe/Berlin
+                sources:
+                  orders:
+                    time: placed_at
+                    columns: {placed_at: timestamp, processing_hours: decimal(1), cogs: decimal(2)}
+                metrics:
+                  - {id: order_processing_time, aggregate: average, column: procesing_hours}
+                  - {id: cogs, aggregate: sum, column: cogs}
+                  - {id: orders, aggregate: count}
+                  - {id: inventory_turnover, numerator: cost_of_goods, denominator: orders, ower: supply-team}
+                """;
         try {
             Catalog.read(broken, "operations-broken.yaml");
         } catch (CatalogException e) {
@@ -106,7 +112,7 @@ public final class Example05_CatalogDocument {
                         SampleData.stock(SEED, FIRST, DAYS), SampleData.Stock::values)));
 
         Period march = catalog.calendar().parse("2025-03");
-        System.out.println("\nCore KPIs, " + march + ", against their short-term targets:");
+        System.out.println("\nCore KPIs, " + march + ", against their targets:");
         for (Metric m : catalog.metrics()) {
             if (m.metadata().tier().orElse(null) == Tier.CORE) {
                 for (KpiResult r : results.query().metric(m.id()).from(march).to(march).list()) {
@@ -114,38 +120,25 @@ public final class Example05_CatalogDocument {
                             r.dimensions().isEmpty() ? "" : r.dimensions().values().iterator().next(),
                             r.value().value(), catalog.unitOf(m.id()).map(Object::toString).filter(u -> !u.equals("1"))
                                     .orElse(""),
-                            verdict(m.metadata(), r.value().value()));
+                            status(m.metadata(), r.value().value()));
                 }
             }
         }
     }
 
-    /** Whether a value meets the metric's short-term target, by the direction the metric declares. */
-    private static String verdict(MetricMetadata md, double value) {
-        Optional<Target> target = md.targets().shortTermTarget();
-        if (target.isEmpty() || md.direction().isEmpty()) {
+    /**
+     * The value's status against the metric's nearest target, by the direction the metric declares: on track, at
+     * risk (missing the target by at most 5%) or off track.
+     */
+    private static String status(MetricMetadata md, double value) {
+        Optional<TargetStatus> status = md.targetStatus(value);
+        Optional<Target> target = md.targets().nearest();
+        if (status.isEmpty() || target.isEmpty()) {
             return "(no target)";
         }
-        BigDecimal t = target.get().value();
-        boolean lowerIsBetter = md.direction().get() == Direction.LOWER_IS_BETTER;
-        boolean meets = lowerIsBetter ? value <= t.doubleValue() : value >= t.doubleValue();
-        return (meets ? "meets" : "misses") + " the target " + (lowerIsBetter ? "<= " : ">= ") + t.toPlainString();
+        boolean lowerIsBetter = md.direction().orElseThrow() == Direction.LOWER_IS_BETTER;
+        return String.format(Locale.ROOT, "%-9s target %s %s", status.get(), lowerIsBetter ? "<=" : ">=",
+                target.get().value().toPlainString());
     }
 
-    /**
-     * A text resource next to this class.
-     *
-     * @param name the resource name
-     * @return its text
-     */
-    static String resource(String name) {
-        try (InputStream in = Example05_CatalogDocument.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + name + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

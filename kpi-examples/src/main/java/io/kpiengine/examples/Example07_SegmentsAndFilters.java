@@ -84,7 +84,7 @@ public final class Example07_SegmentsAndFilters {
         for (KpiResult rate : results.metric("channel_conversion_rate")) {
             double visitors = results.query().metric("visitors").where("channel", rate.dimensions().get("channel"))
                     .list().stream().mapToDouble(r -> r.value().value()).sum();
-            double busy = results.value("busy_days", march, rate.dimensions()).orElseThrow().value().value();
+            double busy = results.number("busy_days", march, rate.dimensions()).orElseThrow();
             System.out.printf(Locale.ROOT, "  %-12s visitors %,7.0f   conversion rate %5.2f %%   busy days %2.0f%n",
                     rate.dimensions().get("channel"), visitors, rate.value().value(), busy);
         }
@@ -104,8 +104,8 @@ public final class Example07_SegmentsAndFilters {
                     r.value().value());
         }
         System.out.printf(Locale.ROOT, "Paid channels brought %,.0f of %,.0f visitors: %.2f %%%n",
-                results.value("paid_visitors", march, Map.of()).orElseThrow().value().value(),
-                results.value("all_visitors", march, Map.of()).orElseThrow().value().value(),
-                results.value("paid_share", march, Map.of()).orElseThrow().value().value());
+                results.number("paid_visitors", march).orElseThrow(),
+                results.number("all_visitors", march).orElseThrow(),
+                results.number("paid_share", march).orElseThrow());
     }
 }

@@ -3,7 +3,6 @@ package io.kpiengine.examples;
 import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResult;
 import io.kpiengine.core.KpiResults;
-import io.kpiengine.core.KpiValue;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.DataSource;
 import io.kpiengine.core.metric.Metric;
@@ -12,6 +11,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Lesson 8: derived metrics: growth, year over year, year to date and trailing windows.
@@ -30,7 +30,10 @@ import java.util.Map;
  * <p>Windows are computed from the aggregation state, not from the finished values: the three-month average deal
  * size is three months of revenue over three months of deals (not the mean of three monthly averages), and a
  * trailing distinct count counts each customer once. Where the history is too short (growth in the first month,
- * year over year in the first year) the cell has no value, with the reason {@code NO_HISTORY}.
+ * year over year in the first year) the cell has no value, with the reason {@code NO_HISTORY}; a window that starts
+ * before the data (the three-month average in the first two months) has none either, with the reason
+ * {@code INCOMPLETE_WINDOW} and how many of its months have data: two months of deals are not a three-month
+ * average. {@code KpiEngine.builder().partialWindows(true)} opts in to such shorter windows.
  */
 public final class Example08_DerivedMetrics {
 
@@ -76,6 +79,8 @@ public final class Example08_DerivedMetrics {
                         SampleData.Deal::values)));
 
         System.out.println("Why the first month has no growth: " + results.series("revenue_growth").get(0).value());
+        System.out.println("Why the second month has no 3-month average deal size: "
+                + results.series("average_deal_size_3m").get(1).value());
         System.out.println();
         System.out.println("month     revenue USD   MoM %   YoY %   YTD USD      deals  avg deal  avg deal 3m"
                 + "  new cust  new cust 3m  cycle d");
@@ -84,7 +89,7 @@ public final class Example08_DerivedMetrics {
                 continue;
             }
             System.out.printf(Locale.ROOT, "%-8s %12s %7s %7s %12s %6s %9s %12s %9s %12s %8s%n", month.period(),
-                    number(month.value(), 2), number(cell(results, "revenue_growth", month), 1),
+                    number(month.value().asDouble(), 2), number(cell(results, "revenue_growth", month), 1),
                     number(cell(results, "revenue_yoy", month), 1), number(cell(results, "revenue_ytd", month), 2),
                     number(cell(results, "deals", month), 0), number(cell(results, "average_deal_size", month), 2),
                     number(cell(results, "average_deal_size_3m", month), 2),
@@ -94,11 +99,11 @@ public final class Example08_DerivedMetrics {
         }
     }
 
-    private static KpiValue cell(KpiResults results, String metric, KpiResult sameCell) {
-        return results.value(metric, sameCell.period(), sameCell.dimensions()).orElseThrow().value();
+    private static OptionalDouble cell(KpiResults results, String metric, KpiResult sameCell) {
+        return results.number(metric, sameCell.period(), sameCell.dimensions());
     }
 
-    private static String number(KpiValue v, int decimals) {
-        return v.isPresent() ? String.format(Locale.ROOT, "%,." + decimals + "f", v.value()) : "-";
+    private static String number(OptionalDouble v, int decimals) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%,." + decimals + "f", v.getAsDouble()) : "-";
     }
 }

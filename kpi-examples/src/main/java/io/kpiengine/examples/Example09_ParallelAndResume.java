@@ -42,8 +42,8 @@ public final class Example09_ParallelAndResume {
 
     /** The shop's zone. */
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-    /** Monday. */
-    static final LocalDate MONDAY = LocalDate.of(2025, 6, 2);
+    /** Monday 1 September: the first day of the month, so that the month to date has all its days. */
+    static final LocalDate MONDAY = LocalDate.of(2025, 9, 1);
     /** The seed of Monday's orders; Tuesday's is the next one. */
     static final long SEED = 9;
 
@@ -72,10 +72,10 @@ public final class Example09_ParallelAndResume {
                 .metric(Metric.measure("customers").countDistinct("customer_id").build())
                 .metric(Metric.derived("customers_mtd").formula("to_date(customers, month)").build())
                 .build();
-        Clock clock = Clock.fixed(Instant.parse("2025-06-04T06:00:00Z"), ZoneOffset.UTC);
-        Path monday = SampleData.writeCsv(dir.resolve("orders-2025-06-02.csv"), SampleData.Order.SCHEMA,
+        Clock clock = Clock.fixed(Instant.parse("2025-09-03T06:00:00Z"), ZoneOffset.UTC);
+        Path monday = SampleData.writeCsv(dir.resolve("orders-" + MONDAY + ".csv"), SampleData.Order.SCHEMA,
                 day(MONDAY), SampleData.Order::values);
-        Path tuesday = SampleData.writeCsv(dir.resolve("orders-2025-06-03.csv"), SampleData.Order.SCHEMA,
+        Path tuesday = SampleData.writeCsv(dir.resolve("orders-" + MONDAY.plusDays(1) + ".csv"), SampleData.Order.SCHEMA,
                 day(MONDAY.plusDays(1)), SampleData.Order::values);
 
         // Monday night: two threads, then save the state
@@ -105,7 +105,7 @@ public final class Example09_ParallelAndResume {
         System.out.println("day         customers  month to date");
         for (KpiResult r : resumed.series("customers")) {
             System.out.printf(Locale.ROOT, "%-10s  %9.0f  %13.0f%n", r.period(), r.value().value(),
-                    resumed.value("customers_mtd", r.period(), Map.of()).orElseThrow().value().value());
+                    resumed.number("customers_mtd", r.period()).orElseThrow());
         }
         System.out.println("(a customer who ordered on both days counts once in the month)");
         System.out.println();
@@ -117,7 +117,7 @@ public final class Example09_ParallelAndResume {
             Period p = r.period();
             System.out.printf(Locale.ROOT, "%-9s  %-10s  %6.0f  %6.1f h%n", r.dimensions().get("warehouse"), p,
                     r.value().value(),
-                    resumed.value("p90_processing_time", p, r.dimensions()).orElseThrow().value().value());
+                    resumed.number("p90_processing_time", p, r.dimensions()).orElseThrow());
         }
     }
 

@@ -3,7 +3,6 @@ package io.kpiengine.examples;
 import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResult;
 import io.kpiengine.core.KpiResults;
-import io.kpiengine.core.KpiValue;
 import io.kpiengine.core.QualityVerdict;
 import io.kpiengine.core.SourceAccount;
 import io.kpiengine.core.metric.Catalog;
@@ -35,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
@@ -52,7 +52,8 @@ import java.util.stream.Collectors;
  *       normalising labels, interpolating missing costs within each campaign, converting currencies), aggregates
  *       per month and segment, and attaches each source's quality account and verdict.</li>
  *   <li>The job refuses to publish on a failed quality gate; otherwise it prints the scorecard: each core KPI
- *       of the last complete month, its trend against the month before and whether it meets its target.</li>
+ *       of the last complete month, its trend against the month before and its status against its target
+ *       ({@code ON_TRACK}, {@code AT_RISK} within 5% of it, {@code OFF_TRACK}).</li>
  * </ol>
  */
 public final class Example10_FullPipeline {
@@ -89,7 +90,7 @@ public final class Example10_FullPipeline {
                 campaignRows.size(), dealRows.size());
 
         // 2. the catalog, and lint before anything runs
-        Catalog catalog = Catalog.read(Example05_CatalogDocument.resource("shop.yaml"), "shop.yaml");
+        Catalog catalog = Catalog.read(Example10_FullPipeline.class.getResourceAsStream("shop.yaml"), "shop.yaml");
         List<LintFinding> findings = catalog.lint();
         Map<Severity, Long> bySeverity = findings.stream()
                 .collect(Collectors.groupingBy(LintFinding::severity, LinkedHashMap::new, Collectors.counting()));
@@ -133,37 +134,37 @@ public final class Example10_FullPipeline {
                 continue;
             }
             for (KpiResult r : results.query().metric(m.id()).from(month).to(month).list()) {
-                KpiValue before = results.value(m.id(), month.previous(), r.dimensions()).orElseThrow().value();
+                OptionalDouble before = results.number(m.id(), month.previous(), r.dimensions());
+                OptionalDouble now = r.value().asDouble();
                 System.out.printf(Locale.ROOT, "   %-25s %-24s %10s %10s %8s   %s%n", m.id(),
-                        String.join("/", r.dimensions().values()), number(before), number(r.value()),
-                        trend(before, r.value()), target(m.metadata(), r.value()));
+                        String.join("/", r.dimensions().values()), number(before), number(now), trend(before, now),
+                        target(m.metadata(), now));
             }
         }
-        KpiValue growth = results.value("revenue_growth", month, Map.of()).orElseThrow().value();
         System.out.printf(Locale.ROOT, "   revenue %s USD, growth %s %% against %s%n",
-                number(results.value("revenue", month, Map.of()).orElseThrow().value()), number(growth),
+                number(results.number("revenue", month)), number(results.number("revenue_growth", month)),
                 month.previous());
     }
 
-    private static String number(KpiValue v) {
-        return v.isPresent() ? String.format(Locale.ROOT, "%,.2f", v.value()) : "-";
+    private static String number(OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%,.2f", v.getAsDouble()) : "-";
     }
 
-    private static String trend(KpiValue before, KpiValue now) {
-        if (!before.isPresent() || !now.isPresent() || before.value() == 0) {
+    private static String trend(OptionalDouble before, OptionalDouble now) {
+        if (before.isEmpty() || now.isEmpty() || before.getAsDouble() == 0) {
             return "";
         }
-        return String.format(Locale.ROOT, "%+.1f%%", (now.value() / before.value() - 1) * 100);
+        return String.format(Locale.ROOT, "%+.1f%%", (now.getAsDouble() / before.getAsDouble() - 1) * 100);
     }
 
-    private static String target(MetricMetadata md, KpiValue v) {
-        if (md.targets().shortTermTarget().isEmpty() || md.direction().isEmpty() || !v.isPresent()) {
+    /** ON_TRACK, AT_RISK (within 5% of the target) or OFF_TRACK, and the target, by the metric's direction. */
+    private static String target(MetricMetadata md, OptionalDouble v) {
+        if (v.isEmpty()) {
             return "";
         }
-        BigDecimal t = md.targets().shortTermTarget().get().value();
-        boolean lower = md.direction().get() == Direction.LOWER_IS_BETTER;
-        boolean met = lower ? v.value() <= t.doubleValue() : v.value() >= t.doubleValue();
-        return (met ? "met   " : "missed") + " (" + (lower ? "<= " : ">= ") + t.toPlainString() + ")";
+        boolean lower = md.direction().orElse(null) == Direction.LOWER_IS_BETTER;
+        return md.targetStatus(v.getAsDouble()).map(s -> String.format(Locale.ROOT, "%-9s (%s %s)", s,
+                lower ? "<=" : ">=", md.targets().nearest().orElseThrow().value().toPlainString())).orElse("");
     }
 
     // ---- the raw exports -----------------------------------------------------------------------------------

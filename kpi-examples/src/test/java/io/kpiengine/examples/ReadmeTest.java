@@ -29,12 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeTest {
 
+    /** Every public package together (no clashes: ApiNamesTest), and Period by name (java.time has one). */
     static final String IMPORTS = """
             import io.kpiengine.core.*;
             import io.kpiengine.core.metric.*;
+            import io.kpiengine.core.time.*;
+            import io.kpiengine.core.time.Period;
             import io.kpiengine.formula.*;
             import io.kpiengine.quality.*;
             import io.kpiengine.quality.io.*;
+            import io.kpiengine.quality.rules.*;
             import java.nio.file.*;
             import java.time.*;
             import java.util.*;

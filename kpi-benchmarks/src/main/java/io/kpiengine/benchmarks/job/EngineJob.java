@@ -5,11 +5,8 @@ import io.kpiengine.core.KpiResult;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.DataSource;
+import io.kpiengine.core.sample.SampleCatalogs;
 import io.kpiengine.quality.sample.SampleEvents;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,23 +14,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The reference job run by our engine: the catalog {@code reference-job.yaml} (quality rules drop exact
- * duplicates, fill missing visitors and revenue with 0 and convert revenue to USD; metrics per Asia/Seoul day and
- * channel) over the generated CSV file, read in parallel byte ranges.
+ * The reference job run by our engine: the bundled catalog {@link SampleCatalogs#referenceJob()} (quality rules
+ * drop exact duplicates, fill missing visitors and revenue with 0 and convert revenue to USD; metrics per
+ * Asia/Seoul day and channel) over the generated CSV file, read in parallel byte ranges.
  */
 final class EngineJob {
 
-    private static final Catalog CATALOG = catalog();
+    private static final Catalog CATALOG = SampleCatalogs.referenceJob();
 
     private EngineJob() {
-    }
-
-    private static Catalog catalog() {
-        try (InputStream in = EngineJob.class.getResourceAsStream("reference-job.yaml")) {
-            return Catalog.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), "reference-job.yaml");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void generate(Path csv, long rows, long seed) {

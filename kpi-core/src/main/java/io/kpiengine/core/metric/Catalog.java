@@ -7,6 +7,7 @@ import io.kpiengine.quality.doc.DocumentException;
 import io.kpiengine.quality.doc.DocumentReader;
 import io.kpiengine.quality.doc.Location;
 import io.kpiengine.quality.doc.Problem;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A validated set of metric definitions with their data sources, business calendar and default grain: what an
@@ -87,14 +89,8 @@ public final class Catalog {
      */
     public static Catalog read(Path file) {
         Objects.requireNonNull(file, "file");
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        DocNode root;
-        try {
-            root = DocumentReader.read(file);
-        } catch (DocumentException e) {
-            throw new CatalogException(name, e.problems());
-        }
-        return CatalogReader.read(root, name);
+        return parse(file.getFileName() == null ? file.toString() : file.getFileName().toString(),
+                () -> DocumentReader.read(file));
     }
 
     /**
@@ -109,13 +105,57 @@ public final class Catalog {
     public static Catalog read(String text, String name) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(name, "name");
+        return parse(name, () -> DocumentReader.read(text, name));
+    }
+
+    /**
+     * Reads and validates a metric definition document from a UTF-8 stream, typically a class-path resource; the
+     * stream is read and closed.
+     *
+     * <pre>{@code
+     * Catalog catalog = Catalog.read(MyJob.class.getResourceAsStream("catalog.yaml"), "catalog.yaml");
+     * }</pre>
+     *
+     * @param in the document's bytes in UTF-8
+     * @param name the document name for messages; names ending in {@code .json} are parsed as JSON, others as YAML
+     * @return the catalog
+     * @throws NullPointerException if {@code in} is null (as {@code getResourceAsStream} returns for a missing
+     *     resource; the message names the document) or name is null
+     * @throws CatalogException if the stream cannot be read or parsed, or the catalog is invalid; every problem is
+     *     listed with name, line and column
+     */
+    public static Catalog read(InputStream in, String name) {
+        Objects.requireNonNull(name, "name");
+        return parse(name, () -> DocumentReader.read(in, name));
+    }
+
+    private static Catalog parse(String name, Supplier<DocNode> document) {
         DocNode root;
         try {
-            root = DocumentReader.read(text, name);
+            root = document.get();
         } catch (DocumentException e) {
             throw new CatalogException(name, e.problems());
         }
         return CatalogReader.read(root, name);
+    }
+
+    /**
+     * A builder holding this catalog's calendar, grain, data sources and metrics, to extend or change it in code;
+     * the name is not copied (name the new catalog), and document positions are not kept.
+     *
+     * <pre>{@code
+     * Catalog withWindow = catalog.toBuilder().name("with-weekly-revenue")
+     *         .metric(Metric.derived("revenue_7d").formula("trailing(revenue, 7)").build())
+     *         .build();
+     * }</pre>
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = builder().calendar(parts.calendar).grain(parts.grain);
+        parts.sources.forEach(b::source);
+        parts.metrics.forEach(b::metric);
+        return b;
     }
 
     /**

@@ -3,18 +3,16 @@ package io.kpiengine.core.metric;
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.FiscalYearNaming;
 import io.kpiengine.core.time.Grain;
-import io.kpiengine.quality.Column;
-import io.kpiengine.quality.ColumnType;
 import io.kpiengine.quality.Schema;
 import io.kpiengine.quality.doc.DocNode;
 import io.kpiengine.quality.doc.Fields;
 import io.kpiengine.quality.doc.Location;
 import io.kpiengine.quality.doc.Problems;
 import io.kpiengine.quality.doc.Suggestions;
-import io.kpiengine.quality.io.ColumnFormat;
+import io.kpiengine.quality.io.CsvSettings;
+import io.kpiengine.quality.io.SourceSpec;
 import io.kpiengine.quality.rules.QualityRules;
 import java.math.BigDecimal;
-import java.nio.charset.Charset;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
@@ -24,11 +22,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a metric definition document ({@code docs/catalog.md}) into catalog parts, recording every problem with
@@ -38,10 +33,6 @@ final class CatalogReader {
 
     private static final String[] TOP = {"description", "zone", "grain", "fiscalYear", "sources", "metrics"};
     private static final String[] SOURCE = {"description", "time", "columns", "csv", "rules"};
-    private static final String[] CSV = {"delimiter", "quote", "header", "charset", "headerNames", "defaultFormat",
-        "formats"};
-    private static final String[] FORMAT = {"datePatterns", "decimalSeparator", "thousandsSeparator", "locale",
-        "zone", "trueWords", "falseWords", "nullTokens", "emptyAsMissing", "trim"};
     private static final List<String> MEASURE_FIELDS = List.of("source", "aggregate", "column", "weight",
             "percentile", "filter");
     private static final List<String> RATIO_FIELDS = List.of("numerator", "denominator", "scale");
@@ -50,11 +41,6 @@ final class CatalogReader {
         "tier", "indicator", "leadingIndicators", "vanity", "reviewCycle", "scope", "tags", "versions", "baseline",
         "targets", "dimensions", "onEmpty", "source", "aggregate", "column", "weight", "percentile", "filter",
         "numerator", "denominator", "scale", "onZeroDenominator", "formula"};
-    private static final Pattern TYPE = Pattern.compile("(text|category|integer|decimal|boolean|timestamp|date)"
-            + "(?:\\((\\d{1,2})\\))?");
-    private static final List<String> TYPES = List.of("text", "category", "integer", "decimal", "decimal(2)",
-            "boolean", "timestamp", "date");
-
     private final String name;
     private final Problems problems;
     private final List<DataSource> sources = new ArrayList<>();
@@ -153,22 +139,12 @@ final class CatalogReader {
             b.timeColumn(time);
         }
         DocNode cols = f.required("columns");
-        List<Column> columns = new ArrayList<>();
-        if (cols != null && !cols.isObject()) {
-            problems.add(cols, "'columns' in " + what + " must be an object of column name to type, but was "
-                    + cols.describe());
-        } else if (cols != null) {
-            for (Map.Entry<String, DocNode> c : cols.fields().entrySet()) {
-                Column col = column(what, c.getKey(), cols.keyLocation(c.getKey()), c.getValue());
-                if (col != null) {
-                    columns.add(col);
-                }
-            }
-        }
-        DocNode csv = f.object("csv");
-        if (csv != null) {
-            csv(what, csv, b);
-        }
+        SourceSpec spec = SourceSpec.fromDocument(cols, f.object("csv"), problems, what);
+        CsvSettings csv = spec.csv();
+        b.delimiter(csv.delimiter()).quote(csv.quote()).header(csv.header()).charset(csv.charset());
+        csv.headerNames().forEach(b::headerName);
+        csv.formats().forEach(b::format);
+        csv.defaultFormat().ifPresent(b::defaultFormat);
         DocNode rules = f.object("rules");
         if (rules != null) {
             QualityRules qr = QualityRules.fromDocument(rules, problems);
@@ -181,138 +157,11 @@ final class CatalogReader {
             return;
         }
         try {
-            b.schema(Schema.of(columns));
+            b.schema(Schema.of(spec.columns().orElse(List.of())));
             sources.add(b.build());
         } catch (IllegalArgumentException | IllegalStateException e) {
             problems.add(keyAt, e.getMessage());
             broken.add(sourceName);
-        }
-    }
-
-    private Column column(String what, String colName, Location at, DocNode type) {
-        if (type.kind() != DocNode.Kind.STRING) {
-            problems.add(type, "type of column '" + colName + "' in " + what + " must be one of " + TYPES
-                    + ", but was " + type.describe());
-            return null;
-        }
-        String text = type.scalarText().trim().toLowerCase(Locale.ROOT);
-        Matcher m = TYPE.matcher(text);
-        if (!m.matches() || m.group(2) != null && !m.group(1).equals("decimal")) {
-            problems.add(type, "type of column '" + colName + "' in " + what + " must be one of " + TYPES
-                    + ", but was '" + type.scalarText() + "'" + Suggestions.didYouMean(text, TYPES));
-            return null;
-        }
-        try {
-            ColumnType t = ColumnType.valueOf(m.group(1).toUpperCase(Locale.ROOT));
-            return m.group(2) == null ? Column.of(colName, t) : Column.decimal(colName, Integer.parseInt(m.group(2)));
-        } catch (IllegalArgumentException e) {
-            problems.add(at, e.getMessage());
-            return null;
-        }
-    }
-
-    private void csv(String what, DocNode node, DataSource.Builder b) {
-        String csvWhat = "csv of " + what;
-        Fields f = Fields.of(node, problems, csvWhat, CSV);
-        Character delimiter = character(f, "delimiter", csvWhat);
-        if (delimiter != null) {
-            b.delimiter(delimiter);
-        }
-        Character quote = character(f, "quote", csvWhat);
-        if (quote != null) {
-            b.quote(quote);
-        }
-        if (f.has("header")) {
-            b.header(f.bool("header", true));
-        }
-        String charset = f.text("charset", null);
-        if (charset != null) {
-            try {
-                b.charset(Charset.forName(charset));
-            } catch (IllegalArgumentException e) {
-                problems.add(f.get("charset"), "'charset' in " + csvWhat + " must be a charset such as UTF-8, but was '"
-                        + charset + "'");
-            }
-        }
-        for (Map.Entry<String, DocNode> e : f.map("headerNames").entrySet()) {
-            if (e.getValue().kind() != DocNode.Kind.STRING) {
-                problems.add(e.getValue(), "header name of column '" + e.getKey() + "' in " + csvWhat
-                        + " must be text, but was " + e.getValue().describe());
-            } else {
-                b.headerName(e.getKey(), e.getValue().scalarText());
-            }
-        }
-        DocNode def = f.object("defaultFormat");
-        if (def != null) {
-            ColumnFormat cf = format("defaultFormat of " + what, def);
-            if (cf != null) {
-                b.defaultFormat(cf);
-            }
-        }
-        for (Map.Entry<String, DocNode> e : f.map("formats").entrySet()) {
-            ColumnFormat cf = format("format of column '" + e.getKey() + "' in " + what, e.getValue());
-            if (cf != null) {
-                b.format(e.getKey(), cf);
-            }
-        }
-    }
-
-    private Character character(Fields f, String field, String what) {
-        String s = f.text(field, null);
-        if (s == null) {
-            return null;
-        }
-        if (s.length() != 1) {
-            problems.add(f.get(field), "'" + field + "' in " + what + " must be one character, but was '" + s + "'");
-            return null;
-        }
-        return s.charAt(0);
-    }
-
-    private ColumnFormat format(String what, DocNode node) {
-        Fields f = Fields.of(node, problems, what, FORMAT);
-        ColumnFormat.Builder b = ColumnFormat.builder();
-        int before = problems.list().size();
-        try {
-            List<String> patterns = f.textList("datePatterns");
-            if (!patterns.isEmpty()) {
-                b.datePatterns(patterns.toArray(new String[0]));
-            }
-            Character dec = character(f, "decimalSeparator", what);
-            if (dec != null) {
-                b.decimalSeparator(dec);
-            }
-            Character thousands = character(f, "thousandsSeparator", what);
-            if (thousands != null) {
-                b.thousandsSeparator(thousands);
-            }
-            String locale = f.text("locale", null);
-            if (locale != null) {
-                b.locale(Locale.forLanguageTag(locale));
-            }
-            String zone = f.text("zone", null);
-            if (zone != null) {
-                b.zone(ZoneId.of(zone));
-            }
-            List<String> yes = f.textList("trueWords");
-            List<String> no = f.textList("falseWords");
-            if (!yes.isEmpty() || !no.isEmpty()) {
-                b.booleanWords(yes, no);
-            }
-            List<String> nulls = f.textList("nullTokens");
-            if (!nulls.isEmpty()) {
-                b.nullTokens(nulls.toArray(new String[0]));
-            }
-            if (f.has("emptyAsMissing")) {
-                b.emptyAsMissing(f.bool("emptyAsMissing", true));
-            }
-            if (f.has("trim")) {
-                b.trim(f.bool("trim", false));
-            }
-            return problems.list().size() > before ? null : b.build();
-        } catch (IllegalArgumentException | IllegalStateException | DateTimeException e) {
-            problems.add(node, what + ": " + e.getMessage());
-            return null;
         }
     }
 

@@ -5,15 +5,13 @@ import io.kpiengine.quality.ColumnType;
 import io.kpiengine.quality.Schema;
 import io.kpiengine.quality.doc.Suggestions;
 import io.kpiengine.quality.io.ColumnFormat;
+import io.kpiengine.quality.io.CsvSettings;
 import io.kpiengine.quality.io.CsvSource;
 import io.kpiengine.quality.rules.QualityRules;
 import io.kpiengine.quality.rules.RulesException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,28 +39,16 @@ public final class DataSource {
     private final String description;
     private final Schema schema;
     private final String timeColumn;
-    private final char delimiter;
-    private final char quote;
-    private final boolean header;
-    private final Charset charset;
-    private final Map<String, String> headerNames;
-    private final Map<String, ColumnFormat> formats;
-    private final ColumnFormat defaultFormat;
+    private final CsvSettings csv;
     private final QualityRules rules;
     private final Schema cleanSchema;
 
-    private DataSource(Builder b) {
+    private DataSource(Builder b, CsvSettings csv) {
         this.name = b.name;
         this.description = b.description;
         this.schema = b.schema;
         this.timeColumn = b.timeColumn;
-        this.delimiter = b.delimiter == null ? ',' : b.delimiter;
-        this.quote = b.quote == null ? '"' : b.quote;
-        this.header = b.header == null || b.header;
-        this.charset = b.charset == null ? StandardCharsets.UTF_8 : b.charset;
-        this.headerNames = Collections.unmodifiableMap(new LinkedHashMap<>(b.headerNames));
-        this.formats = Collections.unmodifiableMap(new LinkedHashMap<>(b.formats));
-        this.defaultFormat = b.defaultFormat;
+        this.csv = csv;
         this.rules = b.rules;
         this.cleanSchema = b.cleanSchema;
     }
@@ -116,12 +102,21 @@ public final class DataSource {
     }
 
     /**
+     * How CSV files of the source are read: delimiter, quote, header, charset, header names and formats.
+     *
+     * @return the settings
+     */
+    public CsvSettings csv() {
+        return csv;
+    }
+
+    /**
      * The CSV field delimiter.
      *
      * @return the delimiter, {@code ','} by default
      */
     public char delimiter() {
-        return delimiter;
+        return csv.delimiter();
     }
 
     /**
@@ -130,7 +125,7 @@ public final class DataSource {
      * @return the quote, {@code '"'} by default
      */
     public char quote() {
-        return quote;
+        return csv.quote();
     }
 
     /**
@@ -139,7 +134,7 @@ public final class DataSource {
      * @return true by default
      */
     public boolean header() {
-        return header;
+        return csv.header();
     }
 
     /**
@@ -148,7 +143,7 @@ public final class DataSource {
      * @return UTF-8 by default
      */
     public Charset charset() {
-        return charset;
+        return csv.charset();
     }
 
     /**
@@ -157,7 +152,7 @@ public final class DataSource {
      * @return column name to header name
      */
     public Map<String, String> headerNames() {
-        return headerNames;
+        return csv.headerNames();
     }
 
     /**
@@ -166,7 +161,7 @@ public final class DataSource {
      * @return column name to format
      */
     public Map<String, ColumnFormat> formats() {
-        return formats;
+        return csv.formats();
     }
 
     /**
@@ -175,7 +170,7 @@ public final class DataSource {
      * @return the default format, if set
      */
     public Optional<ColumnFormat> defaultFormat() {
-        return Optional.ofNullable(defaultFormat);
+        return csv.defaultFormat();
     }
 
     /**
@@ -207,28 +202,15 @@ public final class DataSource {
      * @throws NullPointerException if file is null
      */
     public CsvSource.Builder csvReader(Path file) {
-        CsvSource.Builder b = CsvSource.builder(Objects.requireNonNull(file, "file"))
+        return csv.applyTo(CsvSource.builder(Objects.requireNonNull(file, "file"))
                 .schema(schema)
-                .name(file.getFileName() == null ? name : file.getFileName().toString())
-                .delimiter(delimiter)
-                .quote(quote)
-                .header(header)
-                .charset(charset);
-        headerNames.forEach(b::headerName);
-        formats.forEach(b::format);
-        if (defaultFormat != null) {
-            b.defaultFormat(defaultFormat);
-        }
-        return b;
+                .name(file.getFileName() == null ? name : file.getFileName().toString()));
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof DataSource d && d.name.equals(name) && Objects.equals(d.description, description)
-                && d.schema.equals(schema) && d.timeColumn.equals(timeColumn) && d.delimiter == delimiter
-                && d.quote == quote && d.header == header && d.charset.equals(charset)
-                && d.headerNames.equals(headerNames) && d.formats.equals(formats)
-                && Objects.equals(d.defaultFormat, defaultFormat)
+                && d.schema.equals(schema) && d.timeColumn.equals(timeColumn) && d.csv.equals(csv)
                 && Objects.equals(d.rules, rules);
     }
 
@@ -253,13 +235,7 @@ public final class DataSource {
         private String description;
         private Schema schema;
         private String timeColumn;
-        private Character delimiter;
-        private Character quote;
-        private Boolean header;
-        private Charset charset;
-        private final Map<String, String> headerNames = new LinkedHashMap<>();
-        private final Map<String, ColumnFormat> formats = new LinkedHashMap<>();
-        private ColumnFormat defaultFormat;
+        private final CsvSettings.Builder csv = CsvSettings.builder();
         private QualityRules rules;
         private Schema cleanSchema;
 
@@ -318,7 +294,7 @@ public final class DataSource {
          * @throws IllegalStateException if already set
          */
         public Builder delimiter(char delimiter) {
-            this.delimiter = MetricBuilder.once(this.delimiter, delimiter, "delimiter");
+            csv.delimiter(delimiter);
             return this;
         }
 
@@ -330,7 +306,7 @@ public final class DataSource {
          * @throws IllegalStateException if already set
          */
         public Builder quote(char quote) {
-            this.quote = MetricBuilder.once(this.quote, quote, "quote");
+            csv.quote(quote);
             return this;
         }
 
@@ -342,7 +318,7 @@ public final class DataSource {
          * @throws IllegalStateException if already set
          */
         public Builder header(boolean header) {
-            this.header = MetricBuilder.once(this.header, header, "header");
+            csv.header(header);
             return this;
         }
 
@@ -354,7 +330,7 @@ public final class DataSource {
          * @throws IllegalStateException if already set
          */
         public Builder charset(Charset charset) {
-            this.charset = MetricBuilder.once(this.charset, charset, "charset");
+            csv.charset(charset);
             return this;
         }
 
@@ -367,9 +343,7 @@ public final class DataSource {
          * @throws IllegalStateException if the column already has a header name
          */
         public Builder headerName(String column, String headerName) {
-            MetricBuilder.name(column, "column");
-            headerNames.put(column, MetricBuilder.once(headerNames.get(column),
-                    MetricBuilder.name(headerName, "headerName"), "headerName of '" + column + "'"));
+            csv.headerName(column, headerName);
             return this;
         }
 
@@ -382,8 +356,7 @@ public final class DataSource {
          * @throws IllegalStateException if the column already has a format
          */
         public Builder format(String column, ColumnFormat format) {
-            MetricBuilder.name(column, "column");
-            formats.put(column, MetricBuilder.once(formats.get(column), format, "format of '" + column + "'"));
+            csv.format(column, format);
             return this;
         }
 
@@ -395,7 +368,7 @@ public final class DataSource {
          * @throws IllegalStateException if already set
          */
         public Builder defaultFormat(ColumnFormat format) {
-            this.defaultFormat = MetricBuilder.once(this.defaultFormat, format, "defaultFormat");
+            csv.defaultFormat(format);
             return this;
         }
 
@@ -420,6 +393,7 @@ public final class DataSource {
          *     names every problem
          */
         public DataSource build() {
+            CsvSettings settings = csv.build();
             List<String> problems = new ArrayList<>();
             if (schema == null) {
                 problems.add("schema must be set, but was not");
@@ -438,13 +412,13 @@ public final class DataSource {
                                 + time.get().type());
                     }
                 }
-                for (String c : headerNames.keySet()) {
+                for (String c : settings.headerNames().keySet()) {
                     if (!schema.contains(c)) {
                         problems.add("header name for unknown column '" + c + "'"
                                 + Suggestions.didYouMean(c, schema.names()));
                     }
                 }
-                for (String c : formats.keySet()) {
+                for (String c : settings.formats().keySet()) {
                     if (!schema.contains(c)) {
                         problems.add("format for unknown column '" + c + "'"
                                 + Suggestions.didYouMean(c, schema.names()));
@@ -462,7 +436,7 @@ public final class DataSource {
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("source '" + name + "': " + String.join("; ", problems));
             }
-            return new DataSource(this);
+            return new DataSource(this, settings);
         }
     }
 }

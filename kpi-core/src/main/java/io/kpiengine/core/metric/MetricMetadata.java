@@ -267,6 +267,38 @@ public final class MetricMetadata {
         return targets;
     }
 
+    /**
+     * Where a value stands against this metric's target or band, with the default at-risk margin of 5% (the rule
+     * is in {@link TargetStatus}).
+     *
+     * <pre>{@code
+     * MetricMetadata md = catalog.metric("conversion_rate").orElseThrow().metadata();
+     * results.number("conversion_rate", march, Map.of()).ifPresent(v ->
+     *         System.out.println(v + " " + md.targetStatus(v).map(Enum::name).orElse("no target")));
+     * }</pre>
+     *
+     * @param value the KPI value
+     * @return the status, or empty when the metric has no direction, or no target for its direction
+     * @throws IllegalArgumentException if the value is NaN or infinite
+     */
+    public Optional<TargetStatus> targetStatus(double value) {
+        return targetStatus(value, TargetStatus.DEFAULT_MARGIN);
+    }
+
+    /**
+     * Where a value stands against this metric's target or band, with a chosen at-risk margin (the rule is in
+     * {@link TargetStatus}).
+     *
+     * @param value the KPI value
+     * @param margin how far, as a fraction of the target, a value may miss it and still be AT_RISK rather than
+     *     OFF_TRACK: 0 to 1, e.g. 0.1 for 10%
+     * @return the status, or empty when the metric has no direction, or no target for its direction
+     * @throws IllegalArgumentException if the value is NaN or infinite, or the margin is outside 0..1
+     */
+    public Optional<TargetStatus> targetStatus(double value, double margin) {
+        return TargetStatus.of(direction, targetBand, targets, value, margin);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof MetricMetadata m && Objects.equals(m.name, name)

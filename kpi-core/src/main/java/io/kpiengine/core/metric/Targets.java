@@ -48,6 +48,16 @@ public record Targets(Target shortTerm, Target longTerm, Target stretch) {
     }
 
     /**
+     * The target a status is measured against ({@link TargetStatus}): the short-term target, else the long-term
+     * one, else the stretch target.
+     *
+     * @return the nearest target, or empty when no slot is filled
+     */
+    public Optional<Target> nearest() {
+        return Optional.ofNullable(shortTerm != null ? shortTerm : longTerm != null ? longTerm : stretch);
+    }
+
+    /**
      * Whether no slot is filled.
      *
      * @return true if all three are null

@@ -74,6 +74,22 @@ public final class BusinessCalendar {
     }
 
     /**
+     * This calendar in another time zone, with the same fiscal year.
+     *
+     * <pre>{@code
+     * BusinessCalendar seoul = catalog.calendar().withZone(ZoneId.of("Asia/Seoul"));   // fiscal start kept
+     * }</pre>
+     *
+     * @param other the business time zone
+     * @return a calendar equal to this one but for the zone (this calendar when the zone is the same)
+     * @throws NullPointerException if other is null
+     */
+    public BusinessCalendar withZone(ZoneId other) {
+        Objects.requireNonNull(other, "zone");
+        return other.equals(zone) ? this : new BusinessCalendar(other, fiscalYearStart, fiscalYearNaming);
+    }
+
+    /**
      * The month in which the fiscal year starts; January when fiscal and calendar years coincide.
      *
      * @return the month

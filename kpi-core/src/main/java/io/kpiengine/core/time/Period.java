@@ -48,6 +48,10 @@ import java.util.Objects;
  *
  * <p>Ordering: periods of one grain and calendar by index; otherwise by start, then end, then grain, then
  * calendar. Instances are immutable and thread-safe.
+ *
+ * <p>The simple name is also that of {@code java.time.Period} (an amount of years, months and days), which is
+ * rarely needed beside this one; with both {@code java.time.*} and {@code io.kpiengine.core.time.*} imported,
+ * import this class by its full name ({@code import io.kpiengine.core.time.Period;}).
  */
 public final class Period implements Comparable<Period> {
 

@@ -3,6 +3,7 @@ package io.kpiengine.core.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kpiengine.core.sample.SampleCatalogs;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.quality.Column;
 import io.kpiengine.quality.ColumnType;
@@ -12,22 +13,13 @@ import io.kpiengine.quality.rules.DuplicateRule;
 import io.kpiengine.quality.rules.MissingValueRule;
 import io.kpiengine.quality.rules.QualityRules;
 import io.kpiengine.quality.rules.RateTable;
-import java.util.List;
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CatalogTest {
-
-    static String resource(String name) {
-        try (InputStream in = CatalogTest.class.getResourceAsStream("/catalogs/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static DataSource events() {
         return DataSource.builder("events")
@@ -51,7 +43,7 @@ class CatalogTest {
 
     @Test
     void referenceJob_documentEqualsBuilder() {
-        Catalog doc = Catalog.read(resource("reference-job.yaml"), "reference-job.yaml");
+        Catalog doc = SampleCatalogs.referenceJob();
         Catalog code = Catalog.builder()
                 .zone(ZoneId.of("Asia/Seoul"))
                 .grain(Grain.DAY)
@@ -92,7 +84,7 @@ class CatalogTest {
 
     @Test
     void annotatedExample_readsResolvesAndLints() {
-        Catalog c = Catalog.read(resource("example.yaml"), "example.yaml");
+        Catalog c = Catalog.read(CatalogTest.class.getResourceAsStream("/catalogs/example.yaml"), "example.yaml");
         assertThat(c.calendar()).hasToString("Europe/Berlin, fiscal year from OCTOBER named by END_YEAR");
         assertThat(c.metrics()).hasSize(16);
         assertThat(c.unitOf("conversion_rate_7d")).contains(Unit.PERCENT);
@@ -112,5 +104,39 @@ class CatalogTest {
                 + " be computed at grain month: month periods do not nest in month periods other than themselves");
         assertThat(c.grainProblems(Grain.WEEK)).containsExactly("metric 'revenue_mtd': to_date(revenue,month) cannot"
                 + " be computed at grain week: week periods do not nest in month periods");
+    }
+
+    @Test
+    void read_fromAStream_equalsReadFromText_andNamesTheDocumentInProblems() {
+        String yaml = "zone: UTC\nsources:\n  e:\n    time: ts\n    columns: {ts: timestamp, v: integer}\n"
+                + "metrics:\n  - {id: visitors, aggregate: sum, column: v}\n";
+        assertThat(Catalog.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "c.yaml"))
+                .isEqualTo(Catalog.read(yaml, "c.yaml"));
+        assertThatThrownBy(() -> Catalog.read(new ByteArrayInputStream(yaml.replace("column: v", "colum: v")
+                .getBytes(StandardCharsets.UTF_8)), "in-jar.yaml"))
+                .isInstanceOf(CatalogException.class)
+                .hasMessage("in-jar.yaml has 2 problems:\n  in-jar.yaml:7:5: metric 'visitors' needs 'column' for"
+                        + " aggregate sum\n  in-jar.yaml:7:36: unknown field 'colum' in metric 'visitors'; did you mean"
+                        + " 'column'?");
+        assertThatThrownBy(() -> Catalog.read(CatalogTest.class.getResourceAsStream("/no-such.yaml"), "no-such.yaml"))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("in must be a stream, but was null: is 'no-such.yaml' on the class path?");
+    }
+
+    @Test
+    void toBuilder_extendsTheBundledReferenceJob() {
+        Catalog job = SampleCatalogs.referenceJob();
+        assertThat(job.name()).isEqualTo("reference-job.yaml");
+        assertThat(job.metrics()).extracting(Metric::id).containsExactly("visitors", "conversions", "revenue_usd",
+                "orders", "conversion_rate", "aov");
+        Catalog extended = job.toBuilder().name("extended")
+                .metric(Metric.derived("aov_7d").formula("trailing(aov, 7)").build())
+                .build();
+        assertThat(extended.name()).isEqualTo("extended");
+        assertThat(extended.calendar()).isEqualTo(job.calendar());
+        assertThat(extended.sources()).isEqualTo(job.sources());
+        assertThat(extended.metrics()).hasSize(7).startsWith(job.metrics().toArray(new Metric[0]));
+        assertThat(extended.unitOf("aov_7d")).contains(Unit.parse("USD per count"));
+        assertThat(job.toBuilder().build()).isEqualTo(job);
     }
 }

@@ -164,4 +164,70 @@ class MetricModelTest {
                 .hasMessage("periods of lag(m, n) must be 1..10000, but was 0");
         assertThat(MetricReference.Kind.ofFunction("LAST_YEAR")).contains(MetricReference.Kind.LAST_YEAR);
     }
+
+    static MetricMetadata directed(Direction direction, Targets targets) {
+        return MetricMetadata.builder().direction(direction).targets(targets).build();
+    }
+
+    static Targets targets(String shortTerm, String longTerm, String stretch) {
+        return new Targets(shortTerm == null ? null : Target.of(new BigDecimal(shortTerm)),
+                longTerm == null ? null : Target.of(new BigDecimal(longTerm)),
+                stretch == null ? null : Target.of(new BigDecimal(stretch)));
+    }
+
+    @Test
+    void targetStatus_higherIsBetter_onTrackAtOrAboveTarget_atRiskWithinFivePercentBelow() {
+        MetricMetadata md = directed(Direction.HIGHER_IS_BETTER, targets("200", "300", null));
+        assertThat(md.targetStatus(250)).contains(TargetStatus.ON_TRACK);
+        assertThat(md.targetStatus(200)).contains(TargetStatus.ON_TRACK);
+        assertThat(md.targetStatus(199.99)).contains(TargetStatus.AT_RISK);
+        assertThat(md.targetStatus(190)).contains(TargetStatus.AT_RISK);
+        assertThat(md.targetStatus(189.99)).contains(TargetStatus.OFF_TRACK);
+        assertThat(md.targetStatus(180, 0.10)).contains(TargetStatus.AT_RISK);
+        assertThat(md.targetStatus(199, 0)).contains(TargetStatus.OFF_TRACK);
+        // without a short-term target the long-term one counts, then the stretch one
+        assertThat(directed(Direction.HIGHER_IS_BETTER, targets(null, "300", "400")).targetStatus(290))
+                .contains(TargetStatus.AT_RISK);
+        assertThat(directed(Direction.HIGHER_IS_BETTER, targets(null, null, "400")).targetStatus(290))
+                .contains(TargetStatus.OFF_TRACK);
+        assertThat(targets(null, "300", "400").nearest()).contains(Target.of(new BigDecimal("300")));
+    }
+
+    @Test
+    void targetStatus_lowerIsBetter_andNegativeTargets_useTheMarginOfTheTargetsSize() {
+        MetricMetadata md = directed(Direction.LOWER_IS_BETTER, targets("30", "20", null));
+        assertThat(md.targetStatus(29)).contains(TargetStatus.ON_TRACK);
+        assertThat(md.targetStatus(30)).contains(TargetStatus.ON_TRACK);
+        assertThat(md.targetStatus(31.5)).contains(TargetStatus.AT_RISK);
+        assertThat(md.targetStatus(31.51)).contains(TargetStatus.OFF_TRACK);
+        MetricMetadata loss = directed(Direction.HIGHER_IS_BETTER, targets("-100", null, null));
+        assertThat(loss.targetStatus(-104)).contains(TargetStatus.AT_RISK);
+        assertThat(loss.targetStatus(-106)).contains(TargetStatus.OFF_TRACK);
+        assertThat(directed(Direction.HIGHER_IS_BETTER, targets("0", null, null)).targetStatus(-0.001))
+                .contains(TargetStatus.OFF_TRACK);
+    }
+
+    @Test
+    void targetStatus_targetBand_onTrackInside_atRiskJustOutsideEitherEnd() {
+        MetricMetadata md = MetricMetadata.builder().direction(Direction.TARGET_BAND)
+                .targetBand(new TargetBand(new BigDecimal("20"), new BigDecimal("40"))).build();
+        assertThat(md.targetStatus(20)).contains(TargetStatus.ON_TRACK);
+        assertThat(md.targetStatus(40)).contains(TargetStatus.ON_TRACK);
+        assertThat(md.targetStatus(19)).contains(TargetStatus.AT_RISK);
+        assertThat(md.targetStatus(18.99)).contains(TargetStatus.OFF_TRACK);
+        assertThat(md.targetStatus(42)).contains(TargetStatus.AT_RISK);
+        assertThat(md.targetStatus(42.01)).contains(TargetStatus.OFF_TRACK);
+    }
+
+    @Test
+    void targetStatus_withoutDirectionOrTarget_isEmpty_andBadArgumentsFail() {
+        assertThat(MetricMetadata.EMPTY.targetStatus(1)).isEmpty();
+        assertThat(MetricMetadata.builder().targets(targets("1", null, null)).build().targetStatus(1)).isEmpty();
+        assertThat(directed(Direction.LOWER_IS_BETTER, Targets.NONE).targetStatus(1)).isEmpty();
+        MetricMetadata md = directed(Direction.LOWER_IS_BETTER, targets("30", null, null));
+        assertThatThrownBy(() -> md.targetStatus(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("value must be finite, but was NaN");
+        assertThatThrownBy(() -> md.targetStatus(1, 1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("margin must be between 0 and 1, but was 1.5");
+    }
 }

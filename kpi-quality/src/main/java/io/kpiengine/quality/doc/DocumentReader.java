@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
@@ -124,6 +125,24 @@ public final class DocumentReader {
     }
 
     /**
+     * Reads a UTF-8 stream with the default limits, e.g. a class-path resource; the stream is read and closed.
+     *
+     * <pre>{@code
+     * DocNode root = DocumentReader.read(MyApp.class.getResourceAsStream("rules.yaml"), "rules.yaml");
+     * }</pre>
+     *
+     * @param in the document's bytes in UTF-8
+     * @param name the document name for messages; {@code .json} names are parsed as JSON, others as YAML
+     * @return the root node
+     * @throws NullPointerException if {@code in} is null (as {@code getResourceAsStream} returns for a missing
+     *     resource) or name is null
+     * @throws DocumentException if the stream cannot be read, or the document is too large or malformed
+     */
+    public static DocNode read(InputStream in, String name) {
+        return DEFAULT.readStream(in, name);
+    }
+
+    /**
      * Reads a file.
      *
      * @param file a .yaml, .yml or .json file
@@ -145,16 +164,44 @@ public final class DocumentReader {
             throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0),
                     "cannot read file: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
         }
-        String text;
+        return readText(utf8(bytes, name, "file"), name);
+    }
+
+    /**
+     * Reads a UTF-8 stream to its end and closes it.
+     *
+     * @param in the document's bytes in UTF-8
+     * @param name the document name for messages; {@code .json} names are parsed as JSON, others as YAML
+     * @return the root node
+     * @throws NullPointerException if an argument is null
+     * @throws DocumentException if the stream cannot be read, or the document is too large or malformed
+     */
+    public DocNode readStream(InputStream in, String name) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(in, () -> "in must be a stream, but was null: is '" + name
+                + "' on the class path?");
+        byte[] bytes;
+        try (InputStream stream = in) {
+            bytes = stream.readNBytes(maxBytes == Integer.MAX_VALUE ? maxBytes : maxBytes + 1);
+        } catch (IOException e) {
+            throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0), "cannot read: " + e)));
+        }
+        if (bytes.length > maxBytes) {
+            throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0),
+                    "document is larger than the limit of " + maxBytes + " bytes")));
+        }
+        return readText(utf8(bytes, name, "stream"), name);
+    }
+
+    private static String utf8(byte[] bytes, String name, String what) {
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0),
-                    "file is not valid UTF-8")));
+                    what + " is not valid UTF-8")));
         }
-        return readText(text, name);
     }
 
     /**

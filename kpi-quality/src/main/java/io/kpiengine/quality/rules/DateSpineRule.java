@@ -9,11 +9,11 @@ import java.util.Objects;
 
 /**
  * Finds periods without any row in a time series (per group), and optionally fills them with one new row each:
- * a date spine. The periods are the {@link Grain} buckets of a TIMESTAMP or DATE column in {@link #zone()},
+ * a date spine. The periods are the {@link RowGrain} buckets of a TIMESTAMP or DATE column in {@link #zone()},
  * from the group's first to its last period, or over {@code [from, to]} when given.
  *
  * <pre>{@code
- * DateSpineRule spine = DateSpineRule.of("day", Grain.DAY).groupBy("channel").fill();
+ * DateSpineRule spine = DateSpineRule.of("day", RowGrain.DAY).groupBy("channel").fill();
  * }</pre>
  *
  * <p>An inserted row has the period's start in the time column, the group's values in the group columns, and
@@ -31,8 +31,8 @@ import java.util.Objects;
  * @param from the first expected period's date, or null for each group's first period
  * @param to the last expected period's date, or null for each group's last period
  */
-public record DateSpineRule(String id, String column, Grain grain, ZoneId zone, List<String> groupBy, boolean fillGaps,
-        LocalDate from, LocalDate to) implements Rule {
+public record DateSpineRule(String id, String column, RowGrain grain, ZoneId zone, List<String> groupBy,
+        boolean fillGaps, LocalDate from, LocalDate to) implements Rule {
 
     /**
      * Validates the components.
@@ -58,7 +58,7 @@ public record DateSpineRule(String id, String column, Grain grain, ZoneId zone, 
      * @param grain the period
      * @return the rule
      */
-    public static DateSpineRule of(String column, Grain grain) {
+    public static DateSpineRule of(String column, RowGrain grain) {
         return new DateSpineRule(null, column, grain, ZoneOffset.UTC, List.of(), false, null, null);
     }
 

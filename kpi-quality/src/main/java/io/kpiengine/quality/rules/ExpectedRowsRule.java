@@ -9,10 +9,10 @@ import java.util.Objects;
 /**
  * Checks that every period (per group, when {@link #groupBy()} is set) between the first and the last period
  * present in the clean rows has at least {@code minRows} rows; periods in between with no row at all count as
- * zero. The periods are the {@link Grain} buckets of a TIMESTAMP or DATE column in {@link #zone()}.
+ * zero. The periods are the {@link RowGrain} buckets of a TIMESTAMP or DATE column in {@link #zone()}.
  *
  * <pre>{@code
- * ExpectedRowsRule daily = ExpectedRowsRule.of("ts", Grain.DAY, 1000).zone(ZoneId.of("Asia/Seoul"));
+ * ExpectedRowsRule daily = ExpectedRowsRule.of("ts", RowGrain.DAY, 1000).zone(ZoneId.of("Asia/Seoul"));
  * }</pre>
  *
  * <p>Completeness: the share of checked periods that meet the expectation. State: one counter per group and
@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param minRows the fewest rows a period should have, at least 1
  * @param groupBy group columns; empty = all rows
  */
-public record ExpectedRowsRule(String id, String column, Grain grain, ZoneId zone, long minRows,
+public record ExpectedRowsRule(String id, String column, RowGrain grain, ZoneId zone, long minRows,
         List<String> groupBy) implements Rule {
 
     /**
@@ -53,7 +53,7 @@ public record ExpectedRowsRule(String id, String column, Grain grain, ZoneId zon
      * @param minRows the fewest rows per period
      * @return the rule
      */
-    public static ExpectedRowsRule of(String column, Grain grain, long minRows) {
+    public static ExpectedRowsRule of(String column, RowGrain grain, long minRows) {
         return new ExpectedRowsRule(null, column, grain, ZoneOffset.UTC, minRows, List.of());
     }
 

@@ -169,7 +169,7 @@ public final class QualityRules {
      * @param column the column
      * @return the unit, or empty when none is declared
      */
-    public Optional<Unit> unitOf(String column) {
+    public Optional<ColumnUnit> unitOf(String column) {
         for (UnitRule u : rules(UnitRule.class)) {
             if (u.column().equals(column)) {
                 return Optional.of(u.outputUnit());

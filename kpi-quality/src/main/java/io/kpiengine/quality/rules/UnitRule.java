@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Declares the {@link Unit} of a numeric column and optionally converts it to another unit of the same kind,
+ * Declares the {@link ColumnUnit} of a numeric column and optionally converts it to another unit of the same kind,
  * or parses a text column whose cells carry scale suffixes or unit symbols.
  *
  * <pre>{@code
- * UnitRule duration = UnitRule.of("duration", Unit.MILLISECONDS).convertTo(Unit.SECONDS);
- * UnitRule followers = UnitRule.of("followers", Unit.COUNT).parseText(ColumnType.INTEGER, Column.NO_SCALE);
+ * UnitRule duration = UnitRule.of("duration", ColumnUnit.MILLISECONDS).convertTo(ColumnUnit.SECONDS);
+ * UnitRule followers = UnitRule.of("followers", ColumnUnit.COUNT).parseText(ColumnType.INTEGER, Column.NO_SCALE);
  * }</pre>
  *
  * <p><b>Text cells</b> ({@link #parseText}) are read as: optional sign, digits with an optional {@code .}
@@ -34,8 +34,8 @@ import java.util.Objects;
  * @param parseType for text columns: INTEGER or DECIMAL, the type the cells are parsed into; null = no parsing
  * @param parseScale for a DECIMAL parse type: the exact scale, or {@link Column#NO_SCALE} for doubles
  */
-public record UnitRule(String id, String column, Unit unit, Unit convertTo, ColumnType parseType, int parseScale)
-        implements Rule {
+public record UnitRule(String id, String column, ColumnUnit unit, ColumnUnit convertTo, ColumnType parseType,
+        int parseScale) implements Rule {
 
     /**
      * Validates the components.
@@ -67,7 +67,7 @@ public record UnitRule(String id, String column, Unit unit, Unit convertTo, Colu
      * @param unit its unit
      * @return the rule
      */
-    public static UnitRule of(String column, Unit unit) {
+    public static UnitRule of(String column, ColumnUnit unit) {
         return new UnitRule(null, column, unit, null, null, Column.NO_SCALE);
     }
 
@@ -79,7 +79,7 @@ public record UnitRule(String id, String column, Unit unit, Unit convertTo, Colu
      * @throws IllegalArgumentException if the units cannot be converted
      * @throws IllegalStateException if a target was already set
      */
-    public UnitRule convertTo(Unit target) {
+    public UnitRule convertTo(ColumnUnit target) {
         Args.once("convertTo", convertTo, target);
         return new UnitRule(id, column, unit, Objects.requireNonNull(target, "target"), parseType, parseScale);
     }
@@ -121,7 +121,7 @@ public record UnitRule(String id, String column, Unit unit, Unit convertTo, Colu
      *
      * @return the target unit, or the declared one without conversion
      */
-    public Unit outputUnit() {
+    public ColumnUnit outputUnit() {
         return convertTo == null ? unit : convertTo;
     }
 

@@ -3,7 +3,10 @@ package io.kpiengine.quality.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class DocumentReaderTest {
@@ -53,6 +56,32 @@ class DocumentReaderTest {
         assertThatThrownBy(() -> DocumentReader.standard().maxBytes(10).readText("a: 12345678901\n", "d.yaml"))
                 .isInstanceOf(DocumentException.class)
                 .hasMessage("d.yaml: document is 15 bytes; the limit is 10 bytes");
+    }
+
+    @Test
+    void stream_readsLikeText_closesTheStream_andRefusesWhatTextRefuses() {
+        String yaml = "metrics:\n  - id: revenue\n";
+        boolean[] closed = {false};
+        ByteArrayInputStream in = new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        DocNode id = DocumentReader.read(in, "c.yaml").field("metrics").orElseThrow().items().get(0).field("id")
+                .orElseThrow();
+        assertThat(id.scalarText()).isEqualTo("revenue");
+        assertThat(id.location()).isEqualTo(new Location("c.yaml", 2, 9));
+        assertThat(closed[0]).isTrue();
+        assertThatThrownBy(() -> DocumentReader.standard().maxBytes(10).readStream(
+                new ByteArrayInputStream("a: 12345678901\n".getBytes(StandardCharsets.UTF_8)), "d.yaml"))
+                .isInstanceOf(DocumentException.class)
+                .hasMessage("d.yaml: document is larger than the limit of 10 bytes");
+        assertThatThrownBy(() -> DocumentReader.read(new ByteArrayInputStream(new byte[] {'a', ':', ' ', (byte) 0xC3}),
+                "d.yaml")).isInstanceOf(DocumentException.class).hasMessage("d.yaml: stream is not valid UTF-8");
+        assertThatThrownBy(() -> DocumentReader.read((InputStream) null, "missing.yaml"))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("in must be a stream, but was null: is 'missing.yaml' on the class path?");
     }
 
     @Test

@@ -60,7 +60,7 @@ class BindingTest {
     void builder_checksConsistency_andSingleValuedOptions() {
         QualityRules.Builder b = QualityRules.builder()
                 .rule(MissingValueRule.zero("x")).rule(MissingValueRule.leave("x").withId("other"))
-                .rule(UnitRule.of("revenue", Unit.COUNT))
+                .rule(UnitRule.of("revenue", ColumnUnit.COUNT))
                 .rule(CurrencyRule.of("revenue", "c", "USD", RateTable.builder().build()));
         assertThatThrownBy(b::build).isInstanceOf(RulesException.class).hasMessage("rules are inconsistent (2 problems):\n"
                 + "  rule 'other' contradicts rule 'missing:x': only one missing-value rule for column 'x' is allowed\n"

@@ -64,7 +64,7 @@ class CleaningPropertiesTest {
                 .rule(MissingValueRule.zero("v"))
                 .rule(MissingValueRule.constant("ch", "unknown"))
                 .rule(MissingValueRule.quarantine("day"))
-                .rule(ExpectedRowsRule.of("day", Grain.DAY, 2))
+                .rule(ExpectedRowsRule.of("day", RowGrain.DAY, 2))
                 .reportLimit(7);
     }
 
@@ -79,7 +79,7 @@ class CleaningPropertiesTest {
     /** A date spine with group fills; no key duplicates (inserted rows have no key, and missing keys are equal). */
     static QualityRules spine() {
         return streaming()
-                .rule(DateSpineRule.of("day", Grain.DAY).groupBy("ch").fill())
+                .rule(DateSpineRule.of("day", RowGrain.DAY).groupBy("ch").fill())
                 .rule(MissingValueRule.interpolate("amount").groupBy("ch").orderBy("day"))
                 .build();
     }

@@ -26,21 +26,21 @@ class NormalizationTest {
     void unit_convertsDurationsExactlyByWholeFactors() {
         Schema s = Schema.of(Column.of("d", ColumnType.INTEGER));
         QualityRules rules = QualityRules.builder()
-                .rule(UnitRule.of("d", Unit.MILLISECONDS).convertTo(Unit.SECONDS)).build();
+                .rule(UnitRule.of("d", ColumnUnit.MILLISECONDS).convertTo(ColumnUnit.SECONDS)).build();
         Cleaned c = Cleaned.run(rules, s, rows(new Object[] {1500L}, new Object[] {1L}, new Object[] {null}));
         assertThat(c.column("d")).containsExactly(1.5, 0.001, null);
         assertThat(c.schema().column(0)).isEqualTo(Column.of("d", ColumnType.DECIMAL));
         assertThat(c.report().changes().items().get(0).oldValue()).isEqualTo("1500 ms");
         assertThat(c.report().changes().items().get(0).newValue()).isEqualTo("1.5 s");
-        assertThat(Unit.HOURS.convert(1, Unit.MINUTES)).isEqualTo(60);
-        assertThat(Unit.PERCENT.convert(12.5, Unit.BASIS_POINTS)).isEqualTo(1250);
-        assertThat(Unit.BASIS_POINTS.convert(25, Unit.RATIO)).isEqualTo(0.0025);
-        assertThat(rules.unitOf("d")).contains(Unit.SECONDS);
+        assertThat(ColumnUnit.HOURS.convert(1, ColumnUnit.MINUTES)).isEqualTo(60);
+        assertThat(ColumnUnit.PERCENT.convert(12.5, ColumnUnit.BASIS_POINTS)).isEqualTo(1250);
+        assertThat(ColumnUnit.BASIS_POINTS.convert(25, ColumnUnit.RATIO)).isEqualTo(0.0025);
+        assertThat(rules.unitOf("d")).contains(ColumnUnit.SECONDS);
     }
 
     @Test
     void unit_incompatibleKinds_failAtOnce() {
-        assertThatThrownBy(() -> UnitRule.of("d", Unit.MILLISECONDS).convertTo(Unit.PERCENT))
+        assertThatThrownBy(() -> UnitRule.of("d", ColumnUnit.MILLISECONDS).convertTo(ColumnUnit.PERCENT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("column 'd': unit ms (duration) cannot be converted to percent (fraction)");
     }
@@ -49,8 +49,8 @@ class NormalizationTest {
     void unit_parsesSuffixesAndUnitsInText() {
         Schema s = Schema.of(Column.of("f", ColumnType.TEXT), Column.of("p", ColumnType.TEXT));
         QualityRules rules = QualityRules.builder()
-                .rule(UnitRule.of("f", Unit.COUNT).parseText(ColumnType.INTEGER, Column.NO_SCALE))
-                .rule(UnitRule.of("p", Unit.PERCENT).parseText()).build();
+                .rule(UnitRule.of("f", ColumnUnit.COUNT).parseText(ColumnType.INTEGER, Column.NO_SCALE))
+                .rule(UnitRule.of("p", ColumnUnit.PERCENT).parseText()).build();
         Cleaned c = Cleaned.run(rules, s, rows(new Object[] {"1.2k", "12.5%"}, new Object[] {"3M", "35bp"},
                 new Object[] {" 2,146 ", "0.1 ratio"}, new Object[] {"1.2345k", "1"}, new Object[] {"abc", "1"}));
         assertThat(c.column("f")).containsExactly(1200L, 3_000_000L, 2146L);

@@ -59,7 +59,7 @@ class TimelinessTest {
         List<Object[]> rows = new ArrayList<Object[]>(List.<Object[]>of(row("2025-06-01", "a", 1), row("2025-06-01", "a", 1),
                 row("2025-06-02", "a", 1), row("2025-06-04", "a", 1), row("2025-06-04", "a", 1),
                 row("2025-06-01", "b", 1), row("2025-06-01", "b", 1)));
-        Cleaned c = Cleaned.run(QualityRules.builder().rule(ExpectedRowsRule.of("ts", Grain.DAY, 2).groupBy("ch"))
+        Cleaned c = Cleaned.run(QualityRules.builder().rule(ExpectedRowsRule.of("ts", RowGrain.DAY, 2).groupBy("ch"))
                 .build(), S, rows);
         assertThat(c.report().periods().items()).extracting(QualityReport.Period::period, QualityReport.Period::rows)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("2025-06-02", 1L),
@@ -74,7 +74,7 @@ class TimelinessTest {
         // 2025-06-01T20:00Z is 2025-06-02 05:00 in Seoul.
         List<Object[]> rows = List.<Object[]>of(new Object[] {null, "a", Instant.parse("2025-06-01T20:00:00Z"), 1L},
                 new Object[] {null, "a", Instant.parse("2025-06-02T01:00:00Z"), 1L});
-        Cleaned c = Cleaned.run(QualityRules.builder().rule(ExpectedRowsRule.of("ts", Grain.DAY, 2)
+        Cleaned c = Cleaned.run(QualityRules.builder().rule(ExpectedRowsRule.of("ts", RowGrain.DAY, 2)
                 .zone(ZoneId.of("Asia/Seoul"))).build(), S, rows);
         assertThat(c.report().periods().total()).isZero();
     }
@@ -83,7 +83,7 @@ class TimelinessTest {
     void dateSpine_insertsMissingDays_filledByMissingValueRules() {
         List<Object[]> rows = List.<Object[]>of(row("2025-06-01", "a", 5), row("2025-06-03", "a", 7), row("2025-06-01", "b", 1));
         QualityRules rules = QualityRules.builder()
-                .rule(DateSpineRule.of("day", Grain.DAY).groupBy("ch").range(LocalDate.of(2025, 6, 1),
+                .rule(DateSpineRule.of("day", RowGrain.DAY).groupBy("ch").range(LocalDate.of(2025, 6, 1),
                         LocalDate.of(2025, 6, 3)).fill())
                 .rule(MissingValueRule.zero("v")).build();
         Cleaned c = Cleaned.run(rules, S, rows, 2, 1);
@@ -107,7 +107,7 @@ class TimelinessTest {
         for (int d = 1; d <= 28; d += 3) {
             rows.add(row(String.format("2025-06-%02d", d), d % 2 == 0 ? "a" : "b", d));
         }
-        QualityRules rules = QualityRules.builder().rule(DateSpineRule.of("day", Grain.DAY).groupBy("ch").fill())
+        QualityRules rules = QualityRules.builder().rule(DateSpineRule.of("day", RowGrain.DAY).groupBy("ch").fill())
                 .rule(MissingValueRule.zero("v")).build();
         Cleaned one = Cleaned.run(rules, S, rows, 2, 1);
         assertThat(rules.bind(S).buffersRows()).isFalse();
@@ -124,7 +124,7 @@ class TimelinessTest {
     void dateSpine_withGroupFill_buffersAndForwardFills() {
         List<Object[]> rows = List.<Object[]>of(row("2025-06-01", "a", 5), row("2025-06-03", "a", 7));
         QualityRules rules = QualityRules.builder()
-                .rule(DateSpineRule.of("day", Grain.DAY).groupBy("ch").fill())
+                .rule(DateSpineRule.of("day", RowGrain.DAY).groupBy("ch").fill())
                 .rule(MissingValueRule.forwardFill("v").groupBy("ch").orderBy("day")).build();
         Cleaned c = Cleaned.run(rules, S, rows);
         assertThat(c.rows()).extracting(r -> r.get("day") + "=" + r.get("v")).containsExactly("2025-06-02=5",
@@ -133,7 +133,7 @@ class TimelinessTest {
 
     @Test
     void dateSpine_reportOnly_keepsRows() {
-        Cleaned c = Cleaned.run(QualityRules.builder().rule(DateSpineRule.of("ts", Grain.DAY)).build(), S,
+        Cleaned c = Cleaned.run(QualityRules.builder().rule(DateSpineRule.of("ts", RowGrain.DAY)).build(), S,
                 List.<Object[]>of(row("2025-06-01", "a", 5), row("2025-06-04", "a", 7)));
         assertThat(c.report().counts().inserted()).isZero();
         assertThat(c.report().periods().items()).extracting(QualityReport.Period::period)

@@ -65,7 +65,7 @@ final class Finisher {
                     for (int g = 0; g < spec.groupBy().length; g++) {
                         group.put(plan.output.column(spec.groupBy()[g]).name(), f.group().get(g));
                     }
-                    String period = spec.grain() == io.kpiengine.quality.rules.Grain.HOUR ? f.period().toString()
+                    String period = spec.grain() == io.kpiengine.quality.rules.RowGrain.HOUR ? f.period().toString()
                             : f.period().toLocalDate().toString();
                     periods.add(seq, 0, new QualityReport.Period(plan.ruleIds.get(f.rule()), group, period, f.rows(),
                             f.expected(), f.inserted()));

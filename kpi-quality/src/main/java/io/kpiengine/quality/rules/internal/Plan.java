@@ -2,7 +2,7 @@ package io.kpiengine.quality.rules.internal;
 
 import io.kpiengine.quality.Schema;
 import io.kpiengine.quality.rules.DuplicateRule;
-import io.kpiengine.quality.rules.Grain;
+import io.kpiengine.quality.rules.RowGrain;
 import io.kpiengine.quality.rules.MissingValueRule;
 import io.kpiengine.quality.rules.OutlierRule;
 import io.kpiengine.quality.rules.QualityRules;
@@ -38,7 +38,7 @@ public final class Plan {
     }
 
     /** An expected-rows or date-spine rule. */
-    record PeriodSpec(int rule, int column, boolean date, Grain grain, ZoneId zone, int[] groupBy, long minRows,
+    record PeriodSpec(int rule, int column, boolean date, RowGrain grain, ZoneId zone, int[] groupBy, long minRows,
             boolean spine, boolean fill, LocalDate from, LocalDate to) {
     }
 

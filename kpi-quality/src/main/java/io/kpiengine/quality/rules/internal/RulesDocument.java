@@ -14,7 +14,7 @@ import io.kpiengine.quality.rules.Dimension;
 import io.kpiengine.quality.rules.DuplicateRule;
 import io.kpiengine.quality.rules.ExpectedRowsRule;
 import io.kpiengine.quality.rules.FreshnessRule;
-import io.kpiengine.quality.rules.Grain;
+import io.kpiengine.quality.rules.RowGrain;
 import io.kpiengine.quality.rules.MissingValueRule;
 import io.kpiengine.quality.rules.OnInvalid;
 import io.kpiengine.quality.rules.OutlierRule;
@@ -25,7 +25,7 @@ import io.kpiengine.quality.rules.RateTable;
 import io.kpiengine.quality.rules.Rule;
 import io.kpiengine.quality.rules.Threshold;
 import io.kpiengine.quality.rules.TimeZoneRule;
-import io.kpiengine.quality.rules.Unit;
+import io.kpiengine.quality.rules.ColumnUnit;
 import io.kpiengine.quality.rules.UnitRule;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -174,8 +174,8 @@ public final class RulesDocument {
     private Rule unit(DocNode n) {
         Fields f = Fields.of(n, problems, "unit rule", "id", "column", "unit", "convertTo", "parse");
         String column = f.requiredText("column");
-        Unit unit = unitOf(f, "unit", f.requiredText("unit"));
-        Unit to = f.has("convertTo") ? unitOf(f, "convertTo", f.text("convertTo", null)) : null;
+        ColumnUnit unit = unitOf(f, "unit", f.requiredText("unit"));
+        ColumnUnit to = f.has("convertTo") ? unitOf(f, "convertTo", f.text("convertTo", null)) : null;
         ColumnType parseType = null;
         int scale = Column.NO_SCALE;
         String parse = f.text("parse", null);
@@ -374,7 +374,7 @@ public final class RulesDocument {
     private Rule expectedRows(DocNode n) {
         Fields f = Fields.of(n, problems, "expected-rows rule", "id", "column", "grain", "zone", "minRows", "groupBy");
         String column = f.requiredText("column");
-        Grain grain = enumOf(f, "grain", f.requiredText("grain"), Grain.class);
+        RowGrain grain = enumOf(f, "grain", f.requiredText("grain"), RowGrain.class);
         ZoneId zone = zoneOf(f, "zone");
         BigDecimal min = f.requiredNumber("minRows");
         if (column == null || grain == null || zone == null || min == null) {
@@ -395,7 +395,7 @@ public final class RulesDocument {
         Fields f = Fields.of(n, problems, "date-spine rule", "id", "column", "grain", "zone", "groupBy", "fill",
                 "from", "to");
         String column = f.requiredText("column");
-        Grain grain = enumOf(f, "grain", f.requiredText("grain"), Grain.class);
+        RowGrain grain = enumOf(f, "grain", f.requiredText("grain"), RowGrain.class);
         ZoneId zone = zoneOf(f, "zone");
         LocalDate from = f.has("from") ? dateOf(f, "from") : null;
         LocalDate to = f.has("to") ? dateOf(f, "to") : null;
@@ -465,14 +465,14 @@ public final class RulesDocument {
         return !text.equals(no);
     }
 
-    private Unit unitOf(Fields f, String field, String text) {
+    private ColumnUnit unitOf(Fields f, String field, String text) {
         if (text == null) {
             return null;
         }
-        Unit u = Unit.parse(text).orElse(null);
+        ColumnUnit u = ColumnUnit.parse(text).orElse(null);
         if (u == null) {
             List<String> symbols = new ArrayList<>();
-            for (Unit x : Unit.values()) {
+            for (ColumnUnit x : ColumnUnit.values()) {
                 symbols.add(x.symbols().get(0));
             }
             problems.add(f.get(field), "'" + field + "' must be a unit " + symbols + ", but was '" + text + "'"

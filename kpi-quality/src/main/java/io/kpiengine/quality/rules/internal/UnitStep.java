@@ -2,7 +2,7 @@ package io.kpiengine.quality.rules.internal;
 
 import io.kpiengine.quality.Column;
 import io.kpiengine.quality.ColumnType;
-import io.kpiengine.quality.rules.Unit;
+import io.kpiengine.quality.rules.ColumnUnit;
 import io.kpiengine.quality.rules.UnitRule;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -82,8 +82,8 @@ final class UnitStep implements Step {
 
     private void convert(Work w, Col in) {
         Col out = Col.empty(ColumnType.DECIMAL, Column.NO_SCALE, w.size, null);
-        Unit from = spec.unit();
-        Unit to = spec.convertTo();
+        ColumnUnit from = spec.unit();
+        ColumnUnit to = spec.convertTo();
         for (int r = 0; r < w.size; r++) {
             if (in.isNull(r)) {
                 continue;
@@ -106,7 +106,7 @@ final class UnitStep implements Step {
      * Reads a text cell: sign, digits with optional thousands separators and fraction, optional scale suffix or
      * unit symbol of the same kind as {@code unit}; the result is in {@code unit}. Null if it does not read.
      */
-    static BigDecimal number(String text, Unit unit) {
+    static BigDecimal number(String text, ColumnUnit unit) {
         String s = text.strip();
         int i = 0;
         int n = s.length();
@@ -168,7 +168,7 @@ final class UnitStep implements Step {
             default:
                 break;
         }
-        Unit u = Unit.parse(suffix).orElse(null);
+        ColumnUnit u = ColumnUnit.parse(suffix).orElse(null);
         if (u == null || !u.convertsTo(unit)) {
             return null;
         }

@@ -8,10 +8,15 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 
 /**
- * A calendar period length used by completeness rules and the date spine. Weeks are ISO weeks starting on
- * Monday; months, quarters and years are calendar ones.
+ * The period length by which the completeness rules ({@link ExpectedRowsRule}) and the {@link DateSpineRule}
+ * group rows, in local time. Weeks are ISO weeks starting on Monday; months, quarters and years are calendar
+ * ones.
+ *
+ * <p>Not to be confused with the KPI grain of kpi-core ({@code io.kpiengine.core.time.Grain}), which also has
+ * fiscal grains and cuts periods in a business calendar; the names differ so that both packages can be imported
+ * together.
  */
-public enum Grain {
+public enum RowGrain {
     /** One clock hour. */
     HOUR,
     /** One calendar day. */

@@ -7,11 +7,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The unit of a numeric column. Units of the same {@link Kind} convert into each other exactly by a factor;
- * units of different kinds cannot be converted (a configuration error). Money has its own rule,
- * {@link CurrencyRule}.
+ * The unit of a numeric column, which a {@link UnitRule} declares and converts. Units of the same {@link Kind}
+ * convert into each other exactly by a factor; units of different kinds cannot be converted (a configuration
+ * error). Money has its own rule, {@link CurrencyRule}.
+ *
+ * <p>Not to be confused with the unit algebra of metrics in kpi-core ({@code io.kpiengine.core.metric.Unit},
+ * {@code USD per count}); the names differ so that both packages can be imported together.
  */
-public enum Unit {
+public enum ColumnUnit {
     /** A plain count or any number without a unit. */
     COUNT(Kind.COUNT, 1, "count"),
     /** Milliseconds. */
@@ -46,7 +49,7 @@ public enum Unit {
     private final long base;
     private final List<String> symbols;
 
-    Unit(Kind kind, long base, String... symbols) {
+    ColumnUnit(Kind kind, long base, String... symbols) {
         this.kind = kind;
         this.base = base;
         this.symbols = List.of(symbols);
@@ -77,7 +80,7 @@ public enum Unit {
      * @param target another unit
      * @return true if both have the same kind
      */
-    public boolean convertsTo(Unit target) {
+    public boolean convertsTo(ColumnUnit target) {
         return target.kind == kind;
     }
 
@@ -91,7 +94,7 @@ public enum Unit {
      * @return the value in the target unit
      * @throws IllegalArgumentException if the kinds differ
      */
-    public double convert(double value, Unit target) {
+    public double convert(double value, ColumnUnit target) {
         if (target.kind != kind) {
             throw new IllegalArgumentException(incompatible(target));
         }
@@ -107,7 +110,7 @@ public enum Unit {
      * @return the value in the target unit
      * @throws IllegalArgumentException if the kinds differ
      */
-    public BigDecimal convert(BigDecimal value, Unit target) {
+    public BigDecimal convert(BigDecimal value, ColumnUnit target) {
         if (target.kind != kind) {
             throw new IllegalArgumentException(incompatible(target));
         }
@@ -121,7 +124,7 @@ public enum Unit {
      * @param target the other unit
      * @return e.g. "unit ms (duration) cannot be converted to % (fraction)"
      */
-    String incompatible(Unit target) {
+    String incompatible(ColumnUnit target) {
         return "unit " + symbols.get(0) + " (" + kind.name().toLowerCase(Locale.ROOT) + ") cannot be converted to "
                 + target.symbols.get(0) + " (" + target.kind.name().toLowerCase(Locale.ROOT) + ")";
     }
@@ -133,8 +136,8 @@ public enum Unit {
      * @param text a symbol or enum name
      * @return the unit, or empty
      */
-    public static Optional<Unit> parse(String text) {
-        for (Unit u : values()) {
+    public static Optional<ColumnUnit> parse(String text) {
+        for (ColumnUnit u : values()) {
             if (u.symbols.contains(text) || u.name().equalsIgnoreCase(text.replace('-', '_'))) {
                 return Optional.of(u);
             }
