@@ -43,9 +43,13 @@ public record Column(String name, ColumnType type, int scale) {
             throw new IllegalArgumentException(
                     "column name must be 1 to 128 characters without control characters, but was '" + name + "'");
         }
-        if (scale != NO_SCALE && (type != ColumnType.DECIMAL || scale < 0 || scale > MAX_SCALE)) {
-            throw new IllegalArgumentException("column '" + name + "': scale must be " + NO_SCALE
-                    + " or, for DECIMAL columns, 0.." + MAX_SCALE + ", but was " + scale + " for type " + type);
+        if (scale != NO_SCALE && type != ColumnType.DECIMAL) {
+            throw new IllegalArgumentException("column '" + name + "': only DECIMAL columns have a scale, but a "
+                    + type + " column was given scale " + scale);
+        }
+        if (scale != NO_SCALE && (scale < 0 || scale > MAX_SCALE)) {
+            throw new IllegalArgumentException("column '" + name + "': a decimal scale must be 0.." + MAX_SCALE
+                    + ", but was " + scale);
         }
     }
 

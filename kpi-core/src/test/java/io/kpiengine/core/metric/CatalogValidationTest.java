@@ -392,8 +392,9 @@ class CatalogValidationTest {
                 "c.yaml:7:18: 'delimiter' in csv of source 'e' must be one character, but was ';;'",
                 "c.yaml:8:16: 'charset' in csv of source 'e' must be a charset such as UTF-8, but was 'UTF-99'",
                 "c.yaml:9:24: header name of column 'v' in csv of source 'e' must be text, but was number 1",
-                "c.yaml:10:20: format of column 'v' in source 'e': locale and explicit separators must not be"
-                        + " combined, but locale was de_DE and decimalSeparator null, thousandsSeparator ,",
+                "c.yaml:10:20: format of column 'v' in source 'e': a locale sets both separators, so it must not"
+                        + " be combined with decimalSeparator or thousandsSeparator, but locale was de_DE and"
+                        + " thousandsSeparator ','",
                 "c.yaml:10:61: unknown field 'colour' in format of column 'v' in source 'e'; expected one of"
                         + " [datePatterns, decimalSeparator, thousandsSeparator, locale, zone, trueWords, falseWords,"
                         + " nullTokens, emptyAsMissing, trim]");

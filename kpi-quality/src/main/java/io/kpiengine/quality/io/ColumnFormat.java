@@ -454,9 +454,10 @@ public final class ColumnFormat {
          */
         public ColumnFormat build() {
             if (locale != null && (decimalSeparator != null || thousandsSeparator != null)) {
-                throw new IllegalStateException("locale and explicit separators must not be combined, but locale was "
-                        + locale + " and decimalSeparator " + decimalSeparator + ", thousandsSeparator "
-                        + thousandsSeparator);
+                throw new IllegalStateException("a locale sets both separators, so it must not be combined with"
+                        + " decimalSeparator or thousandsSeparator, but locale was " + locale
+                        + (decimalSeparator == null ? "" : " and decimalSeparator '" + decimalSeparator + "'")
+                        + (thousandsSeparator == null ? "" : " and thousandsSeparator '" + thousandsSeparator + "'"));
             }
             char d = decimalSeparator == null ? '.' : decimalSeparator;
             if (thousandsSeparator != null && thousandsSeparator == d) {

@@ -41,8 +41,8 @@ class ColumnFormatTest {
     void build_checksOptionsTogether_andLeavesBuilderReusable() {
         assertThatThrownBy(() -> ColumnFormat.builder().locale(Locale.GERMANY).thousandsSeparator('.').build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("locale and explicit separators must not be combined, but locale was de_DE and "
-                        + "decimalSeparator null, thousandsSeparator .");
+                .hasMessage("a locale sets both separators, so it must not be combined with decimalSeparator or"
+                        + " thousandsSeparator, but locale was de_DE and thousandsSeparator '.'");
         assertThatThrownBy(() -> ColumnFormat.builder().thousandsSeparator('.').build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("thousandsSeparator must differ from the decimal separator, but both were '.'");

@@ -85,16 +85,20 @@ class SourceSpecTest {
         assertThat(problems.list()).extracting(Object::toString).containsExactly(
                 "s.yaml:1:29: type of column 'v' in source 'events'" + types + ", but was 'intger'; did you mean"
                         + " 'integer'?",
-                "s.yaml:1:37: column 'w': scale must be -1 or, for DECIMAL columns, 0..18, but was 19 for type DECIMAL",
+                "s.yaml:1:37: column 'w': a decimal scale must be 0..18, but was 19",
                 "s.yaml:1:56: type of column 'x' in source 'events'" + types + ", but was a list",
                 "s.yaml:1:64: type of column 'y' in source 'events'" + types + ", but was 'text(3)'",
-                "s.yaml:7:3: unknown field 'escape' in csv of source 'events'",
+                "s.yaml:7:3: unknown field 'escape' in csv of source 'events'; expected one of [delimiter, quote, header,"
+                        + " charset, headerNames, defaultFormat, formats]",
                 "s.yaml:3:14: 'delimiter' in csv of source 'events' must be one character, but was ';;'",
                 "s.yaml:4:12: 'charset' in csv of source 'events' must be a charset such as UTF-8, but was 'UTF-99'",
                 "s.yaml:5:20: header name of column 'v' in csv of source 'events' must be text, but was number 1",
-                "s.yaml:6:57: unknown field 'colour' in format of column 'v' in source 'events'",
-                "s.yaml:6:16: format of column 'v' in source 'events': locale and explicit separators must not be"
-                        + " combined, but locale was de_DE and decimalSeparator null, thousandsSeparator ,",
+                "s.yaml:6:57: unknown field 'colour' in format of column 'v' in source 'events'; expected one of"
+                        + " [datePatterns, decimalSeparator, thousandsSeparator, locale, zone, trueWords, falseWords,"
+                        + " nullTokens, emptyAsMissing, trim]",
+                "s.yaml:6:16: format of column 'v' in source 'events': a locale sets both separators, so it must not be"
+                        + " combined with decimalSeparator or thousandsSeparator, but locale was de_DE and"
+                        + " thousandsSeparator ','",
                 "s.yaml:6:93: 'decimalSeparator' in format of column 'w' in source 'events' must be one character,"
                         + " but was '..'");
         assertThat(spec.columns().orElseThrow()).containsExactly(Column.of("ts", ColumnType.TIMESTAMP));
