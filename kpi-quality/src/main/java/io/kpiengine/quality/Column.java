@@ -32,6 +32,9 @@ public record Column(String name, ColumnType type, int scale) {
     /**
      * Validates the components.
      *
+     * @param name the column name: 1 to 128 characters, no control characters
+     * @param type the logical type
+     * @param scale digits after the decimal point for exact decimals, or {@link #NO_SCALE}
      * @throws NullPointerException if name or type is null
      * @throws IllegalArgumentException if the name is empty, longer than 128 characters or has control
      *     characters, or the scale is not {@link #NO_SCALE} for a non-decimal column or outside 0..18

@@ -20,9 +20,9 @@ public record MetricVersion(String version, LocalDate effective, String reason) 
     /**
      * Validates the entry.
      *
-     * @param version the version component
-     * @param effective the effective component
-     * @param reason the reason component
+     * @param version the version label, e.g. {@code "2"} or {@code "2.1"}: not blank
+     * @param effective the first date on which this definition applies
+     * @param reason why the definition changed (for the first version, why it was introduced): not blank
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if version or reason is blank
      */

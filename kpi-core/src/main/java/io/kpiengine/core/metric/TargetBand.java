@@ -18,8 +18,8 @@ public record TargetBand(BigDecimal low, BigDecimal high) {
     /**
      * Validates the band.
      *
-     * @param low the low component
-     * @param high the high component
+     * @param low the smallest good value
+     * @param high the largest good value, not below low
      * @throws NullPointerException if an end is null
      * @throws IllegalArgumentException if high is below low
      */

@@ -30,6 +30,11 @@ public record ErrorBudget(double maxFraction, long minRecords, long maxCount) {
     /**
      * Validates the components.
      *
+     * @param maxFraction the largest allowed share of rejected records among all records read, 0..1; 1 means no limit
+     *     on the share
+     * @param minRecords the number of records read before the share is judged (it is also judged at the end of the
+     *     input)
+     * @param maxCount the largest allowed number of rejected records; {@code Long.MAX_VALUE} means no limit
      * @throws IllegalArgumentException if maxFraction is outside 0..1, or a count is negative
      */
     public ErrorBudget {

@@ -26,6 +26,9 @@ public record ConditionRule(String id, String formula, OnInvalid onInvalid) impl
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "condition:<formula>"}
+     * @param formula the condition
+     * @param onInvalid QUARANTINE or FLAG
      * @throws NullPointerException if formula or onInvalid is null
      * @throws IllegalArgumentException if the formula is blank or onInvalid is NULLIFY
      */

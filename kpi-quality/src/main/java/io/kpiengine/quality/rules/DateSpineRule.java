@@ -37,6 +37,14 @@ public record DateSpineRule(String id, String column, Grain grain, ZoneId zone, 
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "date-spine:<column>"}
+     * @param column the TIMESTAMP or DATE column
+     * @param grain the period length
+     * @param zone the zone of the periods
+     * @param groupBy group columns; empty = one series
+     * @param fillGaps whether to insert rows for missing periods, or only report them
+     * @param from the first expected period's date, or null for each group's first period
+     * @param to the last expected period's date, or null for each group's last period
      * @throws NullPointerException if a required component is null
      * @throws IllegalArgumentException if from is after to
      */

@@ -49,6 +49,10 @@ public record DuplicateRule(String id, List<String> key, Keep keep, String by) i
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "duplicates:exact"} or {@code "duplicates:<key,...>"}
+     * @param key the key columns, empty for exact duplicates
+     * @param keep which row of a key group survives
+     * @param by the column compared by {@link Keep#LATEST} and {@link Keep#MAX}, else null
      * @throws NullPointerException if key or keep is null
      * @throws IllegalArgumentException if a name is invalid, {@code by} does not match the policy, or an exact
      *     rule asks for another policy than FIRST

@@ -31,6 +31,12 @@ public record ExpectedRowsRule(String id, String column, Grain grain, ZoneId zon
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "expected-rows:<column>"}
+     * @param column the TIMESTAMP or DATE column
+     * @param grain the period length
+     * @param zone the zone of the periods
+     * @param minRows the fewest rows a period should have, at least 1
+     * @param groupBy group columns; empty = all rows
      * @throws NullPointerException if a component other than id is null
      * @throws IllegalArgumentException if minRows is below 1
      */

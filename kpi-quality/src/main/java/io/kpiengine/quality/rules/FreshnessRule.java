@@ -29,6 +29,10 @@ public record FreshnessRule(String id, String column, Duration maxAge, ZoneId zo
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "freshness:<column>"}
+     * @param column the TIMESTAMP or DATE column
+     * @param maxAge the largest acceptable age, positive
+     * @param zone the zone that DATE values are read in
      * @throws NullPointerException if a component other than id is null
      * @throws IllegalArgumentException if maxAge is not positive
      */

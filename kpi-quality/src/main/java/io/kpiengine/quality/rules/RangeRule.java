@@ -28,6 +28,11 @@ public record RangeRule(String id, String column, BigDecimal min, BigDecimal max
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "range:<column>"}
+     * @param column an INTEGER or DECIMAL column
+     * @param min the smallest allowed value, or null
+     * @param max the largest allowed value, or null
+     * @param onInvalid what happens to a row out of range
      * @throws NullPointerException if column or onInvalid is null
      * @throws IllegalArgumentException if min is greater than max
      */

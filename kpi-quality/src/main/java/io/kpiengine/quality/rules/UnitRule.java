@@ -40,6 +40,12 @@ public record UnitRule(String id, String column, Unit unit, Unit convertTo, Colu
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "unit:<column>"}
+     * @param column the column
+     * @param unit the unit of the values as they arrive (bare numbers in text cells)
+     * @param convertTo the unit to convert to, or null to keep the values
+     * @param parseType for text columns: INTEGER or DECIMAL, the type the cells are parsed into; null = no parsing
+     * @param parseScale for a DECIMAL parse type: the exact scale, or {@link Column#NO_SCALE} for doubles
      * @throws NullPointerException if column or unit is null
      * @throws IllegalArgumentException if the units have different kinds or the parse type is not numeric
      */
