@@ -7,7 +7,7 @@ import java.util.List;
  * denominator), or because an exact sum overflowed. The message lists the first cells; {@link #cells()} has
  * them all.
  */
-public class KpiEvaluationException extends KpiException {
+public final class KpiEvaluationException extends KpiException {
 
     private static final long serialVersionUID = 1L;
 

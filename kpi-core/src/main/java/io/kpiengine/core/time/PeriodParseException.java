@@ -11,7 +11,7 @@ import io.kpiengine.core.KpiException;
  * '2025-13' is not a period: month must be 01..12
  * </pre>
  */
-public class PeriodParseException extends KpiException {
+public final class PeriodParseException extends KpiException {
 
     private static final long serialVersionUID = 1L;
 

@@ -13,7 +13,7 @@ import java.util.List;
  *   rule 'pattern:visitors': column 'visitors' is INTEGER, but the rule needs TEXT or CATEGORY
  * </pre>
  */
-public class RulesException extends QualityException {
+public final class RulesException extends QualityException {
 
     private static final long serialVersionUID = 1L;
 
