@@ -1,6 +1,5 @@
 package io.kpiengine.formula;
 
-import io.kpiengine.formula.internal.Names;
 import io.kpiengine.formula.internal.Syntax;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -238,8 +237,8 @@ public final class FormulaSet {
     }
 
     private UnknownNameException unknownFormula(String name) {
-        List<String> candidates = Names.closest(name, formulas.keySet());
-        return new UnknownNameException("Unknown formula '" + name + "'" + Names.didYouMean(candidates), "", 0,
+        List<String> candidates = Suggestions.closest(name, formulas.keySet());
+        return new UnknownNameException("Unknown formula '" + name + "'" + Suggestions.didYouMean(candidates), "", 0,
                 name, candidates);
     }
 
@@ -366,10 +365,10 @@ public final class FormulaSet {
                     if (sources.containsKey(v)) {
                         d.add(v);
                     } else if (declaredInputs != null && !declaredInputs.contains(v)) {
-                        List<String> candidates = Names.closest(v, known);
+                        List<String> candidates = Suggestions.closest(v, known);
                         int column = f.columnOf(v);
                         problems.add(new UnknownNameException("Formula '" + name + "': Unknown name '" + v
-                                + "' at column " + column + " in \"" + f.source() + "\"" + Names.didYouMean(candidates),
+                                + "' at column " + column + " in \"" + f.source() + "\"" + Suggestions.didYouMean(candidates),
                                 f.source(), column, v, candidates));
                     }
                 }
