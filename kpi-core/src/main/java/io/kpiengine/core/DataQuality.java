@@ -13,6 +13,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param verdict the worst verdict over the sources
  * @param sources one account per data source, in catalog order
  */

@@ -16,6 +16,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metric the metric id
  * @param period the period
  * @param dimensions dimension name to value, in the metric's dimension order; a value is null when the source

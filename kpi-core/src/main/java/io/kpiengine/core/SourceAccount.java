@@ -9,6 +9,8 @@ import java.util.Optional;
  * The account of one data source in a run: how many records were read, aggregated, rejected, and the verdict of
  * its quality rules.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param source the data source name
  * @param rowsAggregated clean rows fed to the aggregation
  * @param rowsRejected records that could not be read or were quarantined

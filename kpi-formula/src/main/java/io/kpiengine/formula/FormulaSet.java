@@ -82,6 +82,13 @@ public final class FormulaSet {
     /**
      * A new, empty builder.
      *
+     * <pre>{@code
+     * FormulaSet kpis = FormulaSet.builder()
+     *         .define("arpu", "revenue / customers")
+     *         .define("ltv", "arpu * months")
+     *         .build();
+     * }</pre>
+     *
      * @return a builder
      */
     public static Builder builder() {
@@ -213,6 +220,11 @@ public final class FormulaSet {
      * Evaluates every formula for named inputs, with the reason for each missing value. A formula that uses a
      * formula without value has no value either, with reason {@link NoValue.Reason#MISSING_INPUT} naming that
      * formula.
+     *
+     * <pre>{@code
+     * Map<String, Evaluation> out = kpis.evaluate(Map.of("revenue", 1200, "customers", 40, "months", 18));
+     * out.get("ltv").value();   // 540.0
+     * }</pre>
      *
      * @param inputs input values by name; absent or null means missing; other keys are ignored
      * @return every formula's evaluation, in evaluation order

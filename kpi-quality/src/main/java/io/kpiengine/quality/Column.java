@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * Column channel = Column.of("channel", ColumnType.CATEGORY);
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param name the column name: 1 to 128 characters, no control characters
  * @param type the logical type
  * @param scale digits after the decimal point for exact decimals, or {@link #NO_SCALE}

@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * A source record that could not be read or was quarantined, with where it came from and why.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param source the source name (a file name, a table, "memory")
  * @param line the 1-based line (text sources) or row ordinal (other sources) where the record starts
  * @param rawText the record as it appeared in the source, possibly shortened to 4,096 characters

@@ -5,8 +5,9 @@ import io.kpiengine.quality.doc.Problem;
 import java.util.List;
 
 /**
- * A metric catalog is malformed or invalid: carries every {@link Problem} found, each with its place (file, line
- * and column for documents; the catalog name for catalogs built in code). The message lists them one per line:
+ * Thrown when a metric catalog is malformed or invalid: carries every {@link Problem} found, each with its place
+ * (file, line and column for documents; the catalog name for catalogs built in code). The message lists them one
+ * per line ({@link Problem#describe}):
  *
  * <pre>
  * catalog.yaml has 2 problems:

@@ -10,6 +10,8 @@ import java.util.Objects;
  * catalog.yaml:31:5: WARNING missing-review-cycle: KPI 'aov' has no review cycle
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param severity how serious
  * @param rule the rule id, e.g. {@code missing-owner}
  * @param location where in the catalog

@@ -27,6 +27,8 @@ import java.util.Optional;
  * a windowed ratio is the ratio of the windowed sums, never an average of ratios; a windowed distinct count
  * counts distinct values over the whole window.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param kind the kind of reference
  * @param metric the referenced metric's id
  * @param periods n for LAG and TRAILING, 0 otherwise

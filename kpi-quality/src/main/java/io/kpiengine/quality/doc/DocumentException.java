@@ -4,8 +4,8 @@ import io.kpiengine.quality.QualityException;
 import java.util.List;
 
 /**
- * A definition document is malformed or invalid; carries every {@link Problem} found, each with file, line and
- * column. The message lists them one per line:
+ * Thrown when a definition document is malformed or invalid; carries every {@link Problem} found, each with file,
+ * line and column. The message lists them one per line ({@link Problem#describe}):
  *
  * <pre>
  * rules.yaml has 2 problems:

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * One finding about a document: where and what.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param location where in the document
  * @param message what is wrong, naming the field, the rule and the actual value
  */

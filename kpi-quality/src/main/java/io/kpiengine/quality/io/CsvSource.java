@@ -209,6 +209,12 @@ public final class CsvSource implements RecordSource {
     /**
      * A builder for a CSV file; the file can be split for parallel reading.
      *
+     * <pre>{@code
+     * try (CsvSource source = CsvSource.builder(Path.of("events.csv")).schema(schema).build()) {
+     *     for (RecordBatch batch = source.next(); batch != null; batch = source.next()) { ... }
+     * }
+     * }</pre>
+     *
      * @param file the file
      * @return the builder
      */
@@ -220,6 +226,10 @@ public final class CsvSource implements RecordSource {
     /**
      * A builder for CSV bytes from a stream (not splittable); the stream is closed with the source.
      *
+     * <pre>{@code
+     * CsvSource source = CsvSource.builder(new ByteArrayInputStream(bytes), "upload").schema(schema).build();
+     * }</pre>
+     *
      * @param in the stream
      * @param name the source name for messages and rejected rows
      * @return the builder; {@link Builder#build()} may be called once
@@ -230,6 +240,10 @@ public final class CsvSource implements RecordSource {
 
     /**
      * A builder for CSV text from a reader (not splittable); the reader is closed with the source.
+     *
+     * <pre>{@code
+     * CsvSource source = CsvSource.builder(new StringReader("visitors\n12\n"), "inline").schema(schema).build();
+     * }</pre>
      *
      * @param reader the reader
      * @param name the source name for messages and rejected rows

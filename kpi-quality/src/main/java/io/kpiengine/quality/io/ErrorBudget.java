@@ -16,6 +16,8 @@ import java.util.Locale;
  * <p>Readers check the budget after every batch, over all partitions of a source together, so the run stops
  * at the end of the batch in which the budget was exceeded, with {@link ErrorBudgetExceededException}.
  *
+ * <p>Immutable and thread-safe: one budget may serve many sources; each source counts its own records.
+ *
  * @param maxFraction the largest allowed share of rejected records among all records read, 0..1; 1 means no
  *     limit on the share
  * @param minRecords the number of records read before the share is judged (it is also judged at the end of the

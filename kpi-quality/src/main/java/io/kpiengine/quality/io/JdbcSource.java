@@ -212,6 +212,14 @@ public final class JdbcSource implements RecordSource {
     /**
      * A builder for queries on connections from a data source; each source takes one connection and closes it.
      *
+     * <pre>{@code
+     * try (JdbcSource source = JdbcSource.builder(dataSource)
+     *         .query("SELECT ts, channel, visitors FROM events")
+     *         .build()) {
+     *     ...
+     * }
+     * }</pre>
+     *
      * @param dataSource the data source
      * @return the builder
      */
@@ -221,6 +229,13 @@ public final class JdbcSource implements RecordSource {
 
     /**
      * A builder for queries on a connection that the caller keeps (and closes).
+     *
+     * <pre>{@code
+     * JdbcSource source = JdbcSource.builder(connection)
+     *         .query("SELECT ts, visitors FROM events WHERE ts >= ?", since)
+     *         .schema(schema)
+     *         .build();
+     * }</pre>
      *
      * @param connection the connection
      * @return the builder

@@ -48,6 +48,10 @@ public final class MemorySource implements RecordSource {
     /**
      * A source of existing batches, in order.
      *
+     * <pre>{@code
+     * MemorySource source = MemorySource.of(schema, List.of(monday, tuesday));
+     * }</pre>
+     *
      * @param schema the schema every batch has
      * @param batches the batches
      * @return a new source named after the first batch's source ("memory" when there is none)
@@ -67,6 +71,10 @@ public final class MemorySource implements RecordSource {
 
     /**
      * A builder of rows of boxed values.
+     *
+     * <pre>{@code
+     * MemorySource rows = MemorySource.builder(schema).row(LocalDate.of(2025, 3, 3), "email", 1200L).build();
+     * }</pre>
      *
      * @param schema the schema
      * @return the builder

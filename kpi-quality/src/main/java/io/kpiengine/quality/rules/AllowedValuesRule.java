@@ -26,6 +26,8 @@ import java.util.Set;
  * by {@link #onInvalid()}. Every allowed value and every map target must already be normal (a fixed point of
  * the normalisation), so cleaning is idempotent. Missing values are not checked.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "allowed:<column>"}
  * @param column a TEXT or CATEGORY column
  * @param allowed the allowed normal values; empty = any value (normalisation only)

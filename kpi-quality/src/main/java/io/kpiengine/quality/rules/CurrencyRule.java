@@ -25,6 +25,8 @@ import java.util.Objects;
  * date of the TIMESTAMP value in {@link #dateZone()} (default UTC); without a date column only rates valid on every date
  * ({@link RateTable#ALWAYS}) apply.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "currency:<column>"}
  * @param column the amount column (INTEGER or DECIMAL)
  * @param currencyColumn the column of ISO 4217 codes (TEXT or CATEGORY)

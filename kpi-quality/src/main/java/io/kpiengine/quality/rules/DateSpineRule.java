@@ -22,6 +22,8 @@ import java.util.Objects;
  * account becomes {@code input + inserted = clean + quarantined + merged}. Detection streams (one entry per
  * group and period); inserted rows are emitted after the input is exhausted.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "date-spine:<column>"}
  * @param column the TIMESTAMP or DATE column
  * @param grain the period length

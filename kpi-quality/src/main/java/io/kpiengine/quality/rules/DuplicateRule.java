@@ -27,6 +27,8 @@ import java.util.Objects;
  * <p><b>Cost.</b> Exact duplicates stream: their state is a 16-byte fingerprint slot per distinct row (see
  * {@code docs/quality-rules.md}). Key duplicates buffer the rows until the end of the input.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "duplicates:exact"} or {@code "duplicates:<key,...>"}
  * @param key the key columns, empty for exact duplicates
  * @param keep which row of a key group survives

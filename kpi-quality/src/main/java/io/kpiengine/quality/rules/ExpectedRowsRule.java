@@ -18,6 +18,8 @@ import java.util.Objects;
  * <p>Completeness: the share of checked periods that meet the expectation. State: one counter per group and
  * period, streamed.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "expected-rows:<column>"}
  * @param column the TIMESTAMP or DATE column
  * @param grain the period length

@@ -33,6 +33,8 @@ import java.util.Objects;
  * Without {@code orderBy} the order is the source order. {@code QUARANTINE}, {@code CONSTANT}, {@code ZERO}
  * and {@code LEAVE} work row by row and stream; the other strategies buffer the input until its end.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "missing:<column>"}
  * @param column the column
  * @param strategy what to do

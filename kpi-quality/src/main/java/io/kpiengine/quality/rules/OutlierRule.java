@@ -28,6 +28,8 @@ import java.util.Objects;
  * a fence are not outliers. Winsorizing replaces an outlier by the fence it crossed (rounded towards the inside
  * for integers and exact decimals). Every variant buffers the input until its end: the fences need every value.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "outliers:<column>"}
  * @param column an INTEGER or DECIMAL column
  * @param method how the fence is computed

@@ -14,6 +14,8 @@ import java.util.regex.PatternSyntaxException;
  * PatternRule orderId = PatternRule.of("order_id", "O\\d+");
  * }</pre>
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "pattern:<column>"}
  * @param column a TEXT or CATEGORY column
  * @param regex the {@link Pattern} syntax expression

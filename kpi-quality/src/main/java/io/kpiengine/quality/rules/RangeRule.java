@@ -16,6 +16,8 @@ import java.util.Objects;
  * <p>Values are compared exactly (exact decimals and integers) or as {@code double}s (DECIMAL columns without a
  * scale).
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "range:<column>"}
  * @param column an INTEGER or DECIMAL column
  * @param min the smallest allowed value, or null

@@ -10,6 +10,8 @@ import java.util.Objects;
  * Threshold validity = new Threshold(Dimension.VALIDITY, 0.99, 0.95);
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param dimension the dimension
  * @param warnBelow a score below this warns, 0..1
  * @param failBelow a score below this fails, 0..warnBelow

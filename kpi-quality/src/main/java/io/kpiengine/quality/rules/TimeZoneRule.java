@@ -25,6 +25,8 @@ import java.util.Objects;
  * summer-time instant; default), {@code LATER}, or {@code QUARANTINE}. Both are counted in the report.
  * A column that is already TIMESTAMP is left as it is (a second run is a no-op).
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "timezone:<column>"}
  * @param column the TEXT or CATEGORY column (or an already normalised TIMESTAMP column)
  * @param sourceZone the zone of local times, or null

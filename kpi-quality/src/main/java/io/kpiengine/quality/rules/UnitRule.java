@@ -27,6 +27,8 @@ import java.util.Objects;
  * {@code double}s. A conversion is the one rule that a second cleaning run would apply again (numbers carry no
  * unit), see {@code docs/quality-rules.md}.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "unit:<column>"}
  * @param column the column
  * @param unit the unit of the values as they arrive (bare numbers in text cells)
