@@ -14,6 +14,7 @@ import io.kpiengine.quality.io.internal.ByteInput;
 import io.kpiengine.quality.io.internal.CsvReader;
 import io.kpiengine.quality.io.internal.SourceOptions;
 import io.kpiengine.quality.io.internal.SplitPlan;
+import io.kpiengine.quality.io.internal.Splits;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -272,9 +273,7 @@ public final class CsvSource implements RecordSource {
      */
     @Override
     public RecordBatch next() {
-        if (split) {
-            throw new IllegalStateException("source " + name + " was split: read its partitions instead");
-        }
+        Splits.checkNotSplit(name, split);
         return reader.next();
     }
 
@@ -294,12 +293,7 @@ public final class CsvSource implements RecordSource {
      */
     @Override
     public List<RecordSource> split(int parts) {
-        if (parts < 1) {
-            throw new IllegalArgumentException("parts must be >= 1, but was " + parts);
-        }
-        if (split || reader.started()) {
-            throw new IllegalStateException("split must be called once, before the first next(), on source " + name);
-        }
+        Splits.checkSplit(name, parts, split || reader.started());
         if (!splittable || parts == 1) {
             return List.of(this);
         }

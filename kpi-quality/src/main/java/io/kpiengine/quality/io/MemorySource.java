@@ -7,6 +7,7 @@ import io.kpiengine.quality.RecordSource;
 import io.kpiengine.quality.RejectedRow;
 import io.kpiengine.quality.Schema;
 import io.kpiengine.quality.io.internal.SourceOptions;
+import io.kpiengine.quality.io.internal.Splits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -95,9 +96,7 @@ public final class MemorySource implements RecordSource {
 
     @Override
     public RecordBatch next() {
-        if (split) {
-            throw new IllegalStateException("source " + name + " was split: read its partitions instead");
-        }
+        Splits.checkNotSplit(name, split);
         return next < batches.size() ? batches.get(next++) : null;
     }
 
@@ -111,12 +110,7 @@ public final class MemorySource implements RecordSource {
      */
     @Override
     public List<RecordSource> split(int parts) {
-        if (parts < 1) {
-            throw new IllegalArgumentException("parts must be >= 1, but was " + parts);
-        }
-        if (split || next > 0) {
-            throw new IllegalStateException("split must be called once, before the first next(), on source " + name);
-        }
+        Splits.checkSplit(name, parts, split || next > 0);
         int n = Math.max(1, Math.min(parts, batches.size()));
         if (n == 1) {
             return List.of(this);
