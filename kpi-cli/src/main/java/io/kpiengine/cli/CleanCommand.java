@@ -52,7 +52,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the quality gate passed or warned", "1:the quality gate failed, or too many unreadable records",
             "2:usage or configuration error (message on stderr)"})
-public final class CleanCommand implements Callable<Integer> {
+final class CleanCommand implements Callable<Integer> {
 
     @Option(names = "--rules", required = true, paramLabel = "FILE", description = "rules file (YAML or JSON)")
     private Path rules;

@@ -3,30 +3,25 @@ package io.kpiengine.cli;
 import io.kpiengine.quality.QualityException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code kpi} command: one subcommand per task ({@code kpi clean ...}, {@code kpi lint ...},
- * {@code kpi run ...}, {@code kpi demo}).
+ * The {@code kpi} command line: one subcommand per task ({@code kpi clean ...}, {@code kpi lint ...},
+ * {@code kpi run ...}, {@code kpi demo}), run from {@link #main} or in-process with {@link #run(String...)}.
  *
  * <p>Exit codes: {@value #OK} success, {@value #GATE_FAILED} a quality gate (or lint) failed, {@value #USAGE}
  * a usage or configuration error. Errors are one message on stderr, never a stack trace. To add a subcommand,
- * add its class to {@code subcommands} below.
+ * add its class to {@code subcommands} of the root command below.
  *
  * <pre>{@code
  * int exit = KpiCli.run("clean", "--rules", "rules.yaml", "--data", "in.csv", "--out", "clean.csv");
  * }</pre>
+ *
+ * <p>Thread-safe: every call parses its arguments into new command objects.
  */
-@Command(name = "kpi", mixinStandardHelpOptions = true, versionProvider = KpiCli.Version.class,
-        description = "Turns raw business records into KPIs.",
-        subcommands = {
-            CleanCommand.class,
-            LintCommand.class,
-            RunCommand.class,
-            DemoCommand.class,
-        })
-public final class KpiCli implements Runnable {
+public final class KpiCli {
 
     /** Exit code of success. */
     public static final int OK = 0;
@@ -35,8 +30,8 @@ public final class KpiCli implements Runnable {
     /** Exit code of a usage or configuration error. */
     public static final int USAGE = 2;
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+    private KpiCli() {
+    }
 
     /**
      * Runs the command and exits the JVM with its exit code.
@@ -50,22 +45,39 @@ public final class KpiCli implements Runnable {
     /**
      * Runs the command in-process with the standard streams.
      *
+     * <pre>{@code
+     * int exit = KpiCli.run("lint", "--catalog", "catalog.yaml");   // 0, 1 or 2
+     * }</pre>
+     *
      * @param args the arguments
-     * @return the exit code
+     * @return the exit code: {@value #OK}, {@value #GATE_FAILED} or {@value #USAGE}
      */
     public static int run(String... args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     /**
-     * The configured command line: exit codes mapped, errors printed as one message.
+     * Runs the command in-process, writing its output and error messages to the given writers.
+     *
+     * <pre>{@code
+     * StringWriter out = new StringWriter();
+     * StringWriter err = new StringWriter();
+     * int exit = KpiCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "lint", "--catalog", "c.yaml");
+     * }</pre>
      *
      * @param out standard output
      * @param err standard error
-     * @return the command line, ready to {@code execute}
+     * @param args the arguments
+     * @return the exit code: {@value #OK}, {@value #GATE_FAILED} or {@value #USAGE}
+     * @throws NullPointerException if a writer is null
      */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new KpiCli());
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(Objects.requireNonNull(out, "out"), Objects.requireNonNull(err, "err")).execute(args);
+    }
+
+    /** The configured command line: exit codes mapped, errors printed as one message. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Root());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
@@ -85,11 +97,25 @@ public final class KpiCli implements Runnable {
         return cl;
     }
 
-    /** Without a subcommand: prints the usage and fails as a usage error. */
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    /** The root command: without a subcommand it prints the usage and fails as a usage error. */
+    @Command(name = "kpi", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Turns raw business records into KPIs.",
+            subcommands = {
+                CleanCommand.class,
+                LintCommand.class,
+                RunCommand.class,
+                DemoCommand.class,
+            })
+    static final class Root implements Runnable {
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+        }
     }
 
     /** The version from the jar manifest, or "development". */

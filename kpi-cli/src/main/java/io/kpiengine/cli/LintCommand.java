@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Validate a metric catalog and report governance findings.",
             "Exit codes: 0 no lint errors, 1 lint errors, 2 usage or catalog error."})
-public final class LintCommand implements Callable<Integer> {
+final class LintCommand implements Callable<Integer> {
 
     /** Exit code when no finding is an error. */
     public static final int OK = 0;

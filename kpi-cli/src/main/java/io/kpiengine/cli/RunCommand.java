@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Compute every KPI of a catalog over data files and write the results (JSON or CSV).",
             "Exit codes: 0 done, 1 quality gate failed (results still written), 2 usage or configuration error."})
-public final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer> {
 
     /** Exit code when results were written and no source failed its quality gate. */
     public static final int OK = 0;

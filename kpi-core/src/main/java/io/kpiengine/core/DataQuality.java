@@ -13,6 +13,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param verdict the worst verdict over the sources
  * @param sources one account per data source, in catalog order
  */
@@ -21,8 +23,8 @@ public record DataQuality(QualityVerdict verdict, List<SourceAccount> sources) {
     /**
      * Validates and copies the components.
      *
-     * @param verdict the verdict component
-     * @param sources the sources component
+     * @param verdict the worst verdict over the sources
+     * @param sources one account per data source, in catalog order
      * @throws NullPointerException if a component is null
      */
     public DataQuality {

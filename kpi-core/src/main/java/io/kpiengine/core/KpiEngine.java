@@ -85,6 +85,10 @@ public final class KpiEngine {
     /**
      * A new builder.
      *
+     * <pre>{@code
+     * KpiEngine engine = KpiEngine.builder().catalog(catalog).parallelism(2).build();
+     * }</pre>
+     *
      * @return the builder
      */
     public static Builder builder() {
@@ -130,6 +134,11 @@ public final class KpiEngine {
     /**
      * Reads every source to its end, aggregates and returns the results. The sources are closed.
      *
+     * <pre>{@code
+     * DataSource events = catalog.source("events").orElseThrow();
+     * KpiResults results = engine.evaluate(Map.of("events", events.csvReader(Path.of("events.csv")).build()));
+     * }</pre>
+     *
      * @param sources one record source per data source of the catalog, by name
      * @return the results with the quality verdict and the aggregation state
      * @throws IllegalArgumentException if a data source of the catalog is missing or an unknown one is given, or a
@@ -143,6 +152,12 @@ public final class KpiEngine {
     /**
      * Adds new input to a saved state and returns the results of both together, as if one run had read all of
      * it.
+     *
+     * <pre>{@code
+     * AggregationState yesterday = engine.restore(Files.readAllBytes(Path.of("events.state")));
+     * KpiResults both = engine.evaluate(yesterday, Map.of("events", events.csvReader(Path.of("today.csv")).build()));
+     * Files.write(Path.of("events.state"), both.state().toBytes());
+     * }</pre>
      *
      * @param previous the state of an earlier run of an engine with the same catalog, grain and zone
      * @param sources the new input; a data source may be absent (it keeps its previous state)
@@ -161,6 +176,10 @@ public final class KpiEngine {
 
     /**
      * Restores a state saved with {@link AggregationState#toBytes()}.
+     *
+     * <pre>{@code
+     * AggregationState saved = engine.restore(Files.readAllBytes(Path.of("events.state")));
+     * }</pre>
      *
      * @param bytes the saved state
      * @return the state

@@ -3,11 +3,11 @@ package io.kpiengine.core;
 import java.util.List;
 
 /**
- * A KPI run failed because cells whose metric's policy is "error" had no value (no input rows, or a zero
- * denominator), or because an exact sum overflowed. The message lists the first cells; {@link #cells()} has
+ * Thrown when a KPI run fails because cells whose metric's policy is "error" have no value (no input rows, or a
+ * zero denominator), or because an exact sum overflows. The message lists the first cells; {@link #cells()} has
  * them all.
  */
-public class KpiEvaluationException extends KpiException {
+public final class KpiEvaluationException extends KpiException {
 
     private static final long serialVersionUID = 1L;
 

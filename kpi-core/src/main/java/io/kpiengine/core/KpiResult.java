@@ -16,6 +16,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metric the metric id
  * @param period the period
  * @param dimensions dimension name to value, in the metric's dimension order; a value is null when the source
@@ -31,12 +33,14 @@ public record KpiResult(String metric, Period period, Map<String, String> dimens
     /**
      * Validates and copies the components.
      *
-     * @param metric the metric component
-     * @param period the period component
-     * @param dimensions the dimensions component
-     * @param value the value component
-     * @param status the status component
-     * @param rows the rows component
+     * @param metric the metric id
+     * @param period the period
+     * @param dimensions dimension name to value, in the metric's dimension order; a value is null when the source value
+     *     was missing; empty for a metric without dimensions
+     * @param value the value or the reason for none
+     * @param status whether the period is complete, partial (holds "now") or in the future
+     * @param rows the input rows (after the metric's filter) aggregated into the cell; 0 for spine cells and derived
+     *     metrics
      * @throws NullPointerException if a component is null
      */
     public KpiResult {

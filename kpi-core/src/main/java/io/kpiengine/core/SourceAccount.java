@@ -9,6 +9,8 @@ import java.util.Optional;
  * The account of one data source in a run: how many records were read, aggregated, rejected, and the verdict of
  * its quality rules.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param source the data source name
  * @param rowsAggregated clean rows fed to the aggregation
  * @param rowsRejected records that could not be read or were quarantined
@@ -24,14 +26,14 @@ public record SourceAccount(String source, long rowsAggregated, long rowsRejecte
     /**
      * Validates and copies the components.
      *
-     * @param source the source component
-     * @param rowsAggregated the rowsAggregated component
-     * @param rowsRejected the rowsRejected component
-     * @param rowsMerged the rowsMerged component
-     * @param rowsWithoutPeriod the rowsWithoutPeriod component
-     * @param verdict the verdict component
-     * @param findings the findings component
-     * @param report the report component
+     * @param source the data source name
+     * @param rowsAggregated clean rows fed to the aggregation
+     * @param rowsRejected records that could not be read or were quarantined
+     * @param rowsMerged duplicate records merged into their twin by the quality rules
+     * @param rowsWithoutPeriod aggregated rows whose time value was missing, so that they count in no period
+     * @param verdict the verdict of the source's quality rules
+     * @param findings the quality findings behind a WARN or FAIL verdict, one sentence each
+     * @param report the full quality report of the source's rules, or null when it has none
      * @throws NullPointerException if a component is null
      */
     public SourceAccount {

@@ -13,6 +13,8 @@ import java.util.Optional;
  * e.noValue().get().reason();     // DOMAIN_ERROR
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param value the finite result, or NaN when there is no value
  * @param noValue the reason there is no value; empty when there is one
  */

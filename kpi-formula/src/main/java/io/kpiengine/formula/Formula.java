@@ -156,6 +156,11 @@ public final class Formula {
     /**
      * Evaluates the formula for one row of inputs; the fast scalar path (no allocation, no boxing).
      *
+     * <pre>{@code
+     * Formula rate = Formula.compile("conversions / visitors * 100");
+     * double r = rate.evaluate(new double[] {25, 1_000});   // 2.5; NaN when there is no value
+     * }</pre>
+     *
      * @param slots the inputs by slot, at least {@code variables().size()} of them; NaN or infinite means missing
      * @return the finite result, or NaN when there is no value
      * @throws IllegalArgumentException if {@code slots} is shorter than {@code variables().size()}
@@ -208,6 +213,10 @@ public final class Formula {
 
     /**
      * Evaluates the formula for named inputs; the casual path (it boxes and looks names up).
+     *
+     * <pre>{@code
+     * double r = rate.evaluate(Map.of("conversions", 25, "visitors", 1_000));   // 2.5
+     * }</pre>
      *
      * @param values inputs by variable name; an absent key, a null value or a NaN means missing; other keys
      *        are ignored

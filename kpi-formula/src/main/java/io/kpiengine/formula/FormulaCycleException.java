@@ -10,7 +10,7 @@ import java.util.List;
  * // Formulas depend on each other in a cycle: a -> b -> a
  * }</pre>
  */
-public class FormulaCycleException extends FormulaException {
+public final class FormulaCycleException extends FormulaException {
 
     private static final long serialVersionUID = 1L;
 

@@ -12,7 +12,9 @@ import java.util.Objects;
  * and the accessors give the same facts to programs: the formula text, the 1-based column, the offending token or
  * name and the "did you mean" candidates.
  */
-public class FormulaException extends RuntimeException {
+public abstract sealed class FormulaException extends RuntimeException
+        permits FormulaSyntaxException, UnknownNameException, FormulaCycleException, FormulaLimitException,
+        FormulaSetException {
 
     private static final long serialVersionUID = 1L;
 
@@ -26,7 +28,7 @@ public class FormulaException extends RuntimeException {
     private final List<String> candidates;
 
     /**
-     * Creates an exception.
+     * Creates an exception; only the subclasses of this module call it.
      *
      * @param message the complete message, naming the input, the position and the rule
      * @param source the formula text, or "" when the failure concerns no single formula
@@ -36,7 +38,7 @@ public class FormulaException extends RuntimeException {
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code column} is negative
      */
-    public FormulaException(String message, String source, int column, String token, List<String> candidates) {
+    protected FormulaException(String message, String source, int column, String token, List<String> candidates) {
         super(Objects.requireNonNull(message, "message"));
         this.source = Objects.requireNonNull(source, "source");
         if (column < 0) {

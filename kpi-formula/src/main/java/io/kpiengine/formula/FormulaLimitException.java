@@ -12,7 +12,7 @@ import java.util.List;
  * // Formula is 14 characters long, over the limit of 10, at column 11 in "revenue - cost"
  * }</pre>
  */
-public class FormulaLimitException extends FormulaException {
+public final class FormulaLimitException extends FormulaException {
 
     private static final long serialVersionUID = 1L;
 

@@ -101,6 +101,13 @@ public final class FormulaOptions {
     /**
      * A new builder with every default.
      *
+     * <pre>{@code
+     * FormulaOptions options = FormulaOptions.builder()
+     *         .variables(List.of("visitors", "conversions"))
+     *         .maxLength(1_000)
+     *         .build();
+     * }</pre>
+     *
      * @return a builder
      */
     public static Builder builder() {

@@ -1,6 +1,5 @@
 package io.kpiengine.formula;
 
-import io.kpiengine.formula.internal.Names;
 import io.kpiengine.formula.internal.Syntax;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,6 +81,13 @@ public final class FormulaSet {
 
     /**
      * A new, empty builder.
+     *
+     * <pre>{@code
+     * FormulaSet kpis = FormulaSet.builder()
+     *         .define("arpu", "revenue / customers")
+     *         .define("ltv", "arpu * months")
+     *         .build();
+     * }</pre>
      *
      * @return a builder
      */
@@ -215,6 +221,11 @@ public final class FormulaSet {
      * formula without value has no value either, with reason {@link NoValue.Reason#MISSING_INPUT} naming that
      * formula.
      *
+     * <pre>{@code
+     * Map<String, Evaluation> out = kpis.evaluate(Map.of("revenue", 1200, "customers", 40, "months", 18));
+     * out.get("ltv").value();   // 540.0
+     * }</pre>
+     *
      * @param inputs input values by name; absent or null means missing; other keys are ignored
      * @return every formula's evaluation, in evaluation order
      */
@@ -238,8 +249,8 @@ public final class FormulaSet {
     }
 
     private UnknownNameException unknownFormula(String name) {
-        List<String> candidates = Names.closest(name, formulas.keySet());
-        return new UnknownNameException("Unknown formula '" + name + "'" + Names.didYouMean(candidates), "", 0,
+        List<String> candidates = Suggestions.closest(name, formulas.keySet());
+        return new UnknownNameException("Unknown formula '" + name + "'" + Suggestions.didYouMean(candidates), "", 0,
                 name, candidates);
     }
 
@@ -366,10 +377,10 @@ public final class FormulaSet {
                     if (sources.containsKey(v)) {
                         d.add(v);
                     } else if (declaredInputs != null && !declaredInputs.contains(v)) {
-                        List<String> candidates = Names.closest(v, known);
+                        List<String> candidates = Suggestions.closest(v, known);
                         int column = f.columnOf(v);
                         problems.add(new UnknownNameException("Formula '" + name + "': Unknown name '" + v
-                                + "' at column " + column + " in \"" + f.source() + "\"" + Names.didYouMean(candidates),
+                                + "' at column " + column + " in \"" + f.source() + "\"" + Suggestions.didYouMean(candidates),
                                 f.source(), column, v, candidates));
                     }
                 }

@@ -14,7 +14,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public class FormulaSetException extends FormulaException {
+public final class FormulaSetException extends FormulaException {
 
     private static final long serialVersionUID = 1L;
 

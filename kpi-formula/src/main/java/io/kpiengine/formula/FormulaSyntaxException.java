@@ -15,7 +15,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public class FormulaSyntaxException extends FormulaException {
+public final class FormulaSyntaxException extends FormulaException {
 
     private static final long serialVersionUID = 1L;
 

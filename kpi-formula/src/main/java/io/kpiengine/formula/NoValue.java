@@ -16,6 +16,8 @@ import java.util.Objects;
  * why.message();   // division by zero at '/' (column 9)
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param reason the kind of failure
  * @param detail the variable name (missing input) or the operator or function that failed, as written
  * @param column the 1-based column of that variable, operator or function in the formula source

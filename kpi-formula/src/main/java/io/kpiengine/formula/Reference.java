@@ -18,6 +18,8 @@ import java.util.Optional;
  * r.arguments();  // [12]
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param function the reference function name
  * @param variable the variable named as first argument
  * @param arguments the integer arguments after the variable, in order

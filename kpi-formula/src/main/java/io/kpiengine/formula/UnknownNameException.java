@@ -12,7 +12,7 @@ import java.util.List;
  * // Unknown variable 'vistors' at column 15 in "conversions / vistors * 100"; did you mean 'visitors'?
  * }</pre>
  */
-public class UnknownNameException extends FormulaException {
+public final class UnknownNameException extends FormulaException {
 
     private static final long serialVersionUID = 1L;
 

@@ -9,6 +9,8 @@ package io.kpiengine.quality;
  * Bits.set(mask, 17);            // row 17 is missing
  * boolean missing = Bits.get(mask, 17);
  * }</pre>
+ *
+ * <p>Stateless; thread-safe as far as the masks passed in are not written by another thread at the same time.
  */
 public final class Bits {
 

@@ -15,6 +15,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The code of a missing row is unspecified; check {@link #isNull(int)}.
+ *
+ * <p>Immutable and thread-safe, like every {@link Vector}; the shared {@link Dictionary} may grow concurrently
+ * without changing the codes already issued.
  */
 public final class CategoryVector extends Vector {
 

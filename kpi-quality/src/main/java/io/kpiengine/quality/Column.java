@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * Column channel = Column.of("channel", ColumnType.CATEGORY);
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param name the column name: 1 to 128 characters, no control characters
  * @param type the logical type
  * @param scale digits after the decimal point for exact decimals, or {@link #NO_SCALE}
@@ -32,6 +34,9 @@ public record Column(String name, ColumnType type, int scale) {
     /**
      * Validates the components.
      *
+     * @param name the column name: 1 to 128 characters, no control characters
+     * @param type the logical type
+     * @param scale digits after the decimal point for exact decimals, or {@link #NO_SCALE}
      * @throws NullPointerException if name or type is null
      * @throws IllegalArgumentException if the name is empty, longer than 128 characters or has control
      *     characters, or the scale is not {@link #NO_SCALE} for a non-decimal column or outside 0..18

@@ -12,6 +12,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The value of a missing row is unspecified; check {@link #isNull(int)}.
+ *
+ * <p>Immutable and thread-safe, like every {@link Vector}.
  */
 public final class DoubleVector extends Vector {
 

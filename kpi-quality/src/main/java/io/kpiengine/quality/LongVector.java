@@ -18,6 +18,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The value of a missing row is unspecified (usually 0); check {@link #isNull(int)}.
+ *
+ * <p>Immutable and thread-safe, like every {@link Vector}.
  */
 public final class LongVector extends Vector {
 

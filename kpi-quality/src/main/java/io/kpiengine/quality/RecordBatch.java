@@ -98,6 +98,12 @@ public final class RecordBatch {
     /**
      * A builder that appends rows of boxed values, for tests, examples and in-memory sources.
      *
+     * <pre>{@code
+     * RecordBatch batch = RecordBatch.builder(schema, "memory")
+     *         .addRow(Instant.parse("2025-01-01T00:00:00Z"), "email", 12L)
+     *         .build();
+     * }</pre>
+     *
      * @param schema the schema
      * @param source the source name used in rejections and reports
      * @return a new builder

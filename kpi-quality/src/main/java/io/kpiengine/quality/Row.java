@@ -11,6 +11,8 @@ import java.util.Map;
  * Row row = batch.row(0);
  * String channel = row.getString("channel");
  * }</pre>
+ *
+ * <p>Immutable and thread-safe, like the batch it views.
  */
 public final class Row {
 

@@ -10,6 +10,8 @@ import java.util.Objects;
  * TextVector ids = TextVector.wrap(new String[] {"O1", null, "O3"}, 3);
  * boolean missing = ids.isNull(1);   // true
  * }</pre>
+ *
+ * <p>Immutable and thread-safe, like every {@link Vector}.
  */
 public final class TextVector extends Vector {
 

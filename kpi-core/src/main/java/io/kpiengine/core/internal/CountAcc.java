@@ -7,13 +7,11 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.Arrays;
 
 /** Count of rows (no column) or of non-missing values of a column of any type; exact. */
-final class CountAcc extends Accumulator {
+final class CountAcc extends CountedAccumulator {
 
     private final int column;
-    private long[] n = new long[0];
 
     CountAcc(MeasureSpec spec, Schema schema) {
         super(spec);
@@ -35,8 +33,7 @@ final class CountAcc extends Accumulator {
     }
 
     @Override
-    void resize(int cap) {
-        n = Arrays.copyOf(n, cap);
+    void resizeValues(int cap) {
     }
 
     @Override
@@ -67,11 +64,6 @@ final class CountAcc extends Accumulator {
                 n[t] += o[s];
             }
         }
-    }
-
-    @Override
-    public long count(int slot) {
-        return n[slot];
     }
 
     @Override

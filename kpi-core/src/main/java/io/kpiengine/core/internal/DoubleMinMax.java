@@ -6,13 +6,16 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
 
-/** Exact minimum or maximum of doubles ({@code Math.min}/{@code Math.max} order, so -0.0 &lt; 0.0). */
-final class DoubleMinMax extends Accumulator {
+/**
+ * Exact minimum or maximum of doubles ({@code Math.min}/{@code Math.max} order, so -0.0 &lt; 0.0). The twin of
+ * {@link LongMinMax}, kept apart on purpose: each per-row loop runs on one primitive array type, without boxing or
+ * a call per value.
+ */
+final class DoubleMinMax extends CountedAccumulator {
 
     private final NumericColumn col;
     private final boolean max;
     private double[] best = new double[0];
-    private long[] n = new long[0];
 
     DoubleMinMax(MeasureSpec spec, NumericColumn col) {
         super(spec);
@@ -26,11 +29,10 @@ final class DoubleMinMax extends Accumulator {
     }
 
     @Override
-    void resize(int cap) {
+    void resizeValues(int cap) {
         int old = best.length;
         best = Arrays.copyOf(best, cap);
         Arrays.fill(best, old, cap, max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
-        n = Arrays.copyOf(n, cap);
     }
 
     @Override
@@ -58,11 +60,6 @@ final class DoubleMinMax extends Accumulator {
                 n[t] += o.n[s];
             }
         }
-    }
-
-    @Override
-    public long count(int slot) {
-        return n[slot];
     }
 
     @Override

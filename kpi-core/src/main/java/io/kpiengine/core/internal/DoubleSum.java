@@ -16,12 +16,11 @@ import java.util.Arrays;
  * same algorithm, so any partitioning stays within that bound of the exact sum; two partitionings differ by at
  * most twice the bound. The engine states and tests {@code 4u * sum|x_i|} (plus a tiny n u^2 slack).
  */
-final class DoubleSum extends Accumulator {
+final class DoubleSum extends CountedAccumulator {
 
     private final NumericColumn col;
     private double[] sum = new double[0];
     private double[] comp = new double[0];
-    private long[] n = new long[0];
 
     DoubleSum(MeasureSpec spec, NumericColumn col) {
         super(spec);
@@ -34,10 +33,9 @@ final class DoubleSum extends Accumulator {
     }
 
     @Override
-    void resize(int cap) {
+    void resizeValues(int cap) {
         sum = Arrays.copyOf(sum, cap);
         comp = Arrays.copyOf(comp, cap);
-        n = Arrays.copyOf(n, cap);
     }
 
     static void add(double[] sum, double[] comp, int g, double x) {
@@ -80,11 +78,6 @@ final class DoubleSum extends Accumulator {
                 n[t] += o.n[s];
             }
         }
-    }
-
-    @Override
-    public long count(int slot) {
-        return n[slot];
     }
 
     @Override

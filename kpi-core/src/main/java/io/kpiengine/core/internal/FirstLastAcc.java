@@ -14,7 +14,7 @@ import java.util.Arrays;
  * timestamp go to the earlier (FIRST) or later (LAST) source position ({@code RecordBatch.rowNumber}), then to
  * the smaller (FIRST) or larger (LAST) value, so the result does not depend on partitioning or order.
  */
-final class FirstLastAcc extends Accumulator {
+final class FirstLastAcc extends CountedAccumulator {
 
     private final NumericColumn col;
     private final NumericColumn order;
@@ -23,7 +23,6 @@ final class FirstLastAcc extends Accumulator {
     private long[] pos = new long[0];
     private double[] dv = new double[0];
     private long[] lv = new long[0];
-    private long[] n = new long[0];
 
     FirstLastAcc(MeasureSpec spec, Schema schema) {
         this(spec, new NumericColumn(schema, spec.column(), "measure '" + spec.id() + "':"),
@@ -47,12 +46,11 @@ final class FirstLastAcc extends Accumulator {
     }
 
     @Override
-    void resize(int cap) {
+    void resizeValues(int cap) {
         ts = Arrays.copyOf(ts, cap);
         pos = Arrays.copyOf(pos, cap);
         dv = Arrays.copyOf(dv, cap);
         lv = Arrays.copyOf(lv, cap);
-        n = Arrays.copyOf(n, cap);
     }
 
     /** Whether (t, p, value) beats the current holder of slot g. */
@@ -102,11 +100,6 @@ final class FirstLastAcc extends Accumulator {
                 offer(t, o.ts[s], o.pos[s], o.dv[s], o.lv[s], o.n[s]);
             }
         }
-    }
-
-    @Override
-    public long count(int slot) {
-        return n[slot];
     }
 
     @Override

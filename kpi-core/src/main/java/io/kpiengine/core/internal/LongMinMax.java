@@ -7,13 +7,15 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
-/** Exact minimum or maximum of integers, booleans, timestamps, dates or scaled decimals. */
-final class LongMinMax extends Accumulator {
+/**
+ * Exact minimum or maximum of integers, booleans, timestamps, dates or scaled decimals; the {@code long} twin of
+ * {@link DoubleMinMax}.
+ */
+final class LongMinMax extends CountedAccumulator {
 
     private final NumericColumn col;
     private final boolean max;
     private long[] best = new long[0];
-    private long[] n = new long[0];
 
     LongMinMax(MeasureSpec spec, NumericColumn col) {
         super(spec);
@@ -27,11 +29,10 @@ final class LongMinMax extends Accumulator {
     }
 
     @Override
-    void resize(int cap) {
+    void resizeValues(int cap) {
         int old = best.length;
         best = Arrays.copyOf(best, cap);
         Arrays.fill(best, old, cap, max ? Long.MIN_VALUE : Long.MAX_VALUE);
-        n = Arrays.copyOf(n, cap);
     }
 
     @Override
@@ -59,11 +60,6 @@ final class LongMinMax extends Accumulator {
                 n[t] += o.n[s];
             }
         }
-    }
-
-    @Override
-    public long count(int slot) {
-        return n[slot];
     }
 
     @Override

@@ -12,11 +12,10 @@ import java.util.Arrays;
  * Exact sum (and average) of integers, booleans or scaled decimals in 64-bit unscaled arithmetic; an overflow
  * throws {@link ArithmeticException} rather than wrap.
  */
-final class LongSum extends Accumulator {
+final class LongSum extends CountedAccumulator {
 
     private final NumericColumn col;
     private long[] sum = new long[0];
-    private long[] n = new long[0];
 
     LongSum(MeasureSpec spec, NumericColumn col) {
         super(spec);
@@ -29,9 +28,8 @@ final class LongSum extends Accumulator {
     }
 
     @Override
-    void resize(int cap) {
+    void resizeValues(int cap) {
         sum = Arrays.copyOf(sum, cap);
-        n = Arrays.copyOf(n, cap);
     }
 
     @Override
@@ -70,11 +68,6 @@ final class LongSum extends Accumulator {
                 n[t] += o.n[s];
             }
         }
-    }
-
-    @Override
-    public long count(int slot) {
-        return n[slot];
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * compensated as in {@link DoubleSum}. A zero total weight gives NaN, which the engine reports as a zero
  * denominator.
  */
-final class WeightedAvgAcc extends Accumulator {
+final class WeightedAvgAcc extends CountedAccumulator {
 
     private final NumericColumn col;
     private final NumericColumn weight;
@@ -20,7 +20,6 @@ final class WeightedAvgAcc extends Accumulator {
     private double[] vwc = new double[0];
     private double[] w = new double[0];
     private double[] wc = new double[0];
-    private long[] n = new long[0];
 
     WeightedAvgAcc(MeasureSpec spec, Schema schema) {
         this(spec, new NumericColumn(schema, spec.column(), "measure '" + spec.id() + "':"),
@@ -39,12 +38,11 @@ final class WeightedAvgAcc extends Accumulator {
     }
 
     @Override
-    void resize(int cap) {
+    void resizeValues(int cap) {
         vw = Arrays.copyOf(vw, cap);
         vwc = Arrays.copyOf(vwc, cap);
         w = Arrays.copyOf(w, cap);
         wc = Arrays.copyOf(wc, cap);
-        n = Arrays.copyOf(n, cap);
     }
 
     @Override
@@ -77,11 +75,6 @@ final class WeightedAvgAcc extends Accumulator {
                 n[t] += o.n[s];
             }
         }
-    }
-
-    @Override
-    public long count(int slot) {
-        return n[slot];
     }
 
     @Override

@@ -5,8 +5,9 @@ import io.kpiengine.quality.doc.Problem;
 import java.util.List;
 
 /**
- * A metric catalog is malformed or invalid: carries every {@link Problem} found, each with its place (file, line
- * and column for documents; the catalog name for catalogs built in code). The message lists them one per line:
+ * Thrown when a metric catalog is malformed or invalid: carries every {@link Problem} found, each with its place
+ * (file, line and column for documents; the catalog name for catalogs built in code). The message lists them one
+ * per line ({@link Problem#describe}):
  *
  * <pre>
  * catalog.yaml has 2 problems:
@@ -14,7 +15,7 @@ import java.util.List;
  *   catalog.yaml:20:5: metrics form a cycle: a -&gt; b -&gt; a
  * </pre>
  */
-public class CatalogException extends KpiException {
+public final class CatalogException extends KpiException {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,7 +28,7 @@ public class CatalogException extends KpiException {
      * @param problems at least one problem
      */
     public CatalogException(String catalog, List<Problem> problems) {
-        super(format(catalog, problems));
+        super(Problem.describe(catalog, problems));
         this.problems = List.copyOf(problems);
     }
 
@@ -38,16 +39,5 @@ public class CatalogException extends KpiException {
      */
     public List<Problem> problems() {
         return problems;
-    }
-
-    private static String format(String catalog, List<Problem> problems) {
-        if (problems.size() == 1) {
-            return problems.get(0).toString();
-        }
-        StringBuilder sb = new StringBuilder(catalog).append(" has ").append(problems.size()).append(" problems:");
-        for (Problem p : problems) {
-            sb.append("\n  ").append(p);
-        }
-        return sb.toString();
     }
 }

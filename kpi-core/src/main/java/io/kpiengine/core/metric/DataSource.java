@@ -56,6 +56,10 @@ public final class DataSource {
     /**
      * Starts a source.
      *
+     * <pre>{@code
+     * DataSource events = DataSource.builder("events").schema(schema).timeColumn("ts").build();
+     * }</pre>
+     *
      * @param name the source name: a letter or underscore, then letters, digits or underscores
      * @return a new builder
      * @throws NullPointerException if name is null
@@ -196,6 +200,14 @@ public final class DataSource {
     /**
      * A CSV reader builder for a file of this source, configured with its schema, name, delimiter, quote, header,
      * charset, header names and formats; add an error budget or batch size before building it.
+     *
+     * <pre>{@code
+     * try (CsvSource csv = events.csvReader(Path.of("events.csv"))
+     *         .errorBudget(ErrorBudget.maxFraction(0.05, 1_000))
+     *         .build()) {
+     *     ...
+     * }
+     * }</pre>
      *
      * @param file the CSV file
      * @return a configured builder

@@ -120,7 +120,7 @@ public sealed interface Filter {
         /**
          * Validates the component.
          *
-         * @param value the value component
+         * @param value the text
          * @throws NullPointerException if value is null
          */
         public Text {
@@ -143,7 +143,7 @@ public sealed interface Filter {
         /**
          * Validates the component.
          *
-         * @param value the value component
+         * @param value the number
          * @throws NullPointerException if value is null
          */
         public Num {
@@ -191,9 +191,9 @@ public sealed interface Filter {
         /**
          * Validates the components.
          *
-         * @param column the column component
-         * @param op the op component
-         * @param value the value component
+         * @param column the column name
+         * @param op the operator
+         * @param value the literal
          * @throws NullPointerException if a component is null
          */
         public Compare {
@@ -220,9 +220,9 @@ public sealed interface Filter {
         /**
          * Validates and copies the components.
          *
-         * @param column the column component
-         * @param values the values component
-         * @param negated the negated component
+         * @param column the column name
+         * @param values at least one literal
+         * @param negated true for {@code not in}
          * @throws NullPointerException if column or values is null
          * @throws IllegalArgumentException if values is empty
          */
@@ -254,8 +254,8 @@ public sealed interface Filter {
         /**
          * Validates the component.
          *
-         * @param column the column component
-         * @param negated the negated component
+         * @param column the column name
+         * @param negated true for {@code is not missing}
          * @throws NullPointerException if column is null
          */
         public IsMissing {
@@ -279,7 +279,7 @@ public sealed interface Filter {
         /**
          * Validates, flattens and copies the parts.
          *
-         * @param parts the parts component
+         * @param parts at least two filters
          * @throws IllegalArgumentException if there are fewer than two parts
          */
         public And {
@@ -306,7 +306,7 @@ public sealed interface Filter {
         /**
          * Validates, flattens and copies the parts.
          *
-         * @param parts the parts component
+         * @param parts at least two filters
          * @throws IllegalArgumentException if there are fewer than two parts
          */
         public Or {
@@ -332,7 +332,7 @@ public sealed interface Filter {
         /**
          * Validates the component.
          *
-         * @param part the part component
+         * @param part the negated filter
          * @throws NullPointerException if part is null
          */
         public Not {

@@ -10,6 +10,8 @@ import java.util.Objects;
  * catalog.yaml:31:5: WARNING missing-review-cycle: KPI 'aov' has no review cycle
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param severity how serious
  * @param rule the rule id, e.g. {@code missing-owner}
  * @param location where in the catalog
@@ -21,11 +23,11 @@ public record LintFinding(Severity severity, String rule, Location location, Str
     /**
      * Validates the components.
      *
-     * @param severity the severity component
-     * @param rule the rule component
-     * @param location the location component
-     * @param metric the metric component
-     * @param message the message component
+     * @param severity how serious
+     * @param rule the rule id, e.g. {@code missing-owner}
+     * @param location where in the catalog
+     * @param metric the metric concerned
+     * @param message what is wrong and what to do
      * @throws NullPointerException if a component is null
      */
     public LintFinding {

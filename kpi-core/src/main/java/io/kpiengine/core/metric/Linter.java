@@ -75,6 +75,10 @@ public final class Linter {
     /**
      * A builder.
      *
+     * <pre>{@code
+     * Linter linter = Linter.builder().maxCoreKpisPerScope(7).disable("missing-unit").build();
+     * }</pre>
+     *
      * @return a new builder
      */
     public static Builder builder() {
@@ -83,6 +87,10 @@ public final class Linter {
 
     /**
      * Checks a catalog.
+     *
+     * <pre>{@code
+     * Linter.standard().lint(catalog).forEach(System.out::println);
+     * }</pre>
      *
      * @param catalog the catalog
      * @return the findings, most severe first, then in declaration order

@@ -65,6 +65,10 @@ public sealed interface Metric permits Measure, Ratio, Derived {
     /**
      * Starts a measure.
      *
+     * <pre>{@code
+     * Measure visitors = Metric.measure("visitors").sum("visitors").dimensions("channel").build();
+     * }</pre>
+     *
      * @param id the metric id
      * @return a new builder
      * @throws NullPointerException if id is null
@@ -77,6 +81,10 @@ public sealed interface Metric permits Measure, Ratio, Derived {
     /**
      * Starts a ratio.
      *
+     * <pre>{@code
+     * Ratio rate = Metric.ratio("conversion_rate").numerator("conversions").denominator("visitors").scale(100).build();
+     * }</pre>
+     *
      * @param id the metric id
      * @return a new builder
      * @throws NullPointerException if id is null
@@ -88,6 +96,10 @@ public sealed interface Metric permits Measure, Ratio, Derived {
 
     /**
      * Starts a derived metric.
+     *
+     * <pre>{@code
+     * Derived growth = Metric.derived("revenue_growth").formula("revenue / lag(revenue, 1) - 1").build();
+     * }</pre>
      *
      * @param id the metric id
      * @return a new builder

@@ -73,6 +73,10 @@ public final class MetricMetadata {
     /**
      * A builder.
      *
+     * <pre>{@code
+     * MetricMetadata m = MetricMetadata.builder().name("Conversion rate").owner("growth-team").tier(Tier.CORE).build();
+     * }</pre>
+     *
      * @return a new builder
      */
     public static Builder builder() {

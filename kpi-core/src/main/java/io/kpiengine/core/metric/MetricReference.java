@@ -27,6 +27,8 @@ import java.util.Optional;
  * a windowed ratio is the ratio of the windowed sums, never an average of ratios; a windowed distinct count
  * counts distinct values over the whole window.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param kind the kind of reference
  * @param metric the referenced metric's id
  * @param periods n for LAG and TRAILING, 0 otherwise
@@ -78,10 +80,10 @@ public record MetricReference(Kind kind, String metric, int periods, Grain grain
     /**
      * Validates the reference.
      *
-     * @param kind the kind component
-     * @param metric the metric component
-     * @param periods the periods component
-     * @param grain the grain component
+     * @param kind the kind of reference
+     * @param metric the referenced metric's id
+     * @param periods n for LAG and TRAILING, 0 otherwise
+     * @param grain the enclosing grain for TO_DATE, null otherwise
      * @throws NullPointerException if kind or metric is null, or grain is null for TO_DATE
      * @throws IllegalArgumentException if periods is outside 1..10,000 for LAG and TRAILING or not 0 otherwise,
      *     or a grain is given for another kind than TO_DATE

@@ -11,6 +11,8 @@ import java.util.Objects;
  * new MetricVersion("2", LocalDate.of(2025, 4, 1), "count only paid orders")
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param version the version label, e.g. {@code "2"} or {@code "2.1"}: not blank
  * @param effective the first date on which this definition applies
  * @param reason why the definition changed (for the first version, why it was introduced): not blank
@@ -20,9 +22,9 @@ public record MetricVersion(String version, LocalDate effective, String reason) 
     /**
      * Validates the entry.
      *
-     * @param version the version component
-     * @param effective the effective component
-     * @param reason the reason component
+     * @param version the version label, e.g. {@code "2"} or {@code "2.1"}: not blank
+     * @param effective the first date on which this definition applies
+     * @param reason why the definition changed (for the first version, why it was introduced): not blank
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if version or reason is blank
      */

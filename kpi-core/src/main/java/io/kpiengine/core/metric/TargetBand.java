@@ -10,6 +10,8 @@ import java.util.Objects;
  * TargetBand band = new TargetBand(new BigDecimal("20"), new BigDecimal("40")); // 20..40 days of inventory
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param low the smallest good value
  * @param high the largest good value, not below low
  */
@@ -18,8 +20,8 @@ public record TargetBand(BigDecimal low, BigDecimal high) {
     /**
      * Validates the band.
      *
-     * @param low the low component
-     * @param high the high component
+     * @param low the smallest good value
+     * @param high the largest good value, not below low
      * @throws NullPointerException if an end is null
      * @throws IllegalArgumentException if high is below low
      */

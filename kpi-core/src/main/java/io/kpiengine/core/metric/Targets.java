@@ -11,6 +11,8 @@ import java.util.Optional;
  * Targets t = new Targets(Target.of(new BigDecimal("3.0")), Target.of(new BigDecimal("3.5")), null);
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param shortTerm the next target, or null
  * @param longTerm the target for the planning horizon, or null
  * @param stretch the ambitious target, or null

@@ -79,6 +79,10 @@ public final class Unit {
     /**
      * Reads the text form of a unit.
      *
+     * <pre>{@code
+     * Unit aov = Unit.parse("USD / count");   // USD per count
+     * }</pre>
+     *
      * @param text e.g. {@code "USD / count"}, {@code "USD per count"}, {@code "%"}, {@code "m^2"}
      * @return the unit
      * @throws NullPointerException if text is null

@@ -58,6 +58,13 @@ public final class BusinessCalendar {
     /**
      * A builder; {@link Builder#zone(ZoneId)} is required.
      *
+     * <pre>{@code
+     * BusinessCalendar cal = BusinessCalendar.builder()
+     *         .zone(ZoneId.of("Europe/Berlin"))
+     *         .fiscalYearStart(Month.OCTOBER)
+     *         .build();
+     * }</pre>
+     *
      * @return a new builder
      */
     public static Builder builder() {
@@ -193,6 +200,10 @@ public final class BusinessCalendar {
      * {@code 2025-03}, {@code 2025-Q1}, {@code 2025}, {@code FY2025-Q2}, {@code FY2025}. An hour that occurs twice
      * (when clocks are set back) carries its offset, {@code 2025-10-26T02+02:00}; without one the earlier is
      * meant.
+     *
+     * <pre>{@code
+     * Period q = cal.parse("FY2025-Q2");   // with a fiscal year from October: 2025-01-01 .. 2025-03-31
+     * }</pre>
      *
      * @param text the text
      * @return the period

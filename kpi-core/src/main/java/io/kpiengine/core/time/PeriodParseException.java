@@ -3,15 +3,15 @@ package io.kpiengine.core.time;
 import io.kpiengine.core.KpiException;
 
 /**
- * A text is not the canonical form of a period of a {@link BusinessCalendar}, or names a period that does not
- * exist in its zone (an hour skipped by a daylight-saving change). The message quotes the text and says what is
- * wrong:
+ * Thrown when a text is not the canonical form of a period of a {@link BusinessCalendar}, or names a period that
+ * does not exist in its zone (an hour skipped by a daylight-saving change). The message quotes the text and says
+ * what is wrong:
  *
  * <pre>
  * '2025-13' is not a period: month must be 01..12
  * </pre>
  */
-public class PeriodParseException extends KpiException {
+public final class PeriodParseException extends KpiException {
 
     private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,7 @@ package io.kpiengine.formula.internal;
 
 import io.kpiengine.formula.FormulaLimitException;
 import io.kpiengine.formula.FormulaSyntaxException;
+import io.kpiengine.formula.Suggestions;
 import io.kpiengine.formula.UnknownNameException;
 import java.util.List;
 
@@ -92,7 +93,7 @@ public final class Errors {
 
     static UnknownNameException unknown(String kind, String source, int column, String name, List<String> candidates) {
         return new UnknownNameException("Unknown " + kind + " '" + shorten(name) + "' " + at(source, column)
-                + Names.didYouMean(candidates), source, column, name, candidates);
+                + Suggestions.didYouMean(candidates), source, column, name, candidates);
     }
 
     static FormulaLimitException limit(String problem, String source, int column, String token) {

@@ -1,5 +1,6 @@
 package io.kpiengine.formula.internal;
 
+import io.kpiengine.formula.Suggestions;
 import io.kpiengine.formula.internal.Lexer.Kind;
 import io.kpiengine.formula.internal.Lexer.Tok;
 import io.kpiengine.formula.internal.Node.Binary;
@@ -306,7 +307,7 @@ public final class Parser {
             }
             List<String> known = new ArrayList<>(Syntax.functionNames());
             known.addAll(settings.references().keySet());
-            throw Errors.unknown("function", source, t.column(), name, Names.closest(name, known));
+            throw Errors.unknown("function", source, t.column(), name, Suggestions.closest(name, known));
         }
         pushedBack = after;
         if (fn != null || reference != null) {
@@ -322,7 +323,7 @@ public final class Parser {
         if (settings.layout() != null) {
             slot = settings.layout().indexOf(name);
             if (slot < 0) {
-                throw Errors.unknown("variable", source, column, name, Names.closest(name, settings.layout()));
+                throw Errors.unknown("variable", source, column, name, Suggestions.closest(name, settings.layout()));
             }
         } else {
             slot = slots.computeIfAbsent(name, k -> slots.size());

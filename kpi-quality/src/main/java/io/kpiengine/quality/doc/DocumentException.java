@@ -4,8 +4,8 @@ import io.kpiengine.quality.QualityException;
 import java.util.List;
 
 /**
- * A definition document is malformed or invalid; carries every {@link Problem} found, each with file, line and
- * column. The message lists them one per line:
+ * Thrown when a definition document is malformed or invalid; carries every {@link Problem} found, each with file,
+ * line and column. The message lists them one per line ({@link Problem#describe}):
  *
  * <pre>
  * rules.yaml has 2 problems:
@@ -13,7 +13,7 @@ import java.util.List;
  *   rules.yaml:9:12: 'limit' must be a number, but was 'ten'
  * </pre>
  */
-public class DocumentException extends QualityException {
+public final class DocumentException extends QualityException {
 
     private static final long serialVersionUID = 1L;
 
@@ -26,7 +26,7 @@ public class DocumentException extends QualityException {
      * @param problems at least one problem
      */
     public DocumentException(String document, List<Problem> problems) {
-        super(format(document, problems));
+        super(Problem.describe(document, problems));
         this.problems = List.copyOf(problems);
     }
 
@@ -37,16 +37,5 @@ public class DocumentException extends QualityException {
      */
     public List<Problem> problems() {
         return problems;
-    }
-
-    private static String format(String document, List<Problem> problems) {
-        if (problems.size() == 1) {
-            return problems.get(0).toString();
-        }
-        StringBuilder sb = new StringBuilder(document).append(" has ").append(problems.size()).append(" problems:");
-        for (Problem p : problems) {
-            sb.append("\n  ").append(p);
-        }
-        return sb.toString();
     }
 }

@@ -104,6 +104,10 @@ public final class DocumentReader {
     /**
      * Reads a file with the default limits.
      *
+     * <pre>{@code
+     * DocNode root = DocumentReader.read(Path.of("rules.yaml"));
+     * }</pre>
+     *
      * @param file a .yaml, .yml or .json file
      * @return the root node
      * @throws DocumentException if the file is unreadable, too large or malformed
@@ -114,6 +118,10 @@ public final class DocumentReader {
 
     /**
      * Reads text with the default limits.
+     *
+     * <pre>{@code
+     * DocNode root = DocumentReader.read("{\"rules\": []}", "inline.json");
+     * }</pre>
      *
      * @param text the document
      * @param name the document name; {@code .json} names are parsed as JSON, others as YAML

@@ -1,17 +1,18 @@
 package io.kpiengine.quality.doc;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * "Did you mean ...?" candidates by edit distance.
+ * Offers "did you mean ...?" candidates for a misspelled field, column, rule or metric name of a definition
+ * document; the same suggestions as formula errors, from {@link io.kpiengine.formula.Suggestions}.
  *
  * <pre>{@code
  * List<String> c = Suggestions.closest("colum", List.of("column", "rule", "limit")); // [column]
+ * String hint = Suggestions.didYouMean("colum", List.of("column", "rule"));         // "; did you mean 'column'?"
  * }</pre>
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class Suggestions {
 
@@ -19,81 +20,29 @@ public final class Suggestions {
     }
 
     /**
-     * The known names closest to a misspelled one: Damerau-Levenshtein distance (case-insensitive) at most
-     * {@code max(1, length / 3)}, best first, at most three.
+     * Returns the known names closest to a misspelled one: optimal string alignment distance (case-insensitive)
+     * at most {@code max(1, length / 3)}, best first (ties alphabetical), at most three; see
+     * {@link io.kpiengine.formula.Suggestions#closest}.
      *
      * @param name the unknown name
      * @param known the valid names
-     * @return up to three candidates, possibly none
+     * @return an immutable list of up to three candidates, possibly empty
+     * @throws NullPointerException if an argument or a known name is null
      */
     public static List<String> closest(String name, Collection<String> known) {
-        int limit = Math.max(1, name.length() / 3);
-        List<String> out = new ArrayList<>();
-        List<int[]> scores = new ArrayList<>();
-        for (String k : known) {
-            int d = distance(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
-            if (d <= limit) {
-                out.add(k);
-                scores.add(new int[] {d});
-            }
-        }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < out.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.<Integer>comparingInt(i -> scores.get(i)[0]).thenComparing(out::get));
-        List<String> sorted = new ArrayList<>();
-        for (int i = 0; i < Math.min(3, order.size()); i++) {
-            sorted.add(out.get(order.get(i)));
-        }
-        return List.copyOf(sorted);
+        return io.kpiengine.formula.Suggestions.closest(name, known);
     }
 
     /**
-     * The suffix {@code "; did you mean 'x'?"} (or {@code "'x' or 'y'"}) for a message, or "" when nothing is
-     * close.
+     * Returns the suffix {@code "; did you mean 'x'?"} (or {@code "'x' or 'y'"}) for a message about an unknown
+     * name, or "" when nothing is close.
      *
      * @param name the unknown name
      * @param known the valid names
      * @return the suffix or ""
+     * @throws NullPointerException if an argument or a known name is null
      */
     public static String didYouMean(String name, Collection<String> known) {
-        List<String> c = closest(name, known);
-        if (c.isEmpty()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder("; did you mean ");
-        for (int i = 0; i < c.size(); i++) {
-            sb.append(i == 0 ? "" : i == c.size() - 1 ? " or " : ", ").append('\'').append(c.get(i)).append('\'');
-        }
-        return sb.append('?').toString();
-    }
-
-    /**
-     * Optimal string alignment distance (Levenshtein plus adjacent transpositions).
-     *
-     * @param a one string
-     * @param b another
-     * @return the number of edits
-     */
-    public static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = v;
-            }
-        }
-        return d[a.length()][b.length()];
+        return io.kpiengine.formula.Suggestions.didYouMean(closest(name, known));
     }
 }

@@ -90,6 +90,10 @@ public final class ColumnFormat {
     /**
      * A new builder with every option at its default.
      *
+     * <pre>{@code
+     * ColumnFormat counts = ColumnFormat.builder().thousandsSeparator(',').build();   // "2,146"
+     * }</pre>
+     *
      * @return the builder
      */
     public static Builder builder() {

@@ -1,5 +1,7 @@
 package io.kpiengine.quality.io;
 
+import static io.kpiengine.quality.io.internal.SourceOptions.once;
+
 import io.kpiengine.quality.Column;
 import io.kpiengine.quality.ColumnType;
 import io.kpiengine.quality.Dictionary;
@@ -10,7 +12,9 @@ import io.kpiengine.quality.doc.Suggestions;
 import io.kpiengine.quality.io.internal.BudgetTracker;
 import io.kpiengine.quality.io.internal.ByteInput;
 import io.kpiengine.quality.io.internal.CsvReader;
+import io.kpiengine.quality.io.internal.SourceOptions;
 import io.kpiengine.quality.io.internal.SplitPlan;
+import io.kpiengine.quality.io.internal.Splits;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,7 +116,7 @@ public final class CsvSource implements RecordSource {
         this.schema = b.schema;
         this.name = opened.name;
         this.settings = opened.settings;
-        this.budget = b.budget;
+        this.budget = b.options.errorBudget();
         this.path = opened.path;
         this.splittable = opened.splittable;
         this.reader = opened.reader;
@@ -121,9 +125,9 @@ public final class CsvSource implements RecordSource {
         this.dictionaries = new Dictionary[schema.size()];
         for (int c = 0; c < schema.size(); c++) {
             Column column = schema.column(c);
-            formats[c] = b.formats.getOrDefault(column.name(), b.defaultFormat);
+            formats[c] = b.options.formats().getOrDefault(column.name(), b.defaultFormat);
             if (column.type() == ColumnType.CATEGORY) {
-                dictionaries[c] = b.dictionaries.getOrDefault(column.name(), new Dictionary());
+                dictionaries[c] = b.options.dictionaries().getOrDefault(column.name(), new Dictionary());
             }
         }
         List<String> header = null;
@@ -206,6 +210,12 @@ public final class CsvSource implements RecordSource {
     /**
      * A builder for a CSV file; the file can be split for parallel reading.
      *
+     * <pre>{@code
+     * try (CsvSource source = CsvSource.builder(Path.of("events.csv")).schema(schema).build()) {
+     *     for (RecordBatch batch = source.next(); batch != null; batch = source.next()) { ... }
+     * }
+     * }</pre>
+     *
      * @param file the file
      * @return the builder
      */
@@ -217,31 +227,31 @@ public final class CsvSource implements RecordSource {
     /**
      * A builder for CSV bytes from a stream (not splittable); the stream is closed with the source.
      *
+     * <pre>{@code
+     * CsvSource source = CsvSource.builder(new ByteArrayInputStream(bytes), "upload").schema(schema).build();
+     * }</pre>
+     *
      * @param in the stream
      * @param name the source name for messages and rejected rows
      * @return the builder; {@link Builder#build()} may be called once
      */
     public static Builder builder(InputStream in, String name) {
-        return new Builder(null, Objects.requireNonNull(in, "in"), null, checkName(name));
+        return new Builder(null, Objects.requireNonNull(in, "in"), null, SourceOptions.checkName(name));
     }
 
     /**
      * A builder for CSV text from a reader (not splittable); the reader is closed with the source.
+     *
+     * <pre>{@code
+     * CsvSource source = CsvSource.builder(new StringReader("visitors\n12\n"), "inline").schema(schema).build();
+     * }</pre>
      *
      * @param reader the reader
      * @param name the source name for messages and rejected rows
      * @return the builder; {@link Builder#build()} may be called once
      */
     public static Builder builder(Reader reader, String name) {
-        return new Builder(null, null, Objects.requireNonNull(reader, "reader"), checkName(name));
-    }
-
-    private static String checkName(String name) {
-        Objects.requireNonNull(name, "name");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("name must be non-blank, but was '" + name + "'");
-        }
-        return name;
+        return new Builder(null, null, Objects.requireNonNull(reader, "reader"), SourceOptions.checkName(name));
     }
 
     @Override
@@ -263,9 +273,7 @@ public final class CsvSource implements RecordSource {
      */
     @Override
     public RecordBatch next() {
-        if (split) {
-            throw new IllegalStateException("source " + name + " was split: read its partitions instead");
-        }
+        Splits.checkNotSplit(name, split);
         return reader.next();
     }
 
@@ -285,12 +293,7 @@ public final class CsvSource implements RecordSource {
      */
     @Override
     public List<RecordSource> split(int parts) {
-        if (parts < 1) {
-            throw new IllegalArgumentException("parts must be >= 1, but was " + parts);
-        }
-        if (split || reader.started()) {
-            throw new IllegalStateException("split must be called once, before the first next(), on source " + name);
-        }
+        Splits.checkSplit(name, parts, split || reader.started());
         if (!splittable || parts == 1) {
             return List.of(this);
         }
@@ -398,8 +401,7 @@ public final class CsvSource implements RecordSource {
         private final Path file;
         private InputStream stream;
         private Reader text;
-        private String name;
-        private boolean nameSet;
+        private final SourceOptions options;
         private Schema schema;
         private Charset charset;
         private Character delimiter;
@@ -411,36 +413,16 @@ public final class CsvSource implements RecordSource {
         private boolean optionalSet;
         private boolean allowExtra = true;
         private boolean allowExtraSet;
-        private final Map<String, ColumnFormat> formats = new LinkedHashMap<>();
         private ColumnFormat defaultFormat = ColumnFormat.DEFAULT;
         private boolean defaultFormatSet;
-        private final Map<String, Dictionary> dictionaries = new LinkedHashMap<>();
-        private int batchSize = DEFAULT_BATCH_SIZE;
-        private boolean batchSizeSet;
         private int maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
         private boolean maxRecordBytesSet;
-        private ErrorBudget budget = ErrorBudget.UNLIMITED;
-        private boolean budgetSet;
 
         private Builder(Path file, InputStream stream, Reader text, String name) {
             this.file = file;
             this.stream = stream;
             this.text = text;
-            this.name = name;
-        }
-
-        private static void once(boolean set, String option, Object value) {
-            if (set) {
-                throw new IllegalStateException(option + " was already set to " + value);
-            }
-        }
-
-        private <T> Builder putOnce(Map<String, T> map, String option, String column, T value) {
-            Objects.requireNonNull(column, "column");
-            Objects.requireNonNull(value, option);
-            once(map.containsKey(column), option + " of '" + column + "'", map.get(column));
-            map.put(column, value);
-            return this;
+            this.options = new SourceOptions(name);
         }
 
         /**
@@ -464,9 +446,7 @@ public final class CsvSource implements RecordSource {
          * @throws IllegalStateException if already set
          */
         public Builder name(String name) {
-            once(nameSet, "name", this.name);
-            this.name = checkName(name);
-            nameSet = true;
+            options.name(name);
             return this;
         }
 
@@ -546,7 +526,8 @@ public final class CsvSource implements RecordSource {
          * @throws IllegalStateException if this column already has a header name
          */
         public Builder headerName(String column, String headerName) {
-            return putOnce(headerNames, "headerName", column, headerName);
+            SourceOptions.putOnce(headerNames, "headerName", column, headerName);
+            return this;
         }
 
         /**
@@ -587,7 +568,8 @@ public final class CsvSource implements RecordSource {
          * @throws IllegalStateException if this column already has a format
          */
         public Builder format(String column, ColumnFormat format) {
-            return putOnce(formats, "format", column, format);
+            options.format(column, format);
+            return this;
         }
 
         /**
@@ -615,7 +597,8 @@ public final class CsvSource implements RecordSource {
          * @throws IllegalStateException if this column already has a dictionary
          */
         public Builder dictionary(String column, Dictionary dictionary) {
-            return putOnce(dictionaries, "dictionary", column, dictionary);
+            options.dictionary(column, dictionary);
+            return this;
         }
 
         /**
@@ -627,12 +610,7 @@ public final class CsvSource implements RecordSource {
          * @throws IllegalStateException if already set
          */
         public Builder batchSize(int size) {
-            once(batchSizeSet, "batchSize", batchSize);
-            if (size < 1 || size > 1 << 20) {
-                throw new IllegalArgumentException("batchSize must be in 1..1048576, but was " + size);
-            }
-            batchSize = size;
-            batchSizeSet = true;
+            options.batchSize(size);
             return this;
         }
 
@@ -662,9 +640,7 @@ public final class CsvSource implements RecordSource {
          * @throws IllegalStateException if already set
          */
         public Builder errorBudget(ErrorBudget budget) {
-            once(budgetSet, "errorBudget", this.budget);
-            this.budget = Objects.requireNonNull(budget, "budget");
-            budgetSet = true;
+            options.errorBudget(budget);
             return this;
         }
 
@@ -688,9 +664,9 @@ public final class CsvSource implements RecordSource {
             List<String> unknown = new ArrayList<>();
             checkColumns("headerName", headerNames.keySet(), unknown);
             checkColumns("optionalColumns", optional, unknown);
-            checkColumns("format", formats.keySet(), unknown);
-            checkColumns("dictionary", dictionaries.keySet(), unknown);
-            for (String c : dictionaries.keySet()) {
+            checkColumns("format", options.formats().keySet(), unknown);
+            checkColumns("dictionary", options.dictionaries().keySet(), unknown);
+            for (String c : options.dictionaries().keySet()) {
                 if (schema.contains(c) && schema.find(c).orElseThrow().type() != ColumnType.CATEGORY) {
                     unknown.add("dictionary: column '" + c + "' is " + schema.find(c).orElseThrow().type()
                             + ", not CATEGORY");
@@ -725,7 +701,7 @@ public final class CsvSource implements RecordSource {
 
         private Opened open(byte d, byte q) {
             Opened o = new Opened();
-            o.name = name;
+            o.name = options.name();
             Charset cs = charset == null ? StandardCharsets.UTF_8 : charset;
             try {
                 if (file != null) {
@@ -779,14 +755,15 @@ public final class CsvSource implements RecordSource {
                     o.reader = new CsvReader(o.settings, ByteInput.text(r), 0, 1);
                 }
             } catch (IOException e) {
-                throw new SourceException(name, 0, "cannot open: " + e, e);
+                throw new SourceException(options.name(), 0, "cannot open: " + e, e);
             }
             o.reader.skipUtf8Bom();
             return o;
         }
 
         private CsvReader.Settings settings(byte d, byte q, Charset parse, String encoding, boolean transcoded) {
-            return new CsvReader.Settings(name, parse, encoding, transcoded, d, q, batchSize, maxRecordBytes);
+            return new CsvReader.Settings(options.name(), parse, encoding, transcoded, d, q, options.batchSize(),
+                    maxRecordBytes);
         }
 
         private static Charset utf16Bom(byte[] head, int n) {

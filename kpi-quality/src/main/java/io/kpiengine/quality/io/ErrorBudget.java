@@ -16,6 +16,8 @@ import java.util.Locale;
  * <p>Readers check the budget after every batch, over all partitions of a source together, so the run stops
  * at the end of the batch in which the budget was exceeded, with {@link ErrorBudgetExceededException}.
  *
+ * <p>Immutable and thread-safe: one budget may serve many sources; each source counts its own records.
+ *
  * @param maxFraction the largest allowed share of rejected records among all records read, 0..1; 1 means no
  *     limit on the share
  * @param minRecords the number of records read before the share is judged (it is also judged at the end of the
@@ -30,6 +32,11 @@ public record ErrorBudget(double maxFraction, long minRecords, long maxCount) {
     /**
      * Validates the components.
      *
+     * @param maxFraction the largest allowed share of rejected records among all records read, 0..1; 1 means no limit
+     *     on the share
+     * @param minRecords the number of records read before the share is judged (it is also judged at the end of the
+     *     input)
+     * @param maxCount the largest allowed number of rejected records; {@code Long.MAX_VALUE} means no limit
      * @throws IllegalArgumentException if maxFraction is outside 0..1, or a count is negative
      */
     public ErrorBudget {

@@ -13,9 +13,12 @@ public final class ErrorBudgetExceededException extends QualityException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The source name. */
     private final String source;
     private final transient ErrorBudget budget;
+    /** Records read before the run stopped, kept and rejected. */
     private final long records;
+    /** Records rejected before the run stopped. */
     private final long rejectedCount;
     private final transient List<RejectedRow> rejected;
 

@@ -1,5 +1,7 @@
 package io.kpiengine.quality.io;
 
+import static io.kpiengine.quality.io.internal.SourceOptions.once;
+
 import io.kpiengine.quality.Column;
 import io.kpiengine.quality.ColumnType;
 import io.kpiengine.quality.Dictionary;
@@ -7,11 +9,11 @@ import io.kpiengine.quality.RecordBatch;
 import io.kpiengine.quality.RecordSource;
 import io.kpiengine.quality.RejectedRow;
 import io.kpiengine.quality.Schema;
-import io.kpiengine.quality.Vector;
 import io.kpiengine.quality.io.internal.BudgetTracker;
 import io.kpiengine.quality.io.internal.Civil;
 import io.kpiengine.quality.io.internal.ColumnParser;
 import io.kpiengine.quality.io.internal.ColumnParsers;
+import io.kpiengine.quality.io.internal.SourceOptions;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -31,9 +33,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -89,11 +89,11 @@ public final class JdbcSource implements RecordSource {
 
     private JdbcSource(Builder b, Connection connection, boolean owns) throws SQLException {
         ResultSetMetaData meta;
-        this.name = b.name;
+        this.name = b.options.name();
         this.connection = connection;
         this.ownsConnection = owns;
         this.zone = b.zone;
-        this.batchSize = b.batchSize;
+        this.batchSize = b.options.batchSize();
         this.statement = connection.prepareStatement(b.sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         try {
             statement.setFetchSize(b.fetchSize);
@@ -124,11 +124,12 @@ public final class JdbcSource implements RecordSource {
         for (int c = 0; c < schema.size(); c++) {
             Column column = schema.column(c);
             Dictionary dict = column.type() == ColumnType.CATEGORY
-                    ? b.dictionaries.getOrDefault(column.name(), new Dictionary()) : null;
-            parsers[c] = ColumnParsers.create(column, b.formats.getOrDefault(column.name(), ColumnFormat.DEFAULT),
+                    ? b.options.dictionaries().getOrDefault(column.name(), new Dictionary()) : null;
+            parsers[c] = ColumnParsers.create(column,
+                    b.options.formats().getOrDefault(column.name(), ColumnFormat.DEFAULT),
                     StandardCharsets.UTF_8, dict);
         }
-        this.budget = new BudgetTracker(name, b.budget, 1);
+        this.budget = new BudgetTracker(name, b.options.errorBudget(), 1);
     }
 
     private Schema infer(ResultSetMetaData meta) throws SQLException {
@@ -211,6 +212,14 @@ public final class JdbcSource implements RecordSource {
     /**
      * A builder for queries on connections from a data source; each source takes one connection and closes it.
      *
+     * <pre>{@code
+     * try (JdbcSource source = JdbcSource.builder(dataSource)
+     *         .query("SELECT ts, channel, visitors FROM events")
+     *         .build()) {
+     *     ...
+     * }
+     * }</pre>
+     *
      * @param dataSource the data source
      * @return the builder
      */
@@ -220,6 +229,13 @@ public final class JdbcSource implements RecordSource {
 
     /**
      * A builder for queries on a connection that the caller keeps (and closes).
+     *
+     * <pre>{@code
+     * JdbcSource source = JdbcSource.builder(connection)
+     *         .query("SELECT ts, visitors FROM events WHERE ts >= ?", since)
+     *         .schema(schema)
+     *         .build();
+     * }</pre>
      *
      * @param connection the connection
      * @return the builder
@@ -250,9 +266,7 @@ public final class JdbcSource implements RecordSource {
             return null;
         }
         budget.checkStopped();
-        for (ColumnParser p : parsers) {
-            p.start(batchSize);
-        }
+        ColumnParsers.start(parsers, batchSize);
         long[] numbers = new long[batchSize];
         List<RejectedRow> rejected = new ArrayList<>();
         int rows = 0;
@@ -276,14 +290,7 @@ public final class JdbcSource implements RecordSource {
         } catch (SQLException e) {
             throw new SourceException(name, ordinal, "cannot read the query result: " + e.getMessage(), e);
         }
-        RecordBatch batch = null;
-        if (rows > 0 || !rejected.isEmpty()) {
-            List<Vector> vectors = new ArrayList<>(parsers.length);
-            for (ColumnParser p : parsers) {
-                vectors.add(p.finish(rows));
-            }
-            batch = RecordBatch.of(schema, name, vectors, numbers, rows, rejected);
-        }
+        RecordBatch batch = ColumnParsers.finish(schema, name, parsers, numbers, rows, rejected);
         budget.add(rows + rejected.size(), rejected, done);
         return batch;
     }
@@ -467,28 +474,15 @@ public final class JdbcSource implements RecordSource {
         private String sql;
         private List<Object> parameters = List.of();
         private Schema schema;
-        private String name = "query";
-        private boolean nameSet;
+        private final SourceOptions options = new SourceOptions("query");
         private int fetchSize = 1000;
         private boolean fetchSizeSet;
-        private int batchSize = CsvSource.DEFAULT_BATCH_SIZE;
-        private boolean batchSizeSet;
         private ZoneId zone = ZoneOffset.UTC;
         private boolean zoneSet;
-        private ErrorBudget budget = ErrorBudget.UNLIMITED;
-        private boolean budgetSet;
-        private final Map<String, ColumnFormat> formats = new LinkedHashMap<>();
-        private final Map<String, Dictionary> dictionaries = new LinkedHashMap<>();
 
         private Builder(DataSource dataSource, Connection connection) {
             this.dataSource = dataSource;
             this.connection = connection;
-        }
-
-        private static void once(boolean set, String option, Object value) {
-            if (set) {
-                throw new IllegalStateException(option + " was already set to " + value);
-            }
         }
 
         /**
@@ -532,13 +526,7 @@ public final class JdbcSource implements RecordSource {
          * @throws IllegalStateException if already set
          */
         public Builder name(String name) {
-            once(nameSet, "name", this.name);
-            Objects.requireNonNull(name, "name");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("name must be non-blank, but was '" + name + "'");
-            }
-            this.name = name;
-            nameSet = true;
+            options.name(name);
             return this;
         }
 
@@ -569,12 +557,7 @@ public final class JdbcSource implements RecordSource {
          * @throws IllegalStateException if already set
          */
         public Builder batchSize(int size) {
-            once(batchSizeSet, "batchSize", batchSize);
-            if (size < 1 || size > 1 << 20) {
-                throw new IllegalArgumentException("batchSize must be in 1..1048576, but was " + size);
-            }
-            batchSize = size;
-            batchSizeSet = true;
+            options.batchSize(size);
             return this;
         }
 
@@ -601,9 +584,7 @@ public final class JdbcSource implements RecordSource {
          * @throws IllegalStateException if this column already has a format
          */
         public Builder format(String column, ColumnFormat format) {
-            Objects.requireNonNull(column, "column");
-            once(formats.containsKey(column), "format of '" + column + "'", formats.get(column));
-            formats.put(column, Objects.requireNonNull(format, "format"));
+            options.format(column, format);
             return this;
         }
 
@@ -616,9 +597,7 @@ public final class JdbcSource implements RecordSource {
          * @throws IllegalStateException if this column already has a dictionary
          */
         public Builder dictionary(String column, Dictionary dictionary) {
-            Objects.requireNonNull(column, "column");
-            once(dictionaries.containsKey(column), "dictionary of '" + column + "'", dictionaries.get(column));
-            dictionaries.put(column, Objects.requireNonNull(dictionary, "dictionary"));
+            options.dictionary(column, dictionary);
             return this;
         }
 
@@ -630,9 +609,7 @@ public final class JdbcSource implements RecordSource {
          * @throws IllegalStateException if already set
          */
         public Builder errorBudget(ErrorBudget budget) {
-            once(budgetSet, "errorBudget", this.budget);
-            this.budget = Objects.requireNonNull(budget, "budget");
-            budgetSet = true;
+            options.errorBudget(budget);
             return this;
         }
 
@@ -649,12 +626,12 @@ public final class JdbcSource implements RecordSource {
             }
             if (schema != null) {
                 List<String> unknown = new ArrayList<>();
-                for (String c : formats.keySet()) {
+                for (String c : options.formats().keySet()) {
                     if (!schema.contains(c)) {
                         unknown.add("format: no column '" + c + "'");
                     }
                 }
-                for (String c : dictionaries.keySet()) {
+                for (String c : options.dictionaries().keySet()) {
                     if (schema.find(c).map(x -> x.type() != ColumnType.CATEGORY).orElse(true)) {
                         unknown.add("dictionary: no CATEGORY column '" + c + "'");
                     }
@@ -683,7 +660,7 @@ public final class JdbcSource implements RecordSource {
                 if (e instanceof RuntimeException r) {
                     throw r;
                 }
-                throw new SourceException(name, 0, "query failed: " + e.getMessage(), e);
+                throw new SourceException(options.name(), 0, "query failed: " + e.getMessage(), e);
             }
         }
     }

@@ -6,6 +6,8 @@ import io.kpiengine.quality.RecordBatch;
 import io.kpiengine.quality.RecordSource;
 import io.kpiengine.quality.RejectedRow;
 import io.kpiengine.quality.Schema;
+import io.kpiengine.quality.io.internal.SourceOptions;
+import io.kpiengine.quality.io.internal.Splits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -47,6 +49,10 @@ public final class MemorySource implements RecordSource {
     /**
      * A source of existing batches, in order.
      *
+     * <pre>{@code
+     * MemorySource source = MemorySource.of(schema, List.of(monday, tuesday));
+     * }</pre>
+     *
      * @param schema the schema every batch has
      * @param batches the batches
      * @return a new source named after the first batch's source ("memory" when there is none)
@@ -67,6 +73,10 @@ public final class MemorySource implements RecordSource {
     /**
      * A builder of rows of boxed values.
      *
+     * <pre>{@code
+     * MemorySource rows = MemorySource.builder(schema).row(LocalDate.of(2025, 3, 3), "email", 1200L).build();
+     * }</pre>
+     *
      * @param schema the schema
      * @return the builder
      */
@@ -86,9 +96,7 @@ public final class MemorySource implements RecordSource {
 
     @Override
     public RecordBatch next() {
-        if (split) {
-            throw new IllegalStateException("source " + name + " was split: read its partitions instead");
-        }
+        Splits.checkNotSplit(name, split);
         return next < batches.size() ? batches.get(next++) : null;
     }
 
@@ -102,12 +110,7 @@ public final class MemorySource implements RecordSource {
      */
     @Override
     public List<RecordSource> split(int parts) {
-        if (parts < 1) {
-            throw new IllegalArgumentException("parts must be >= 1, but was " + parts);
-        }
-        if (split || next > 0) {
-            throw new IllegalStateException("split must be called once, before the first next(), on source " + name);
-        }
+        Splits.checkSplit(name, parts, split || next > 0);
         int n = Math.max(1, Math.min(parts, batches.size()));
         if (n == 1) {
             return List.of(this);
@@ -138,11 +141,7 @@ public final class MemorySource implements RecordSource {
     public static final class Builder {
         private final Schema schema;
         private final List<Object[]> rows = new ArrayList<>();
-        private final Map<String, Dictionary> dictionaries = new LinkedHashMap<>();
-        private String name = "memory";
-        private boolean nameSet;
-        private int batchSize = CsvSource.DEFAULT_BATCH_SIZE;
-        private boolean batchSizeSet;
+        private final SourceOptions options = new SourceOptions("memory");
 
         private Builder(Schema schema) {
             this.schema = schema;
@@ -156,35 +155,20 @@ public final class MemorySource implements RecordSource {
          * @throws IllegalStateException if already set
          */
         public Builder name(String name) {
-            if (nameSet) {
-                throw new IllegalStateException("name was already set to " + this.name);
-            }
-            Objects.requireNonNull(name, "name");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("name must be non-blank, but was '" + name + "'");
-            }
-            this.name = name;
-            nameSet = true;
+            options.name(name);
             return this;
         }
 
         /**
          * The number of rows per batch (default 8,192).
          *
-         * @param size at least 1
+         * @param size 1 to 1,048,576
          * @return this builder
-         * @throws IllegalArgumentException if less than 1
+         * @throws IllegalArgumentException if out of range
          * @throws IllegalStateException if already set
          */
         public Builder batchSize(int size) {
-            if (batchSizeSet) {
-                throw new IllegalStateException("batchSize was already set to " + batchSize);
-            }
-            if (size < 1) {
-                throw new IllegalArgumentException("batchSize must be >= 1, but was " + size);
-            }
-            batchSize = size;
-            batchSizeSet = true;
+            options.batchSize(size);
             return this;
         }
 
@@ -203,10 +187,7 @@ public final class MemorySource implements RecordSource {
                 throw new IllegalArgumentException("dictionary column must be a CATEGORY column of " + schema
                         + ", but was '" + column + "'");
             }
-            if (dictionaries.containsKey(column)) {
-                throw new IllegalStateException("dictionary of '" + column + "' was already set");
-            }
-            dictionaries.put(column, dictionary);
+            options.dictionary(column, dictionary);
             return this;
         }
 
@@ -240,7 +221,8 @@ public final class MemorySource implements RecordSource {
          * @return a new source
          */
         public MemorySource build() {
-            Map<String, Dictionary> dicts = new LinkedHashMap<>(dictionaries);
+            String name = options.name();
+            Map<String, Dictionary> dicts = new LinkedHashMap<>(options.dictionaries());
             schema.columns().stream().filter(c -> c.type() == ColumnType.CATEGORY)
                     .forEach(c -> dicts.putIfAbsent(c.name(), new Dictionary()));
             List<RecordBatch> batches = new ArrayList<>();
@@ -259,7 +241,7 @@ public final class MemorySource implements RecordSource {
                 } catch (IllegalArgumentException e) {
                     current.addRejected(new RejectedRow(name, i + 1L, Arrays.toString(values), e.getMessage()));
                 }
-                if (++inBatch == batchSize) {
+                if (++inBatch == options.batchSize()) {
                     batches.add(current.build());
                     current = null;
                     inBatch = 0;

@@ -11,7 +11,9 @@ public final class SourceException extends QualityException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The source name. */
     private final String source;
+    /** The 1-based line or row ordinal involved, or 0 when none. */
     private final long line;
 
     /**

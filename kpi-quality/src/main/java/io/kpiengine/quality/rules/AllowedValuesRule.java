@@ -26,6 +26,8 @@ import java.util.Set;
  * by {@link #onInvalid()}. Every allowed value and every map target must already be normal (a fixed point of
  * the normalisation), so cleaning is idempotent. Missing values are not checked.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "allowed:<column>"}
  * @param column a TEXT or CATEGORY column
  * @param allowed the allowed normal values; empty = any value (normalisation only)
@@ -53,6 +55,13 @@ public record AllowedValuesRule(String id, String column, List<String> allowed, 
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "allowed:<column>"}
+     * @param column a TEXT or CATEGORY column
+     * @param allowed the allowed normal values; empty = any value (normalisation only)
+     * @param map synonyms to normal values
+     * @param trim whether white space around values is removed
+     * @param caseFold how letter case is normalised
+     * @param onInvalid what happens to a row whose value is not allowed
      * @throws NullPointerException if a component other than id is null
      * @throws IllegalArgumentException if an allowed value or map target is not normal, a map target is not
      *     allowed, or two map keys normalise to the same text

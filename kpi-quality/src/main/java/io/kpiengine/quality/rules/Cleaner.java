@@ -74,6 +74,13 @@ public final class Cleaner {
      * Starts cleaning a source. The result is itself a source of clean batches; split it with
      * {@link CleanedSource#split(int)} before reading to clean on several threads.
      *
+     * <pre>{@code
+     * try (CleanedSource clean = cleaner.clean(source)) {
+     *     for (RecordBatch b = clean.next(); b != null; b = clean.next()) { ... }
+     *     QualityReport report = clean.report();
+     * }
+     * }</pre>
+     *
      * @param source an unread source whose schema equals {@link #inputSchema()}
      * @return the clean source
      * @throws IllegalArgumentException if the schema differs

@@ -17,6 +17,8 @@ import java.util.Objects;
  * be named. The formula is compiled when the rules are built; its variables are checked against the schema when
  * they are bound.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "condition:<formula>"}
  * @param formula the condition
  * @param onInvalid QUARANTINE or FLAG
@@ -26,6 +28,9 @@ public record ConditionRule(String id, String formula, OnInvalid onInvalid) impl
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "condition:<formula>"}
+     * @param formula the condition
+     * @param onInvalid QUARANTINE or FLAG
      * @throws NullPointerException if formula or onInvalid is null
      * @throws IllegalArgumentException if the formula is blank or onInvalid is NULLIFY
      */

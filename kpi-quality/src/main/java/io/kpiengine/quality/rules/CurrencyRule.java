@@ -25,6 +25,8 @@ import java.util.Objects;
  * date of the TIMESTAMP value in {@link #dateZone()} (default UTC); without a date column only rates valid on every date
  * ({@link RateTable#ALWAYS}) apply.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "currency:<column>"}
  * @param column the amount column (INTEGER or DECIMAL)
  * @param currencyColumn the column of ISO 4217 codes (TEXT or CATEGORY)
@@ -40,6 +42,14 @@ public record CurrencyRule(String id, String column, String currencyColumn, Stri
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "currency:<column>"}
+     * @param column the amount column (INTEGER or DECIMAL)
+     * @param currencyColumn the column of ISO 4217 codes (TEXT or CATEGORY)
+     * @param dateColumn the DATE or TIMESTAMP column that dates each amount, or null to use undated rates
+     * @param target the currency to convert to
+     * @param rates the rates into {@code target}
+     * @param rounding how a converted amount is rounded to the minor unit
+     * @param dateZone the zone in which a TIMESTAMP date column is read as a date
      * @throws NullPointerException if a required component is null
      * @throws IllegalArgumentException if names are invalid, the amount and currency columns are the same, or the
      *     rounding is UNNECESSARY

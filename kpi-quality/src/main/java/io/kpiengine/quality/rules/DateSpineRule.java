@@ -22,6 +22,8 @@ import java.util.Objects;
  * account becomes {@code input + inserted = clean + quarantined + merged}. Detection streams (one entry per
  * group and period); inserted rows are emitted after the input is exhausted.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "date-spine:<column>"}
  * @param column the TIMESTAMP or DATE column
  * @param grain the period length
@@ -37,6 +39,14 @@ public record DateSpineRule(String id, String column, RowGrain grain, ZoneId zon
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "date-spine:<column>"}
+     * @param column the TIMESTAMP or DATE column
+     * @param grain the period length
+     * @param zone the zone of the periods
+     * @param groupBy group columns; empty = one series
+     * @param fillGaps whether to insert rows for missing periods, or only report them
+     * @param from the first expected period's date, or null for each group's first period
+     * @param to the last expected period's date, or null for each group's last period
      * @throws NullPointerException if a required component is null
      * @throws IllegalArgumentException if from is after to
      */

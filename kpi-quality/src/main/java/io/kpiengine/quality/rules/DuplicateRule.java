@@ -27,6 +27,8 @@ import java.util.Objects;
  * <p><b>Cost.</b> Exact duplicates stream: their state is a 16-byte fingerprint slot per distinct row (see
  * {@code docs/quality-rules.md}). Key duplicates buffer the rows until the end of the input.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "duplicates:exact"} or {@code "duplicates:<key,...>"}
  * @param key the key columns, empty for exact duplicates
  * @param keep which row of a key group survives
@@ -49,6 +51,10 @@ public record DuplicateRule(String id, List<String> key, Keep keep, String by) i
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "duplicates:exact"} or {@code "duplicates:<key,...>"}
+     * @param key the key columns, empty for exact duplicates
+     * @param keep which row of a key group survives
+     * @param by the column compared by {@link Keep#LATEST} and {@link Keep#MAX}, else null
      * @throws NullPointerException if key or keep is null
      * @throws IllegalArgumentException if a name is invalid, {@code by} does not match the policy, or an exact
      *     rule asks for another policy than FIRST

@@ -18,6 +18,8 @@ import java.util.Objects;
  * <p>Completeness: the share of checked periods that meet the expectation. State: one counter per group and
  * period, streamed.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "expected-rows:<column>"}
  * @param column the TIMESTAMP or DATE column
  * @param grain the period length
@@ -31,6 +33,12 @@ public record ExpectedRowsRule(String id, String column, RowGrain grain, ZoneId 
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "expected-rows:<column>"}
+     * @param column the TIMESTAMP or DATE column
+     * @param grain the period length
+     * @param zone the zone of the periods
+     * @param minRows the fewest rows a period should have, at least 1
+     * @param groupBy group columns; empty = all rows
      * @throws NullPointerException if a component other than id is null
      * @throws IllegalArgumentException if minRows is below 1
      */

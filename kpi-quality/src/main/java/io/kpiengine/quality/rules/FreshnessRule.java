@@ -19,6 +19,8 @@ import java.util.Objects;
  *
  * <p>Timeliness score: 1 when fresh, else {@code maxAge / age}.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "freshness:<column>"}
  * @param column the TIMESTAMP or DATE column
  * @param maxAge the largest acceptable age, positive
@@ -29,6 +31,10 @@ public record FreshnessRule(String id, String column, Duration maxAge, ZoneId zo
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "freshness:<column>"}
+     * @param column the TIMESTAMP or DATE column
+     * @param maxAge the largest acceptable age, positive
+     * @param zone the zone that DATE values are read in
      * @throws NullPointerException if a component other than id is null
      * @throws IllegalArgumentException if maxAge is not positive
      */

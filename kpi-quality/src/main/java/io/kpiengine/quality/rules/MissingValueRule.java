@@ -33,6 +33,8 @@ import java.util.Objects;
  * Without {@code orderBy} the order is the source order. {@code QUARANTINE}, {@code CONSTANT}, {@code ZERO}
  * and {@code LEAVE} work row by row and stream; the other strategies buffer the input until its end.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "missing:<column>"}
  * @param column the column
  * @param strategy what to do
@@ -69,6 +71,15 @@ public record MissingValueRule(String id, String column, Strategy strategy, Obje
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "missing:<column>"}
+     * @param column the column
+     * @param strategy what to do
+     * @param value the constant of {@code CONSTANT} ({@code BigDecimal}, {@code String} or {@code Boolean}), else null
+     * @param groupBy the group columns of the group strategies; empty = one group
+     * @param orderBy the ordering column of forward fill and interpolation, or null for source order
+     * @param limit the most consecutive values forward fill fills, 0 = no limit
+     * @param insideOnly for interpolation: only interior gaps ({@code limit_area='inside'}, the default)
+     * @param timeWeighted for interpolation: space points by the {@code orderBy} value instead of by position
      * @throws NullPointerException if column, strategy or groupBy is null
      * @throws IllegalArgumentException if an option does not fit the strategy
      */

@@ -28,6 +28,8 @@ import java.util.Objects;
  * a fence are not outliers. Winsorizing replaces an outlier by the fence it crossed (rounded towards the inside
  * for integers and exact decimals). Every variant buffers the input until its end: the fences need every value.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "outliers:<column>"}
  * @param column an INTEGER or DECIMAL column
  * @param method how the fence is computed
@@ -61,6 +63,12 @@ public record OutlierRule(String id, String column, Method method, double k, Act
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "outliers:<column>"}
+     * @param column an INTEGER or DECIMAL column
+     * @param method how the fence is computed
+     * @param k the fence width
+     * @param action what happens to an outlier
+     * @param groupBy group columns; empty = the whole column
      * @throws NullPointerException if a component other than id is null
      * @throws IllegalArgumentException if k is not a positive finite number
      */

@@ -14,6 +14,8 @@ import java.util.regex.PatternSyntaxException;
  * PatternRule orderId = PatternRule.of("order_id", "O\\d+");
  * }</pre>
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "pattern:<column>"}
  * @param column a TEXT or CATEGORY column
  * @param regex the {@link Pattern} syntax expression
@@ -24,6 +26,10 @@ public record PatternRule(String id, String column, String regex, OnInvalid onIn
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "pattern:<column>"}
+     * @param column a TEXT or CATEGORY column
+     * @param regex the {@link Pattern} syntax expression
+     * @param onInvalid what happens to a row that does not match
      * @throws NullPointerException if a component other than id is null
      * @throws IllegalArgumentException if the expression does not compile
      */

@@ -92,6 +92,12 @@ public final class QualityReport {
 
         /**
          * Copies the maps.
+         *
+         * @param rule the id of the duplicates rule
+         * @param keptRow the row that was kept
+         * @param otherRow the row that was merged into it
+         * @param kept the kept row's values as text (null = missing)
+         * @param other the merged row's values as text
          */
         public Conflict {
             kept = Collections.unmodifiableMap(new LinkedHashMap<>(kept));
@@ -126,6 +132,13 @@ public final class QualityReport {
 
         /**
          * Copies the map.
+         *
+         * @param rule the rule id
+         * @param group the group's values by column (empty without groups)
+         * @param period the period's start, ISO-8601 local date or date-time
+         * @param rows the rows the period has
+         * @param expected the rows it should have at least
+         * @param inserted whether a date spine inserted a row for it
          */
         public Period {
             group = Collections.unmodifiableMap(new LinkedHashMap<>(group));
@@ -164,6 +177,16 @@ public final class QualityReport {
 
         /**
          * Copies the map.
+         *
+         * @param rule the rule id
+         * @param kind the rule type, such as {@code "range"}
+         * @param dimension the dimension it feeds
+         * @param changed values changed
+         * @param quarantined rows quarantined
+         * @param flagged findings that kept their row
+         * @param merged rows merged into another
+         * @param details further counts by name (DST gaps and overlaps, conflicts, unfilled values, missing periods,
+         *     inserted rows, ...), only the non-zero ones
          */
         public RuleResult {
             details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
@@ -193,6 +216,9 @@ public final class QualityReport {
 
         /**
          * Copies the list.
+         *
+         * @param items at most the report limit of entries, by ascending row
+         * @param total how many entries there were in all
          */
         public Details {
             items = List.copyOf(items);
@@ -223,6 +249,12 @@ public final class QualityReport {
         /**
          * Checks the invariant.
          *
+         * @param input rows and unreadable records that came from the source
+         * @param readerRejects records the reader could not read (part of quarantined)
+         * @param clean rows in the clean output
+         * @param quarantined rows removed to the quarantine, with reader rejects
+         * @param merged rows removed as duplicates
+         * @param inserted rows a date spine added
          * @throws IllegalStateException if {@code input + inserted != clean + quarantined + merged}
          */
         public Counts {

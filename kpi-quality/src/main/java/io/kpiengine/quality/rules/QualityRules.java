@@ -61,6 +61,13 @@ public final class QualityRules {
     /**
      * A new builder.
      *
+     * <pre>{@code
+     * QualityRules rules = QualityRules.builder()
+     *         .rule(DuplicateRule.exact())
+     *         .rule(RangeRule.of("visitors").min(0))
+     *         .build();
+     * }</pre>
+     *
      * @return an empty builder
      */
     public static Builder builder() {
@@ -71,6 +78,10 @@ public final class QualityRules {
      * Reads a standalone rules file: a YAML or JSON object with the rules section under {@code rules} and,
      * optionally, an {@code input} section that describes how tools such as {@code kpi clean} read the data
      * (it must be an object; its content is checked by those tools).
+     *
+     * <pre>{@code
+     * QualityRules rules = QualityRules.read(Path.of("rules.yaml"));
+     * }</pre>
      *
      * @param file a .yaml, .yml or .json file
      * @return the rules
@@ -181,6 +192,10 @@ public final class QualityRules {
     /**
      * Binds the rules to the schema of a source, with the system clock (UTC) for freshness.
      *
+     * <pre>{@code
+     * Cleaner cleaner = rules.bind(source.schema());
+     * }</pre>
+     *
      * @param schema the schema of the records to clean
      * @return an immutable, thread-safe cleaner
      * @throws RulesException listing every unknown column (with "did you mean") and type mismatch
@@ -191,6 +206,10 @@ public final class QualityRules {
 
     /**
      * Binds the rules to the schema of a source.
+     *
+     * <pre>{@code
+     * Cleaner cleaner = rules.bind(schema, Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC));
+     * }</pre>
      *
      * @param schema the schema of the records to clean
      * @param clock the clock that freshness rules and the report's time read

@@ -16,6 +16,8 @@ import java.util.Objects;
  * <p>Values are compared exactly (exact decimals and integers) or as {@code double}s (DECIMAL columns without a
  * scale).
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "range:<column>"}
  * @param column an INTEGER or DECIMAL column
  * @param min the smallest allowed value, or null
@@ -28,6 +30,11 @@ public record RangeRule(String id, String column, BigDecimal min, BigDecimal max
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "range:<column>"}
+     * @param column an INTEGER or DECIMAL column
+     * @param min the smallest allowed value, or null
+     * @param max the largest allowed value, or null
+     * @param onInvalid what happens to a row out of range
      * @throws NullPointerException if column or onInvalid is null
      * @throws IllegalArgumentException if min is greater than max
      */

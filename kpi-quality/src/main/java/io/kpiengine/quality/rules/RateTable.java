@@ -43,6 +43,13 @@ public final class RateTable {
     /**
      * A new builder.
      *
+     * <pre>{@code
+     * RateTable rates = RateTable.builder()
+     *         .rate("EUR", "1.08")
+     *         .rate("KRW", LocalDate.of(2025, 1, 1), "0.00072")
+     *         .build();
+     * }</pre>
+     *
      * @return the builder
      */
     public static Builder builder() {

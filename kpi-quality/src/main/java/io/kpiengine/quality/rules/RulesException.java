@@ -4,8 +4,8 @@ import io.kpiengine.quality.QualityException;
 import java.util.List;
 
 /**
- * Rules are inconsistent, or do not fit the schema they are bound to. Carries every problem found, so that a
- * user fixes them in one pass. The message lists them one per line:
+ * Thrown when rules are inconsistent, or do not fit the schema they are bound to. Carries every problem found,
+ * so that a user fixes them in one pass. The message lists them one per line:
  *
  * <pre>
  * rules do not fit schema [ts:TEXT, visitors:INTEGER] (2 problems):
@@ -13,7 +13,7 @@ import java.util.List;
  *   rule 'pattern:visitors': column 'visitors' is INTEGER, but the rule needs TEXT or CATEGORY
  * </pre>
  */
-public class RulesException extends QualityException {
+public final class RulesException extends QualityException {
 
     private static final long serialVersionUID = 1L;
 

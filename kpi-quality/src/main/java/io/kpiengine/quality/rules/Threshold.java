@@ -10,6 +10,8 @@ import java.util.Objects;
  * Threshold validity = new Threshold(Dimension.VALIDITY, 0.99, 0.95);
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param dimension the dimension
  * @param warnBelow a score below this warns, 0..1
  * @param failBelow a score below this fails, 0..warnBelow
@@ -25,6 +27,9 @@ public record Threshold(Dimension dimension, double warnBelow, double failBelow)
     /**
      * Validates the components.
      *
+     * @param dimension the dimension
+     * @param warnBelow a score below this warns, 0..1
+     * @param failBelow a score below this fails, 0..warnBelow
      * @throws NullPointerException if dimension is null
      * @throws IllegalArgumentException if a value is outside 0..1 or failBelow is above warnBelow
      */

@@ -25,6 +25,8 @@ import java.util.Objects;
  * summer-time instant; default), {@code LATER}, or {@code QUARANTINE}. Both are counted in the report.
  * A column that is already TIMESTAMP is left as it is (a second run is a no-op).
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "timezone:<column>"}
  * @param column the TEXT or CATEGORY column (or an already normalised TIMESTAMP column)
  * @param sourceZone the zone of local times, or null
@@ -60,6 +62,14 @@ public record TimeZoneRule(String id, String column, ZoneId sourceZone, String z
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "timezone:<column>"}
+     * @param column the TEXT or CATEGORY column (or an already normalised TIMESTAMP column)
+     * @param sourceZone the zone of local times, or null
+     * @param zoneColumn a TEXT or CATEGORY column of zone ids or offsets per row, or null; it wins over sourceZone
+     * @param pattern a {@link DateTimeFormatter} pattern for local date-times such as {@code M/d/yyyy H:mm}, or null
+     *     for ISO-8601 (with {@code T} or a space)
+     * @param gap how local times in a gap are resolved
+     * @param overlap how local times in an overlap are resolved
      * @throws NullPointerException if column, gap or overlap is null
      * @throws IllegalArgumentException if a name or the pattern is invalid
      */

@@ -27,6 +27,8 @@ import java.util.Objects;
  * {@code double}s. A conversion is the one rule that a second cleaning run would apply again (numbers carry no
  * unit), see {@code docs/quality-rules.md}.
  *
+ * <p>Immutable and thread-safe; the {@code with}-style methods return new rules.
+ *
  * @param id the rule id; default {@code "unit:<column>"}
  * @param column the column
  * @param unit the unit of the values as they arrive (bare numbers in text cells)
@@ -40,6 +42,12 @@ public record UnitRule(String id, String column, ColumnUnit unit, ColumnUnit con
     /**
      * Validates the components.
      *
+     * @param id the rule id; default {@code "unit:<column>"}
+     * @param column the column
+     * @param unit the unit of the values as they arrive (bare numbers in text cells)
+     * @param convertTo the unit to convert to, or null to keep the values
+     * @param parseType for text columns: INTEGER or DECIMAL, the type the cells are parsed into; null = no parsing
+     * @param parseScale for a DECIMAL parse type: the exact scale, or {@link Column#NO_SCALE} for doubles
      * @throws NullPointerException if column or unit is null
      * @throws IllegalArgumentException if the units have different kinds or the parse type is not numeric
      */

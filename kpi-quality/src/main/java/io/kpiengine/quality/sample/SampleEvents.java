@@ -77,6 +77,10 @@ public final class SampleEvents {
     /**
      * A builder; by default 1,000 rows with seed 42.
      *
+     * <pre>{@code
+     * SampleEvents.builder().rows(100_000).seed(42).build().writeCsv(Path.of("events.csv"));
+     * }</pre>
+     *
      * @return the builder
      */
     public static Builder builder() {

@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kpiengine.quality.Column;
 import io.kpiengine.quality.ColumnType;
+import io.kpiengine.quality.Dictionary;
 import io.kpiengine.quality.RecordBatch;
 import io.kpiengine.quality.RecordSource;
 import io.kpiengine.quality.RejectedRow;
 import io.kpiengine.quality.Schema;
 import io.kpiengine.quality.io.CsvTesting.Result;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.List;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 class MemorySourceTest {
@@ -54,5 +57,45 @@ class MemorySourceTest {
         assertThatThrownBy(() -> read.split(2)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> MemorySource.of(Schema.of(Column.of("x", ColumnType.TEXT)), List.of(first)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("batch 1 must have schema");
+    }
+
+    @Test
+    void builders_ofEveryReader_checkTheSharedOptionsAlike() {
+        // the in-memory, CSV and JDBC builders share these checks and messages
+        List<Runnable> nameTwice = List.of(
+                () -> MemorySource.builder(schema).name("a").name("b"),
+                () -> CsvSource.builder(new StringReader(""), "a").name("a").name("b"),
+                () -> JdbcSource.builder(new JdbcDataSource()).name("a").name("b"));
+        for (Runnable r : nameTwice) {
+            assertThatThrownBy(r::run).isInstanceOf(IllegalStateException.class).hasMessage("name was already set to a");
+        }
+        assertThatThrownBy(() -> MemorySource.builder(schema).name(" "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("name must be non-blank, but was ' '");
+        assertThatThrownBy(() -> MemorySource.builder(schema).batchSize(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("batchSize must be in 1..1048576, but was 0");
+        assertThatThrownBy(() -> JdbcSource.builder(new JdbcDataSource()).batchSize(1 << 21))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("batchSize must be in 1..1048576, but was 2097152");
+        assertThatThrownBy(() -> MemorySource.builder(schema).batchSize(5).batchSize(6))
+                .isInstanceOf(IllegalStateException.class).hasMessage("batchSize was already set to 5");
+        Dictionary shared = new Dictionary();
+        assertThatThrownBy(() -> MemorySource.builder(schema).dictionary("channel", shared)
+                .dictionary("channel", new Dictionary()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("dictionary of 'channel' was already set to Dictionary[0 values]");
+    }
+
+    @Test
+    void splitSource_refusesNext_andSplitTakesAtLeastOnePart() {
+        MemorySource.Builder builder = MemorySource.builder(schema).name("orders").batchSize(1)
+                .row("a", BigDecimal.ONE).row("b", BigDecimal.ONE);
+        MemorySource source = builder.build();
+        assertThatThrownBy(() -> source.split(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("parts must be >= 1, but was 0");
+        assertThat(source.split(2)).hasSize(2);
+        assertThatThrownBy(source::next).isInstanceOf(IllegalStateException.class)
+                .hasMessage("source orders was split: read its partitions instead");
+        assertThatThrownBy(() -> source.split(2)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("split must be called once, before the first next(), on source orders");
     }
 }

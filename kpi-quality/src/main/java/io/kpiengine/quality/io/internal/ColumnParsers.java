@@ -8,6 +8,9 @@ import io.kpiengine.quality.DecimalVector;
 import io.kpiengine.quality.Dictionary;
 import io.kpiengine.quality.DoubleVector;
 import io.kpiengine.quality.LongVector;
+import io.kpiengine.quality.RecordBatch;
+import io.kpiengine.quality.RejectedRow;
+import io.kpiengine.quality.Schema;
 import io.kpiengine.quality.TextVector;
 import io.kpiengine.quality.Vector;
 import io.kpiengine.quality.io.ColumnFormat;
@@ -551,6 +554,41 @@ public final class ColumnParsers {
         }
 
         abstract void text(byte[] b, int s, int e, int row);
+    }
+
+    /**
+     * Starts a batch in every parser of a source.
+     *
+     * @param parsers one parser per schema column
+     * @param size the most rows the batch may hold
+     */
+    public static void start(ColumnParser[] parsers, int size) {
+        for (ColumnParser p : parsers) {
+            p.start(size);
+        }
+    }
+
+    /**
+     * Ends a batch of a source: the rows the parsers hold and the records rejected on the same stretch of input.
+     *
+     * @param schema the source's schema
+     * @param source the source name
+     * @param parsers one parser per schema column, started with {@link #start}
+     * @param rowNumbers the line or ordinal of each row
+     * @param rows the number of rows
+     * @param rejected the rejected records
+     * @return the batch, or null when the stretch held neither a row nor a rejected record
+     */
+    public static RecordBatch finish(Schema schema, String source, ColumnParser[] parsers, long[] rowNumbers,
+            int rows, List<RejectedRow> rejected) {
+        if (rows == 0 && rejected.isEmpty()) {
+            return null;
+        }
+        List<Vector> vectors = new ArrayList<>(parsers.length);
+        for (ColumnParser p : parsers) {
+            vectors.add(p.finish(rows));
+        }
+        return RecordBatch.of(schema, source, vectors, rowNumbers, rows, rejected);
     }
 
     /**

@@ -4,7 +4,6 @@ import io.kpiengine.quality.Dictionary;
 import io.kpiengine.quality.RecordBatch;
 import io.kpiengine.quality.RejectedRow;
 import io.kpiengine.quality.Schema;
-import io.kpiengine.quality.Vector;
 import io.kpiengine.quality.io.ColumnFormat;
 import io.kpiengine.quality.io.SourceException;
 import java.io.IOException;
@@ -297,9 +296,7 @@ public final class CsvReader implements AutoCloseable {
         readAny = true;
         budget.checkStopped();
         int size = settings.batchSize();
-        for (ColumnParser p : parsers) {
-            p.start(size);
-        }
+        ColumnParsers.start(parsers, size);
         rowNumbers = new long[size];
         rows = 0;
         rejected = new ArrayList<>();
@@ -311,14 +308,7 @@ public final class CsvReader implements AutoCloseable {
             }
         }
         done = atEnd;
-        RecordBatch batch = null;
-        if (rows > 0 || !rejected.isEmpty()) {
-            List<Vector> vectors = new ArrayList<>(parsers.length);
-            for (ColumnParser p : parsers) {
-                vectors.add(p.finish(rows));
-            }
-            batch = RecordBatch.of(schema, name, vectors, rowNumbers, rows, rejected);
-        }
+        RecordBatch batch = ColumnParsers.finish(schema, name, parsers, rowNumbers, rows, rejected);
         budget.add(rows + rejected.size(), rejected, atEnd);
         return batch;
     }
