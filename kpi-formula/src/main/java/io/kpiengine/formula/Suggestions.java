@@ -89,6 +89,23 @@ public final class Suggestions {
     }
 
     /**
+     * Returns the message suffix that offers the known names closest to an unknown one: shorthand for
+     * {@code didYouMean(closest(name, known))}.
+     *
+     * <pre>{@code
+     * String hint = Suggestions.didYouMean("vistors", List.of("visitors", "orders")); // "; did you mean 'visitors'?"
+     * }</pre>
+     *
+     * @param name the unknown name
+     * @param known the valid names
+     * @return the suffix, or ""
+     * @throws NullPointerException if an argument is null
+     */
+    public static String didYouMean(String name, Collection<String> known) {
+        return didYouMean(closest(name, known));
+    }
+
+    /**
      * Returns the optimal string alignment distance between two strings: the fewest insertions, deletions,
      * substitutions and transpositions of adjacent characters that turn one into the other, no substring edited
      * twice. Case-sensitive.

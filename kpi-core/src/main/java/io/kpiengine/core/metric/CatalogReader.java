@@ -8,7 +8,7 @@ import io.kpiengine.quality.doc.DocNode;
 import io.kpiengine.quality.doc.Fields;
 import io.kpiengine.quality.doc.Location;
 import io.kpiengine.quality.doc.Problems;
-import io.kpiengine.quality.doc.Suggestions;
+import io.kpiengine.formula.Suggestions;
 import io.kpiengine.quality.io.CsvSettings;
 import io.kpiengine.quality.io.SourceSpec;
 import io.kpiengine.quality.rules.QualityRules;

@@ -7,7 +7,7 @@ import io.kpiengine.quality.Column;
 import io.kpiengine.quality.ColumnType;
 import io.kpiengine.quality.doc.Location;
 import io.kpiengine.quality.doc.Problem;
-import io.kpiengine.quality.doc.Suggestions;
+import io.kpiengine.formula.Suggestions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package io.kpiengine.core.metric;
 import io.kpiengine.quality.Column;
 import io.kpiengine.quality.ColumnType;
 import io.kpiengine.quality.Schema;
-import io.kpiengine.quality.doc.Suggestions;
+import io.kpiengine.formula.Suggestions;
 import io.kpiengine.quality.io.ColumnFormat;
 import io.kpiengine.quality.io.CsvSettings;
 import io.kpiengine.quality.io.CsvSource;

@@ -1,6 +1,6 @@
 package io.kpiengine.core.metric;
 
-import io.kpiengine.quality.doc.Suggestions;
+import io.kpiengine.formula.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.kpiengine.quality.doc;
 
+import io.kpiengine.formula.Suggestions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -8,7 +8,7 @@ import io.kpiengine.quality.Dictionary;
 import io.kpiengine.quality.RecordBatch;
 import io.kpiengine.quality.RecordSource;
 import io.kpiengine.quality.Schema;
-import io.kpiengine.quality.doc.Suggestions;
+import io.kpiengine.formula.Suggestions;
 import io.kpiengine.quality.io.internal.BudgetTracker;
 import io.kpiengine.quality.io.internal.ByteInput;
 import io.kpiengine.quality.io.internal.CsvReader;

@@ -4,7 +4,7 @@ import io.kpiengine.core.metric.MetricReference;
 import io.kpiengine.core.metric.internal.Lexer.Kind;
 import io.kpiengine.core.metric.internal.Lexer.Token;
 import io.kpiengine.core.time.Grain;
-import io.kpiengine.quality.doc.Suggestions;
+import io.kpiengine.formula.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.kpiengine.core.metric.internal.Lexer.Token;
 import io.kpiengine.quality.Column;
 import io.kpiengine.quality.ColumnType;
 import io.kpiengine.quality.Schema;
-import io.kpiengine.quality.doc.Suggestions;
+import io.kpiengine.formula.Suggestions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -3,7 +3,7 @@ package io.kpiengine.quality.rules.internal;
 import io.kpiengine.quality.Column;
 import io.kpiengine.quality.ColumnType;
 import io.kpiengine.quality.Schema;
-import io.kpiengine.quality.doc.Suggestions;
+import io.kpiengine.formula.Suggestions;
 import io.kpiengine.quality.rules.AllowedValuesRule;
 import io.kpiengine.quality.rules.ConditionRule;
 import io.kpiengine.quality.rules.CurrencyRule;

@@ -4,7 +4,7 @@ import io.kpiengine.formula.Formula;
 import io.kpiengine.formula.FormulaException;
 import io.kpiengine.quality.ColumnType;
 import io.kpiengine.quality.Schema;
-import io.kpiengine.quality.doc.Suggestions;
+import io.kpiengine.formula.Suggestions;
 import io.kpiengine.quality.rules.ConditionRule;
 import io.kpiengine.quality.rules.OnInvalid;
 import java.util.function.Consumer;

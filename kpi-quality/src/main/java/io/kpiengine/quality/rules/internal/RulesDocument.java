@@ -5,7 +5,7 @@ import io.kpiengine.quality.ColumnType;
 import io.kpiengine.quality.doc.DocNode;
 import io.kpiengine.quality.doc.Fields;
 import io.kpiengine.quality.doc.Problems;
-import io.kpiengine.quality.doc.Suggestions;
+import io.kpiengine.formula.Suggestions;
 import io.kpiengine.quality.rules.AllowedValuesRule;
 import io.kpiengine.quality.rules.ConditionRule;
 import io.kpiengine.quality.rules.CurrencyRule;
