@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Generate sample web-shop events, compute their KPIs and print a summary.",
             "Exit codes: 0 done, 1 quality gate failed, 2 usage error."})
-public final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer> {
 
     /** The default number of generated rows. */
     public static final long DEFAULT_ROWS = 200_000;

@@ -133,6 +133,16 @@ class KpiEngineCatalogTest {
                         within(1e-12));
             }
         }
+        // rows behind a cell are the input rows, also for a distinct count (customers repeat within a month)
+        Map<String, Long> rowsPerMonth = new HashMap<>();
+        for (Sale s : sales) {
+            rowsPerMonth.merge(s.localDate().toString().substring(0, 7), 1L, Long::sum);
+        }
+        for (KpiResult c : r.series("customers")) {
+            long rows = rowsPerMonth.get(c.period().toString());
+            assertThat(c.rows()).as(c.period().toString()).isEqualTo(rows);
+            assertThat(c.value().value()).isLessThan(rows);
+        }
         // year to date of distinct customers merges sets: it is not the sum of the months
         Period dec = months.get(11).period();
         assertThat(r.value("customers_ytd", dec, Map.of()).orElseThrow().value().value()).isLessThan(

@@ -14,6 +14,7 @@ import io.kpiengine.quality.Vector;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -26,7 +27,7 @@ import java.util.Set;
  * there, so the two sets never hold the same value). Memory: 8 bytes per distinct packed key, up to 16 while an
  * array grows (see {@link KeyRun}); about 60 bytes plus the string for other text.
  */
-final class DistinctAcc extends Accumulator {
+final class DistinctAcc extends CountedAccumulator {
 
     private final int column;
     private final ColumnType type;
@@ -64,7 +65,7 @@ final class DistinctAcc extends Accumulator {
     }
 
     @Override
-    void resize(int cap) {
+    void resizeValues(int cap) {
         keys = Arrays.copyOf(keys, cap);
         texts = Arrays.copyOf(texts, cap);
     }
@@ -109,6 +110,7 @@ final class DistinctAcc extends Accumulator {
                 int r = sel[k];
                 String s = t.get(r);
                 if (s != null) {
+                    this.n[slots[r]]++;
                     addText(slots[r], s);
                 }
             }
@@ -123,6 +125,7 @@ final class DistinctAcc extends Accumulator {
                 int r = sel[k];
                 if (nulls == null || (nulls[r >>> 6] & (1L << r)) == 0) {
                     double x = doubles[r];
+                    this.n[slots[r]]++;
                     set(slots[r]).add(Double.doubleToLongBits(x == 0 ? 0.0 : x), scratch);
                 }
             }
@@ -138,6 +141,7 @@ final class DistinctAcc extends Accumulator {
             for (int k = 0; k < count; k++) {
                 int r = sel[k];
                 if (nulls == null || (nulls[r >>> 6] & (1L << r)) == 0) {
+                    this.n[slots[r]]++;
                     set(slots[r]).add(longs[r], scratch);
                 }
             }
@@ -157,6 +161,7 @@ final class DistinctAcc extends Accumulator {
         for (int k = 0; k < count; k++) {
             int r = sel[k];
             if (nulls == null || (nulls[r >>> 6] & (1L << r)) == 0) {
+                this.n[slots[r]]++;
                 int code = codes[r];
                 if (code >= packedByCode.length) {
                     int old = packedByCode.length;
@@ -185,6 +190,7 @@ final class DistinctAcc extends Accumulator {
             if (t < 0) {
                 continue;
             }
+            n[t] += o.n[s];
             KeyRun os = o.keys[s];
             if (os != null) {
                 set(t).addAll(os, scratch);
@@ -199,24 +205,25 @@ final class DistinctAcc extends Accumulator {
         }
     }
 
-    @Override
-    public long count(int slot) {
+    /** The number of distinct values of a slot (its value); {@link #count(int)} is the rows behind it. */
+    private long distinct(int slot) {
         return (keys[slot] == null ? 0 : keys[slot].size(scratch)) + (texts[slot] == null ? 0 : texts[slot].size());
     }
 
     @Override
     public double value(int slot) {
-        return count(slot);
+        return distinct(slot);
     }
 
     @Override
-    public java.math.BigDecimal exact(int slot) {
-        return java.math.BigDecimal.valueOf(count(slot));
+    public BigDecimal exact(int slot) {
+        return BigDecimal.valueOf(distinct(slot));
     }
 
     @Override
     void write(DataOutput out, int[] order) throws IOException {
         for (int s : order) {
+            out.writeLong(this.n[s]);
             int n = keys[s] == null ? 0 : keys[s].size(scratch);
             long[] sorted = n == 0 ? null : keys[s].sortedKeys(scratch);
             out.writeInt(n);
@@ -235,6 +242,7 @@ final class DistinctAcc extends Accumulator {
     @Override
     void read(DataInput in, int slots) throws IOException {
         for (int s = 0; s < slots; s++) {
+            n[s] = in.readLong();
             int nk = StateIo.readCount(in, "distinct keys");
             for (int i = 0; i < nk; i++) {
                 set(s).add(in.readLong(), scratch);

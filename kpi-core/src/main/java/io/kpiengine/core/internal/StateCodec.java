@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * The byte format of an aggregation state, version 1 (documented in {@code docs/state-format.md}): big-endian
+ * The byte format of an aggregation state, version 2 (documented in {@code docs/state-format.md}): big-endian
  * {@link java.io.DataOutput} encoding of
  * <pre>
  * magic "KPIS" | int version | string planFingerprint | int sourceCount |
@@ -26,7 +26,7 @@ import java.util.function.BiFunction;
 public final class StateCodec {
 
     /** The format version this code writes and reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final int MAGIC = 0x4B504953; // "KPIS"
 
