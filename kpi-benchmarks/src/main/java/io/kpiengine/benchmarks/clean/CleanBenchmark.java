@@ -51,11 +51,18 @@ import java.util.function.Function;
  * Options: {@code --rows N} (default 2,000,000), {@code --file PATH} (default {@code target/events-N.csv},
  * generated with seed 42 if absent), {@code --threads T} (default 1), {@code --rounds R} (default 5),
  * {@code --mode compare|rules|read} (default compare), {@code --ts timestamp|text} (default timestamp),
- * {@code --only dedupe,fill,currency,tz} (a subset of the rules, to see what each costs; {@code none} for none).
+ * {@code --only SETS} (rule sets separated by {@code /}, each {@code all} or a subset of
+ * {@code dedupe,fill,currency,tz}, e.g. {@code all/dedupe/fill,currency,tz}: every set is run in every round,
+ * alternating with the read-only run, so that each set's cost is measured side by side under the same load).
  */
 public final class CleanBenchmark {
 
     private CleanBenchmark() {
+    }
+
+    /** The rule subset named by one {@code --only} entry: {@code all}, or some of dedupe, fill, currency, tz. */
+    static String ruleSet(String name) {
+        return name.equals("all") ? null : name;
     }
 
     /** The rules of the reference job, or the named subset of them (dedupe, fill, currency, tz; none). */
@@ -183,6 +190,12 @@ public final class CleanBenchmark {
         boolean textTs = false;
         String only = null;
         for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 == args.length) {
+                System.err.println("usage: CleanBenchmark [--rows N] [--file PATH] [--threads T] [--rounds R]"
+                        + " [--mode compare|rules|read] [--ts timestamp|text] [--only all/dedupe/fill,currency,tz]"
+                        + " (option " + args[i] + " has no value)");
+                System.exit(2);
+            }
             String v = args[i + 1];
             switch (args[i]) {
                 case "--rows" -> rows = Long.parseLong(v.replace("_", ""));
@@ -209,59 +222,75 @@ public final class CleanBenchmark {
                 + " %s%n", file, Files.size(file), threads, rounds, textTs ? "text (parsed by the time-zone rule)"
                 : "timestamp (parsed by the reader)", Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.vm.version"));
-        List<Long> readTimes = new ArrayList<>();
-        List<Long> cleanTimes = new ArrayList<>();
-        long readCpu = Long.MAX_VALUE;
-        long cleanCpu = Long.MAX_VALUE;
-        Result last = null;
+        List<String> sets = only == null ? List.of("all") : List.of(only.split("/"));
+        List<List<Long>> wall = new ArrayList<>();
+        List<List<Long>> cpu = new ArrayList<>();
+        for (int k = 0; k <= sets.size(); k++) {
+            wall.add(new ArrayList<>());
+            cpu.add(new ArrayList<>());
+        }
+        Result[] last = new Result[sets.size()];
         for (int r = 0; r <= rounds; r++) {
-            if (!mode.equals("rules")) {
-                Result x = read(file, threads);
-                if (r > 0 || rounds == 1) {
-                    readTimes.add(x.nanos());
-                    readCpu = Math.min(readCpu, x.cpuNanos());
+            // run 0 is the read-only one; the order rotates per round so that no run always follows another
+            for (int j = 0; j <= sets.size(); j++) {
+                int k = (j + r) % (sets.size() + 1);
+                if (k == 0 && mode.equals("rules") || k > 0 && mode.equals("read")) {
+                    continue;
                 }
-                System.out.printf(Locale.ROOT, "round %d read : %,.0f ms wall, %,.0f ms cpu, %,d rows%n", r,
-                        x.nanos() / 1e6, x.cpuNanos() / 1e6, x.rows());
-            }
-            if (!mode.equals("read")) {
-                last = clean(file, threads, textTs, only);
-                if (r > 0 || rounds == 1) {
-                    cleanTimes.add(last.nanos());
-                    cleanCpu = Math.min(cleanCpu, last.cpuNanos());
+                Result x = k == 0 ? read(file, threads) : clean(file, threads, textTs, ruleSet(sets.get(k - 1)));
+                if (k > 0) {
+                    last[k - 1] = x;
                 }
-                System.out.printf(Locale.ROOT, "round %d rules: %,.0f ms wall, %,.0f ms cpu, %,d clean rows%n", r,
-                        last.nanos() / 1e6, last.cpuNanos() / 1e6, last.rows());
+                if (r > 0 || rounds == 1) {
+                    wall.get(k).add(x.nanos());
+                    cpu.get(k).add(x.cpuNanos());
+                }
+                System.out.printf(Locale.ROOT, "round %d %-14s: %,6.0f ms wall, %,6.0f ms cpu, %,d rows%n", r,
+                        k == 0 ? "read" : sets.get(k - 1), x.nanos() / 1e6, x.cpuNanos() / 1e6, x.rows());
             }
             if (rounds == 1) {
                 break;
             }
         }
-        if (!readTimes.isEmpty()) {
-            System.out.printf(Locale.ROOT, "read only      : median %,.0f ms, %,.0f rows/s%n", median(readTimes) / 1e6,
-                    rows / (median(readTimes) / 1e9));
+        System.out.println();
+        System.out.println("| run | median wall (ms) | median CPU (ms) | best CPU (ms) | rules add: median wall | median CPU"
+                + " | best CPU |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (int k = 0; k <= sets.size(); k++) {
+            if (wall.get(k).isEmpty()) {
+                continue;
+            }
+            String name = k == 0 ? "read only" : "read + " + sets.get(k - 1);
+            double w = median(wall.get(k));
+            double c = median(cpu.get(k));
+            long b = cpu.get(k).stream().mapToLong(Long::longValue).min().orElse(0);
+            if (k == 0 || wall.get(0).isEmpty()) {
+                System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | | | |%n", name, w / 1e6, c / 1e6, b / 1e6);
+            } else {
+                double w0 = median(wall.get(0));
+                double c0 = median(cpu.get(0));
+                long b0 = cpu.get(0).stream().mapToLong(Long::longValue).min().orElse(0);
+                System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %+.0f%% | %+.0f%% | %+.0f%% |%n", name,
+                        w / 1e6, c / 1e6, b / 1e6, (w / w0 - 1) * 100, (c / c0 - 1) * 100, ((double) b / b0 - 1) * 100);
+            }
         }
-        if (last != null) {
-            QualityReport.Counts c = last.report().counts();
-            var exact = only == null || only.contains("dedupe") ? last.report().rule("duplicates:exact").details()
-                    : java.util.Map.of("distinctRows", 1L, "stateBytes", 0L);
-            long distinct = exact.get("distinctRows");
-            long bytes = exact.get("stateBytes");
-            System.out.printf(Locale.ROOT, "read + rules   : median %,.0f ms, %,.0f rows/s; input %,d, clean %,d,"
-                    + " quarantined %,d, merged %,d, status %s%n", median(cleanTimes) / 1e6,
-                    rows / (median(cleanTimes) / 1e9), c.input(), c.clean(), c.quarantined(), c.merged(),
-                    last.report().status());
-            System.out.printf(Locale.ROOT, "dedupe state   : %,d distinct rows, %,d bytes, %.1f bytes per distinct"
-                    + " row%n", distinct, bytes, (double) bytes / distinct);
-        }
-        if (!readTimes.isEmpty() && !cleanTimes.isEmpty()) {
-            double ratio = median(cleanTimes) / median(readTimes);
-            System.out.printf(Locale.ROOT, "rules add      : %+.1f%% to read time, median wall (ratio %.3f)%n",
-                    (ratio - 1) * 100, ratio);
-            double cpuRatio = (double) cleanCpu / readCpu;
-            System.out.printf(Locale.ROOT, "rules add      : %+.1f%% to read time, best CPU time of the reading"
-                    + " threads, %,.0f vs %,.0f ms (ratio %.3f)%n", (cpuRatio - 1) * 100, cleanCpu / 1e6,
-                    readCpu / 1e6, cpuRatio);
+        System.out.println();
+        for (int k = 0; k < sets.size(); k++) {
+            Result x = last[k];
+            if (x == null) {
+                continue;
+            }
+            QualityReport.Counts c = x.report().counts();
+            System.out.printf(Locale.ROOT, "%s: input %,d, clean %,d, quarantined %,d, merged %,d, status %s, %,.0f rows/s"
+                    + " (median wall)%n", sets.get(k), c.input(), c.clean(), c.quarantined(), c.merged(),
+                    x.report().status(), rows / (median(wall.get(k + 1)) / 1e9));
+            if (x.report().rules().stream().anyMatch(rr -> rr.rule().equals("duplicates:exact"))) {
+                var exact = x.report().rule("duplicates:exact").details();
+                long distinct = exact.get("distinctRows");
+                long bytes = exact.get("stateBytes");
+                System.out.printf(Locale.ROOT, "%s: dedupe state %,d distinct rows, %,d bytes, %.1f bytes per distinct"
+                        + " row%n", sets.get(k), distinct, bytes, (double) bytes / distinct);
+            }
         }
         long gc = 0;
         for (java.lang.management.GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {

@@ -92,6 +92,21 @@ class NormalizationTest {
     }
 
     @Test
+    void currency_missingDate_keepsTargetRows_andQuarantinesRowsThatNeedARate() {
+        // the target currency needs no rate, so no date; JPY has one rate for every date, but the rule is dated,
+        // so a row without its date is quarantined rather than converted at a rate it cannot check
+        QualityRules rules = QualityRules.builder()
+                .rule(CurrencyRule.of("amount", "cur", "USD", rates()).dateColumn("day")).build();
+        Cleaned c = Cleaned.run(rules, MONEY, rows(
+                new Object[] {null, new BigDecimal("7.25"), "USD"},
+                new Object[] {null, new BigDecimal("1000"), "JPY"},
+                new Object[] {LocalDate.of(2025, 3, 1), new BigDecimal("1000"), "JPY"}));
+        assertThat(c.column("amount")).containsExactly(new BigDecimal("7.25"), new BigDecimal("6.60"));
+        assertThat(c.rejected()).extracting(r -> r.reason()).containsExactly(
+                "rule 'currency:amount': column 'day' is missing, so the rate of JPY is unknown");
+    }
+
+    @Test
     void currency_roundsOncePerRowToMinorUnit_halfEvenByDefault() {
         // 0.125 USD -> JPY at 1 USD = 100 JPY would be 12.5 JPY: JPY has 0 minor digits; half-even gives 12.
         RateTable toJpy = RateTable.builder().rate("USD", "100").build();

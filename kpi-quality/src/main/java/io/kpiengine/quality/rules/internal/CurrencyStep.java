@@ -71,6 +71,8 @@ final class CurrencyStep implements Step {
         Col cur = w.cols[currencyColumn].write();
         Col date = dateColumn < 0 ? null : w.cols[dateColumn].load();
         Col out = Col.empty(ColumnType.DECIMAL, targetScale, w.size, null);
+        // the converted column is missing exactly where the amount is
+        out.nulls = amount.nulls == null ? null : amount.nulls.clone();
         String target = spec.target().getCurrencyCode();
         String amountName = w.plan.output.column(column).name();
         String currencyName = w.plan.output.column(currencyColumn).name();
@@ -78,17 +80,15 @@ final class CurrencyStep implements Step {
         Map<Dictionary, Currencyish[]> codes =
                 w.local(this, IdentityHashMap::new);
         Currencyish[] byCode = cur.type == ColumnType.CATEGORY ? codes.get(cur.dict) : null;
+        boolean doubles = amount.type == ColumnType.DECIMAL && amount.scale < 0;
+        int amountScale = amount.type == ColumnType.DECIMAL ? Math.max(amount.scale, 0) : 0;
+        long[] amounts = amount.longs;
+        long[] converted = out.longs;
         for (int r = 0; r < w.size; r++) {
-            boolean missingAmount = amount.isNull(r);
-            if (missingAmount) {
-                out.setNull(r);
-            } else {
-                out.clearNull(r);
-            }
             if (w.isRemoved(r)) {
                 continue;
             }
-            if (missingAmount) {
+            if (amount.isNull(r)) {
                 setTarget(cur, r, target, targetCode);
                 continue;
             }
@@ -113,10 +113,9 @@ final class CurrencyStep implements Step {
             } else {
                 cy = resolve(cur.texts[r].strip(), target);
             }
-            String code = cy.code();
             long a;
             int sa;
-            if (amount.type == ColumnType.DECIMAL && amount.scale < 0) {
+            if (doubles) {
                 BigDecimal d = BigDecimal.valueOf(amount.doubles[r]);
                 if (d.scale() < 0) {
                     d = d.setScale(0);
@@ -128,53 +127,70 @@ final class CurrencyStep implements Step {
                 a = d.unscaledValue().longValue();
                 sa = d.scale();
             } else {
-                a = amount.longs[r];
-                sa = amount.type == ColumnType.DECIMAL ? amount.scale : 0;
+                a = amounts[r];
+                sa = amountScale;
             }
-            long converted;
-            if (cy.isTarget()) {
-                converted = rescale(a, sa, 1, 0);
+            long value;
+            if (cy.isTarget() || cy.fixedRate() != Long.MIN_VALUE && (date == null || !date.isNull(r))) {
+                // the target itself (no rate, no date needed), or one rate on every date for a row with its date
+                value = rescale(a, sa, cy.fixedRate(), cy.fixedScale());
+                if (value == Long.MIN_VALUE && !cy.isTarget()) {
+                    value = big(a, sa, cy.rates().exact()[0]);
+                }
             } else {
-                Rates rs = cy.rates();
-                if (rs == null) {
-                    w.quarantine(r, rule, "column '" + currencyName + "': no rate from '" + code + "' to " + target
-                            + (isIso(code) ? "" : " ('" + code + "' is not an ISO 4217 code)"));
+                value = dated(w, r, cy, a, sa, date, target);
+                if (value == NO_RATE) {
                     continue;
-                }
-                long day = Long.MAX_VALUE;
-                if (date != null) {
-                    if (date.isNull(r)) {
-                        w.quarantine(r, rule, "column '" + w.plan.output.column(dateColumn).name()
-                                + "' is missing, so the rate of " + code + " is unknown");
-                        continue;
-                    }
-                    day = dateIsTimestamp ? dayOf(date.longs[r]) : date.longs[r];
-                }
-                int k = floor(rs.fromDay(), day);
-                if (k < 0) {
-                    w.quarantine(r, rule, "no rate from " + code + " to " + target + " on or before "
-                            + (day == Long.MAX_VALUE ? "any date" : LocalDate.ofEpochDay(day).toString()));
-                    continue;
-                }
-                converted = rs.unscaled()[k] == Long.MIN_VALUE ? Long.MIN_VALUE
-                        : rescale(a, sa, rs.unscaled()[k], rs.scale()[k]);
-                if (converted == Long.MIN_VALUE) {
-                    converted = big(a, sa, rs.exact()[k]);
                 }
             }
-            if (converted == Long.MIN_VALUE) {
-                w.quarantine(r, rule, "column '" + amountName + "': " + amount.text(r) + " " + code
+            if (value == Long.MIN_VALUE) {
+                w.quarantine(r, rule, "column '" + amountName + "': " + amount.text(r) + " " + cy.code()
                         + " does not fit 18 digits in " + target);
                 continue;
             }
-            out.longs[r] = converted;
-            if ((!cy.isTarget() || sa != targetScale || a != converted) && w.countChange(r, rule)) {
-                w.change(r, rule, column, amount.text(r) + " " + code, BigDecimal.valueOf(converted, targetScale)
+            converted[r] = value;
+            if ((!cy.isTarget() || sa != targetScale || a != value) && w.countChange(r, rule)) {
+                w.change(r, rule, column, amount.text(r) + " " + cy.code(), BigDecimal.valueOf(value, targetScale)
                         .toPlainString() + " " + target);
             }
             setTarget(cur, r, target, targetCode);
         }
         w.cols[column] = out;
+    }
+
+    /** Marks a row quarantined by {@link #dated}. */
+    private static final long NO_RATE = Long.MIN_VALUE + 1;
+
+    /**
+     * Converts with the rate valid on the row's date (or any rate when there is no date column), or quarantines
+     * the row and returns {@link #NO_RATE}; Long.MIN_VALUE when the result does not fit.
+     */
+    private long dated(Work w, int r, Currencyish cy, long a, int sa, Col date, String target) {
+        String code = cy.code();
+        Rates rs = cy.rates();
+        if (rs == null) {
+            w.quarantine(r, rule, "column '" + w.plan.output.column(currencyColumn).name() + "': no rate from '" + code
+                    + "' to " + target + (isIso(code) ? "" : " ('" + code + "' is not an ISO 4217 code)"));
+            return NO_RATE;
+        }
+        long day = Long.MAX_VALUE;
+        if (date != null) {
+            if (date.isNull(r)) {
+                w.quarantine(r, rule, "column '" + w.plan.output.column(dateColumn).name()
+                        + "' is missing, so the rate of " + code + " is unknown");
+                return NO_RATE;
+            }
+            day = dateIsTimestamp ? dayOf(date.longs[r]) : date.longs[r];
+        }
+        int k = floor(rs.fromDay(), day);
+        if (k < 0) {
+            w.quarantine(r, rule, "no rate from " + code + " to " + target + " on or before "
+                    + (day == Long.MAX_VALUE ? "any date" : LocalDate.ofEpochDay(day).toString()));
+            return NO_RATE;
+        }
+        long converted = rs.unscaled()[k] == Long.MIN_VALUE ? Long.MIN_VALUE
+                : rescale(a, sa, rs.unscaled()[k], rs.scale()[k]);
+        return converted == Long.MIN_VALUE ? big(a, sa, rs.exact()[k]) : converted;
     }
 
     /**
@@ -183,12 +199,19 @@ final class CurrencyStep implements Step {
      * @param code the code as in the data, stripped
      * @param isTarget whether it is the target currency
      * @param rates its rates to the target, or null when there are none
+     * @param fixedRate the unscaled rate when one rate holds on every date (1 for the target), else Long.MIN_VALUE
+     * @param fixedScale the scale of {@code fixedRate}
      */
-    private record Currencyish(String code, boolean isTarget, Rates rates) {
+    private record Currencyish(String code, boolean isTarget, Rates rates, long fixedRate, int fixedScale) {
     }
 
     private Currencyish resolve(String code, String target) {
-        return new Currencyish(code, code.equals(target), rates.get(code));
+        Rates rs = rates.get(code);
+        if (code.equals(target)) {
+            return new Currencyish(code, true, rs, 1, 0);
+        }
+        boolean fixed = rs != null && rs.fromDay().length == 1 && rs.fromDay()[0] == Long.MIN_VALUE;
+        return new Currencyish(code, false, rs, fixed ? rs.unscaled()[0] : Long.MIN_VALUE, fixed ? rs.scale()[0] : 0);
     }
 
     private static boolean isIso(String code) {
@@ -263,7 +286,7 @@ final class CurrencyStep implements Step {
     /** p / d rounded by the mode; d > 0. */
     static long divide(long p, long d, RoundingMode mode) {
         long q = p / d;
-        long rem = p % d;
+        long rem = p - q * d;
         if (rem == 0) {
             return q;
         }

@@ -12,24 +12,83 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * 128-bit fingerprints of whole rows, computed column by column over a batch. Each value is reduced to a
- * 64-bit word (longs and unscaled decimals as they are, doubles by their bits with -0.0 read as 0.0, text and
- * categories by a 64-bit hash of their characters, so equal strings agree whatever their dictionary), a missing
- * value to a marker; each word, salted by its column position, is folded into two lanes (multiply and xor-shift
- * with different constants), and each lane ends with the murmur3 finaliser, the low lane also taking in the high
- * one. Removed rows get fingerprints that are never read.
+ * 128-bit fingerprints of whole rows, computed column by column over a batch, plus the reusable scratch arrays
+ * of a partition's exact-duplicate stage.
+ *
+ * <p>Each value becomes two 64-bit words, one per lane: longs and unscaled decimals are the word of both lanes
+ * as they are, doubles their bits (-0.0 read as 0.0, one NaN), text and categories two independent 64-bit hashes
+ * of their characters (so equal strings agree whatever their dictionary, and two different strings agree only if
+ * both hashes collide), a missing value a marker. Each word, salted by its column position, is folded into its
+ * lane by a step that is a bijection of the lane for a fixed word and of the word for a fixed lane (xor or add,
+ * multiply by an odd constant, xor-shift; different constants per lane), and each lane ends with the murmur3
+ * finaliser, the low lane also taking in the high one. Two rows that differ in exactly one numeric value therefore
+ * never collide; other pairs collide in a lane with probability about 2^-64. Rows removed before this stage get
+ * fingerprints that are never read.
+ *
+ * <p>The loops run column by column over primitive arrays without branches, so the compiler can keep them tight
+ * (and vectorise them where the processor allows).
  */
 final class Fingerprints {
 
     private static final long K1 = 0x9E3779B97F4A7C15L;
     private static final long K2 = 0xC2B2AE3D27D4EB4FL;
+    private static final long K3 = 0xD6E8FEB86659FD93L;
+    private static final long K4 = 0xFF51AFD7ED558CCDL;
     private static final long MISSING = 0x5DEECE66DL * 0x2545F4914F6CDD1DL;
 
-    private final Map<Dictionary, long[]> categoryHashes = new IdentityHashMap<>();
+    /** Per dictionary: the two text hashes of each code ({hashes A..., hashes B...}), 0 where not yet computed. */
+    private final Map<Dictionary, long[][]> categoryHashes = new IdentityHashMap<>();
 
-    private long[] words = new long[0];
+    private long[] wordsA = new long[0];
+    private long[] wordsB = new long[0];
+    private int[] codes = new int[0];
     private long[] scratchHi = new long[0];
     private long[] scratchLo = new long[0];
+    private int[] order = new int[0];
+    private long[] results = new long[0];
+    private int[] homes = new int[0];
+    private final int[] segmentStarts = new int[FingerprintTable.SEGMENTS + 1];
+    private final int[] segmentFill = new int[FingerprintTable.SEGMENTS + 1];
+    private final int[] skipped = new int[FingerprintTable.SEGMENTS];
+
+    /** Reusable scratch of the exact-duplicate stage: row positions grouped by segment, at least n. */
+    int[] order(int n) {
+        if (order.length < n) {
+            order = new int[n];
+        }
+        return order;
+    }
+
+    /** Reusable scratch of the exact-duplicate stage: the outcome of each row's offer, at least n. */
+    long[] results(int n) {
+        if (results.length < n) {
+            results = new long[n];
+        }
+        return results;
+    }
+
+    /** Reusable scratch of the exact-duplicate stage: the home slot of each row, in the order, at least n. */
+    int[] homes(int n) {
+        if (homes.length < n) {
+            homes = new int[n];
+        }
+        return homes;
+    }
+
+    /** Reusable scratch of the exact-duplicate stage: where each segment's rows start in the order. */
+    int[] segmentStarts() {
+        return segmentStarts;
+    }
+
+    /** Reusable scratch of the exact-duplicate stage: the next free position per segment. */
+    int[] segmentFill() {
+        return segmentFill;
+    }
+
+    /** Reusable scratch of the exact-duplicate stage: segments skipped because another partition held them. */
+    int[] skipped() {
+        return skipped;
+    }
 
     /** A reusable array of at least n fingerprints (high words); valid until the next batch. */
     long[] scratchHi(int n) {
@@ -48,115 +107,188 @@ final class Fingerprints {
     }
 
     /**
-     * Fills {@code hi} and {@code lo} with the fingerprints of rows {@code 0..n-1} that are not removed. Columns
-     * that no rule loaded are read from their vectors into scratch arrays, not copied into the batch.
+     * Fills {@code hi} and {@code lo} with the fingerprints of rows {@code 0..n-1}. Columns that no rule loaded
+     * are read from their vectors, not copied into the batch.
      */
-    void compute(Col[] cols, int n, long[] removed, long[] hi, long[] lo) {
+    void compute(Col[] cols, int n, long[] hi, long[] lo) {
+        if (wordsA.length < n) {
+            wordsA = new long[n];
+            wordsB = new long[n];
+            codes = new int[n];
+        }
+        long[] a = wordsA;
+        long[] b = wordsB;
         for (int r = 0; r < n; r++) {
             hi[r] = K1;
             lo[r] = K2;
         }
-        if (words.length < n) {
-            words = new long[n];
-        }
         for (int c = 0; c < cols.length; c++) {
-            Col col = cols[c];
-            long[] w = words(col, n, removed);
-            long salt = (c + 1) * 0xD6E8FEB86659FD93L;
-            boolean nulls = col.hasNulls();
-            for (int r = 0; r < n; r++) {
-                long x = (nulls && col.isNull(r) ? MISSING : w[r]) ^ salt;
-                long a = (hi[r] ^ x) * K1;
-                hi[r] = a ^ (a >>> 29);
-                long b = (lo[r] + Long.rotateLeft(x, 31)) * K2;
-                lo[r] = b ^ (b >>> 32);
+            long salt = (c + 1) * K3;
+            if (words(cols[c], n, a, b)) {
+                for (int r = 0; r < n; r++) {
+                    long x = a[r] ^ salt;
+                    long h = (hi[r] ^ x) * K1;
+                    hi[r] = h ^ (h >>> 29);
+                    long y = b[r] ^ salt;
+                    long l = (lo[r] + Long.rotateLeft(y, 31)) * K2;
+                    lo[r] = l ^ (l >>> 32);
+                }
+            } else {
+                for (int r = 0; r < n; r++) {
+                    long x = a[r] ^ salt;
+                    long h = (hi[r] ^ x) * K1;
+                    hi[r] = h ^ (h >>> 29);
+                    long l = (lo[r] + Long.rotateLeft(x, 31)) * K2;
+                    lo[r] = l ^ (l >>> 32);
+                }
             }
         }
         for (int r = 0; r < n; r++) {
-            hi[r] = mix(hi[r]);
-            lo[r] = mix(lo[r] ^ hi[r] * K2);
-            if (hi[r] == 0) {
-                hi[r] = K1;
-            }
+            long h = mix(hi[r]);
+            hi[r] = h;
+            lo[r] = mix(lo[r] ^ h * K2);
         }
     }
 
-    /** The 64-bit word of every row of a column (garbage for missing rows), in a scratch array. */
-    private long[] words(Col col, int n, long[] removed) {
-        long[] w = words;
+    /**
+     * Puts the words of every row of a column into {@code a} (and {@code b}), {@link #MISSING} for missing rows.
+     *
+     * @return true if the column has a second word per row (text), in {@code b}; else {@code a} serves both lanes
+     */
+    private boolean words(Col col, int n, long[] a, long[] b) {
         Vector v = col.loaded() ? null : col.origin();
-        if (v instanceof LongVector lv) {
-            lv.copyTo(0, w, 0, n);
-        } else if (v instanceof DecimalVector dv) {
-            dv.copyTo(0, w, 0, n);
-        } else if (v instanceof DoubleVector dv) {
-            for (int r = 0; r < n; r++) {
-                double d = dv.get(r);
-                w[r] = Double.doubleToLongBits(d == 0.0 ? 0.0 : d);
-            }
-        } else if (v instanceof CategoryVector cv) {
-            for (int r = 0; r < n; r++) {
-                w[r] = cv.isNull(r) ? 0 : categoryHash(cv.dictionary(), cv.code(r));
-            }
-        } else if (v instanceof TextVector tv) {
-            for (int r = 0; r < n; r++) {
-                String s = tv.get(r);
-                w[r] = s == null ? 0 : hash(s);
+        long[] nulls;
+        boolean two = false;
+        if (v != null) {
+            nulls = v.hasNulls() ? v.nullMask() : null;
+            if (v instanceof LongVector lv) {
+                lv.copyTo(0, a, 0, n);
+            } else if (v instanceof DecimalVector dv) {
+                dv.copyTo(0, a, 0, n);
+            } else if (v instanceof DoubleVector dv) {
+                for (int r = 0; r < n; r++) {
+                    a[r] = doubleWord(dv.get(r));
+                }
+            } else if (v instanceof CategoryVector cv) {
+                int[] k = codes;
+                cv.copyTo(0, k, 0, n);
+                categoryWords(cv.dictionary(), k, n, nulls, a, b);
+                two = true;
+            } else {
+                TextVector tv = (TextVector) v;
+                for (int r = 0; r < n; r++) {
+                    textWords(tv.get(r), a, b, r);
+                }
+                two = true;
             }
         } else {
-            for (int r = 0; r < n; r++) {
-                w[r] = col.isNull(r) || (removed[r >>> 6] & (1L << r)) != 0 ? 0 : word(col, r);
+            nulls = col.nulls;
+            ColumnType t = col.type;
+            if (t == ColumnType.TEXT) {
+                String[] texts = col.texts;
+                for (int r = 0; r < n; r++) {
+                    textWords(texts[r], a, b, r);
+                }
+                two = true;
+            } else if (t == ColumnType.CATEGORY) {
+                categoryWords(col.dict, col.codes, n, nulls, a, b);
+                two = true;
+            } else if (t == ColumnType.DECIMAL && col.scale < 0) {
+                double[] d = col.doubles;
+                for (int r = 0; r < n; r++) {
+                    a[r] = doubleWord(d[r]);
+                }
+            } else {
+                System.arraycopy(col.longs, 0, a, 0, n);
             }
         }
-        return w;
-    }
-
-    private long word(Col col, int r) {
-        ColumnType t = col.type;
-        if (t == ColumnType.TEXT) {
-            return hash(col.texts[r]);
-        }
-        if (t == ColumnType.CATEGORY) {
-            return categoryHash(col.dict, col.codes[r]);
-        }
-        if (t == ColumnType.DECIMAL && col.scale < 0) {
-            double d = col.doubles[r];
-            return Double.doubleToLongBits(d == 0.0 ? 0.0 : d);
-        }
-        return col.longs[r];
-    }
-
-    private long categoryHash(Dictionary dict, int code) {
-        long[] cache = categoryHashes.get(dict);
-        if (cache == null || code >= cache.length) {
-            long[] grown = new long[Math.max(code + 1, cache == null ? 16 : cache.length * 2)];
-            if (cache != null) {
-                System.arraycopy(cache, 0, grown, 0, cache.length);
+        if (nulls != null) {
+            for (int k = 0; k < nulls.length && k << 6 < n; k++) {
+                for (long m = nulls[k]; m != 0; m &= m - 1) {
+                    int r = k << 6 | Long.numberOfTrailingZeros(m);
+                    if (r < n) {
+                        a[r] = MISSING;
+                        b[r] = MISSING;
+                    }
+                }
             }
-            cache = grown;
+        }
+        return two;
+    }
+
+    private static long doubleWord(double d) {
+        return Double.doubleToLongBits(d == 0.0 ? 0.0 : d);
+    }
+
+    private void categoryWords(Dictionary dict, int[] k, int n, long[] nulls, long[] a, long[] b) {
+        long[][] cache = categoryHashes.get(dict);
+        if (cache == null) {
+            cache = new long[][] {new long[16], new long[16]};
             categoryHashes.put(dict, cache);
         }
-        if (cache[code] == 0) {
-            long h = hash(dict.value(code));
-            cache[code] = h == 0 ? 1 : h;
+        long[] ca = cache[0];
+        long[] cb = cache[1];
+        for (int r = 0; r < n; r++) {
+            int code = k[r];
+            long x;
+            if (code >= 0 && code < ca.length && (x = ca[code]) != 0) {
+                a[r] = x;
+                b[r] = cb[code];
+            } else if (nulls != null && (nulls[r >>> 6] & (1L << r)) != 0) {
+                a[r] = MISSING;
+            } else {
+                if (code >= ca.length) {
+                    int len = Math.max(code + 1, 2 * ca.length);
+                    cache[0] = ca = java.util.Arrays.copyOf(ca, len);
+                    cache[1] = cb = java.util.Arrays.copyOf(cb, len);
+                }
+                textWords(dict.value(code), ca, cb, code);
+                if (ca[code] == 0) {
+                    ca[code] = 1;
+                }
+                a[r] = ca[code];
+                b[r] = cb[code];
+            }
         }
-        return cache[code];
     }
 
-    static long hash(String s) {
-        long h = 0xCBF29CE484222325L ^ s.length();
-        int i = 0;
+    /**
+     * Two independent 64-bit hashes of a text into {@code a[i]} and {@code b[i]} (MISSING for null): the
+     * characters four at a time, each lane folding the 64-bit word by a step that is a bijection of both the lane
+     * and the word (different constants per lane), seeded with the length. Two texts of the same length that
+     * differ in one group of four characters therefore never agree in either lane.
+     */
+    static void textWords(String s, long[] a, long[] b, int i) {
+        if (s == null) {
+            a[i] = MISSING;
+            b[i] = MISSING;
+            return;
+        }
         int n = s.length();
-        for (; i + 3 < n; i += 4) {
-            long w = s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
-                    | (long) s.charAt(i + 3) << 48;
-            h = (h ^ mix(w)) * K1;
+        long h1 = K3 ^ n;
+        long h2 = K4 + n;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            long w = s.charAt(j) | (long) s.charAt(j + 1) << 16 | (long) s.charAt(j + 2) << 32
+                    | (long) s.charAt(j + 3) << 48;
+            long x = (h1 ^ w) * K1;
+            h1 = x ^ (x >>> 32);
+            long y = (h2 + Long.rotateLeft(w, 23)) * K2;
+            h2 = y ^ (y >>> 29);
         }
-        long w = 0;
-        for (int shift = 0; i < n; i++, shift += 16) {
-            w |= (long) s.charAt(i) << shift;
+        if (j < n) {
+            long w = 0;
+            for (int shift = 0; j < n; j++, shift += 16) {
+                w |= (long) s.charAt(j) << shift;
+            }
+            long x = (h1 ^ w) * K1;
+            h1 = x ^ (x >>> 32);
+            long y = (h2 + Long.rotateLeft(w, 23)) * K2;
+            h2 = y ^ (y >>> 29);
         }
-        return mix(h ^ w * K2);
+        // no finaliser: it is a bijection, so it would not change which texts agree, and the row lanes mix anyway
+        a[i] = h1;
+        b[i] = h2;
     }
 
     static long mix(long z) {

@@ -50,24 +50,29 @@ final class MissingStep implements Step {
         int rule = fill.rule();
         long missing = 0;
         Col out = fill.strategy() == Strategy.CONSTANT || fill.strategy() == Strategy.ZERO ? c.write() : c.load();
-        for (int r = 0; r < w.size; r++) {
-            if (w.isRemoved(r) || !out.isNull(r)) {
-                continue;
-            }
-            missing++;
-            switch (fill.strategy()) {
-                case QUARANTINE:
-                    w.quarantine(r, rule, "column '" + w.plan.output.column(fill.column()).name() + "' is missing");
+        long[] nulls = out.nulls;
+        // only the missing rows that are still in the batch, set bit by set bit (missing values are rare)
+        for (int k = 0; k < Math.min(nulls.length, w.removed.length); k++) {
+            for (long m = nulls[k] & ~w.removed[k]; m != 0; m &= m - 1) {
+                int r = k << 6 | Long.numberOfTrailingZeros(m);
+                if (r >= w.size) {
                     break;
-                case CONSTANT:
-                case ZERO:
-                    fill.write(out, r);
-                    if (w.countChange(r, rule)) {
-                        w.change(r, rule, fill.column(), null, out.text(r));
-                    }
-                    break;
-                default:
-                    break;
+                }
+                missing++;
+                switch (fill.strategy()) {
+                    case QUARANTINE:
+                        w.quarantine(r, rule, "column '" + w.plan.output.column(fill.column()).name() + "' is missing");
+                        break;
+                    case CONSTANT:
+                    case ZERO:
+                        fill.write(out, r);
+                        if (w.countChange(r, rule)) {
+                            w.change(r, rule, fill.column(), null, out.text(r));
+                        }
+                        break;
+                    default:
+                        break;
+                }
             }
         }
         w.account.detail(rule, "missing", missing);

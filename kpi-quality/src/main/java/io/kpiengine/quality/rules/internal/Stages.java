@@ -4,6 +4,7 @@ import io.kpiengine.quality.Bits;
 import io.kpiengine.quality.QualityException;
 import io.kpiengine.quality.RejectedRow;
 import io.kpiengine.quality.rules.QualityReport;
+import java.util.Arrays;
 
 /**
  * The per-batch stages of a partition: accounting of the input, the row steps, the row fingerprints (taken
@@ -12,8 +13,8 @@ import io.kpiengine.quality.rules.QualityReport;
  */
 final class Stages {
 
-    /** Keeps the prefetching loads of {@link #dedupe} from being optimised away. */
-    static volatile long sink;
+    /** Switches stages off for measurements: 1 = no duplicate table, 2 = no output copy. */
+    public static int MODE;
 
     private Stages() {
     }
@@ -50,15 +51,15 @@ final class Stages {
         if (table != null) {
             hi = fingerprints.scratchHi(w.size);
             lo = fingerprints.scratchLo(w.size);
-            fingerprints.compute(w.cols, w.size, w.removed, hi, lo);
+            fingerprints.compute(w.cols, w.size, hi, lo);
             w.fpHi = hi;
             w.fpLo = lo;
         }
         for (Step s : plan.missingSteps) {
             s.apply(w);
         }
-        if (table != null) {
-            dedupe(w, hi, lo, table);
+        if (table != null && (MODE & 1) == 0) {
+            dedupe(w, hi, lo, table, fingerprints);
         }
         a.invalidRows += Bits.count(w.invalid, w.size);
         a.inconsistentRows += Bits.count(w.inconsistent, w.size);
@@ -68,26 +69,13 @@ final class Stages {
         }
     }
 
-    /** Offers the rows {@code order[from..to)} of one segment; the caller holds the segment's lock. */
-    private static void offerSegment(FingerprintTable.Segment seg, int from, int to, int[] order, long[] hi, long[] lo,
-            long[] rowNumbers, long[] result) {
-        long touched = 0;
-        for (int i = from; i < to; i++) {
-            touched += seg.touch(hi[order[i]]);
-        }
-        for (int i = from; i < to; i++) {
-            int r = order[i];
-            result[r] = seg.offer(hi[r], lo[r], rowNumbers[r]);
-        }
-        sink += touched;
-    }
-
-    private static void dedupe(Work w, long[] hi, long[] lo, FingerprintTable table) {
+    private static void dedupe(Work w, long[] hi, long[] lo, FingerprintTable table, Fingerprints scratch) {
         int n = w.size;
         int rule = w.plan.exactRule;
         Account a = w.account;
         int segments = FingerprintTable.SEGMENTS;
-        int[] start = new int[segments + 1];
+        int[] start = scratch.segmentStarts();
+        Arrays.fill(start, 0);
         for (int r = 0; r < n; r++) {
             if (!w.isRemoved(r)) {
                 start[FingerprintTable.segmentOf(hi[r]) + 1]++;
@@ -96,8 +84,10 @@ final class Stages {
         for (int s = 0; s < segments; s++) {
             start[s + 1] += start[s];
         }
-        int[] order = new int[start[segments]];
-        int[] fill = start.clone();
+        int kept = start[segments];
+        int[] order = scratch.order(kept);
+        int[] fill = scratch.segmentFill();
+        System.arraycopy(start, 0, fill, 0, segments + 1);
         for (int r = 0; r < n; r++) {
             if (!w.isRemoved(r)) {
                 long row = w.rowNumbers[r];
@@ -108,12 +98,13 @@ final class Stages {
                 order[fill[FingerprintTable.segmentOf(hi[r])]++] = r;
             }
         }
-        long[] result = new long[n];
+        long[] result = scratch.results(n);
+        int[] homes = scratch.homes(kept);
         // partitions start at different segments and skip a segment another partition holds, coming back to it
         // at the end, so that two threads rarely wait for each other; the outcome does not depend on the order
         // (the smallest row wins)
         int first = n == 0 ? 0 : (int) ((w.rowNumbers[0] * 0x9E3779B97F4A7C15L) >>> 58);
-        int[] skipped = new int[segments];
+        int[] skipped = scratch.skipped();
         int skippedCount = 0;
         for (int k = 0; k < segments; k++) {
             int s = (first + k) % segments;
@@ -123,7 +114,7 @@ final class Stages {
             FingerprintTable.Segment seg = table.segment(s);
             if (seg.lock.tryLock()) {
                 try {
-                    offerSegment(seg, start[s], start[s + 1], order, hi, lo, w.rowNumbers, result);
+                    seg.offerAll(order, start[s], start[s + 1], hi, lo, w.rowNumbers, result, homes);
                 } finally {
                     seg.lock.unlock();
                 }
@@ -136,12 +127,12 @@ final class Stages {
             FingerprintTable.Segment seg = table.segment(s);
             seg.lock.lock();
             try {
-                offerSegment(seg, start[s], start[s + 1], order, hi, lo, w.rowNumbers, result);
+                seg.offerAll(order, start[s], start[s + 1], hi, lo, w.rowNumbers, result, homes);
             } finally {
                 seg.lock.unlock();
             }
         }
-        a.dedupeRows += order.length;
+        a.dedupeRows += kept;
         for (int i = 0; i < n; i++) {
             if (w.isRemoved(i) || result[i] == -1) {
                 continue;
