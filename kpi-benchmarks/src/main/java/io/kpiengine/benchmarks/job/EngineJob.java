@@ -9,6 +9,7 @@ import io.kpiengine.core.sample.SampleCatalogs;
 import io.kpiengine.quality.sample.SampleEvents;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,15 +30,21 @@ final class EngineJob {
         SampleEvents.builder().rows(rows).seed(seed).build().writeCsv(csv);
     }
 
+    /** A result group: the day's period index and the channel. */
+    private record GroupKey(long day, String channel) {
+    }
+
     /** Runs the job and returns its result rows in DuckDB's shape, ordered by day and channel. */
     static List<DuckDbJob.Row> run(Path csv, int threads) {
         KpiEngine engine = KpiEngine.builder().catalog(CATALOG).parallelism(threads).build();
         DataSource events = CATALOG.source("events").orElseThrow();
         KpiResults results = engine.evaluate(Map.of("events", events.csvReader(csv).build()));
-        Map<String, Object[]> groups = new TreeMap<>();
+        // ordered by day, then channel, as the SQL orders them
+        Map<GroupKey, Object[]> groups = new TreeMap<>(
+                Comparator.comparingLong(GroupKey::day).thenComparing(GroupKey::channel));
         for (KpiResult r : results.rows()) {
             String channel = r.dimensions().get("channel");
-            Object[] g = groups.computeIfAbsent(String.format("%08d|%s", r.period().index(), channel),
+            Object[] g = groups.computeIfAbsent(new GroupKey(r.period().index(), channel),
                     k -> new Object[] {r.period().index(), channel, 0L, 0L, 0.0, 0L, null, null});
             double v = r.value().value();
             switch (r.metric()) {

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The file is generated once (seeded, so every run reads the same bytes) and reused. Each round runs DuckDB
  * with 2 threads, our engine with 2 threads, our engine with 1 thread and, for reference, DuckDB with 1 thread,
- * the order rotating per round. Our runs are checked against DuckDB's result before timing counts.
+ * the order rotating per round, after {@code --warmup} untimed rounds of all four (default 3). Our runs are
+ * checked against DuckDB's result before timing counts.
  */
 public final class JobBenchmark {
 
@@ -34,12 +35,13 @@ public final class JobBenchmark {
     /**
      * Runs the benchmark.
      *
-     * @param args {@code --rows N --rounds R --dir DIR --mode compare|memory --seed S}
+     * @param args {@code --rows N --rounds R --warmup W --dir DIR --mode compare|memory --seed S}
      * @throws Exception if a run fails or results disagree
      */
     public static void main(String[] args) throws Exception {
         long rows = 2_000_000;
         int rounds = 5;
+        int warmup = 3;
         Path dir = Path.of("target", "job");
         String mode = "compare";
         long seed = 20250101L;
@@ -52,6 +54,9 @@ public final class JobBenchmark {
                 case "--rounds":
                     rounds = Integer.parseInt(value);
                     break;
+                case "--warmup":
+                    warmup = Integer.parseInt(value);
+                    break;
                 case "--dir":
                     dir = Path.of(value);
                     break;
@@ -63,7 +68,7 @@ public final class JobBenchmark {
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --rows N --rounds R --dir DIR --mode compare|memory --seed S");
+                            + "; use --rows N --rounds R --warmup W --dir DIR --mode compare|memory --seed S");
             }
         }
         Files.createDirectories(dir);
@@ -80,11 +85,11 @@ public final class JobBenchmark {
         if (mode.equals("memory")) {
             memory(csv, rounds);
         } else {
-            compare(csv, rounds);
+            compare(csv, rounds, warmup);
         }
     }
 
-    private static void compare(Path csv, int rounds) throws Exception {
+    private static void compare(Path csv, int rounds, int warmup) throws Exception {
         List<DuckDbJob.Row> expected;
         try (DuckDbJob duck = new DuckDbJob(2)) {
             expected = duck.run(csv);
@@ -97,6 +102,14 @@ public final class JobBenchmark {
         String[] names = {"DuckDB, 2 threads", "KPI Engine, 2 threads", "KPI Engine, 1 thread", "DuckDB, 1 thread"};
         try (DuckDbJob duck = new DuckDbJob(2); DuckDbJob duck1 = new DuckDbJob(1)) {
             duck1.run(csv);
+            // warm-up rounds, untimed: the JIT settles and the heap reaches the size the runs need (growing it
+            // costs page faults that would otherwise land in the first timed rounds)
+            for (int r = 0; r < warmup; r++) {
+                duck.run(csv);
+                EngineJob.run(csv, 2);
+                EngineJob.run(csv, 1);
+                duck1.run(csv);
+            }
             for (int r = 0; r < rounds; r++) {
                 for (int k = 0; k < 4; k++) {
                     int which = (r + k) % 4;
