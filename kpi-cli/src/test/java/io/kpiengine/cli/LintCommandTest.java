@@ -38,7 +38,7 @@ class LintCommandTest {
     @Test
     void lint_cleanCatalog_exitsZero() throws IOException {
         Path file = write(HEAD + "  - id: visits\n    aggregate: sum\n    column: v\n    unit: count\n"
-                + "    tier: supporting\n    owner: web-team\n    description: Daily visits.\n"
+                + "    tier: core\n    owner: web-team\n    description: Daily visits.\n"
                 + "    direction: higher-is-better\n    reviewCycle: weekly\n    targets: {shortTerm: 100}\n");
         assertThat(run("--catalog", file.toString())).isEqualTo(0);
         assertThat(out.toString()).isEqualTo("0 findings: 0 errors, 0 warnings, 0 infos\n");

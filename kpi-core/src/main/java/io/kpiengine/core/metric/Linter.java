@@ -17,6 +17,9 @@ import java.util.Set;
  * <table>
  *   <caption>Rules</caption>
  *   <tr><th>rule</th><th>severity</th><th>finding</th></tr>
+ *   <tr><td>{@code no-core-kpis}</td><td>WARNING</td><td>no metric of the catalog is a core KPI, so nothing says
+ *       what the team steers by (and the KPI rules below check only metrics with a tier); reported at the first
+ *       metric</td></tr>
  *   <tr><td>{@code too-many-core-kpis}</td><td>WARNING</td><td>a scope has more than 5 core KPIs (configurable);
  *       reported at the first KPI over the limit</td></tr>
  *   <tr><td>{@code missing-owner}</td><td>ERROR</td><td>a KPI has no owner</td></tr>
@@ -46,7 +49,8 @@ public final class Linter {
     public static final int DEFAULT_MAX_CORE_KPIS = 5;
 
     /** The rule ids, in the order of the class table. */
-    public static final List<String> RULES = List.of("too-many-core-kpis", "missing-owner", "missing-target",
+    public static final List<String> RULES = List.of("no-core-kpis", "too-many-core-kpis", "missing-owner",
+            "missing-target",
             "missing-review-cycle", "vanity-core", "lagging-without-leading", "formula-without-source",
             "missing-description", "missing-unit", "missing-direction");
 
@@ -143,6 +147,12 @@ public final class Linter {
                 add(out, catalog, "missing-direction", Severity.INFO, id, "id",
                         "KPI '" + id + "' does not say which direction is better");
             }
+        }
+        if (coreByScope.isEmpty() && !catalog.metrics().isEmpty()) {
+            String first = catalog.metrics().get(0).id();
+            add(out, catalog, "no-core-kpis", Severity.WARNING, first, "id", "no metric of the catalog is a core"
+                    + " KPI: mark the 3 to 5 metrics the team steers by with 'tier: core' (KPI rules check only"
+                    + " metrics with a tier)");
         }
         coreByScope.forEach((scope, core) -> {
             if (core.size() > maxCoreKpis) {

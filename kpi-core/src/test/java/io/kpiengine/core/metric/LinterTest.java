@@ -34,7 +34,7 @@ class LinterTest {
 
     @Test
     void missingOwner_isAnError() {
-        assertThat(lint("  - {id: k, aggregate: sum, column: c, unit: count, tier: supporting,"
+        assertThat(lint("  - {id: k, aggregate: sum, column: c, unit: count, tier: core,"
                 + " description: d, direction: higher-is-better, reviewCycle: weekly, targets: {shortTerm: 1}}\n"))
                 .containsExactly("c.yaml:7:10: ERROR missing-owner: KPI 'k' has no owner");
     }
@@ -63,8 +63,8 @@ class LinterTest {
 
     @Test
     void vanitySupporting_isFine() {
-        assertThat(lint("  - {id: k, aggregate: sum, column: c, unit: count, tier: supporting, vanity: true, "
-                + GOOD + "}\n")).isEmpty();
+        assertThat(lint(Linter.builder().disable("no-core-kpis").build(), "  - {id: k, aggregate: sum, column: c,"
+                + " unit: count, tier: supporting, vanity: true, " + GOOD + "}\n")).isEmpty();
     }
 
     @Test
@@ -78,9 +78,23 @@ class LinterTest {
 
     @Test
     void formulaWithoutSource_isAnError() {
-        assertThat(lint("  - {id: v, aggregate: sum, column: v}\n  - {id: f, formula: \"2 * 21\"}\n"))
+        assertThat(lint(Linter.builder().disable("no-core-kpis").build(),
+                "  - {id: v, aggregate: sum, column: v}\n  - {id: f, formula: \"2 * 21\"}\n"))
                 .containsExactly("c.yaml:8:22: ERROR formula-without-source: metric 'f' depends on no data source:"
                         + " its formula uses no measure");
+    }
+
+    @Test
+    void noCoreKpi_isAWarningAtTheFirstMetric_evenWithSupportingKpis() {
+        String message = "WARNING no-core-kpis: no metric of the catalog is a core KPI: mark the 3 to 5 metrics the"
+                + " team steers by with 'tier: core' (KPI rules check only metrics with a tier)";
+        assertThat(lint("  - {id: v, aggregate: sum, column: v}\n  - {id: w, aggregate: sum, column: c}\n"))
+                .containsExactly("c.yaml:7:10: " + message);
+        assertThat(lint("  - {id: v, aggregate: sum, column: v}\n"
+                + "  - {id: k, aggregate: sum, column: c, unit: count, tier: supporting, " + GOOD + "}\n"))
+                .containsExactly("c.yaml:7:10: " + message);
+        assertThat(lint("  - {id: v, aggregate: sum, column: v}\n"
+                + "  - {id: k, aggregate: sum, column: c, unit: count, tier: core, " + GOOD + "}\n")).isEmpty();
     }
 
     @Test
@@ -126,7 +140,7 @@ class LinterTest {
     void disable_unknownRule_isRefused() {
         assertThatThrownBy(() -> Linter.builder().disable("owner"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("rule must be one of [too-many-core-kpis, missing-owner,");
+                .hasMessageStartingWith("rule must be one of [no-core-kpis, too-many-core-kpis, missing-owner,");
         assertThatThrownBy(() -> Linter.builder().maxCoreKpisPerScope(0))
                 .hasMessage("maxCoreKpisPerScope must be >= 1, but was 0");
     }
