@@ -4,6 +4,7 @@ import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiException;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.QualityVerdict;
+import io.kpiengine.core.SourceAccount;
 import io.kpiengine.core.agg.AggregationState;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.CatalogException;
@@ -12,6 +13,7 @@ import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.Period;
 import io.kpiengine.quality.QualityException;
 import io.kpiengine.quality.RecordSource;
+import io.kpiengine.quality.RejectedRow;
 import io.kpiengine.quality.doc.DocumentException;
 import io.kpiengine.quality.doc.Problem;
 import java.io.IOException;
@@ -42,6 +44,11 @@ import picocli.CommandLine.Spec;
  * kpi run --catalog catalog.yaml --data events=events.csv --out results.json
  * 35,136 cells of 6 metrics over 366 periods (2025-01-01 to 2026-01-01); quality PASS; wrote results.json
  * </pre>
+ *
+ * <p>Records that were not aggregated are never silent: the summary line counts them, and standard error shows,
+ * per source, how many records its reader could not read and how many its quality rules quarantined, with the
+ * first of them ({@code file:line: column, value and rule}). {@code --rejected FILE} writes every record the
+ * readers rejected as CSV ({@code source,line,reason,record}).
  *
  * <p>Each {@code --data name=file} gives the CSV file of a data source of the catalog (read with the source's
  * schema, formats and quality rules). {@code --state-in} resumes from the state a previous run saved with
@@ -103,6 +110,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--state-out", paramLabel = "FILE", description = "Save the aggregation state to resume from.")
     private Path stateOut;
 
+    @Option(names = "--rejected", paramLabel = "FILE", description = "CSV file for every record a reader could not"
+            + " read (source,line,reason,record); the console shows the first few.")
+    private Path rejected;
+
     /** Creates the command; picocli sets the options. */
     public RunCommand() {
     }
@@ -141,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
             return fail(err, e.getMessage());
         }
         Map<String, RecordSource> sources = new LinkedHashMap<>();
-        try {
+        try (RejectLog log = new RejectLog(rejected)) {
             for (Map.Entry<String, Path> e : data.entrySet()) {
                 DataSource source = c.source(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
                         "--data " + e.getKey() + "=...: the catalog has no data source '" + e.getKey() + "'; its sources"
@@ -150,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--data " + e.getKey() + "=" + e.getValue()
                             + ": no such file");
                 }
-                sources.put(e.getKey(), source.csvReader(e.getValue()).build());
+                sources.put(e.getKey(), log.watch(e.getKey(), source.csvReader(e.getValue()).build()));
             }
             KpiResults results;
             if (stateIn != null) {
@@ -164,6 +175,7 @@ final class RunCommand implements Callable<Integer> {
                 Files.write(stateOut, results.state().toBytes());
             }
             summarize(stdout, results);
+            reportRejected(err, results, log);
             results.warnings().forEach(w -> err.println("kpi run: warning: " + w));
             err.flush();
             return results.quality().verdict() == QualityVerdict.FAIL ? QUALITY_GATE_FAILED : OK;
@@ -173,6 +185,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             sources.values().forEach(RecordSource::close);
             return fail(err, "cannot read or write a file: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            sources.values().forEach(RecordSource::close);
+            return fail(err, e.getMessage());
         }
     }
 
@@ -205,11 +220,47 @@ final class RunCommand implements Callable<Integer> {
     private void summarize(PrintWriter stdout, KpiResults r) {
         java.util.TreeSet<Period> periods = new java.util.TreeSet<>();
         r.rows().forEach(x -> periods.add(x.period()));
-        String range = periods.isEmpty() ? "no periods" : periods.size() + " periods (" + periods.first() + " to "
-                + periods.last() + ")";
-        stdout.printf(Locale.ROOT, "%,d cells of %d metrics over %s; quality %s; wrote %s%n", r.rows().size(),
-                r.metrics().size(), range, r.quality().verdict(), out);
+        String range = periods.isEmpty() ? "no periods" : plural(periods.size(), "period") + " (" + periods.first()
+                + " to " + periods.last() + ")";
+        long notAggregated = 0;
+        for (SourceAccount a : r.quality().sources()) {
+            notAggregated += a.rowsRejected();
+        }
+        String rejects = notAggregated == 0 ? "" : "; " + plural(notAggregated, "record") + " rejected";
+        stdout.printf(Locale.ROOT, "%s of %s over %s%s; quality %s; wrote %s%n", plural(r.rows().size(), "cell"),
+                plural(r.metrics().size(), "metric"), range, rejects, r.quality().verdict(), out);
         stdout.flush();
+    }
+
+    /** Per source: the records its reader rejected and those its rules quarantined, with the first of them. */
+    private static void reportRejected(PrintWriter err, KpiResults r, RejectLog log) {
+        for (SourceAccount a : r.quality().sources()) {
+            long read = log.count(a.source());
+            long total = a.rowsAggregated() + a.rowsRejected() + a.rowsMerged();
+            if (read > 0) {
+                err.printf(Locale.ROOT, "kpi run: source '%s': %,d of %,d records could not be read and were not"
+                        + " aggregated; the first:%n", a.source(), read, total);
+                for (RejectedRow row : log.first(a.source())) {
+                    err.println("  " + row);
+                }
+                err.println(log.path() != null ? "  every one is in " + log.path()
+                        : "  --rejected FILE writes every one of them");
+            }
+            long quarantined = a.rowsRejected() - read;
+            if (quarantined > 0) {
+                err.printf(Locale.ROOT, "kpi run: source '%s': %,d of %,d records were quarantined by its quality"
+                        + " rules; the first:%n", a.source(), quarantined, total);
+                a.qualityReport().ifPresent(q -> q.quarantined().items().stream()
+                        .filter(x -> !x.rule().equals("read")).limit(RejectLog.SHOWN)
+                        .forEach(x -> err.println("  row " + x.row() + ": " + x.reason())));
+                err.println("  kpi clean with the source's rules writes every one of them (--quarantine FILE)");
+            }
+        }
+    }
+
+    /** {@code 1 cell}, {@code 2 cells}, {@code 35,136 cells}. */
+    private static String plural(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     private static int fail(PrintWriter err, String message) {

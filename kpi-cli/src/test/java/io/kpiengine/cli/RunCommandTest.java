@@ -163,6 +163,63 @@ class RunCommandTest {
     }
 
     @Test
+    void run_rejectedRecords_areCountedShownAndWritten_neverSilent() throws IOException {
+        Path cat = data("rejects.yaml", """
+                zone: UTC
+                sources:
+                  sales:
+                    time: ts
+                    columns: {ts: timestamp, amount: decimal(2)}
+                    rules:
+                      validity:
+                        - {column: amount, nonNegative: true}
+                      thresholds:
+                        validity: {warn: 0.1, fail: 0.05}
+                metrics:
+                  - {id: revenue, aggregate: sum, column: amount, unit: USD}
+                """);
+        Path csv = data("s.csv", "ts,amount\n2025-03-01T10:00:00Z,1.50\n2025-03-01T11:00:00Z,12.345\n"
+                + "yesterday,2.00\n2025-03-01T12:00:00Z,-4.00\n2025-03-01T13:00:00Z,3.00\n");
+        Path rejected = dir.resolve("rejected.csv");
+        int code = run("--catalog", cat.toString(), "--data", "sales=" + csv, "--out", dir.resolve("r.csv").toString(),
+                "--rejected", rejected.toString(), "--as-of", "2030-01-01T00:00:00Z");
+        assertThat(code).isEqualTo(RunCommand.OK);
+        assertThat(out.toString()).isEqualTo("1 cell of 1 metric over 1 period (2025-03-01 to 2025-03-01); 3 records"
+                + " rejected; quality PASS; wrote " + dir.resolve("r.csv") + "\n");
+        assertThat(err.toString()).isEqualTo("kpi run: source 'sales': 2 of 5 records could not be read and were not"
+                + " aggregated; the first:\n"
+                + "  s.csv:3: column 'amount': '12.345' has more than 2 decimal places (give the column more places, or"
+                + " a rounding in its format)\n"
+                + "  s.csv:4: column 'ts': 'yesterday' is not a timestamp in format ISO-8601"
+                + " 'yyyy-MM-ddTHH:mm[:ss[.fraction]]' with an offset such as '+09:00' or 'Z'\n"
+                + "  every one is in " + rejected + "\n"
+                + "kpi run: source 'sales': 1 of 5 records were quarantined by its quality rules; the first:\n"
+                + "  row 5: rule 'range:amount': column 'amount': -4.00 is below the minimum 0\n"
+                + "  kpi clean with the source's rules writes every one of them (--quarantine FILE)\n");
+        assertThat(Files.readString(rejected)).isEqualTo("source,line,reason,record\n"
+                + "s.csv,3,\"column 'amount': '12.345' has more than 2 decimal places (give the column more places, or a"
+                + " rounding in its format)\",\"2025-03-01T11:00:00Z,12.345\"\n"
+                + "s.csv,4,column 'ts': 'yesterday' is not a timestamp in format ISO-8601 'yyyy-MM-ddTHH:mm[:ss[.fraction]]'"
+                + " with an offset such as '+09:00' or 'Z',\"yesterday,2.00\"\n");
+        assertThat(Files.readString(dir.resolve("r.csv"))).contains("revenue,2025-03-01,2025-03-01T00:00:00Z,"
+                + "2025-03-02T00:00:00Z,COMPLETE,4.5,,,2");
+
+        // two partitions on two threads report to the same log
+        err.getBuffer().setLength(0);
+        Path rejected2 = dir.resolve("rejected2.csv");
+        assertThat(run("--catalog", cat.toString(), "--data", "sales=" + csv, "--out", dir.resolve("r2.csv").toString(),
+                "--rejected", rejected2.toString(), "--threads", "2", "--as-of", "2030-01-01T00:00:00Z"))
+                .isEqualTo(RunCommand.OK);
+        assertThat(Files.readAllLines(rejected2)).containsExactlyInAnyOrderElementsOf(Files.readAllLines(rejected));
+        assertThat(Files.readString(dir.resolve("r2.csv"))).isEqualTo(Files.readString(dir.resolve("r.csv")));
+
+        err.getBuffer().setLength(0);
+        assertThat(run("--catalog", cat.toString(), "--data", "sales=" + csv, "--out", dir.resolve("r.csv").toString(),
+                "--as-of", "2030-01-01T00:00:00Z")).isEqualTo(RunCommand.OK);
+        assertThat(err.toString()).contains("  --rejected FILE writes every one of them\n");
+    }
+
+    @Test
     void run_failedQualityGate_writesResultsAndExitsOne() throws IOException {
         Path results = dir.resolve("results.json");
         int code = run("--catalog", catalog("0.9999", "0.999").toString(), "--data", "sales=" + data("s.csv", DATA),

@@ -397,7 +397,7 @@ class CatalogValidationTest {
                         + " thousandsSeparator ','",
                 "c.yaml:10:61: unknown field 'colour' in format of column 'v' in source 'e'; expected one of"
                         + " [datePatterns, decimalSeparator, thousandsSeparator, locale, zone, trueWords, falseWords,"
-                        + " nullTokens, emptyAsMissing, trim]");
+                        + " nullTokens, emptyAsMissing, trim, rounding]");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.kpiengine.quality.doc.DocNode;
 import io.kpiengine.quality.doc.Fields;
 import io.kpiengine.quality.doc.Problems;
 import io.kpiengine.formula.Suggestions;
+import java.math.RoundingMode;
 import java.nio.charset.Charset;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -38,7 +39,8 @@ import java.util.regex.Pattern;
  * <p>Column types: {@code text}, {@code category}, {@code integer}, {@code decimal}, {@code decimal(N)} (N =
  * 0..18, exact), {@code boolean}, {@code timestamp}, {@code date}, in any case. Format fields: {@code datePatterns},
  * {@code decimalSeparator}, {@code thousandsSeparator}, {@code locale}, {@code zone}, {@code trueWords},
- * {@code falseWords}, {@code nullTokens}, {@code emptyAsMissing}, {@code trim} (see {@link ColumnFormat}).
+ * {@code falseWords}, {@code nullTokens}, {@code emptyAsMissing}, {@code trim}, {@code rounding} (a
+ * {@link java.math.RoundingMode} such as {@code half-even}; see {@link ColumnFormat}).
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -47,7 +49,7 @@ public final class SourceSpec {
     private static final String[] CSV = {"delimiter", "quote", "header", "charset", "headerNames", "defaultFormat",
         "formats"};
     private static final String[] FORMAT = {"datePatterns", "decimalSeparator", "thousandsSeparator", "locale",
-        "zone", "trueWords", "falseWords", "nullTokens", "emptyAsMissing", "trim"};
+        "zone", "trueWords", "falseWords", "nullTokens", "emptyAsMissing", "trim", "rounding"};
     private static final Pattern TYPE = Pattern.compile("(text|category|integer|decimal|boolean|timestamp|date)"
             + "(?:\\((\\d{1,2})\\))?");
     /** The column types a document may name, for messages. */
@@ -231,6 +233,10 @@ public final class SourceSpec {
             }
             if (f.has("trim")) {
                 b.trim(f.bool("trim", false));
+            }
+            RoundingMode rounding = f.enumValue("rounding", RoundingMode.class, null);
+            if (rounding != null) {
+                b.rounding(rounding);
             }
             return problems.list().size() > before ? null : b.build();
         } catch (IllegalArgumentException | IllegalStateException | DateTimeException e) {

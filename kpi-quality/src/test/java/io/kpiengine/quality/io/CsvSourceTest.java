@@ -239,7 +239,8 @@ class CsvSourceTest {
                 "column 'i': 'abc' is not an integer (expected digits with an optional sign)",
                 "column 'i': '1.5' is not an integer (it has a fraction)",
                 "column 'i': '99999999999999999999' is out of range for a 64-bit integer",
-                "column 'm': '12.345' has more than 2 decimal places",
+                "column 'm': '12.345' has more than 2 decimal places (give the column more places, or a rounding in its"
+                        + " format)",
                 "column 'd': 'NaN' is not a decimal number (expected digits with an optional sign, decimal separator "
                         + "'.', optional exponent)");
         assertThat(r.rows()).containsExactly(java.util.Map.of("i", 12L, "m", new BigDecimal("12.34"), "d", 1.0));

@@ -42,7 +42,8 @@ class SourceSpecTest {
                   charset: ISO-8859-1
                   headerNames: {Visits: Unique.Visits}
                   defaultFormat: {trim: true}
-                  formats: {Visits: {thousandsSeparator: ".", decimalSeparator: ","}, revenue: {decimalSeparator: ","}}
+                  formats: {Visits: {thousandsSeparator: ".", decimalSeparator: ","},
+                            revenue: {decimalSeparator: ",", rounding: half-even}}
                 """, problems, "input");
         assertThat(problems.list()).isEmpty();
         assertThat(spec.columns()).contains(List.of(Column.of("day", ColumnType.DATE),
@@ -53,7 +54,8 @@ class SourceSpecTest {
                 .charset(StandardCharsets.ISO_8859_1).headerName("Visits", "Unique.Visits")
                 .defaultFormat(ColumnFormat.builder().trim(true).build())
                 .format("Visits", ColumnFormat.builder().thousandsSeparator('.').decimalSeparator(',').build())
-                .format("revenue", ColumnFormat.builder().decimalSeparator(',').build()).build());
+                .format("revenue", ColumnFormat.builder().decimalSeparator(',').rounding(java.math.RoundingMode.HALF_EVEN)
+                        .build()).build());
         assertThat(csv.headerNames()).containsExactly(java.util.Map.entry("Visits", "Unique.Visits"));
     }
 
@@ -78,7 +80,8 @@ class SourceSpecTest {
                   delimiter: ";;"
                   charset: UTF-99
                   headerNames: {v: 1}
-                  formats: {v: {thousandsSeparator: ",", locale: de-DE, colour: red}, w: {decimalSeparator: ".."}}
+                  formats: {v: {thousandsSeparator: ",", locale: de-DE, colour: red}, w: {decimalSeparator: ".."},
+                            ts: {rounding: half-odd}}
                   escape: "\\\\"
                 """, problems, "source 'events'");
         String types = " must be one of [text, category, integer, decimal, decimal(2), boolean, timestamp, date]";
@@ -88,19 +91,21 @@ class SourceSpecTest {
                 "s.yaml:1:37: column 'w': a decimal scale must be 0..18, but was 19",
                 "s.yaml:1:56: type of column 'x' in source 'events'" + types + ", but was a list",
                 "s.yaml:1:64: type of column 'y' in source 'events'" + types + ", but was 'text(3)'",
-                "s.yaml:7:3: unknown field 'escape' in csv of source 'events'; expected one of [delimiter, quote, header,"
+                "s.yaml:8:3: unknown field 'escape' in csv of source 'events'; expected one of [delimiter, quote, header,"
                         + " charset, headerNames, defaultFormat, formats]",
                 "s.yaml:3:14: 'delimiter' in csv of source 'events' must be one character, but was ';;'",
                 "s.yaml:4:12: 'charset' in csv of source 'events' must be a charset such as UTF-8, but was 'UTF-99'",
                 "s.yaml:5:20: header name of column 'v' in csv of source 'events' must be text, but was number 1",
                 "s.yaml:6:57: unknown field 'colour' in format of column 'v' in source 'events'; expected one of"
                         + " [datePatterns, decimalSeparator, thousandsSeparator, locale, zone, trueWords, falseWords,"
-                        + " nullTokens, emptyAsMissing, trim]",
+                        + " nullTokens, emptyAsMissing, trim, rounding]",
                 "s.yaml:6:16: format of column 'v' in source 'events': a locale sets both separators, so it must not be"
                         + " combined with decimalSeparator or thousandsSeparator, but locale was de_DE and"
                         + " thousandsSeparator ','",
                 "s.yaml:6:93: 'decimalSeparator' in format of column 'w' in source 'events' must be one character,"
-                        + " but was '..'");
+                        + " but was '..'",
+                "s.yaml:7:28: 'rounding' in format of column 'ts' in source 'events' must be one of [up, down, ceiling,"
+                        + " floor, half-up, half-down, half-even, unnecessary], but was 'half-odd'");
         assertThat(spec.columns().orElseThrow()).containsExactly(Column.of("ts", ColumnType.TIMESTAMP));
         assertThat(spec.csv()).isEqualTo(CsvSettings.DEFAULTS);
 

@@ -217,7 +217,8 @@ public final class ColumnParsers {
             int frac = scanner.fractionDigits;
             if (frac > scale) {
                 if (format.rounding() == null) {
-                    return problem(b, s, e) + " has more than " + scale + " decimal places";
+                    return problem(b, s, e) + " has more than " + scale
+                            + " decimal places (give the column more places, or a rounding in its format)";
                 }
                 return rounded(b, s, e, row);
             }
