@@ -55,12 +55,13 @@ import picocli.CommandLine.Spec;
  * {@code --state-out}, so a daily job reads only the new day's file.
  *
  * <p>Exit codes: 0 results written, quality gate passed or warned; 1 results written but a source failed its
- * quality gate; 2 usage or configuration error (bad option, unreadable or invalid catalog, unknown source, missing
+ * quality gate, or none of a source's records could be aggregated; 2 usage or configuration error (bad option, unreadable or invalid catalog, unknown source, missing
  * file, a state from another catalog), with the reason on standard error.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Compute every KPI of a catalog over data files and write the results (JSON or CSV).",
-            "Exit codes: 0 done, 1 quality gate failed (results still written), 2 usage or configuration error."})
+            "Exit codes: 0 done, 1 quality gate failed or a source without one usable record (results still"
+                + " written), 2 usage or configuration error."})
 final class RunCommand implements Callable<Integer> {
 
     /** Exit code when results were written and no source failed its quality gate. */
@@ -175,10 +176,10 @@ final class RunCommand implements Callable<Integer> {
                 Files.write(stateOut, results.state().toBytes());
             }
             summarize(stdout, results);
-            reportRejected(err, results, log);
+            boolean unusable = reportRejected(err, results, log);
             results.warnings().forEach(w -> err.println("kpi run: warning: " + w));
             err.flush();
-            return results.quality().verdict() == QualityVerdict.FAIL ? QUALITY_GATE_FAILED : OK;
+            return results.quality().verdict() == QualityVerdict.FAIL || unusable ? QUALITY_GATE_FAILED : OK;
         } catch (IllegalArgumentException | KpiException | QualityException e) {
             sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
@@ -232,8 +233,13 @@ final class RunCommand implements Callable<Integer> {
         stdout.flush();
     }
 
-    /** Per source: the records its reader rejected and those its rules quarantined, with the first of them. */
-    private static void reportRejected(PrintWriter err, KpiResults r, RejectLog log) {
+    /**
+     * Per source: the records its reader rejected and those its rules quarantined, with the first of them.
+     *
+     * @return true if a source had records but none of them was aggregated
+     */
+    private static boolean reportRejected(PrintWriter err, KpiResults r, RejectLog log) {
+        boolean unusable = false;
         for (SourceAccount a : r.quality().sources()) {
             long read = log.count(a.source());
             long total = a.rowsAggregated() + a.rowsRejected() + a.rowsMerged();
@@ -255,7 +261,13 @@ final class RunCommand implements Callable<Integer> {
                         .forEach(x -> err.println("  row " + x.row() + ": " + x.reason())));
                 err.println("  kpi clean with the source's rules writes every one of them (--quarantine FILE)");
             }
+            if (a.rowsAggregated() == 0 && a.rowsRejected() > 0) {
+                unusable = true;
+                err.printf(Locale.ROOT, "kpi run: source '%s': none of its %,d records was aggregated, so its metrics"
+                        + " have no data: exit code %d%n", a.source(), total, QUALITY_GATE_FAILED);
+            }
         }
+        return unusable;
     }
 
     /** {@code 1 cell}, {@code 2 cells}, {@code 35,136 cells}. */

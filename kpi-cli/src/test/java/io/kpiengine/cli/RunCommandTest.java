@@ -220,6 +220,28 @@ class RunCommandTest {
     }
 
     @Test
+    void run_sourceWithoutOneReadableRecord_exitsOne() throws IOException {
+        Path cat = data("months.yaml", """
+                zone: UTC
+                sources:
+                  s:
+                    time: month
+                    columns: {month: date, sales: integer}
+                metrics:
+                  - {id: sales, aggregate: sum, column: sales}
+                """);
+        Path csv = data("m.csv", "month,sales\n1964-01,2815\n1964-02,2672\n");
+        int code = run("--catalog", cat.toString(), "--data", "s=" + csv, "--out", dir.resolve("r.csv").toString());
+        assertThat(code).isEqualTo(RunCommand.QUALITY_GATE_FAILED);
+        assertThat(out.toString()).startsWith("0 cells of 0 metrics over no periods; 2 records rejected;");
+        assertThat(err.toString()).startsWith("kpi run: source 's': 2 of 2 records could not be read and were not"
+                + " aggregated; the first:\n  m.csv:2: column 'month': '1964-01' is not a date in format 'yyyy-MM-dd'"
+                + " (other layouts, such as 'M/d/yyyy' or 'yyyy-MM', need datePatterns in the column's format)")
+                .endsWith("kpi run: source 's': none of its 2 records was aggregated, so its metrics have no data:"
+                        + " exit code 1\n");
+    }
+
+    @Test
     void run_failedQualityGate_writesResultsAndExitsOne() throws IOException {
         Path results = dir.resolve("results.json");
         int code = run("--catalog", catalog("0.9999", "0.999").toString(), "--data", "sales=" + data("s.csv", DATA),

@@ -26,6 +26,7 @@ import java.util.Set;
  * ColumnFormat counts = ColumnFormat.builder().thousandsSeparator(',').build();      // "2,146"
  * ColumnFormat german = ColumnFormat.builder().locale(Locale.GERMANY).build();      // "1.234,5"
  * ColumnFormat month = ColumnFormat.builder().datePatterns("yyyy-MM").build();      // "1960-01" -> 1960-01-01
+ * ColumnFormat year = ColumnFormat.builder().datePatterns("yyyy").build();          // "1930" -> 1930-01-01
  * ColumnFormat local = ColumnFormat.builder().zone(ZoneId.of("Europe/Berlin")).build();
  * }</pre>
  *

@@ -173,10 +173,23 @@ class CsvSourceTest {
     }
 
     @Test
+    void dates_yearPattern_readsJanuaryFirst_andRejectsWhatIsNotAYear() {
+        Schema schema = Schema.of(Column.of("y", ColumnType.DATE), Column.of("t", ColumnType.TIMESTAMP));
+        Result r = read("y,t\n1930,2021\n1931x,2021\n193,2021\n", file("", schema)
+                .format("y", ColumnFormat.builder().datePatterns("yyyy").build())
+                .format("t", ColumnFormat.builder().datePatterns("uuuu").zone(java.time.ZoneOffset.UTC).build()));
+        assertThat(r.rows()).containsExactly(java.util.Map.of("y", LocalDate.of(1930, 1, 1),
+                "t", java.time.Instant.parse("2021-01-01T00:00:00Z")));
+        assertThat(r.rejected()).extracting(RejectedRow::reason).containsExactly(
+                "column 'y': '1931x' is not a date in format 'yyyy'", "column 'y': '193' is not a date in format 'yyyy'");
+    }
+
+    @Test
     void dates_isoDefault_messageNamesFormat() {
         Result r = read("d\n2025-13-01\n", Schema.of(Column.of("d", ColumnType.DATE)));
         assertThat(r.rejected()).extracting(RejectedRow::reason)
-                .containsExactly("column 'd': '2025-13-01' is not a date in format 'yyyy-MM-dd'");
+                .containsExactly("column 'd': '2025-13-01' is not a date in format 'yyyy-MM-dd' (other layouts, such"
+                        + " as 'M/d/yyyy' or 'yyyy-MM', need datePatterns in the column's format)");
     }
 
     @Test

@@ -390,7 +390,8 @@ public final class ColumnParsers {
             super(column, format, charset);
             List<DatePattern> list = patterns(format, charset);
             patterns = list.toArray(new DatePattern[0]);
-            expected = list.isEmpty() ? "'yyyy-MM-dd'" : formats(list);
+            expected = list.isEmpty() ? "'yyyy-MM-dd' (other layouts, such as 'M/d/yyyy' or 'yyyy-MM', need"
+                    + " datePatterns in the column's format)" : formats(list);
         }
 
         @Override

@@ -114,7 +114,7 @@ public final class DatePattern {
                 adjacentNumbers = true;
             }
         }
-        if (simple && !adjacentNumbers && hasYearMonth(parts)) {
+        if (simple && !adjacentNumbers && hasYearAndMonthOrOnlyYear(parts)) {
             kinds = new int[parts.size()];
             widths = new int[parts.size()];
             for (int k = 0; k < parts.size(); k++) {
@@ -135,14 +135,17 @@ public final class DatePattern {
         }
     }
 
-    private static boolean hasYearMonth(List<int[]> parts) {
+    /** A year and a month ({@code yyyy-MM}, {@code M/d/yyyy}), or a year without month or day ({@code yyyy}). */
+    private static boolean hasYearAndMonthOrOnlyYear(List<int[]> parts) {
         boolean y = false;
         boolean m = false;
+        boolean d = false;
         for (int[] p : parts) {
             y |= p[0] == YEAR4;
             m |= p[0] == MONTH;
+            d |= p[0] == DAY;
         }
-        return y && m;
+        return y && (m || !d);
     }
 
     /** Strict resolving needs the proleptic year 'u' instead of the year-of-era 'y' (which also needs an era). */
@@ -197,7 +200,8 @@ public final class DatePattern {
     private boolean matchSimple(byte[] b, int s, int e) {
         int i = s;
         int year = 0;
-        int month = 0;
+        // a pattern without a month (a year such as 'yyyy') reads January 1
+        int month = 1;
         int day = 1;
         int hour = 0;
         int minute = 0;
