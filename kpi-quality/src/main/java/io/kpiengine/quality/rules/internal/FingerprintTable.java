@@ -54,8 +54,6 @@ final class FingerprintTable {
     /** Displacements from the home slot are stored up to this value; larger ones are stored as this value. */
     private static final int MAX_DISPLACEMENT = 15;
 
-    /** Keeps the loads of {@link Segment#offerAll} from being optimised away. */
-    static volatile int sink;
 
     private final Segment[] segments = new Segment[SEGMENTS];
 
@@ -148,8 +146,9 @@ final class FingerprintTable {
          * its reorder window, hence the bare loop), and the offers find their slots in cache.
          *
          * @param homes scratch of at least {@code to} entries
+         * @return the sum of the loaded slots, for the caller to keep (so that the loads are not optimised away)
          */
-        void offerAll(int[] order, int from, int to, long[] hi, long[] lo, long[] rows, long[] result, int[] homes) {
+        int offerAll(int[] order, int from, int to, long[] hi, long[] lo, long[] rows, long[] result, int[] homes) {
             int[] idx = index;
             int b = bits;
             for (int k = from; k < to; k++) {
@@ -159,11 +158,11 @@ final class FingerprintTable {
             for (int k = from; k < to; k++) {
                 touched += idx[homes[k]];
             }
-            sink += touched;
             for (int k = from; k < to; k++) {
                 int r = order[k];
                 result[r] = offer(hi[r], lo[r], rows[r]);
             }
+            return touched;
         }
 
         /**

@@ -50,6 +50,8 @@ final class Fingerprints {
     private final int[] segmentStarts = new int[FingerprintTable.SEGMENTS + 1];
     private final int[] segmentFill = new int[FingerprintTable.SEGMENTS + 1];
     private final int[] skipped = new int[FingerprintTable.SEGMENTS];
+    /** The sum of the index slots the duplicate stage preloads; kept so that the loads are not optimised away. */
+    int sink;
 
     /** Reusable scratch of the exact-duplicate stage: row positions grouped by segment, at least n. */
     int[] order(int n) {

@@ -218,7 +218,7 @@ public final class Run implements CleanedSource {
                 return out.rejected().isEmpty() ? null
                         : RecordBatch.of(plan.output, out.source(), emptyVectors(out), new long[0], 0, out.rejected());
             }
-            return (Stages.MODE & 2) != 0 ? w.input : w.output();
+            return w.output();
         }
 
         private List<io.kpiengine.quality.Vector> emptyVectors(RecordBatch out) {

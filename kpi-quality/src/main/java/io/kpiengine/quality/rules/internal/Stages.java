@@ -13,9 +13,6 @@ import java.util.Arrays;
  */
 final class Stages {
 
-    /** Switches stages off for measurements: 1 = no duplicate table, 2 = no output copy. */
-    public static int MODE;
-
     private Stages() {
     }
 
@@ -58,7 +55,7 @@ final class Stages {
         for (Step s : plan.missingSteps) {
             s.apply(w);
         }
-        if (table != null && (MODE & 1) == 0) {
+        if (table != null) {
             dedupe(w, hi, lo, table, fingerprints);
         }
         a.invalidRows += Bits.count(w.invalid, w.size);
@@ -114,7 +111,7 @@ final class Stages {
             FingerprintTable.Segment seg = table.segment(s);
             if (seg.lock.tryLock()) {
                 try {
-                    seg.offerAll(order, start[s], start[s + 1], hi, lo, w.rowNumbers, result, homes);
+                    scratch.sink += seg.offerAll(order, start[s], start[s + 1], hi, lo, w.rowNumbers, result, homes);
                 } finally {
                     seg.lock.unlock();
                 }
@@ -127,7 +124,7 @@ final class Stages {
             FingerprintTable.Segment seg = table.segment(s);
             seg.lock.lock();
             try {
-                seg.offerAll(order, start[s], start[s + 1], hi, lo, w.rowNumbers, result, homes);
+                scratch.sink += seg.offerAll(order, start[s], start[s + 1], hi, lo, w.rowNumbers, result, homes);
             } finally {
                 seg.lock.unlock();
             }
