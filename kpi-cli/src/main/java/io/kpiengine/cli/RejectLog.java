@@ -105,6 +105,11 @@ final class RejectLog implements AutoCloseable {
         }
 
         @Override
+        public long estimatedRows() {
+            return reader.estimatedRows();
+        }
+
+        @Override
         public RecordBatch next() {
             RecordBatch b = reader.next();
             if (b != null && !b.rejected().isEmpty()) {

@@ -1,6 +1,5 @@
 package io.kpiengine.quality;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -31,6 +30,12 @@ public final class CategoryVector extends Vector {
         }
         this.codes = codes;
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
+    }
+
+    private CategoryVector(CategoryVector base, int[] sel, long[] nulls, int size) {
+        super(size, nulls, sel);
+        this.codes = base.codes;
+        this.dictionary = base.dictionary;
     }
 
     /**
@@ -68,7 +73,7 @@ public final class CategoryVector extends Vector {
      */
     public int code(int row) {
         Objects.checkIndex(row, size);
-        return codes[row];
+        return codes[at(row)];
     }
 
     /**
@@ -81,7 +86,14 @@ public final class CategoryVector extends Vector {
      */
     public void copyTo(int from, int[] dst, int dstOffset, int length) {
         Objects.checkFromIndexSize(from, length, size);
-        System.arraycopy(codes, from, dst, dstOffset, length);
+        if (sel == null) {
+            System.arraycopy(codes, from, dst, dstOffset, length);
+        } else {
+            Objects.checkFromIndexSize(dstOffset, length, dst.length);
+            for (int i = 0; i < length; i++) {
+                dst[dstOffset + i] = codes[sel[from + i]];
+            }
+        }
     }
 
     /**
@@ -91,7 +103,7 @@ public final class CategoryVector extends Vector {
      * @return the value, or null when missing
      */
     public String get(int row) {
-        return isNull(row) ? null : dictionary.value(codes[row]);
+        return isNull(row) ? null : dictionary.value(codes[at(row)]);
     }
 
     @Override
@@ -101,11 +113,12 @@ public final class CategoryVector extends Vector {
 
     @Override
     public CategoryVector select(int[] rows, int count) {
-        int[] out = new int[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = codes[Objects.checkIndex(rows[i], size)];
-        }
-        return new CategoryVector(out, selectNulls(rows, count), count, dictionary);
+        return view(positionsOf(rows, count), selectNulls(rows, count), count);
+    }
+
+    @Override
+    CategoryVector view(int[] positions, long[] selectedNulls, int count) {
+        return new CategoryVector(this, positions, selectedNulls, count);
     }
 
     @Override
@@ -123,6 +136,10 @@ public final class CategoryVector extends Vector {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(Arrays.copyOf(codes, Math.min(size, 16)));
+        int h = 1;
+        for (int i = 0; i < Math.min(size, 16); i++) {
+            h = 31 * h + Objects.hashCode(get(i));
+        }
+        return h;
     }
 }

@@ -35,6 +35,12 @@ public final class DecimalVector extends Vector {
         this.scale = scale;
     }
 
+    private DecimalVector(DecimalVector base, int[] sel, long[] nulls, int size) {
+        super(size, nulls, sel);
+        this.unscaled = base.unscaled;
+        this.scale = base.scale;
+    }
+
     /**
      * Wraps arrays without copying; the caller must not modify them afterwards.
      *
@@ -70,7 +76,7 @@ public final class DecimalVector extends Vector {
      */
     public long unscaled(int row) {
         Objects.checkIndex(row, size);
-        return unscaled[row];
+        return unscaled[at(row)];
     }
 
     /**
@@ -83,7 +89,14 @@ public final class DecimalVector extends Vector {
      */
     public void copyTo(int from, long[] dst, int dstOffset, int length) {
         Objects.checkFromIndexSize(from, length, size);
-        System.arraycopy(unscaled, from, dst, dstOffset, length);
+        if (sel == null) {
+            System.arraycopy(unscaled, from, dst, dstOffset, length);
+        } else {
+            Objects.checkFromIndexSize(dstOffset, length, dst.length);
+            for (int i = 0; i < length; i++) {
+                dst[dstOffset + i] = unscaled[sel[from + i]];
+            }
+        }
     }
 
     /**
@@ -103,7 +116,7 @@ public final class DecimalVector extends Vector {
      * @return the value, or null when missing
      */
     public BigDecimal getDecimal(int row) {
-        return isNull(row) ? null : BigDecimal.valueOf(unscaled[row], scale);
+        return isNull(row) ? null : BigDecimal.valueOf(unscaled[at(row)], scale);
     }
 
     @Override
@@ -113,11 +126,12 @@ public final class DecimalVector extends Vector {
 
     @Override
     public DecimalVector select(int[] rows, int count) {
-        long[] out = new long[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = unscaled[Objects.checkIndex(rows[i], size)];
-        }
-        return new DecimalVector(out, selectNulls(rows, count), count, scale);
+        return view(positionsOf(rows, count), selectNulls(rows, count), count);
+    }
+
+    @Override
+    DecimalVector view(int[] positions, long[] selectedNulls, int count) {
+        return new DecimalVector(this, positions, selectedNulls, count);
     }
 
     private static final double[] POWERS = new double[Column.MAX_SCALE + 1];
@@ -137,7 +151,7 @@ public final class DecimalVector extends Vector {
         }
         for (int i = 0; i < size; i++) {
             boolean n = isNull(i);
-            if (n != v.isNull(i) || (!n && unscaled[i] != v.unscaled[i])) {
+            if (n != v.isNull(i) || (!n && unscaled[at(i)] != v.unscaled[v.at(i)])) {
                 return false;
             }
         }
@@ -146,6 +160,10 @@ public final class DecimalVector extends Vector {
 
     @Override
     public int hashCode() {
-        return 31 * scale + Arrays.hashCode(Arrays.copyOf(unscaled, Math.min(size, 16)));
+        int h = scale;
+        for (int i = 0; i < Math.min(size, 16); i++) {
+            h = 31 * h + Long.hashCode(unscaled[at(i)]);
+        }
+        return h;
     }
 }

@@ -1,6 +1,5 @@
 package io.kpiengine.quality;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -25,6 +24,11 @@ public final class DoubleVector extends Vector {
             throw new IllegalArgumentException("values has " + values.length + " entries, but size is " + size);
         }
         this.values = values;
+    }
+
+    private DoubleVector(DoubleVector base, int[] sel, long[] nulls, int size) {
+        super(size, nulls, sel);
+        this.values = base.values;
     }
 
     /**
@@ -52,7 +56,7 @@ public final class DoubleVector extends Vector {
      */
     public double get(int row) {
         Objects.checkIndex(row, size);
-        return values[row];
+        return values[at(row)];
     }
 
     /**
@@ -65,21 +69,29 @@ public final class DoubleVector extends Vector {
      */
     public void copyTo(int from, double[] dst, int dstOffset, int length) {
         Objects.checkFromIndexSize(from, length, size);
-        System.arraycopy(values, from, dst, dstOffset, length);
+        if (sel == null) {
+            System.arraycopy(values, from, dst, dstOffset, length);
+        } else {
+            Objects.checkFromIndexSize(dstOffset, length, dst.length);
+            for (int i = 0; i < length; i++) {
+                dst[dstOffset + i] = values[sel[from + i]];
+            }
+        }
     }
 
     @Override
     public Object getObject(int row) {
-        return isNull(row) ? null : values[row];
+        return isNull(row) ? null : values[at(row)];
     }
 
     @Override
     public DoubleVector select(int[] rows, int count) {
-        double[] out = new double[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = values[Objects.checkIndex(rows[i], size)];
-        }
-        return new DoubleVector(out, selectNulls(rows, count), count);
+        return view(positionsOf(rows, count), selectNulls(rows, count), count);
+    }
+
+    @Override
+    DoubleVector view(int[] positions, long[] selectedNulls, int count) {
+        return new DoubleVector(this, positions, selectedNulls, count);
     }
 
     @Override
@@ -89,7 +101,7 @@ public final class DoubleVector extends Vector {
         }
         for (int i = 0; i < size; i++) {
             boolean n = isNull(i);
-            if (n != v.isNull(i) || (!n && Double.compare(values[i], v.values[i]) != 0)) {
+            if (n != v.isNull(i) || (!n && Double.compare(values[at(i)], v.values[v.at(i)]) != 0)) {
                 return false;
             }
         }
@@ -98,6 +110,10 @@ public final class DoubleVector extends Vector {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(Arrays.copyOf(values, Math.min(size, 16)));
+        int h = 1;
+        for (int i = 0; i < Math.min(size, 16); i++) {
+            h = 31 * h + Double.hashCode(values[at(i)]);
+        }
+        return h;
     }
 }

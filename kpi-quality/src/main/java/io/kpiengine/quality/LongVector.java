@@ -2,7 +2,6 @@ package io.kpiengine.quality;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -38,6 +37,12 @@ public final class LongVector extends Vector {
         this.values = values;
     }
 
+    private LongVector(LongVector base, int[] sel, long[] nulls, int size) {
+        super(size, nulls, sel);
+        this.type = base.type;
+        this.values = base.values;
+    }
+
     /**
      * Wraps arrays without copying; the caller must not modify them afterwards.
      *
@@ -64,7 +69,7 @@ public final class LongVector extends Vector {
      */
     public long get(int row) {
         Objects.checkIndex(row, size);
-        return values[row];
+        return values[at(row)];
     }
 
     /**
@@ -77,7 +82,14 @@ public final class LongVector extends Vector {
      */
     public void copyTo(int from, long[] dst, int dstOffset, int length) {
         Objects.checkFromIndexSize(from, length, size);
-        System.arraycopy(values, from, dst, dstOffset, length);
+        if (sel == null) {
+            System.arraycopy(values, from, dst, dstOffset, length);
+        } else {
+            Objects.checkFromIndexSize(dstOffset, length, dst.length);
+            for (int i = 0; i < length; i++) {
+                dst[dstOffset + i] = values[sel[from + i]];
+            }
+        }
     }
 
     @Override
@@ -85,7 +97,7 @@ public final class LongVector extends Vector {
         if (isNull(row)) {
             return null;
         }
-        long v = values[row];
+        long v = values[at(row)];
         switch (type) {
             case BOOLEAN:
                 return v != 0;
@@ -101,11 +113,12 @@ public final class LongVector extends Vector {
 
     @Override
     public LongVector select(int[] rows, int count) {
-        long[] out = new long[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = values[Objects.checkIndex(rows[i], size)];
-        }
-        return new LongVector(type, out, selectNulls(rows, count), count);
+        return view(positionsOf(rows, count), selectNulls(rows, count), count);
+    }
+
+    @Override
+    LongVector view(int[] positions, long[] selectedNulls, int count) {
+        return new LongVector(this, positions, selectedNulls, count);
     }
 
     @Override
@@ -115,7 +128,7 @@ public final class LongVector extends Vector {
         }
         for (int i = 0; i < size; i++) {
             boolean n = isNull(i);
-            if (n != v.isNull(i) || (!n && values[i] != v.values[i])) {
+            if (n != v.isNull(i) || (!n && values[at(i)] != v.values[v.at(i)])) {
                 return false;
             }
         }
@@ -124,6 +137,10 @@ public final class LongVector extends Vector {
 
     @Override
     public int hashCode() {
-        return 31 * type.hashCode() + Arrays.hashCode(Arrays.copyOf(values, Math.min(size, 16)));
+        int h = type.hashCode();
+        for (int i = 0; i < Math.min(size, 16); i++) {
+            h = 31 * h + Long.hashCode(values[at(i)]);
+        }
+        return h;
     }
 }

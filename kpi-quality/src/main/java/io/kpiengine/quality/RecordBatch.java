@@ -202,22 +202,40 @@ public final class RecordBatch {
     }
 
     /**
-     * A batch with only the given rows, in the given order; rejections are kept.
+     * A batch with only the given rows, in the given order; rejections are kept. No column values are copied: the
+     * columns are selected views of this batch's vectors (see {@link Vector#select}) that share one array of row
+     * positions, so dropping a few rows of a large batch is cheap.
+     *
+     * <pre>{@code
+     * RecordBatch firstAndLast = batch.select(new int[] {0, batch.size() - 1}, 2);
+     * }</pre>
      *
      * @param rows 0-based rows
      * @param count how many entries of {@code rows} to use
      * @return a new batch
+     * @throws IndexOutOfBoundsException if a row is outside {@code 0..size()-1} or {@code count} exceeds
+     *     {@code rows.length}
      */
     public RecordBatch select(int[] rows, int count) {
-        List<Vector> out = new ArrayList<>(columns.size());
-        for (Vector v : columns) {
-            out.add(v.select(rows, count));
-        }
+        Objects.checkFromIndexSize(0, count, rows.length);
         long[] numbers = new long[count];
         for (int i = 0; i < count; i++) {
-            numbers[i] = rowNumbers[rows[i]];
+            numbers[i] = rowNumbers[Objects.checkIndex(rows[i], size)];
         }
-        return new RecordBatch(schema, source, out, numbers, count, rejected);
+        return new RecordBatch(schema, source, Vector.selectAll(columns, rows, count), numbers, count, rejected);
+    }
+
+    /**
+     * Copies the row numbers of rows {@code [from, from + length)} into {@code dst}.
+     *
+     * @param from first row
+     * @param dst destination
+     * @param dstOffset first destination index
+     * @param length row count
+     */
+    public void copyRowNumbers(int from, long[] dst, int dstOffset, int length) {
+        Objects.checkFromIndexSize(from, length, size);
+        System.arraycopy(rowNumbers, from, dst, dstOffset, length);
     }
 
     /**
@@ -233,6 +251,24 @@ public final class RecordBatch {
         List<Vector> out = new ArrayList<>(columns);
         out.set(i, vector);
         return new RecordBatch(schema.replace(name, column), source, out, rowNumbers, size, rejected);
+    }
+
+    /**
+     * A batch of the same rows (and row numbers) with other columns and rejections, for stages that transform
+     * columns without changing which rows there are.
+     *
+     * <pre>{@code
+     * RecordBatch doubled = batch.withColumns(batch.schema(), List.of(twice(batch.column(0))), batch.rejected());
+     * }</pre>
+     *
+     * @param schema the schema of the new columns
+     * @param columns one vector per column of {@code schema}, each of {@link #size()} rows
+     * @param rejected the rejections of the new batch
+     * @return a new batch
+     * @throws IllegalArgumentException if a vector does not match its column or has another size
+     */
+    public RecordBatch withColumns(Schema schema, List<Vector> columns, List<RejectedRow> rejected) {
+        return new RecordBatch(schema, source, columns, rowNumbers, size, rejected);
     }
 
     /**

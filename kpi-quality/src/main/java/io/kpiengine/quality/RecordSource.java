@@ -57,6 +57,21 @@ public interface RecordSource extends AutoCloseable {
         return List.of(this);
     }
 
+    /**
+     * An estimate of how many records this source yields in all (read and rejected), for sizing state before the
+     * first batch, such as the exact-duplicate table of {@code kpi-quality}'s rules; -1 when unknown. It is only a
+     * hint: it may be wrong in either direction, and nothing may depend on it being exact.
+     *
+     * <pre>{@code
+     * long hint = source.estimatedRows();   // e.g. a CSV file: its size over the bytes per line of its start
+     * }</pre>
+     *
+     * @return the estimated record count, or -1
+     */
+    default long estimatedRows() {
+        return -1;
+    }
+
     /** Releases files, connections and buffers. */
     @Override
     void close();

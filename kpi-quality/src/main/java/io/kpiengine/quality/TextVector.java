@@ -22,6 +22,11 @@ public final class TextVector extends Vector {
         this.values = values;
     }
 
+    private TextVector(TextVector base, int[] sel, long[] nulls, int size) {
+        super(size, nulls, sel);
+        this.values = base.values;
+    }
+
     private static long[] maskOf(String[] values, int size) {
         if (values.length < size) {
             throw new IllegalArgumentException("values has " + values.length + " entries, but size is " + size);
@@ -62,7 +67,7 @@ public final class TextVector extends Vector {
      */
     public String get(int row) {
         Objects.checkIndex(row, size);
-        return values[row];
+        return values[at(row)];
     }
 
     @Override
@@ -72,21 +77,36 @@ public final class TextVector extends Vector {
 
     @Override
     public TextVector select(int[] rows, int count) {
-        String[] out = new String[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = values[Objects.checkIndex(rows[i], size)];
-        }
-        return new TextVector(out, count);
+        return view(positionsOf(rows, count), selectNulls(rows, count), count);
+    }
+
+    @Override
+    TextVector view(int[] positions, long[] selectedNulls, int count) {
+        return new TextVector(this, positions, selectedNulls, count);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TextVector v && v.size == size
-                && Arrays.equals(values, 0, size, v.values, 0, size);
+        if (!(o instanceof TextVector v) || v.size != size) {
+            return false;
+        }
+        if (sel == null && v.sel == null) {
+            return Arrays.equals(values, 0, size, v.values, 0, size);
+        }
+        for (int i = 0; i < size; i++) {
+            if (!Objects.equals(values[at(i)], v.values[v.at(i)])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(Arrays.copyOf(values, Math.min(size, 16)));
+        int h = 1;
+        for (int i = 0; i < Math.min(size, 16); i++) {
+            h = 31 * h + Objects.hashCode(values[at(i)]);
+        }
+        return h;
     }
 }

@@ -1,5 +1,7 @@
 package io.kpiengine.quality;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,6 +11,11 @@ import java.util.Objects;
  * the caller must not modify them afterwards. A missing value ("null") is recorded in a bit mask, one bit per
  * row, where a set bit means missing; a vector without missing values has no mask.
  *
+ * <p>{@link #select} does not copy values: the vector it returns reads the same (immutable) storage through the
+ * positions of the selected rows, so dropping a few rows of a batch costs one {@code int} per kept row instead of
+ * a copy of every column. Every accessor, including the bulk {@code copyTo} methods, reads a selected vector
+ * exactly like a vector built from the selected values.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public abstract sealed class Vector permits LongVector, DoubleVector, DecimalVector, CategoryVector, TextVector {
@@ -16,8 +23,18 @@ public abstract sealed class Vector permits LongVector, DoubleVector, DecimalVec
     final int size;
     /** Bit i set means row i is missing; null when no row is missing. */
     final long[] nulls;
+    /**
+     * The storage position of each row, for a vector made by {@link #select}; null when row i is stored at i.
+     * Shared between the columns of a selected batch; never modified.
+     */
+    final int[] sel;
 
     Vector(int size, long[] nulls) {
+        this(size, nulls, null);
+    }
+
+    /** A vector whose row i is stored at {@code sel[i]} (validated by the caller), or at i when sel is null. */
+    Vector(int size, long[] nulls, int[] sel) {
         if (size < 0) {
             throw new IllegalArgumentException("size must be >= 0, but was " + size);
         }
@@ -27,8 +44,57 @@ public abstract sealed class Vector permits LongVector, DoubleVector, DecimalVec
         }
         this.size = size;
         this.nulls = nulls == null || Bits.isEmpty(nulls, size) ? null : nulls;
+        this.sel = sel;
     }
 
+    /** The storage position of a row that was already checked against {@link #size}. */
+    final int at(int row) {
+        return sel == null ? row : sel[row];
+    }
+
+    /**
+     * The storage positions of {@code rows[0..count)}, each checked against this vector's size.
+     *
+     * @throws IndexOutOfBoundsException naming the first row out of range
+     */
+    final int[] positionsOf(int[] rows, int count) {
+        Objects.checkFromIndexSize(0, count, rows.length);
+        int[] out = new int[count];
+        int[] s = sel;
+        for (int i = 0; i < count; i++) {
+            int r = Objects.checkIndex(rows[i], size);
+            out[i] = s == null ? r : s[r];
+        }
+        return out;
+    }
+
+    /**
+     * This vector's rows at the given storage positions (already checked) with the given null mask; the
+     * positions may be shared with other vectors of the same storage layout.
+     */
+    abstract Vector view(int[] positions, long[] selectedNulls, int count);
+
+    /**
+     * Selects the same rows of several vectors; vectors that are not themselves selected share one array of
+     * positions.
+     */
+    static List<Vector> selectAll(List<Vector> columns, int[] rows, int count) {
+        int[] shared = null;
+        List<Vector> out = new ArrayList<>(columns.size());
+        for (Vector v : columns) {
+            int[] positions;
+            if (v.sel == null && shared != null && v.size == columns.get(0).size) {
+                positions = shared;
+            } else {
+                positions = v.positionsOf(rows, count);
+                if (v.sel == null && shared == null && v.size == columns.get(0).size) {
+                    shared = positions;
+                }
+            }
+            out.add(v.view(positions, v.selectNulls(rows, count), count));
+        }
+        return out;
+    }
     /**
      * The logical type of the values.
      *
@@ -93,14 +159,24 @@ public abstract sealed class Vector permits LongVector, DoubleVector, DecimalVec
     public abstract Object getObject(int row);
 
     /**
-     * A new vector holding the given rows, in the given order.
+     * A vector holding the given rows, in the given order (rows may repeat). It shares this vector's storage
+     * instead of copying values and keeps its own copy of the row positions, so later changes to {@code rows}
+     * do not affect it.
+     *
+     * <pre>{@code
+     * LongVector v = LongVector.wrap(ColumnType.INTEGER, new long[] {10, 20, 30}, null, 3);
+     * LongVector ends = v.select(new int[] {0, 2}, 2);   // 10, 30
+     * }</pre>
      *
      * @param rows 0-based row indexes
      * @param count how many entries of {@code rows} to use
      * @return a vector of {@code count} rows
+     * @throws IndexOutOfBoundsException if a row is outside {@code 0..size()-1} or {@code count} exceeds
+     *     {@code rows.length}
      */
     public abstract Vector select(int[] rows, int count);
 
+    /** The missing-value mask of the selected rows (already checked), or null. */
     final long[] selectNulls(int[] rows, int count) {
         if (nulls == null) {
             return null;

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class RecordBatchTest {
 
-    private final Schema schema = Schema.of(
+    /** A column of every type; shared with {@link SelectedVectorTest}. */
+    static final Schema EVERY_TYPE = Schema.of(
             Column.of("ts", ColumnType.TIMESTAMP),
             Column.of("channel", ColumnType.CATEGORY),
             Column.of("visitors", ColumnType.INTEGER),
@@ -19,6 +20,8 @@ class RecordBatchTest {
             Column.of("day", ColumnType.DATE),
             Column.of("ok", ColumnType.BOOLEAN),
             Column.of("note", ColumnType.TEXT));
+
+    private final Schema schema = EVERY_TYPE;
 
     @Test
     void builder_roundTripsEveryType() {

@@ -110,6 +110,7 @@ public final class CsvSource implements RecordSource {
     private final long dataStart;
     private final long dataLine;
     private final long size;
+    private long estimate = -2;
     private boolean split;
 
     private CsvSource(Builder b, Opened opened) {
@@ -278,6 +279,48 @@ public final class CsvSource implements RecordSource {
     }
 
     /**
+     * For a file: its bytes after the header times the line breaks per byte of its first MiB (exact when the file
+     * is smaller; quoted line breaks make it an overestimate); -1 for streams and readers.
+     */
+    @Override
+    public long estimatedRows() {
+        long e = estimate;
+        if (e == -2) {
+            e = estimate = estimate(path, dataStart, size);
+        }
+        return e;
+    }
+
+    private static long estimate(Path path, long dataStart, long size) {
+        if (path == null || size <= 0) {
+            return -1;
+        }
+        long data = size - dataStart;
+        if (data <= 0) {
+            return 0;
+        }
+        ByteBuffer sample = ByteBuffer.allocate((int) Math.min(data, 1 << 20));
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            while (sample.hasRemaining() && channel.read(sample, dataStart + sample.position()) > 0) {
+                // reads until the sample is full or the file ends
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        int n = sample.position();
+        long lines = 0;
+        for (int i = 0; i < n; i++) {
+            if (sample.get(i) == '\n') {
+                lines++;
+            }
+        }
+        if (n == data) {
+            return n > 0 && sample.get(n - 1) != '\n' ? lines + 1 : lines;
+        }
+        return lines == 0 ? 1 : (long) Math.ceil((double) data * lines / n);
+    }
+
+    /**
      * Splits the unread file into at most {@code parts} partitions that start at record starts (see the class
      * documentation for the rule). Streams and re-encoded inputs return a list holding only this source.
      *
@@ -343,6 +386,12 @@ public final class CsvSource implements RecordSource {
         @Override
         public String name() {
             return parent.name;
+        }
+
+        @Override
+        public long estimatedRows() {
+            long all = parent.estimatedRows();
+            return all < 0 ? -1 : all / plan.parts() + 1;
         }
 
         @Override

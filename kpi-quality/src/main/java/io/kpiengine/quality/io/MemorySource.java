@@ -95,6 +95,15 @@ public final class MemorySource implements RecordSource {
     }
 
     @Override
+    public long estimatedRows() {
+        long n = 0;
+        for (int i = next; i < batches.size(); i++) {
+            n += batches.get(i).size() + batches.get(i).rejected().size();
+        }
+        return n;
+    }
+
+    @Override
     public RecordBatch next() {
         Splits.checkNotSplit(name, split);
         return next < batches.size() ? batches.get(next++) : null;

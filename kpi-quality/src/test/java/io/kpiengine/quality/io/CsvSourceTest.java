@@ -12,6 +12,7 @@ import io.kpiengine.quality.ColumnType;
 import io.kpiengine.quality.DecimalVector;
 import io.kpiengine.quality.Dictionary;
 import io.kpiengine.quality.RecordBatch;
+import io.kpiengine.quality.RecordSource;
 import io.kpiengine.quality.RejectedRow;
 import io.kpiengine.quality.Schema;
 import io.kpiengine.quality.io.CsvTesting.Result;
@@ -47,6 +48,34 @@ class CsvSourceTest {
 
     private CsvSource.Builder file(String content, Schema schema) {
         return CsvSource.builder(write(dir, "t.csv", content)).schema(schema);
+    }
+
+    @Test
+    void estimatedRows_exactForSmallFiles_closeForLargeOnes_unknownForStreams() {
+        try (CsvSource small = file("a,b\n1,2\n3,4\n5,6", TEXT2).build()) {
+            assertThat(small.estimatedRows()).as("no final line break").isEqualTo(3);
+        }
+        try (CsvSource header = file("a,b\n", TEXT2).build()) {
+            assertThat(header.estimatedRows()).isZero();
+        }
+        StringBuilder big = new StringBuilder("a,b\n");
+        int rows = 300_000;
+        for (int i = 0; i < rows; i++) {
+            big.append(i).append(",v").append(i % 97).append('\n');
+        }
+        try (CsvSource large = file(big.toString(), TEXT2).build()) {
+            // the sample is the first MiB, whose lines are a little shorter than the average line
+            assertThat(large.estimatedRows()).isBetween((long) (rows * 0.9), (long) (rows * 1.2));
+            List<RecordSource> parts = large.split(2);
+            assertThat(parts.get(0).estimatedRows()).isBetween((long) (rows * 0.45), (long) (rows * 0.6));
+            for (RecordSource p : parts) {
+                p.close();
+            }
+        }
+        try (CsvSource stream = CsvSource.builder(new java.io.ByteArrayInputStream("a,b\n1,2\n".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), "in").schema(TEXT2).build()) {
+            assertThat(stream.estimatedRows()).isEqualTo(-1);
+        }
     }
 
     @Test

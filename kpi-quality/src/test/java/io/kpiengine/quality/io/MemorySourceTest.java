@@ -23,6 +23,17 @@ class MemorySourceTest {
     private final Schema schema = Schema.of(Column.of("channel", ColumnType.CATEGORY), Column.decimal("revenue", 2));
 
     @Test
+    void estimatedRows_countsTheRowsNotYetRead() {
+        RecordBatch one = RecordBatch.builder(schema, "m").addRow("a", null).addRow("b", null).build();
+        RecordBatch two = RecordBatch.builder(schema, "m").addRow("c", null).build();
+        try (MemorySource source = MemorySource.of(schema, java.util.List.of(one, two))) {
+            assertThat(source.estimatedRows()).isEqualTo(3);
+            source.next();
+            assertThat(source.estimatedRows()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void rows_areBatched_andBadRowsQuarantinedWithTheirOrdinal() {
         MemorySource source = MemorySource.builder(schema).batchSize(2)
                 .row("email", new BigDecimal("1.50"))

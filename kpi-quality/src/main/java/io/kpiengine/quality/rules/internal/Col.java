@@ -34,6 +34,10 @@ final class Col {
     final int size;
     private Vector origin;
     private boolean loaded;
+    /** Whether the arrays are the partition's scratch (see {@link #read}). */
+    private boolean borrowed;
+    /** Whether every row holds the same value, no row is missing, and the array is shared (see {@link #constant}). */
+    private boolean constant;
     boolean dirty;
     /** Whether {@link #toVector} may reorder this column's arrays in place (the batch is emitted only once). */
     boolean compactable = true;
@@ -50,6 +54,35 @@ final class Col {
         if (v instanceof CategoryVector cv) {
             c.dict = cv.dictionary();
         }
+        return c;
+    }
+
+    /**
+     * A loaded, modified CATEGORY column of {@code size} rows that all hold the code in {@code codes}, an array
+     * filled with that one code and never modified, so it may back the columns of many batches: the vectors made of
+     * it share it, and {@link #write()} copies it first.
+     */
+    static Col constant(int[] codes, Dictionary dict, int size, int scale) {
+        Col c = constant(ColumnType.CATEGORY, size, scale);
+        c.codes = codes;
+        c.dict = dict;
+        return c;
+    }
+
+    /** Like {@link #constant(int[], Dictionary, int, int)}, for a TEXT column. */
+    static Col constant(String[] texts, int size, int scale) {
+        Col c = constant(ColumnType.TEXT, size, scale);
+        c.texts = texts;
+        return c;
+    }
+
+    private static Col constant(ColumnType type, int size, int scale) {
+        Col c = new Col(size);
+        c.type = type;
+        c.scale = scale;
+        c.loaded = true;
+        c.dirty = true;
+        c.constant = true;
         return c;
     }
 
@@ -125,9 +158,49 @@ final class Col {
         return origin;
     }
 
+    /**
+     * Loads the column for reading only: numbers and codes go into arrays the partition reuses for the next
+     * batch ({@code scratch}), so reading a column costs a copy but no allocation. {@link #write()} replaces them by
+     * fresh arrays first, and a column that is only read is passed on as its original vector, so the borrowed
+     * arrays never leave the batch.
+     *
+     * @param scratch the partition's reusable arrays
+     * @param column the column position (each column has its own scratch arrays)
+     */
+    Col read(Work.Scratch scratch, int column) {
+        if (loaded || origin == null) {
+            return load();
+        }
+        Vector v = origin;
+        int n = size;
+        if (v instanceof LongVector lv) {
+            longs = scratch.longs(column, n);
+            lv.copyTo(0, longs, 0, n);
+        } else if (v instanceof DecimalVector dv) {
+            longs = scratch.longs(column, n);
+            dv.copyTo(0, longs, 0, n);
+        } else if (v instanceof CategoryVector cv) {
+            codes = scratch.ints(column, n);
+            cv.copyTo(0, codes, 0, n);
+        } else {
+            return load();
+        }
+        nulls = v.nullMask();
+        loaded = true;
+        borrowed = true;
+        return this;
+    }
+
     /** Loads and marks the column as modified. */
     Col write() {
         load();
+        if (borrowed || constant) {
+            borrowed = false;
+            constant = false;
+            longs = longs == null ? null : Arrays.copyOf(longs, size);
+            codes = codes == null ? null : Arrays.copyOf(codes, size);
+            texts = texts == null ? null : Arrays.copyOf(texts, size);
+        }
         dirty = true;
         return this;
     }
@@ -247,11 +320,14 @@ final class Col {
      */
     Vector toVector(int[] keep, int count) {
         if (!dirty && origin != null) {
-            return keep == null ? origin : select(origin, keep, count);
+            return keep == null ? origin : origin.select(keep, count);
         }
         long[] mask = nulls;
         int n = size;
-        if (keep != null) {
+        if (constant) {
+            // every row holds the same value: the kept rows are the first count entries of the shared array
+            n = keep == null ? size : count;
+        } else if (keep != null) {
             if (!compactable) {
                 return copy().toVector(keep, count);
             }
@@ -276,65 +352,6 @@ final class Col {
             default:
                 return LongVector.wrap(type, longs, mask, n);
         }
-    }
-
-    /**
-     * The rows {@code keep[0..count)} (ascending) of a vector, copied run by run: when few rows are dropped, the
-     * kept rows form long runs that move with {@code System.arraycopy} instead of one gathered value at a time.
-     */
-    private static Vector select(Vector v, int[] keep, int count) {
-        if (v instanceof TextVector) {
-            return v.select(keep, count);
-        }
-        long[] mask = null;
-        if (v.hasNulls()) {
-            long[] nulls = v.nullMask();
-            mask = Bits.newMask(count);
-            for (int i = 0; i < count; i++) {
-                if (Bits.get(nulls, keep[i])) {
-                    Bits.set(mask, i);
-                }
-            }
-        }
-        if (v instanceof CategoryVector cv) {
-            int[] out = new int[count];
-            for (int i = 0; i < count; ) {
-                int j = runEnd(keep, i, count);
-                cv.copyTo(keep[i], out, i, j - i);
-                i = j;
-            }
-            return CategoryVector.wrap(out, mask, count, cv.dictionary());
-        }
-        if (v instanceof DoubleVector dv) {
-            double[] out = new double[count];
-            for (int i = 0; i < count; ) {
-                int j = runEnd(keep, i, count);
-                dv.copyTo(keep[i], out, i, j - i);
-                i = j;
-            }
-            return DoubleVector.wrap(out, mask, count);
-        }
-        long[] out = new long[count];
-        for (int i = 0; i < count; ) {
-            int j = runEnd(keep, i, count);
-            if (v instanceof DecimalVector dv) {
-                dv.copyTo(keep[i], out, i, j - i);
-            } else {
-                ((LongVector) v).copyTo(keep[i], out, i, j - i);
-            }
-            i = j;
-        }
-        return v instanceof DecimalVector dv ? DecimalVector.wrap(out, mask, count, dv.scale())
-                : LongVector.wrap(v.type(), out, mask, count);
-    }
-
-    /** The end (exclusive) of the run of consecutive rows that starts at {@code keep[i]}. */
-    private static int runEnd(int[] keep, int i, int count) {
-        int j = i + 1;
-        while (j < count && keep[j] == keep[j - 1] + 1) {
-            j++;
-        }
-        return j;
     }
 
     /** A loaded, modifiable copy of this column. */

@@ -67,8 +67,10 @@ final class CurrencyStep implements Step {
 
     @Override
     public void apply(Work w) {
-        Col amount = w.cols[column].load();
-        Col cur = w.cols[currencyColumn].write();
+        // the amount and the currency are only read (into reusable arrays); the converted amounts and the
+        // currency column, which holds the target currency in every row that stays, are new columns
+        Col amount = w.read(column);
+        Col cur = w.read(currencyColumn);
         Col date = dateColumn < 0 ? null : w.cols[dateColumn].load();
         Col out = Col.empty(ColumnType.DECIMAL, targetScale, w.size, null);
         // the converted column is missing exactly where the amount is
@@ -76,30 +78,33 @@ final class CurrencyStep implements Step {
         String target = spec.target().getCurrencyCode();
         String amountName = w.plan.output.column(column).name();
         String currencyName = w.plan.output.column(currencyColumn).name();
-        int targetCode = cur.type == ColumnType.CATEGORY ? cur.dict.encode(target) : -1;
-        Map<Dictionary, Currencyish[]> codes =
-                w.local(this, IdentityHashMap::new);
-        Currencyish[] byCode = cur.type == ColumnType.CATEGORY ? codes.get(cur.dict) : null;
+        boolean category = cur.type == ColumnType.CATEGORY;
+        Local local = w.local(this, Local::new);
+        Col targetColumn = category ? Col.constant(local.targetCodes(cur.dict, target, w.size), cur.dict, w.size,
+                cur.scale) : Col.constant(local.targetTexts(target, w.size), w.size, cur.scale);
+        Map<Dictionary, Currencyish[]> codes = local.byCode;
+        Currencyish[] byCode = category ? codes.get(cur.dict) : null;
         boolean doubles = amount.type == ColumnType.DECIMAL && amount.scale < 0;
         int amountScale = amount.type == ColumnType.DECIMAL ? Math.max(amount.scale, 0) : 0;
         long[] amounts = amount.longs;
         long[] converted = out.longs;
+        int[] curCodes = cur.codes;
+        long[] amountNulls = amount.nulls;
+        long[] curNulls = cur.nulls;
+        long[] removed = w.removed;
         for (int r = 0; r < w.size; r++) {
-            if (w.isRemoved(r)) {
+            long bit = 1L << r;
+            if ((removed[r >>> 6] & bit) != 0 || amountNulls != null && (amountNulls[r >>> 6] & bit) != 0) {
                 continue;
             }
-            if (amount.isNull(r)) {
-                setTarget(cur, r, target, targetCode);
-                continue;
-            }
-            if (cur.isNull(r)) {
+            if (curNulls != null && (curNulls[r >>> 6] & bit) != 0) {
                 w.quarantine(r, rule, "column '" + currencyName + "' is missing, so amount " + amount.text(r)
                         + " cannot be converted to " + target);
                 continue;
             }
             Currencyish cy;
-            if (cur.type == ColumnType.CATEGORY) {
-                int c = cur.codes[r];
+            if (category) {
+                int c = curCodes[r];
                 if (byCode == null || c >= byCode.length) {
                     byCode = Arrays.copyOf(byCode == null ? new Currencyish[0] : byCode,
                             Math.max(c + 1, byCode == null ? 16 : byCode.length * 2));
@@ -153,9 +158,41 @@ final class CurrencyStep implements Step {
                 w.change(r, rule, column, amount.text(r) + " " + cy.code(), BigDecimal.valueOf(value, targetScale)
                         .toPlainString() + " " + target);
             }
-            setTarget(cur, r, target, targetCode);
         }
         w.cols[column] = out;
+        w.cols[currencyColumn] = targetColumn;
+    }
+
+    /** What a partition keeps from batch to batch. */
+    private static final class Local {
+        /** Per currency dictionary: the resolved currency of each code. */
+        final Map<Dictionary, Currencyish[]> byCode = new IdentityHashMap<>();
+        private final Map<Dictionary, int[]> targetCodes = new IdentityHashMap<>();
+        private String[] targetTexts = new String[0];
+
+        /**
+         * An array of at least n entries that all hold the target's code in a dictionary, made once per partition
+         * and dictionary and shared by the currency columns of its batches (never modified; see
+         * {@link Col#constant}).
+         */
+        int[] targetCodes(Dictionary dict, String target, int n) {
+            int[] a = targetCodes.get(dict);
+            if (a == null || a.length < n) {
+                a = new int[Math.max(n, a == null ? 0 : a.length)];
+                Arrays.fill(a, dict.encode(target));
+                targetCodes.put(dict, a);
+            }
+            return a;
+        }
+
+        /** Like {@link #targetCodes}, for a TEXT currency column. */
+        String[] targetTexts(String target, int n) {
+            if (targetTexts.length < n) {
+                targetTexts = new String[n];
+                Arrays.fill(targetTexts, target);
+            }
+            return targetTexts;
+        }
     }
 
     /** Marks a row quarantined by {@link #dated}. */
@@ -223,15 +260,6 @@ final class CurrencyStep implements Step {
         }
     }
 
-    private static void setTarget(Col cur, int r, String target, int targetCode) {
-        cur.clearNull(r);
-        if (targetCode >= 0) {
-            cur.codes[r] = targetCode;
-        } else {
-            cur.texts[r] = target;
-        }
-    }
-
     private long dayOf(long micros) {
         long seconds = Math.floorDiv(micros, 1_000_000L);
         if (fixedZone) {
@@ -268,7 +296,7 @@ final class CurrencyStep implements Step {
             return Long.MIN_VALUE;
         }
         if (diff >= 0) {
-            return divide(p, Fmt.POW10[diff], spec.rounding());
+            return divide(p, diff, spec.rounding());
         }
         long f = Fmt.POW10[-diff];
         long q = p * f;
@@ -283,10 +311,56 @@ final class CurrencyStep implements Step {
         return v.unscaledValue().bitLength() < 63 ? v.unscaledValue().longValue() : Long.MIN_VALUE;
     }
 
+    /** 1 / 10^k, for {@link #divide}. */
+    private static final double[] INV10 = new double[19];
+
+    static {
+        for (int k = 0; k < INV10.length; k++) {
+            INV10[k] = 1.0 / Fmt.POW10[k];
+        }
+    }
+
+    /** The largest |p| for which p * (1 / d) in doubles is within 1/4 of p / d (both roundings err by 2^-53). */
+    private static final long EXACT_ENOUGH = 1L << 50;
+
+    /**
+     * p / 10^k rounded by the mode. Small products (below 2^50, all ordinary money) are divided by multiplying
+     * with the reciprocal in doubles and correcting the quotient by one step, which gives exactly the truncated
+     * quotient of {@code p / d} at a fraction of the cost of a 64-bit integer division.
+     */
+    static long divide(long p, int k, RoundingMode mode) {
+        long d = Fmt.POW10[k];
+        if (p >= EXACT_ENOUGH || p <= -EXACT_ENOUGH) {
+            return divide(p, d, mode);
+        }
+        long q = (long) (p * INV10[k]);
+        long rem = p - q * d;
+        if (p >= 0) {
+            if (rem < 0) {
+                q--;
+                rem += d;
+            } else if (rem >= d) {
+                q++;
+                rem -= d;
+            }
+        } else if (rem > 0) {
+            q++;
+            rem -= d;
+        } else if (rem <= -d) {
+            q--;
+            rem += d;
+        }
+        return round(p, q, rem, d, mode);
+    }
+
     /** p / d rounded by the mode; d > 0. */
     static long divide(long p, long d, RoundingMode mode) {
         long q = p / d;
-        long rem = p - q * d;
+        return round(p, q, p - q * d, d, mode);
+    }
+
+    /** The quotient q = trunc(p / d) with remainder rem, rounded by the mode. */
+    private static long round(long p, long q, long rem, long d, RoundingMode mode) {
         if (rem == 0) {
             return q;
         }

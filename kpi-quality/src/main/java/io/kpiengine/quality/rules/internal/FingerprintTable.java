@@ -58,8 +58,21 @@ final class FingerprintTable {
     private final Segment[] segments = new Segment[SEGMENTS];
 
     FingerprintTable() {
+        this(0);
+    }
+
+    /**
+     * A table whose index starts large enough for {@code expectedRows} distinct rows (a hint: the table still grows
+     * past it, and a wrong hint costs only memory or rebuilds).
+     */
+    FingerprintTable(long expectedRows) {
+        int bits = FIRST_INDEX_BITS;
+        long perSegment = expectedRows / SEGMENTS;
+        while (bits < MAX_INDEX_BITS && perSegment * 4 > (3L << bits)) {
+            bits++;
+        }
         for (int i = 0; i < SEGMENTS; i++) {
-            segments[i] = new Segment();
+            segments[i] = new Segment(bits);
         }
     }
 
@@ -117,11 +130,16 @@ final class FingerprintTable {
         /** Guards the segment; a partition that finds it held works on another segment first. */
         final ReentrantLock lock = new ReentrantLock();
         /** Log position + 1 in the low {@code bits} bits, the tag above; 0 is an empty slot. */
-        private int[] index = new int[1 << FIRST_INDEX_BITS];
-        private int bits = FIRST_INDEX_BITS;
+        private int[] index;
+        private int bits;
         /** Entry e: {@code chunks[e >>> CHUNK_BITS][2 * (e & (CHUNK - 1))]} = high word, then tag | row. */
         private long[][] chunks = {new long[2 * (1 << (FIRST_INDEX_BITS - 1))]};
         private int size;
+
+        Segment(int bits) {
+            this.bits = bits;
+            this.index = new int[1 << bits];
+        }
 
         /** The home slot of a fingerprint: the {@code bits} bits below the 4 segment bits. */
         private static int home(long hi, int bits) {

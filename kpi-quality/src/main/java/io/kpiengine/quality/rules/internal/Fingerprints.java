@@ -20,7 +20,7 @@ import java.util.Map;
  * of their characters (so equal strings agree whatever their dictionary, and two different strings agree only if
  * both hashes collide), a missing value a marker. Each word, salted by its column position, is folded into its
  * lane by a step that is a bijection of the lane for a fixed word and of the word for a fixed lane (xor or add,
- * multiply by an odd constant, xor-shift; different constants per lane), and each lane ends with the murmur3
+ * multiply by an odd constant, rotate; different constants per lane), and each lane ends with the murmur3
  * finaliser, the low lane also taking in the high one. Two rows that differ in exactly one numeric value therefore
  * never collide; other pairs collide in a lane with probability about 2^-64. Rows removed before this stage get
  * fingerprints that are never read.
@@ -45,11 +45,15 @@ final class Fingerprints {
     private long[] scratchHi = new long[0];
     private long[] scratchLo = new long[0];
     private int[] order = new int[0];
+    private int[] live = new int[0];
     private long[] results = new long[0];
     private int[] homes = new int[0];
     private final int[] segmentStarts = new int[FingerprintTable.SEGMENTS + 1];
     private final int[] segmentFill = new int[FingerprintTable.SEGMENTS + 1];
     private final int[] skipped = new int[FingerprintTable.SEGMENTS];
+    private final char[] chars = new char[64];
+    private Vector maskOwner;
+    private long[] mask;
     /** The sum of the index slots the duplicate stage preloads; kept so that the loads are not optimised away. */
     int sink;
 
@@ -59,6 +63,14 @@ final class Fingerprints {
             order = new int[n];
         }
         return order;
+    }
+
+    /** Reusable scratch of the exact-duplicate stage: the positions of the rows not removed, at least n. */
+    int[] live(int n) {
+        if (live.length < n) {
+            live = new int[n];
+        }
+        return live;
     }
 
     /** Reusable scratch of the exact-duplicate stage: the outcome of each row's offer, at least n. */
@@ -108,78 +120,81 @@ final class Fingerprints {
         return scratchLo;
     }
 
+    /** Rows per block: the words, lanes and values of a block stay in the first-level cache across columns. */
+    private static final int BLOCK = 1024;
+
     /**
      * Fills {@code hi} and {@code lo} with the fingerprints of rows {@code 0..n-1}. Columns that no rule loaded
-     * are read from their vectors, not copied into the batch.
+     * are read from their vectors, not copied into the batch. The rows are taken in blocks of {@value #BLOCK},
+     * every column per block, so that each pass over a column works on data in the first-level cache.
      */
     void compute(Col[] cols, int n, long[] hi, long[] lo) {
-        if (wordsA.length < n) {
-            wordsA = new long[n];
-            wordsB = new long[n];
-            codes = new int[n];
+        if (wordsA.length < BLOCK) {
+            wordsA = new long[BLOCK];
+            wordsB = new long[BLOCK];
+            codes = new int[BLOCK];
         }
         long[] a = wordsA;
         long[] b = wordsB;
-        for (int r = 0; r < n; r++) {
-            hi[r] = K1;
-            lo[r] = K2;
-        }
-        for (int c = 0; c < cols.length; c++) {
-            long salt = (c + 1) * K3;
-            if (words(cols[c], n, a, b)) {
-                for (int r = 0; r < n; r++) {
-                    long x = a[r] ^ salt;
-                    long h = (hi[r] ^ x) * K1;
-                    hi[r] = h ^ (h >>> 29);
-                    long y = b[r] ^ salt;
-                    long l = (lo[r] + Long.rotateLeft(y, 31)) * K2;
-                    lo[r] = l ^ (l >>> 32);
-                }
-            } else {
-                for (int r = 0; r < n; r++) {
-                    long x = a[r] ^ salt;
-                    long h = (hi[r] ^ x) * K1;
-                    hi[r] = h ^ (h >>> 29);
-                    long l = (lo[r] + Long.rotateLeft(x, 31)) * K2;
-                    lo[r] = l ^ (l >>> 32);
+        for (int from = 0; from < n; from += BLOCK) {
+            int to = Math.min(n, from + BLOCK);
+            int len = to - from;
+            for (int r = from; r < to; r++) {
+                hi[r] = K1;
+                lo[r] = K2;
+            }
+            for (int c = 0; c < cols.length; c++) {
+                long salt = (c + 1) * K3;
+                if (words(cols[c], from, len, a, b)) {
+                    for (int i = 0, r = from; i < len; i++, r++) {
+                        hi[r] = Long.rotateLeft((hi[r] ^ a[i] ^ salt) * K1, 29);
+                        lo[r] = Long.rotateLeft((lo[r] + (b[i] ^ salt)) * K2, 32);
+                    }
+                } else {
+                    for (int i = 0, r = from; i < len; i++, r++) {
+                        long x = a[i] ^ salt;
+                        hi[r] = Long.rotateLeft((hi[r] ^ x) * K1, 29);
+                        lo[r] = Long.rotateLeft((lo[r] + x) * K2, 32);
+                    }
                 }
             }
-        }
-        for (int r = 0; r < n; r++) {
-            long h = mix(hi[r]);
-            hi[r] = h;
-            lo[r] = mix(lo[r] ^ h * K2);
+            for (int r = from; r < to; r++) {
+                long h = mix(hi[r]);
+                hi[r] = h;
+                lo[r] = mix(lo[r] ^ h * K2);
+            }
         }
     }
 
     /**
-     * Puts the words of every row of a column into {@code a} (and {@code b}), {@link #MISSING} for missing rows.
+     * Puts the words of rows {@code [from, from + len)} of a column into {@code a[0..len)} (and {@code b}),
+     * {@link #MISSING} for missing rows.
      *
      * @return true if the column has a second word per row (text), in {@code b}; else {@code a} serves both lanes
      */
-    private boolean words(Col col, int n, long[] a, long[] b) {
+    private boolean words(Col col, int from, int len, long[] a, long[] b) {
         Vector v = col.loaded() ? null : col.origin();
         long[] nulls;
         boolean two = false;
         if (v != null) {
-            nulls = v.hasNulls() ? v.nullMask() : null;
+            nulls = v.hasNulls() ? nullsOf(v) : null;
             if (v instanceof LongVector lv) {
-                lv.copyTo(0, a, 0, n);
+                lv.copyTo(from, a, 0, len);
             } else if (v instanceof DecimalVector dv) {
-                dv.copyTo(0, a, 0, n);
+                dv.copyTo(from, a, 0, len);
             } else if (v instanceof DoubleVector dv) {
-                for (int r = 0; r < n; r++) {
-                    a[r] = doubleWord(dv.get(r));
+                for (int i = 0; i < len; i++) {
+                    a[i] = doubleWord(dv.get(from + i));
                 }
             } else if (v instanceof CategoryVector cv) {
                 int[] k = codes;
-                cv.copyTo(0, k, 0, n);
-                categoryWords(cv.dictionary(), k, n, nulls, a, b);
+                cv.copyTo(from, k, 0, len);
+                categoryWords(cv.dictionary(), k, len, a, b);
                 two = true;
             } else {
                 TextVector tv = (TextVector) v;
-                for (int r = 0; r < n; r++) {
-                    textWords(tv.get(r), a, b, r);
+                for (int i = 0; i < len; i++) {
+                    textWords(tv.get(from + i), a, b, i, chars);
                 }
                 two = true;
             }
@@ -188,29 +203,33 @@ final class Fingerprints {
             ColumnType t = col.type;
             if (t == ColumnType.TEXT) {
                 String[] texts = col.texts;
-                for (int r = 0; r < n; r++) {
-                    textWords(texts[r], a, b, r);
+                for (int i = 0; i < len; i++) {
+                    textWords(texts[from + i], a, b, i, chars);
                 }
                 two = true;
             } else if (t == ColumnType.CATEGORY) {
-                categoryWords(col.dict, col.codes, n, nulls, a, b);
+                int[] k = codes;
+                System.arraycopy(col.codes, from, k, 0, len);
+                categoryWords(col.dict, k, len, a, b);
                 two = true;
             } else if (t == ColumnType.DECIMAL && col.scale < 0) {
                 double[] d = col.doubles;
-                for (int r = 0; r < n; r++) {
-                    a[r] = doubleWord(d[r]);
+                for (int i = 0; i < len; i++) {
+                    a[i] = doubleWord(d[from + i]);
                 }
             } else {
-                System.arraycopy(col.longs, 0, a, 0, n);
+                System.arraycopy(col.longs, from, a, 0, len);
             }
         }
         if (nulls != null) {
-            for (int k = 0; k < nulls.length && k << 6 < n; k++) {
-                for (long m = nulls[k]; m != 0; m &= m - 1) {
-                    int r = k << 6 | Long.numberOfTrailingZeros(m);
-                    if (r < n) {
-                        a[r] = MISSING;
-                        b[r] = MISSING;
+            // from is a multiple of 64 (BLOCK is), so word k of the block is word (from >> 6) + k of the mask
+            int base = from >>> 6;
+            for (int k = 0; k << 6 < len && base + k < nulls.length; k++) {
+                for (long m = nulls[base + k]; m != 0; m &= m - 1) {
+                    int i = k << 6 | Long.numberOfTrailingZeros(m);
+                    if (i < len) {
+                        a[i] = MISSING;
+                        b[i] = MISSING;
                     }
                 }
             }
@@ -218,38 +237,51 @@ final class Fingerprints {
         return two;
     }
 
+    /** The null mask of a vector, cloned once per batch and column (not once per block). */
+    private long[] nullsOf(Vector v) {
+        if (v != maskOwner) {
+            maskOwner = v;
+            mask = v.nullMask();
+        }
+        return mask;
+    }
+
     private static long doubleWord(double d) {
         return Double.doubleToLongBits(d == 0.0 ? 0.0 : d);
     }
 
-    private void categoryWords(Dictionary dict, int[] k, int n, long[] nulls, long[] a, long[] b) {
+    /**
+     * The words of dictionary codes, from a per-dictionary cache of both text hashes of each code. Missing rows
+     * may hold any code (their words are replaced by {@link #MISSING} afterwards), so codes outside the
+     * dictionary are given a marker word here instead of a hash.
+     */
+    private void categoryWords(Dictionary dict, int[] k, int n, long[] a, long[] b) {
         long[][] cache = categoryHashes.get(dict);
         if (cache == null) {
-            cache = new long[][] {new long[16], new long[16]};
+            cache = new long[][] {new long[0], new long[0]};
             categoryHashes.put(dict, cache);
+        }
+        int size = dict.size();
+        if (cache[0].length < size) {
+            int from = cache[0].length;
+            long[] ca = java.util.Arrays.copyOf(cache[0], Math.max(size, 2 * from));
+            long[] cb = java.util.Arrays.copyOf(cache[1], ca.length);
+            for (int code = from; code < size; code++) {
+                textWords(dict.value(code), ca, cb, code);
+            }
+            cache[0] = ca;
+            cache[1] = cb;
         }
         long[] ca = cache[0];
         long[] cb = cache[1];
         for (int r = 0; r < n; r++) {
             int code = k[r];
-            long x;
-            if (code >= 0 && code < ca.length && (x = ca[code]) != 0) {
-                a[r] = x;
-                b[r] = cb[code];
-            } else if (nulls != null && (nulls[r >>> 6] & (1L << r)) != 0) {
-                a[r] = MISSING;
-            } else {
-                if (code >= ca.length) {
-                    int len = Math.max(code + 1, 2 * ca.length);
-                    cache[0] = ca = java.util.Arrays.copyOf(ca, len);
-                    cache[1] = cb = java.util.Arrays.copyOf(cb, len);
-                }
-                textWords(dict.value(code), ca, cb, code);
-                if (ca[code] == 0) {
-                    ca[code] = 1;
-                }
+            if (code >= 0 && code < size) {
                 a[r] = ca[code];
                 b[r] = cb[code];
+            } else {
+                a[r] = MISSING;
+                b[r] = MISSING;
             }
         }
     }
@@ -261,6 +293,15 @@ final class Fingerprints {
      * differ in one group of four characters therefore never agree in either lane.
      */
     static void textWords(String s, long[] a, long[] b, int i) {
+        textWords(s, a, b, i, null);
+    }
+
+    /**
+     * {@link #textWords(String, long[], long[], int)} reading the characters through {@code chars} (a scratch of at
+     * least 64 entries, or null), which copies them out of the string in bulk instead of one checked
+     * {@code charAt} at a time; the hashes are the same either way.
+     */
+    static void textWords(String s, long[] a, long[] b, int i, char[] chars) {
         if (s == null) {
             a[i] = MISSING;
             b[i] = MISSING;
@@ -269,24 +310,37 @@ final class Fingerprints {
         int n = s.length();
         long h1 = K3 ^ n;
         long h2 = K4 + n;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            long w = s.charAt(j) | (long) s.charAt(j + 1) << 16 | (long) s.charAt(j + 2) << 32
-                    | (long) s.charAt(j + 3) << 48;
-            long x = (h1 ^ w) * K1;
-            h1 = x ^ (x >>> 32);
-            long y = (h2 + Long.rotateLeft(w, 23)) * K2;
-            h2 = y ^ (y >>> 29);
-        }
-        if (j < n) {
-            long w = 0;
-            for (int shift = 0; j < n; j++, shift += 16) {
-                w |= (long) s.charAt(j) << shift;
+        for (int start = 0; start < n; start += 64) {
+            int m = Math.min(64, n - start);
+            char[] c = chars;
+            if (c != null) {
+                s.getChars(start, start + m, c, 0);
             }
-            long x = (h1 ^ w) * K1;
-            h1 = x ^ (x >>> 32);
-            long y = (h2 + Long.rotateLeft(w, 23)) * K2;
-            h2 = y ^ (y >>> 29);
+            int j = 0;
+            for (; j + 3 < m; j += 4) {
+                long w;
+                if (c != null) {
+                    w = c[j] | (long) c[j + 1] << 16 | (long) c[j + 2] << 32
+                            | (long) c[j + 3] << 48;
+                } else {
+                    w = s.charAt(start + j) | (long) s.charAt(start + j + 1) << 16
+                            | (long) s.charAt(start + j + 2) << 32 | (long) s.charAt(start + j + 3) << 48;
+                }
+                long x = (h1 ^ w) * K1;
+                h1 = x ^ (x >>> 32);
+                long y = (h2 + Long.rotateLeft(w, 23)) * K2;
+                h2 = y ^ (y >>> 29);
+            }
+            if (j < m) {
+                long w = 0;
+                for (int shift = 0; j < m; j++, shift += 16) {
+                    w |= (long) (c != null ? c[j] : s.charAt(start + j)) << shift;
+                }
+                long x = (h1 ^ w) * K1;
+                h1 = x ^ (x >>> 32);
+                long y = (h2 + Long.rotateLeft(w, 23)) * K2;
+                h2 = y ^ (y >>> 29);
+            }
         }
         // no finaliser: it is a bijection, so it would not change which texts agree, and the row lanes mix anyway
         a[i] = h1;

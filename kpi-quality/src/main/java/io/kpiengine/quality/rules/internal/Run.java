@@ -38,7 +38,25 @@ public final class Run implements CleanedSource {
     private Run(Plan plan, RecordSource source) {
         this.plan = plan;
         this.source = source;
-        this.table = plan.exactRule >= 0 ? new FingerprintTable() : null;
+        this.table = plan.exactRule >= 0 ? new FingerprintTable(presize(source.estimatedRows())) : null;
+    }
+
+    /**
+     * The distinct rows to size the exact-duplicate index for: the source's estimate, but at most what an eighth of
+     * the maximum heap holds (about 10.7 bytes of index per row at the lowest load), so that a wrong or huge hint
+     * cannot take the memory that growing would not have taken.
+     */
+    static long presize(long estimatedRows) {
+        if (estimatedRows <= 0) {
+            return 0;
+        }
+        long cap = Runtime.getRuntime().maxMemory() / 8 / 11;
+        return Math.min(estimatedRows, cap);
+    }
+
+    @Override
+    public long estimatedRows() {
+        return source.estimatedRows();
     }
 
     /**
@@ -156,6 +174,7 @@ public final class Run implements CleanedSource {
         private final RecordSource in;
         private final Account account;
         private final Fingerprints fingerprints = new Fingerprints();
+        private final Work.Scratch scratch = new Work.Scratch();
         private final Map<Object, Object> caches = new HashMap<>();
         private Deque<RecordBatch> tail;
         private boolean ended;
@@ -174,6 +193,11 @@ public final class Run implements CleanedSource {
         @Override
         public String name() {
             return in.name();
+        }
+
+        @Override
+        public long estimatedRows() {
+            return in.estimatedRows();
         }
 
         @Override
@@ -208,7 +232,7 @@ public final class Run implements CleanedSource {
                 throw new QualityException("source '" + in.name() + "' produced a batch of schema " + b.schema()
                         + ", but the rules were bound to " + plan.input);
             }
-            Work w = new Work(b, plan, account, caches);
+            Work w = new Work(b, plan, account, caches, scratch);
             Stages.rowStages(w, fingerprints, table, plan.buffered ? null : account);
             if (plan.buffered) {
                 RecordBatch out = w.output();

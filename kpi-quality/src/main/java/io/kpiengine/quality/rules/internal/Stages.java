@@ -73,27 +73,36 @@ final class Stages {
         int segments = FingerprintTable.SEGMENTS;
         int[] start = scratch.segmentStarts();
         Arrays.fill(start, 0);
-        for (int r = 0; r < n; r++) {
-            if (!w.isRemoved(r)) {
+        // the rows still in the batch, found a word of the removed mask at a time
+        int[] live = scratch.live(n);
+        int kept = 0;
+        long[] removed = w.removed;
+        long[] rows = w.rowNumbers;
+        for (int word = 0; word << 6 < n; word++) {
+            long m = ~removed[word];
+            if (n - (word << 6) < 64) {
+                m &= (1L << n) - 1;
+            }
+            for (; m != 0; m &= m - 1) {
+                int r = word << 6 | Long.numberOfTrailingZeros(m);
+                long row = rows[r];
+                if (row < 1 || row > FingerprintTable.MAX_ROW) {
+                    throw new QualityException("source '" + w.input.source() + "': row number " + row
+                            + " is outside 1.." + FingerprintTable.MAX_ROW + ", which exact duplicate detection needs");
+                }
+                live[kept++] = r;
                 start[FingerprintTable.segmentOf(hi[r]) + 1]++;
             }
         }
         for (int s = 0; s < segments; s++) {
             start[s + 1] += start[s];
         }
-        int kept = start[segments];
         int[] order = scratch.order(kept);
         int[] fill = scratch.segmentFill();
         System.arraycopy(start, 0, fill, 0, segments + 1);
-        for (int r = 0; r < n; r++) {
-            if (!w.isRemoved(r)) {
-                long row = w.rowNumbers[r];
-                if (row < 1 || row > FingerprintTable.MAX_ROW) {
-                    throw new QualityException("source '" + w.input.source() + "': row number " + row
-                            + " is outside 1.." + FingerprintTable.MAX_ROW + ", which exact duplicate detection needs");
-                }
-                order[fill[FingerprintTable.segmentOf(hi[r])]++] = r;
-            }
+        for (int k = 0; k < kept; k++) {
+            int r = live[k];
+            order[fill[FingerprintTable.segmentOf(hi[r])]++] = r;
         }
         long[] result = scratch.results(n);
         int[] homes = scratch.homes(kept);
@@ -130,8 +139,9 @@ final class Stages {
             }
         }
         a.dedupeRows += kept;
-        for (int i = 0; i < n; i++) {
-            if (w.isRemoved(i) || result[i] == -1) {
+        for (int k = 0; k < kept; k++) {
+            int i = live[k];
+            if (result[i] == -1) {
                 continue;
             }
             Bits.set(w.removed, i);

@@ -8,6 +8,7 @@ import io.kpiengine.quality.Vector;
 import io.kpiengine.quality.rules.Dimension;
 import io.kpiengine.quality.rules.QualityReport;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,25 +33,83 @@ final class Work {
     long[] fpHi;
     long[] fpLo;
     private final Map<Object, Object> caches;
+    private final Scratch scratch;
 
-    Work(RecordBatch input, Plan plan, Account account, Map<Object, Object> caches) {
+    /**
+     * A batch being cleaned.
+     *
+     * @param scratch the partition's reusable arrays, or null for fresh ones; they back the row numbers, the masks
+     *     and the kept positions, none of which leaves the Work (the output batch shares the input's row numbers)
+     */
+    Work(RecordBatch input, Plan plan, Account account, Map<Object, Object> caches, Scratch scratch) {
         this.caches = caches;
         this.input = input;
         this.plan = plan;
         this.account = account;
         this.size = input.size();
+        this.scratch = scratch == null ? new Scratch() : scratch;
         Schema s = input.schema();
         this.cols = new Col[s.size()];
         for (int i = 0; i < cols.length; i++) {
             cols[i] = Col.of(input.column(i), s.column(i).scale());
         }
-        this.rowNumbers = new long[size];
-        for (int i = 0; i < size; i++) {
-            rowNumbers[i] = input.rowNumber(i);
+        Scratch x = this.scratch;
+        int words = Bits.words(size);
+        if (x.rowNumbers.length < size) {
+            x.rowNumbers = new long[size];
+            x.removed = new long[words];
+            x.invalid = new long[words];
+            x.inconsistent = new long[words];
+        } else {
+            Arrays.fill(x.removed, 0, words, 0L);
+            Arrays.fill(x.invalid, 0, words, 0L);
+            Arrays.fill(x.inconsistent, 0, words, 0L);
         }
-        this.removed = Bits.newMask(size);
-        this.invalid = Bits.newMask(size);
-        this.inconsistent = Bits.newMask(size);
+        this.rowNumbers = x.rowNumbers;
+        input.copyRowNumbers(0, rowNumbers, 0, size);
+        this.removed = x.removed;
+        this.invalid = x.invalid;
+        this.inconsistent = x.inconsistent;
+    }
+
+    /** Arrays a partition reuses from batch to batch; see {@link Work#Work}. */
+    static final class Scratch {
+        long[] rowNumbers = new long[0];
+        long[] removed = new long[0];
+        long[] invalid = new long[0];
+        long[] inconsistent = new long[0];
+        int[] keep = new int[0];
+        private long[][] longs = new long[0][];
+        private int[][] ints = new int[0][];
+
+        /** A reusable long array of at least n entries for a column; see {@link Col#read}. */
+        long[] longs(int column, int n) {
+            if (longs.length <= column) {
+                longs = Arrays.copyOf(longs, column + 1);
+            }
+            long[] a = longs[column];
+            if (a == null || a.length < n) {
+                a = longs[column] = new long[n];
+            }
+            return a;
+        }
+
+        /** A reusable int array of at least n entries for a column; see {@link Col#read}. */
+        int[] ints(int column, int n) {
+            if (ints.length <= column) {
+                ints = Arrays.copyOf(ints, column + 1);
+            }
+            int[] a = ints[column];
+            if (a == null || a.length < n) {
+                a = ints[column] = new int[n];
+            }
+            return a;
+        }
+    }
+
+    /** Loads a column for reading only, into the partition's reusable arrays; see {@link Col#read}. */
+    Col read(int column) {
+        return cols[column].read(scratch, column);
     }
 
     boolean isRemoved(int r) {
@@ -157,30 +216,36 @@ final class Work {
         int kept = size - Bits.count(removed, size);
         int[] keep = null;
         if (kept != size) {
-            keep = new int[kept];
+            if (scratch.keep.length < kept) {
+                scratch.keep = new int[Math.max(kept, size)];
+            }
+            keep = scratch.keep;
             int k = 0;
-            for (int r = 0; r < size; r++) {
-                if (!isRemoved(r)) {
-                    keep[k++] = r;
+            for (int word = 0; word < Bits.words(size); word++) {
+                long m = ~removed[word];
+                if (word == Bits.words(size) - 1 && (size & 63) != 0) {
+                    m &= (1L << size) - 1;
+                }
+                for (; m != 0; m &= m - 1) {
+                    keep[k++] = word << 6 | Long.numberOfTrailingZeros(m);
                 }
             }
         }
+        // columns no rule changed are selected views of the input (no values copied, one shared array of row
+        // positions, the input's row numbers gathered once); changed columns are compacted in their own arrays
+        RecordBatch selected = keep == null ? input : input.select(keep, kept);
         List<Vector> vectors = new ArrayList<>(cols.length);
-        for (Col c : cols) {
-            vectors.add(c.toVector(keep, kept));
+        for (int c = 0; c < cols.length; c++) {
+            Col col = cols[c];
+            vectors.add(col.dirty || col.origin() != input.column(c) ? col.toVector(keep, kept) : selected.column(c));
         }
-        long[] numbers = rowNumbers;
-        if (keep != null) {
-            numbers = new long[kept];
-            for (int i = 0; i < kept; i++) {
-                numbers[i] = rowNumbers[keep[i]];
+        List<RejectedRow> all = rejects.isEmpty() ? input.rejected() : new ArrayList<>(input.rejected());
+        if (!rejects.isEmpty()) {
+            all.addAll(rejects);
+            if (!input.rejected().isEmpty()) {
+                all.sort(Comparator.comparingLong(RejectedRow::line));
             }
         }
-        List<RejectedRow> all = new ArrayList<>(input.rejected());
-        all.addAll(rejects);
-        if (!rejects.isEmpty() && !input.rejected().isEmpty()) {
-            all.sort(Comparator.comparingLong(RejectedRow::line));
-        }
-        return RecordBatch.of(plan.output, input.source(), vectors, numbers, kept, all);
+        return selected.withColumns(plan.output, vectors, all);
     }
 }

@@ -23,7 +23,14 @@ class FingerprintTableTest {
 
     /** Offers every fingerprint to the table and to the oracle, asserting that both give the same outcome. */
     private static void check(List<long[]> offers, long seed) {
-        FingerprintTable table = new FingerprintTable();
+        check(offers, seed, new FingerprintTable());
+        // presized from a row estimate, exact or far off in either direction: the same answers
+        check(offers, seed, new FingerprintTable(offers.size()));
+        check(offers, seed, new FingerprintTable(offers.size() / 50));
+        check(offers, seed, new FingerprintTable(offers.size() * 8L));
+    }
+
+    private static void check(List<long[]> offers, long seed, FingerprintTable table) {
         Map<Key, Long> oracle = new HashMap<>();
         for (int k = 0; k < offers.size(); k++) {
             long hi = offers.get(k)[0];
