@@ -299,7 +299,8 @@ public final class CsvSource implements RecordSource {
         if (data <= 0) {
             return 0;
         }
-        ByteBuffer sample = ByteBuffer.allocate((int) Math.min(data, 1 << 20));
+        byte[] bytes = new byte[(int) Math.min(data, 1 << 20)];
+        ByteBuffer sample = ByteBuffer.wrap(bytes);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             while (sample.hasRemaining() && channel.read(sample, dataStart + sample.position()) > 0) {
                 // reads until the sample is full or the file ends
@@ -310,12 +311,12 @@ public final class CsvSource implements RecordSource {
         int n = sample.position();
         long lines = 0;
         for (int i = 0; i < n; i++) {
-            if (sample.get(i) == '\n') {
+            if (bytes[i] == '\n') {
                 lines++;
             }
         }
         if (n == data) {
-            return n > 0 && sample.get(n - 1) != '\n' ? lines + 1 : lines;
+            return n > 0 && bytes[n - 1] != '\n' ? lines + 1 : lines;
         }
         return lines == 0 ? 1 : (long) Math.ceil((double) data * lines / n);
     }

@@ -138,7 +138,18 @@ final class FingerprintTable {
 
         Segment(int bits) {
             this.bits = bits;
-            this.index = new int[1 << bits];
+        }
+
+        /**
+         * The index, made on first use: a presized index is allocated (and zeroed) by the partition that first
+         * reaches the segment, so that the partitions share that work instead of the thread that starts the run.
+         */
+        private int[] index() {
+            int[] idx = index;
+            if (idx == null) {
+                idx = index = new int[1 << bits];
+            }
+            return idx;
         }
 
         /** The home slot of a fingerprint: the {@code bits} bits below the 4 segment bits. */
@@ -167,7 +178,7 @@ final class FingerprintTable {
          * @return the sum of the loaded slots, for the caller to keep (so that the loads are not optimised away)
          */
         int offerAll(int[] order, int from, int to, long[] hi, long[] lo, long[] rows, long[] result, int[] homes) {
-            int[] idx = index;
+            int[] idx = index();
             int b = bits;
             for (int k = from; k < to; k++) {
                 homes[k] = home(hi[order[k]], b);
@@ -191,7 +202,7 @@ final class FingerprintTable {
          */
         long offer(long hi, long lo, long row) {
             long fpTag = lo & ~ROW_MASK;
-            int[] idx = index;
+            int[] idx = index();
             int b = bits;
             int mask = idx.length - 1;
             int t = tag(hi, b);
@@ -234,7 +245,7 @@ final class FingerprintTable {
         /** The smallest row number recorded for a fingerprint, or -1. */
         long find(long hi, long lo) {
             long fpTag = lo & ~ROW_MASK;
-            int[] idx = index;
+            int[] idx = index();
             int b = bits;
             int mask = idx.length - 1;
             int t = tag(hi, b);
@@ -284,7 +295,7 @@ final class FingerprintTable {
                 throw new QualityException("exact duplicate detection holds " + size + " distinct rows in one of its "
                         + SEGMENTS + " segments, the most it can");
             }
-            int[] old = index;
+            int[] old = index();
             int oldMask = old.length - 1;
             int tagBits = 28 - b;
             int[] idx = new int[2 * old.length];
@@ -318,7 +329,7 @@ final class FingerprintTable {
         }
 
         private long bytes() {
-            long n = 4L * index.length;
+            long n = index == null ? 0 : 4L * index.length;
             for (long[] c : chunks) {
                 n += c == null ? 0 : 8L * c.length;
             }
