@@ -118,6 +118,13 @@ public final class CategoryVector extends Vector {
 
     @Override
     CategoryVector view(int[] positions, long[] selectedNulls, int count) {
+        if (2L * count < codes.length) {
+            int[] out = new int[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = codes[positions[i]];
+            }
+            return new CategoryVector(out, selectedNulls, count, dictionary);
+        }
         return new CategoryVector(this, positions, selectedNulls, count);
     }
 

@@ -131,6 +131,13 @@ public final class DecimalVector extends Vector {
 
     @Override
     DecimalVector view(int[] positions, long[] selectedNulls, int count) {
+        if (2L * count < unscaled.length) {
+            long[] out = new long[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = unscaled[positions[i]];
+            }
+            return new DecimalVector(out, selectedNulls, count, scale);
+        }
         return new DecimalVector(this, positions, selectedNulls, count);
     }
 

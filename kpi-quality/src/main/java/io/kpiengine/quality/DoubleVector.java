@@ -91,6 +91,13 @@ public final class DoubleVector extends Vector {
 
     @Override
     DoubleVector view(int[] positions, long[] selectedNulls, int count) {
+        if (2L * count < values.length) {
+            double[] out = new double[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = values[positions[i]];
+            }
+            return new DoubleVector(out, selectedNulls, count);
+        }
         return new DoubleVector(this, positions, selectedNulls, count);
     }
 

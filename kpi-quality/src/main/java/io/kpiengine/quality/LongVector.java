@@ -118,6 +118,13 @@ public final class LongVector extends Vector {
 
     @Override
     LongVector view(int[] positions, long[] selectedNulls, int count) {
+        if (2L * count < values.length) {
+            long[] out = new long[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = values[positions[i]];
+            }
+            return new LongVector(type, out, selectedNulls, count);
+        }
         return new LongVector(this, positions, selectedNulls, count);
     }
 

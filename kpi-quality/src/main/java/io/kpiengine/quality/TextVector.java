@@ -82,6 +82,13 @@ public final class TextVector extends Vector {
 
     @Override
     TextVector view(int[] positions, long[] selectedNulls, int count) {
+        if (2L * count < values.length) {
+            String[] out = new String[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = values[positions[i]];
+            }
+            return new TextVector(out, count);
+        }
         return new TextVector(this, positions, selectedNulls, count);
     }
 

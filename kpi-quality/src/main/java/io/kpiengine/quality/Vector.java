@@ -11,9 +11,10 @@ import java.util.Objects;
  * the caller must not modify them afterwards. A missing value ("null") is recorded in a bit mask, one bit per
  * row, where a set bit means missing; a vector without missing values has no mask.
  *
- * <p>{@link #select} does not copy values: the vector it returns reads the same (immutable) storage through the
- * positions of the selected rows, so dropping a few rows of a batch costs one {@code int} per kept row instead of
- * a copy of every column. Every accessor, including the bulk {@code copyTo} methods, reads a selected vector
+ * <p>{@link #select} does not copy values when it keeps at least half of the storage: the vector it returns reads
+ * the same (immutable) storage through the positions of the selected rows, so dropping a few rows of a batch costs
+ * one {@code int} per kept row instead of a copy of every column; a smaller selection is copied, so that it never
+ * keeps a large array alive. Every accessor, including the bulk {@code copyTo} methods, reads a selected vector
  * exactly like a vector built from the selected values.
  *
  * <p>Instances are immutable and thread-safe.
@@ -69,8 +70,10 @@ public abstract sealed class Vector permits LongVector, DoubleVector, DecimalVec
     }
 
     /**
-     * This vector's rows at the given storage positions (already checked) with the given null mask; the
-     * positions may be shared with other vectors of the same storage layout.
+     * This vector's rows at the given storage positions (already checked) with the given null mask: a view that
+     * shares the storage (the positions may be shared with other vectors of the same storage layout), or, when the
+     * rows are fewer than half of the storage, a compact copy, so that a small selection never keeps a large array
+     * alive.
      */
     abstract Vector view(int[] positions, long[] selectedNulls, int count);
 
@@ -159,9 +162,10 @@ public abstract sealed class Vector permits LongVector, DoubleVector, DecimalVec
     public abstract Object getObject(int row);
 
     /**
-     * A vector holding the given rows, in the given order (rows may repeat). It shares this vector's storage
-     * instead of copying values and keeps its own copy of the row positions, so later changes to {@code rows}
-     * do not affect it.
+     * A vector holding the given rows, in the given order (rows may repeat). When the rows are at least half of
+     * this vector's storage it shares that storage instead of copying values, and keeps its own copy of the row
+     * positions; otherwise it copies the selected values. Either way, later changes to {@code rows} do not affect
+     * it.
      *
      * <pre>{@code
      * LongVector v = LongVector.wrap(ColumnType.INTEGER, new long[] {10, 20, 30}, null, 3);
