@@ -51,7 +51,6 @@ final class Fingerprints {
     private final int[] segmentStarts = new int[FingerprintTable.SEGMENTS + 1];
     private final int[] segmentFill = new int[FingerprintTable.SEGMENTS + 1];
     private final int[] skipped = new int[FingerprintTable.SEGMENTS];
-    private final char[] chars = new char[64];
     private Vector maskOwner;
     private long[] mask;
     /** The sum of the index slots the duplicate stage preloads; kept so that the loads are not optimised away. */
@@ -194,7 +193,7 @@ final class Fingerprints {
             } else {
                 TextVector tv = (TextVector) v;
                 for (int i = 0; i < len; i++) {
-                    textWords(tv.get(from + i), a, b, i, chars);
+                    textWords(tv.get(from + i), a, b, i);
                 }
                 two = true;
             }
@@ -204,7 +203,7 @@ final class Fingerprints {
             if (t == ColumnType.TEXT) {
                 String[] texts = col.texts;
                 for (int i = 0; i < len; i++) {
-                    textWords(texts[from + i], a, b, i, chars);
+                    textWords(texts[from + i], a, b, i);
                 }
                 two = true;
             } else if (t == ColumnType.CATEGORY) {
@@ -293,15 +292,6 @@ final class Fingerprints {
      * differ in one group of four characters therefore never agree in either lane.
      */
     static void textWords(String s, long[] a, long[] b, int i) {
-        textWords(s, a, b, i, null);
-    }
-
-    /**
-     * {@link #textWords(String, long[], long[], int)} reading the characters through {@code chars} (a scratch of at
-     * least 64 entries, or null), which copies them out of the string in bulk instead of one checked
-     * {@code charAt} at a time; the hashes are the same either way.
-     */
-    static void textWords(String s, long[] a, long[] b, int i, char[] chars) {
         if (s == null) {
             a[i] = MISSING;
             b[i] = MISSING;
@@ -310,37 +300,24 @@ final class Fingerprints {
         int n = s.length();
         long h1 = K3 ^ n;
         long h2 = K4 + n;
-        for (int start = 0; start < n; start += 64) {
-            int m = Math.min(64, n - start);
-            char[] c = chars;
-            if (c != null) {
-                s.getChars(start, start + m, c, 0);
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            long w = s.charAt(j) | (long) s.charAt(j + 1) << 16 | (long) s.charAt(j + 2) << 32
+                    | (long) s.charAt(j + 3) << 48;
+            long x = (h1 ^ w) * K1;
+            h1 = x ^ (x >>> 32);
+            long y = (h2 + Long.rotateLeft(w, 23)) * K2;
+            h2 = y ^ (y >>> 29);
+        }
+        if (j < n) {
+            long w = 0;
+            for (int shift = 0; j < n; j++, shift += 16) {
+                w |= (long) s.charAt(j) << shift;
             }
-            int j = 0;
-            for (; j + 3 < m; j += 4) {
-                long w;
-                if (c != null) {
-                    w = c[j] | (long) c[j + 1] << 16 | (long) c[j + 2] << 32
-                            | (long) c[j + 3] << 48;
-                } else {
-                    w = s.charAt(start + j) | (long) s.charAt(start + j + 1) << 16
-                            | (long) s.charAt(start + j + 2) << 32 | (long) s.charAt(start + j + 3) << 48;
-                }
-                long x = (h1 ^ w) * K1;
-                h1 = x ^ (x >>> 32);
-                long y = (h2 + Long.rotateLeft(w, 23)) * K2;
-                h2 = y ^ (y >>> 29);
-            }
-            if (j < m) {
-                long w = 0;
-                for (int shift = 0; j < m; j++, shift += 16) {
-                    w |= (long) (c != null ? c[j] : s.charAt(start + j)) << shift;
-                }
-                long x = (h1 ^ w) * K1;
-                h1 = x ^ (x >>> 32);
-                long y = (h2 + Long.rotateLeft(w, 23)) * K2;
-                h2 = y ^ (y >>> 29);
-            }
+            long x = (h1 ^ w) * K1;
+            h1 = x ^ (x >>> 32);
+            long y = (h2 + Long.rotateLeft(w, 23)) * K2;
+            h2 = y ^ (y >>> 29);
         }
         // no finaliser: it is a bijection, so it would not change which texts agree, and the row lanes mix anyway
         a[i] = h1;
