@@ -26,6 +26,8 @@ final class Capped<T> {
     private final int limit;
     private final PriorityQueue<Keyed<T>> heap;
     private long total;
+    /** The row of the largest kept entry (the heap's head), cached for {@link #count}, which runs per row. */
+    private long largestKept;
 
     Capped(int limit) {
         this.limit = limit;
@@ -40,7 +42,7 @@ final class Capped<T> {
      */
     boolean count(long row) {
         total++;
-        return heap.size() < limit || (limit > 0 && row <= heap.peek().row());
+        return heap.size() < limit || (limit > 0 && row <= largestKept);
     }
 
     /** Adds an entry counted by {@link #count}. */
@@ -54,6 +56,9 @@ final class Capped<T> {
         } else if (limit > 0 && ORDER.compare(k, heap.peek()) < 0) {
             heap.poll();
             heap.add(k);
+        }
+        if (!heap.isEmpty()) {
+            largestKept = heap.peek().row();
         }
     }
 

@@ -311,46 +311,39 @@ final class CurrencyStep implements Step {
         return v.unscaledValue().bitLength() < 63 ? v.unscaledValue().longValue() : Long.MIN_VALUE;
     }
 
-    /** 1 / 10^k, for {@link #divide}. */
-    private static final double[] INV10 = new double[19];
+    /**
+     * floor((2^64 - 1) / 10^k) for k >= 1, for {@link #divide}: the high word of |p| times it is |p| / 10^k or one
+     * less (it is at most 2^64 / 10^k and at least 2^64 / 10^k - 1, and |p| < 2^63).
+     */
+    private static final long[] MAGIC = new long[19];
 
     static {
-        for (int k = 0; k < INV10.length; k++) {
-            INV10[k] = 1.0 / Fmt.POW10[k];
+        for (int k = 1; k < MAGIC.length; k++) {
+            MAGIC[k] = Long.divideUnsigned(-1L, Fmt.POW10[k]);
         }
     }
 
-    /** The largest |p| for which p * (1 / d) in doubles is within 1/4 of p / d (both roundings err by 2^-53). */
-    private static final long EXACT_ENOUGH = 1L << 50;
-
     /**
-     * p / 10^k rounded by the mode. Small products (below 2^50, all ordinary money) are divided by multiplying
-     * with the reciprocal in doubles and correcting the quotient by one step, which gives exactly the truncated
-     * quotient of {@code p / d} at a fraction of the cost of a 64-bit integer division.
+     * p / 10^k rounded by the mode, without a 64-bit integer division: the quotient of |p| is the high word of
+     * |p| times a precomputed reciprocal, corrected by one step, which gives exactly the truncated quotient of
+     * {@code p / d} for every p but {@code Long.MIN_VALUE} (which takes the division).
      */
     static long divide(long p, int k, RoundingMode mode) {
+        if (k == 0) {
+            return p;
+        }
         long d = Fmt.POW10[k];
-        if (p >= EXACT_ENOUGH || p <= -EXACT_ENOUGH) {
+        if (p == Long.MIN_VALUE) {
             return divide(p, d, mode);
         }
-        long q = (long) (p * INV10[k]);
-        long rem = p - q * d;
-        if (p >= 0) {
-            if (rem < 0) {
-                q--;
-                rem += d;
-            } else if (rem >= d) {
-                q++;
-                rem -= d;
-            }
-        } else if (rem > 0) {
+        long ap = Math.abs(p);
+        long q = Math.multiplyHigh(ap, MAGIC[k]);
+        long rem = ap - q * d;
+        if (rem >= d) {
             q++;
             rem -= d;
-        } else if (rem <= -d) {
-            q--;
-            rem += d;
         }
-        return round(p, q, rem, d, mode);
+        return p < 0 ? round(p, -q, -rem, d, mode) : round(p, q, rem, d, mode);
     }
 
     /** p / d rounded by the mode; d > 0. */
