@@ -401,6 +401,7 @@ public final class CsvSource implements RecordSource {
                 throw new IllegalStateException("partition " + index + " of " + parent.name + " is closed");
             }
             if (reader == null) {
+                plan.prepare(index);
                 long[] start = plan.start(index);
                 FileChannel channel;
                 try {
