@@ -98,4 +98,32 @@ public final class Bits {
     public static boolean isEmpty(long[] mask, int size) {
         return count(mask, size) == 0;
     }
+
+    /**
+     * Writes the rows of {@code 0..size-1} whose bit is clear, in ascending order, into {@code out}, a word of the
+     * mask at a time (the rows that stay when the mask marks rows to drop).
+     *
+     * <pre>{@code
+     * int kept = Bits.clearRows(removed, rows, keep);   // keep[0..kept) are the rows not removed
+     * }</pre>
+     *
+     * @param mask the mask, at least {@link #words(int) words(size)} long
+     * @param size the row count
+     * @param out at least as many entries as there are clear bits
+     * @return the number of rows written
+     */
+    public static int clearRows(long[] mask, int size, int[] out) {
+        int k = 0;
+        int words = words(size);
+        for (int word = 0; word < words; word++) {
+            long m = ~mask[word];
+            if (word == words - 1 && (size & 63) != 0) {
+                m &= (1L << size) - 1;
+            }
+            for (; m != 0; m &= m - 1) {
+                out[k++] = word << 6 | Long.numberOfTrailingZeros(m);
+            }
+        }
+        return k;
+    }
 }

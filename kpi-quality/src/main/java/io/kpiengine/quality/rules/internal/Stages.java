@@ -75,24 +75,16 @@ final class Stages {
         Arrays.fill(start, 0);
         // the rows still in the batch, found a word of the removed mask at a time
         int[] live = scratch.live(n);
-        int kept = 0;
-        long[] removed = w.removed;
+        int kept = Bits.clearRows(w.removed, n, live);
         long[] rows = w.rowNumbers;
-        for (int word = 0; word << 6 < n; word++) {
-            long m = ~removed[word];
-            if (n - (word << 6) < 64) {
-                m &= (1L << n) - 1;
+        for (int k = 0; k < kept; k++) {
+            int r = live[k];
+            long row = rows[r];
+            if (row < 1 || row > FingerprintTable.MAX_ROW) {
+                throw new QualityException("source '" + w.input.source() + "': row number " + row
+                        + " is outside 1.." + FingerprintTable.MAX_ROW + ", which exact duplicate detection needs");
             }
-            for (; m != 0; m &= m - 1) {
-                int r = word << 6 | Long.numberOfTrailingZeros(m);
-                long row = rows[r];
-                if (row < 1 || row > FingerprintTable.MAX_ROW) {
-                    throw new QualityException("source '" + w.input.source() + "': row number " + row
-                            + " is outside 1.." + FingerprintTable.MAX_ROW + ", which exact duplicate detection needs");
-                }
-                live[kept++] = r;
-                start[FingerprintTable.segmentOf(hi[r]) + 1]++;
-            }
+            start[FingerprintTable.segmentOf(hi[r]) + 1]++;
         }
         for (int s = 0; s < segments; s++) {
             start[s + 1] += start[s];

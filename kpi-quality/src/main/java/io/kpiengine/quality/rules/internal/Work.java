@@ -220,16 +220,7 @@ final class Work {
                 scratch.keep = new int[Math.max(kept, size)];
             }
             keep = scratch.keep;
-            int k = 0;
-            for (int word = 0; word < Bits.words(size); word++) {
-                long m = ~removed[word];
-                if (word == Bits.words(size) - 1 && (size & 63) != 0) {
-                    m &= (1L << size) - 1;
-                }
-                for (; m != 0; m &= m - 1) {
-                    keep[k++] = word << 6 | Long.numberOfTrailingZeros(m);
-                }
-            }
+            Bits.clearRows(removed, size, keep);
         }
         // columns no rule changed are selected views of the input (no values copied, one shared array of row
         // positions, the input's row numbers gathered once); changed columns are compacted in their own arrays
