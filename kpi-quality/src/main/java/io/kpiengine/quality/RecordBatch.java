@@ -222,6 +222,7 @@ public final class RecordBatch {
         for (int i = 0; i < count; i++) {
             numbers[i] = rowNumbers[Objects.checkIndex(rows[i], size)];
         }
+        // the rows are checked once, here, for every column
         return new RecordBatch(schema, source, Vector.selectAll(columns, rows, count), numbers, count, rejected);
     }
 

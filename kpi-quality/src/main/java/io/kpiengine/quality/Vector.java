@@ -1,6 +1,7 @@
 package io.kpiengine.quality;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -78,20 +79,18 @@ public abstract sealed class Vector permits LongVector, DoubleVector, DecimalVec
     abstract Vector view(int[] positions, long[] selectedNulls, int count);
 
     /**
-     * Selects the same rows of several vectors; vectors that are not themselves selected share one array of
-     * positions.
+     * Selects the same rows of the vectors of one batch (all of one size); {@code rows[0..count)} must already be
+     * checked against that size. The vectors that are not themselves selected share one array of positions.
      */
     static List<Vector> selectAll(List<Vector> columns, int[] rows, int count) {
-        int[] shared = null;
+        int[] shared = Arrays.copyOf(rows, count);
         List<Vector> out = new ArrayList<>(columns.size());
         for (Vector v : columns) {
-            int[] positions;
-            if (v.sel == null && shared != null && v.size == columns.get(0).size) {
-                positions = shared;
-            } else {
-                positions = v.positionsOf(rows, count);
-                if (v.sel == null && shared == null && v.size == columns.get(0).size) {
-                    shared = positions;
+            int[] positions = shared;
+            if (v.sel != null) {
+                positions = new int[count];
+                for (int i = 0; i < count; i++) {
+                    positions[i] = v.sel[rows[i]];
                 }
             }
             out.add(v.view(positions, v.selectNulls(rows, count), count));

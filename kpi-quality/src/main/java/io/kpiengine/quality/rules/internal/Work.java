@@ -38,8 +38,8 @@ final class Work {
     /**
      * A batch being cleaned.
      *
-     * @param scratch the partition's reusable arrays, or null for fresh ones; they back the row numbers, the masks
-     *     and the kept positions, none of which leaves the Work (the output batch shares the input's row numbers)
+     * @param scratch the partition's reusable arrays; they back the row numbers, the masks and the kept positions,
+     *     none of which leaves the Work (the output batch shares the input's row numbers)
      */
     Work(RecordBatch input, Plan plan, Account account, Map<Object, Object> caches, Scratch scratch) {
         this.caches = caches;
@@ -47,7 +47,7 @@ final class Work {
         this.plan = plan;
         this.account = account;
         this.size = input.size();
-        this.scratch = scratch == null ? new Scratch() : scratch;
+        this.scratch = scratch;
         Schema s = input.schema();
         this.cols = new Col[s.size()];
         for (int i = 0; i < cols.length; i++) {
