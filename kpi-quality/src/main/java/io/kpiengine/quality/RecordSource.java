@@ -72,6 +72,23 @@ public interface RecordSource extends AutoCloseable {
         return -1;
     }
 
+    /**
+     * Asks the source to attach {@link TextHash} values to the {@link TextVector}s it returns from now on (see
+     * {@link TextVector#wrap(String[], long[], int)}), for a consumer that hashes text, as exact duplicate detection
+     * does. A source that can hash more cheaply than its consumer (a CSV reader hashes the bytes it has just parsed)
+     * does so and returns true; the default ignores the request and returns false. Either way the batches hold the
+     * same values, and {@link TextVector#hashTo} the same hashes.
+     *
+     * <pre>{@code
+     * boolean cheaper = source.attachTextHashes();
+     * }</pre>
+     *
+     * @return true if the source attaches the hashes
+     */
+    default boolean attachTextHashes() {
+        return false;
+    }
+
     /** Releases files, connections and buffers. */
     @Override
     void close();

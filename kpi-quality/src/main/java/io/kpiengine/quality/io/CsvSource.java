@@ -112,6 +112,7 @@ public final class CsvSource implements RecordSource {
     private final long size;
     private long estimate = -2;
     private boolean split;
+    private volatile boolean hashText;
 
     private CsvSource(Builder b, Opened opened) {
         this.schema = b.schema;
@@ -322,6 +323,23 @@ public final class CsvSource implements RecordSource {
     }
 
     /**
+     * Attaches {@link io.kpiengine.quality.TextHash} values to TEXT vectors: the reader hashes the bytes of each
+     * ASCII value while it has them, which costs a fraction of hashing the decoded strings later. Applies to the
+     * batches read afterwards, and to partitions made by {@link #split} before or after. Only for UTF-8,
+     * US-ASCII and ISO-8859-1 files (where ASCII bytes are the same characters); false otherwise.
+     *
+     * <pre>{@code
+     * source.attachTextHashes();   // exact duplicate detection calls this itself
+     * }</pre>
+     */
+    @Override
+    public boolean attachTextHashes() {
+        boolean on = reader.hashText();
+        hashText = on;
+        return on;
+    }
+
+    /**
      * Splits the unread file into at most {@code parts} partitions that start at record starts (see the class
      * documentation for the rule). Streams and re-encoded inputs return a list holding only this source.
      *
@@ -412,11 +430,23 @@ public final class CsvSource implements RecordSource {
                 reader = new CsvReader(parent.settings, ByteInput.file(channel, start[0], true), start[0], start[1]);
                 reader.bind(parent.schema, parent.fieldOfColumn, parent.expectedFields, parent.fieldCountRule,
                         parent.formats, parent.dictionaries, tracker);
+                if (parent.hashText) {
+                    reader.hashText();
+                }
                 if (index + 1 < plan.parts()) {
                     reader.limit(plan.nominal(index + 1), () -> plan.start(index + 1)[0]);
                 }
             }
             return reader.next();
+        }
+
+        @Override
+        public boolean attachTextHashes() {
+            boolean on = parent.attachTextHashes();
+            if (on && reader != null) {
+                reader.hashText();
+            }
+            return on;
         }
 
         @Override

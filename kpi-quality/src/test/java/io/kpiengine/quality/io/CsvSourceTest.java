@@ -50,6 +50,75 @@ class CsvSourceTest {
         return CsvSource.builder(write(dir, "t.csv", content)).schema(schema);
     }
 
+    /**
+     * A reader asked to attach text hashes hashes exactly the values it returns: after undoing doubled quotes,
+     * after trimming, with missing values and non-ASCII text left to the strings, in every partition of a split
+     * file, and it reads the same values as a reader that does not hash.
+     */
+    @Test
+    void attachTextHashes_givesTheHashesOfTheValues_inEveryPartition() {
+        StringBuilder csv = new StringBuilder("a,b\n");
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        String[] shapes = {"\"q\"\"uoted\"", "  padded  ", "", "naïve", "O%d", "\"multi\nline\"", "x,%d"};
+        for (int i = 0; i < 30_000; i++) {
+            String shape = shapes[rnd.nextInt(shapes.length)];
+            String v = shape.contains("%d") ? String.format(shape, i) : shape;
+            if (v.contains(",")) {
+                v = "\"" + v + "\"";
+            }
+            csv.append(v).append(',').append(i % 7 == 0 ? "" : "B" + (i % 1000)).append('\n');
+        }
+        Schema schema = TEXT2;
+        List<RecordSource> plainParts = file(csv.toString(), schema).build().split(3);
+        CsvSource hashing = file(csv.toString(), schema).build();
+        assertThat(hashing.attachTextHashes()).isTrue();
+        List<RecordSource> parts = hashing.split(3);
+        assertThat(parts).hasSize(3);
+        long checked = 0;
+        for (int p = 0; p < parts.size(); p++) {
+            try (RecordSource plain = plainParts.get(p); RecordSource hashed = parts.get(p)) {
+                for (RecordBatch x = plain.next(), y = hashed.next(); x != null; x = plain.next(), y = hashed.next()) {
+                    assertThat(y).isEqualTo(x);
+                    for (int c = 0; c < 2; c++) {
+                        io.kpiengine.quality.TextVector v = (io.kpiengine.quality.TextVector) y.column(c);
+                        long[] a = new long[v.size()];
+                        long[] b = new long[v.size()];
+                        v.hashTo(0, v.size(), a, b);
+                        long[] want = new long[2];
+                        for (int r = 0; r < v.size(); r++) {
+                            if (v.get(r) == null) {
+                                assertThat(a[r]).isZero();
+                                continue;
+                            }
+                            io.kpiengine.quality.TextHash.of(v.get(r), want, 0);
+                            assertThat(new long[] {a[r], b[r]}).as("value '%s'", v.get(r)).containsExactly(want);
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(50_000);
+        try (CsvSource cp1252 = CsvSource.builder(write(dir, "w.csv", "a,b\n1,2\n")).schema(TEXT2)
+                .charset(java.nio.charset.Charset.forName("windows-1252")).build()) {
+            assertThat(cp1252.attachTextHashes()).as("only charsets known to read ASCII as such").isFalse();
+            assertThat(readAll(cp1252).rows()).hasSize(1);
+        }
+        byte[] utf16 = "a,b\nnaïve,O1\n".getBytes(StandardCharsets.UTF_16LE);
+        try (CsvSource transcoded = CsvSource.builder(write(dir, "u.csv", utf16)).schema(TEXT2)
+                .charset(StandardCharsets.UTF_16LE).build()) {
+            assertThat(transcoded.attachTextHashes()).as("re-encoded to UTF-8 before parsing").isTrue();
+            RecordBatch batch = transcoded.next();
+            io.kpiengine.quality.TextVector v = (io.kpiengine.quality.TextVector) batch.column(1);
+            long[] a = new long[1];
+            long[] b = new long[1];
+            v.hashTo(0, 1, a, b);
+            long[] want = new long[2];
+            io.kpiengine.quality.TextHash.of("O1", want, 0);
+            assertThat(new long[] {a[0], b[0]}).containsExactly(want);
+        }
+    }
+
     @Test
     void estimatedRows_exactForSmallFiles_closeForLargeOnes_unknownForStreams() {
         try (CsvSource small = file("a,b\n1,2\n3,4\n5,6", TEXT2).build()) {

@@ -149,6 +149,76 @@ class NormalizationTest {
         assertThat(c.column("amount")).containsExactly(new BigDecimal("0.11"), new BigDecimal("12.34"));
     }
 
+    /**
+     * The engine converts dictionary-encoded currencies on a fast path (per-code arrays, a mask word at a time) and
+     * text currencies on the general path. On random batches with every kind of row (target and foreign codes,
+     * padded codes, codes without a rate, missing currencies and amounts, products that overflow 64 bits, every
+     * rounding mode), both give the same clean rows, rejects and report, and every converted amount equals
+     * {@code amount.multiply(rate).setScale(2, mode)} (BigDecimal's exact definition).
+     */
+    @Test
+    void currency_fastPathForCategories_equalsGeneralPathAndBigDecimal() {
+        RateTable r = RateTable.builder().rate("EUR", "1.0837").rate("KRW", "0.00072").rate("JPY", "0.0066")
+                .rate("CHF", "1.13").build();
+        String[] codes = {"USD", "EUR", "KRW", "JPY", " EUR ", "GBP", null, "CHF"};
+        long seed = 20261127L;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        for (RoundingMode mode : RoundingMode.values()) {
+            if (mode == RoundingMode.UNNECESSARY) {
+                continue;
+            }
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < 3000; i++) {
+                long unscaled = switch (rnd.nextInt(4)) {
+                    case 0 -> rnd.nextLong(-100_000, 100_000);
+                    case 1 -> rnd.nextLong(Long.MIN_VALUE / 1000, Long.MAX_VALUE / 1000);
+                    case 2 -> rnd.nextBoolean() ? Long.MAX_VALUE - rnd.nextInt(1000) : Long.MIN_VALUE + 1 + rnd.nextInt(1000);
+                    default -> rnd.nextLong(-10_000_000_000L, 10_000_000_000L);
+                };
+                BigDecimal amount = rnd.nextInt(50) == 0 ? null : BigDecimal.valueOf(unscaled, 2);
+                rows.add(new Object[] {amount, codes[rnd.nextInt(codes.length)]});
+            }
+            Schema category = Schema.of(Column.decimal("amount", 2), Column.of("cur", ColumnType.CATEGORY));
+            Schema text = Schema.of(Column.decimal("amount", 2), Column.of("cur", ColumnType.TEXT));
+            QualityRules rules = QualityRules.builder()
+                    .rule(CurrencyRule.of("amount", "cur", "USD", r).rounding(mode)).build();
+            int batch = 1 + rnd.nextInt(700);
+            Cleaned fast = Cleaned.run(rules, category, rows, batch, 1);
+            Cleaned general = Cleaned.run(rules, text, rows, batch, 1);
+            String where = "seed " + seed + ", mode " + mode + ", batch " + batch;
+            assertThat(fast.column("amount")).as(where).isEqualTo(general.column("amount"));
+            assertThat(fast.column("#row")).as(where).isEqualTo(general.column("#row"));
+            assertThat(fast.rejected()).as(where).isEqualTo(general.rejected());
+            assertThat(fast.report().changes()).as(where).isEqualTo(general.report().changes());
+            assertThat(fast.report().rules()).as(where).isEqualTo(general.report().rules());
+            List<Object> out = fast.column("amount");
+            List<Object> kept = fast.column("#row");
+            int converted = 0;
+            for (int k = 0; k < kept.size(); k++) {
+                Object[] in = rows.get((int) ((Long) kept.get(k) - 1));
+                if (in[0] == null) {
+                    assertThat(out.get(k)).as(where).isNull();
+                    continue;
+                }
+                String code = ((String) in[1]).strip();
+                BigDecimal rate = code.equals("USD") ? BigDecimal.ONE : switch (code) {
+                    case "EUR" -> new BigDecimal("1.0837");
+                    case "KRW" -> new BigDecimal("0.00072");
+                    case "JPY" -> new BigDecimal("0.0066");
+                    default -> new BigDecimal("1.13");
+                };
+                assertThat(out.get(k)).as(where + ", row " + kept.get(k))
+                        .isEqualTo(((BigDecimal) in[0]).multiply(rate).setScale(2, mode));
+                converted++;
+            }
+            assertThat(converted).as(where).isGreaterThan(1500);
+            assertThat(fast.rejected()).as(where).extracting(x -> x.reason())
+                    .anyMatch(x -> x.contains("does not fit 18 digits"))
+                    .anyMatch(x -> x.contains("no rate from 'GBP'"))
+                    .anyMatch(x -> x.contains("is missing"));
+        }
+    }
+
     private static final Schema TS = Schema.of(Column.of("ts", ColumnType.TEXT), Column.of("tz", ColumnType.TEXT));
 
     @Test

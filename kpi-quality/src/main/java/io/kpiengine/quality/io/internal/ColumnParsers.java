@@ -11,11 +11,13 @@ import io.kpiengine.quality.LongVector;
 import io.kpiengine.quality.RecordBatch;
 import io.kpiengine.quality.RejectedRow;
 import io.kpiengine.quality.Schema;
+import io.kpiengine.quality.TextHash;
 import io.kpiengine.quality.TextVector;
 import io.kpiengine.quality.Vector;
 import io.kpiengine.quality.io.ColumnFormat;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -605,8 +607,32 @@ public final class ColumnParsers {
         }
     }
 
+    /**
+     * Makes a TEXT parser attach the {@link io.kpiengine.quality.TextHash} of each value it parses from bytes to
+     * its vectors (see {@link TextVector#wrap(String[], long[], int)}), when its charset reads ASCII bytes as
+     * the same characters; values with other bytes, and values put as strings, are left to be hashed from the
+     * string. Other parsers ignore this.
+     *
+     * @param parser a parser
+     * @return true if the parser will attach hashes
+     */
+    public static boolean hashText(ColumnParser parser) {
+        if (parser instanceof TextParser t && asciiCompatible(t.charset)) {
+            t.hash = true;
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean asciiCompatible(Charset charset) {
+        return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+                || charset.equals(StandardCharsets.ISO_8859_1);
+    }
+
     static final class TextParser extends Textual {
         private String[] values;
+        private long[] hashes;
+        boolean hash;
 
         TextParser(Column column, ColumnFormat format, Charset charset) {
             super(column, format, charset);
@@ -615,16 +641,24 @@ public final class ColumnParsers {
         @Override
         void allocate(int capacity) {
             values = new String[capacity];
+            hashes = hash ? new long[2 * capacity] : null;
         }
 
         @Override
         void text(byte[] b, int s, int e, int row) {
             values[row] = new String(b, s, e - s, charset);
+            if (hashes != null) {
+                TextHash.ofAscii(b, s, e, hashes, 2 * row);
+            }
         }
 
         @Override
         public void putText(int row, String value) {
             values[row] = value;
+            if (hashes != null) {
+                hashes[2 * row] = 0;
+                hashes[2 * row + 1] = 0;
+            }
         }
 
         @Override
@@ -634,7 +668,7 @@ public final class ColumnParsers {
                     values[i] = null;
                 }
             }
-            return TextVector.wrap(values, size);
+            return hashes == null ? TextVector.wrap(values, size) : TextVector.wrap(values, hashes, size);
         }
     }
 

@@ -194,6 +194,20 @@ public final class CsvReader implements AutoCloseable {
     }
 
     /**
+     * Makes the TEXT columns attach {@link io.kpiengine.quality.TextHash} values to the batches read from now on
+     * (see {@link ColumnParsers#hashText}); call after {@link #bind}.
+     *
+     * @return true if at least one column will attach them
+     */
+    public boolean hashText() {
+        boolean any = false;
+        for (ColumnParser p : parsers) {
+            any |= ColumnParsers.hashText(p);
+        }
+        return any;
+    }
+
+    /**
      * The file offset of the next unread byte.
      *
      * @return the offset

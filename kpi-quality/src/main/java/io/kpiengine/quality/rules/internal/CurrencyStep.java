@@ -76,39 +76,161 @@ final class CurrencyStep implements Step {
         // the converted column is missing exactly where the amount is
         out.nulls = amount.nulls == null ? null : amount.nulls.clone();
         String target = spec.target().getCurrencyCode();
-        String amountName = w.plan.output.column(column).name();
-        String currencyName = w.plan.output.column(currencyColumn).name();
         boolean category = cur.type == ColumnType.CATEGORY;
         Local local = w.local(this, Local::new);
         Col targetColumn = category ? Col.constant(local.targetCodes(cur.dict, target, w.size), cur.dict, w.size,
                 cur.scale) : Col.constant(local.targetTexts(target, w.size), w.size, cur.scale);
-        Map<Dictionary, Currencyish[]> codes = local.byCode;
-        Currencyish[] byCode = category ? codes.get(cur.dict) : null;
-        boolean doubles = amount.type == ColumnType.DECIMAL && amount.scale < 0;
-        int amountScale = amount.type == ColumnType.DECIMAL ? Math.max(amount.scale, 0) : 0;
-        long[] amounts = amount.longs;
-        long[] converted = out.longs;
-        int[] curCodes = cur.codes;
-        long[] amountNulls = amount.nulls;
-        long[] curNulls = cur.nulls;
-        long[] removed = w.removed;
-        for (int r = 0; r < w.size; r++) {
-            long bit = 1L << r;
-            if ((removed[r >>> 6] & bit) != 0 || amountNulls != null && (amountNulls[r >>> 6] & bit) != 0) {
-                continue;
+        Batch b = new Batch(w, local, amount, cur, date, out.longs, target);
+        if (category && !b.doubles && (date == null || date.nulls == null)) {
+            fast(b);
+        } else {
+            long[] removed = w.removed;
+            long[] amountNulls = amount.nulls;
+            for (int r = 0; r < w.size; r++) {
+                long bit = 1L << r;
+                if ((removed[r >>> 6] & bit) == 0 && (amountNulls == null || (amountNulls[r >>> 6] & bit) == 0)) {
+                    b.convert(r);
+                }
             }
-            if (curNulls != null && (curNulls[r >>> 6] & bit) != 0) {
-                w.quarantine(r, rule, "column '" + currencyName + "' is missing, so amount " + amount.text(r)
-                        + " cannot be converted to " + target);
-                continue;
+        }
+        w.cols[column] = out;
+        w.cols[currencyColumn] = targetColumn;
+    }
+
+    /**
+     * The common case, a dictionary-encoded currency column, amounts as unscaled longs and no row whose rate
+     * depends on a missing date: each row's code is looked up in per-code arrays (the rate and the power of ten
+     * to divide by, filled when a code is first resolved), and the rows still in the batch are visited a mask
+     * word at a time. Every other row (missing currency, a code with dated rates, a product that overflows, a
+     * code not resolved yet) takes {@link Batch#convert}, with the same result.
+     */
+    private void fast(Batch b) {
+        Work w = b.w;
+        Fast f = b.local.fast(b.cur.dict, b.amountScale);
+        RoundingMode mode = spec.rounding();
+        int n = w.size;
+        long[] removed = w.removed;
+        long[] amountNulls = b.amount.nulls;
+        long[] curNulls = b.cur.nulls;
+        long[] amounts = b.amount.longs;
+        int[] curCodes = b.cur.codes;
+        long[] converted = b.converted;
+        for (int wi = 0, words = (n + 63) >>> 6; wi < words; wi++) {
+            long go = ~removed[wi];
+            if (amountNulls != null) {
+                go &= ~amountNulls[wi];
+            }
+            if (wi == words - 1 && (n & 63) != 0) {
+                go &= (1L << n) - 1;
+            }
+            long slow = curNulls == null ? 0 : curNulls[wi];
+            for (; go != 0; go &= go - 1) {
+                int r = wi << 6 | Long.numberOfTrailingZeros(go);
+                int c = curCodes[r];
+                if ((slow & (1L << r)) != 0 || c >= f.rate.length || f.rate[c] == Long.MIN_VALUE) {
+                    b.convert(r);
+                    if ((slow & (1L << r)) == 0) {
+                        f.learn(c, b.byCode, targetScale);
+                    }
+                    continue;
+                }
+                long a = amounts[r];
+                long rate = f.rate[c];
+                long p = a * rate;
+                if (Math.multiplyHigh(a, rate) != p >> 63) {
+                    b.convert(r);
+                    continue;
+                }
+                long value = divide(p, f.power[c], mode);
+                converted[r] = value;
+                if ((f.changes[c] || a != value) && w.countChange(r, rule)) {
+                    b.recordChange(r, f.currency[c], value);
+                }
+            }
+        }
+    }
+
+    /** Per currency code of one dictionary: what {@link #fast} needs, {@code Long.MIN_VALUE} rates elsewhere. */
+    private static final class Fast {
+        final int amountScale;
+        long[] rate = new long[0];
+        int[] power = new int[0];
+        boolean[] changes = new boolean[0];
+        Currencyish[] currency = new Currencyish[0];
+
+        Fast(int amountScale) {
+            this.amountScale = amountScale;
+        }
+
+        /**
+         * Takes in the code once it is resolved: a code converts on the fast path when it is the target or has
+         * one rate for every date, and the product is brought to the target scale by dividing (not multiplying).
+         */
+        void learn(int c, Currencyish[] byCode, int targetScale) {
+            Currencyish cy = c < byCode.length ? byCode[c] : null;
+            if (cy == null || !cy.isTarget() && cy.fixedRate() == Long.MIN_VALUE) {
+                return;
+            }
+            int k = amountScale + cy.fixedScale() - targetScale;
+            if (k < 0 || k > 18) {
+                return;
+            }
+            if (c >= rate.length) {
+                int len = Math.max(c + 1, 2 * rate.length);
+                int from = rate.length;
+                rate = Arrays.copyOf(rate, len);
+                Arrays.fill(rate, from, len, Long.MIN_VALUE);
+                power = Arrays.copyOf(power, len);
+                changes = Arrays.copyOf(changes, len);
+                currency = Arrays.copyOf(currency, len);
+            }
+            rate[c] = cy.fixedRate();
+            power[c] = k;
+            changes[c] = !cy.isTarget() || amountScale != targetScale;
+            currency[c] = cy;
+        }
+    }
+
+    /** One batch's columns and the conversion of one row by the general path. */
+    private final class Batch {
+        final Work w;
+        final Local local;
+        final Col amount;
+        final Col cur;
+        final Col date;
+        final long[] converted;
+        final String target;
+        final boolean doubles;
+        final int amountScale;
+        Currencyish[] byCode;
+
+        Batch(Work w, Local local, Col amount, Col cur, Col date, long[] converted, String target) {
+            this.w = w;
+            this.local = local;
+            this.amount = amount;
+            this.cur = cur;
+            this.date = date;
+            this.converted = converted;
+            this.target = target;
+            this.doubles = amount.type == ColumnType.DECIMAL && amount.scale < 0;
+            this.amountScale = amount.type == ColumnType.DECIMAL ? Math.max(amount.scale, 0) : 0;
+            this.byCode = cur.type == ColumnType.CATEGORY ? local.byCode.get(cur.dict) : null;
+        }
+
+        /** Converts row r (present, with an amount), or quarantines it with the reason. */
+        void convert(int r) {
+            if (cur.isNull(r)) {
+                w.quarantine(r, rule, "column '" + w.plan.output.column(currencyColumn).name()
+                        + "' is missing, so amount " + amount.text(r) + " cannot be converted to " + target);
+                return;
             }
             Currencyish cy;
-            if (category) {
-                int c = curCodes[r];
+            if (cur.type == ColumnType.CATEGORY) {
+                int c = cur.codes[r];
                 if (byCode == null || c >= byCode.length) {
                     byCode = Arrays.copyOf(byCode == null ? new Currencyish[0] : byCode,
                             Math.max(c + 1, byCode == null ? 16 : byCode.length * 2));
-                    codes.put(cur.dict, byCode);
+                    local.byCode.put(cur.dict, byCode);
                 }
                 cy = byCode[c];
                 if (cy == null) {
@@ -126,13 +248,14 @@ final class CurrencyStep implements Step {
                     d = d.setScale(0);
                 }
                 if (d.unscaledValue().bitLength() >= 63) {
-                    w.quarantine(r, rule, "column '" + amountName + "': " + amount.text(r) + " is too large");
-                    continue;
+                    w.quarantine(r, rule, "column '" + w.plan.output.column(column).name() + "': " + amount.text(r)
+                            + " is too large");
+                    return;
                 }
                 a = d.unscaledValue().longValue();
                 sa = d.scale();
             } else {
-                a = amounts[r];
+                a = amount.longs[r];
                 sa = amountScale;
             }
             long value;
@@ -145,28 +268,33 @@ final class CurrencyStep implements Step {
             } else {
                 value = dated(w, r, cy, a, sa, date, target);
                 if (value == NO_RATE) {
-                    continue;
+                    return;
                 }
             }
             if (value == Long.MIN_VALUE) {
-                w.quarantine(r, rule, "column '" + amountName + "': " + amount.text(r) + " " + cy.code()
-                        + " does not fit 18 digits in " + target);
-                continue;
+                w.quarantine(r, rule, "column '" + w.plan.output.column(column).name() + "': " + amount.text(r) + " "
+                        + cy.code() + " does not fit 18 digits in " + target);
+                return;
             }
             converted[r] = value;
             if ((!cy.isTarget() || sa != targetScale || a != value) && w.countChange(r, rule)) {
-                w.change(r, rule, column, amount.text(r) + " " + cy.code(), BigDecimal.valueOf(value, targetScale)
-                        .toPlainString() + " " + target);
+                recordChange(r, cy, value);
             }
         }
-        w.cols[column] = out;
-        w.cols[currencyColumn] = targetColumn;
+
+        /** The change entry of a converted row that the report keeps. */
+        void recordChange(int r, Currencyish cy, long value) {
+            w.change(r, rule, column, amount.text(r) + " " + cy.code(), BigDecimal.valueOf(value, targetScale)
+                    .toPlainString() + " " + target);
+        }
     }
 
     /** What a partition keeps from batch to batch. */
     private static final class Local {
         /** Per currency dictionary: the resolved currency of each code. */
         final Map<Dictionary, Currencyish[]> byCode = new IdentityHashMap<>();
+        /** Per currency dictionary: the codes that convert on the fast path. */
+        private final Map<Dictionary, Fast> fast = new IdentityHashMap<>();
         private final Map<Dictionary, int[]> targetCodes = new IdentityHashMap<>();
         private String[] targetTexts = new String[0];
 
@@ -183,6 +311,16 @@ final class CurrencyStep implements Step {
                 targetCodes.put(dict, a);
             }
             return a;
+        }
+
+        /** The fast-path arrays of a dictionary for amounts of one scale (made again if the scale differs). */
+        Fast fast(Dictionary dict, int amountScale) {
+            Fast f = fast.get(dict);
+            if (f == null || f.amountScale != amountScale) {
+                f = new Fast(amountScale);
+                fast.put(dict, f);
+            }
+            return f;
         }
 
         /** Like {@link #targetCodes}, for a TEXT currency column. */

@@ -135,6 +135,9 @@ final class FingerprintTable {
         /** Entry e: {@code chunks[e >>> CHUNK_BITS][2 * (e & (CHUNK - 1))]} = high word, then tag | row. */
         private long[][] chunks = {new long[2 * (1 << (FIRST_INDEX_BITS - 1))]};
         private int size;
+        /** The log chunk that entry {@code size} goes into while {@code size < tailEnd}; found again after that. */
+        private long[] tail;
+        private int tailEnd;
 
         Segment(int bits) {
             this.bits = bits;
@@ -168,28 +171,29 @@ final class FingerprintTable {
         }
 
         /**
-         * Offers the rows {@code order[from..to)} of a batch (see {@link #offer}), their outcomes into
-         * {@code result[row]}; the caller holds the lock. The home slots of all rows are computed first, then
-         * loaded in a loop that does nothing else, then the rows are offered: the loads are independent, so the
-         * processor overlaps their cache misses (memory-level parallelism, limited by how many loop iterations fit
-         * its reorder window, hence the bare loop), and the offers find their slots in cache.
+         * Offers the rows {@code [from, to)} of a batch, gathered by segment into contiguous arrays (see
+         * {@link #offer}), their outcomes into {@code result[from..to)}; the caller holds the lock. The home slots
+         * of all rows are computed first, then loaded in a loop that does nothing else, then the rows are offered:
+         * the loads are independent, so the processor overlaps their cache misses (memory-level parallelism,
+         * limited by how many loop iterations fit its reorder window, hence the bare loop), and the offers find
+         * their slots in cache. Reading the rows in sequence, not through positions scattered over the batch,
+         * keeps the offers from touching a new cache line per array and row.
          *
          * @param homes scratch of at least {@code to} entries
          * @return the sum of the loaded slots, for the caller to keep (so that the loads are not optimised away)
          */
-        int offerAll(int[] order, int from, int to, long[] hi, long[] lo, long[] rows, long[] result, int[] homes) {
+        int offerAll(int from, int to, long[] hi, long[] lo, long[] rows, long[] result, int[] homes) {
             int[] idx = index();
             int b = bits;
             for (int k = from; k < to; k++) {
-                homes[k] = home(hi[order[k]], b);
+                homes[k] = home(hi[k], b);
             }
             int touched = 0;
             for (int k = from; k < to; k++) {
                 touched += idx[homes[k]];
             }
             for (int k = from; k < to; k++) {
-                int r = order[k];
-                result[r] = offer(hi[r], lo[r], rows[r]);
+                result[k] = offer(hi[k], lo[k], rows[k]);
             }
             return touched;
         }
@@ -230,7 +234,11 @@ final class FingerprintTable {
                 i = (i + 1) & mask;
             }
             int e = size;
-            long[] chunk = chunkFor(e);
+            long[] chunk = tail;
+            if (e >= tailEnd) {
+                chunk = tail = chunkFor(e);
+                tailEnd = (e & ~(CHUNK - 1)) + chunk.length / 2;
+            }
             int o = 2 * (e & (CHUNK - 1));
             chunk[o] = hi;
             chunk[o + 1] = fpTag | row;

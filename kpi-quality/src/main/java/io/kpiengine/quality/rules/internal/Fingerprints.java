@@ -6,6 +6,7 @@ import io.kpiengine.quality.DecimalVector;
 import io.kpiengine.quality.Dictionary;
 import io.kpiengine.quality.DoubleVector;
 import io.kpiengine.quality.LongVector;
+import io.kpiengine.quality.TextHash;
 import io.kpiengine.quality.TextVector;
 import io.kpiengine.quality.Vector;
 import java.util.IdentityHashMap;
@@ -16,9 +17,10 @@ import java.util.Map;
  * of a partition's exact-duplicate stage.
  *
  * <p>Each value becomes two 64-bit words, one per lane: longs and unscaled decimals are the word of both lanes
- * as they are, doubles their bits (-0.0 read as 0.0, one NaN), text and categories two independent 64-bit hashes
- * of their characters (so equal strings agree whatever their dictionary, and two different strings agree only if
- * both hashes collide), a missing value a marker. Each word, salted by its column position, is folded into its
+ * as they are, doubles their bits (-0.0 read as 0.0, one NaN), text and categories the two lanes of their
+ * {@link TextHash} (so equal strings agree whatever their dictionary or source, and two different strings agree
+ * only if both lanes collide; a CSV reader attaches them to text vectors, hashed from the bytes it parsed), a
+ * missing value a marker. Each word, salted by its column position, is folded into its
  * lane by a step that is a bijection of the lane for a fixed word and of the word for a fixed lane (xor or add,
  * multiply by an odd constant, rotate; different constants per lane), and each lane ends with the murmur3
  * finaliser, the low lane also taking in the high one. Two rows that differ in exactly one numeric value therefore
@@ -33,7 +35,6 @@ final class Fingerprints {
     private static final long K1 = 0x9E3779B97F4A7C15L;
     private static final long K2 = 0xC2B2AE3D27D4EB4FL;
     private static final long K3 = 0xD6E8FEB86659FD93L;
-    private static final long K4 = 0xFF51AFD7ED558CCDL;
     private static final long MISSING = 0x5DEECE66DL * 0x2545F4914F6CDD1DL;
 
     /** Per dictionary: the two text hashes of each code ({hashes A..., hashes B...}), 0 where not yet computed. */
@@ -41,7 +42,11 @@ final class Fingerprints {
 
     private long[] wordsA = new long[0];
     private long[] wordsB = new long[0];
+    /** The lanes of the rows of one block, indexed from 0 like the words, so that the loops can be vectorised. */
+    private long[] blockHi = new long[0];
+    private long[] blockLo = new long[0];
     private int[] codes = new int[0];
+    private final long[] pair = new long[2];
     private long[] scratchHi = new long[0];
     private long[] scratchLo = new long[0];
     private int[] order = new int[0];
@@ -58,34 +63,47 @@ final class Fingerprints {
 
     /** Reusable scratch of the exact-duplicate stage: row positions grouped by segment, at least n. */
     int[] order(int n) {
-        if (order.length < n) {
-            order = new int[n];
-        }
-        return order;
+        return order = order.length < n ? new int[n] : order;
     }
 
     /** Reusable scratch of the exact-duplicate stage: the positions of the rows not removed, at least n. */
     int[] live(int n) {
-        if (live.length < n) {
-            live = new int[n];
-        }
-        return live;
+        return live = live.length < n ? new int[n] : live;
     }
 
     /** Reusable scratch of the exact-duplicate stage: the outcome of each row's offer, at least n. */
     long[] results(int n) {
-        if (results.length < n) {
-            results = new long[n];
-        }
-        return results;
+        return results = results.length < n ? new long[n] : results;
+    }
+
+    private long[] gatheredHi = new long[0];
+    private long[] gatheredLo = new long[0];
+    private long[] gatheredRows = new long[0];
+    private long[] gatheredResults = new long[0];
+
+    /** Reusable scratch of the exact-duplicate stage: the rows' high fingerprint words by segment, at least n. */
+    long[] gatheredHi(int n) {
+        return gatheredHi = gatheredHi.length < n ? new long[n] : gatheredHi;
+    }
+
+    /** Reusable scratch of the exact-duplicate stage: the rows' low fingerprint words by segment, at least n. */
+    long[] gatheredLo(int n) {
+        return gatheredLo = gatheredLo.length < n ? new long[n] : gatheredLo;
+    }
+
+    /** Reusable scratch of the exact-duplicate stage: the rows' numbers by segment, at least n. */
+    long[] gatheredRows(int n) {
+        return gatheredRows = gatheredRows.length < n ? new long[n] : gatheredRows;
+    }
+
+    /** Reusable scratch of the exact-duplicate stage: the offers' outcomes by segment, at least n. */
+    long[] gatheredResults(int n) {
+        return gatheredResults = gatheredResults.length < n ? new long[n] : gatheredResults;
     }
 
     /** Reusable scratch of the exact-duplicate stage: the home slot of each row, in the order, at least n. */
     int[] homes(int n) {
-        if (homes.length < n) {
-            homes = new int[n];
-        }
-        return homes;
+        return homes = homes.length < n ? new int[n] : homes;
     }
 
     /** Reusable scratch of the exact-duplicate stage: where each segment's rows start in the order. */
@@ -105,18 +123,12 @@ final class Fingerprints {
 
     /** A reusable array of at least n fingerprints (high words); valid until the next batch. */
     long[] scratchHi(int n) {
-        if (scratchHi.length < n) {
-            scratchHi = new long[n];
-        }
-        return scratchHi;
+        return scratchHi = scratchHi.length < n ? new long[n] : scratchHi;
     }
 
     /** A reusable array of at least n fingerprints (low words); valid until the next batch. */
     long[] scratchLo(int n) {
-        if (scratchLo.length < n) {
-            scratchLo = new long[n];
-        }
-        return scratchLo;
+        return scratchLo = scratchLo.length < n ? new long[n] : scratchLo;
     }
 
     /** Rows per block: the words, lanes and values of a block stay in the first-level cache across columns. */
@@ -132,36 +144,42 @@ final class Fingerprints {
             wordsA = new long[BLOCK];
             wordsB = new long[BLOCK];
             codes = new int[BLOCK];
+            blockHi = new long[BLOCK];
+            blockLo = new long[BLOCK];
         }
         long[] a = wordsA;
         long[] b = wordsB;
+        long[] bh = blockHi;
+        long[] bl = blockLo;
         for (int from = 0; from < n; from += BLOCK) {
             int to = Math.min(n, from + BLOCK);
             int len = to - from;
-            for (int r = from; r < to; r++) {
-                hi[r] = K1;
-                lo[r] = K2;
+            for (int i = 0; i < len; i++) {
+                bh[i] = K1;
+                bl[i] = K2;
             }
             for (int c = 0; c < cols.length; c++) {
                 long salt = (c + 1) * K3;
                 if (words(cols[c], from, len, a, b)) {
-                    for (int i = 0, r = from; i < len; i++, r++) {
-                        hi[r] = Long.rotateLeft((hi[r] ^ a[i] ^ salt) * K1, 29);
-                        lo[r] = Long.rotateLeft((lo[r] + (b[i] ^ salt)) * K2, 32);
+                    for (int i = 0; i < len; i++) {
+                        bh[i] = Long.rotateLeft((bh[i] ^ a[i] ^ salt) * K1, 29);
+                        bl[i] = Long.rotateLeft((bl[i] + (b[i] ^ salt)) * K2, 32);
                     }
                 } else {
-                    for (int i = 0, r = from; i < len; i++, r++) {
+                    for (int i = 0; i < len; i++) {
                         long x = a[i] ^ salt;
-                        hi[r] = Long.rotateLeft((hi[r] ^ x) * K1, 29);
-                        lo[r] = Long.rotateLeft((lo[r] + x) * K2, 32);
+                        bh[i] = Long.rotateLeft((bh[i] ^ x) * K1, 29);
+                        bl[i] = Long.rotateLeft((bl[i] + x) * K2, 32);
                     }
                 }
             }
-            for (int r = from; r < to; r++) {
-                long h = mix(hi[r]);
-                hi[r] = h;
-                lo[r] = mix(lo[r] ^ h * K2);
+            for (int i = 0; i < len; i++) {
+                long h = mix(bh[i]);
+                bh[i] = h;
+                bl[i] = mix(bl[i] ^ h * K2);
             }
+            System.arraycopy(bh, 0, hi, from, len);
+            System.arraycopy(bl, 0, lo, from, len);
         }
     }
 
@@ -191,10 +209,7 @@ final class Fingerprints {
                 categoryWords(cv.dictionary(), k, len, a, b);
                 two = true;
             } else {
-                TextVector tv = (TextVector) v;
-                for (int i = 0; i < len; i++) {
-                    textWords(tv.get(from + i), a, b, i);
-                }
+                ((TextVector) v).hashTo(from, len, a, b);
                 two = true;
             }
         } else {
@@ -202,8 +217,17 @@ final class Fingerprints {
             ColumnType t = col.type;
             if (t == ColumnType.TEXT) {
                 String[] texts = col.texts;
+                long[] pair = this.pair;
                 for (int i = 0; i < len; i++) {
-                    textWords(texts[from + i], a, b, i);
+                    String s = texts[from + i];
+                    if (s == null) {
+                        a[i] = MISSING;
+                        b[i] = MISSING;
+                    } else {
+                        TextHash.of(s, pair, 0);
+                        a[i] = pair[0];
+                        b[i] = pair[1];
+                    }
                 }
                 two = true;
             } else if (t == ColumnType.CATEGORY) {
@@ -266,7 +290,15 @@ final class Fingerprints {
             long[] ca = java.util.Arrays.copyOf(cache[0], Math.max(size, 2 * from));
             long[] cb = java.util.Arrays.copyOf(cache[1], ca.length);
             for (int code = from; code < size; code++) {
-                textWords(dict.value(code), ca, cb, code);
+                String value = dict.value(code);
+                if (value == null) {
+                    ca[code] = MISSING;
+                    cb[code] = MISSING;
+                } else {
+                    TextHash.of(value, pair, 0);
+                    ca[code] = pair[0];
+                    cb[code] = pair[1];
+                }
             }
             cache[0] = ca;
             cache[1] = cb;
@@ -283,45 +315,6 @@ final class Fingerprints {
                 b[r] = MISSING;
             }
         }
-    }
-
-    /**
-     * Two independent 64-bit hashes of a text into {@code a[i]} and {@code b[i]} (MISSING for null): the
-     * characters four at a time, each lane folding the 64-bit word by a step that is a bijection of both the lane
-     * and the word (different constants per lane), seeded with the length. Two texts of the same length that
-     * differ in one group of four characters therefore never agree in either lane.
-     */
-    static void textWords(String s, long[] a, long[] b, int i) {
-        if (s == null) {
-            a[i] = MISSING;
-            b[i] = MISSING;
-            return;
-        }
-        int n = s.length();
-        long h1 = K3 ^ n;
-        long h2 = K4 + n;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            long w = s.charAt(j) | (long) s.charAt(j + 1) << 16 | (long) s.charAt(j + 2) << 32
-                    | (long) s.charAt(j + 3) << 48;
-            long x = (h1 ^ w) * K1;
-            h1 = x ^ (x >>> 32);
-            long y = (h2 + Long.rotateLeft(w, 23)) * K2;
-            h2 = y ^ (y >>> 29);
-        }
-        if (j < n) {
-            long w = 0;
-            for (int shift = 0; j < n; j++, shift += 16) {
-                w |= (long) s.charAt(j) << shift;
-            }
-            long x = (h1 ^ w) * K1;
-            h1 = x ^ (x >>> 32);
-            long y = (h2 + Long.rotateLeft(w, 23)) * K2;
-            h2 = y ^ (y >>> 29);
-        }
-        // no finaliser: it is a bijection, so it would not change which texts agree, and the row lanes mix anyway
-        a[i] = h1;
-        b[i] = h2;
     }
 
     static long mix(long z) {

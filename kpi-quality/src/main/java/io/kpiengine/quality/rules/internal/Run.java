@@ -39,6 +39,10 @@ public final class Run implements CleanedSource {
         this.plan = plan;
         this.source = source;
         this.table = plan.exactRule >= 0 ? new FingerprintTable(presize(source.estimatedRows())) : null;
+        if (table != null) {
+            // the fingerprints hash every text value; a reader that has the bytes does it for a fraction
+            source.attachTextHashes();
+        }
     }
 
     /**

@@ -89,14 +89,23 @@ final class Stages {
         for (int s = 0; s < segments; s++) {
             start[s + 1] += start[s];
         }
+        // the rows' fingerprints and numbers, gathered by segment (order[p] is the batch row of position p)
         int[] order = scratch.order(kept);
+        long[] gHi = scratch.gatheredHi(kept);
+        long[] gLo = scratch.gatheredLo(kept);
+        long[] gRows = scratch.gatheredRows(kept);
+        long[] gResult = scratch.gatheredResults(kept);
         int[] fill = scratch.segmentFill();
         System.arraycopy(start, 0, fill, 0, segments + 1);
         for (int k = 0; k < kept; k++) {
             int r = live[k];
-            order[fill[FingerprintTable.segmentOf(hi[r])]++] = r;
+            long h = hi[r];
+            int p = fill[FingerprintTable.segmentOf(h)]++;
+            order[p] = r;
+            gHi[p] = h;
+            gLo[p] = lo[r];
+            gRows[p] = rows[r];
         }
-        long[] result = scratch.results(n);
         int[] homes = scratch.homes(kept);
         // partitions start at different segments and skip a segment another partition holds, coming back to it
         // at the end, so that two threads rarely wait for each other; the outcome does not depend on the order
@@ -112,7 +121,7 @@ final class Stages {
             FingerprintTable.Segment seg = table.segment(s);
             if (seg.lock.tryLock()) {
                 try {
-                    scratch.sink += seg.offerAll(order, start[s], start[s + 1], hi, lo, w.rowNumbers, result, homes);
+                    scratch.sink += seg.offerAll(start[s], start[s + 1], gHi, gLo, gRows, gResult, homes);
                 } finally {
                     seg.lock.unlock();
                 }
@@ -125,10 +134,14 @@ final class Stages {
             FingerprintTable.Segment seg = table.segment(s);
             seg.lock.lock();
             try {
-                scratch.sink += seg.offerAll(order, start[s], start[s + 1], hi, lo, w.rowNumbers, result, homes);
+                scratch.sink += seg.offerAll(start[s], start[s + 1], gHi, gLo, gRows, gResult, homes);
             } finally {
                 seg.lock.unlock();
             }
+        }
+        long[] result = scratch.results(n);
+        for (int p = 0; p < kept; p++) {
+            result[order[p]] = gResult[p];
         }
         a.dedupeRows += kept;
         for (int k = 0; k < kept; k++) {

@@ -53,16 +53,27 @@ class FingerprintTableTest {
                 rows[i] = offers.get(from + i)[2];
             }
             long[] result = new long[n];
-            int[] homes = new int[n];
             for (int s = 0; s < FingerprintTable.SEGMENTS; s++) {
                 int[] order = new int[n];
+                long[] gHi = new long[n + 1];
+                long[] gLo = new long[n + 1];
+                long[] gRows = new long[n + 1];
+                long[] gResult = new long[n + 1];
+                // the segment's rows gathered at an offset, as the stage gathers each segment after the previous
                 int count = 0;
                 for (int i = 0; i < n; i++) {
                     if (FingerprintTable.segmentOf(hi[i]) == s) {
-                        order[count++] = i;
+                        order[count] = i;
+                        gHi[count + 1] = hi[i];
+                        gLo[count + 1] = lo[i];
+                        gRows[count + 1] = rows[i];
+                        count++;
                     }
                 }
-                table.segment(s).offerAll(order, 0, count, hi, lo, rows, result, homes);
+                table.segment(s).offerAll(1, count + 1, gHi, gLo, gRows, gResult, new int[n + 1]);
+                for (int k = 0; k < count; k++) {
+                    result[order[k]] = gResult[k + 1];
+                }
                 for (int k = 0; k < count; k++) {
                     int i = order[k];
                     Key key = new Key(hi[i], lo[i] & ~ROW_BITS);
