@@ -219,11 +219,18 @@ public final class RecordBatch {
     public RecordBatch select(int[] rows, int count) {
         Objects.checkFromIndexSize(0, count, rows.length);
         long[] numbers = new long[count];
+        boolean ascending = true;
+        int previous = -1;
         for (int i = 0; i < count; i++) {
-            numbers[i] = rowNumbers[Objects.checkIndex(rows[i], size)];
+            int r = rows[i];
+            numbers[i] = rowNumbers[Objects.checkIndex(r, size)];
+            ascending &= r > previous;
+            previous = r;
         }
-        // the rows are checked once, here, for every column
-        return new RecordBatch(schema, source, Vector.selectAll(columns, rows, count), numbers, count, rejected);
+        // the rows are checked once, here, for every column; rows in ascending order (a filter) let the columns
+        // find their missing values by search instead of testing every row
+        return new RecordBatch(schema, source, Vector.selectAll(columns, rows, count, ascending), numbers, count,
+                rejected);
     }
 
     /**

@@ -138,9 +138,12 @@ final class FingerprintTable {
         /** The log chunk that entry {@code size} goes into while {@code size < tailEnd}; found again after that. */
         private long[] tail;
         private int tailEnd;
+        /** Past this entry the index is more than 75% full and doubles; follows the index's size. */
+        private int growAt;
 
         Segment(int bits) {
             this.bits = bits;
+            this.growAt = 3 << (bits - 2);
         }
 
         /**
@@ -205,49 +208,62 @@ final class FingerprintTable {
          * negated minus 2 so that the caller can report that one as the duplicate instead.
          */
         long offer(long hi, long lo, long row) {
-            long fpTag = lo & ~ROW_MASK;
+            // kept small (the rare paths are methods of their own) so that the compiler inlines it into offerAll
             int[] idx = index();
             int b = bits;
             int mask = idx.length - 1;
             int t = tag(hi, b);
             int h = home(hi, b);
             int i = h;
-            while (true) {
-                int slot = idx[i];
-                if (slot == 0) {
-                    break;
-                }
+            for (int slot; (slot = idx[i]) != 0; i = (i + 1) & mask) {
                 if (slot >>> b == check(t, h, i, mask)) {
-                    int e = (slot & mask) - 1;
-                    long[] chunk = chunks[e >>> CHUNK_BITS];
-                    int o = 2 * (e & (CHUNK - 1));
-                    long w1 = chunk[o + 1];
-                    if (chunk[o] == hi && (w1 & ~ROW_MASK) == fpTag) {
-                        long seen = w1 & ROW_MASK;
-                        if (row < seen) {
-                            chunk[o + 1] = fpTag | row;
-                            return -2 - seen;
-                        }
+                    long seen = matched((slot & mask) - 1, hi, lo, row);
+                    if (seen != NOT_SEEN) {
                         return seen;
                     }
                 }
-                i = (i + 1) & mask;
             }
             int e = size;
-            long[] chunk = tail;
-            if (e >= tailEnd) {
-                chunk = tail = chunkFor(e);
-                tailEnd = (e & ~(CHUNK - 1)) + chunk.length / 2;
-            }
+            long[] chunk = e < tailEnd ? tail : nextChunk(e);
             int o = 2 * (e & (CHUNK - 1));
             chunk[o] = hi;
-            chunk[o + 1] = fpTag | row;
+            chunk[o + 1] = (lo & ~ROW_MASK) | row;
             idx[i] = check(t, h, i, mask) << b | (e + 1);
             size = e + 1;
-            if (size * 4L > (long) idx.length * 3) {
+            if (e >= growAt) {
                 grow();
             }
             return -1;
+        }
+
+        /** Marks a tag match whose log entry holds another fingerprint. */
+        private static final long NOT_SEEN = Long.MIN_VALUE;
+
+        /**
+         * The outcome of {@link #offer} when the index slot of log entry e matched the tag: the row seen for the
+         * fingerprint (updated if this row is smaller), or {@link #NOT_SEEN} if the entry is another fingerprint.
+         */
+        private long matched(int e, long hi, long lo, long row) {
+            long fpTag = lo & ~ROW_MASK;
+            long[] chunk = chunks[e >>> CHUNK_BITS];
+            int o = 2 * (e & (CHUNK - 1));
+            long w1 = chunk[o + 1];
+            if (chunk[o] != hi || (w1 & ~ROW_MASK) != fpTag) {
+                return NOT_SEEN;
+            }
+            long seen = w1 & ROW_MASK;
+            if (row < seen) {
+                chunk[o + 1] = fpTag | row;
+                return -2 - seen;
+            }
+            return seen;
+        }
+
+        /** The log chunk of entry e, the first past {@code tailEnd}, which becomes the tail. */
+        private long[] nextChunk(int e) {
+            long[] chunk = tail = chunkFor(e);
+            tailEnd = (e & ~(CHUNK - 1)) + chunk.length / 2;
+            return chunk;
         }
 
         /** The smallest row number recorded for a fingerprint, or -1. */
@@ -333,6 +349,7 @@ final class FingerprintTable {
                 idx[i] = check(nt, nh, i, mask) << (b + 1) | e;
             }
             bits = b + 1;
+            growAt = 3 << (b - 1);
             index = idx;
         }
 

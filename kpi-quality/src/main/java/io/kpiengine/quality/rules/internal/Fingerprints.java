@@ -51,7 +51,6 @@ final class Fingerprints {
     private long[] scratchLo = new long[0];
     private int[] order = new int[0];
     private int[] live = new int[0];
-    private long[] results = new long[0];
     private int[] homes = new int[0];
     private final int[] segmentStarts = new int[FingerprintTable.SEGMENTS + 1];
     private final int[] segmentFill = new int[FingerprintTable.SEGMENTS + 1];
@@ -69,11 +68,6 @@ final class Fingerprints {
     /** Reusable scratch of the exact-duplicate stage: the positions of the rows not removed, at least n. */
     int[] live(int n) {
         return live = live.length < n ? new int[n] : live;
-    }
-
-    /** Reusable scratch of the exact-duplicate stage: the outcome of each row's offer, at least n. */
-    long[] results(int n) {
-        return results = results.length < n ? new long[n] : results;
     }
 
     private long[] gatheredHi = new long[0];

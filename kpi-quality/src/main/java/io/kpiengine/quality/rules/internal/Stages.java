@@ -139,20 +139,19 @@ final class Stages {
                 seg.lock.unlock();
             }
         }
-        long[] result = scratch.results(n);
-        for (int p = 0; p < kept; p++) {
-            result[order[p]] = gResult[p];
-        }
+        // the outcomes in segment order: which rows go, the merge entries (a capped list that keeps the smallest
+        // rows whatever the order) and the counts do not depend on the order
         a.dedupeRows += kept;
-        for (int k = 0; k < kept; k++) {
-            int i = live[k];
-            if (result[i] == -1) {
+        for (int p = 0; p < kept; p++) {
+            long result = gResult[p];
+            if (result == -1) {
                 continue;
             }
+            int i = order[p];
             Bits.set(w.removed, i);
             a.merged++;
             a.counts[rule][Account.MERGED]++;
-            long removedRow = result[i] >= 0 ? w.rowNumbers[i] : -result[i] - 2;
+            long removedRow = result >= 0 ? gRows[p] : -result - 2;
             if (a.pendingMerges.count(removedRow)) {
                 a.pendingMerges.add(removedRow, 0, new Account.PendingMerge(removedRow, hi[i], lo[i], rule));
             }

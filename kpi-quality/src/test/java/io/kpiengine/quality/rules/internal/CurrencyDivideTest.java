@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The currency rule divides unscaled products by powers of ten through a reciprocal in doubles; these seeded
+ * The currency rule divides unscaled products by powers of ten through a 64-bit reciprocal; these seeded
  * properties compare it with {@link BigDecimal#setScale(int, RoundingMode)}, the definition of each rounding mode,
- * around every boundary where the double estimate could be one off: exact multiples, halves, one unit beside
+ * around every boundary where the estimated quotient could be one off: exact multiples, halves, one unit beside
  * them, and the largest products the fast path takes.
  */
 class CurrencyDivideTest {
