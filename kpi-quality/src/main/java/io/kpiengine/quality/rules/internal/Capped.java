@@ -42,6 +42,17 @@ final class Capped<T> {
      */
     boolean count(long row) {
         total++;
+        return keeps(row);
+    }
+
+    /**
+     * Whether an entry of a row would be kept, without counting it: for loops that count their entries
+     * themselves and add the count with {@link #addTotal}.
+     *
+     * @param row the row number
+     * @return true if {@link #add} should be called with the entry
+     */
+    boolean keeps(long row) {
         return heap.size() < limit || (limit > 0 && row <= largestKept);
     }
 

@@ -115,6 +115,7 @@ final class CurrencyStep implements Step {
         long[] amounts = b.amount.longs;
         int[] curCodes = b.cur.codes;
         long[] converted = b.converted;
+        long changes = 0;
         for (int wi = 0, words = (n + 63) >>> 6; wi < words; wi++) {
             long go = ~removed[wi];
             if (amountNulls != null) {
@@ -143,11 +144,15 @@ final class CurrencyStep implements Step {
                 }
                 long value = divide(p, f.power[c], mode);
                 converted[r] = value;
-                if ((f.changes[c] || a != value) && w.countChange(r, rule)) {
-                    b.recordChange(r, f.currency[c], value);
+                if (f.changes[c] || a != value) {
+                    changes++;
+                    if (w.keepsChange(r)) {
+                        b.recordChange(r, f.currency[c], value);
+                    }
                 }
             }
         }
+        w.addChanges(rule, changes);
     }
 
     /** Per currency code of one dictionary: what {@link #fast} needs, {@code Long.MIN_VALUE} rates elsewhere. */

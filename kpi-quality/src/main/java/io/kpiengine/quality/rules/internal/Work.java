@@ -160,6 +160,20 @@ final class Work {
         return account.wantsChange(rowNumbers[r]);
     }
 
+    /**
+     * Whether the report keeps the entry of a change of row r, without counting it; a step that asks this counts
+     * its changes itself and adds them with {@link #addChanges}.
+     */
+    boolean keepsChange(int r) {
+        return account.changes.keeps(rowNumbers[r]);
+    }
+
+    /** Counts n changes of a rule whose entries were offered through {@link #keepsChange}. */
+    void addChanges(int rule, long n) {
+        account.counts[rule][Account.CHANGED] += n;
+        account.changes.addTotal(n);
+    }
+
     /** Adds the entry of a change counted by {@link #countChange}. */
     void change(int r, int rule, int column, String oldText, String newText) {
         account.change(rule, rowNumbers[r], column, plan.output.column(column).name(), oldText, newText,
