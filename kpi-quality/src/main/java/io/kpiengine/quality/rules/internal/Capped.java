@@ -45,15 +45,18 @@ final class Capped<T> {
         return keeps(row);
     }
 
+    /** Whether an entry of a row would be kept now, without counting it. */
+    private boolean keeps(long row) {
+        return row <= keepLimit();
+    }
+
     /**
-     * Whether an entry of a row would be kept, without counting it: for loops that count their entries
-     * themselves and add the count with {@link #addTotal}.
-     *
-     * @param row the row number
-     * @return true if {@link #add} should be called with the entry
+     * The largest row whose entry would be kept now: every row while the list is not full, none when the limit is
+     * 0; it only falls as entries are added. For loops that count their entries themselves and add the count with
+     * {@link #addTotal}.
      */
-    boolean keeps(long row) {
-        return heap.size() < limit || (limit > 0 && row <= largestKept);
+    long keepLimit() {
+        return heap.size() < limit ? Long.MAX_VALUE : limit > 0 ? largestKept : Long.MIN_VALUE;
     }
 
     /** Adds an entry counted by {@link #count}. */

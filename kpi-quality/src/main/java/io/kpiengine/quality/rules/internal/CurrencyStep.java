@@ -116,6 +116,8 @@ final class CurrencyStep implements Step {
         int[] curCodes = b.cur.codes;
         long[] converted = b.converted;
         long changes = 0;
+        long[] rowNumbers = w.rowNumbers;
+        long keepBelow = w.changeKeepLimit();
         for (int wi = 0, words = (n + 63) >>> 6; wi < words; wi++) {
             long go = ~removed[wi];
             if (amountNulls != null) {
@@ -144,11 +146,13 @@ final class CurrencyStep implements Step {
                 }
                 long value = divide(p, f.power[c], mode);
                 converted[r] = value;
-                if (f.changes[c] || a != value) {
-                    changes++;
-                    if (w.keepsChange(r)) {
-                        b.recordChange(r, f.currency[c], value);
-                    }
+                // counted without a branch (currencies alternate from row to row); an entry is made only for rows
+                // the report still keeps, which soon is none
+                boolean changed = f.changes[c] | a != value;
+                changes += changed ? 1 : 0;
+                if (rowNumbers[r] <= keepBelow && changed) {
+                    b.recordChange(r, f.currency[c], value);
+                    keepBelow = w.changeKeepLimit();
                 }
             }
         }
@@ -459,11 +463,14 @@ final class CurrencyStep implements Step {
      * less (it is at most 2^64 / 10^k and at least 2^64 / 10^k - 1, and |p| < 2^63).
      */
     private static final long[] MAGIC = new long[19];
+    /** All ones for k = 0 (the quotient is |p|), else 0. */
+    private static final long[] SELF = new long[19];
 
     static {
         for (int k = 1; k < MAGIC.length; k++) {
             MAGIC[k] = Long.divideUnsigned(-1L, Fmt.POW10[k]);
         }
+        SELF[0] = -1L;
     }
 
     /**
@@ -472,22 +479,19 @@ final class CurrencyStep implements Step {
      * {@code p / d} for every p but {@code Long.MIN_VALUE} (which takes the division).
      */
     static long divide(long p, int k, RoundingMode mode) {
-        if (k == 0) {
-            return p;
-        }
         long d = Fmt.POW10[k];
         if (p == Long.MIN_VALUE) {
             return divide(p, d, mode);
         }
+        // no branch on the data: k = 0 takes |p| itself (MAGIC[0] is 0, SELF[0] all ones), and the one-step
+        // correction is a mask, so that rows whose currencies and remainders alternate do not mispredict
         long ap = Math.abs(p);
-        long q = Math.multiplyHigh(ap, MAGIC[k]);
+        long q = Math.multiplyHigh(ap, MAGIC[k]) + (ap & SELF[k]);
         long rem = ap - q * d;
-        if (rem >= d) {
-            q++;
-            rem -= d;
-        }
-        // the magnitude moves away from zero when 2 rem + bias > d (no overflow: d <= 10^18); one comparison
-        // instead of a branch per case, so that rows whose remainders differ do not mispredict
+        long over = ~((rem - d) >> 63);
+        q -= over;
+        rem -= d & over;
+        // the magnitude moves away from zero when 2 rem + bias > d (no overflow: d <= 10^18)
         boolean negative = p < 0;
         long magnitude = q + (2 * rem + bias(mode, negative, q, d) > d ? 1 : 0);
         return negative ? -magnitude : magnitude;

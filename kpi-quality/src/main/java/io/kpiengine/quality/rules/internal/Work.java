@@ -161,14 +161,14 @@ final class Work {
     }
 
     /**
-     * Whether the report keeps the entry of a change of row r, without counting it; a step that asks this counts
-     * its changes itself and adds them with {@link #addChanges}.
+     * The largest row number whose change entry the report keeps now; it only falls as entries are added. A step
+     * that asks this counts its changes itself and adds them with {@link #addChanges}.
      */
-    boolean keepsChange(int r) {
-        return account.changes.keeps(rowNumbers[r]);
+    long changeKeepLimit() {
+        return account.changes.keepLimit();
     }
 
-    /** Counts n changes of a rule whose entries were offered through {@link #keepsChange}. */
+    /** Counts n changes of a rule whose entries were offered through {@link #changeKeepLimit}. */
     void addChanges(int rule, long n) {
         account.counts[rule][Account.CHANGED] += n;
         account.changes.addTotal(n);
