@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -17,11 +18,15 @@ class TextHashTest {
     /** The definition in TextHash's documentation, written out independently: UTF-8 bytes, little-endian words. */
     private static long[] reference(String s) {
         byte[] u = s.getBytes(StandardCharsets.UTF_8);
-        long h1 = 0xD6E8FEB86659FD93L ^ u.length;
-        long h2 = 0xFF51AFD7ED558CCDL + u.length;
-        byte[] padded = new byte[(u.length + 7) / 8 * 8];
+        byte[] padded = new byte[Math.max(8, (u.length + 7) / 8 * 8)];
         System.arraycopy(u, 0, padded, 0, u.length);
         ByteBuffer words = ByteBuffer.wrap(padded).order(ByteOrder.LITTLE_ENDIAN);
+        if (u.length <= 8) {
+            long w = words.getLong();
+            return new long[] {w, Long.rotateLeft(w, 32) ^ (u.length + 1) * 0xFF51AFD7ED558CCDL};
+        }
+        long h1 = 0xD6E8FEB86659FD93L ^ u.length;
+        long h2 = 0xFF51AFD7ED558CCDL + u.length;
         while (words.hasRemaining()) {
             long w = words.getLong();
             long x = (h1 ^ w) * 0x9E3779B97F4A7C15L;
@@ -84,7 +89,7 @@ class TextHashTest {
         Set<Long> lane1 = new HashSet<>();
         Set<Long> lane2 = new HashSet<>();
         for (int i = 0; i < 100_000; i++) {
-            // the same 16-character prefix, the last word all different
+            // the same 16-character prefix, the last word all different (long texts: hashed)
             String s = "order-2025-11-27" + String.format("%08d", i);
             TextHash.of(s, h, 0);
             assertThat(lane1.add(h[0])).isTrue();
@@ -92,8 +97,21 @@ class TextHashTest {
         }
         TextHash.of("", h, 0);
         assertThat(h).containsExactly(reference("")[0], reference("")[1]);
-        TextHash.of("\0", h, 0);
-        assertThat(h[0]).as("length is part of the hash").isNotEqualTo(reference("")[0]);
+        long[] g = new long[2];
+        TextHash.of("\0", g, 0);
+        assertThat(g[1]).as("length is part of a short text's digest").isNotEqualTo(h[1]);
+        TextHash.of("a", h, 0);
+        TextHash.of("a\0", g, 0);
+        assertThat(g[0]).isEqualTo(h[0]);
+        assertThat(g[1]).isNotEqualTo(h[1]);
+        // every text of up to 8 bytes is its own digest: all 2-character texts over 200 characters differ
+        Set<List<Long>> seen = new HashSet<>();
+        for (char x = 0; x < 200; x++) {
+            for (char y = 0; y < 200; y++) {
+                TextHash.of("" + x + y, h, 0);
+                assertThat(seen.add(List.of(h[0], h[1]))).isTrue();
+            }
+        }
     }
 
     @Test
