@@ -108,6 +108,20 @@ public final class TextVector extends Vector {
         Objects.checkFromIndexSize(0, len, a.length);
         Objects.checkFromIndexSize(0, len, b.length);
         long[] h = hashes;
+        if (h != null && nulls == null && sel == null) {
+            // the common case of a reader's vector: no missing values, every entry hashed (zeros: not hashed)
+            boolean all = true;
+            for (int i = 0, p = 2 * from; i < len; i++, p += 2) {
+                long x = h[p];
+                long y = h[p + 1];
+                a[i] = x;
+                b[i] = y;
+                all &= (x | y) != 0;
+            }
+            if (all) {
+                return;
+            }
+        }
         long[] pair = null;
         for (int i = 0; i < len; i++) {
             int p = at(from + i);

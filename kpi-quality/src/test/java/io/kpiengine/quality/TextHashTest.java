@@ -146,6 +146,19 @@ class TextHashTest {
         assertThat(new long[] {a2[0], a2[1], a2[2]}).containsExactly(a1[3], 0, a1[0]);
         small.hashTo(0, 1, a2, b2);
         assertThat(new long[] {a2[0], b2[0]}).containsExactly(a1[2], b1[2]);
+        // without missing values: the attached lanes are copied, and an entry left at zeros is still hashed
+        String[] full = {"O1", "paid_search_campaign", "O3"};
+        long[] lanes = new long[6];
+        TextHash.of(full[0], lanes, 0);
+        TextHash.of(full[1], lanes, 2);
+        long[] fa = new long[3];
+        long[] fb = new long[3];
+        TextVector.wrap(full, lanes, 3).hashTo(0, 3, fa, fb);
+        for (int i = 0; i < 3; i++) {
+            assertThat(new long[] {fa[i], fb[i]}).as(full[i]).containsExactly(reference(full[i]));
+        }
+        TextVector.wrap(full, lanes, 3).hashTo(1, 1, fa, fb);
+        assertThat(new long[] {fa[0], fb[0]}).containsExactly(reference(full[1]));
         assertThatThrownBy(() -> TextVector.wrap(values, new long[11], 6))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("hashes has 11 entries, but size 6 needs 12");
