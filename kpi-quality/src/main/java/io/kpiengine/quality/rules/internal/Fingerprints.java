@@ -53,7 +53,7 @@ final class Fingerprints {
     private int[] live = new int[0];
     private int[] homes = new int[0];
     private final int[] segmentStarts = new int[FingerprintTable.SEGMENTS + 1];
-    private final int[] segmentFill = new int[FingerprintTable.SEGMENTS + 1];
+    private final int[] buckets = new int[Stages.BUCKETS + 1];
     private final int[] skipped = new int[FingerprintTable.SEGMENTS];
     private Vector maskOwner;
     private long[] mask;
@@ -105,9 +105,9 @@ final class Fingerprints {
         return segmentStarts;
     }
 
-    /** Reusable scratch of the exact-duplicate stage: the next free position per segment. */
-    int[] segmentFill() {
-        return segmentFill;
+    /** Reusable scratch of the exact-duplicate stage: row counts, then next free positions, per bucket. */
+    int[] buckets() {
+        return buckets;
     }
 
     /** Reusable scratch of the exact-duplicate stage: segments skipped because another partition held them. */
