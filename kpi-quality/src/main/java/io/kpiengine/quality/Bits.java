@@ -1,5 +1,7 @@
 package io.kpiengine.quality;
 
+import java.util.Arrays;
+
 /**
  * Helpers for missing-value masks: {@code long[]} words where bit i (word {@code i >>> 6}, bit {@code i & 63})
  * stands for row i.
@@ -125,5 +127,40 @@ public final class Bits {
             }
         }
         return k;
+    }
+
+    /**
+     * The mask of selected rows: bit i is set when row {@code rows[i]} is set in {@code mask}, for rows in strictly
+     * ascending order (as a filter keeps them). Visits only the set bits of the mask, each found among the selected
+     * rows by binary search, so a sparse mask (missing values) costs its set bits, not the selected rows.
+     *
+     * <pre>{@code
+     * long[] keptNulls = Bits.selectAscending(nulls, keep, count);   // null when no kept row is set
+     * }</pre>
+     *
+     * @param mask the mask of the rows selected from
+     * @param rows the selected rows, strictly ascending; only the first count are read
+     * @param count the number of selected rows
+     * @return a mask of {@link #words(int) words(count)} words, or null when no selected row is set
+     */
+    public static long[] selectAscending(long[] mask, int[] rows, int count) {
+        long[] out = null;
+        int lo = 0;
+        for (int word = 0; word < mask.length && lo < count; word++) {
+            for (long m = mask[word]; m != 0 && lo < count; m &= m - 1) {
+                int r = word << 6 | Long.numberOfTrailingZeros(m);
+                int i = Arrays.binarySearch(rows, lo, count, r);
+                if (i >= 0) {
+                    if (out == null) {
+                        out = newMask(count);
+                    }
+                    out[i >>> 6] |= 1L << i;
+                    lo = i + 1;
+                } else {
+                    lo = -i - 1;
+                }
+            }
+        }
+        return out;
     }
 }

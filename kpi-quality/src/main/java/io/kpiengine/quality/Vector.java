@@ -93,7 +93,8 @@ public abstract sealed class Vector permits LongVector, DoubleVector, DecimalVec
                     positions[i] = v.sel[rows[i]];
                 }
             }
-            long[] nulls = ascending ? v.selectNullsAscending(rows, count) : v.selectNulls(rows, count);
+            long[] nulls = ascending ? (v.nulls == null ? null : Bits.selectAscending(v.nulls, rows, count))
+                    : v.selectNulls(rows, count);
             out.add(v.view(positions, nulls, count));
         }
         return out;
@@ -182,34 +183,6 @@ public abstract sealed class Vector permits LongVector, DoubleVector, DecimalVec
     public abstract Vector select(int[] rows, int count);
 
     /** The missing-value mask of the selected rows (already checked), or null. */
-    /**
-     * Like {@link #selectNulls}, for rows in strictly ascending order (as a filter keeps them): visits only the
-     * missing rows, each found among the selected rows by binary search, instead of testing every selected row.
-     */
-    final long[] selectNullsAscending(int[] rows, int count) {
-        if (nulls == null) {
-            return null;
-        }
-        long[] out = new long[Bits.words(count)];
-        int lo = 0;
-        for (int word = 0; word < nulls.length && lo < count; word++) {
-            for (long m = nulls[word]; m != 0; m &= m - 1) {
-                int r = word << 6 | Long.numberOfTrailingZeros(m);
-                int i = Arrays.binarySearch(rows, lo, count, r);
-                if (i >= 0) {
-                    out[i >>> 6] |= 1L << i;
-                    lo = i + 1;
-                } else {
-                    lo = -i - 1;
-                }
-                if (lo >= count) {
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
     final long[] selectNulls(int[] rows, int count) {
         if (nulls == null) {
             return null;

@@ -40,4 +40,46 @@ class BitsTest {
             }
         }
     }
+
+    /** The selected rows' mask, found by search over the set bits, against a row-by-row oracle. */
+    @Test
+    void selectAscending_equalsTheRowByRowMask_orNullWhenNoSelectedRowIsSet() {
+        long seed = 4242L;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        int withNulls = 0;
+        for (int round = 0; round < 2000; round++) {
+            int n = 1 + random.nextInt(300);
+            long[] nulls = Bits.newMask(n);
+            int density = 1 + random.nextInt(20);
+            for (int r = 0; r < n; r++) {
+                if (random.nextInt(density) == 0) {
+                    Bits.set(nulls, r);
+                }
+            }
+            int[] keep = new int[n];
+            int count = 0;
+            for (int r = 0; r < n; r++) {
+                if (random.nextInt(4) != 0) {
+                    keep[count++] = r;
+                }
+            }
+            long[] expected = Bits.newMask(count);
+            boolean any = false;
+            for (int i = 0; i < count; i++) {
+                if (Bits.get(nulls, keep[i])) {
+                    Bits.set(expected, i);
+                    any = true;
+                }
+            }
+            long[] got = Bits.selectAscending(nulls, keep, count);
+            String what = "seed " + seed + ", round " + round;
+            if (any) {
+                withNulls++;
+                assertThat(got).as(what).containsExactly(expected);
+            } else {
+                assertThat(got).as(what).isNull();
+            }
+        }
+        assertThat(withNulls).isBetween(1000, 1999);
+    }
 }

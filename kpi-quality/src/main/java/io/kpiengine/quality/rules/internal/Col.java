@@ -318,31 +318,6 @@ final class Col {
      * @param count the number of rows kept
      * @return the vector
      */
-    /**
-     * The missing-value mask of the kept rows ({@code keep} ascending, as the output keeps them), or null when none
-     * of them is missing: visits only the missing rows, each found among the kept ones by binary search.
-     */
-    static long[] keptNulls(long[] nulls, int[] keep, int count) {
-        long[] mask = null;
-        int lo = 0;
-        for (int word = 0; word < nulls.length && lo < count; word++) {
-            for (long m = nulls[word]; m != 0 && lo < count; m &= m - 1) {
-                int r = word << 6 | Long.numberOfTrailingZeros(m);
-                int i = Arrays.binarySearch(keep, lo, count, r);
-                if (i >= 0) {
-                    if (mask == null) {
-                        mask = Bits.newMask(count);
-                    }
-                    mask[i >>> 6] |= 1L << i;
-                    lo = i + 1;
-                } else {
-                    lo = -i - 1;
-                }
-            }
-        }
-        return mask;
-    }
-
     Vector toVector(int[] keep, int count) {
         if (!dirty && origin != null) {
             return keep == null ? origin : origin.select(keep, count);
@@ -359,7 +334,7 @@ final class Col {
             compact(keep, count);
             n = count;
             if (nulls != null) {
-                mask = keptNulls(nulls, keep, count);
+                mask = Bits.selectAscending(nulls, keep, count);
             }
         }
         switch (type) {

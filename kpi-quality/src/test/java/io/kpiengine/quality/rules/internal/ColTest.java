@@ -49,46 +49,4 @@ class ColTest {
         assertThat(((LongVector) read.toVector(null, 3)).get(0)).isEqualTo(99);
         assertThat(v.get(0)).isEqualTo(1);
     }
-
-    /** The kept rows' missing-value mask, found by search over the missing rows, against a row-by-row oracle. */
-    @Test
-    void keptNulls_equalsTheRowByRowMask_orNullWhenNoKeptRowIsMissing() {
-        long seed = 4242L;
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        int withNulls = 0;
-        for (int round = 0; round < 2000; round++) {
-            int n = 1 + random.nextInt(300);
-            long[] nulls = io.kpiengine.quality.Bits.newMask(n);
-            int density = 1 + random.nextInt(20);
-            for (int r = 0; r < n; r++) {
-                if (random.nextInt(density) == 0) {
-                    io.kpiengine.quality.Bits.set(nulls, r);
-                }
-            }
-            int[] keep = new int[n];
-            int count = 0;
-            for (int r = 0; r < n; r++) {
-                if (random.nextInt(4) != 0) {
-                    keep[count++] = r;
-                }
-            }
-            long[] expected = io.kpiengine.quality.Bits.newMask(count);
-            boolean any = false;
-            for (int i = 0; i < count; i++) {
-                if (io.kpiengine.quality.Bits.get(nulls, keep[i])) {
-                    io.kpiengine.quality.Bits.set(expected, i);
-                    any = true;
-                }
-            }
-            long[] got = Col.keptNulls(nulls, keep, count);
-            String what = "seed " + seed + ", round " + round;
-            if (any) {
-                withNulls++;
-                assertThat(got).as(what).containsExactly(expected);
-            } else {
-                assertThat(got).as(what).isNull();
-            }
-        }
-        assertThat(withNulls).isBetween(1000, 1999);
-    }
 }
