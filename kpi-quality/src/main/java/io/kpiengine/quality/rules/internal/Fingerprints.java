@@ -211,17 +211,8 @@ final class Fingerprints {
             ColumnType t = col.type;
             if (t == ColumnType.TEXT) {
                 String[] texts = col.texts;
-                long[] pair = this.pair;
                 for (int i = 0; i < len; i++) {
-                    String s = texts[from + i];
-                    if (s == null) {
-                        a[i] = MISSING;
-                        b[i] = MISSING;
-                    } else {
-                        TextHash.of(s, pair, 0);
-                        a[i] = pair[0];
-                        b[i] = pair[1];
-                    }
+                    textWords(texts[from + i], a, b, i);
                 }
                 two = true;
             } else if (t == ColumnType.CATEGORY) {
@@ -284,15 +275,7 @@ final class Fingerprints {
             long[] ca = java.util.Arrays.copyOf(cache[0], Math.max(size, 2 * from));
             long[] cb = java.util.Arrays.copyOf(cache[1], ca.length);
             for (int code = from; code < size; code++) {
-                String value = dict.value(code);
-                if (value == null) {
-                    ca[code] = MISSING;
-                    cb[code] = MISSING;
-                } else {
-                    TextHash.of(value, pair, 0);
-                    ca[code] = pair[0];
-                    cb[code] = pair[1];
-                }
+                textWords(dict.value(code), ca, cb, code);
             }
             cache[0] = ca;
             cache[1] = cb;
@@ -309,6 +292,18 @@ final class Fingerprints {
                 b[r] = MISSING;
             }
         }
+    }
+
+    /** The two words of a text, its {@link TextHash} lanes, into {@code a[i]} and {@code b[i]} (MISSING for null). */
+    private void textWords(String s, long[] a, long[] b, int i) {
+        if (s == null) {
+            a[i] = MISSING;
+            b[i] = MISSING;
+            return;
+        }
+        TextHash.of(s, pair, 0);
+        a[i] = pair[0];
+        b[i] = pair[1];
     }
 
     static long mix(long z) {
