@@ -1,17 +1,17 @@
 package io.kpiengine.cli;
 
-import io.kpiengine.quality.RecordBatch;
-import io.kpiengine.quality.RejectedRow;
-import io.kpiengine.quality.doc.DocNode;
-import io.kpiengine.quality.doc.DocumentReader;
-import io.kpiengine.quality.doc.Problems;
-import io.kpiengine.quality.io.CsvSource;
-import io.kpiengine.quality.io.ErrorBudgetExceededException;
-import io.kpiengine.quality.rules.CleanedSource;
-import io.kpiengine.quality.rules.Cleaner;
-import io.kpiengine.quality.rules.GateStatus;
-import io.kpiengine.quality.rules.QualityReport;
-import io.kpiengine.quality.rules.QualityRules;
+import io.kpiengine.data.RecordBatch;
+import io.kpiengine.data.RejectedRow;
+import io.kpiengine.data.doc.DocNode;
+import io.kpiengine.data.doc.DocumentReader;
+import io.kpiengine.data.doc.Problems;
+import io.kpiengine.data.io.CsvSource;
+import io.kpiengine.data.io.ErrorBudgetExceededException;
+import io.kpiengine.quality.CleanedSource;
+import io.kpiengine.quality.Cleaner;
+import io.kpiengine.quality.GateStatus;
+import io.kpiengine.quality.QualityReport;
+import io.kpiengine.quality.QualityRules;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -88,7 +88,7 @@ final class CleanCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         DocNode root = DocumentReader.read(rules);
         Problems problems = new Problems(rules.toString());
-        io.kpiengine.quality.doc.Fields f = io.kpiengine.quality.doc.Fields.of(root, problems, "rules file", "rules",
+        io.kpiengine.data.doc.Fields f = io.kpiengine.data.doc.Fields.of(root, problems, "rules file", "rules",
                 "input");
         DocNode section = f.required("rules");
         QualityRules qr = section == null ? null : QualityRules.fromDocument(section, problems);

@@ -1,6 +1,6 @@
 package io.kpiengine.cli;
 
-import io.kpiengine.quality.QualityException;
+import io.kpiengine.base.KpiException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Objects;
@@ -87,7 +87,7 @@ public final class KpiCli {
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof QualityException || ex instanceof UncheckedIOException
+            if (ex instanceof KpiException || ex instanceof UncheckedIOException
                     || ex instanceof IllegalArgumentException) {
                 commandLine.getErr().println("kpi: " + ex.getMessage());
                 return USAGE;

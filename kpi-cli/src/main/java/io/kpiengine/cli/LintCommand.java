@@ -5,7 +5,7 @@ import io.kpiengine.core.metric.CatalogException;
 import io.kpiengine.core.metric.LintFinding;
 import io.kpiengine.core.metric.Linter;
 import io.kpiengine.core.metric.Severity;
-import io.kpiengine.quality.doc.Problem;
+import io.kpiengine.data.doc.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

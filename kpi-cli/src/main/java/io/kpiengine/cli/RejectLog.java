@@ -1,9 +1,9 @@
 package io.kpiengine.cli;
 
-import io.kpiengine.quality.RecordBatch;
-import io.kpiengine.quality.RecordSource;
-import io.kpiengine.quality.RejectedRow;
-import io.kpiengine.quality.Schema;
+import io.kpiengine.data.RecordBatch;
+import io.kpiengine.data.RecordSource;
+import io.kpiengine.data.RejectedRow;
+import io.kpiengine.data.Schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.kpiengine.cli;
 
 import io.kpiengine.core.KpiEngine;
-import io.kpiengine.core.KpiException;
+import io.kpiengine.base.KpiException;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.QualityVerdict;
 import io.kpiengine.core.SourceAccount;
@@ -11,11 +11,10 @@ import io.kpiengine.core.metric.CatalogException;
 import io.kpiengine.core.metric.DataSource;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.Period;
-import io.kpiengine.quality.QualityException;
-import io.kpiengine.quality.RecordSource;
-import io.kpiengine.quality.RejectedRow;
-import io.kpiengine.quality.doc.DocumentException;
-import io.kpiengine.quality.doc.Problem;
+import io.kpiengine.data.RecordSource;
+import io.kpiengine.data.RejectedRow;
+import io.kpiengine.data.doc.DocumentException;
+import io.kpiengine.data.doc.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -180,7 +179,7 @@ final class RunCommand implements Callable<Integer> {
             results.warnings().forEach(w -> err.println("kpi run: warning: " + w));
             err.flush();
             return results.quality().verdict() == QualityVerdict.FAIL || unusable ? QUALITY_GATE_FAILED : OK;
-        } catch (IllegalArgumentException | KpiException | QualityException e) {
+        } catch (IllegalArgumentException | KpiException e) {
             sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
         } catch (IOException e) {

@@ -2,12 +2,12 @@ package io.kpiengine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kpiengine.quality.Column;
-import io.kpiengine.quality.ColumnType;
-import io.kpiengine.quality.Schema;
-import io.kpiengine.quality.doc.DocumentReader;
-import io.kpiengine.quality.doc.Problems;
-import io.kpiengine.quality.io.CsvSource;
+import io.kpiengine.data.Column;
+import io.kpiengine.data.ColumnType;
+import io.kpiengine.data.Schema;
+import io.kpiengine.data.doc.DocumentReader;
+import io.kpiengine.data.doc.Problems;
+import io.kpiengine.data.io.CsvSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

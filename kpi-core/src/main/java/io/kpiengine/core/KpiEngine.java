@@ -19,8 +19,8 @@ import io.kpiengine.core.metric.DataSource;
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.Period;
-import io.kpiengine.quality.RecordSource;
-import io.kpiengine.quality.Schema;
+import io.kpiengine.data.RecordSource;
+import io.kpiengine.data.Schema;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -183,7 +183,7 @@ public final class KpiEngine {
      *
      * @param bytes the saved state
      * @return the state
-     * @throws KpiException if the bytes are not a state, have another format version, come from an engine with other
+     * @throws StateException if the bytes are not a state, have another format version, come from an engine with other
      *     measures, grain or zone, or are truncated
      */
     public AggregationState restore(byte[] bytes) {
@@ -192,7 +192,7 @@ public final class KpiEngine {
             List<SourceState> states = StateCodec.read(bytes, fingerprint, this::newState);
             return StateAccess.get().create(fingerprint, states);
         } catch (IOException e) {
-            throw new KpiException("cannot restore the aggregation state: " + e.getMessage(), e);
+            throw new StateException("cannot restore the aggregation state: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.kpiengine.core;
 
+import io.kpiengine.base.KpiException;
+
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.kpiengine.core;
 
-import io.kpiengine.quality.rules.QualityReport;
+import io.kpiengine.quality.QualityReport;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -13,11 +13,11 @@ import io.kpiengine.core.internal.PlannedMetric.Policy;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.Period;
 import io.kpiengine.core.time.PeriodStatus;
-import io.kpiengine.quality.Column;
-import io.kpiengine.quality.ColumnType;
-import io.kpiengine.quality.RecordBatch;
-import io.kpiengine.quality.RecordSource;
-import io.kpiengine.quality.Schema;
+import io.kpiengine.data.Column;
+import io.kpiengine.data.ColumnType;
+import io.kpiengine.data.RecordBatch;
+import io.kpiengine.data.RecordSource;
+import io.kpiengine.data.Schema;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -262,10 +262,10 @@ class KpiEnginePlanTest {
         KpiEngine weekly = KpiEngine.builder().plan(new EnginePlan(List.of(
                 measure("revenue", AggKind.SUM, "revenue", Policy.NO_VALUE, List.of())), Map.of(), Map.of()))
                 .zone(ZoneId.of("UTC")).grain(Grain.WEEK).build();
-        assertThatThrownBy(() -> weekly.restore(saved)).isInstanceOf(KpiException.class)
+        assertThatThrownBy(() -> weekly.restore(saved)).isInstanceOf(StateException.class)
                 .hasMessageStartingWith("cannot restore the aggregation state: the state was computed for other"
                         + " measures, grain or zone:");
-        assertThatThrownBy(() -> weekly.restore(new byte[] {1, 2, 3})).isInstanceOf(KpiException.class)
+        assertThatThrownBy(() -> weekly.restore(new byte[] {1, 2, 3})).isInstanceOf(StateException.class)
                 .hasMessage("cannot restore the aggregation state: the bytes are not a KPI engine state"
                         + " (no \"KPIS\" header)");
         assertThatThrownBy(() -> engine(1, MARCH_4).restore(java.util.Arrays.copyOf(saved, saved.length - 3)))

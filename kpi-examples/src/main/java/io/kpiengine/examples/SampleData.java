@@ -1,9 +1,9 @@
 package io.kpiengine.examples;
 
-import io.kpiengine.quality.Column;
-import io.kpiengine.quality.ColumnType;
-import io.kpiengine.quality.Schema;
-import io.kpiengine.quality.io.MemorySource;
+import io.kpiengine.data.Column;
+import io.kpiengine.data.ColumnType;
+import io.kpiengine.data.Schema;
+import io.kpiengine.data.io.MemorySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kpiengine.cli.KpiCli;
 import io.kpiengine.core.KpiEngine;
 import io.kpiengine.formula.Formula;
-import io.kpiengine.quality.Schema;
+import io.kpiengine.data.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
@@ -60,7 +60,7 @@ class PublicApiTest {
      * permit subclasses of its own package; both are also thrown as they are.
      */
     private static final Map<String, String> OPEN_BY_DESIGN = Map.of(
-            "io.kpiengine.quality.QualityException",
+            "io.kpiengine.data.QualityException",
             "root of kpi-quality's exceptions, subclassed in the doc, io and rules packages",
             "io.kpiengine.core.KpiException",
             "root of kpi-core's exceptions, subclassed in the metric and time packages");

@@ -36,9 +36,9 @@ class ReadmeTest {
             import io.kpiengine.core.time.*;
             import io.kpiengine.core.time.Period;
             import io.kpiengine.formula.*;
+            import io.kpiengine.data.*;
+            import io.kpiengine.data.io.*;
             import io.kpiengine.quality.*;
-            import io.kpiengine.quality.io.*;
-            import io.kpiengine.quality.rules.*;
             import java.nio.file.*;
             import java.time.*;
             import java.util.*;

@@ -1,5 +1,7 @@
 package io.kpiengine.formula;
 
+import io.kpiengine.base.KpiException;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +14,7 @@ import java.util.Objects;
  * and the accessors give the same facts to programs: the formula text, the 1-based column, the offending token or
  * name and the "did you mean" candidates.
  */
-public abstract sealed class FormulaException extends RuntimeException
+public abstract sealed class FormulaException extends KpiException
         permits FormulaSyntaxException, UnknownNameException, FormulaCycleException, FormulaLimitException,
         FormulaSetException {
 

@@ -1,5 +1,6 @@
 package io.kpiengine.formula;
 
+import io.kpiengine.base.internal.Suggestions;
 import io.kpiengine.formula.internal.Syntax;
 import java.util.ArrayList;
 import java.util.Arrays;

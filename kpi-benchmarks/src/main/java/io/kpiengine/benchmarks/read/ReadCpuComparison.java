@@ -1,8 +1,8 @@
 package io.kpiengine.benchmarks.read;
 
-import io.kpiengine.quality.RecordSource;
-import io.kpiengine.quality.io.CsvSource;
-import io.kpiengine.quality.sample.SampleEvents;
+import io.kpiengine.data.RecordSource;
+import io.kpiengine.data.io.CsvSource;
+import io.kpiengine.samples.SampleEvents;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package io.kpiengine.benchmarks.read;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import io.kpiengine.quality.RecordBatch;
-import io.kpiengine.quality.RecordSource;
-import io.kpiengine.quality.io.CsvSource;
-import io.kpiengine.quality.sample.SampleEvents;
+import io.kpiengine.data.RecordBatch;
+import io.kpiengine.data.RecordSource;
+import io.kpiengine.data.io.CsvSource;
+import io.kpiengine.samples.SampleEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

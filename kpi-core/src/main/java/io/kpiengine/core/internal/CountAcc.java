@@ -1,8 +1,8 @@
 package io.kpiengine.core.internal;
 
-import io.kpiengine.quality.RecordBatch;
-import io.kpiengine.quality.Schema;
-import io.kpiengine.quality.Vector;
+import io.kpiengine.data.RecordBatch;
+import io.kpiengine.data.Schema;
+import io.kpiengine.data.Vector;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

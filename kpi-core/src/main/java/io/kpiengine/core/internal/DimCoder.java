@@ -1,14 +1,14 @@
 package io.kpiengine.core.internal;
 
-import io.kpiengine.quality.CategoryVector;
-import io.kpiengine.quality.Column;
-import io.kpiengine.quality.ColumnType;
-import io.kpiengine.quality.Dictionary;
-import io.kpiengine.quality.LongVector;
-import io.kpiengine.quality.RecordBatch;
-import io.kpiengine.quality.Schema;
-import io.kpiengine.quality.TextVector;
-import io.kpiengine.quality.Vector;
+import io.kpiengine.data.CategoryVector;
+import io.kpiengine.data.Column;
+import io.kpiengine.data.ColumnType;
+import io.kpiengine.data.Dictionary;
+import io.kpiengine.data.LongVector;
+import io.kpiengine.data.RecordBatch;
+import io.kpiengine.data.Schema;
+import io.kpiengine.data.TextVector;
+import io.kpiengine.data.Vector;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,16 +1,16 @@
 package io.kpiengine.core.internal;
 
-import io.kpiengine.quality.CategoryVector;
-import io.kpiengine.quality.Column;
-import io.kpiengine.quality.ColumnType;
-import io.kpiengine.quality.DecimalVector;
-import io.kpiengine.quality.Dictionary;
-import io.kpiengine.quality.DoubleVector;
-import io.kpiengine.quality.LongVector;
-import io.kpiengine.quality.RecordBatch;
-import io.kpiengine.quality.Schema;
-import io.kpiengine.quality.TextVector;
-import io.kpiengine.quality.Vector;
+import io.kpiengine.data.CategoryVector;
+import io.kpiengine.data.Column;
+import io.kpiengine.data.ColumnType;
+import io.kpiengine.data.DecimalVector;
+import io.kpiengine.data.Dictionary;
+import io.kpiengine.data.DoubleVector;
+import io.kpiengine.data.LongVector;
+import io.kpiengine.data.RecordBatch;
+import io.kpiengine.data.Schema;
+import io.kpiengine.data.TextVector;
+import io.kpiengine.data.Vector;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

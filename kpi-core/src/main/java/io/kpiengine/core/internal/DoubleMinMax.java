@@ -1,6 +1,6 @@
 package io.kpiengine.core.internal;
 
-import io.kpiengine.quality.RecordBatch;
+import io.kpiengine.data.RecordBatch;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

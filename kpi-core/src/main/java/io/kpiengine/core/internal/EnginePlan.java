@@ -1,7 +1,7 @@
 package io.kpiengine.core.internal;
 
 import io.kpiengine.core.SourceAccount;
-import io.kpiengine.quality.RecordSource;
+import io.kpiengine.data.RecordSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;

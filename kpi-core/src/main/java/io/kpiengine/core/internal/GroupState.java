@@ -1,10 +1,10 @@
 package io.kpiengine.core.internal;
 
-import io.kpiengine.quality.Column;
-import io.kpiengine.quality.ColumnType;
-import io.kpiengine.quality.LongVector;
-import io.kpiengine.quality.RecordBatch;
-import io.kpiengine.quality.Schema;
+import io.kpiengine.data.Column;
+import io.kpiengine.data.ColumnType;
+import io.kpiengine.data.LongVector;
+import io.kpiengine.data.RecordBatch;
+import io.kpiengine.data.Schema;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

@@ -36,7 +36,7 @@ public final class MetricPlanner {
      * @param schema the schema of its clean batches
      * @param timeColumn the column that places a row in a period
      */
-    public record SourceInfo(String name, io.kpiengine.quality.Schema schema, String timeColumn) {
+    public record SourceInfo(String name, io.kpiengine.data.Schema schema, String timeColumn) {
     }
 
     private final Map<String, Metric> metrics = new LinkedHashMap<>();

@@ -1,13 +1,13 @@
 package io.kpiengine.core.internal;
 
-import io.kpiengine.quality.Column;
-import io.kpiengine.quality.ColumnType;
-import io.kpiengine.quality.DecimalVector;
-import io.kpiengine.quality.DoubleVector;
-import io.kpiengine.quality.LongVector;
-import io.kpiengine.quality.RecordBatch;
-import io.kpiengine.quality.Schema;
-import io.kpiengine.quality.Vector;
+import io.kpiengine.data.Column;
+import io.kpiengine.data.ColumnType;
+import io.kpiengine.data.DecimalVector;
+import io.kpiengine.data.DoubleVector;
+import io.kpiengine.data.LongVector;
+import io.kpiengine.data.RecordBatch;
+import io.kpiengine.data.Schema;
+import io.kpiengine.data.Vector;
 
 /**
  * Per-thread access to one numeric column of successive batches as primitive arrays: {@code long}s for

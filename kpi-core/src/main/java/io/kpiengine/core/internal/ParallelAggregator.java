@@ -1,7 +1,7 @@
 package io.kpiengine.core.internal;
 
-import io.kpiengine.quality.RecordBatch;
-import io.kpiengine.quality.RecordSource;
+import io.kpiengine.data.RecordBatch;
+import io.kpiengine.data.RecordSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;

@@ -2,11 +2,11 @@ package io.kpiengine.core.internal;
 
 import io.kpiengine.core.QualityVerdict;
 import io.kpiengine.core.SourceAccount;
-import io.kpiengine.quality.RecordSource;
-import io.kpiengine.quality.rules.CleanedSource;
-import io.kpiengine.quality.rules.GateStatus;
-import io.kpiengine.quality.rules.QualityReport;
-import io.kpiengine.quality.rules.QualityRules;
+import io.kpiengine.data.RecordSource;
+import io.kpiengine.quality.CleanedSource;
+import io.kpiengine.quality.GateStatus;
+import io.kpiengine.quality.QualityReport;
+import io.kpiengine.quality.QualityRules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.kpiengine.core.internal;
 
-import io.kpiengine.quality.RecordBatch;
+import io.kpiengine.data.RecordBatch;
 
 /**
  * Selects the rows of a batch a measure aggregates. Implementations are immutable; the per-thread

@@ -1,7 +1,7 @@
 package io.kpiengine.core.internal;
 
-import io.kpiengine.quality.RecordBatch;
-import io.kpiengine.quality.Schema;
+import io.kpiengine.data.RecordBatch;
+import io.kpiengine.data.Schema;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.kpiengine.core.internal;
 
-import io.kpiengine.quality.Column;
-import io.kpiengine.quality.ColumnType;
-import io.kpiengine.quality.Schema;
+import io.kpiengine.data.Column;
+import io.kpiengine.data.ColumnType;
+import io.kpiengine.data.Schema;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

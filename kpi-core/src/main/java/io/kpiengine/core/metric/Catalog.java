@@ -2,11 +2,11 @@ package io.kpiengine.core.metric;
 
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.Grain;
-import io.kpiengine.quality.doc.DocNode;
-import io.kpiengine.quality.doc.DocumentException;
-import io.kpiengine.quality.doc.DocumentReader;
-import io.kpiengine.quality.doc.Location;
-import io.kpiengine.quality.doc.Problem;
+import io.kpiengine.data.doc.DocNode;
+import io.kpiengine.data.doc.DocumentException;
+import io.kpiengine.data.doc.DocumentReader;
+import io.kpiengine.data.doc.Location;
+import io.kpiengine.data.doc.Problem;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.ZoneId;

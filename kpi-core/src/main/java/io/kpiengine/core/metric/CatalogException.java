@@ -1,7 +1,8 @@
 package io.kpiengine.core.metric;
 
-import io.kpiengine.core.KpiException;
-import io.kpiengine.quality.doc.Problem;
+import io.kpiengine.base.KpiException;
+
+import io.kpiengine.data.doc.Problem;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package io.kpiengine.core.metric;
 
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.Grain;
-import io.kpiengine.quality.doc.Location;
+import io.kpiengine.data.doc.Location;
 import java.util.List;
 import java.util.Map;
 

@@ -1,14 +1,14 @@
 package io.kpiengine.core.metric;
 
-import io.kpiengine.quality.Column;
-import io.kpiengine.quality.ColumnType;
-import io.kpiengine.quality.Schema;
-import io.kpiengine.formula.Suggestions;
-import io.kpiengine.quality.io.ColumnFormat;
-import io.kpiengine.quality.io.CsvSettings;
-import io.kpiengine.quality.io.CsvSource;
-import io.kpiengine.quality.rules.QualityRules;
-import io.kpiengine.quality.rules.RulesException;
+import io.kpiengine.data.Column;
+import io.kpiengine.data.ColumnType;
+import io.kpiengine.data.Schema;
+import io.kpiengine.base.internal.Suggestions;
+import io.kpiengine.data.io.ColumnFormat;
+import io.kpiengine.data.io.CsvSettings;
+import io.kpiengine.data.io.CsvSource;
+import io.kpiengine.quality.QualityRules;
+import io.kpiengine.quality.RulesException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;

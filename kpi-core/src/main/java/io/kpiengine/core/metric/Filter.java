@@ -1,7 +1,7 @@
 package io.kpiengine.core.metric;
 
 import io.kpiengine.core.metric.internal.FilterParser;
-import io.kpiengine.quality.Schema;
+import io.kpiengine.data.Schema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.kpiengine.core.metric;
 
-import io.kpiengine.quality.doc.Location;
+import io.kpiengine.data.doc.Location;
 import java.util.Objects;
 
 /**

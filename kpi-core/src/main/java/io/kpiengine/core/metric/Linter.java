@@ -1,6 +1,6 @@
 package io.kpiengine.core.metric;
 
-import io.kpiengine.formula.Suggestions;
+import io.kpiengine.base.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

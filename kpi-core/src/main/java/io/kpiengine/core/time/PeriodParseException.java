@@ -1,6 +1,7 @@
 package io.kpiengine.core.time;
 
-import io.kpiengine.core.KpiException;
+import io.kpiengine.base.KpiException;
+
 
 /**
  * Thrown when a text is not the canonical form of a period of a {@link BusinessCalendar}, or names a period that

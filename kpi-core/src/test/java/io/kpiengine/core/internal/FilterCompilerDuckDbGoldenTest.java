@@ -3,7 +3,7 @@ package io.kpiengine.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kpiengine.core.metric.Filter;
-import io.kpiengine.quality.RecordBatch;
+import io.kpiengine.data.RecordBatch;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -3,7 +3,7 @@ package io.kpiengine.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.kpiengine.quality.RecordBatch;
+import io.kpiengine.data.RecordBatch;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;

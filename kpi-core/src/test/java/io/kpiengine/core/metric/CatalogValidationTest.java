@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.kpiengine.core.time.Grain;
-import io.kpiengine.quality.Column;
-import io.kpiengine.quality.ColumnType;
-import io.kpiengine.quality.Schema;
-import io.kpiengine.quality.doc.Problem;
+import io.kpiengine.data.Column;
+import io.kpiengine.data.ColumnType;
+import io.kpiengine.data.Schema;
+import io.kpiengine.data.doc.Problem;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,9 +3,9 @@ package io.kpiengine.core.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kpiengine.quality.Column;
-import io.kpiengine.quality.ColumnType;
-import io.kpiengine.quality.Schema;
+import io.kpiengine.data.Column;
+import io.kpiengine.data.ColumnType;
+import io.kpiengine.data.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.SplittableRandom;

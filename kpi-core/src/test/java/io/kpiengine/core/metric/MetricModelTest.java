@@ -3,11 +3,11 @@ package io.kpiengine.core.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kpiengine.quality.Column;
-import io.kpiengine.quality.ColumnType;
-import io.kpiengine.quality.Schema;
-import io.kpiengine.quality.rules.MissingValueRule;
-import io.kpiengine.quality.rules.QualityRules;
+import io.kpiengine.data.Column;
+import io.kpiengine.data.ColumnType;
+import io.kpiengine.data.Schema;
+import io.kpiengine.quality.MissingValueRule;
+import io.kpiengine.quality.QualityRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

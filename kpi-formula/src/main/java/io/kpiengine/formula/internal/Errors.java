@@ -2,7 +2,7 @@ package io.kpiengine.formula.internal;
 
 import io.kpiengine.formula.FormulaLimitException;
 import io.kpiengine.formula.FormulaSyntaxException;
-import io.kpiengine.formula.Suggestions;
+import io.kpiengine.base.internal.Suggestions;
 import io.kpiengine.formula.UnknownNameException;
 import java.util.List;
 

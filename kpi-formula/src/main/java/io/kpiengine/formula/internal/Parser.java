@@ -1,6 +1,6 @@
 package io.kpiengine.formula.internal;
 
-import io.kpiengine.formula.Suggestions;
+import io.kpiengine.base.internal.Suggestions;
 import io.kpiengine.formula.internal.Lexer.Kind;
 import io.kpiengine.formula.internal.Lexer.Tok;
 import io.kpiengine.formula.internal.Node.Binary;

@@ -4,7 +4,7 @@ import io.kpiengine.core.metric.MetricReference;
 import io.kpiengine.core.metric.internal.Lexer.Kind;
 import io.kpiengine.core.metric.internal.Lexer.Token;
 import io.kpiengine.core.time.Grain;
-import io.kpiengine.formula.Suggestions;
+import io.kpiengine.base.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,0 +1,5 @@
+/**
+ * Helpers shared by the KPI Engine modules (exported only to them): the "did you mean" search behind every
+ * message about an unknown name. Not for users; no compatibility promise.
+ */
+package io.kpiengine.base.internal;

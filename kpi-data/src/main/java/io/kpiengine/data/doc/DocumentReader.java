@@ -1,0 +1,377 @@
+package io.kpiengine.data.doc;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+
+/**
+ * Reads a YAML or JSON definition document into a {@link DocNode} tree, strictly.
+ *
+ * <p>Refused, each with file, line and column: duplicate keys, YAML anchors, aliases and explicit tags, more
+ * than one YAML document, documents larger than {@link #maxBytes(int)} (default 4 MiB), nesting deeper than
+ * {@link #maxDepth(int)} (default 64), invalid UTF-8, non-finite numbers, and syntax errors.
+ *
+ * <pre>{@code
+ * DocNode root = DocumentReader.read(Path.of("catalog.yaml"));
+ * DocNode fromText = DocumentReader.read("{\"metrics\": []}", "inline.json");
+ * }</pre>
+ *
+ * <p>The format follows the name: {@code .json} is JSON, anything else YAML (JSON is valid YAML too, but the JSON
+ * parser gives sharper positions). Instances are immutable and thread-safe.
+ */
+public final class DocumentReader {
+
+    /** The default size limit: 4 MiB. */
+    public static final int DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
+
+    /** The default nesting limit. */
+    public static final int DEFAULT_MAX_DEPTH = 64;
+
+    private static final DocumentReader DEFAULT = new DocumentReader(DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH);
+
+    private final int maxBytes;
+    private final int maxDepth;
+
+    private DocumentReader(int maxBytes, int maxDepth) {
+        this.maxBytes = maxBytes;
+        this.maxDepth = maxDepth;
+    }
+
+    /**
+     * The reader with default limits.
+     *
+     * @return the default reader
+     */
+    public static DocumentReader standard() {
+        return DEFAULT;
+    }
+
+    /**
+     * A reader with another size limit.
+     *
+     * @param bytes the largest accepted document, at least 1
+     * @return a new reader
+     */
+    public DocumentReader maxBytes(int bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be >= 1, but was " + bytes);
+        }
+        return new DocumentReader(bytes, maxDepth);
+    }
+
+    /**
+     * A reader with another nesting limit.
+     *
+     * @param depth the deepest accepted nesting, at least 1
+     * @return a new reader
+     */
+    public DocumentReader maxDepth(int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("maxDepth must be >= 1, but was " + depth);
+        }
+        return new DocumentReader(maxBytes, depth);
+    }
+
+    /**
+     * Reads a file with the default limits.
+     *
+     * <pre>{@code
+     * DocNode root = DocumentReader.read(Path.of("rules.yaml"));
+     * }</pre>
+     *
+     * @param file a .yaml, .yml or .json file
+     * @return the root node
+     * @throws DocumentException if the file is unreadable, too large or malformed
+     */
+    public static DocNode read(Path file) {
+        return DEFAULT.readFile(file);
+    }
+
+    /**
+     * Reads text with the default limits.
+     *
+     * <pre>{@code
+     * DocNode root = DocumentReader.read("{\"rules\": []}", "inline.json");
+     * }</pre>
+     *
+     * @param text the document
+     * @param name the document name; {@code .json} names are parsed as JSON, others as YAML
+     * @return the root node
+     * @throws DocumentException if the text is too large or malformed
+     */
+    public static DocNode read(String text, String name) {
+        return DEFAULT.readText(text, name);
+    }
+
+    /**
+     * Reads a UTF-8 stream with the default limits, e.g. a class-path resource; the stream is read and closed.
+     *
+     * <pre>{@code
+     * DocNode root = DocumentReader.read(MyApp.class.getResourceAsStream("rules.yaml"), "rules.yaml");
+     * }</pre>
+     *
+     * @param in the document's bytes in UTF-8
+     * @param name the document name for messages; {@code .json} names are parsed as JSON, others as YAML
+     * @return the root node
+     * @throws NullPointerException if {@code in} is null (as {@code getResourceAsStream} returns for a missing
+     *     resource) or name is null
+     * @throws DocumentException if the stream cannot be read, or the document is too large or malformed
+     */
+    public static DocNode read(InputStream in, String name) {
+        return DEFAULT.readStream(in, name);
+    }
+
+    /**
+     * Reads a file.
+     *
+     * @param file a .yaml, .yml or .json file
+     * @return the root node
+     * @throws DocumentException if the file is unreadable, too large or malformed
+     */
+    public DocNode readFile(Path file) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw tooLarge(name, size);
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0), "no such file")));
+        } catch (IOException e) {
+            throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0),
+                    "cannot read file: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
+        }
+        return readText(utf8(bytes, name, "file"), name);
+    }
+
+    /**
+     * Reads a UTF-8 stream to its end and closes it.
+     *
+     * @param in the document's bytes in UTF-8
+     * @param name the document name for messages; {@code .json} names are parsed as JSON, others as YAML
+     * @return the root node
+     * @throws NullPointerException if an argument is null
+     * @throws DocumentException if the stream cannot be read, or the document is too large or malformed
+     */
+    public DocNode readStream(InputStream in, String name) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(in, () -> "in must be a stream, but was null: is '" + name
+                + "' on the class path?");
+        byte[] bytes;
+        try (InputStream stream = in) {
+            bytes = stream.readNBytes(maxBytes == Integer.MAX_VALUE ? maxBytes : maxBytes + 1);
+        } catch (IOException e) {
+            throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0), "cannot read: " + e)));
+        }
+        if (bytes.length > maxBytes) {
+            throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0),
+                    "document is larger than the limit of " + maxBytes + " bytes")));
+        }
+        return readText(utf8(bytes, name, "stream"), name);
+    }
+
+    private static String utf8(byte[] bytes, String name, String what) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0),
+                    what + " is not valid UTF-8")));
+        }
+    }
+
+    /**
+     * Reads text.
+     *
+     * @param text the document
+     * @param name the document name; {@code .json} names are parsed as JSON, others as YAML
+     * @return the root node
+     * @throws DocumentException if the text is too large or malformed
+     */
+    public DocNode readText(String text, String name) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(name, "name");
+        long size = text.length(); // UTF-16 units; at most 3 bytes each, checked exactly below when close
+        if (size > maxBytes || (size * 3 > maxBytes && text.getBytes(StandardCharsets.UTF_8).length > maxBytes)) {
+            throw tooLarge(name, text.getBytes(StandardCharsets.UTF_8).length);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
+        if (!json) {
+            refuseYamlReferences(text, name);
+        }
+        try (JsonParser p = factory(json).createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new DocumentException(name, List.of(new Problem(new Location(name, 1, 1), "document is empty")));
+            }
+            DocNode root = node(p, name, 1);
+            JsonToken extra = p.nextToken();
+            if (extra != null) {
+                throw new DocumentException(name, List.of(new Problem(loc(p, name),
+                        json ? "unexpected content after the end of the document"
+                             : "more than one YAML document; a definition file holds exactly one")));
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            String msg = e.getOriginalMessage();
+            int cut = msg.indexOf("\n at [Source");
+            throw new DocumentException(name, List.of(new Problem(
+                    l == null ? new Location(name, 0, 0) : new Location(name, l.getLineNr(), l.getColumnNr()),
+                    "syntax error: " + (cut >= 0 ? msg.substring(0, cut) : msg).trim())));
+        } catch (IOException e) {
+            throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0), "cannot read: " + e)));
+        }
+    }
+
+    private DocumentException tooLarge(String name, long size) {
+        return new DocumentException(name, List.of(new Problem(new Location(name, 0, 0),
+                "document is " + size + " bytes; the limit is " + maxBytes + " bytes")));
+    }
+
+    private JsonFactory factory(boolean json) {
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(maxDepth + 1)
+                .maxDocumentLength(maxBytes)
+                .build();
+        if (json) {
+            JsonFactory f = JsonFactory.builder().streamReadConstraints(constraints).build();
+            f.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            return f;
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Math.max(maxBytes, 1));
+        options.setMaxAliasesForCollections(0);
+        options.setAllowDuplicateKeys(true); // detected by us, with a better message
+        options.setNestingDepthLimit(maxDepth + 1);
+        return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints).build();
+    }
+
+    /**
+     * Anchors, aliases and explicit tags make a document mean more than it shows (and aliases allow "billion
+     * laughs" expansion); they are refused before the document is read. Jackson does not report anchors on
+     * scalars, so the check reads SnakeYAML's event stream itself.
+     */
+    private void refuseYamlReferences(String text, String name) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Math.max(maxBytes, 1));
+        options.setNestingDepthLimit(maxDepth + 1);
+        try {
+            for (Event e : new Yaml(options).parse(new StringReader(text))) {
+                Location at = new Location(name, e.getStartMark().getLine() + 1, e.getStartMark().getColumn() + 1);
+                if (e instanceof AliasEvent a) {
+                    throw new DocumentException(name, List.of(new Problem(at,
+                            "YAML alias '*" + a.getAnchor() + "' is not allowed; write the value out")));
+                }
+                if (e instanceof NodeEvent n && n.getAnchor() != null) {
+                    throw new DocumentException(name, List.of(new Problem(at,
+                            "YAML anchor '&" + n.getAnchor() + "' is not allowed; write values out")));
+                }
+                String tag = e instanceof ScalarEvent s ? s.getTag()
+                        : e instanceof CollectionStartEvent c ? c.getTag() : null;
+                if (tag != null) {
+                    throw new DocumentException(name, List.of(new Problem(at,
+                            "YAML tag '" + tag + "' is not allowed")));
+                }
+            }
+        } catch (MarkedYAMLException e) {
+            // syntax errors are reported by the main parse, with the same position
+        } catch (YAMLException e) {
+            throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0),
+                    "YAML error: " + e.getMessage())));
+        }
+    }
+
+    private static Location loc(JsonParser p, String name) {
+        JsonLocation l = p.currentTokenLocation();
+        return new Location(name, l.getLineNr(), l.getColumnNr());
+    }
+
+    private DocNode node(JsonParser p, String name, int depth) throws IOException {
+        Location at = loc(p, name);
+        if (depth > maxDepth) {
+            throw new DocumentException(name, List.of(new Problem(at,
+                    "nesting is deeper than the limit of " + maxDepth + " levels")));
+        }
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT: {
+                Map<String, DocNode> fields = new LinkedHashMap<>();
+                Map<String, Location> keys = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    Location keyAt = loc(p, name);
+                    if (fields.containsKey(key)) {
+                        throw new DocumentException(name, List.of(new Problem(keyAt,
+                                "duplicate key '" + key + "' (first at line " + keys.get(key).line() + ")")));
+                    }
+                    p.nextToken();
+                    fields.put(key, node(p, name, depth + 1));
+                    keys.put(key, keyAt);
+                }
+                return DocNode.object(at, fields, keys);
+            }
+            case START_ARRAY: {
+                List<DocNode> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(node(p, name, depth + 1));
+                }
+                return DocNode.array(at, items);
+            }
+            case VALUE_STRING:
+                return DocNode.string(at, p.getText());
+            case VALUE_NUMBER_INT:
+                return DocNode.number(at, new BigDecimal(p.getBigIntegerValue()));
+            case VALUE_NUMBER_FLOAT:
+                try {
+                    return DocNode.number(at, p.getDecimalValue());
+                } catch (NumberFormatException | JsonProcessingException e) {
+                    throw new DocumentException(name, List.of(new Problem(at,
+                            "number '" + p.getText() + "' is not finite")));
+                }
+            case VALUE_TRUE:
+                return DocNode.bool(at, true);
+            case VALUE_FALSE:
+                return DocNode.bool(at, false);
+            case VALUE_NULL:
+                return DocNode.nullNode(at);
+            default:
+                throw new DocumentException(name, List.of(new Problem(at, "unexpected " + t)));
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package io.kpiengine.data.io;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the CSV files of a data source are read: delimiter, quote, header line, charset, header names and per-column
+ * text formats. The {@code csv} section of a metric catalog's data source and of a {@code kpi clean} rules file's
+ * {@code input} ({@link SourceSpec#fromDocument}); {@link #applyTo(CsvSource.Builder)} configures a reader with
+ * it.
+ *
+ * <pre>{@code
+ * CsvSettings csv = CsvSettings.builder()
+ *         .delimiter(';')
+ *         .headerName("visitors", "Unique.Visits")
+ *         .format("visitors", ColumnFormat.builder().thousandsSeparator('.').build())
+ *         .build();
+ * try (CsvSource source = csv.applyTo(CsvSource.builder(Path.of("export.csv"))).schema(schema).build()) { ... }
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class CsvSettings {
+
+    /** The defaults: {@code ,} delimiter, {@code "} quote, a header line, UTF-8, no header names or formats. */
+    public static final CsvSettings DEFAULTS = builder().build();
+
+    private final char delimiter;
+    private final char quote;
+    private final boolean header;
+    private final Charset charset;
+    private final Map<String, String> headerNames;
+    private final Map<String, ColumnFormat> formats;
+    private final ColumnFormat defaultFormat;
+
+    private CsvSettings(Builder b) {
+        this.delimiter = b.delimiter == null ? ',' : b.delimiter;
+        this.quote = b.quote == null ? '"' : b.quote;
+        this.header = b.header == null || b.header;
+        this.charset = b.charset == null ? StandardCharsets.UTF_8 : b.charset;
+        this.headerNames = Collections.unmodifiableMap(new LinkedHashMap<>(b.headerNames));
+        this.formats = Collections.unmodifiableMap(new LinkedHashMap<>(b.formats));
+        this.defaultFormat = b.defaultFormat;
+    }
+
+    /**
+     * A new builder with the defaults.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The field delimiter.
+     *
+     * @return the delimiter, {@code ','} by default
+     */
+    public char delimiter() {
+        return delimiter;
+    }
+
+    /**
+     * The quote character.
+     *
+     * @return the quote, {@code '"'} by default
+     */
+    public char quote() {
+        return quote;
+    }
+
+    /**
+     * Whether files start with a header line.
+     *
+     * @return true by default
+     */
+    public boolean header() {
+        return header;
+    }
+
+    /**
+     * The charset of the files.
+     *
+     * @return UTF-8 by default
+     */
+    public Charset charset() {
+        return charset;
+    }
+
+    /**
+     * Columns read from a header column of another name.
+     *
+     * @return column name to header name, in the order given
+     */
+    public Map<String, String> headerNames() {
+        return headerNames;
+    }
+
+    /**
+     * Per-column text formats.
+     *
+     * @return column name to format, in the order given
+     */
+    public Map<String, ColumnFormat> formats() {
+        return formats;
+    }
+
+    /**
+     * The format of columns without their own.
+     *
+     * @return the default format, if set
+     */
+    public Optional<ColumnFormat> defaultFormat() {
+        return Optional.ofNullable(defaultFormat);
+    }
+
+    /**
+     * Configures a CSV reader with these settings. The charset is set only when it is not UTF-8, the reader's
+     * default, so that settings with the default charset also configure a reader of text ({@code Reader} input).
+     *
+     * @param reader a reader builder; its schema, name, batch size and error budget are left as they are
+     * @return the same builder
+     * @throws NullPointerException if reader is null
+     */
+    public CsvSource.Builder applyTo(CsvSource.Builder reader) {
+        Objects.requireNonNull(reader, "reader").delimiter(delimiter).quote(quote).header(header);
+        if (!charset.equals(StandardCharsets.UTF_8)) {
+            reader.charset(charset);
+        }
+        headerNames.forEach(reader::headerName);
+        formats.forEach(reader::format);
+        if (defaultFormat != null) {
+            reader.defaultFormat(defaultFormat);
+        }
+        return reader;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CsvSettings c && c.delimiter == delimiter && c.quote == quote && c.header == header
+                && c.charset.equals(charset) && c.headerNames.equals(headerNames) && c.formats.equals(formats)
+                && Objects.equals(c.defaultFormat, defaultFormat);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(delimiter, quote, header, charset, headerNames, formats, defaultFormat);
+    }
+
+    @Override
+    public String toString() {
+        return "CsvSettings[delimiter '" + delimiter + "', quote '" + quote + "', header " + header + ", " + charset
+                + (headerNames.isEmpty() ? "" : ", header names " + headerNames)
+                + (formats.isEmpty() ? "" : ", formats of " + formats.keySet())
+                + (defaultFormat == null ? "" : ", default format " + defaultFormat) + "]";
+    }
+
+    /**
+     * Builds {@link CsvSettings}. Each option may be set once (a header name and a format once per column);
+     * {@link #build()} leaves the builder reusable. Not thread-safe.
+     */
+    public static final class Builder {
+        private Character delimiter;
+        private Character quote;
+        private Boolean header;
+        private Charset charset;
+        private final Map<String, String> headerNames = new LinkedHashMap<>();
+        private final Map<String, ColumnFormat> formats = new LinkedHashMap<>();
+        private ColumnFormat defaultFormat;
+
+        private Builder() {
+        }
+
+        private static <T> T once(T current, T value, String what) {
+            Objects.requireNonNull(value, what);
+            if (current != null) {
+                throw new IllegalStateException(what + " was already set to " + current);
+            }
+            return value;
+        }
+
+        private static String name(String value, String what) {
+            Objects.requireNonNull(value, what);
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(what + " must not be blank, but was '" + value + "'");
+            }
+            return value;
+        }
+
+        /**
+         * Sets the field delimiter.
+         *
+         * @param value e.g. {@code ';'}
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder delimiter(char value) {
+            delimiter = once(delimiter, value, "delimiter");
+            return this;
+        }
+
+        /**
+         * Sets the quote character.
+         *
+         * @param value e.g. {@code '\''}
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder quote(char value) {
+            quote = once(quote, value, "quote");
+            return this;
+        }
+
+        /**
+         * Sets whether files start with a header line.
+         *
+         * @param value true if they do
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder header(boolean value) {
+            header = once(header, value, "header");
+            return this;
+        }
+
+        /**
+         * Sets the charset of the files.
+         *
+         * @param value the charset
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder charset(Charset value) {
+            charset = once(charset, value, "charset");
+            return this;
+        }
+
+        /**
+         * Reads a column from a header column of another name.
+         *
+         * @param column the schema column
+         * @param headerName the name in the file's header
+         * @return this builder
+         * @throws IllegalArgumentException if a name is blank
+         * @throws IllegalStateException if the column already has a header name
+         */
+        public Builder headerName(String column, String headerName) {
+            name(column, "column");
+            headerNames.put(column, once(headerNames.get(column), name(headerName, "headerName"),
+                    "headerName of '" + column + "'"));
+            return this;
+        }
+
+        /**
+         * Sets the text format of one column.
+         *
+         * @param column the schema column
+         * @param format the format
+         * @return this builder
+         * @throws IllegalArgumentException if the column name is blank
+         * @throws IllegalStateException if the column already has a format
+         */
+        public Builder format(String column, ColumnFormat format) {
+            name(column, "column");
+            formats.put(column, once(formats.get(column), format, "format of '" + column + "'"));
+            return this;
+        }
+
+        /**
+         * Sets the format of columns without their own.
+         *
+         * @param format the format
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder defaultFormat(ColumnFormat format) {
+            defaultFormat = once(defaultFormat, format, "defaultFormat");
+            return this;
+        }
+
+        /**
+         * Builds the settings.
+         *
+         * @return the immutable settings
+         */
+        public CsvSettings build() {
+            return new CsvSettings(this);
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package io.kpiengine.data.io.internal;
+
+/**
+ * Calendar arithmetic on primitive values (proleptic Gregorian, as {@code java.time}) and the byte-level ISO-8601
+ * readers of dates and timestamps.
+ */
+public final class Civil {
+
+    /** Microseconds per second. */
+    public static final long MICROS = 1_000_000L;
+
+    private Civil() {
+    }
+
+    /**
+     * Whether a year is a leap year.
+     *
+     * @param year the proleptic year
+     * @return true for leap years
+     */
+    public static boolean isLeap(int year) {
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    /**
+     * The number of days of a month.
+     *
+     * @param year the year
+     * @param month 1..12
+     * @return 28..31
+     */
+    public static int lengthOfMonth(int year, int month) {
+        switch (month) {
+            case 2:
+                return isLeap(year) ? 29 : 28;
+            case 4:
+            case 6:
+            case 9:
+            case 11:
+                return 30;
+            default:
+                return 31;
+        }
+    }
+
+    /**
+     * Days since 1970-01-01 of a valid date (the algorithm of {@code LocalDate.toEpochDay}).
+     *
+     * @param year the year
+     * @param month 1..12
+     * @param day 1..31
+     * @return the epoch day
+     */
+    public static long epochDay(int year, int month, int day) {
+        long y = year;
+        long m = month;
+        long total = 365 * y;
+        if (y >= 0) {
+            total += (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        } else {
+            total -= y / -4 - y / -100 + y / -400;
+        }
+        total += (367 * m - 362) / 12;
+        total += day - 1;
+        if (m > 2) {
+            total--;
+            if (!isLeap(year)) {
+                total--;
+            }
+        }
+        return total - 719_528L;
+    }
+
+    private static int digits2(byte[] b, int i) {
+        int a = b[i] - '0';
+        int c = b[i + 1] - '0';
+        return (a | c) >= 0 && a <= 9 && c <= 9 ? a * 10 + c : -1;
+    }
+
+    /**
+     * Reads an ISO date {@code yyyy-MM-dd} that fills {@code b[s, e)} exactly.
+     *
+     * @param b the bytes
+     * @param s first byte
+     * @param e end (exclusive)
+     * @return the epoch day, or {@code Long.MIN_VALUE} if the text is not a valid ISO date
+     */
+    public static long isoDate(byte[] b, int s, int e) {
+        if (e - s != 10 || b[s + 4] != '-' || b[s + 7] != '-') {
+            return Long.MIN_VALUE;
+        }
+        int y1 = digits2(b, s);
+        int y2 = digits2(b, s + 2);
+        int m = digits2(b, s + 5);
+        int d = digits2(b, s + 8);
+        if ((y1 | y2 | m | d) < 0) {
+            return Long.MIN_VALUE;
+        }
+        int y = y1 * 100 + y2;
+        if (m < 1 || m > 12 || d < 1 || d > lengthOfMonth(y, m)) {
+            return Long.MIN_VALUE;
+        }
+        return epochDay(y, m, d);
+    }
+
+    /** The result of {@link #isoTimestamp}: not a timestamp. */
+    public static final long BAD = Long.MIN_VALUE;
+    /** The result of {@link #isoTimestamp}: a valid local timestamp without an offset (see {@link IsoParts}). */
+    public static final long NO_OFFSET = Long.MIN_VALUE + 1;
+
+    /** The parts of a local ISO timestamp, filled by {@link #isoTimestamp} when it returns {@link #NO_OFFSET}. */
+    public static final class IsoParts {
+        /** Local seconds since the epoch, as if the local time were UTC. */
+        public long localSeconds;
+        /** Microseconds within the second. */
+        public int micros;
+    }
+
+    private static final int TABLE_FIRST_YEAR = 1900;
+    private static final int TABLE_YEARS = 300;
+    /** Epoch day of the first of each month of 1900..2199, so the common case needs no calendar arithmetic. */
+    private static final int[] MONTH_STARTS = new int[TABLE_YEARS * 12];
+
+    static {
+        for (int y = 0; y < TABLE_YEARS; y++) {
+            for (int m = 0; m < 12; m++) {
+                MONTH_STARTS[y * 12 + m] = (int) epochDay(TABLE_FIRST_YEAR + y, m + 1, 1);
+            }
+        }
+    }
+
+    private static int digit(byte[] b, int i) {
+        int d = b[i] - '0';
+        return d >= 0 && d <= 9 ? d : -100_000;
+    }
+
+    /**
+     * The fixed layouts {@code yyyy-MM-ddTHH:mm:ss+HH:MM} and {@code yyyy-MM-ddTHH:mm:ssZ}, by direct indexing;
+     * {@link #BAD} when the text has another layout (the general reader then decides).
+     */
+    private static long fixedTimestamp(byte[] b, int s, int len) {
+        if (b[s + 4] != '-' || b[s + 7] != '-' || b[s + 13] != ':' || b[s + 16] != ':'
+                || b[s + 10] != 'T' && b[s + 10] != ' ') {
+            return BAD;
+        }
+        int year = digit(b, s) * 1000 + digit(b, s + 1) * 100 + digit(b, s + 2) * 10 + digit(b, s + 3);
+        int month = digit(b, s + 5) * 10 + digit(b, s + 6);
+        int day = digit(b, s + 8) * 10 + digit(b, s + 9);
+        int hour = digit(b, s + 11) * 10 + digit(b, s + 12);
+        int minute = digit(b, s + 14) * 10 + digit(b, s + 15);
+        int second = digit(b, s + 17) * 10 + digit(b, s + 18);
+        int offset;
+        if (len == 20) {
+            if (b[s + 19] != 'Z') {
+                return BAD;
+            }
+            offset = 0;
+        } else {
+            byte sign = b[s + 19];
+            int oh = digit(b, s + 20) * 10 + digit(b, s + 21);
+            int om = digit(b, s + 23) * 10 + digit(b, s + 24);
+            if (sign != '+' && sign != '-' || b[s + 22] != ':' || oh < 0 || oh > 18 || om < 0 || om > 59) {
+                return BAD;
+            }
+            offset = (oh * 3600 + om * 60) * (sign == '-' ? -1 : 1);
+        }
+        int y = year - TABLE_FIRST_YEAR;
+        if (y < 0 || y >= TABLE_YEARS || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return BAD;
+        }
+        long days = MONTH_STARTS[y * 12 + month - 1] + day - 1;
+        return (days * 86_400L + hour * 3600 + minute * 60 + second - offset) * MICROS;
+    }
+
+    /**
+     * Reads an ISO-8601 timestamp that fills {@code b[s, e)} exactly:
+     * {@code yyyy-MM-dd('T'|' ')HH:mm[:ss[.fraction]][Z|±HH[:mm]|±HHmm]}. Fractions beyond microseconds are
+     * truncated.
+     *
+     * @param b the bytes
+     * @param s first byte
+     * @param e end (exclusive)
+     * @param local receives the local time when there is no offset
+     * @return microseconds since the epoch, {@link #NO_OFFSET} (then {@code local} is filled) or {@link #BAD}
+     */
+    public static long isoTimestamp(byte[] b, int s, int e, IsoParts local) {
+        int len = e - s;
+        if (len == 25 || len == 20) {
+            long v = fixedTimestamp(b, s, len);
+            if (v != BAD) {
+                return v;
+            }
+        }
+        if (len < 16) {
+            return BAD;
+        }
+        long day = isoDate(b, s, s + 10);
+        byte t = b[s + 10];
+        if (day == Long.MIN_VALUE || t != 'T' && t != ' ' && t != 't' || b[s + 13] != ':') {
+            return BAD;
+        }
+        int hh = digits2(b, s + 11);
+        int mm = digits2(b, s + 14);
+        if (hh < 0 || hh > 23 || mm < 0 || mm > 59) {
+            return BAD;
+        }
+        int i = s + 16;
+        int ss = 0;
+        int micros = 0;
+        if (i < e && b[i] == ':') {
+            if (e - i < 3) {
+                return BAD;
+            }
+            ss = digits2(b, i + 1);
+            if (ss < 0 || ss > 59) {
+                return BAD;
+            }
+            i += 3;
+            if (i < e && (b[i] == '.' || b[i] == ',')) {
+                i++;
+                int n = 0;
+                while (i < e && b[i] >= '0' && b[i] <= '9') {
+                    if (n < 6) {
+                        micros = micros * 10 + (b[i] - '0');
+                    }
+                    n++;
+                    i++;
+                }
+                if (n == 0 || n > 9) {
+                    return BAD;
+                }
+                for (int k = n; k < 6; k++) {
+                    micros *= 10;
+                }
+            }
+        }
+        long localSeconds = day * 86_400L + hh * 3600 + mm * 60 + ss;
+        if (i == e) {
+            local.localSeconds = localSeconds;
+            local.micros = micros;
+            return NO_OFFSET;
+        }
+        int offset;
+        byte z = b[i];
+        if ((z == 'Z' || z == 'z') && i + 1 == e) {
+            offset = 0;
+        } else if (z == '+' || z == '-') {
+            int rest = e - i - 1;
+            int oh;
+            int om = 0;
+            if (rest == 2) {
+                oh = digits2(b, i + 1);
+            } else if (rest == 4) {
+                oh = digits2(b, i + 1);
+                om = digits2(b, i + 3);
+            } else if (rest == 5 && b[i + 3] == ':') {
+                oh = digits2(b, i + 1);
+                om = digits2(b, i + 4);
+            } else {
+                return BAD;
+            }
+            if (oh < 0 || oh > 18 || om < 0 || om > 59) {
+                return BAD;
+            }
+            offset = (oh * 3600 + om * 60) * (z == '-' ? -1 : 1);
+        } else {
+            return BAD;
+        }
+        return (localSeconds - offset) * MICROS + micros;
+    }
+}

@@ -1,0 +1,41 @@
+package io.kpiengine.quality.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** Text forms of values in reports and reasons. */
+final class Fmt {
+
+    static final double[] POW10D = new double[19];
+    static final long[] POW10 = new long[19];
+
+    static {
+        long p = 1;
+        for (int i = 0; i < 19; i++) {
+            POW10[i] = p;
+            POW10D[i] = p;
+            p *= 10;
+        }
+    }
+
+    private Fmt() {
+    }
+
+    /** A double as plain decimal text without exponent ("1200", "0.5"). */
+    static String number(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
+    /** Microseconds since the epoch as an ISO-8601 instant. */
+    static String instant(long micros) {
+        return toInstant(micros).toString();
+    }
+
+    /** Microseconds since the epoch as an instant. */
+    static Instant toInstant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+    }
+}
