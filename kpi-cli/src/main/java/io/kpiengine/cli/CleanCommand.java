@@ -2,9 +2,9 @@ package io.kpiengine.cli;
 
 import io.kpiengine.data.RecordBatch;
 import io.kpiengine.data.RejectedRow;
-import io.kpiengine.data.doc.DocNode;
-import io.kpiengine.data.doc.DocumentReader;
-import io.kpiengine.data.doc.Problems;
+import io.kpiengine.data.doc.internal.DocNode;
+import io.kpiengine.data.doc.internal.DocumentReader;
+import io.kpiengine.data.doc.internal.Problems;
 import io.kpiengine.data.io.CsvSource;
 import io.kpiengine.data.io.ErrorBudgetExceededException;
 import io.kpiengine.quality.CleanedSource;
@@ -12,6 +12,7 @@ import io.kpiengine.quality.Cleaner;
 import io.kpiengine.quality.GateStatus;
 import io.kpiengine.quality.QualityReport;
 import io.kpiengine.quality.QualityRules;
+import io.kpiengine.quality.internal.RulesDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -88,10 +89,10 @@ final class CleanCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         DocNode root = DocumentReader.read(rules);
         Problems problems = new Problems(rules.toString());
-        io.kpiengine.data.doc.Fields f = io.kpiengine.data.doc.Fields.of(root, problems, "rules file", "rules",
+        io.kpiengine.data.doc.internal.Fields f = io.kpiengine.data.doc.internal.Fields.of(root, problems, "rules file", "rules",
                 "input");
         DocNode section = f.required("rules");
-        QualityRules qr = section == null ? null : QualityRules.fromDocument(section, problems);
+        QualityRules qr = section == null ? null : RulesDocument.readSection(section, problems);
         CleanInput input = CleanInput.read(f.object("input"), problems);
         problems.throwIfAny();
         if (!Files.isRegularFile(data)) {

@@ -5,7 +5,7 @@ import io.kpiengine.base.KpiException;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.QualityVerdict;
 import io.kpiengine.core.SourceAccount;
-import io.kpiengine.core.agg.AggregationState;
+import io.kpiengine.core.AggregationState;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.CatalogException;
 import io.kpiengine.core.metric.DataSource;

@@ -1,6 +1,5 @@
 package io.kpiengine.core;
 
-import io.kpiengine.core.agg.AggregationState;
 import io.kpiengine.core.internal.CalendarIndexer;
 import io.kpiengine.core.internal.EnginePlan;
 import io.kpiengine.core.internal.GroupSpec;
@@ -12,7 +11,6 @@ import io.kpiengine.core.internal.ParallelAggregator;
 import io.kpiengine.core.internal.PeriodIndexer;
 import io.kpiengine.core.internal.ResultAssembler;
 import io.kpiengine.core.internal.SourceState;
-import io.kpiengine.core.internal.StateAccess;
 import io.kpiengine.core.internal.StateCodec;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.DataSource;
@@ -166,9 +164,9 @@ public final class KpiEngine {
      */
     public KpiResults evaluate(AggregationState previous, Map<String, RecordSource> sources) {
         Objects.requireNonNull(previous, "previous");
-        if (!StateAccess.get().fingerprint(previous).equals(fingerprint)) {
+        if (!previous.fingerprint().equals(fingerprint)) {
             throw new IllegalArgumentException("previous must come from an engine with the same measures, grain and"
-                    + " zone, but it was computed for:\n  " + StateAccess.get().fingerprint(previous)
+                    + " zone, but it was computed for:\n  " + previous.fingerprint()
                     + "\nand this engine computes:\n  " + fingerprint);
         }
         return run(previous, sources);
@@ -190,7 +188,7 @@ public final class KpiEngine {
         Objects.requireNonNull(bytes, "bytes");
         try {
             List<SourceState> states = StateCodec.read(bytes, fingerprint, this::newState);
-            return StateAccess.get().create(fingerprint, states);
+            return new AggregationState(fingerprint, states);
         } catch (IOException e) {
             throw new StateException("cannot restore the aggregation state: " + e.getMessage(), e);
         }
@@ -221,7 +219,7 @@ public final class KpiEngine {
         }
         Map<String, SourceState> prior = new LinkedHashMap<>();
         if (previous != null) {
-            for (SourceState s : StateAccess.get().sources(previous)) {
+            for (SourceState s : previous.copies()) {
                 prior.put(s.source(), s);
             }
         }
@@ -279,7 +277,7 @@ public final class KpiEngine {
         ResultAssembler assembler = new ResultAssembler(calendar, grain, clock, first, last, partialWindows);
         List<KpiResult> rows = assembler.assemble(plan.metrics(), merged, plan.formulas());
         warnings.addAll(assembler.warnings());
-        AggregationState state = StateAccess.get().create(fingerprint, new ArrayList<>(merged.values()));
+        AggregationState state = new AggregationState(fingerprint, new ArrayList<>(merged.values()));
         return new KpiResults(rows, DataQuality.of(accounts), state, warnings);
     }
 

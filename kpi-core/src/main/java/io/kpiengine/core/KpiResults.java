@@ -1,6 +1,5 @@
 package io.kpiengine.core;
 
-import io.kpiengine.core.agg.AggregationState;
 import io.kpiengine.core.time.Period;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -3,7 +3,6 @@ package io.kpiengine.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kpiengine.core.agg.AggregationState;
 import io.kpiengine.core.internal.AggKind;
 import io.kpiengine.core.internal.DerivedFormula;
 import io.kpiengine.core.internal.EnginePlan;

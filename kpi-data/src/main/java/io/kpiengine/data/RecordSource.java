@@ -73,7 +73,7 @@ public interface RecordSource extends AutoCloseable {
     }
 
     /**
-     * Asks the source to attach {@link TextHash} values to the {@link TextVector}s it returns from now on (see
+     * Asks the source to attach 128-bit text digest values to the {@link TextVector}s it returns from now on (see
      * {@link TextVector#wrap(String[], long[], int)}), for a consumer that hashes text, as exact duplicate detection
      * does. A source that can hash more cheaply than its consumer (a CSV reader hashes the bytes it has just parsed)
      * does so and returns true; the default ignores the request and returns false. Either way the batches hold the

@@ -1,5 +1,7 @@
 package io.kpiengine.data;
 
+import io.kpiengine.data.internal.TextHash;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -16,7 +18,7 @@ import java.util.Objects;
 public final class TextVector extends Vector {
 
     private final String[] values;
-    /** {@link TextHash} lanes of each stored value (2 per entry, zeros where not computed), or null. */
+    /** 128-bit text digest lanes of each stored value (2 per entry, zeros where not computed), or null. */
     private final long[] hashes;
 
     private TextVector(String[] values, long[] hashes, int size) {
@@ -63,7 +65,7 @@ public final class TextVector extends Vector {
     }
 
     /**
-     * Wraps an array and the {@link TextHash} values of its entries, as a reader that hashed the bytes it parsed
+     * Wraps an array and the 128-bit text digest values of its entries, as a reader that hashed the bytes it parsed
      * makes them; neither array is copied, and the caller must not modify them afterwards. Entry i's lanes are
      * {@code hashes[2 * i]} and {@code hashes[2 * i + 1]}; an entry left at two zeros is hashed from its string
      * when asked. The hashes are trusted: anything but {@code TextHash} values (or zeros) makes
@@ -87,7 +89,7 @@ public final class TextVector extends Vector {
     }
 
     /**
-     * Writes the {@link TextHash} lanes of rows {@code [from, from + len)} into {@code a[0..len)} (lane 1) and
+     * Writes the 128-bit text digest lanes of rows {@code [from, from + len)} into {@code a[0..len)} (lane 1) and
      * {@code b[0..len)} (lane 2): the ones the vector was made with, else hashed from the strings. Missing rows get
      * zeros.
      *

@@ -3,7 +3,7 @@ package io.kpiengine.examples;
 import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResult;
 import io.kpiengine.core.KpiResults;
-import io.kpiengine.core.agg.AggregationState;
+import io.kpiengine.core.AggregationState;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.DataSource;
 import io.kpiengine.core.metric.Metric;

@@ -1,9 +1,9 @@
 package io.kpiengine.quality;
 
 import io.kpiengine.data.Schema;
-import io.kpiengine.data.doc.DocNode;
-import io.kpiengine.data.doc.DocumentReader;
-import io.kpiengine.data.doc.Problems;
+import io.kpiengine.data.doc.internal.DocNode;
+import io.kpiengine.data.doc.internal.DocumentReader;
+import io.kpiengine.data.doc.internal.Problems;
 import io.kpiengine.quality.internal.Binder;
 import io.kpiengine.quality.internal.Consistency;
 import io.kpiengine.quality.internal.RulesDocument;
@@ -33,7 +33,7 @@ import java.util.Optional;
  * Cleaner cleaner = rules.bind(source.schema());
  * }</pre>
  *
- * <p>The same rules can be read from a YAML or JSON document ({@link #read(Path)}, {@link #fromDocument}); a
+ * <p>The same rules can be read from a YAML or JSON document ({@link #read(Path)}, or a section of a metric catalog); a
  * document and a builder that declare the same rules give equal {@code QualityRules}. The order in which rules
  * run is fixed by their kind (see {@code docs/quality-rules.md}); within a kind, rules run in declaration order.
  *
@@ -93,24 +93,6 @@ public final class QualityRules {
         QualityRules rules = RulesDocument.readFile(root, problems);
         problems.throwIfAny();
         return rules;
-    }
-
-    /**
-     * Reads a rules section (as embedded per data source in a metric catalog), recording every problem with
-     * its location in {@code problems} instead of throwing.
-     *
-     * <p>The section's fields: {@code duplicates}, {@code missing}, {@code units}, {@code currencies},
-     * {@code timeZones}, {@code validity}, {@code outliers}, {@code freshness}, {@code expectedRows},
-     * {@code dateSpine} (each a list of rule objects), {@code thresholds} and {@code reportLimit}; see
-     * {@code docs/quality-rules.md}.
-     *
-     * @param node the section, an object
-     * @param problems where problems go; problems recorded before (elsewhere in an enclosing document) are kept
-     * @return the rules, or null when this section had problems (they are in {@code problems})
-     */
-    public static QualityRules fromDocument(DocNode node, Problems problems) {
-        return RulesDocument.readSection(Objects.requireNonNull(node, "node"),
-                Objects.requireNonNull(problems, "problems"));
     }
 
     /**

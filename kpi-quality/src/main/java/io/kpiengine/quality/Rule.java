@@ -12,7 +12,7 @@ import java.util.List;
  * Rule range = RangeRule.of("visitors").min(0).max(500).onInvalid(OnInvalid.FLAG).withId("visitors-range");
  * }</pre>
  *
- * <p>The same rules can be written in a rules document; see {@link QualityRules#fromDocument}.
+ * <p>The same rules can be written in a rules document; see {@link QualityRules#read(java.nio.file.Path)}.
  */
 public sealed interface Rule permits DuplicateRule, MissingValueRule, UnitRule, CurrencyRule, TimeZoneRule,
         RangeRule, AllowedValuesRule, PatternRule, ConditionRule, OutlierRule, FreshnessRule, ExpectedRowsRule,

@@ -1,15 +1,16 @@
 package io.kpiengine.quality;
 
+import io.kpiengine.quality.internal.RulesDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kpiengine.data.Column;
 import io.kpiengine.data.ColumnType;
-import io.kpiengine.data.doc.DocNode;
+import io.kpiengine.data.doc.internal.DocNode;
 import io.kpiengine.data.doc.DocumentException;
-import io.kpiengine.data.doc.DocumentReader;
+import io.kpiengine.data.doc.internal.DocumentReader;
 import io.kpiengine.data.doc.Problem;
-import io.kpiengine.data.doc.Problems;
+import io.kpiengine.data.doc.internal.Problems;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -119,7 +120,7 @@ class RulesDocumentTest {
                  "validity": [{"column": "visitors", "min": 0}]}
                 """;
         Problems p = new Problems("r.json");
-        QualityRules rules = QualityRules.fromDocument(DocumentReader.read(json, "r.json"), p);
+        QualityRules rules = RulesDocument.readSection(DocumentReader.read(json, "r.json"), p);
         assertThat(p.list()).isEmpty();
         assertThat(rules).isEqualTo(QualityRules.builder().rule(DuplicateRule.byKey("order_id").keepLast())
                 .rule(RangeRule.nonNegative("visitors")).build());
@@ -142,7 +143,7 @@ class RulesDocumentTest {
                 reportLimit: -1
                 """;
         Problems p = new Problems("r.yaml");
-        QualityRules.fromDocument(DocumentReader.read(yaml, "r.yaml"), p);
+        RulesDocument.readSection(DocumentReader.read(yaml, "r.yaml"), p);
         assertThat(p.list()).extracting(Problem::toString).containsExactly(
                 "r.yaml:2:23: 'keep' must be one of [first, last, latest, max], but was 'newest'",
                 "r.yaml:4:6: unknown field 'colum' in missing rule; did you mean 'column'?",
@@ -164,7 +165,7 @@ class RulesDocumentTest {
                   - {column: x, strategy: leave}
                 """;
         Problems p = new Problems("r.yaml");
-        QualityRules.fromDocument(DocumentReader.read(yaml, "r.yaml"), p);
+        RulesDocument.readSection(DocumentReader.read(yaml, "r.yaml"), p);
         assertThat(p.list()).extracting(Problem::toString).containsExactly(
                 "r.yaml:3:5: rule id 'missing:x' is used by rules 1 and 2; give one of them another id",
                 "r.yaml:3:5: rule 'missing:x' contradicts rule 'missing:x': only one missing-value rule for column 'x'"
@@ -188,9 +189,9 @@ class RulesDocumentTest {
         DocNode section = root.field("sources").orElseThrow().field("events").orElseThrow().field("rules").orElseThrow();
         Problems p = new Problems("c.yaml");
         p.add(root, "a problem elsewhere in the catalog");
-        assertThat(QualityRules.fromDocument(section, p).rules()).containsExactly(DuplicateRule.exact());
+        assertThat(RulesDocument.readSection(section, p).rules()).containsExactly(DuplicateRule.exact());
         DocNode bad = DocumentReader.read("duplicates: [{keep: last}]\n", "c.yaml");
-        assertThat(QualityRules.fromDocument(bad, p)).isNull();
+        assertThat(RulesDocument.readSection(bad, p)).isNull();
         assertThat(p.list()).hasSize(2);
     }
 }

@@ -2,9 +2,9 @@ package io.kpiengine.core.metric;
 
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.Grain;
-import io.kpiengine.data.doc.DocNode;
+import io.kpiengine.data.doc.internal.DocNode;
 import io.kpiengine.data.doc.DocumentException;
-import io.kpiengine.data.doc.DocumentReader;
+import io.kpiengine.data.doc.internal.DocumentReader;
 import io.kpiengine.data.doc.Location;
 import io.kpiengine.data.doc.Problem;
 import java.io.InputStream;

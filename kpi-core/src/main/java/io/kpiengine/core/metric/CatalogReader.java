@@ -4,14 +4,15 @@ import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.FiscalYearNaming;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.data.Schema;
-import io.kpiengine.data.doc.DocNode;
-import io.kpiengine.data.doc.Fields;
+import io.kpiengine.data.doc.internal.DocNode;
+import io.kpiengine.data.doc.internal.Fields;
 import io.kpiengine.data.doc.Location;
-import io.kpiengine.data.doc.Problems;
+import io.kpiengine.data.doc.internal.Problems;
 import io.kpiengine.base.internal.Suggestions;
 import io.kpiengine.data.io.CsvSettings;
-import io.kpiengine.data.io.SourceSpec;
+import io.kpiengine.data.io.internal.SourceSpec;
 import io.kpiengine.quality.QualityRules;
+import io.kpiengine.quality.internal.RulesDocument;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -147,7 +148,7 @@ final class CatalogReader {
         csv.defaultFormat().ifPresent(b::defaultFormat);
         DocNode rules = f.object("rules");
         if (rules != null) {
-            QualityRules qr = QualityRules.fromDocument(rules, problems);
+            QualityRules qr = RulesDocument.readSection(rules, problems);
             if (problems.list().size() == before) {
                 b.rules(qr);
             }

@@ -1,10 +1,9 @@
 /**
- * Strict reading of YAML and JSON definition documents (quality rules, metric catalogs) into a tree whose every
- * node knows its file, line and column.
+ * The problems found in a definition document (quality rules, metric catalog): {@link
+ * io.kpiengine.data.doc.DocumentException} lists every {@link io.kpiengine.data.doc.Problem} at once, each at its
+ * {@link io.kpiengine.data.doc.Location} (file, line and column), so a user fixes a document in one pass.
  *
- * <p>{@link io.kpiengine.data.doc.DocumentReader} refuses duplicate keys, YAML anchors and aliases, tags,
- * documents over a size limit and nesting over a depth limit. {@link io.kpiengine.data.doc.Fields} reads the
- * fields of one object, collecting every problem (unknown field with "did you mean", wrong type, missing field)
- * into {@link io.kpiengine.data.doc.Problems}, so a user fixes a document in one pass.
+ * <p>The strict reader itself (no duplicate keys, anchors, aliases or tags; size and depth limits) is an
+ * implementation detail shared by the modules that read documents.
  */
 package io.kpiengine.data.doc;

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * How the CSV files of a data source are read: delimiter, quote, header line, charset, header names and per-column
  * text formats. The {@code csv} section of a metric catalog's data source and of a {@code kpi clean} rules file's
- * {@code input} ({@link SourceSpec#fromDocument}); {@link #applyTo(CsvSource.Builder)} configures a reader with
+ * {@code input}; {@link #applyTo(CsvSource.Builder)} configures a reader with
  * it.
  *
  * <pre>{@code

@@ -323,7 +323,7 @@ public final class CsvSource implements RecordSource {
     }
 
     /**
-     * Attaches {@link io.kpiengine.data.TextHash} values to TEXT vectors: the reader hashes the bytes of each
+     * Attaches 128-bit text digest values to TEXT vectors: the reader hashes the bytes of each
      * ASCII value while it has them, which costs a fraction of hashing the decoded strings later. Applies to the
      * batches read afterwards, and to partitions made by {@link #split} before or after. Only for UTF-8,
      * US-ASCII and ISO-8859-1 files (where ASCII bytes are the same characters); false otherwise.

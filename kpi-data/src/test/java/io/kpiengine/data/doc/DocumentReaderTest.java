@@ -1,5 +1,10 @@
 package io.kpiengine.data.doc;
 
+import io.kpiengine.data.doc.internal.DocNode;
+import io.kpiengine.data.doc.internal.DocumentReader;
+import io.kpiengine.data.doc.internal.Fields;
+import io.kpiengine.data.doc.internal.Problems;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -90,7 +90,7 @@ class CsvSourceTest {
                                 assertThat(a[r]).isZero();
                                 continue;
                             }
-                            io.kpiengine.data.TextHash.of(v.get(r), want, 0);
+                            io.kpiengine.data.internal.TextHash.of(v.get(r), want, 0);
                             assertThat(new long[] {a[r], b[r]}).as("value '%s'", v.get(r)).containsExactly(want);
                             checked++;
                         }
@@ -114,7 +114,7 @@ class CsvSourceTest {
             long[] b = new long[1];
             v.hashTo(0, 1, a, b);
             long[] want = new long[2];
-            io.kpiengine.data.TextHash.of("O1", want, 0);
+            io.kpiengine.data.internal.TextHash.of("O1", want, 0);
             assertThat(new long[] {a[0], b[0]}).containsExactly(want);
         }
     }

@@ -6,7 +6,7 @@ import io.kpiengine.data.DecimalVector;
 import io.kpiengine.data.Dictionary;
 import io.kpiengine.data.DoubleVector;
 import io.kpiengine.data.LongVector;
-import io.kpiengine.data.TextHash;
+import io.kpiengine.data.internal.TextHash;
 import io.kpiengine.data.TextVector;
 import io.kpiengine.data.Vector;
 import java.util.IdentityHashMap;

@@ -2,9 +2,9 @@ package io.kpiengine.quality.internal;
 
 import io.kpiengine.data.Column;
 import io.kpiengine.data.ColumnType;
-import io.kpiengine.data.doc.DocNode;
-import io.kpiengine.data.doc.Fields;
-import io.kpiengine.data.doc.Problems;
+import io.kpiengine.data.doc.internal.DocNode;
+import io.kpiengine.data.doc.internal.Fields;
+import io.kpiengine.data.doc.internal.Problems;
 import io.kpiengine.base.internal.Suggestions;
 import io.kpiengine.quality.AllowedValuesRule;
 import io.kpiengine.quality.ConditionRule;

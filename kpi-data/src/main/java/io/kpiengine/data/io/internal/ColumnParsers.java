@@ -11,7 +11,7 @@ import io.kpiengine.data.LongVector;
 import io.kpiengine.data.RecordBatch;
 import io.kpiengine.data.RejectedRow;
 import io.kpiengine.data.Schema;
-import io.kpiengine.data.TextHash;
+import io.kpiengine.data.internal.TextHash;
 import io.kpiengine.data.TextVector;
 import io.kpiengine.data.Vector;
 import io.kpiengine.data.io.ColumnFormat;
@@ -608,7 +608,7 @@ public final class ColumnParsers {
     }
 
     /**
-     * Makes a TEXT parser attach the {@link io.kpiengine.data.TextHash} of each value it parses from bytes to
+     * Makes a TEXT parser attach the {@link io.kpiengine.data.internal.TextHash} of each value it parses from bytes to
      * its vectors (see {@link TextVector#wrap(String[], long[], int)}), when its charset reads ASCII bytes as
      * the same characters; values with other bytes, and values put as strings, are left to be hashed from the
      * string. Other parsers ignore this.

@@ -194,7 +194,7 @@ public final class CsvReader implements AutoCloseable {
     }
 
     /**
-     * Makes the TEXT columns attach {@link io.kpiengine.data.TextHash} values to the batches read from now on
+     * Makes the TEXT columns attach {@link io.kpiengine.data.internal.TextHash} values to the batches read from now on
      * (see {@link ColumnParsers#hashText}); call after {@link #bind}.
      *
      * @return true if at least one column will attach them

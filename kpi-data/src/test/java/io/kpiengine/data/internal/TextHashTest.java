@@ -1,4 +1,6 @@
-package io.kpiengine.data;
+package io.kpiengine.data.internal;
+
+import io.kpiengine.data.TextVector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

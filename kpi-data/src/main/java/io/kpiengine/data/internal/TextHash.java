@@ -1,4 +1,4 @@
-package io.kpiengine.data;
+package io.kpiengine.data.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

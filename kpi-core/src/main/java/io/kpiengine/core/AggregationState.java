@@ -1,7 +1,6 @@
-package io.kpiengine.core.agg;
+package io.kpiengine.core;
 
 import io.kpiengine.core.internal.SourceState;
-import io.kpiengine.core.internal.StateAccess;
 import io.kpiengine.core.internal.StateCodec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,29 +36,10 @@ public final class AggregationState {
     /** The version of the byte format written by {@link #toBytes()}. */
     public static final int FORMAT_VERSION = StateCodec.VERSION;
 
-    static {
-        StateAccess.install(new StateAccess() {
-            @Override
-            public AggregationState create(String fingerprint, List<SourceState> sources) {
-                return new AggregationState(fingerprint, sources);
-            }
-
-            @Override
-            public List<SourceState> sources(AggregationState state) {
-                return state.copies();
-            }
-
-            @Override
-            public String fingerprint(AggregationState state) {
-                return state.fingerprint;
-            }
-        });
-    }
-
     private final String fingerprint;
     private final Map<String, SourceState> sources;
 
-    private AggregationState(String fingerprint, List<SourceState> sources) {
+    AggregationState(String fingerprint, List<SourceState> sources) {
         this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
         Map<String, SourceState> map = new LinkedHashMap<>();
         for (SourceState s : sources) {
@@ -68,7 +48,13 @@ public final class AggregationState {
         this.sources = Collections.unmodifiableMap(map);
     }
 
-    private List<SourceState> copies() {
+    /** The plan fingerprint: the measures, grain and zone the state was computed for. */
+    String fingerprint() {
+        return fingerprint;
+    }
+
+    /** Fresh copies of the source states that the caller may change. */
+    List<SourceState> copies() {
         List<SourceState> out = new ArrayList<>();
         for (SourceState s : sources.values()) {
             SourceState copy = s.emptyCopy();

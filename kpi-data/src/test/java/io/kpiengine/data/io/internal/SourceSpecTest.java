@@ -1,5 +1,8 @@
-package io.kpiengine.data.io;
+package io.kpiengine.data.io.internal;
 
+import io.kpiengine.data.io.CsvSource;
+import io.kpiengine.data.io.ColumnFormat;
+import io.kpiengine.data.io.CsvSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,9 +11,9 @@ import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.LongVector;
 import io.kpiengine.data.RecordBatch;
 import io.kpiengine.data.Schema;
-import io.kpiengine.data.doc.DocNode;
-import io.kpiengine.data.doc.DocumentReader;
-import io.kpiengine.data.doc.Problems;
+import io.kpiengine.data.doc.internal.DocNode;
+import io.kpiengine.data.doc.internal.DocumentReader;
+import io.kpiengine.data.doc.internal.Problems;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,8 @@
-package io.kpiengine.data.doc;
+package io.kpiengine.data.doc.internal;
+
+import io.kpiengine.data.doc.DocumentException;
+import io.kpiengine.data.doc.Location;
+import io.kpiengine.data.doc.Problem;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

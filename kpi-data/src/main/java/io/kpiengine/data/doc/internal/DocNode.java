@@ -1,4 +1,6 @@
-package io.kpiengine.data.doc;
+package io.kpiengine.data.doc.internal;
+
+import io.kpiengine.data.doc.Location;
 
 import java.math.BigDecimal;
 import java.util.Collections;

@@ -1,10 +1,12 @@
-package io.kpiengine.data.io;
+package io.kpiengine.data.io.internal;
 
+import io.kpiengine.data.io.ColumnFormat;
+import io.kpiengine.data.io.CsvSettings;
 import io.kpiengine.data.Column;
 import io.kpiengine.data.ColumnType;
-import io.kpiengine.data.doc.DocNode;
-import io.kpiengine.data.doc.Fields;
-import io.kpiengine.data.doc.Problems;
+import io.kpiengine.data.doc.internal.DocNode;
+import io.kpiengine.data.doc.internal.Fields;
+import io.kpiengine.data.doc.internal.Problems;
 import io.kpiengine.base.internal.Suggestions;
 import java.math.RoundingMode;
 import java.nio.charset.Charset;

@@ -1,4 +1,4 @@
-package io.kpiengine.data.doc;
+package io.kpiengine.data.doc.internal;
 
 import io.kpiengine.base.internal.Suggestions;
 import java.math.BigDecimal;

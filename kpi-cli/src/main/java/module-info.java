@@ -1,0 +1,10 @@
+/** The {@code kpi} command line: {@code run}, {@code clean}, {@code lint}, {@code demo}. */
+module io.kpiengine.cli {
+    requires io.kpiengine.core;
+    requires io.kpiengine.samples;
+    requires info.picocli;
+
+    exports io.kpiengine.cli;
+    // picocli reads the command classes and their annotated fields reflectively
+    opens io.kpiengine.cli to info.picocli;
+}

@@ -1,0 +1,12 @@
+/**
+ * The formula compiler: {@code conversions / visitors * 100} parsed (exp4j's tokenizer), checked, and compiled to
+ * bytecode that evaluates without allocation from many threads. Knows nothing of KPIs or records.
+ */
+module io.kpiengine.formula {
+    requires transitive io.kpiengine.base;
+    // exp4j 0.4.8 has no module descriptor: it is the automatic module named after its jar
+    requires exp4j;
+    requires org.objectweb.asm;
+
+    exports io.kpiengine.formula;
+}
