@@ -9,7 +9,7 @@ import io.kpiengine.core.internal.QualityGate;
 import io.kpiengine.core.internal.MeasureSpec;
 import io.kpiengine.core.internal.ParallelAggregator;
 import io.kpiengine.core.internal.PeriodIndexer;
-import io.kpiengine.core.internal.ResultAssembler;
+import io.kpiengine.core.internal.result.ResultAssembler;
 import io.kpiengine.core.internal.SourceState;
 import io.kpiengine.core.internal.StateCodec;
 import io.kpiengine.core.metric.Catalog;

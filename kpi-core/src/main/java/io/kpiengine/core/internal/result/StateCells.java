@@ -1,0 +1,183 @@
+package io.kpiengine.core.internal.result;
+
+import io.kpiengine.core.KpiValue;
+import io.kpiengine.core.NoValueReason;
+import io.kpiengine.core.internal.Accumulator;
+import io.kpiengine.core.internal.GroupSpec;
+import io.kpiengine.core.internal.GroupState;
+import io.kpiengine.core.internal.PlannedMetric;
+import io.kpiengine.core.internal.PlannedMetric.Kind;
+import io.kpiengine.core.internal.SourceState;
+import java.math.BigDecimal;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The value of a measure or ratio over a set of aggregation slots: one period of one tuple (a cell), the periods of
+ * a window, or whatever a {@link SlotIndex} gathers (a roll-up, a coarser period). One slot is read in place;
+ * several are merged into a one-slot state first ({@link GroupState#combine}), so that every aggregation, distinct
+ * counts and quantiles included, is exact over the set.
+ *
+ * <p>A ratio over a set of periods is the quotient of its merged numerator and denominator, never an average of
+ * per-period ratios. Empty sets, zero weights and zero denominators go through the metric's policies
+ * ({@link CellPolicies}). Each state's index is built once. One instance per run; not thread-safe.
+ */
+public final class StateCells {
+
+    private static final int[] NONE = new int[0];
+
+    private final Map<String, SourceState> states;
+    private final Function<String, PlannedMetric> metrics;
+    private final RangePlan ranges;
+    private final CellPolicies policies;
+    private final Map<GroupState, SlotIndex> indexes = new IdentityHashMap<>();
+
+    /**
+     * A cell computed from state.
+     *
+     * @param value the value, or no value with its reason
+     * @param rows the input values aggregated (for a ratio, its denominator's)
+     */
+    public record Cell(KpiValue value, long rows) {
+    }
+
+    /**
+     * Creates the computer of a run.
+     *
+     * @param states the merged state of each source
+     * @param metrics the metric of an id
+     * @param ranges the slot range to index
+     * @param policies the policies for cells without a value
+     */
+    public StateCells(Map<String, SourceState> states, Function<String, PlannedMetric> metrics, RangePlan ranges,
+            CellPolicies policies) {
+        this.states = states;
+        this.metrics = metrics;
+        this.ranges = ranges;
+        this.policies = policies;
+    }
+
+    /**
+     * The slot index of a measure at some dimensions.
+     *
+     * @param m a measure
+     * @param dims the dimensions it is aggregated at
+     * @return the index, or null when its source has no state
+     */
+    public SlotIndex index(PlannedMetric m, List<String> dims) {
+        GroupState g = group(m, dims);
+        return g == null ? null : index(g);
+    }
+
+    private SlotIndex index(GroupState g) {
+        return indexes.computeIfAbsent(g, k -> SlotIndex.of(k, ranges.slotStart(), ranges.slotCount()));
+    }
+
+    private GroupState group(PlannedMetric m, List<String> dims) {
+        SourceState s = states.get(m.source());
+        return s == null ? null : s.group(new GroupSpec(m.timeColumn(), dims));
+    }
+
+    /**
+     * A measure over the periods {@code from..to} of one tuple.
+     *
+     * @param m a measure
+     * @param dims the dimensions it is aggregated at
+     * @param tuple the dimension values
+     * @param from the first period index
+     * @param to the last period index (where a policy error is reported)
+     * @param window appended to the detail of a missing value ({@code " in the trailing window of ..."}, or empty)
+     * @return the value and the count of its input values
+     */
+    public Cell measure(PlannedMetric m, List<String> dims, List<String> tuple, long from, long to, String window) {
+        GroupState g = group(m, dims);
+        int[] slots = g == null ? NONE : index(g).slots(tuple, from, to);
+        String id = PlannedMetric.instanceId(m.id(), dims);
+        if (slots.length == 0) {
+            return new Cell(value(m, null, -1, to, tuple, window), 0);
+        }
+        Accumulator acc;
+        int slot;
+        if (slots.length == 1) {
+            acc = g.accumulator(id);
+            slot = slots[0];
+        } else {
+            acc = g.combine(id, slots, slots.length);
+            slot = 0;
+        }
+        return new Cell(value(m, acc, slot, to, tuple, window), acc.count(slot));
+    }
+
+    /**
+     * A measure or ratio over the periods {@code from..to} of one tuple, states merged.
+     *
+     * @param m a measure or ratio
+     * @param dims the dimensions it is aggregated at
+     * @param tuple the dimension values
+     * @param from the first period index
+     * @param to the last period index
+     * @param window appended to the detail of a missing value
+     * @return the value
+     */
+    public KpiValue merged(PlannedMetric m, List<String> dims, List<String> tuple, long from, long to,
+            String window) {
+        if (m.kind() == Kind.RATIO) {
+            KpiValue num = merged(metrics.apply(m.numerator()), dims, tuple, from, to, window);
+            KpiValue den = merged(metrics.apply(m.denominator()), dims, tuple, from, to, window);
+            return quotient(m, num, den, to, tuple, "");
+        }
+        return measure(m, dims, tuple, from, to, window).value();
+    }
+
+    /**
+     * The value of a ratio from its numerator's and denominator's values.
+     *
+     * @param m the ratio
+     * @param num the numerator's value
+     * @param den the denominator's value
+     * @param abs the cell's period index
+     * @param tuple the cell's dimension values
+     * @param window appended to the detail of a missing value
+     * @return {@code num / den * scale}, or no value with the reason (an input without value, a zero
+     *     denominator, an overflow)
+     */
+    public KpiValue quotient(PlannedMetric m, KpiValue num, KpiValue den, long abs, List<String> tuple,
+            String window) {
+        if (!num.isPresent() || !den.isPresent()) {
+            KpiValue missing = !num.isPresent() ? num : den;
+            String side = !num.isPresent() ? "numerator '" + m.numerator() + "'"
+                    : "denominator '" + m.denominator() + "'";
+            String detail = side + " has no value: " + missing.detail();
+            if (missing.reason() == NoValueReason.NO_ROWS) {
+                return policies.apply(m.emptyPolicy(), NoValueReason.NO_ROWS, detail + window, m, abs, tuple,
+                        "empty");
+            }
+            return KpiValue.none(NoValueReason.MISSING_INPUT, detail + window);
+        }
+        if (den.value() == 0) {
+            return policies.apply(m.zeroDenominatorPolicy(), NoValueReason.ZERO_DENOMINATOR, "denominator '"
+                    + m.denominator() + "' is 0" + window, m, abs, tuple, "zero_denominator");
+        }
+        double v = num.value() / den.value() * m.scale();
+        return Double.isFinite(v) ? KpiValue.of(v)
+                : KpiValue.none(NoValueReason.DOMAIN_ERROR, "the ratio overflows" + window);
+    }
+
+    /** The value of a measure from an accumulator slot (-1: no rows). */
+    private KpiValue value(PlannedMetric m, Accumulator acc, int slot, long abs, List<String> tuple,
+            String window) {
+        if (slot < 0 || acc.count(slot) == 0) {
+            return policies.apply(m.emptyPolicy(), NoValueReason.NO_ROWS, "no rows" + window, m, abs, tuple,
+                    "empty");
+        }
+        double v = acc.value(slot);
+        if (Double.isNaN(v)) {
+            return policies.apply(m.zeroDenominatorPolicy(), NoValueReason.ZERO_DENOMINATOR, "the total weight is 0"
+                    + window, m, abs, tuple, "zero_denominator");
+        }
+        BigDecimal exact = acc.exact(slot);
+        return exact != null ? KpiValue.of(exact) : KpiValue.of(v);
+    }
+}
