@@ -54,7 +54,7 @@ final class Flush {
      * copy that survived may have been read first by another partition), so that every later decision is the
      * same for any split.
      */
-    List<RecordBatch> run(List<Buffered> buffer, FingerprintTable table) {
+    List<RecordBatch> run(List<Buffered> buffer, DuplicateIndex table) {
         List<RecordBatch> batches = new ArrayList<>();
         for (Buffered b : buffer) {
             RecordBatch batch = b.batch();
