@@ -69,8 +69,8 @@ final class CurrencyStep implements Step {
     public void apply(Work w) {
         // the amount and the currency are only read (into reusable arrays); the converted amounts and the
         // currency column, which holds the target currency in every row that stays, are new columns
-        Col amount = w.read(column);
-        Col cur = w.read(currencyColumn);
+        Col amount = w.cols[column].load();
+        Col cur = w.cols[currencyColumn].load();
         Col date = dateColumn < 0 ? null : w.cols[dateColumn].load();
         Col out = Col.empty(ColumnType.DECIMAL, targetScale, w.size, null);
         // the converted column is missing exactly where the amount is
@@ -78,8 +78,8 @@ final class CurrencyStep implements Step {
         String target = spec.target().getCurrencyCode();
         boolean category = cur.type == ColumnType.CATEGORY;
         Local local = w.local(this, Local::new);
-        Col targetColumn = category ? Col.constant(local.targetCodes(cur.dict, target, w.size), cur.dict, w.size,
-                cur.scale) : Col.constant(local.targetTexts(target, w.size), w.size, cur.scale);
+        Col targetColumn = category ? Col.filled(cur.dict.encode(target), cur.dict, w.size, cur.scale)
+                : Col.filled(target, w.size, cur.scale);
         Batch b = new Batch(w, local, amount, cur, date, out.longs, target);
         if (category && !b.doubles && (date == null || date.nulls == null)) {
             fast(b);
@@ -304,23 +304,6 @@ final class CurrencyStep implements Step {
         final Map<Dictionary, Currencyish[]> byCode = new IdentityHashMap<>();
         /** Per currency dictionary: the codes that convert on the fast path. */
         private final Map<Dictionary, Fast> fast = new IdentityHashMap<>();
-        private final Map<Dictionary, int[]> targetCodes = new IdentityHashMap<>();
-        private String[] targetTexts = new String[0];
-
-        /**
-         * An array of at least n entries that all hold the target's code in a dictionary, made once per partition
-         * and dictionary and shared by the currency columns of its batches (never modified; see
-         * {@link Col#constant}).
-         */
-        int[] targetCodes(Dictionary dict, String target, int n) {
-            int[] a = targetCodes.get(dict);
-            if (a == null || a.length < n) {
-                a = new int[Math.max(n, a == null ? 0 : a.length)];
-                Arrays.fill(a, dict.encode(target));
-                targetCodes.put(dict, a);
-            }
-            return a;
-        }
 
         /** The fast-path arrays of a dictionary for amounts of one scale (made again if the scale differs). */
         Fast fast(Dictionary dict, int amountScale) {
@@ -330,15 +313,6 @@ final class CurrencyStep implements Step {
                 fast.put(dict, f);
             }
             return f;
-        }
-
-        /** Like {@link #targetCodes}, for a TEXT currency column. */
-        String[] targetTexts(String target, int n) {
-            if (targetTexts.length < n) {
-                targetTexts = new String[n];
-                Arrays.fill(targetTexts, target);
-            }
-            return targetTexts;
         }
     }
 
