@@ -1,5 +1,6 @@
 package io.kpiengine.core.internal;
 
+import io.kpiengine.base.internal.Pow10;
 import io.kpiengine.data.Column;
 import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.DecimalVector;
@@ -65,6 +66,6 @@ final class NumericColumn {
 
     /** The value of a loaded row as a double in natural units. */
     double doubleAt(int row) {
-        return isDouble ? doubles[row] : scale == 0 ? longs[row] : longs[row] / Pow10.DOUBLE[scale];
+        return isDouble ? doubles[row] : scale == 0 ? longs[row] : longs[row] / Pow10.asDouble(scale);
     }
 }

@@ -1,5 +1,6 @@
 package io.kpiengine.core.internal;
 
+import io.kpiengine.base.internal.Pow10;
 import io.kpiengine.data.RecordBatch;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -108,7 +109,7 @@ final class QuantileAcc extends Accumulator {
         int hi = (int) Math.ceil(pos);
         double d = pos - lo;
         double v = lo == hi ? a[lo] : a[lo] * (1.0 - d) + a[hi] * d;
-        return col.isDouble || col.scale == 0 ? v : v / Pow10.DOUBLE[col.scale];
+        return col.isDouble || col.scale == 0 ? v : v / Pow10.asDouble(col.scale);
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.kpiengine.data.doc.internal.Fields;
 import io.kpiengine.data.doc.Location;
 import io.kpiengine.data.doc.internal.Problems;
 import io.kpiengine.base.internal.Suggestions;
-import io.kpiengine.data.io.CsvSettings;
 import io.kpiengine.data.io.internal.SourceSpec;
 import io.kpiengine.quality.QualityRules;
 import io.kpiengine.quality.internal.RulesDocument;
@@ -141,11 +140,7 @@ final class CatalogReader {
         }
         DocNode cols = f.required("columns");
         SourceSpec spec = SourceSpec.fromDocument(cols, f.object("csv"), problems, what);
-        CsvSettings csv = spec.csv();
-        b.delimiter(csv.delimiter()).quote(csv.quote()).header(csv.header()).charset(csv.charset());
-        csv.headerNames().forEach(b::headerName);
-        csv.formats().forEach(b::format);
-        csv.defaultFormat().ifPresent(b::defaultFormat);
+        b.csv(spec.csv());
         DocNode rules = f.object("rules");
         if (rules != null) {
             QualityRules qr = RulesDocument.readSection(rules, problems);

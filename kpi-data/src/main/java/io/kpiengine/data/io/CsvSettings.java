@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * How the CSV files of a data source are read: delimiter, quote, header line, charset, header names and per-column
  * text formats. The {@code csv} section of a metric catalog's data source and of a {@code kpi clean} rules file's
- * {@code input}; {@link #applyTo(CsvSource.Builder)} configures a reader with
- * it.
+ * {@code input}; {@link CsvSource.Builder#csv(CsvSettings)} configures a reader with it. The one declaration
+ * of these seven options: a reader builder and a catalog's data source take them from here.
  *
  * <pre>{@code
  * CsvSettings csv = CsvSettings.builder()
@@ -20,7 +20,7 @@ import java.util.Optional;
  *         .headerName("visitors", "Unique.Visits")
  *         .format("visitors", ColumnFormat.builder().thousandsSeparator('.').build())
  *         .build();
- * try (CsvSource source = csv.applyTo(CsvSource.builder(Path.of("export.csv"))).schema(schema).build()) { ... }
+ * try (CsvSource source = CsvSource.builder(Path.of("export.csv")).csv(csv).schema(schema).build()) { ... }
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
@@ -120,27 +120,6 @@ public final class CsvSettings {
         return Optional.ofNullable(defaultFormat);
     }
 
-    /**
-     * Configures a CSV reader with these settings. The charset is set only when it is not UTF-8, the reader's
-     * default, so that settings with the default charset also configure a reader of text ({@code Reader} input).
-     *
-     * @param reader a reader builder; its schema, name, batch size and error budget are left as they are
-     * @return the same builder
-     * @throws NullPointerException if reader is null
-     */
-    public CsvSource.Builder applyTo(CsvSource.Builder reader) {
-        Objects.requireNonNull(reader, "reader").delimiter(delimiter).quote(quote).header(header);
-        if (!charset.equals(StandardCharsets.UTF_8)) {
-            reader.charset(charset);
-        }
-        headerNames.forEach(reader::headerName);
-        formats.forEach(reader::format);
-        if (defaultFormat != null) {
-            reader.defaultFormat(defaultFormat);
-        }
-        return reader;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof CsvSettings c && c.delimiter == delimiter && c.quote == quote && c.header == header
@@ -185,6 +164,36 @@ public final class CsvSettings {
             return value;
         }
 
+        private static char syntaxChar(String option, char c) {
+            if (c > 126 || c < ' ' && c != '\t') {
+                throw new IllegalArgumentException(option + " must be a printable ASCII character or tab, but was U+"
+                        + String.format("%04X", (int) c));
+            }
+            return c;
+        }
+
+        /**
+         * Takes every option of some settings, as if each was set here (so each must not be set yet).
+         *
+         * @param settings the settings
+         * @param withCharset whether to take the charset too (not for input that is already text)
+         * @return this builder
+         */
+        Builder all(CsvSettings settings, boolean withCharset) {
+            delimiter(settings.delimiter);
+            quote(settings.quote);
+            header(settings.header);
+            if (withCharset) {
+                charset(settings.charset);
+            }
+            settings.headerNames.forEach(this::headerName);
+            settings.formats.forEach(this::format);
+            if (settings.defaultFormat != null) {
+                defaultFormat(settings.defaultFormat);
+            }
+            return this;
+        }
+
         private static String name(String value, String what) {
             Objects.requireNonNull(value, what);
             if (value.isBlank()) {
@@ -196,24 +205,26 @@ public final class CsvSettings {
         /**
          * Sets the field delimiter.
          *
-         * @param value e.g. {@code ';'}
+         * @param value a printable ASCII character or tab, e.g. {@code ';'} (default {@code ','})
          * @return this builder
+         * @throws IllegalArgumentException if the character is not allowed
          * @throws IllegalStateException if already set
          */
         public Builder delimiter(char value) {
-            delimiter = once(delimiter, value, "delimiter");
+            delimiter = once(delimiter, syntaxChar("delimiter", value), "delimiter");
             return this;
         }
 
         /**
          * Sets the quote character.
          *
-         * @param value e.g. {@code '\''}
+         * @param value a printable ASCII character, e.g. {@code '\''} (default {@code '"'})
          * @return this builder
+         * @throws IllegalArgumentException if the character is not allowed
          * @throws IllegalStateException if already set
          */
         public Builder quote(char value) {
-            quote = once(quote, value, "quote");
+            quote = once(quote, syntaxChar("quote", value), "quote");
             return this;
         }
 
@@ -288,9 +299,15 @@ public final class CsvSettings {
          * Builds the settings.
          *
          * @return the immutable settings
+         * @throws IllegalStateException if the delimiter and the quote are the same character
          */
         public CsvSettings build() {
-            return new CsvSettings(this);
+            CsvSettings s = new CsvSettings(this);
+            if (s.delimiter == s.quote) {
+                throw new IllegalStateException("delimiter and quote must differ, but both were '" + s.delimiter
+                        + "'");
+            }
+            return s;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.kpiengine.quality.internal;
 
+import io.kpiengine.base.internal.Pow10;
 import io.kpiengine.data.Bits;
 import io.kpiengine.data.CategoryVector;
 import io.kpiengine.data.ColumnType;
@@ -197,7 +198,7 @@ final class Col {
     /** The numeric value of a row as a double (exact decimals divided by their scale). */
     double number(int r) {
         if (type == ColumnType.DECIMAL) {
-            return scale >= 0 ? longs[r] / Fmt.POW10D[scale] : doubles[r];
+            return scale >= 0 ? longs[r] / Pow10.asDouble(scale) : doubles[r];
         }
         return longs[r];
     }

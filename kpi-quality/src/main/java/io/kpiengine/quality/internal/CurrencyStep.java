@@ -1,5 +1,6 @@
 package io.kpiengine.quality.internal;
 
+import io.kpiengine.base.internal.Pow10;
 import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.Dictionary;
 import io.kpiengine.quality.CurrencyRule;
@@ -419,7 +420,7 @@ final class CurrencyStep implements Step {
         if (diff >= 0) {
             return RoundedDivision.byPowerOfTen(p, diff, spec.rounding());
         }
-        long f = Fmt.POW10[-diff];
+        long f = Pow10.asLong(-diff);
         long q = p * f;
         if (Math.multiplyHigh(p, f) != (q < 0 ? -1 : 0)) {
             return Long.MIN_VALUE;

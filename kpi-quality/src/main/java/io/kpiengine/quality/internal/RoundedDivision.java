@@ -1,5 +1,6 @@
 package io.kpiengine.quality.internal;
 
+import io.kpiengine.base.internal.Pow10;
 import java.math.RoundingMode;
 
 /**
@@ -24,7 +25,7 @@ public final class RoundedDivision {
 
     static {
         for (int k = 1; k < MAGIC.length; k++) {
-            MAGIC[k] = Long.divideUnsigned(-1L, Fmt.POW10[k]);
+            MAGIC[k] = Long.divideUnsigned(-1L, Pow10.asLong(k));
         }
         SELF[0] = -1L;
     }
@@ -35,7 +36,7 @@ public final class RoundedDivision {
      * {@code p / d} for every p but {@code Long.MIN_VALUE} (which takes the division).
      */
     public static long byPowerOfTen(long p, int k, RoundingMode mode) {
-        long d = Fmt.POW10[k];
+        long d = Pow10.asLong(k);
         if (p == Long.MIN_VALUE) {
             return plain(p, d, mode);
         }

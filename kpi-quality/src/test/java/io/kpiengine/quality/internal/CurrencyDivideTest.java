@@ -1,5 +1,6 @@
 package io.kpiengine.quality.internal;
 
+import io.kpiengine.base.internal.Pow10;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -29,7 +30,7 @@ class CurrencyDivideTest {
         int checked = 0;
         for (int i = 0; i < 200_000; i++) {
             int k = random.nextInt(0, 19);
-            long d = Fmt.POW10[k];
+            long d = Pow10.asLong(k);
             long m = Math.max(1, (1L << 50) / d);
             long p;
             switch (i % 5) {
@@ -59,7 +60,7 @@ class CurrencyDivideTest {
                 for (RoundingMode mode : MODES) {
                     assertThat(RoundedDivision.byPowerOfTen(p, k, mode)).as("%d / 10^%d %s", p, k, mode)
                             .isEqualTo(expected(p, k, mode));
-                    assertThat(RoundedDivision.plain(p, Fmt.POW10[k], mode)).as("plain %d / 10^%d %s", p, k, mode)
+                    assertThat(RoundedDivision.plain(p, Pow10.asLong(k), mode)).as("plain %d / 10^%d %s", p, k, mode)
                             .isEqualTo(expected(p, k, mode));
                 }
             }

@@ -1,5 +1,6 @@
 package io.kpiengine.data.io.internal;
 
+import io.kpiengine.base.internal.Pow10;
 import io.kpiengine.data.Bits;
 import io.kpiengine.data.CategoryVector;
 import io.kpiengine.data.Column;
@@ -150,16 +151,6 @@ public final class ColumnParsers {
     }
 
     static final class ExactDecimalParser extends ColumnParser.Typed {
-        private static final long[] POW10 = new long[19];
-
-        static {
-            long p = 1;
-            for (int i = 0; i < POW10.length; i++) {
-                POW10[i] = p;
-                p *= 10;
-            }
-        }
-
         private final NumberScanner scanner;
         private final String shape;
         private final int scale;
@@ -208,7 +199,7 @@ public final class ColumnParsers {
                 int shift = scale - (places < 0 ? 0 : places);
                 // at most e - i digits, shifted by at most 18 - (e - i) places: below 10^18, no overflow
                 if (k == e && places != 0 && shift >= 0 && e - i + shift <= 18) {
-                    v *= POW10[shift];
+                    v *= Pow10.asLong(shift);
                     values[row] = neg ? -v : v;
                     return null;
                 }
@@ -225,7 +216,7 @@ public final class ColumnParsers {
                 return rounded(b, s, e, row);
             }
             long m = scanner.mantissa;
-            long p = POW10[scale - frac];
+            long p = Pow10.asLong(scale - frac);
             if (scanner.overflow || m > Long.MAX_VALUE / p) {
                 return problem(b, s, e) + " is out of range for " + scale + " decimal places in 64 bits";
             }
@@ -257,16 +248,6 @@ public final class ColumnParsers {
     }
 
     static final class DoubleParser extends ColumnParser.Typed {
-        private static final double[] POW10 = new double[23];
-
-        static {
-            double p = 1;
-            for (int i = 0; i < POW10.length; i++) {
-                POW10[i] = p;
-                p *= 10;
-            }
-        }
-
         private final NumberScanner scanner;
         private final String shape;
         private double[] values;
@@ -291,7 +272,7 @@ public final class ColumnParsers {
             double v;
             if (!scanner.overflow && scanner.mantissa < (1L << 53) && power >= -22 && power <= 22) {
                 // both operands are exact doubles, so one IEEE operation rounds correctly (Clinger's fast path)
-                v = power < 0 ? scanner.mantissa / POW10[-power] : scanner.mantissa * POW10[power];
+                v = power < 0 ? scanner.mantissa / Pow10.asDouble(-power) : scanner.mantissa * Pow10.asDouble(power);
             } else {
                 v = Double.parseDouble(scanner.normalized(b, s, e));
             }

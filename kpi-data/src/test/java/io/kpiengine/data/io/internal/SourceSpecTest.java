@@ -119,7 +119,7 @@ class SourceSpecTest {
     }
 
     @Test
-    void applyTo_configuresACsvReader() {
+    void csvSettings_configureACsvReader() {
         Problems problems = new Problems("s.yaml");
         SourceSpec spec = read("""
                 columns: {channel: category, visits: integer}
@@ -129,7 +129,7 @@ class SourceSpecTest {
         assertThat(problems.list()).isEmpty();
         String data = "Unique.Visits;channel\n'1.234';'e;mail'\n5;web\n";
         Schema schema = Schema.of(spec.columns().orElseThrow());
-        try (CsvSource source = spec.csv().applyTo(CsvSource.builder(new StringReader(data), "in.csv"))
+        try (CsvSource source = CsvSource.builder(new StringReader(data), "in.csv").csv(spec.csv())
                 .schema(schema).build()) {
             RecordBatch b = source.next();
             assertThat(b.size()).isEqualTo(2);
