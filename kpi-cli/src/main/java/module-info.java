@@ -1,5 +1,6 @@
 /** The {@code kpi} command line: {@code run}, {@code clean}, {@code lint}, {@code demo}. */
 module io.kpiengine.cli {
+    requires static transitive org.jspecify;
     requires io.kpiengine.core;
     requires io.kpiengine.samples;
     requires info.picocli;

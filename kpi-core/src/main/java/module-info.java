@@ -3,6 +3,7 @@
  * aggregation engine, {@code KpiEngine} and its results.
  */
 module io.kpiengine.core {
+    requires static transitive org.jspecify;
     requires transitive io.kpiengine.quality;
     requires org.slf4j;
 

@@ -3,6 +3,7 @@
  * and the problems of definition documents.
  */
 module io.kpiengine.data {
+    requires static transitive org.jspecify;
     requires transitive io.kpiengine.base;
     requires transitive java.sql;
     requires com.fasterxml.jackson.core;

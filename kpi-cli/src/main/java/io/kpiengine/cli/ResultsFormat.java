@@ -60,8 +60,8 @@ final class ResultsFormat {
                 firstDim = false;
             }
             sb.append("}, \"value\": ").append(x.value().isPresent() ? x.value().text() : "null")
-                    .append(", \"reason\": ").append(x.value().isPresent() ? "null" : str(x.value().reason().name()))
-                    .append(", \"detail\": ").append(str(x.value().detail()))
+                    .append(", \"reason\": ").append(x.value().reason().map(why -> str(why.name())).orElse("null"))
+                    .append(", \"detail\": ").append(str(x.value().detail().orElse(null)))
                     .append(", \"rows\": ").append(x.rows()).append('}');
         }
         sb.append(first ? "]\n}\n" : "\n  ]\n}\n");
@@ -86,8 +86,8 @@ final class ResultsFormat {
                 sb.append(',').append(x.dimensions().containsKey(d) ? cell(x.dimensions().get(d)) : "");
             }
             sb.append(',').append(x.value().text())
-                    .append(',').append(x.value().isPresent() ? "" : x.value().reason().name())
-                    .append(',').append(cell(x.value().detail()))
+                    .append(',').append(x.value().reason().map(Enum::name).orElse(""))
+                    .append(',').append(cell(x.value().detail().orElse(null)))
                     .append(',').append(x.rows()).append("\r\n");
         }
         return sb.toString();

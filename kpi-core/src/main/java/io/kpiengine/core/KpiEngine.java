@@ -27,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Computes every KPI of a catalog per period and segment from streams of records: the entry point of the
@@ -52,7 +54,9 @@ import java.util.Objects;
  * Files.write(Path.of("events.state"), results.state().toBytes());   // resume tomorrow with restore()
  * }</pre>
  *
- * <p>Engines are immutable and thread-safe: one engine may evaluate many inputs concurrently.
+ * <p>Engines are immutable and thread-safe: one engine may evaluate many inputs concurrently. The partitions of a
+ * source run on the executor given to {@link Builder#executor(java.util.concurrent.Executor)} (by default one new
+ * thread each); the merge and the result table are computed on the calling thread.
  */
 public final class KpiEngine {
 
@@ -60,6 +64,7 @@ public final class KpiEngine {
     private final BusinessCalendar calendar;
     private final Grain grain;
     private final int parallelism;
+    private final Executor executor;
     private final Clock clock;
     private final Period first;
     private final Period last;
@@ -73,6 +78,7 @@ public final class KpiEngine {
         this.calendar = b.calendar != null ? b.calendar : b.zone != null ? base.withZone(b.zone) : base;
         this.grain = b.grain != null ? b.grain : c != null ? c.grain() : Grain.DAY;
         this.parallelism = b.parallelism > 0 ? b.parallelism : Runtime.getRuntime().availableProcessors();
+        this.executor = b.executor != null ? b.executor : ParallelAggregator.THREAD_PER_TASK;
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         this.first = b.first == null ? null : calendar.period(grain, b.first.start());
         this.last = b.last == null ? null : calendar.period(grain, b.last.start());
@@ -245,7 +251,7 @@ public final class KpiEngine {
                     SourceState fresh;
                     try {
                         newState(name, schema);
-                        fresh = ParallelAggregator.aggregate(clean, parallelism, () -> newState(name, schema));
+                        fresh = ParallelAggregator.aggregate(clean, parallelism, executor, () -> newState(name, schema));
                     } catch (ArithmeticException e) {
                         throw new KpiEvaluationException("data source '" + name + "': " + e.getMessage()
                                 + "; declare the column with a smaller scale, or as a DECIMAL without scale", e);
@@ -284,7 +290,8 @@ public final class KpiEngine {
     @Override
     public String toString() {
         return "KpiEngine[" + plan.metrics().size() + " metrics, zone " + calendar.zone() + ", grain " + grain
-                + ", parallelism " + parallelism + "]";
+                + ", parallelism " + parallelism + (executor == ParallelAggregator.THREAD_PER_TASK ? ""
+                        : ", executor " + executor) + "]";
     }
 
     /**
@@ -298,6 +305,7 @@ public final class KpiEngine {
         private BusinessCalendar calendar;
         private Grain grain;
         private int parallelism;
+        private Executor executor;
         private Clock clock;
         private Period first;
         private Period last;
@@ -395,6 +403,29 @@ public final class KpiEngine {
         }
 
         /**
+         * The executor that runs the partitions of a source (default: one new thread per partition). A host
+         * application passes its own pool to control how many threads the engine uses and how they are named,
+         * monitored and shut down. Each evaluation gives the executor up to {@link #parallelism(int)} tasks per
+         * source and waits for them on the calling thread; the tasks never wait for each other, so any executor
+         * works, a single thread included (the partitions then run one after the other). The engine never shuts the
+         * executor down. With one partition the calling thread does the work.
+         *
+         * <pre>{@code
+         * ExecutorService pool = Executors.newFixedThreadPool(4);
+         * KpiEngine engine = KpiEngine.builder().catalog(catalog).parallelism(4).executor(pool).build();
+         * }</pre>
+         *
+         * @param value the executor
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder executor(Executor value) {
+            once(executor, "executor", value);
+            executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /**
          * The clock that decides which period is partial (default: the system clock in UTC).
          *
          * @param value the clock
@@ -469,12 +500,17 @@ public final class KpiEngine {
          *
          * @return the immutable engine
          * @throws IllegalStateException if no catalog was set
-         * @throws IllegalArgumentException if the grain does not fit the catalog, or a calendar was set whose fiscal
-         *     year differs from the catalog's
+         * @throws IllegalArgumentException if the grain does not fit the catalog, a calendar was set whose fiscal
+         *     year differs from the catalog's, or the executor is an {@code ExecutorService} that is already shut
+         *     down
          */
         public KpiEngine build() {
             if (plan == null && catalog == null) {
                 throw new IllegalStateException("catalog must be set before build()");
+            }
+            if (executor instanceof ExecutorService service && service.isShutdown()) {
+                throw new IllegalArgumentException("executor must accept tasks, but it is an ExecutorService that"
+                        + " is shut down: " + service);
             }
             if (catalog == null) {
                 return new KpiEngine(this, plan);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The value of one KPI cell: a finite number, exact as a decimal where the aggregation is exact (counts,
@@ -13,7 +14,7 @@ import java.util.OptionalDouble;
  * KpiValue v = KpiValue.of(12.5);
  * double d = v.value();                          // 12.5
  * KpiValue none = KpiValue.none(NoValueReason.NO_ROWS, "no rows");
- * String why = none.detail();                    // "no rows"
+ * String why = none.detail().orElse("");         // "no rows"
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
@@ -21,11 +22,12 @@ import java.util.OptionalDouble;
 public final class KpiValue {
 
     private final double value;
-    private final BigDecimal exact;
-    private final NoValueReason reason;
-    private final String detail;
+    private final @Nullable BigDecimal exact;
+    private final @Nullable NoValueReason reason;
+    private final @Nullable String detail;
 
-    private KpiValue(double value, BigDecimal exact, NoValueReason reason, String detail) {
+    private KpiValue(double value, @Nullable BigDecimal exact, @Nullable NoValueReason reason,
+            @Nullable String detail) {
         this.value = value;
         this.exact = exact;
         this.reason = reason;
@@ -112,19 +114,23 @@ public final class KpiValue {
     /**
      * Why there is no value.
      *
-     * @return the reason, or null when present
+     * <pre>{@code
+     * if (cell.value().reason().orElse(null) == NoValueReason.ZERO_DENOMINATOR) { ... }
+     * }</pre>
+     *
+     * @return the reason, empty when the value is present
      */
-    public NoValueReason reason() {
-        return reason;
+    public Optional<NoValueReason> reason() {
+        return Optional.ofNullable(reason);
     }
 
     /**
      * The explanation of a missing value.
      *
-     * @return the detail, or null when present
+     * @return the sentence, empty when the value is present
      */
-    public String detail() {
-        return detail;
+    public Optional<String> detail() {
+        return Optional.ofNullable(detail);
     }
 
     /**
@@ -144,7 +150,7 @@ public final class KpiValue {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof KpiValue v && Double.compare(v.value, value) == 0 && Objects.equals(v.exact, exact)
                 && v.reason == reason && Objects.equals(v.detail, detail);
     }

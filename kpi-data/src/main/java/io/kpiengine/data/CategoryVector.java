@@ -1,6 +1,7 @@
 package io.kpiengine.data;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A dictionary-encoded vector for {@link ColumnType#CATEGORY} columns: one {@code int} code per row, decoded by
@@ -47,7 +48,7 @@ public final class CategoryVector extends Vector {
      * @param dictionary the dictionary that issued the codes
      * @return the vector
      */
-    public static CategoryVector wrap(int[] codes, long[] nulls, int size, Dictionary dictionary) {
+    public static CategoryVector wrap(int[] codes, long @Nullable [] nulls, int size, Dictionary dictionary) {
         return new CategoryVector(codes, nulls, size, dictionary);
     }
 
@@ -102,12 +103,12 @@ public final class CategoryVector extends Vector {
      * @param row 0-based row
      * @return the value, or null when missing
      */
-    public String get(int row) {
+    public @Nullable String get(int row) {
         return isNull(row) ? null : dictionary.value(codes[at(row)]);
     }
 
     @Override
-    public Object getObject(int row) {
+    public @Nullable Object getObject(int row) {
         return get(row);
     }
 

@@ -3,6 +3,7 @@ package io.kpiengine.data;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A vector of exact decimals held as unscaled {@code long}s with a fixed scale, for {@link ColumnType#DECIMAL}
@@ -50,7 +51,7 @@ public final class DecimalVector extends Vector {
      * @param scale digits after the decimal point, 0..18
      * @return the vector
      */
-    public static DecimalVector wrap(long[] unscaled, long[] nulls, int size, int scale) {
+    public static DecimalVector wrap(long[] unscaled, long @Nullable [] nulls, int size, int scale) {
         return new DecimalVector(unscaled, nulls, size, scale);
     }
 
@@ -120,7 +121,7 @@ public final class DecimalVector extends Vector {
     }
 
     @Override
-    public Object getObject(int row) {
+    public @Nullable Object getObject(int row) {
         return getDecimal(row);
     }
 

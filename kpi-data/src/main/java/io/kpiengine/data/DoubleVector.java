@@ -1,6 +1,7 @@
 package io.kpiengine.data;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A vector of {@code double}s for {@link ColumnType#DECIMAL} columns without a declared scale.
@@ -39,7 +40,7 @@ public final class DoubleVector extends Vector {
      * @param size the row count
      * @return the vector
      */
-    public static DoubleVector wrap(double[] values, long[] nulls, int size) {
+    public static DoubleVector wrap(double[] values, long @Nullable [] nulls, int size) {
         return new DoubleVector(values, nulls, size);
     }
 
@@ -80,7 +81,7 @@ public final class DoubleVector extends Vector {
     }
 
     @Override
-    public Object getObject(int row) {
+    public @Nullable Object getObject(int row) {
         return isNull(row) ? null : values[at(row)];
     }
 

@@ -3,6 +3,7 @@ package io.kpiengine.data;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A vector of {@code long}s: {@link ColumnType#INTEGER}, {@link ColumnType#BOOLEAN} (0/1),
@@ -52,7 +53,7 @@ public final class LongVector extends Vector {
      * @param size the row count
      * @return the vector
      */
-    public static LongVector wrap(ColumnType type, long[] values, long[] nulls, int size) {
+    public static LongVector wrap(ColumnType type, long[] values, long @Nullable [] nulls, int size) {
         return new LongVector(type, values, nulls, size);
     }
 
@@ -93,7 +94,7 @@ public final class LongVector extends Vector {
     }
 
     @Override
-    public Object getObject(int row) {
+    public @Nullable Object getObject(int row) {
         if (isNull(row)) {
             return null;
         }

@@ -4,6 +4,7 @@ import io.kpiengine.data.internal.TextHash;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A vector of strings for {@link ColumnType#TEXT} columns. A missing value is a null entry.
@@ -162,13 +163,13 @@ public final class TextVector extends Vector {
      * @param row 0-based row
      * @return the value, or null when missing
      */
-    public String get(int row) {
+    public @Nullable String get(int row) {
         Objects.checkIndex(row, size);
         return values[at(row)];
     }
 
     @Override
-    public Object getObject(int row) {
+    public @Nullable Object getObject(int row) {
         return get(row);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A column of values inside a {@link RecordBatch}: fixed size, typed, with a missing-value mask.
@@ -150,7 +151,7 @@ public abstract sealed class Vector permits LongVector, DoubleVector, DecimalVec
      *
      * @return a fresh array, or null
      */
-    public final long[] nullMask() {
+    public final long @Nullable [] nullMask() {
         return nulls == null ? null : nulls.clone();
     }
 
@@ -161,7 +162,7 @@ public abstract sealed class Vector permits LongVector, DoubleVector, DecimalVec
      * @param row 0-based row
      * @return the boxed value, or null
      */
-    public abstract Object getObject(int row);
+    public abstract @Nullable Object getObject(int row);
 
     /**
      * A vector holding the given rows, in the given order (rows may repeat). When the rows are at least half of

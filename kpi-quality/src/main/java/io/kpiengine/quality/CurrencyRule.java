@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts an amount column into one target currency, row by row, with the rate of the row's currency on the
@@ -36,7 +37,8 @@ import java.util.Objects;
  * @param rounding how a converted amount is rounded to the minor unit
  * @param dateZone the zone in which a TIMESTAMP date column is read as a date
  */
-public record CurrencyRule(String id, String column, String currencyColumn, String dateColumn, Currency target,
+public record CurrencyRule(String id, String column, String currencyColumn, @Nullable String dateColumn,
+        Currency target,
         RateTable rates, RoundingMode rounding, ZoneId dateZone) implements Rule {
 
     /**

@@ -4,6 +4,7 @@ import io.kpiengine.quality.internal.Args;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to do with missing values of one column: quarantine the row, fill a constant or zero, forward-fill or
@@ -45,8 +46,9 @@ import java.util.Objects;
  * @param insideOnly for interpolation: only interior gaps ({@code limit_area='inside'}, the default)
  * @param timeWeighted for interpolation: space points by the {@code orderBy} value instead of by position
  */
-public record MissingValueRule(String id, String column, Strategy strategy, Object value, List<String> groupBy,
-        String orderBy, int limit, boolean insideOnly, boolean timeWeighted) implements Rule {
+public record MissingValueRule(String id, String column, Strategy strategy, @Nullable Object value,
+        List<String> groupBy, @Nullable String orderBy, int limit, boolean insideOnly, boolean timeWeighted)
+        implements Rule {
 
     /** The treatment of a missing value. */
     public enum Strategy {

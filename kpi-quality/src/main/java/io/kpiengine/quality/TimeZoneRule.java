@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Normalises a column of date-time text to instants (a TIMESTAMP column): text with an offset
@@ -36,8 +37,8 @@ import java.util.Objects;
  * @param gap how local times in a gap are resolved
  * @param overlap how local times in an overlap are resolved
  */
-public record TimeZoneRule(String id, String column, ZoneId sourceZone, String zoneColumn, String pattern, Gap gap,
-        Overlap overlap) implements Rule {
+public record TimeZoneRule(String id, String column, @Nullable ZoneId sourceZone, @Nullable String zoneColumn,
+        @Nullable String pattern, Gap gap, Overlap overlap) implements Rule {
 
     /** Resolution of a local time that does not exist (spring forward). */
     public enum Gap {

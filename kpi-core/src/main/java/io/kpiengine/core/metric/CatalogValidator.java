@@ -136,7 +136,7 @@ final class CatalogValidator {
         Aggregation agg = m.aggregation();
         m.column().ifPresent(c -> checkColumn(i, m, source, "column", c, agg));
         m.weightColumn().ifPresent(c -> checkColumn(i, m, source, "weight", c, agg));
-        for (String d : m.dimensions().orElseThrow()) {
+        for (String d : m.dimensions()) {
             if (!source.cleanSchema().contains(d)) {
                 add(parts.metricLocation(i, "dimensions"), "metric '" + m.id() + "': dimension '" + d
                         + "' is not a column of source '" + source.name() + "'"
@@ -303,7 +303,7 @@ final class CatalogValidator {
         int i = parts.metrics.indexOf(m);
         if (m instanceof Measure measure) {
             sourcesOf.put(m.id(), Set.of(sourceOf.get(m.id())));
-            dimensionsOf.put(m.id(), measure.dimensions().orElseThrow());
+            dimensionsOf.put(m.id(), measure.dimensions());
             Unit declared = m.metadata().unit().orElse(null);
             boolean counts = measure.aggregation() == Aggregation.COUNT
                     || measure.aggregation() == Aggregation.COUNT_DISTINCT;
@@ -345,7 +345,7 @@ final class CatalogValidator {
     }
 
     private void resolveDimensions(int i, Metric m) {
-        List<String> declared = m.dimensions().orElse(null);
+        List<String> declared = m.declaresDimensions() ? m.dimensions() : null;
         if (declared == null) {
             List<String> common = null;
             for (String in : m.inputs()) {

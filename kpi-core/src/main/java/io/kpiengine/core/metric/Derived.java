@@ -112,8 +112,13 @@ public final class Derived implements Metric {
     }
 
     @Override
-    public Optional<List<String>> dimensions() {
-        return Optional.ofNullable(dimensions);
+    public List<String> dimensions() {
+        return dimensions == null ? List.of() : dimensions;
+    }
+
+    @Override
+    public boolean declaresDimensions() {
+        return dimensions != null;
     }
 
     /**

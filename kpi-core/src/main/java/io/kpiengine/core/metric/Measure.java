@@ -121,8 +121,18 @@ public final class Measure implements Metric {
      * @return the dimensions
      */
     @Override
-    public Optional<List<String>> dimensions() {
-        return Optional.of(dimensions);
+    public List<String> dimensions() {
+        return dimensions;
+    }
+
+    /**
+     * Always true: a measure declares its dimensions (none: one total per period).
+     *
+     * @return true
+     */
+    @Override
+    public boolean declaresDimensions() {
+        return true;
     }
 
     @Override

@@ -81,8 +81,13 @@ public final class Ratio implements Metric {
     }
 
     @Override
-    public Optional<List<String>> dimensions() {
-        return Optional.ofNullable(dimensions);
+    public List<String> dimensions() {
+        return dimensions == null ? List.of() : dimensions;
+    }
+
+    @Override
+    public boolean declaresDimensions() {
+        return dimensions != null;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -122,10 +123,10 @@ public final class ColumnFormat {
     /**
      * The thousands separator, if numbers may use one.
      *
-     * @return the separator (one character, as text), or null when numbers have none
+     * @return the separator (one character, as text), empty when numbers have none
      */
-    public String thousandsSeparator() {
-        return thousandsSeparator;
+    public Optional<String> thousandsSeparator() {
+        return Optional.ofNullable(thousandsSeparator);
     }
 
     /**
@@ -140,10 +141,10 @@ public final class ColumnFormat {
     /**
      * The zone of timestamps written without an offset.
      *
-     * @return the zone, or null when such timestamps are refused
+     * @return the zone, empty when such timestamps are refused
      */
-    public ZoneId zone() {
-        return zone;
+    public Optional<ZoneId> zone() {
+        return Optional.ofNullable(zone);
     }
 
     /**
@@ -195,10 +196,10 @@ public final class ColumnFormat {
     /**
      * How an exact decimal column rounds a value with more decimal places than its scale.
      *
-     * @return the rounding mode, or null when such values are rejected (the default)
+     * @return the rounding mode, empty when such values are rejected (the default)
      */
-    public RoundingMode rounding() {
-        return rounding;
+    public Optional<RoundingMode> rounding() {
+        return Optional.ofNullable(rounding);
     }
 
     /**
