@@ -9,7 +9,6 @@ module io.kpiengine.data {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.yaml.snakeyaml;
-    requires org.slf4j;
 
     exports io.kpiengine.data;
     exports io.kpiengine.data.io;

@@ -95,6 +95,7 @@ final class DemoCommand implements Callable<Integer> {
     private boolean ascii;
 
     /** Creates the command; picocli sets the options. */
+    @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
     public DemoCommand() {
     }
 
@@ -125,7 +126,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             return run(out, csv, temporary);
         } catch (UncheckedIOException e) {
-            return usage(err, "cannot write " + csv + ": " + e.getCause().getMessage());
+            return usage(err, "cannot write " + csv + ": " + e.getCause());
         } finally {
             if (temporary) {
                 delete(csv);

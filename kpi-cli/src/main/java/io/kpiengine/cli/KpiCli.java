@@ -1,8 +1,10 @@
 package io.kpiengine.cli;
 
 import io.kpiengine.base.KpiException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,7 +55,8 @@ public final class KpiCli {
      * @return the exit code: {@value #OK}, {@value #GATE_FAILED} or {@value #USAGE}
      */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        return run(new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true),
+                new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true), args);
     }
 
     /**
@@ -109,6 +112,7 @@ public final class KpiCli {
     static final class Root implements Runnable {
 
         @CommandLine.Spec
+        @SuppressWarnings("NullAway.Init") // injected by picocli
         private CommandLine.Model.CommandSpec spec;
 
         @Override

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a result table as JSON or CSV, in the schema documented in {@code docs/results.md}.
@@ -94,11 +95,11 @@ final class ResultsFormat {
     }
 
     /** A CSV text cell, escaped against formula injection and quoted when needed (as {@code kpi clean}). */
-    static String cell(String s) {
+    static String cell(@Nullable String s) {
         return CsvOut.escape(s);
     }
 
-    static String str(String s) {
+    static String str(@Nullable String s) {
         if (s == null) {
             return "null";
         }

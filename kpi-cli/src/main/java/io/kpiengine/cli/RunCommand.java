@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code kpi run}: computes every KPI of a catalog over data files and writes the result table as JSON or CSV
@@ -115,6 +116,7 @@ final class RunCommand implements Callable<Integer> {
     private Path rejected;
 
     /** Creates the command; picocli sets the options. */
+    @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
     public RunCommand() {
     }
 
@@ -274,7 +276,7 @@ final class RunCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
-    private static int fail(PrintWriter err, String message) {
+    private static int fail(PrintWriter err, @Nullable String message) {
         err.println("kpi run: " + message);
         err.flush();
         return CONFIG_ERROR;

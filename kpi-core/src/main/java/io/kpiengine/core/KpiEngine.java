@@ -29,6 +29,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes every KPI of a catalog per period and segment from streams of records: the entry point of the
@@ -60,14 +63,16 @@ import java.util.concurrent.ExecutorService;
  */
 public final class KpiEngine {
 
+    private static final Logger LOG = LoggerFactory.getLogger("io.kpiengine.core");
+
     private final EnginePlan plan;
     private final BusinessCalendar calendar;
     private final Grain grain;
     private final int parallelism;
     private final Executor executor;
     private final Clock clock;
-    private final Period first;
-    private final Period last;
+    private final @Nullable Period first;
+    private final @Nullable Period last;
     private final boolean partialWindows;
     private final String fingerprint;
 
@@ -213,7 +218,7 @@ public final class KpiEngine {
         return new SourceState(source, schema, groups);
     }
 
-    private KpiResults run(AggregationState previous, Map<String, RecordSource> sources) {
+    private KpiResults run(@Nullable AggregationState previous, Map<String, RecordSource> sources) {
         Objects.requireNonNull(sources, "sources");
         List<String> needed = plan.sources();
         for (String name : sources.keySet()) {
@@ -249,6 +254,7 @@ public final class KpiEngine {
                     RecordSource clean = run == null ? raw : run.source();
                     Schema schema = clean.schema();
                     SourceState fresh;
+                    long started = System.nanoTime();
                     try {
                         newState(name, schema);
                         fresh = ParallelAggregator.aggregate(clean, parallelism, executor, () -> newState(name, schema));
@@ -257,6 +263,14 @@ public final class KpiEngine {
                                 + "; declare the column with a smaller scale, or as a DECIMAL without scale", e);
                     } finally {
                         clean.close();
+                    }
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debug("data source '{}': {} rows read and aggregated in {} ms (parallelism {})", name,
+                                fresh.rowsAggregated(), (System.nanoTime() - started) / 1_000_000, parallelism);
+                    }
+                    if (run == null && fresh.rowsRejected() > 0) {
+                        LOG.warn("data source '{}': {} records could not be read and count in no cell (the rejected"
+                                + " rows of the batches say why)", name, fresh.rowsRejected());
                     }
                     accounts.add(run == null
                             ? new SourceAccount(name, fresh.rowsAggregated(), fresh.rowsRejected(), 0,
@@ -270,18 +284,27 @@ public final class KpiEngine {
                 } else {
                     accounts.add(new SourceAccount(name, 0, 0, 0, 0, QualityVerdict.NOT_CHECKED, List.of(), null));
                 }
-                if (state.rowsWithoutPeriod() > 0) {
-                    warnings.add("data source '" + name + "': " + state.rowsWithoutPeriod()
+                SourceState all = Objects.requireNonNull(state, name);   // a source without input has a prior state
+                if (all.rowsWithoutPeriod() > 0) {
+                    LOG.warn("data source '{}': {} rows have no time value and count in no period", name,
+                            all.rowsWithoutPeriod());
+                    warnings.add("data source '" + name + "': " + all.rowsWithoutPeriod()
                             + " rows have no time value and count in no period");
                 }
-                merged.put(name, state);
+                merged.put(name, all);
             }
         } catch (RuntimeException | Error e) {
             sources.values().forEach(RecordSource::close);
             throw e;
         }
+        long assembling = System.nanoTime();
         ResultAssembler assembler = new ResultAssembler(calendar, grain, clock, first, last, partialWindows);
         List<KpiResult> rows = assembler.assemble(plan.metrics(), merged, plan.formulas());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} result cells of {} metrics assembled in {} ms", rows.size(), plan.metrics().size(),
+                    (System.nanoTime() - assembling) / 1_000_000);
+        }
+        assembler.warnings().forEach(w -> LOG.warn("{}", w));
         warnings.addAll(assembler.warnings());
         AggregationState state = new AggregationState(fingerprint, new ArrayList<>(merged.values()));
         return new KpiResults(rows, DataQuality.of(accounts), state, warnings);
@@ -311,10 +334,11 @@ public final class KpiEngine {
         private Period last;
         private Boolean partialWindows;
 
+        @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
         private Builder() {
         }
 
-        private static void once(Object current, String what, Object value) {
+        private static void once(@Nullable Object current, String what, Object value) {
             if (current != null) {
                 throw new IllegalStateException(what + " was already set to " + current + ", cannot set it to "
                         + value);

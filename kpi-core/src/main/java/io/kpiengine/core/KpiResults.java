@@ -211,6 +211,7 @@ public final class KpiResults {
         private Period to;
         private final Map<String, String> where = new LinkedHashMap<>();
 
+        @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
         private Query() {
         }
 
@@ -268,7 +269,7 @@ public final class KpiResults {
          */
         public List<KpiResult> list() {
             List<KpiResult> out = new ArrayList<>();
-            for (KpiResult r : metric == null ? rows : byMetric.get(metric)) {
+            for (KpiResult r : metric == null ? rows : byMetric.getOrDefault(metric, List.of())) {
                 if (from != null && r.period().start().isBefore(from.start())) {
                     continue;
                 }

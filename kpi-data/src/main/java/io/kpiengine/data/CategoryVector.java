@@ -24,7 +24,7 @@ public final class CategoryVector extends Vector {
     private final int[] codes;
     private final Dictionary dictionary;
 
-    private CategoryVector(int[] codes, long[] nulls, int size, Dictionary dictionary) {
+    private CategoryVector(int[] codes, long @Nullable [] nulls, int size, Dictionary dictionary) {
         super(size, nulls);
         if (codes.length < size) {
             throw new IllegalArgumentException("codes has " + codes.length + " entries, but size is " + size);
@@ -33,7 +33,7 @@ public final class CategoryVector extends Vector {
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
     }
 
-    private CategoryVector(CategoryVector base, int[] sel, long[] nulls, int size) {
+    private CategoryVector(CategoryVector base, int @Nullable [] sel, long @Nullable [] nulls, int size) {
         super(size, nulls, sel);
         this.codes = base.codes;
         this.dictionary = base.dictionary;
@@ -86,7 +86,7 @@ public final class CategoryVector extends Vector {
      * @param length row count
      */
     public void copyTo(int from, int[] dst, int dstOffset, int length) {
-        Objects.checkFromIndexSize(from, length, size);
+        Objects.checkFromIndexSize(from, /* size */ length, /* length */ size);
         if (sel == null) {
             System.arraycopy(codes, from, dst, dstOffset, length);
         } else {
@@ -118,7 +118,7 @@ public final class CategoryVector extends Vector {
     }
 
     @Override
-    CategoryVector view(int[] positions, long[] selectedNulls, int count) {
+    CategoryVector view(int[] positions, long @Nullable [] selectedNulls, int count) {
         if (2L * count < codes.length) {
             int[] out = new int[count];
             for (int i = 0; i < count; i++) {

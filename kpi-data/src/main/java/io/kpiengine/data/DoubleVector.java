@@ -19,7 +19,7 @@ public final class DoubleVector extends Vector {
 
     private final double[] values;
 
-    private DoubleVector(double[] values, long[] nulls, int size) {
+    private DoubleVector(double[] values, long @Nullable [] nulls, int size) {
         super(size, nulls);
         if (values.length < size) {
             throw new IllegalArgumentException("values has " + values.length + " entries, but size is " + size);
@@ -27,7 +27,7 @@ public final class DoubleVector extends Vector {
         this.values = values;
     }
 
-    private DoubleVector(DoubleVector base, int[] sel, long[] nulls, int size) {
+    private DoubleVector(DoubleVector base, int @Nullable [] sel, long @Nullable [] nulls, int size) {
         super(size, nulls, sel);
         this.values = base.values;
     }
@@ -69,7 +69,7 @@ public final class DoubleVector extends Vector {
      * @param length row count
      */
     public void copyTo(int from, double[] dst, int dstOffset, int length) {
-        Objects.checkFromIndexSize(from, length, size);
+        Objects.checkFromIndexSize(from, /* size */ length, /* length */ size);
         if (sel == null) {
             System.arraycopy(values, from, dst, dstOffset, length);
         } else {
@@ -91,7 +91,7 @@ public final class DoubleVector extends Vector {
     }
 
     @Override
-    DoubleVector view(int[] positions, long[] selectedNulls, int count) {
+    DoubleVector view(int[] positions, long @Nullable [] selectedNulls, int count) {
         if (2L * count < values.length) {
             double[] out = new double[count];
             for (int i = 0; i < count; i++) {

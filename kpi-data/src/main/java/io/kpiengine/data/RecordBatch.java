@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A columnar batch of records: one {@link Vector} per {@link Schema} column, all of the same size, plus for each
@@ -242,7 +243,7 @@ public final class RecordBatch {
      * @param length row count
      */
     public void copyRowNumbers(int from, long[] dst, int dstOffset, int length) {
-        Objects.checkFromIndexSize(from, length, size);
+        Objects.checkFromIndexSize(from, /* size */ length, /* length */ size);
         System.arraycopy(rowNumbers, from, dst, dstOffset, length);
     }
 
@@ -403,7 +404,7 @@ public final class RecordBatch {
             return rows.size();
         }
 
-        private static Object coerce(Column c, Object v, long rowNumber) {
+        private static @Nullable Object coerce(Column c, @Nullable Object v, long rowNumber) {
             if (v == null) {
                 return null;
             }

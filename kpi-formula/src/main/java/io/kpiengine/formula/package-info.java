@@ -61,7 +61,4 @@
  * 'visitors'?}. Compilation is bounded by {@link io.kpiengine.formula.FormulaOptions} limits on length (4,096
  * characters), tree depth (200) and identifier length (128).
  */
-@NullMarked
 package io.kpiengine.formula;
-
-import org.jspecify.annotations.NullMarked;

@@ -156,6 +156,7 @@ public record AllowedValuesRule(String id, String column, List<String> allowed, 
      * @param allowed the allowed values; none = normalise only
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static AllowedValuesRule of(String column, String... allowed) {
         return new AllowedValuesRule(null, column, Arrays.asList(allowed), Map.of(), true, Case.NONE,
                 OnInvalid.QUARANTINE);

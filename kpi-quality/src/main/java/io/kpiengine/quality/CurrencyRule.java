@@ -86,6 +86,7 @@ public record CurrencyRule(String id, String column, String currencyColumn, @Nul
      * @param rates the rates into the target
      * @return the rule, rounding half-even, with undated rates
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static CurrencyRule of(String column, String currencyColumn, String target, RateTable rates) {
         return new CurrencyRule(null, column, currencyColumn, null, RateTable.currency(target), rates,
                 RoundingMode.HALF_EVEN, ZoneOffset.UTC);

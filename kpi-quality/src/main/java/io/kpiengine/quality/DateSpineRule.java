@@ -69,6 +69,7 @@ public record DateSpineRule(String id, String column, RowGrain grain, ZoneId zon
      * @param grain the period
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static DateSpineRule of(String column, RowGrain grain) {
         return new DateSpineRule(null, column, grain, ZoneOffset.UTC, List.of(), false, null, null);
     }

@@ -82,6 +82,7 @@ public record DuplicateRule(String id, List<String> key, Keep keep, @Nullable St
      *
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static DuplicateRule exact() {
         return new DuplicateRule(null, List.of(), Keep.FIRST, null);
     }
@@ -93,6 +94,7 @@ public record DuplicateRule(String id, List<String> key, Keep keep, @Nullable St
      * @param more further key columns
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static DuplicateRule byKey(String first, String... more) {
         List<String> key = new ArrayList<>();
         key.add(first);

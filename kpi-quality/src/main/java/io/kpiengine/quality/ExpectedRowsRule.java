@@ -61,6 +61,7 @@ public record ExpectedRowsRule(String id, String column, RowGrain grain, ZoneId 
      * @param minRows the fewest rows per period
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static ExpectedRowsRule of(String column, RowGrain grain, long minRows) {
         return new ExpectedRowsRule(null, column, grain, ZoneOffset.UTC, minRows, List.of());
     }

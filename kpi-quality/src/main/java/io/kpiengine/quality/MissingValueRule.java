@@ -121,7 +121,7 @@ public record MissingValueRule(String id, String column, Strategy strategy, @Nul
         id = id == null ? "missing:" + column : Args.id(id);
     }
 
-    private static Object normalizeConstant(Object value) {
+    private static @Nullable Object normalizeConstant(@Nullable Object value) {
         Objects.requireNonNull(value, "value");
         if (value instanceof BigDecimal d) {
             return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
@@ -141,7 +141,8 @@ public record MissingValueRule(String id, String column, Strategy strategy, @Nul
                 + value.getClass().getSimpleName() + " " + value);
     }
 
-    private static MissingValueRule of(String column, Strategy strategy, Object value) {
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
+    private static MissingValueRule of(String column, Strategy strategy, @Nullable Object value) {
         return new MissingValueRule(null, column, strategy, value, List.of(), null, 0, true, false);
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable, consistent set of data-quality rules, with the thresholds of the report's gate: the
@@ -226,7 +227,7 @@ public final class QualityRules {
     public static final class Builder {
         private final List<Rule> rules = new ArrayList<>();
         private final Map<Dimension, Threshold> thresholds = new EnumMap<>(Dimension.class);
-        private Integer reportLimit;
+        private @Nullable Integer reportLimit;
 
         private Builder() {
         }

@@ -62,6 +62,7 @@ public record RangeRule(String id, String column, @Nullable BigDecimal min, @Nul
      * @param column the column
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static RangeRule of(String column) {
         return new RangeRule(null, column, null, null, OnInvalid.QUARANTINE);
     }

@@ -81,7 +81,7 @@ public record TimeZoneRule(String id, String column, @Nullable ZoneId sourceZone
         }
         if (pattern != null) {
             try {
-                DateTimeFormatter.ofPattern(pattern);
+                DateTimeFormatter unused = DateTimeFormatter.ofPattern(pattern);   // validates the pattern
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("pattern must be a DateTimeFormatter pattern, but was '" + pattern
                         + "': " + e.getMessage(), e);
@@ -98,6 +98,7 @@ public record TimeZoneRule(String id, String column, @Nullable ZoneId sourceZone
      * @param column the column
      * @return the rule, with gap SHIFT and overlap EARLIER
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static TimeZoneRule of(String column) {
         return new TimeZoneRule(null, column, null, null, null, Gap.SHIFT, Overlap.EARLIER);
     }

@@ -77,6 +77,7 @@ public record UnitRule(String id, String column, ColumnUnit unit, @Nullable Colu
      * @param unit its unit
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static UnitRule of(String column, ColumnUnit unit) {
         return new UnitRule(null, column, unit, null, null, Column.NO_SCALE);
     }

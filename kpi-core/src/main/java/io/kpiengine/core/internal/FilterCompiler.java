@@ -460,7 +460,7 @@ public final class FilterCompiler {
                 boolean any = false;
                 for (int i = 0; i < doubles.length; i++) {
                     int cmp = isDouble ? compare(dv[r], doubles[i])
-                            : longs != null ? Long.compare(lv[r], longs[i]) : compare(lv[r], doubles[i]);
+                            : longs != null ? Long.compare(lv[r], longs[i]) : compare((double) lv[r], doubles[i]);
                     any |= test(cmp, op);
                 }
                 put(t, f, r, any != negated);

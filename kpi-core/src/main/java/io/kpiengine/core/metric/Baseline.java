@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the baseline of a KPI is determined: the reference level against which progress is judged. This release
@@ -40,10 +41,10 @@ public final class Baseline {
 
     private final Method method;
     private final int length;
-    private final BigDecimal value;
-    private final LocalDate asOf;
+    private final @Nullable BigDecimal value;
+    private final @Nullable LocalDate asOf;
 
-    private Baseline(Method method, int length, BigDecimal value, LocalDate asOf) {
+    private Baseline(Method method, int length, @Nullable BigDecimal value, @Nullable LocalDate asOf) {
         this.method = method;
         this.length = length;
         this.value = value;
@@ -149,7 +150,7 @@ public final class Baseline {
             case SEASONALLY_ADJUSTED:
                 return "seasonally adjusted over " + length + " years";
             default:
-                return value.toPlainString() + " as of " + asOf;
+                return String.valueOf(value) + " as of " + asOf;
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a metric definition document ({@code docs/catalog.md}) into catalog parts, recording every problem with
@@ -79,7 +80,7 @@ final class CatalogReader {
         return Catalog.validate(parts, problems.list(), broken);
     }
 
-    private BusinessCalendar calendar(Fields f) {
+    private @Nullable BusinessCalendar calendar(Fields f) {
         String zoneText = f.requiredText("zone");
         ZoneId zone = null;
         if (zoneText != null) {
@@ -183,7 +184,7 @@ final class CatalogReader {
         boolean derived = f.has("formula");
         int kinds = (measure ? 1 : 0) + (ratio ? 1 : 0) + (derived ? 1 : 0);
         if (kinds != 1) {
-            problems.add(kinds == 0 ? idNode.location() : node.location(), what + " must define how it is computed"
+            problems.add(kinds == 0 && idNode != null ? idNode.location() : node.location(), what + " must define how it is computed"
                     + " by exactly one of 'aggregate' (measure), 'numerator' and 'denominator' (ratio) or 'formula'"
                     + " (derived), but " + (kinds == 0 ? "has none" : "has " + kinds));
             return;
@@ -227,7 +228,7 @@ final class CatalogReader {
             metricLocations.add(Map.copyOf(at));
             broken.remove(id);
         } catch (IllegalStateException e) {
-            String msg = e.getMessage();
+            String msg = String.valueOf(e.getMessage());
             String field = msg.contains("formula \"") ? "formula" : msg.contains("band") ? "targetBand"
                     : msg.contains("target") ? "targets" : "";
             problems.add(at.getOrDefault(field, node.location()), msg);
@@ -435,7 +436,7 @@ final class CatalogReader {
         }
     }
 
-    private LocalDate date(Fields f, String field, String what, boolean required) {
+    private @Nullable LocalDate date(Fields f, String field, String what, boolean required) {
         String s = required ? f.requiredText(field) : f.text(field, null);
         if (s == null) {
             return null;
@@ -506,7 +507,7 @@ final class CatalogReader {
         }
     }
 
-    private Target target(Fields tf, String field, String what) {
+    private @Nullable Target target(Fields tf, String field, String what) {
         DocNode n = tf.get(field);
         if (n == null) {
             return null;

@@ -16,8 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a catalog's metrics and sources together and resolves what depends on more than one definition: the
@@ -217,12 +219,13 @@ final class CatalogValidator {
      *
      * @return the message, or null when the reference can be computed
      */
-    static String toDateProblem(BusinessCalendar cal, Grain grain, Metric m, MetricReference r) {
-        if (r.kind() != MetricReference.Kind.TO_DATE || r.grain() != grain && cal.nests(grain, r.grain())) {
+    static @Nullable String toDateProblem(BusinessCalendar cal, Grain grain, Metric m, MetricReference r) {
+        Grain toDate = r.grain();
+        if (r.kind() != MetricReference.Kind.TO_DATE || toDate == null || toDate != grain && cal.nests(grain, toDate)) {
             return null;
         }
         return "metric '" + m.id() + "': " + r.slot() + " cannot be computed at grain " + grain.id() + ": "
-                + grain.id() + " periods do not nest in " + r.grain().id() + " periods"
+                + grain.id() + " periods do not nest in " + toDate.id() + " periods"
                 + (r.grain() == grain ? " other than themselves" : "");
     }
 
@@ -272,7 +275,7 @@ final class CatalogValidator {
         }
         state.put(id, 1);
         path.add(id);
-        for (String in : byId.get(id).inputs()) {
+        for (String in : Objects.requireNonNull(byId.get(id), id).inputs()) {
             if (byId.containsKey(in)) {
                 dfs(in, path, state, cycles, seen);
             }
@@ -293,7 +296,7 @@ final class CatalogValidator {
         if (done.contains(id)) {
             return;
         }
-        for (String in : byId.get(id).inputs()) {
+        for (String in : Objects.requireNonNull(byId.get(id), id).inputs()) {
             visit(in, done);
         }
         done.add(id);
@@ -361,7 +364,7 @@ final class CatalogValidator {
         }
         for (String in : m.inputs()) {
             for (String d : declared) {
-                if (!dimensionsOf.get(in).contains(d)) {
+                if (!dimensionsOf.getOrDefault(in, List.of()).contains(d)) {
                     add(parts.metricLocation(i, "dimensions"), "metric '" + m.id() + "': dimension '" + d
                             + "' is not a dimension of its input '" + in + "' " + dimensionsOf.get(in));
                 }

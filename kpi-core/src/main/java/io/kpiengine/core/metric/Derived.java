@@ -177,6 +177,7 @@ public final class Derived implements Metric {
         private String formula;
         private EmptyPolicy onZeroDenominator;
 
+        @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
         Builder(String id) {
             super(id);
         }
@@ -233,7 +234,9 @@ public final class Derived implements Metric {
                 }
             }
             MetricMetadata metadata = metadataOrThrow(problems);
-            return new Derived(this, metadata, expression, List.copyOf(references), compiled);
+            // no problems were found (metadataOrThrow threw otherwise), so the formula was parsed and compiled
+            return new Derived(this, metadata, Objects.requireNonNull(expression), List.copyOf(references),
+                    Objects.requireNonNull(compiled));
         }
     }
 }

@@ -146,6 +146,7 @@ public final class Ratio implements Metric {
         private BigDecimal scale;
         private EmptyPolicy onZeroDenominator;
 
+        @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
         Builder(String id) {
             super(id);
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the CSV files of a data source are read: delimiter, quote, header line, charset, header names and per-column
@@ -36,7 +37,7 @@ public final class CsvSettings {
     private final Charset charset;
     private final Map<String, String> headerNames;
     private final Map<String, ColumnFormat> formats;
-    private final ColumnFormat defaultFormat;
+    private final @Nullable ColumnFormat defaultFormat;
 
     private CsvSettings(Builder b) {
         this.delimiter = b.delimiter == null ? ',' : b.delimiter;
@@ -145,18 +146,18 @@ public final class CsvSettings {
      * {@link #build()} leaves the builder reusable. Not thread-safe.
      */
     public static final class Builder {
-        private Character delimiter;
-        private Character quote;
-        private Boolean header;
-        private Charset charset;
+        private @Nullable Character delimiter;
+        private @Nullable Character quote;
+        private @Nullable Boolean header;
+        private @Nullable Charset charset;
         private final Map<String, String> headerNames = new LinkedHashMap<>();
         private final Map<String, ColumnFormat> formats = new LinkedHashMap<>();
-        private ColumnFormat defaultFormat;
+        private @Nullable ColumnFormat defaultFormat;
 
         private Builder() {
         }
 
-        private static <T> T once(T current, T value, String what) {
+        private static <T> T once(@Nullable T current, T value, String what) {
             Objects.requireNonNull(value, what);
             if (current != null) {
                 throw new IllegalStateException(what + " was already set to " + current);

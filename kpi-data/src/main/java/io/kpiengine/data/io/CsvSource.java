@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A streaming reader of CSV files into columnar {@link RecordBatch}es: RFC 4180 quoting, header mapping,
@@ -105,7 +106,7 @@ public final class CsvSource implements RecordSource {
     private final ColumnFormat[] formats;
     private final Dictionary[] dictionaries;
     private final ErrorBudget budget;
-    private final Path path;
+    private final @Nullable Path path;
     private final boolean splittable;
     private final CsvReader reader;
     private final long dataStart;
@@ -116,7 +117,7 @@ public final class CsvSource implements RecordSource {
     private volatile boolean hashText;
 
     private CsvSource(Builder b, Opened opened) {
-        this.schema = b.schema;
+        this.schema = Objects.requireNonNull(b.schema, "schema");
         this.name = opened.name;
         this.settings = opened.settings;
         this.budget = b.options.errorBudget();
@@ -276,7 +277,7 @@ public final class CsvSource implements RecordSource {
      * @throws ErrorBudgetExceededException when too many records were rejected
      */
     @Override
-    public RecordBatch next() {
+    public @Nullable RecordBatch next() {
         Splits.checkNotSplit(name, split);
         return reader.next();
     }
@@ -294,7 +295,7 @@ public final class CsvSource implements RecordSource {
         return e;
     }
 
-    private static long estimate(Path path, long dataStart, long size) {
+    private static long estimate(@Nullable Path path, long dataStart, long size) {
         if (path == null || size <= 0) {
             return -1;
         }
@@ -389,7 +390,7 @@ public final class CsvSource implements RecordSource {
         private final SplitPlan plan;
         private final int index;
         private final BudgetTracker tracker;
-        private CsvReader reader;
+        private @Nullable CsvReader reader;
         private boolean closed;
 
         Partition(CsvSource parent, SplitPlan plan, int index, BudgetTracker tracker) {
@@ -416,7 +417,7 @@ public final class CsvSource implements RecordSource {
         }
 
         @Override
-        public RecordBatch next() {
+        public @Nullable RecordBatch next() {
             if (closed) {
                 throw new IllegalStateException("partition " + index + " of " + parent.name + " is closed");
             }
@@ -465,13 +466,17 @@ public final class CsvSource implements RecordSource {
         }
     }
 
-    /** What {@link Builder#build()} opened. */
+    /** What {@link Builder#build()} opened; filled field by field by {@link Builder#open}. */
     private static final class Opened {
+        @SuppressWarnings("NullAway.Init")
         String name;
+        @SuppressWarnings("NullAway.Init")
         CsvSettings csv;
+        @SuppressWarnings("NullAway.Init")
         CsvReader.Settings settings;
+        @SuppressWarnings("NullAway.Init")
         CsvReader reader;
-        Path path;
+        @Nullable Path path;
         boolean splittable;
         long size;
     }
@@ -482,11 +487,11 @@ public final class CsvSource implements RecordSource {
      * once. Not thread-safe.
      */
     public static final class Builder {
-        private final Path file;
-        private InputStream stream;
-        private Reader text;
+        private final @Nullable Path file;
+        private @Nullable InputStream stream;
+        private @Nullable Reader text;
         private final SourceOptions options;
-        private Schema schema;
+        private @Nullable Schema schema;
         private final CsvSettings.Builder csv = CsvSettings.builder();
         private Set<String> optional = Set.of();
         private boolean optionalSet;
@@ -495,7 +500,7 @@ public final class CsvSource implements RecordSource {
         private int maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
         private boolean maxRecordBytesSet;
 
-        private Builder(Path file, InputStream stream, Reader text, String name) {
+        private Builder(@Nullable Path file, @Nullable InputStream stream, @Nullable Reader text, String name) {
             this.file = file;
             this.stream = stream;
             this.text = text;
@@ -841,7 +846,7 @@ public final class CsvSource implements RecordSource {
                     maxRecordBytes);
         }
 
-        private static Charset utf16Bom(byte[] head, int n) {
+        private static @Nullable Charset utf16Bom(byte[] head, int n) {
             if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
                 return StandardCharsets.UTF_16BE;
             }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A source of records held in memory: batches built elsewhere, or rows of boxed values, for tests, examples and
@@ -104,7 +105,7 @@ public final class MemorySource implements RecordSource {
     }
 
     @Override
-    public RecordBatch next() {
+    public @Nullable RecordBatch next() {
         Splits.checkNotSplit(name, split);
         return next < batches.size() ? batches.get(next++) : null;
     }
@@ -248,7 +249,7 @@ public final class MemorySource implements RecordSource {
                 try {
                     current.addRowAt(i + 1L, values);
                 } catch (IllegalArgumentException e) {
-                    current.addRejected(new RejectedRow(name, i + 1L, Arrays.toString(values), e.getMessage()));
+                    current.addRejected(new RejectedRow(name, i + 1L, Arrays.toString(values), String.valueOf(e.getMessage())));
                 }
                 if (++inBatch == options.batchSize()) {
                     batches.add(current.build());

@@ -319,7 +319,7 @@ public final class ColumnParsers {
                     while (k < w.length) {
                         byte c = b[s + k];
                         if (c >= 'A' && c <= 'Z') {
-                            c += 'a' - 'A';
+                            c = (byte) (c + ('a' - 'A'));
                         }
                         if (c != w[k]) {
                             break;
