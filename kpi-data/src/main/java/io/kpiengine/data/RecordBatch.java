@@ -358,7 +358,7 @@ public final class RecordBatch {
          * @return this builder
          * @throws IllegalArgumentException if the count or a type is wrong, naming the column and value
          */
-        public Builder addRow(Object... values) {
+        public Builder addRow(@Nullable Object... values) {
             return addRowAt(rows.size() + rejected.size() + 1L, values);
         }
 
@@ -370,7 +370,7 @@ public final class RecordBatch {
          * @return this builder
          * @throws IllegalArgumentException if the count or a type is wrong, naming the column and value
          */
-        public Builder addRowAt(long rowNumber, Object... values) {
+        public Builder addRowAt(long rowNumber, @Nullable Object... values) {
             if (values.length != schema.size()) {
                 throw new IllegalArgumentException("row " + rowNumber + " has " + values.length
                         + " values, but the schema has " + schema.size() + " columns " + schema.names());

@@ -207,7 +207,7 @@ public final class MemorySource implements RecordSource {
          * @param values one value per column (see {@link RecordBatch.Builder})
          * @return this builder
          */
-        public Builder row(Object... values) {
+        public Builder row(@Nullable Object... values) {
             rows.add(Objects.requireNonNull(values, "values").clone());
             return this;
         }
