@@ -101,8 +101,7 @@ public final class Granger {
             constant = CrossCorrelation.constantReason(effectSeries, y);
         }
         if (constant != null) {
-            return new GrangerResult(causeSeries.name(), effectSeries.name(), maxOrder, List.of(),
-                    Optional.of(constant.replace("its correlation is undefined", "the regressions are undefined")));
+            return undefined(causeSeries.name(), effectSeries.name(), maxOrder, constant);
         }
         double mx = LagSums.mean(x, n);
         double my = LagSums.mean(y, n);
@@ -114,6 +113,12 @@ public final class Granger {
         LagSums.cross(x, mx, y, my, n, -maxOrder, maxOrder, fxy);
         return fromSums(causeSeries.name(), effectSeries.name(), x, mx, y, my, n, maxOrder, fxx, fyy, fxy, maxOrder,
                 LagSums.total(x, mx, n), LagSums.total(y, my, n), new Workspace(maxOrder));
+    }
+
+    /** Returns the result for a pair with a constant series, from the cross-correlation's reason. */
+    static GrangerResult undefined(String cause, String effect, int maxOrder, String constantReason) {
+        return new GrangerResult(cause, effect, maxOrder, List.of(),
+                Optional.of(constantReason.replace("its correlation is undefined", "the regressions are undefined")));
     }
 
     /** Scratch arrays of one thread. */

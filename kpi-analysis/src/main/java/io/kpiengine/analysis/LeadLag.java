@@ -34,12 +34,8 @@ public final class LeadLag {
 
     private final Series leading;
     private final Series lagging;
-    private Integer maxLag;
-    private Integer maxOrder;
-    private Boolean adjusted;
+    private final LeadLagSettings settings = new LeadLagSettings();
     private Prewhitening prewhitening;
-    private Double confidence;
-    private MissingPolicy missing;
     private LaggedRegression.Scale scale;
 
     private LeadLag(Series leading, Series lagging) {
@@ -76,11 +72,7 @@ public final class LeadLag {
      * @throws IllegalStateException if it was already set
      */
     public LeadLag maxLag(int maxLag) {
-        once(this.maxLag, "maxLag");
-        if (maxLag < 1) {
-            throw new IllegalArgumentException("maxLag must be at least 1, but was " + maxLag);
-        }
-        this.maxLag = maxLag;
+        settings.maxLag(maxLag);
         return this;
     }
 
@@ -97,9 +89,7 @@ public final class LeadLag {
      * @throws IllegalStateException if it was already set
      */
     public LeadLag maxOrder(int maxOrder) {
-        once(this.maxOrder, "maxOrder");
-        Granger.checkOrder(maxOrder);
-        this.maxOrder = maxOrder;
+        settings.maxOrder(maxOrder);
         return this;
     }
 
@@ -115,8 +105,7 @@ public final class LeadLag {
      * @throws IllegalStateException if it was already set
      */
     public LeadLag adjusted(boolean adjusted) {
-        once(this.adjusted, "adjusted");
-        this.adjusted = adjusted;
+        settings.adjusted(adjusted);
         return this;
     }
 
@@ -134,7 +123,7 @@ public final class LeadLag {
      */
     public LeadLag prewhitening(Prewhitening prewhitening) {
         Objects.requireNonNull(prewhitening, "prewhitening");
-        once(this.prewhitening, "prewhitening");
+        LeadLagSettings.once(this.prewhitening, "prewhitening");
         this.prewhitening = prewhitening;
         return this;
     }
@@ -152,9 +141,7 @@ public final class LeadLag {
      * @throws IllegalStateException if it was already set
      */
     public LeadLag confidence(double confidence) {
-        once(this.confidence, "confidence");
-        LaggedRegression.checkConfidence(confidence);
-        this.confidence = confidence;
+        settings.confidence(confidence);
         return this;
     }
 
@@ -172,13 +159,7 @@ public final class LeadLag {
      * @throws IllegalStateException if it was already set
      */
     public LeadLag missing(MissingPolicy missing) {
-        Objects.requireNonNull(missing, "missing");
-        once(this.missing, "missing");
-        if (missing == MissingPolicy.DROP) {
-            throw new IllegalArgumentException("missing must be ERROR or INTERPOLATE: DROP would shift the lags of"
-                    + " the later points");
-        }
-        this.missing = missing;
+        settings.missing(missing);
         return this;
     }
 
@@ -196,16 +177,11 @@ public final class LeadLag {
      */
     public LeadLag regressionScale(LaggedRegression.Scale scale) {
         Objects.requireNonNull(scale, "scale");
-        once(this.scale, "regressionScale");
+        LeadLagSettings.once(this.scale, "regressionScale");
         this.scale = scale;
         return this;
     }
 
-    private static void once(Object current, String option) {
-        if (current != null) {
-            throw new IllegalStateException(option + " was already set to " + current);
-        }
-    }
 
     /**
      * Runs the analysis.
@@ -215,12 +191,12 @@ public final class LeadLag {
      *     {@link MissingPolicy#ERROR}
      */
     public LeadLagAnalysis run() {
-        int k = maxLag == null ? 12 : maxLag;
-        int p = maxOrder == null ? 4 : maxOrder;
-        boolean adj = adjusted != null && adjusted;
+        int k = settings.maxLag();
+        int p = settings.maxOrder();
+        boolean adj = settings.adjusted();
         Prewhitening pw = prewhitening == null ? Prewhitening.none() : prewhitening;
-        double level = confidence == null ? 0.95 : confidence;
-        MissingPolicy policy = missing == null ? MissingPolicy.ERROR : missing;
+        double level = settings.confidence();
+        MissingPolicy policy = settings.missing();
         LaggedRegression.Scale regressionScale = scale == null ? LaggedRegression.Scale.PERCENT_CHANGES : scale;
 
         double[] x = leading.complete(policy, STATISTIC);
