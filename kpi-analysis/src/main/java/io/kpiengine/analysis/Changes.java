@@ -1,6 +1,5 @@
 package io.kpiengine.analysis;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -89,10 +88,10 @@ public final class Changes {
             throw new IllegalArgumentException("years must be positive, but was " + years);
         }
         if (first <= 0) {
-            return Figure.absent("CAGR needs a positive start value, but it was " + number(first));
+            return Figure.absent("CAGR needs a positive start value, but it was " + Texts.number(first));
         }
         if (last < 0) {
-            return Figure.absent("CAGR needs an end value of at least 0, but it was " + number(last));
+            return Figure.absent("CAGR needs an end value of at least 0, but it was " + Texts.number(last));
         }
         return Figure.of(Math.pow(last / first, 1 / years) - 1);
     }
@@ -125,10 +124,5 @@ public final class Changes {
             return Figure.absent(series.label() + " has fewer than 2 present points");
         }
         return cagr(v[first], v[last], (last - first) / (double) periodsPerYear);
-    }
-
-    private static String number(double v) {
-        return String.format(Locale.ROOT, "%s", v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
-                : Double.toString(v));
     }
 }

@@ -132,7 +132,7 @@ public final class Decomposition {
         if (multiplicative) {
             for (int t = 0; t < n; t++) {
                 if (!(x[t] > 0)) {
-                    throw new AnalysisException(STATISTIC, series.label(), "is " + CrossCorrelation.format(x[t])
+                    throw new AnalysisException(STATISTIC, series.label(), "is " + Texts.number(x[t])
                             + " at index " + t + "; the multiplicative model needs positive values");
                 }
             }
