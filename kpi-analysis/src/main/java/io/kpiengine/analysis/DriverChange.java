@@ -14,6 +14,9 @@ public record DriverChange(String name, double before, double after) {
     /**
      * Checks the fields.
      *
+     * @param name the driver's name, for instance {@code "visitors"} or {@code "region=EU"}
+     * @param before its value in the earlier period
+     * @param after its value in the later period
      * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if a value is not finite
      */

@@ -16,6 +16,10 @@ public record DriverSplit(String method, double before, double after, List<Contr
     /**
      * Copies the list.
      *
+     * @param method how the change was split: {@code "additive"}, {@code "lmdi"} or {@code "shapley"}
+     * @param before the metric in the earlier period
+     * @param after the metric in the later period
+     * @param contributions one per driver, in the input order
      * @throws NullPointerException if a reference is null
      */
     public DriverSplit {

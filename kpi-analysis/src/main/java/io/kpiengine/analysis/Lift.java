@@ -18,6 +18,11 @@ public record Lift(double absolute, Interval absoluteInterval, Figure relative, 
     /**
      * Checks the fields.
      *
+     * @param absolute {@code B - A}
+     * @param absoluteInterval the confidence interval of the absolute lift; zero-width when neither sample varies
+     * @param relative {@code B / A - 1}; absent when the control is 0
+     * @param relativeInterval the delta-method confidence interval of the relative lift,
+     *     {@code (B/A - 1) ± z (B/A) sqrt(var(B)/B^2 + var(A)/A^2)}; empty when the relative lift is absent
      * @throws NullPointerException if a reference is null
      */
     public Lift {

@@ -18,6 +18,11 @@ public record MixRateSplit(double rateBefore, double rateAfter, double mixEffect
     /**
      * Copies the list.
      *
+     * @param rateBefore the overall rate in the earlier period
+     * @param rateAfter the overall rate in the later period
+     * @param mixEffect the sum of the segments' mix effects
+     * @param rateEffect the sum of the segments' rate effects
+     * @param segments one per segment, in the input order
      * @throws NullPointerException if {@code segments} is null
      */
     public MixRateSplit {

@@ -20,6 +20,13 @@ public record SampleRatioCheck(List<Long> observed, List<Double> expected, doubl
     /**
      * Copies the lists.
      *
+     * @param observed the observed group sizes
+     * @param expected the sizes the planned weights imply, {@code total x weight / sum of weights}
+     * @param chi2 Pearson's statistic {@code sum (observed - expected)^2 / expected}
+     * @param degreesOfFreedom the number of groups minus 1
+     * @param pValue the chi-square upper tail
+     * @param alpha the level below which the split is declared broken
+     * @param mismatch whether {@code pValue < alpha}
      * @throws NullPointerException if a list is null
      */
     public SampleRatioCheck {

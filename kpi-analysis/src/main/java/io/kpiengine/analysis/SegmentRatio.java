@@ -18,6 +18,11 @@ public record SegmentRatio(String name, double numeratorBefore, double denominat
     /**
      * Checks the fields.
      *
+     * @param name the segment's name
+     * @param numeratorBefore its numerator in the earlier period
+     * @param denominatorBefore its denominator in the earlier period, at least 0
+     * @param numeratorAfter its numerator in the later period
+     * @param denominatorAfter its denominator in the later period, at least 0
      * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if a value is not finite or a denominator is negative
      */
