@@ -36,7 +36,7 @@ import java.util.Objects;
  * values. Allocation: the components (the output) and nothing per point besides. Instances are immutable and
  * thread-safe.
  */
-public final class Decomposition {
+public final class Decomposition implements SeasonalComponents {
 
     /** How the components combine. */
     public enum Model {
@@ -200,20 +200,12 @@ public final class Decomposition {
                 new Points(name + " seasonally adjusted", adjusted, null));
     }
 
-    /**
-     * Returns the name of the series.
-     *
-     * @return the name
-     */
+    @Override
     public String name() {
         return name;
     }
 
-    /**
-     * Returns the number of periods in a season.
-     *
-     * @return {@code m}
-     */
+    @Override
     public int period() {
         return period;
     }
@@ -248,38 +240,22 @@ public final class Decomposition {
         return indices.clone();
     }
 
-    /**
-     * Returns the trend, the centred moving average.
-     *
-     * @return the trend, absent at the first and last {@code floor(period / 2)} points
-     */
+    @Override
     public Points trend() {
         return trend;
     }
 
-    /**
-     * Returns the seasonal component, the index of every point's phase.
-     *
-     * @return the seasonal component, present at every point
-     */
+    @Override
     public Points seasonal() {
         return seasonal;
     }
 
-    /**
-     * Returns the residual component.
-     *
-     * @return the residual, absent where the trend is
-     */
+    @Override
     public Points residual() {
         return residual;
     }
 
-    /**
-     * Returns the seasonally adjusted series, {@code x - seasonal} or {@code x / seasonal}.
-     *
-     * @return the adjusted series, present at every point
-     */
+    @Override
     public Points adjusted() {
         return adjusted;
     }

@@ -33,7 +33,7 @@ import java.util.Objects;
  * <p>Allocation: the components and a few work arrays of {@code n + 2m} points. Instances are immutable and
  * thread-safe.
  */
-public final class Stl {
+public final class Stl implements SeasonalComponents {
 
     private static final String STATISTIC = "stl";
 
@@ -330,20 +330,12 @@ public final class Stl {
         }
     }
 
-    /**
-     * Returns the name of the series.
-     *
-     * @return the name
-     */
+    @Override
     public String name() {
         return name;
     }
 
-    /**
-     * Returns the number of periods in a season.
-     *
-     * @return {@code m}
-     */
+    @Override
     public int period() {
         return period;
     }
@@ -357,38 +349,22 @@ public final class Stl {
         return robust;
     }
 
-    /**
-     * Returns the trend component.
-     *
-     * @return the trend, present at every point
-     */
+    @Override
     public Points trend() {
         return trend;
     }
 
-    /**
-     * Returns the seasonal component.
-     *
-     * @return the seasonal component, present at every point
-     */
+    @Override
     public Points seasonal() {
         return seasonal;
     }
 
-    /**
-     * Returns the residual, {@code x - seasonal - trend}.
-     *
-     * @return the residual, present at every point
-     */
+    @Override
     public Points residual() {
         return residual;
     }
 
-    /**
-     * Returns the seasonally adjusted series, {@code x - seasonal}.
-     *
-     * @return the adjusted series
-     */
+    @Override
     public Points adjusted() {
         return adjusted;
     }
