@@ -40,6 +40,7 @@ class ModuleDescriptorsTest {
     private static final Map<String, Set<String>> EXPORTED = Map.of(
             "io.kpiengine.base", Set.of("io.kpiengine.base"),
             "io.kpiengine.formula", Set.of("io.kpiengine.formula"),
+            "io.kpiengine.analysis", Set.of("io.kpiengine.analysis"),
             "io.kpiengine.data", Set.of("io.kpiengine.data", "io.kpiengine.data.io", "io.kpiengine.data.doc"),
             "io.kpiengine.quality", Set.of("io.kpiengine.quality"),
             "io.kpiengine.core", Set.of("io.kpiengine.core", "io.kpiengine.core.metric", "io.kpiengine.core.time"),
@@ -61,7 +62,7 @@ class ModuleDescriptorsTest {
         }
         ModuleFinder all = ModuleFinder.compose(finders.toArray(new ModuleFinder[0]));
         Configuration cf = ModuleLayer.boot().configuration()
-                .resolve(all, ModuleFinder.of(), List.of("io.kpiengine.core", "io.kpiengine.cli"));
+                .resolve(all, ModuleFinder.of(), List.of("io.kpiengine.core", "io.kpiengine.cli", "io.kpiengine.analysis"));
         layer = ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
     }
 
