@@ -830,7 +830,7 @@ public final class GoalTree {
         }
 
         private Location treeLocation() {
-            return location != null ? location : new Location(rootId, 0, 0);
+            return location != null ? location : new Location("goal tree '" + rootId + "'", 0, 0);
         }
 
         private Location at(String nodeId) {

@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * ancestor ({@link #contribution(String, String, String)}, {@link #contributionToTop(String, String)}) passes each
  * step on in proportion: {@code c_A(x) = c(x) c_A(p) / s(p)} for x's parent p below A, so the leaves under a node
  * sum to its contribution to that ancestor, and the leaves of the tree sum to the root score (up to rounding,
- * a few units in the last place). When a parent scores exactly 0, its share is split by its children's weights.
+ * a few units in the last place). When a parent scores 0, or less than 1e-9 of the sum of its children's absolute
+ * contributions (a cancellation that makes the proportion meaningless), its share is split by the weights of its
+ * children that count instead (those with a score, or all when missing children are penalised).
  *
  * <p><b>Ranks</b> follow {@link RankedEntity}: 1 is best, ties share the smallest rank, entities without a score
  * are not ranked. They are computed per node on first use.
@@ -306,7 +308,16 @@ public final class Scores {
         }
         double up = contribution(p, a, e);
         double s = ws.value[p][e];
-        return s != 0 ? ws.contribution[i][e] * (up / s) : up * plan.weight[i];
+        double magnitude = 0;
+        for (int k = plan.childStart[p]; k < plan.childEnd[p]; k++) {
+            magnitude += Math.abs(ws.contribution[plan.children[k]][e]);
+        }
+        boolean penalise = plan.missing == MissingPolicy.Kind.PENALISE;
+        if (up == 0 || (Double.isNaN(ws.value[i][e]) && !penalise)) {
+            return Double.isNaN(up) ? up : 0;
+        }
+        return Math.abs(s) > 1e-9 * magnitude ? ws.contribution[i][e] * (up / s)
+                : up * plan.weight[i] / (penalise ? 1 : ws.coverage[p][e]);
     }
 
     /**

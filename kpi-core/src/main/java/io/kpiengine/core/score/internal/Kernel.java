@@ -24,7 +24,10 @@ import java.util.List;
  * <p>Invariants. A node's score is the sum of its children's contributions in child order (bitwise, as computed);
  * a missing value is NaN in {@code value} with a non-zero reason code, and its contribution is 0 when its parent
  * has a score; contributions to the root are {@code contribution * top(parent) / score(parent)}, so they sum over
- * the children of a node to the node's own contribution to the root up to rounding.
+ * the children of a node to the node's own contribution to the root up to rounding. Where that ratio is
+ * ill-conditioned (the parent's score is 0, or below 1e-9 of the sum of its children's absolute contributions),
+ * the parent's contribution to the root is split by the weights of its children that count (those with a score,
+ * or every child when missing children are penalised).
  */
 public final class Kernel {
 
@@ -34,6 +37,12 @@ public final class Kernel {
     static final byte MISSING_COMPONENT = code(NoScoreReason.MISSING_COMPONENT);
     static final byte LOW_COVERAGE = code(NoScoreReason.LOW_COVERAGE);
     static final byte NON_POSITIVE = code(NoScoreReason.NON_POSITIVE);
+
+    /**
+     * A node whose score is this small against the sum of its children's absolute contributions (a cancellation)
+     * passes its contribution to the root on by its children's weights instead of in proportion.
+     */
+    static final double ILL_CONDITIONED = 1e-9;
 
     /** Weighted majorities closer than this are ties. */
     static final double TIE = 1e-12;
@@ -112,6 +121,9 @@ public final class Kernel {
         int n = ws.entities;
         int width = width(plan);
         List<int[]> phases = phases(plan, agg);
+        if (normalise && plan.hasCopeland(agg)) {
+            phases.add(0, new int[0]);   // every leaf normalised before a Copeland node reads other entities
+        }
         for (int p = 0; p < phases.size(); p++) {
             int[] nodes = phases.get(p);
             boolean first = p == 0;
@@ -604,16 +616,39 @@ public final class Kernel {
      */
     static void top(TreePlan plan, double[] weight, Workspace ws, int lo, int hi) {
         System.arraycopy(ws.value[0], lo, ws.top[0], lo, hi - lo);
-        for (int i = 1; i < plan.size; i++) {
-            int p = plan.parent[i];
+        double[] magnitude = new double[hi - lo];
+        boolean penalise = plan.missing == MissingPolicy.Kind.PENALISE;
+        for (int p = 0; p < plan.size; p++) {
+            if (plan.leaf[p]) {
+                continue;
+            }
+            java.util.Arrays.fill(magnitude, 0);
+            for (int k = plan.childStart[p]; k < plan.childEnd[p]; k++) {
+                double[] ck = ws.contribution[plan.children[k]];
+                for (int e = lo; e < hi; e++) {
+                    magnitude[e - lo] += Math.abs(ck[e]);
+                }
+            }
             double[] tp = ws.top[p];
             double[] sp = ws.value[p];
-            double[] ci = ws.contribution[i];
-            double[] ti = ws.top[i];
-            double w = weight[i];
-            for (int e = lo; e < hi; e++) {
-                double s = sp[e];
-                ti[e] = s != 0 ? ci[e] * (tp[e] / s) : tp[e] * w;
+            double[] cov = ws.coverage[p];
+            for (int k = plan.childStart[p]; k < plan.childEnd[p]; k++) {
+                int i = plan.children[k];
+                double[] ci = ws.contribution[i];
+                double[] yi = ws.value[i];
+                double[] ti = ws.top[i];
+                double w = weight[i];
+                for (int e = lo; e < hi; e++) {
+                    double t = tp[e];
+                    double s = sp[e];
+                    if (t == 0) {
+                        ti[e] = 0;
+                    } else if (Math.abs(s) > ILL_CONDITIONED * magnitude[e - lo]) {
+                        ti[e] = ci[e] * (t / s);
+                    } else {
+                        ti[e] = penalise ? t * w : yi[e] == yi[e] ? t * w / cov[e] : 0;
+                    }
+                }
             }
         }
     }
