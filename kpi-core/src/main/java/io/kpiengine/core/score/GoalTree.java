@@ -925,7 +925,7 @@ public final class GoalTree {
                 for (Spec s : specs.values()) {
                     if (!reachable(s.id) && specs.containsKey(s.parent)) {
                         problems.add(new Problem(at(s.id), "node '" + s.id + "' is not connected to the root '"
-                                + rootId + "': its parents form a cycle"));
+                                + rootId + "': its ancestors form a cycle"));
                     } else if (reachable(s.id) && depth(s.id) > MAX_DEPTH) {
                         problems.add(new Problem(at(s.id), "node '" + s.id + "' lies " + depth(s.id)
                                 + " levels below the root; at most " + MAX_DEPTH + " are allowed"));
