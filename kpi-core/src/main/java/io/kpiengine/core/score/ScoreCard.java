@@ -226,7 +226,17 @@ public final class ScoreCard {
         return List.copyOf(out);
     }
 
-    private double[][] raw(KpiMatrix m) {
+    double[][] own(KpiMatrix m) {
+        double[][] own = new double[plan.size][];
+        for (int i = 0; i < plan.size; i++) {
+            if (plan.leaf[i]) {
+                own[i] = m.targetsRef(plan.kpis[i]);
+            }
+        }
+        return own;
+    }
+
+    double[][] raw(KpiMatrix m) {
         double[][] raw = new double[plan.size][];
         for (int i = 0; i < plan.size; i++) {
             if (plan.leaf[i]) {
@@ -255,14 +265,9 @@ public final class ScoreCard {
 
     private Scores score(KpiMatrix m, LeafStats[] stats) {
         double[][] raw = raw(m);
-        double[][] own = new double[plan.size][];
-        for (int i = 0; i < plan.size; i++) {
-            if (plan.leaf[i]) {
-                own[i] = m.targetsRef(plan.kpis[i]);
-            }
-        }
+        double[][] own = own(m);
         Workspace ws = new Workspace(plan, m.size());
-        Kernel.scoreAll(plan, plan.weight, aggregators, raw, own, stats, ws, parallelism, true);
+        Kernel.scoreAll(plan, plan.weight, aggregators, raw, own, stats, ws, parallelism, true, true);
         return new Scores(this, m, raw, own, stats, ws);
     }
 

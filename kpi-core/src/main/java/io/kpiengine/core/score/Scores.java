@@ -110,6 +110,10 @@ public final class Scores {
         return matrix.indexOf(entity);
     }
 
+    Workspace workspace() {
+        return ws;
+    }
+
     private int node(String nodeId) {
         int i = plan.indexOf(nodeId);
         if (i < 0) {

@@ -115,9 +115,10 @@ public final class Kernel {
      * @param ws the workspace to fill
      * @param threads the number of threads
      * @param normalise whether to normalise the leaves first
+     * @param toTop whether to split the root score into contributions to the root
      */
     public static void scoreAll(TreePlan plan, double[] weight, Aggregator[] agg, double[][] raw, double[][] targets,
-            LeafStats[] stats, Workspace ws, int threads, boolean normalise) {
+            LeafStats[] stats, Workspace ws, int threads, boolean normalise, boolean toTop) {
         int n = ws.entities;
         int width = width(plan);
         List<int[]> phases = phases(plan, agg);
@@ -144,7 +145,7 @@ public final class Kernel {
                         aggregate(plan, node, weight, agg[node], ws, lo, hi, sc);
                     }
                 }
-                if (last) {
+                if (last && toTop) {
                     top(plan, weight, ws, lo, hi);
                 }
             });

@@ -101,6 +101,36 @@ public final class TreePlan {
     }
 
     /**
+     * This plan with every leaf normalised by one method (the robustness audit's alternative normalisations).
+     *
+     * @param base the plan
+     * @param all the normalisation of every leaf
+     */
+    public TreePlan(TreePlan base, Normalization all) {
+        size = base.size;
+        ids = base.ids;
+        kpis = base.kpis;
+        parent = base.parent;
+        childStart = base.childStart;
+        childEnd = base.childEnd;
+        children = base.children;
+        weight = base.weight;
+        leaf = base.leaf;
+        normalization = new Normalization[size];
+        for (int i = 0; i < size; i++) {
+            normalization[i] = leaf[i] ? all : null;
+        }
+        orientation = base.orientation;
+        bandLow = base.bandLow;
+        bandHigh = base.bandHigh;
+        target = base.target;
+        aggregator = base.aggregator;
+        missing = base.missing;
+        missingValue = base.missingValue;
+        index.putAll(base.index);
+    }
+
+    /**
      * The index of a node.
      *
      * @param id the node id
