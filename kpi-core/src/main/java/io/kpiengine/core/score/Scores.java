@@ -204,6 +204,10 @@ public final class Scores {
                 return "component '" + missing.get(0) + "' of '" + plan.ids[i] + "' has no score ("
                         + value(plan.indexOf(missing.get(0)), e).detail() + ") and the missing policy is no-score";
             case LOW_COVERAGE:
+                if (!(ws.coverage[i][e] > 0)) {
+                    return "no component of '" + plan.ids[i] + "' with a weight has a score for " + who + "; '"
+                            + missing.get(0) + "': " + value(plan.indexOf(missing.get(0)), e).detail();
+                }
                 return String.format(Locale.ROOT, "the components of '%s' with a score carry %.1f%% of its weight"
                         + " for %s, below the minimum %.1f%% of %s; missing %s", plan.ids[i],
                         100 * ws.coverage[i][e], who, 100 * plan.missingValue, card.tree().missingPolicy(), missing);
@@ -376,6 +380,27 @@ public final class Scores {
             java.util.Objects.requireNonNull(leaf, "leaf");
             java.util.Objects.requireNonNull(kpi, "kpi");
         }
+    }
+
+    /**
+     * A KPI leaf's achievement of its target in percent, without floor or cap: {@code 100 + 100 s (x - t) / |t|}
+     * (for a target band, {@code 100 - 100 d / |e|}), whatever the leaf's normalisation; what incentive plans pay
+     * on.
+     *
+     * @param leafId a KPI leaf
+     * @param entity the entity
+     * @return the achievement, NaN without a value or a target (or with a zero target)
+     * @throws IllegalArgumentException if there is no such leaf or entity
+     */
+    public double achievement(String leafId, String entity) {
+        int i = node(leafId);
+        if (!plan.leaf[i]) {
+            throw new IllegalArgumentException("'" + leafId + "' is not a KPI leaf of goal tree '" + card.tree().id()
+                    + "'");
+        }
+        int e = indexOf(entity);
+        double t = own[i] != null && own[i][e] == own[i][e] ? own[i][e] : plan.target[i];
+        return 100 + Kernel.distance(plan, i, raw[i][e], t);
     }
 
     /**
