@@ -50,27 +50,23 @@ public final class RobustnessReport {
         for (int e = 0; e < n; e++) {
             nominalRank[e] = nominal.rank(node, entities.get(e));
         }
+        // entity-major copies, so that every summary below reads one entity's draws contiguously
+        double[][] byEntity = new double[n][draws];
+        double[][] rankByEntity = new double[n][draws];
+        for (int d = 0; d < draws; d++) {
+            for (int e = 0; e < n; e++) {
+                byEntity[e][d] = scores[d][e];
+                rankByEntity[e][d] = ranks[d][e] > 0 ? ranks[d][e] : Double.NaN;
+            }
+        }
         this.score = new Uncertainty[n];
         this.rank = new Uncertainty[n];
-        double[] s = new double[draws];
-        double[] r = new double[draws];
         for (int e = 0; e < n; e++) {
-            int ks = 0;
-            int kr = 0;
-            for (int d = 0; d < draws; d++) {
-                if (!Double.isNaN(scores[d][e])) {
-                    s[ks++] = scores[d][e];
-                }
-                if (ranks[d][e] > 0) {
-                    r[kr++] = ranks[d][e];
-                }
-            }
-            score[e] = Uncertainty.of(s, ks);
-            rank[e] = Uncertainty.of(r, kr);
+            score[e] = Uncertainty.of(byEntity[e]);
+            rank[e] = Uncertainty.of(rankByEntity[e]);
         }
         double shift = 0;
         long pairs = 0;
-        int leaders = 0;
         int kept = 0;
         for (int d = 0; d < draws; d++) {
             boolean keeps = true;
@@ -83,17 +79,16 @@ public final class RobustnessReport {
                     keeps &= ranks[d][e] == 1;
                 }
             }
-            leaders += 1;
             kept += keeps ? 1 : 0;
         }
         this.rankShift = pairs == 0 ? Double.NaN : shift / pairs;
-        this.leaderKept = leaders == 0 ? Double.NaN : (double) kept / leaders;
+        this.leaderKept = (double) kept / draws;
         this.factors = List.copyOf(factors);
         this.sensitivity = new double[n][factors.size()];
         for (int f = 0; f < factors.size(); f++) {
             int[] bin = bins(factorValues.get(f), categorical.get(f));
             for (int e = 0; e < n; e++) {
-                sensitivity[e][f] = firstOrder(scores, e, bin);
+                sensitivity[e][f] = firstOrder(byEntity[e], bin);
             }
         }
     }
@@ -124,7 +119,7 @@ public final class RobustnessReport {
     }
 
     /** {@code Σ_b (n_b / N)(ȳ_b - ȳ)² / Var(Y)} over the draws where the entity has a score. */
-    private static double firstOrder(double[][] scores, int e, int[] bin) {
+    private static double firstOrder(double[] y, int[] bin) {
         int bins = 0;
         for (int b : bin) {
             bins = Math.max(bins, b + 1);
@@ -136,12 +131,12 @@ public final class RobustnessReport {
         int[] count = new int[bins];
         double total = 0;
         int n = 0;
-        for (int d = 0; d < scores.length; d++) {
-            double y = scores[d][e];
-            if (y == y) {
-                sum[bin[d]] += y;
+        for (int d = 0; d < y.length; d++) {
+            double v = y[d];
+            if (v == v) {
+                sum[bin[d]] += v;
                 count[bin[d]]++;
-                total += y;
+                total += v;
                 n++;
             }
         }
@@ -150,10 +145,9 @@ public final class RobustnessReport {
         }
         double mean = total / n;
         double var = 0;
-        for (double[] draw : scores) {
-            double y = draw[e];
-            if (y == y) {
-                var += (y - mean) * (y - mean);
+        for (double v : y) {
+            if (v == v) {
+                var += (v - mean) * (v - mean);
             }
         }
         if (!(var > 1e-24 * Math.max(1, mean * mean) * n)) {

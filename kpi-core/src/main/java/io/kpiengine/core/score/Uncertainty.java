@@ -21,9 +21,14 @@ import java.util.Locale;
  */
 public record Uncertainty(double median, double p5, double p95) {
 
-    static Uncertainty of(double[] values, int n) {
-        double[] sorted = Arrays.copyOf(values, n);
+    /** The median and 5–95% of the values that are not NaN. */
+    static Uncertainty of(double[] values) {
+        double[] sorted = values.clone();
         Arrays.sort(sorted);
+        int n = sorted.length;
+        while (n > 0 && Double.isNaN(sorted[n - 1])) {
+            n--;
+        }
         return new Uncertainty(Draws.quantile(sorted, n, 0.5), Draws.quantile(sorted, n, 0.05),
                 Draws.quantile(sorted, n, 0.95));
     }

@@ -115,10 +115,12 @@ public final class Kernel {
      * @param ws the workspace to fill
      * @param threads the number of threads
      * @param normalise whether to normalise the leaves first
-     * @param toTop whether to split the root score into contributions to the root
+     * @param contributions whether to compute every node's contribution to its parent and to the root (without,
+     *     a geometric or harmonic score is the mean itself rather than the sum of its contributions, which can
+     *     differ in the last place)
      */
     public static void scoreAll(TreePlan plan, double[] weight, Aggregator[] agg, double[][] raw, double[][] targets,
-            LeafStats[] stats, Workspace ws, int threads, boolean normalise, boolean toTop) {
+            LeafStats[] stats, Workspace ws, int threads, boolean normalise, boolean contributions) {
         int n = ws.entities;
         int width = width(plan);
         List<int[]> phases = phases(plan, agg);
@@ -142,10 +144,10 @@ public final class Kernel {
                     if (agg[node].method() == Aggregator.Method.COPELAND) {
                         copeland(plan, node, weight, ws, lo, hi, sc);
                     } else {
-                        aggregate(plan, node, weight, agg[node], ws, lo, hi, sc);
+                        aggregate(plan, node, weight, agg[node], ws, lo, hi, sc, contributions);
                     }
                 }
-                if (last && toTop) {
+                if (last && contributions) {
                     top(plan, weight, ws, lo, hi);
                 }
             });
@@ -309,43 +311,75 @@ public final class Kernel {
      * @param sc scratch
      */
     static void aggregate(TreePlan plan, int node, double[] weight, Aggregator agg, Workspace ws, int lo, int hi,
-            Scratch sc) {
+            Scratch sc, boolean contributions) {
         double[] s = ws.value[node];
         double[] cov = ws.coverage[node];
         byte[] r = ws.reason[node];
         int cs = plan.childStart[node];
         int ce = plan.childEnd[node];
-        if (agg.method() == Aggregator.Method.ARITHMETIC) {
+        Aggregator.Method method = agg.method();
+        if (method == Aggregator.Method.ARITHMETIC) {
             Arrays.fill(s, lo, hi, 0.0);
             for (int k = cs; k < ce; k++) {
                 int c = plan.children[k];
                 double w = weight[c];
                 double[] y = ws.value[c];
                 double[] ct = ws.contribution[c];
+                if (contributions) {
+                    for (int e = lo; e < hi; e++) {
+                        double t = w * y[e];
+                        ct[e] = t;
+                        s[e] += t;
+                    }
+                } else {
+                    for (int e = lo; e < hi; e++) {
+                        s[e] += w * y[e];
+                    }
+                }
+            }
+        } else if (!contributions) {
+            // geometric or harmonic without contributions: accumulate w ln v or w / v column by column; NaN marks
+            // an entity for the per-entity path (a missing or non-positive component)
+            boolean geometric = method == Aggregator.Method.GEOMETRIC;
+            double shift = agg.nonPositive() == Aggregator.NonPositive.SHIFT ? agg.nonPositiveValue() : 0;
+            double floor = agg.nonPositive() == Aggregator.NonPositive.FLOOR ? agg.nonPositiveValue() : 0;
+            Arrays.fill(s, lo, hi, 0.0);
+            for (int k = cs; k < ce; k++) {
+                int c = plan.children[k];
+                double w = weight[c];
+                double[] y = ws.value[c];
+                if (w == 0) {
+                    for (int e = lo; e < hi; e++) {
+                        s[e] += y[e] - y[e];
+                    }
+                    continue;
+                }
                 for (int e = lo; e < hi; e++) {
-                    double t = w * y[e];
-                    ct[e] = t;
-                    s[e] += t;
+                    double v = Math.max(y[e] + shift, floor);
+                    s[e] += v > 0 ? (geometric ? w * Math.log(v) : w / v) : Double.NaN;
                 }
             }
             for (int e = lo; e < hi; e++) {
                 if (s[e] == s[e]) {
-                    cov[e] = 1;
-                    r[e] = 0;
-                } else {
-                    entity(plan, node, weight, agg, ws, e, sc);
+                    s[e] = (geometric ? Math.exp(s[e]) : 1 / s[e]) - shift;
                 }
             }
-            return;
+        } else {
+            Arrays.fill(s, lo, hi, Double.NaN);
         }
         for (int e = lo; e < hi; e++) {
-            entity(plan, node, weight, agg, ws, e, sc);
+            if (s[e] == s[e]) {
+                cov[e] = 1;
+                r[e] = 0;
+            } else {
+                entity(plan, node, weight, agg, ws, e, sc, contributions);
+            }
         }
     }
 
     /** The per-entity path of one node: gathers the children, calls {@link #one}, scatters the contributions. */
     private static void entity(TreePlan plan, int node, double[] weight, Aggregator agg, Workspace ws, int e,
-            Scratch sc) {
+            Scratch sc, boolean contributions) {
         int cs = plan.childStart[node];
         int m = plan.childEnd[node] - cs;
         for (int i = 0; i < m; i++) {
@@ -357,8 +391,10 @@ public final class Kernel {
         ws.value[node][e] = s;
         ws.coverage[node][e] = sc.coverage;
         ws.reason[node][e] = sc.reason;
-        for (int i = 0; i < m; i++) {
-            ws.contribution[plan.children[cs + i]][e] = sc.c[i];
+        if (contributions) {
+            for (int i = 0; i < m; i++) {
+                ws.contribution[plan.children[cs + i]][e] = sc.c[i];
+            }
         }
     }
 
