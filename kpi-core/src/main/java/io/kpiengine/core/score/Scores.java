@@ -82,6 +82,16 @@ public final class Scores {
     }
 
     /**
+     * The input that was scored: the raw KPI values, reasons and entity targets of the period (for a
+     * {@link Robustness} audit of the same period, say).
+     *
+     * @return the matrix
+     */
+    public KpiMatrix matrix() {
+        return matrix;
+    }
+
+    /**
      * The entities, in the matrix's order.
      *
      * @return an immutable list
