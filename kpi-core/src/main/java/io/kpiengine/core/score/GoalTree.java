@@ -424,20 +424,8 @@ public final class GoalTree {
         return id;
     }
 
-    /** One node as declared. */
-    private static final class Spec {
-        final String id;
-        final String parent;
-        final String kpi;
-        final double weight;
-        Location location;
-
-        Spec(String id, String parent, String kpi, double weight) {
-            this.id = id;
-            this.parent = parent;
-            this.kpi = kpi;
-            this.weight = weight;
-        }
+    /** One node as declared: weight NaN when it comes from the parent's equal or pairwise weights. */
+    private record Spec(String id, String parent, String kpi, double weight) {
     }
 
     /**
@@ -472,15 +460,13 @@ public final class GoalTree {
             this.rootId = rootId;
         }
 
-        private Spec add(String id, String parent, String kpi, double weight) {
-            Spec s = new Spec(id, parent, kpi, weight);
+        private void add(String id, String parent, String kpi, double weight) {
             if (id.equals(rootId) || specs.containsKey(id)) {
                 early.add(new Problem(at(id), "node '" + id + "' is declared twice in goal tree '" + rootId
                         + "'" + (kpi != null ? "; give the second leaf of metric '" + kpi + "' an id of its own" : "")));
-                return s;
+                return;
             }
-            specs.put(id, s);
-            return s;
+            specs.put(id, new Spec(id, parent, kpi, weight));
         }
 
         private static double weight(double weight) {

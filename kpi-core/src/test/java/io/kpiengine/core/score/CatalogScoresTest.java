@@ -115,6 +115,23 @@ class CatalogScoresTest {
                         + " revenue_again] of score 'sales_health', so it counts more than once");
     }
 
+    @Test
+    void lint_reportsNormalisedWeights_inconsistentPairwise_andMissingTargets() {
+        GoalTree t = GoalTree.builder("t").entity("salesperson").node("a", "t", 3).node("b", "t", 1)
+                .kpi("revenue", "a", 1).kpi("deals_won", "b").kpi("nps", "b").kpi("response_hours", "b")
+                .pairwise("b", new double[][] {{1, 1 / 4.0, 4}, {4, 1, 1 / 3.0}, {1 / 4.0, 3, 1}})
+                .normalization("deals_won", Normalization.achievement())
+                .build();
+        assertThat(t.lint(catalog()).stream().map(LintFinding::toString).toList()).containsExactly(
+                "goal tree 't': WARNING weights-normalised: the weights of the children of node 't' sum to 4.0,"
+                        + " not 1; they were divided by their sum",
+                "goal tree 't': WARNING inconsistent-pairwise: the pairwise matrix of node 'b' has consistency ratio"
+                        + " 1.646 > 0.10; revise the judgements",
+                "goal tree 't': WARNING missing-score-target: leaf 'deals_won' normalises by achievement(0..100) but"
+                        + " neither it nor metric 'deals_won' has a target; entities without a target of their own get"
+                        + " no score");
+    }
+
     static KpiResults results() {
         MemorySource.Builder b = MemorySource.builder(catalog().source("deals").orElseThrow().schema()).name("deals");
         Object[][] rows = {

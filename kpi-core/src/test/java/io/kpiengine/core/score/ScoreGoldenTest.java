@@ -73,6 +73,21 @@ class ScoreGoldenTest {
     }
 
     @Test
+    void minMaxOverTime_takesItsBoundsOverThePanel() {
+        // revenue in February 40, 80 and in March 100, 200 (entities a, b): over time min 40, max 200, so
+        // February a 0, b 25; March a 37.5, b 100; per period each month would give 0 and 100
+        KpiMatrix feb = KpiMatrix.builder("a", "b").label("2025-02").column("revenue", new double[] {40, 80}).build();
+        KpiMatrix mar = KpiMatrix.builder("a", "b").label("2025-03").column("revenue", new double[] {100, 200})
+                .build();
+        GoalTree t = GoalTree.builder("h").kpi("revenue", "h", 1)
+                .normalization("revenue", Normalization.minMaxOverTime()).build();
+        java.util.List<Scores> panel = ScoreCard.of(t).score(java.util.List.of(feb, mar));
+        points(panel.get(0), "revenue", 0, 25);
+        points(panel.get(1), "revenue", 37.5, 100);
+        points(ScoreCard.of(GoalTree.builder("h").kpi("revenue", "h", 1).build()).score(feb), "revenue", 0, 100);
+    }
+
+    @Test
     void zScore_usesTheSampleStandardDeviation() {
         // z = (v - mean) / sd, sd with n - 1 (Handbook 5, "standardisation"; R sd(), pandas std())
         // revenue: mean 142.5, deviations -42.5, 7.5, 57.5, -22.5; sum of squares 1806.25 + 56.25 + 3306.25
