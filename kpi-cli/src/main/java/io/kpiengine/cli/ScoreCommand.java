@@ -70,13 +70,15 @@ final class ScoreCommand implements Callable<Integer> {
             description = "The metric catalog with a scores section, YAML or JSON.")
     private Path catalog;
 
-    @Option(names = "--data", paramLabel = "SOURCE=FILE", description = "The CSV file of a data source; repeat per source.")
+    @Option(names = "--data", paramLabel = "SOURCE=FILE",
+            description = "The CSV file of a data source; repeat per source.")
     private Map<String, Path> data = new LinkedHashMap<>();
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the scores (.json).")
     private Path out;
 
-    @Option(names = "--score", paramLabel = "ID", description = "Only this score (default: every score of the catalog).")
+    @Option(names = "--score", paramLabel = "ID",
+            description = "Only this score (default: every score of the catalog).")
     private String score;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads per source and for scoring (default 1).")

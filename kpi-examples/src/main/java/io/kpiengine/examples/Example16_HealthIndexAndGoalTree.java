@@ -179,8 +179,8 @@ public final class Example16_HealthIndexAndGoalTree {
         System.out.printf(Locale.ROOT, "2. Revenue targets for %s: company %,.2f split by January revenue%n", march,
                 COMPANY_TARGET);
         for (String unit : cascade.units().subList(1, cascade.units().size())) {
-            System.out.printf(Locale.ROOT, "   %-6s %s target %,.2f%n", unit, TEAMS.containsKey(unit) ? "person" : "team  ",
-                    targets.get(unit));
+            System.out.printf(Locale.ROOT, "   %-6s %s target %,.2f%n", unit,
+                    TEAMS.containsKey(unit) ? "person" : "team  ", targets.get(unit));
         }
 
         // 3. score every salesperson and month, with each one's own revenue target

@@ -463,7 +463,8 @@ public final class GoalTree {
         private void add(String id, String parent, String kpi, double weight) {
             if (id.equals(rootId) || specs.containsKey(id)) {
                 early.add(new Problem(at(id), "node '" + id + "' is declared twice in goal tree '" + rootId
-                        + "'" + (kpi != null ? "; give the second leaf of metric '" + kpi + "' an id of its own" : "")));
+                        + "'" + (kpi != null ? "; give the second leaf of metric '" + kpi + "' an id of its own"
+                        : "")));
                 return;
             }
             specs.put(id, new Spec(id, parent, kpi, weight));
@@ -602,7 +603,8 @@ public final class GoalTree {
          * @throws IllegalStateException if already set
          */
         public Builder normalization(Normalization normalization) {
-            this.defaultNormalization = set(this.defaultNormalization, normalization, "default normalization");
+            this.defaultNormalization = Once.set(this.defaultNormalization, normalization,
+                    "default normalization");
             return this;
         }
 
@@ -628,7 +630,7 @@ public final class GoalTree {
          * @throws IllegalStateException if already set
          */
         public Builder aggregator(Aggregator aggregator) {
-            this.defaultAggregator = set(this.defaultAggregator, aggregator, "default aggregator");
+            this.defaultAggregator = Once.set(this.defaultAggregator, aggregator, "default aggregator");
             return this;
         }
 
@@ -741,7 +743,7 @@ public final class GoalTree {
             if (dims.stream().anyMatch(String::isBlank) || Set.copyOf(dims).size() != dims.size()) {
                 throw new IllegalArgumentException("entity dimensions must be distinct names, but were " + dims);
             }
-            this.entity = set(this.entity, dims, "entity");
+            this.entity = Once.set(this.entity, dims, "entity");
             return this;
         }
 
@@ -753,7 +755,7 @@ public final class GoalTree {
          * @throws IllegalStateException if already set
          */
         public Builder missing(MissingPolicy policy) {
-            this.missing = set(this.missing, policy, "missing policy");
+            this.missing = Once.set(this.missing, policy, "missing policy");
             return this;
         }
 
@@ -765,7 +767,7 @@ public final class GoalTree {
          * @throws IllegalStateException if already set
          */
         public Builder statuses(StatusScale scale) {
-            this.statuses = set(this.statuses, scale, "statuses");
+            this.statuses = Once.set(this.statuses, scale, "statuses");
             return this;
         }
 
@@ -805,14 +807,6 @@ public final class GoalTree {
         public Builder location(Location at) {
             this.location = Objects.requireNonNull(at, "at");
             return this;
-        }
-
-        private static <T> T set(T current, T value, String what) {
-            Objects.requireNonNull(value, what);
-            if (current != null) {
-                throw new IllegalStateException(what + " was already set to " + current);
-            }
-            return value;
         }
 
         private Location treeLocation() {

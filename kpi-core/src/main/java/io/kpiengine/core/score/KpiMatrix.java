@@ -234,11 +234,7 @@ public final class KpiMatrix {
          * @throws IllegalStateException if already set
          */
         public Builder label(String label) {
-            Objects.requireNonNull(label, "label");
-            if (this.label != null) {
-                throw new IllegalStateException("label was already set to '" + this.label + "'");
-            }
-            this.label = label;
+            this.label = Once.set(this.label, label, "label");
             return this;
         }
 

@@ -220,11 +220,7 @@ public final class PayoutCurve {
          * @throws IllegalStateException if already set
          */
         public Builder interpolation(Interpolation interpolation) {
-            Objects.requireNonNull(interpolation, "interpolation");
-            if (this.interpolation != null) {
-                throw new IllegalStateException("interpolation was already set to " + this.interpolation);
-            }
-            this.interpolation = interpolation;
+            this.interpolation = Once.set(this.interpolation, interpolation, "interpolation");
             return this;
         }
 

@@ -247,14 +247,6 @@ public final class Robustness {
             this.card = card;
         }
 
-        private static <T> T once(T current, T value, String what) {
-            Objects.requireNonNull(value, what);
-            if (current != null) {
-                throw new IllegalStateException(what + " was already set to " + current);
-            }
-            return value;
-        }
-
         /**
          * Sets the number of Monte Carlo draws (default 1,000).
          *
@@ -267,7 +259,7 @@ public final class Robustness {
             if (draws < 10) {
                 throw new IllegalArgumentException("draws must be >= 10, but was " + draws);
             }
-            this.draws = once(this.draws, draws, "draws");
+            this.draws = Once.set(this.draws, draws, "draws");
             return this;
         }
 
@@ -279,7 +271,7 @@ public final class Robustness {
          * @throws IllegalStateException if already set
          */
         public Builder seed(long seed) {
-            this.seed = once(this.seed, seed, "seed");
+            this.seed = Once.set(this.seed, seed, "seed");
             return this;
         }
 
@@ -303,7 +295,7 @@ public final class Robustness {
                 throw new IllegalStateException("weights are already drawn from a Dirichlet distribution ("
                         + concentration + "); choose weightJitter or dirichlet");
             }
-            this.jitter = once(this.jitter, fraction, "weightJitter");
+            this.jitter = Once.set(this.jitter, fraction, "weightJitter");
             return this;
         }
 
@@ -329,7 +321,7 @@ public final class Robustness {
                 throw new IllegalStateException("weights are already jittered (" + jitter + "); choose weightJitter"
                         + " or dirichlet");
             }
-            this.concentration = once(this.concentration, concentration, "dirichlet");
+            this.concentration = Once.set(this.concentration, concentration, "dirichlet");
             return this;
         }
 
@@ -341,7 +333,7 @@ public final class Robustness {
          * @throws IllegalStateException if already set
          */
         public Builder normalizations(Normalization... alternatives) {
-            this.normalizations = once(this.normalizations, List.of(alternatives), "normalizations");
+            this.normalizations = Once.set(this.normalizations, List.of(alternatives), "normalizations");
             return this;
         }
 
@@ -353,7 +345,7 @@ public final class Robustness {
          * @throws IllegalStateException if already set
          */
         public Builder aggregators(Aggregator... alternatives) {
-            this.aggregators = once(this.aggregators, List.of(alternatives), "aggregators");
+            this.aggregators = Once.set(this.aggregators, List.of(alternatives), "aggregators");
             return this;
         }
 
@@ -367,7 +359,7 @@ public final class Robustness {
          */
         public Builder node(String nodeId) {
             card.tree().node(nodeId);
-            this.node = once(this.node, nodeId, "node");
+            this.node = Once.set(this.node, nodeId, "node");
             return this;
         }
 
@@ -383,7 +375,7 @@ public final class Robustness {
             if (threads < 1) {
                 throw new IllegalArgumentException("parallelism must be >= 1, but was " + threads);
             }
-            this.parallelism = once(this.parallelism, threads, "parallelism");
+            this.parallelism = Once.set(this.parallelism, threads, "parallelism");
             return this;
         }
 

@@ -425,11 +425,7 @@ public final class ScoreCard {
          * @throws IllegalStateException if already set
          */
         public Builder catalog(Catalog catalog) {
-            Objects.requireNonNull(catalog, "catalog");
-            if (this.catalog != null) {
-                throw new IllegalStateException("catalog was already set to " + this.catalog.name());
-            }
-            this.catalog = catalog;
+            this.catalog = Once.set(this.catalog, catalog, "catalog");
             return this;
         }
 
@@ -445,10 +441,7 @@ public final class ScoreCard {
             if (threads < 1) {
                 throw new IllegalArgumentException("parallelism must be >= 1, but was " + threads);
             }
-            if (parallelism != null) {
-                throw new IllegalStateException("parallelism was already set to " + parallelism);
-            }
-            this.parallelism = threads;
+            this.parallelism = Once.set(this.parallelism, threads, "parallelism");
             return this;
         }
 
