@@ -141,9 +141,9 @@ public final class ScoreCard {
 
     /**
      * A node's score as a KPI: metadata with the unit {@code score}, higher-is-better, the node's name and owner,
-     * a core tier for the root (supporting for the others), and as targets the thresholds of the status scale
-     * (the lowest band above the first as short-term target, the highest as stretch), so that
-     * {@link MetricMetadata#targetStatus(double)} gives a traffic light.
+     * a core tier for the root (supporting for the others), and as short-term target the threshold of the status
+     * scale's top band, so that {@link MetricMetadata#targetStatus(double)} gives a traffic light (on track from
+     * that threshold, at risk within 5% below it).
      *
      * <pre>{@code
      * card.metadata("sales_health").targetStatus(scores.score("sales_health", 0));   // Optional[AT_RISK]
@@ -161,9 +161,7 @@ public final class ScoreCard {
         n.owner().ifPresent(b::owner);
         double[] t = tree.statuses().thresholds();
         if (t.length > 0) {
-            Target first = Target.of(BigDecimal.valueOf(t[t.length > 1 ? t.length - 2 : 0]));
-            Target last = Target.of(BigDecimal.valueOf(t[t.length - 1]));
-            b.targets(new Targets(first, t.length > 1 ? last : null, null));
+            b.targets(new Targets(Target.of(BigDecimal.valueOf(t[t.length - 1])), null, null));
         }
         return b.build();
     }
