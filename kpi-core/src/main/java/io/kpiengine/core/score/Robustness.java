@@ -138,6 +138,13 @@ public final class Robustness {
             }
             aggregatorChoices.add(all);
         }
+        // the terms of the geometric and harmonic means over leaves, per normalisation and aggregation choice
+        double[][][][] transformed = new double[leafValues.size()][aggregatorChoices.size()][][];
+        for (int nc = 0; nc < leafValues.size(); nc++) {
+            for (int ac = 0; ac < aggregatorChoices.size(); ac++) {
+                transformed[nc][ac] = terms(plan, leafValues.get(nc), aggregatorChoices.get(ac));
+            }
+        }
         double[][] scores = new double[draws][];
         int[][] ranks = new int[draws][];
         double[][] factorValues = new double[plan.size + 2][draws];
@@ -150,6 +157,7 @@ public final class Robustness {
                 int aggChoice = aggregatorChoices.size() == 1 ? 0 : r.nextInt(aggregatorChoices.size());
                 drawWeights(plan, r, weight);
                 double[][] leaves = leafValues.get(normChoice);
+                ws.transformed = transformed[normChoice][aggChoice];
                 for (int i = 0; i < plan.size; i++) {
                     if (plan.leaf[i]) {
                         ws.value[i] = leaves[i];
@@ -188,6 +196,25 @@ public final class Robustness {
             categorical.add(true);
         }
         return new RobustnessReport(node, draws, seed, nominal, scores, ranks, factors, factorColumns, categorical);
+    }
+
+    /** Per leaf under a geometric or harmonic parent, the terms its mean sums (null for the others). */
+    private static double[][] terms(TreePlan plan, double[][] leaves, Aggregator[] aggs) {
+        double[][] out = new double[plan.size][];
+        for (int i = 0; i < plan.size; i++) {
+            Aggregator a = plan.leaf[i] ? aggs[plan.parent[i]] : null;
+            if (a == null || (a.method() != Aggregator.Method.GEOMETRIC && a.method() != Aggregator.Method.HARMONIC)) {
+                continue;
+            }
+            double shift = a.nonPositive() == Aggregator.NonPositive.SHIFT ? a.nonPositiveValue() : 0;
+            double floor = a.nonPositive() == Aggregator.NonPositive.FLOOR ? a.nonPositiveValue() : 0;
+            boolean geometric = a.method() == Aggregator.Method.GEOMETRIC;
+            out[i] = new double[leaves[i].length];
+            for (int e = 0; e < out[i].length; e++) {
+                out[i][e] = Kernel.transform(leaves[i][e], shift, floor, geometric);
+            }
+        }
+        return out;
     }
 
     private static double[][] leaves(TreePlan plan, Workspace ws) {

@@ -73,6 +73,8 @@ public final class Kernel {
         final double[] share;
         double coverage;
         byte reason;
+        private double[][] columns = new double[0][];
+        private double[] mean = new double[0];
 
         /**
          * Allocates scratch for nodes of up to the given number of children.
@@ -85,6 +87,23 @@ public final class Kernel {
             c = new double[width];
             sign = new double[width];
             share = new double[width];
+        }
+
+        /** Buffers of m columns of a range's length, reused by the nodes of one pass. */
+        double[][] columns(int m, int len) {
+            if (columns.length < m || columns[0].length < len) {
+                columns = new double[Math.max(m, columns.length)][Math.max(len, columns.length == 0 ? 0
+                        : columns[0].length)];
+            }
+            return columns;
+        }
+
+        /** A buffer of a range's length. */
+        double[] mean(int len) {
+            if (mean.length < len) {
+                mean = new double[len];
+            }
+            return mean;
         }
     }
 
@@ -354,9 +373,15 @@ public final class Kernel {
                     }
                     continue;
                 }
+                double[] known = ws.transformed == null ? null : ws.transformed[c];
+                if (known != null) {
+                    for (int e = lo; e < hi; e++) {
+                        s[e] += w * known[e];
+                    }
+                    continue;
+                }
                 for (int e = lo; e < hi; e++) {
-                    double v = Math.max(y[e] + shift, floor);
-                    s[e] += v > 0 ? (geometric ? w * Math.log(v) : w / v) : Double.NaN;
+                    s[e] += transform(y[e], shift, floor, geometric) * w;
                 }
             }
             for (int e = lo; e < hi; e++) {
@@ -365,7 +390,7 @@ public final class Kernel {
                 }
             }
         } else {
-            Arrays.fill(s, lo, hi, Double.NaN);
+            meanWithContributions(plan, node, weight, agg, ws, lo, hi, sc);
         }
         for (int e = lo; e < hi; e++) {
             if (s[e] == s[e]) {
@@ -375,6 +400,80 @@ public final class Kernel {
                 entity(plan, node, weight, agg, ws, e, sc, contributions);
             }
         }
+    }
+
+    /**
+     * The geometric or harmonic mean of a node with its contributions, column by column: one pass per child keeps
+     * {@code ln v} (geometric) or {@code v} (harmonic) and sums the mean's terms and {@code A}, then one pass per
+     * entity applies the decomposition of {@link #one}. Entities with a missing or non-positive point are left NaN
+     * for the per-entity path.
+     */
+    private static void meanWithContributions(TreePlan plan, int node, double[] weight, Aggregator agg,
+            Workspace ws, int lo, int hi, Scratch sc) {
+        boolean geometric = agg.method() == Aggregator.Method.GEOMETRIC;
+        double shift = agg.nonPositive() == Aggregator.NonPositive.SHIFT ? agg.nonPositiveValue() : 0;
+        double floor = agg.nonPositive() == Aggregator.NonPositive.FLOOR ? agg.nonPositiveValue() : 0;
+        int cs = plan.childStart[node];
+        int m = plan.childEnd[node] - cs;
+        int len = hi - lo;
+        double[][] kept = sc.columns(m, len);
+        double[] a = sc.mean(len);
+        double[] s = ws.value[node];
+        Arrays.fill(s, lo, hi, 0.0);
+        Arrays.fill(a, 0, len, 0.0);
+        for (int i = 0; i < m; i++) {
+            int c = plan.children[cs + i];
+            double w = weight[c];
+            double[] y = ws.value[c];
+            double[] k = kept[i];
+            for (int e = lo; e < hi; e++) {
+                double v = Math.max(y[e] + shift, floor);
+                if (w == 0) {
+                    s[e] += y[e] - y[e];
+                    continue;
+                }
+                double term = geometric ? Math.log(v) : v;
+                k[e - lo] = term;
+                s[e] += v > 0 ? (geometric ? w * term : w / v) : Double.NaN;
+                a[e - lo] += w * v;
+            }
+        }
+        for (int e = lo; e < hi; e++) {
+            double acc = s[e];
+            if (acc != acc) {
+                continue;
+            }
+            double mean = a[e - lo];
+            double g = geometric ? Math.exp(acc) : 1 / acc;
+            double l = geometric ? logMean(g, mean) : 0;
+            double lnA = geometric ? Math.log(mean) : 0;
+            double sum = 0;
+            for (int i = 0; i < m; i++) {
+                int c = plan.children[cs + i];
+                double w = weight[c];
+                double t = kept[i][e - lo];
+                double contribution = w == 0 ? 0 : geometric ? w * mean + l * w * (t - lnA) - w * shift
+                        : w * mean + w * g * (t - mean) / t - w * shift;
+                ws.contribution[c][e] = contribution;
+                sum += contribution;
+            }
+            s[e] = sum;
+        }
+    }
+
+    /**
+     * The term a geometric or harmonic mean sums for one point: {@code ln v} or {@code 1 / v} with
+     * {@code v = max(y + shift, floor)}, NaN when v is not positive or y is missing.
+     *
+     * @param y the point
+     * @param shift the shift, or 0
+     * @param floor the floor, or 0
+     * @param geometric true for the geometric mean, false for the harmonic
+     * @return the term
+     */
+    public static double transform(double y, double shift, double floor, boolean geometric) {
+        double v = Math.max(y + shift, floor);
+        return v > 0 ? (geometric ? Math.log(v) : 1 / v) : Double.NaN;
     }
 
     /** The per-entity path of one node: gathers the children, calls {@link #one}, scatters the contributions. */

@@ -14,6 +14,13 @@ public final class Workspace {
     public final double[][] top;
     public final double[][] coverage;
     public final byte[][] reason;
+    /**
+     * Optional, per leaf: {@code ln v} (geometric parent) or {@code 1 / v} (harmonic parent) of the leaf's points
+     * after its parent's floor or shift, NaN where not positive; computed once by an audit whose leaf points stay
+     * fixed across draws, so that a draw sums instead of taking logarithms. Null entries (or a null array) mean
+     * "compute".
+     */
+    public double[][] transformed;
 
     /**
      * Allocates the arrays.
