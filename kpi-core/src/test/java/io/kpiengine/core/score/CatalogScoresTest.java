@@ -183,6 +183,25 @@ class CatalogScoresTest {
     }
 
     @Test
+    void score_kpiWithoutDimensions_appliesToEveryEntity() throws Exception {
+        Catalog c = Catalog.read(yaml().replace("scores:", "  - {id: total_revenue, aggregate: sum, column: amount}"
+                + "\nscores:"), "scores.yaml");
+        MemorySource.Builder b = MemorySource.builder(c.source("deals").orElseThrow().schema()).name("deals");
+        b.row(LocalDate.parse("2025-01-10"), "ana", new BigDecimal("9000"), 3L, null, new BigDecimal("4"));
+        b.row(LocalDate.parse("2025-01-11"), "ben", new BigDecimal("6000"), 2L, null, new BigDecimal("6"));
+        KpiResults r = KpiEngine.builder().catalog(c).build().evaluate(Map.of("deals", b.build()));
+        GoalTree t = GoalTree.builder("t").entity("salesperson").kpi("revenue", "t", 1).kpi("total_revenue", "t", 1)
+                .normalization("revenue", Normalization.goalposts(0, 10_000))
+                .normalization("total_revenue", Normalization.goalposts(0, 30_000)).build();
+        Scores s = ScoreCard.of(t).score(r).latest().orElseThrow();
+        // the company's 15,000 is 50 points for both; ana 90 points of revenue, ben 60
+        assertThat(s.score("total_revenue", "ana").orElseThrow()).isEqualTo(50);
+        assertThat(s.score("total_revenue", "ben").orElseThrow()).isEqualTo(50);
+        assertThat(s.score("t", "ana").orElseThrow()).isCloseTo(70, within(1e-9));
+        assertThat(s.score("t", "ben").orElseThrow()).isCloseTo(55, within(1e-9));
+    }
+
+    @Test
     void score_resultsWithoutAKpi_orWithOtherDimensions_areRefused() {
         Catalog c = catalog();
         GoalTree other = GoalTree.builder("t").entity("region").kpi("revenue", "t", 1).build();
