@@ -1,6 +1,6 @@
 /**
  * The KPI model and engine: metric catalog and its documents, business calendars and periods, the mergeable
- * aggregation engine, {@code KpiEngine} and its results.
+ * aggregation engine, {@code KpiEngine} and its results, and composite scores over goal trees.
  */
 module io.kpiengine.core {
     requires transitive io.kpiengine.quality;
@@ -8,5 +8,6 @@ module io.kpiengine.core {
 
     exports io.kpiengine.core;
     exports io.kpiengine.core.metric;
+    exports io.kpiengine.core.score;
     exports io.kpiengine.core.time;
 }

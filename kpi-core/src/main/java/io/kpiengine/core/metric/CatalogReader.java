@@ -1,5 +1,7 @@
 package io.kpiengine.core.metric;
 
+import io.kpiengine.core.score.GoalTree;
+import io.kpiengine.core.score.internal.GoalTreeReader;
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.FiscalYearNaming;
 import io.kpiengine.core.time.Grain;
@@ -32,7 +34,8 @@ import java.util.Set;
  */
 final class CatalogReader {
 
-    private static final String[] TOP = {"description", "zone", "grain", "fiscalYear", "sources", "metrics"};
+    private static final String[] TOP = {"description", "zone", "grain", "fiscalYear", "sources", "metrics",
+        "scores"};
     private static final String[] SOURCE = {"description", "time", "columns", "csv", "rules"};
     private static final List<String> MEASURE_FIELDS = List.of("source", "aggregate", "column", "weight",
             "percentile", "filter");
@@ -74,9 +77,10 @@ final class CatalogReader {
                 metric(m);
             }
         }
+        List<GoalTree> trees = GoalTreeReader.read(f.get("scores"), problems);
         Location at = new Location(name, Math.max(1, root.location().line()), Math.max(1, root.location().column()));
         CatalogParts parts = new CatalogParts(name, at, calendar == null ? BusinessCalendar.of(ZoneId.of("UTC"))
-                : calendar, grain, sources, metrics, metricLocations, sourceLocations);
+                : calendar, grain, sources, metrics, metricLocations, sourceLocations, trees);
         return Catalog.validate(parts, problems.list(), broken);
     }
 

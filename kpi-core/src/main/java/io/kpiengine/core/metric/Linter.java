@@ -1,5 +1,6 @@
 package io.kpiengine.core.metric;
 
+import io.kpiengine.core.score.GoalTree;
 import io.kpiengine.base.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +35,9 @@ import java.util.Set;
  *   <tr><td>{@code missing-description}</td><td>INFO</td><td>a KPI has no description</td></tr>
  *   <tr><td>{@code missing-unit}</td><td>INFO</td><td>a KPI has no unit, declared or inferred</td></tr>
  *   <tr><td>{@code missing-direction}</td><td>INFO</td><td>a KPI does not say which way is better</td></tr>
+ *   <tr><td>{@code vanity-weighted}, {@code only-lagging-kpis}, {@code kpi-in-two-branches},
+ *       {@code weights-normalised}, {@code inconsistent-pairwise}, {@code missing-score-target}</td><td>WARNING</td>
+ *       <td>the goal trees of the catalog's scores: see {@link GoalTree#lint(Catalog)}</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -52,7 +56,9 @@ public final class Linter {
     public static final List<String> RULES = List.of("no-core-kpis", "too-many-core-kpis", "missing-owner",
             "missing-target",
             "missing-review-cycle", "vanity-core", "lagging-without-leading", "formula-without-source",
-            "missing-description", "missing-unit", "missing-direction");
+            "missing-description", "missing-unit", "missing-direction",
+            "vanity-weighted", "only-lagging-kpis", "kpi-in-two-branches", "weights-normalised",
+            "inconsistent-pairwise", "missing-score-target");
 
     /** The scope of KPIs that declare none. */
     public static final String DEFAULT_SCOPE = "(catalog)";
@@ -163,9 +169,13 @@ public final class Linter {
                         + "' has " + core.size() + " core KPIs " + ids + "; keep at most " + maxCoreKpis);
             }
         });
+        for (GoalTree tree : catalog.goalTrees()) {
+            tree.lint(catalog).stream().filter(f -> !disabled.contains(f.rule())).forEach(out::add);
+        }
         List<String> order = new ArrayList<>();
         catalog.metrics().forEach(m -> order.add(m.id()));
-        out.sort(Comparator.comparing(LintFinding::severity).thenComparing(f -> order.indexOf(f.metric()))
+        out.sort(Comparator.comparing(LintFinding::severity)
+                .thenComparing(f -> order.contains(f.metric()) ? order.indexOf(f.metric()) : order.size())
                 .thenComparing(f -> RULES.indexOf(f.rule())));
         return List.copyOf(out);
     }
