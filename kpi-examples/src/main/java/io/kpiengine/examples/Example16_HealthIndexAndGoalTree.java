@@ -6,7 +6,7 @@ import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.LintFinding;
 import io.kpiengine.core.score.GoalTree;
 import io.kpiengine.core.score.IncentivePlan;
-import io.kpiengine.core.score.Lift;
+import io.kpiengine.core.score.ScoreLift;
 import io.kpiengine.core.score.Normalization;
 import io.kpiengine.core.score.Payout;
 import io.kpiengine.core.score.PayoutCurve;
@@ -215,7 +215,7 @@ public final class Example16_HealthIndexAndGoalTree {
         String last = ranking.get(ranking.size() - 1).entity();
         System.out.printf(Locale.ROOT, "5. What it takes for %s (%.2f, %s):%n", last,
                 s.score(tree.id(), last).orElseThrow(), s.status(tree.id(), last).orElseThrow());
-        for (Lift l : s.whatItTakes(tree.id(), last, 5)) {
+        for (ScoreLift l : s.whatItTakes(tree.id(), last, 5)) {
             System.out.println("   +5 points: " + l);
         }
         for (RankedEntity r : ranking) {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * split back into the children's contributions.
  *
  * <p>Notation: {@code y_i} the children's points, {@code w_i} their weights, normalised to sum to 1 over the
- * children that count (see {@link MissingPolicy}); {@code A = Σ w_i y_i}.
+ * children that count (see {@link MissingComponents}); {@code A = Σ w_i y_i}.
  *
  * <table>
  *   <caption>Methods (OECD/JRC Handbook, 2008, section 6)</caption>

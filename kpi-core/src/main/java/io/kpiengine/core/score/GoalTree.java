@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
  *
  * <p><b>Defaults.</b> Leaves normalise by {@link Normalization#minMax()} and nodes aggregate by
  * {@link Aggregator#arithmetic()} unless told otherwise; missing components are handled by
- * {@link MissingPolicy#renormalise()}; statuses follow {@link StatusScale#standard()}. A leaf's id is its KPI's id
+ * {@link MissingComponents#renormalise()}; statuses follow {@link StatusScale#standard()}. A leaf's id is its KPI's id
  * unless given ({@link Builder#leaf(String, String, String, double)}), so one KPI can sit under two nodes (which
  * lint reports as {@code kpi-in-two-branches}).
  *
@@ -76,7 +76,7 @@ public final class GoalTree {
     private final List<GoalNode> nodes;
     private final Map<String, GoalNode> byId;
     private final List<String> entity;
-    private final MissingPolicy missing;
+    private final MissingComponents missing;
     private final StatusScale statuses;
     private final boolean strict;
     private final Map<String, AhpResult> pairwise;
@@ -84,7 +84,7 @@ public final class GoalTree {
     private final Map<String, Location> locations;
     private final Location location;
 
-    private GoalTree(String id, List<GoalNode> nodes, List<String> entity, MissingPolicy missing,
+    private GoalTree(String id, List<GoalNode> nodes, List<String> entity, MissingComponents missing,
             StatusScale statuses, boolean strict, Map<String, AhpResult> pairwise, List<String> normalised,
             Map<String, Location> locations, Location location) {
         this.id = id;
@@ -221,7 +221,7 @@ public final class GoalTree {
      *
      * @return the policy
      */
-    public MissingPolicy missingPolicy() {
+    public MissingComponents missingPolicy() {
         return missing;
     }
 
@@ -448,7 +448,7 @@ public final class GoalTree {
         private final Map<String, Location> optionLocations = new HashMap<>();
         private Normalization defaultNormalization;
         private Aggregator defaultAggregator;
-        private MissingPolicy missing;
+        private MissingComponents missing;
         private StatusScale statuses;
         private List<String> entity;
         private boolean strict;
@@ -748,13 +748,13 @@ public final class GoalTree {
         }
 
         /**
-         * Sets what nodes do with children without a score (default {@link MissingPolicy#renormalise()}).
+         * Sets what nodes do with children without a score (default {@link MissingComponents#renormalise()}).
          *
          * @param policy the policy
          * @return this builder
          * @throws IllegalStateException if already set
          */
-        public Builder missing(MissingPolicy policy) {
+        public Builder missing(MissingComponents policy) {
             this.missing = Once.set(this.missing, policy, "missing policy");
             return this;
         }
@@ -1028,7 +1028,7 @@ public final class GoalTree {
                 });
                 visit(rootId, 1, 1, 0, out);
                 return new GoalTree(rootId, out, entity == null ? List.of() : entity,
-                        missing == null ? MissingPolicy.renormalise() : missing,
+                        missing == null ? MissingComponents.renormalise() : missing,
                         statuses == null ? StatusScale.standard() : statuses, strict, ahp, normalised, locs,
                         treeLocation());
             }

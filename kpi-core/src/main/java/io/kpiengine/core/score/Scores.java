@@ -330,7 +330,7 @@ public final class Scores {
         for (int k = plan.childStart[p]; k < plan.childEnd[p]; k++) {
             magnitude += Math.abs(ws.contribution[plan.children[k]][e]);
         }
-        boolean penalise = plan.missing == MissingPolicy.Kind.PENALISE;
+        boolean penalise = plan.missing == MissingComponents.Kind.PENALISE;
         if (up == 0 || (Double.isNaN(ws.value[i][e]) && !penalise)) {
             return Double.isNaN(up) ? up : 0;
         }
@@ -478,7 +478,7 @@ public final class Scores {
      * them), to 1e-12 relative, and mapped back to the raw value through the inverse of the normalisation.
      *
      * <pre>{@code
-     * for (Lift l : s.whatItTakes("sales_health", "bob", 5)) {
+     * for (ScoreLift l : s.whatItTakes("sales_health", "bob", 5)) {
      *     System.out.println(l);   // revenue: 95,000 -> 104,120 lifts sales_health from 68.2 to 73.2
      * }
      * }</pre>
@@ -489,7 +489,7 @@ public final class Scores {
      * @return one lift per leaf under the node, in pre-order; empty when the node has no score for the entity
      * @throws IllegalArgumentException if there is no such node or entity, or delta is not positive and finite
      */
-    public List<Lift> whatItTakes(String nodeId, String entity, double delta) {
+    public List<ScoreLift> whatItTakes(String nodeId, String entity, double delta) {
         if (!(delta > 0) || !Double.isFinite(delta)) {
             throw new IllegalArgumentException("delta must be positive and finite, but was " + delta);
         }
@@ -499,7 +499,7 @@ public final class Scores {
         if (Double.isNaN(from)) {
             return List.of();
         }
-        List<Lift> out = new ArrayList<>();
+        List<ScoreLift> out = new ArrayList<>();
         for (GoalNode leaf : card.tree().leavesUnder(nodeId)) {
             out.add(lift(plan.indexOf(leaf.id()), a, e, from + delta));
         }
@@ -508,23 +508,23 @@ public final class Scores {
 
     /**
      * The cheapest single-KPI move that brings an entity to the next status band of a node: among the lifts of
-     * {@link #whatItTakes} to the next threshold, the feasible one of least {@link Lift#cost()}.
+     * {@link #whatItTakes} to the next threshold, the feasible one of least {@link ScoreLift#cost()}.
      *
      * @param nodeId the node
      * @param entity the entity
      * @return the lift, or empty when the entity is in the top band, has no score, or no single KPI can do it
      * @throws IllegalArgumentException if there is no such node or entity
      */
-    public Optional<Lift> nextStatus(String nodeId, String entity) {
+    public Optional<ScoreLift> nextStatus(String nodeId, String entity) {
         int a = node(nodeId);
         int e = indexOf(entity);
         OptionalDouble next = card.tree().statuses().nextThreshold(ws.value[a][e]);
         if (next.isEmpty()) {
             return Optional.empty();
         }
-        Lift best = null;
+        ScoreLift best = null;
         for (GoalNode leaf : card.tree().leavesUnder(nodeId)) {
-            Lift l = lift(plan.indexOf(leaf.id()), a, e, next.getAsDouble());
+            ScoreLift l = lift(plan.indexOf(leaf.id()), a, e, next.getAsDouble());
             if (l.feasible() && (best == null || l.cost() < best.cost())) {
                 best = l;
             }
@@ -532,7 +532,7 @@ public final class Scores {
         return Optional.ofNullable(best);
     }
 
-    private Lift lift(int leaf, int a, int e, double goal) {
+    private ScoreLift lift(int leaf, int a, int e, double goal) {
         String who = entities().get(e);
         double from = ws.value[a][e];
         double x = raw[leaf][e];
@@ -567,11 +567,11 @@ public final class Scores {
         double cost = cost(leaf, x, required);
         String detail = String.format(Locale.ROOT, "%s: %s -> %s lifts '%s' from %s to %s for '%s'", name, fmt(x),
                 fmt(required), plan.ids[a], fmt(from), fmt(reached), who);
-        return new Lift(plan.ids[a], who, plan.ids[leaf], name, x, required, from, reached, cost, true, detail);
+        return new ScoreLift(plan.ids[a], who, plan.ids[leaf], name, x, required, from, reached, cost, true, detail);
     }
 
-    private Lift infeasible(int leaf, int a, int e, double x, String why) {
-        return new Lift(plan.ids[a], entities().get(e), plan.ids[leaf], plan.kpis[leaf], x, Double.NaN,
+    private ScoreLift infeasible(int leaf, int a, int e, double x, String why) {
+        return new ScoreLift(plan.ids[a], entities().get(e), plan.ids[leaf], plan.kpis[leaf], x, Double.NaN,
                 ws.value[a][e], Double.NaN, Double.POSITIVE_INFINITY, false, plan.kpis[leaf] + ": " + why);
     }
 

@@ -37,7 +37,7 @@ class CatalogScoresTest {
         GoalTree t = c.goalTree("sales_health").orElseThrow();
         assertThat(c.goalTrees()).containsExactly(t);
         assertThat(t.entityDimensions()).containsExactly("salesperson");
-        assertThat(t.missingPolicy()).isEqualTo(MissingPolicy.renormalise(0.5));
+        assertThat(t.missingPolicy()).isEqualTo(MissingComponents.renormalise(0.5));
         assertThat(t.outline()).isEqualTo("""
                 sales_health (arithmetic)
                   growth 0.6 (geometric(floor 1))

@@ -105,7 +105,7 @@ class GoalTreeTest {
         GoalTree.Builder b = GoalTree.builder("t").kpi("a", "t", 1).target("a", 5);
         assertThatThrownBy(() -> b.target("a", 6)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("target of node 'a' was already set to 5.0");
-        assertThatThrownBy(() -> b.missing(MissingPolicy.noScore()).missing(MissingPolicy.noScore()))
+        assertThatThrownBy(() -> b.missing(MissingComponents.noScore()).missing(MissingComponents.noScore()))
                 .hasMessage("missing policy was already set to no-score");
         assertThatThrownBy(() -> b.node("bad id", "t", 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.kpi("c", "t", -1)).hasMessage("weight must be non-negative and finite, but was -1.0");

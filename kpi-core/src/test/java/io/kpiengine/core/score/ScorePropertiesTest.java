@@ -73,16 +73,16 @@ class ScorePropertiesTest {
         }
     }
 
-    static MissingPolicy policy(Random r) {
+    static MissingComponents policy(Random r) {
         switch (r.nextInt(4)) {
             case 0:
-                return MissingPolicy.renormalise();
+                return MissingComponents.renormalise();
             case 1:
-                return MissingPolicy.renormalise(0.5);
+                return MissingComponents.renormalise(0.5);
             case 2:
-                return MissingPolicy.penalise(0);
+                return MissingComponents.penalise(0);
             default:
-                return MissingPolicy.noScore();
+                return MissingComponents.noScore();
         }
     }
 
@@ -207,7 +207,7 @@ class ScorePropertiesTest {
         for (long seed = FIRST; seed < FIRST + CASES; seed++) {
             Case c = randomCase(seed, 1, false);
             Scores s = ScoreCard.of(c.tree()).score(c.matrix());
-            MissingPolicy policy = c.tree().missingPolicy();
+            MissingComponents policy = c.tree().missingPolicy();
             for (GoalNode node : c.tree().nodes()) {
                 for (int e = 0; e < s.size(); e++) {
                     double v = s.score(node.id(), e);
@@ -226,7 +226,7 @@ class ScorePropertiesTest {
                     double sum = 0;
                     for (String child : node.children()) {
                         double y = s.score(child, e);
-                        if (Double.isNaN(y) && policy.kind() == MissingPolicy.Kind.PENALISE) {
+                        if (Double.isNaN(y) && policy.kind() == MissingComponents.Kind.PENALISE) {
                             y = policy.value();
                         }
                         if (!Double.isNaN(y) && c.tree().node(child).weight() > 0) {

@@ -23,7 +23,7 @@ class ScoresTest {
                 .build();
     }
 
-    static Scores score(MissingPolicy policy) {
+    static Scores score(MissingComponents policy) {
         return ScoreCard.of(ScoreGoldenTest.flat(Normalization.minMax(), Aggregator.arithmetic()).missing(policy)
                 .build()).score(withGaps());
     }
@@ -33,7 +33,7 @@ class ScoresTest {
         // min-max: revenue a 0, b 50, c 100, d 20; churn (lower, over a, c, d) v = -5, -4, -8: a 75, c 100, d 0;
         // nps over a, b: a 0, b 100
         // b: revenue and nps present, weight 0.5 + 0.2 = 0.7: (0.5*50 + 0.2*100) / 0.7 = 64.2857
-        Scores s = score(MissingPolicy.renormalise());
+        Scores s = score(MissingComponents.renormalise());
         ScoreValue b = s.value("health", "b");
         assertThat(b.score()).isCloseTo(45 / 0.7, within(EPS));
         assertThat(b.coverage()).isCloseTo(0.7, within(EPS));
@@ -43,7 +43,7 @@ class ScoresTest {
         assertThat(s.contribution("revenue", "b")).isCloseTo(25 / 0.7, within(EPS));
         assertThat(s.contribution("churn", "b")).isZero();
         // with a minimum coverage of 0.75, b (0.7) has no score
-        ScoreValue low = score(MissingPolicy.renormalise(0.75)).value("health", "b");
+        ScoreValue low = score(MissingComponents.renormalise(0.75)).value("health", "b");
         assertThat(low.reason()).isEqualTo(NoScoreReason.LOW_COVERAGE);
         assertThat(low.detail()).isEqualTo("the components of 'health' with a score carry 70.0% of its weight for 'b'"
                 + " in 2025-03, below the minimum 75.0% of renormalise(min 0.75); missing [churn]");
@@ -52,16 +52,16 @@ class ScoresTest {
     @Test
     void penalise_countsMissingAsThePenalty_andNoScoreRefuses() {
         // penalise(0): b = 0.5*50 + 0.3*0 + 0.2*100 = 45, coverage 0.7
-        ScoreValue b = score(MissingPolicy.penalise(0)).value("health", "b");
+        ScoreValue b = score(MissingComponents.penalise(0)).value("health", "b");
         assertThat(b.score()).isCloseTo(45, within(EPS));
         assertThat(b.coverage()).isCloseTo(0.7, within(EPS));
-        ScoreValue none = score(MissingPolicy.noScore()).value("health", "b");
+        ScoreValue none = score(MissingComponents.noScore()).value("health", "b");
         assertThat(none.isPresent()).isFalse();
         assertThat(none.reason()).isEqualTo(NoScoreReason.MISSING_COMPONENT);
         assertThat(none.detail()).isEqualTo("component 'churn' of 'health' has no score (no value of 'churn' for 'b'"
                 + " in 2025-03: no churn data for b in 2025-03) and the missing policy is no-score");
         assertThat(none.toString()).startsWith("no score (MISSING_COMPONENT: component 'churn'");
-        assertThat(score(MissingPolicy.noScore()).ranking("health")).extracting(RankedEntity::entity)
+        assertThat(score(MissingComponents.noScore()).ranking("health")).extracting(RankedEntity::entity)
                 .containsExactly("a");
     }
 
@@ -125,8 +125,8 @@ class ScoresTest {
         // a scores 28; +5 points: revenue (w 0.5) +10 points -> 100 + 10/100 * 100 = 110;
         // churn (w 0.3) +16.67 points: 60 -> 76.67, v = -8 + 0.7667 * 5 = -4.1667 -> churn 4.1667;
         // nps (w 0.2) +25 points: 50 -> 75 -> 10 + 0.75 * 40 = 40
-        List<Lift> lifts = s.whatItTakes("health", "a", 5);
-        assertThat(lifts).extracting(Lift::kpi).containsExactly("revenue", "churn", "nps");
+        List<ScoreLift> lifts = s.whatItTakes("health", "a", 5);
+        assertThat(lifts).extracting(ScoreLift::kpi).containsExactly("revenue", "churn", "nps");
         assertThat(lifts.get(0).required()).isCloseTo(110, within(1e-6));
         assertThat(lifts.get(1).required()).isCloseTo(4 + 1 / 6.0, within(1e-6));
         assertThat(lifts.get(2).required()).isCloseTo(40, within(1e-6));
@@ -134,11 +134,11 @@ class ScoresTest {
         assertThat(lifts.get(0).toString()).isEqualTo("revenue: 100.00 -> 110.00 lifts 'health' from 28.00 to 33.00"
                 + " for 'a'");
         // the next status (standard scale: AT_RISK from 70): +42 points; only revenue can (84 points -> 184)
-        Lift next = s.nextStatus("health", "a").orElseThrow();
+        ScoreLift next = s.nextStatus("health", "a").orElseThrow();
         assertThat(next.kpi()).isEqualTo("revenue");
         assertThat(next.required()).isCloseTo(184, within(1e-6));
         assertThat(next.cost()).isCloseTo(84 / Math.sqrt(5675.0 / 3), within(1e-6));
-        Lift churn = s.whatItTakes("health", "a", 42).get(1);
+        ScoreLift churn = s.whatItTakes("health", "a", 42).get(1);
         assertThat(churn.feasible()).isFalse();
         assertThat(churn.detail()).isEqualTo("churn: even at its best (100.00 points) 'churn' lifts 'health' to 40.00"
                 + " only, short of 70.00");
@@ -163,7 +163,7 @@ class ScoresTest {
                     .column("k3", new double[] {5 + 90 * r.nextDouble(), 50}).build();
             ScoreCard card = ScoreCard.of(t);
             Scores s = card.score(m);
-            for (Lift l : s.whatItTakes("h", "a", 3)) {
+            for (ScoreLift l : s.whatItTakes("h", "a", 3)) {
                 if (!l.feasible()) {
                     continue;
                 }
@@ -182,7 +182,7 @@ class ScoresTest {
                 .build();
         Scores s = ScoreCard.of(t).score(m);
         // a: percentile 0; +30 points needs 2 of 4 others below (50): beat 30 -> the next double above 30
-        Lift l = s.whatItTakes("h", "a", 30).get(0);
+        ScoreLift l = s.whatItTakes("h", "a", 30).get(0);
         assertThat(l.required()).isEqualTo(Math.nextUp(30.0));
         assertThat(l.toScore()).isEqualTo(50);
     }

@@ -3,7 +3,7 @@ package io.kpiengine.core.score.internal;
 import io.kpiengine.core.metric.Direction;
 import io.kpiengine.core.score.Aggregator;
 import io.kpiengine.core.score.GoalTree;
-import io.kpiengine.core.score.MissingPolicy;
+import io.kpiengine.core.score.MissingComponents;
 import io.kpiengine.core.score.Normalization;
 import io.kpiengine.core.score.StatusScale;
 import io.kpiengine.data.doc.internal.DocNode;
@@ -116,7 +116,7 @@ public final class GoalTreeReader {
             if (n != null) {
                 b.normalization(n);
             }
-            MissingPolicy m = missing(f, what);
+            MissingComponents m = missing(f, what);
             if (m != null) {
                 b.missing(m);
             }
@@ -327,21 +327,21 @@ public final class GoalTreeReader {
         return m == Aggregator.Method.GEOMETRIC ? Aggregator.geometric(rule, v) : Aggregator.harmonic(rule, v);
     }
 
-    private MissingPolicy missing(Fields f, String what) {
+    private MissingComponents missing(Fields f, String what) {
         DocNode n = f.get("missing");
         if (n == null) {
             return null;
         }
         if (n.kind() == DocNode.Kind.STRING) {
             Fields mf = Fields.of(asObject(n), problems, "missing of " + what, "method");
-            MissingPolicy.Kind k = mf.enumValue("method", MissingPolicy.Kind.class, null);
-            if (k == MissingPolicy.Kind.PENALISE) {
+            MissingComponents.Kind k = mf.enumValue("method", MissingComponents.Kind.class, null);
+            if (k == MissingComponents.Kind.PENALISE) {
                 problems.add(n, "'missing: penalise' in " + what + " needs the points of a missing component:"
                         + " {penalise: 0}");
                 return null;
             }
-            return k == null ? null : k == MissingPolicy.Kind.RENORMALISE ? MissingPolicy.renormalise()
-                    : MissingPolicy.noScore();
+            return k == null ? null : k == MissingComponents.Kind.RENORMALISE ? MissingComponents.renormalise()
+                    : MissingComponents.noScore();
         }
         Fields mf = Fields.of(n, problems, "missing of " + what, "renormalise", "penalise");
         BigDecimal min = mf.number("renormalise", null);
@@ -351,7 +351,7 @@ public final class GoalTreeReader {
                     + " or {penalise: points}");
             return null;
         }
-        return min != null ? MissingPolicy.renormalise(min.doubleValue()) : MissingPolicy.penalise(
+        return min != null ? MissingComponents.renormalise(min.doubleValue()) : MissingComponents.penalise(
                 points.doubleValue());
     }
 

@@ -1,7 +1,7 @@
 package io.kpiengine.core.score.internal;
 
 import io.kpiengine.core.score.Aggregator;
-import io.kpiengine.core.score.MissingPolicy;
+import io.kpiengine.core.score.MissingComponents;
 import io.kpiengine.core.score.NoScoreReason;
 import io.kpiengine.core.score.Normalization;
 import java.util.ArrayList;
@@ -509,7 +509,7 @@ public final class Kernel {
      * @param m the number of children
      * @return the score (the sum of the contributions in child order), or NaN
      */
-    public static double one(Aggregator agg, MissingPolicy.Kind policy, double policyValue, Scratch sc, int m) {
+    public static double one(Aggregator agg, MissingComponents.Kind policy, double policyValue, Scratch sc, int m) {
         double present = 0;
         boolean anyMissing = false;
         for (int i = 0; i < m; i++) {
@@ -655,10 +655,10 @@ public final class Kernel {
             }
         }
         sc.coverage = anyMissing ? present : 1;
-        if (!anyMissing || plan.missing == MissingPolicy.Kind.PENALISE) {
+        if (!anyMissing || plan.missing == MissingComponents.Kind.PENALISE) {
             return 0;
         }
-        if (plan.missing == MissingPolicy.Kind.NO_SCORE) {
+        if (plan.missing == MissingComponents.Kind.NO_SCORE) {
             return MISSING_COMPONENT;
         }
         return !(present > 0) || present < plan.missingValue ? LOW_COVERAGE : 0;
@@ -688,7 +688,7 @@ public final class Kernel {
             return Double.NaN;
         }
         double coverage = sc.coverage;
-        boolean penalise = plan.missing == MissingPolicy.Kind.PENALISE;
+        boolean penalise = plan.missing == MissingComponents.Kind.PENALISE;
         double present = 0;
         for (int i = 0; i < m; i++) {
             int c = plan.children[cs + i];
@@ -753,7 +753,7 @@ public final class Kernel {
     static void top(TreePlan plan, double[] weight, Workspace ws, int lo, int hi) {
         System.arraycopy(ws.value[0], lo, ws.top[0], lo, hi - lo);
         double[] magnitude = new double[hi - lo];
-        boolean penalise = plan.missing == MissingPolicy.Kind.PENALISE;
+        boolean penalise = plan.missing == MissingComponents.Kind.PENALISE;
         for (int p = 0; p < plan.size; p++) {
             if (plan.leaf[p]) {
                 continue;

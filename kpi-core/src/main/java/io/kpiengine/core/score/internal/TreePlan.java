@@ -4,7 +4,7 @@ import io.kpiengine.core.metric.Direction;
 import io.kpiengine.core.score.Aggregator;
 import io.kpiengine.core.score.GoalNode;
 import io.kpiengine.core.score.GoalTree;
-import io.kpiengine.core.score.MissingPolicy;
+import io.kpiengine.core.score.MissingComponents;
 import io.kpiengine.core.score.Normalization;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class TreePlan {
     public final double[] bandHigh;
     public final double[] target;
     public final Aggregator[] aggregator;
-    public final MissingPolicy.Kind missing;
+    public final MissingComponents.Kind missing;
     public final double missingValue;
     private final Map<String, Integer> index = new HashMap<>();
 

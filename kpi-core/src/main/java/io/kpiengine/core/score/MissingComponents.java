@@ -21,12 +21,12 @@ import java.util.Objects;
  * </table>
  *
  * <pre>{@code
- * MissingPolicy.renormalise(0.7);   // score on what is there, if it carries at least 70% of the weight
+ * MissingComponents.renormalise(0.7);   // score on what is there, if it carries at least 70% of the weight
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class MissingPolicy {
+public final class MissingComponents {
 
     /** The kinds of policy. */
     public enum Kind {
@@ -38,13 +38,13 @@ public final class MissingPolicy {
         NO_SCORE
     }
 
-    private static final MissingPolicy RENORMALISE = new MissingPolicy(Kind.RENORMALISE, 0);
-    private static final MissingPolicy NO_SCORE = new MissingPolicy(Kind.NO_SCORE, 0);
+    private static final MissingComponents RENORMALISE = new MissingComponents(Kind.RENORMALISE, 0);
+    private static final MissingComponents NO_SCORE = new MissingComponents(Kind.NO_SCORE, 0);
 
     private final Kind kind;
     private final double value;
 
-    private MissingPolicy(Kind kind, double value) {
+    private MissingComponents(Kind kind, double value) {
         this.kind = kind;
         this.value = value;
     }
@@ -54,7 +54,7 @@ public final class MissingPolicy {
      *
      * @return the policy
      */
-    public static MissingPolicy renormalise() {
+    public static MissingComponents renormalise() {
         return RENORMALISE;
     }
 
@@ -65,11 +65,11 @@ public final class MissingPolicy {
      * @return the policy
      * @throws IllegalArgumentException if minCoverage is outside 0..1
      */
-    public static MissingPolicy renormalise(double minCoverage) {
+    public static MissingComponents renormalise(double minCoverage) {
         if (!(minCoverage >= 0 && minCoverage <= 1)) {
             throw new IllegalArgumentException("minCoverage must be between 0 and 1, but was " + minCoverage);
         }
-        return minCoverage == 0 ? RENORMALISE : new MissingPolicy(Kind.RENORMALISE, minCoverage);
+        return minCoverage == 0 ? RENORMALISE : new MissingComponents(Kind.RENORMALISE, minCoverage);
     }
 
     /**
@@ -79,11 +79,11 @@ public final class MissingPolicy {
      * @return the policy
      * @throws IllegalArgumentException if points is not finite
      */
-    public static MissingPolicy penalise(double points) {
+    public static MissingComponents penalise(double points) {
         if (!Double.isFinite(points)) {
             throw new IllegalArgumentException("points must be finite, but was " + points);
         }
-        return new MissingPolicy(Kind.PENALISE, points);
+        return new MissingComponents(Kind.PENALISE, points);
     }
 
     /**
@@ -91,7 +91,7 @@ public final class MissingPolicy {
      *
      * @return the policy
      */
-    public static MissingPolicy noScore() {
+    public static MissingComponents noScore() {
         return NO_SCORE;
     }
 
@@ -115,7 +115,7 @@ public final class MissingPolicy {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MissingPolicy p && p.kind == kind && Double.compare(p.value, value) == 0;
+        return o instanceof MissingComponents p && p.kind == kind && Double.compare(p.value, value) == 0;
     }
 
     @Override

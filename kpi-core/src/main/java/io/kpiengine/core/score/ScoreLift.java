@@ -28,7 +28,7 @@ import java.util.Objects;
  * @param feasible whether moving this KPI alone can reach the goal
  * @param detail a sentence: the move, or why it cannot reach the goal
  */
-public record Lift(String node, String entity, String leaf, String kpi, double current, double required,
+public record ScoreLift(String node, String entity, String leaf, String kpi, double current, double required,
         double fromScore, double toScore, double cost, boolean feasible, String detail) {
 
     /**
@@ -47,7 +47,7 @@ public record Lift(String node, String entity, String leaf, String kpi, double c
      * @param detail a sentence: the move, or why it cannot reach the goal
      * @throws NullPointerException if a text is null
      */
-    public Lift {
+    public ScoreLift {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(entity, "entity");
         Objects.requireNonNull(leaf, "leaf");
