@@ -82,8 +82,20 @@ final class Lexer {
             default:
                 String ch = Character.isHighSurrogate(c) && pos < n
                         ? source.substring(start, pos + 1) : String.valueOf(c);
-                throw Errors.unexpectedCharacter(source, column, ch, "");
+                throw Errors.unexpectedCharacter(source, column, ch, asciiHint(c));
         }
+    }
+
+    /** What to write instead of a character that exp4j or a word processor accepts but the language does not. */
+    private static String asciiHint(char c) {
+        return switch (c) {
+            case '\u03C0' -> "; write 'pi'";
+            case '\u03C6', '\u03D5' -> "; the golden ratio has no name here: write '(1 + sqrt(5)) / 2'";
+            case '\u00D7', '\u22C5', '\u00B7' -> "; write '*' to multiply";
+            case '\u00F7' -> "; write '/' to divide";
+            case '\u2212' -> "; write '-' (the ASCII minus sign)";
+            default -> "";
+        };
     }
 
     private Tok op(String text, int column) {

@@ -2,19 +2,25 @@ package io.kpiengine.formula.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kpiengine.formula.Expression;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CodeGenTest {
 
-    private static Node parse(String source) {
-        return Parser.parse(source, new Parser.Settings(65_536, 1_000, 128, null, Map.of())).root();
+    private static Expression parse(String source) {
+        return Parser.parse(source, new Parser.Settings(65_536, 1_000, 128, Map.of()));
+    }
+
+    private static Binder.Bindings bind(Expression root) {
+        return Binder.bind("", root, null, Map.of());
     }
 
     @Test
     void compile_givesEachFormulaItsOwnHiddenClass() {
-        Evaluator a = CodeGen.compile(parse("x + 1"), 1);
-        Evaluator b = CodeGen.compile(parse("x + 1"), 1);
+        Expression x = parse("x + 1");
+        Evaluator a = CodeGen.compile(x, bind(x));
+        Evaluator b = CodeGen.compile(x, bind(x));
         assertThat(a.getClass().isHidden()).isTrue();
         assertThat(a.getClass()).isNotSameAs(b.getClass());
         assertThat(a.getClass().getName()).startsWith("io.kpiengine.formula.internal.GeneratedFormula");
@@ -31,11 +37,13 @@ class CodeGenTest {
             }
             sb.append(')');
         }
-        Node root = parse(sb.toString());
-        Evaluator e = CodeGen.compile(root, 7);
+        Expression root = parse(sb.toString());
+        Binder.Bindings bindings = bind(root);
+        assertThat(bindings.names()).containsExactly("x0", "x1", "x2", "x3", "x4", "x5", "x6");
+        Evaluator e = CodeGen.compile(root, bindings);
         assertThat(e).isInstanceOf(Interpreter.class);
         double[] slots = {1, 2, 3, 4, 5, 6, 7};
-        assertThat(e.evaluate(slots)).isEqualTo(Interpreter.explain(root, slots).value());
+        assertThat(e.evaluate(slots)).isEqualTo(new Interpreter(root, bindings).explain(slots).value());
         double[] out = new double[1];
         e.evaluateBatch(new double[][] {{1}, {2}, {3}, {4}, {5}, {6}, {7}}, out, 1);
         assertThat(out[0]).isEqualTo(e.evaluate(slots));
