@@ -52,7 +52,13 @@ class ErrorMessageTest {
         "[1] => Unexpected character '[' at column 1 in \"[1]\" => 1",
         "sqrt + 1 => Function 'sqrt' must be followed by '(' at column 1 in \"sqrt + 1\": 'sqrt' is a built-in function, so it cannot name a variable => 1",
         "-not x => 'not' cannot follow a unary sign at column 2 in \"-not x\": write '-(not ...)' => 2",
-        "café => Unexpected character 'é' at column 4 in \"café\" => 4"})
+        "café => Unexpected character 'é' at column 4 in \"café\" => 4",
+        "2 * π * r => Unexpected character 'π' at column 5 in \"2 * π * r\"; write 'pi' => 5",
+        "φ ^ 2 => Unexpected character 'φ' at column 1 in \"φ ^ 2\"; the golden ratio has no name here: write '(1 + sqrt(5)) / 2' => 1",
+        "a × b => Unexpected character '×' at column 3 in \"a × b\"; write '*' to multiply => 3",
+        "max * 2 => Function 'max' must be followed by '(' at column 1 in \"max * 2\": 'max' is a built-in function, so it cannot name a variable (exp4j allowed it as one); rename the variable => 1",
+        "round + if => Function 'round' must be followed by '(' at column 1 in \"round + if\": 'round' is a built-in function, so it cannot name a variable (exp4j allowed it as one); rename the variable => 1",
+        "or * 2 => Expected a number, variable, function call or '(' but found 'or' at column 1 in \"or * 2\": 'or' is a keyword, so it cannot name a variable (exp4j allowed it as one); rename the variable => 1"})
     void syntaxError_marksTheSpot(String source, String message, int column) {
         FormulaSyntaxException e = catchThrowableOfType(FormulaSyntaxException.class, () -> Formula.compile(source));
         assertThat(e).hasMessage(message);
@@ -95,6 +101,37 @@ class ErrorMessageTest {
                 .hasMessage("Unknown function 'lg' at column 5 in \"1 + lg(x, 1)\"; did you mean 'lag', 'ln' or 'log'?");
         assertThatThrownBy(() -> Formula.compile("MAX(1, 2)"))
                 .hasMessage("Unknown function 'MAX' at column 1 in \"MAX(1, 2)\"; did you mean 'max'?");
+    }
+
+    @Test
+    void sin_isAFunctionNow_andNearNamesSuggestIt() {
+        assertThat(Formula.compile("sin(x)").variables()).containsExactly("x");
+        assertThatThrownBy(() -> Formula.compile("sine(x)"))
+                .hasMessage("Unknown function 'sine' at column 1 in \"sine(x)\"; did you mean 'sin' or 'sinh'?");
+    }
+
+    /** exp4j reads {@code x2x} as x * 2 * x; here it is one name, and an unknown one says why. */
+    @Test
+    void implicitMultiplicationInAName_suggestsTheProduct() {
+        FormulaOptions layout = FormulaOptions.builder().variables(List.of("x", "y")).build();
+        assertThatThrownBy(() -> Formula.compile("x2x + 1", layout))
+                .isInstanceOf(UnknownNameException.class)
+                .hasMessage("Unknown variable 'x2x' at column 1 in \"x2x + 1\": implicit multiplication is not "
+                        + "supported; write 'x * 2 * x'");
+        assertThatThrownBy(() -> Formula.compile("xy", layout))
+                .hasMessageEndingWith(": implicit multiplication is not supported; write 'x * y'");
+        assertThatThrownBy(() -> Formula.compile("xz", layout)).hasMessageNotContaining("implicit");
+    }
+
+    @Test
+    void constants_cannotNameVariables() {
+        assertThatThrownBy(() -> FormulaOptions.builder().variables(List.of("x", "e")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("variables[1] must not be a function name, keyword or constant, but was 'e'");
+        assertThatThrownBy(() -> FormulaSet.builder().define("pi", "3"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Formula.reservedNames()).contains("sin", "atan2", "unitless", "and", "not", "pi", "e")
+                .doesNotContain("lag", "E");
     }
 
     @Test

@@ -92,8 +92,9 @@ public final class Binder {
             if (slot == null) {
                 if (layout != null) {
                     List<String> plain = layout.stream().filter(n -> n.indexOf('(') < 0).toList();
-                    throw Errors.unknown("variable", source, e.column(), name, Suggestions.closest(name, layout),
-                            e instanceof Variable ? Errors.implicitMultiplicationHint(name, plain) : "");
+                    String product = e instanceof Variable ? Errors.implicitMultiplicationHint(name, plain) : "";
+                    throw Errors.unknown("variable", source, e.column(), name,
+                            product.isEmpty() ? Suggestions.closest(name, layout) : List.of(), product);
                 }
                 slot = index.size();
                 index.put(name, slot);

@@ -112,7 +112,7 @@ public final class Errors {
 
     /**
      * The hint for an unknown name that reads as known variables and numbers run together, such as {@code x2x}
-     * with {@code x} known (exp4j's implicit multiplication): {@code "; there is no implicit multiplication:
+     * with {@code x} known (exp4j's implicit multiplication): {@code ": implicit multiplication is not supported;
      * write 'x * 2 * x'"}, or "" when the name does not split so.
      *
      * @param name the unknown name
@@ -153,7 +153,7 @@ public final class Errors {
         for (int i = 0; i < n; i = next[i]) {
             parts.add(name.substring(i, next[i]));
         }
-        return "; there is no implicit multiplication: write '" + String.join(" * ", parts) + "'";
+        return ": implicit multiplication is not supported; write '" + String.join(" * ", parts) + "'";
     }
 
     static FormulaLimitException limit(String problem, String source, int column, String token) {
