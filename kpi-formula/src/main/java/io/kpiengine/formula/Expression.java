@@ -221,6 +221,9 @@ public sealed interface Expression permits Expression.Literal, Expression.Consta
      */
     record Constant(String name, int column) implements Expression {
 
+        /** The names of the constants, {@code pi} and {@code e}; no variable may take them. */
+        public static final List<String> NAMES = List.of("pi", "e");
+
         /**
          * Validates the components.
          *
@@ -231,7 +234,7 @@ public sealed interface Expression permits Expression.Literal, Expression.Consta
          */
         public Constant {
             Objects.requireNonNull(name, "name");
-            if (!name.equals("pi") && !name.equals("e")) {
+            if (!NAMES.contains(name)) {
                 throw new IllegalArgumentException("name must be 'pi' or 'e', but was '" + name + "'");
             }
             Trees.checkColumn(column);

@@ -314,8 +314,9 @@ public final class FormulaOptions {
          * {@code to_date(revenue, month)}, becomes one input slot named by what {@code binder} returns for it
          * (calls given the same name share a slot). Its first argument is a variable name, each further one an
          * integer literal (optionally negative) or a name; the binder checks them and may refuse a call by
-         * throwing {@link IllegalArgumentException}, whose message becomes a {@link FormulaSyntaxException} at the
-         * column of the call. The binder runs while a formula compiles, on the compiling thread.
+         * throwing {@link IllegalArgumentException}: the call fails to compile with a {@link FormulaSyntaxException}
+         * at its column, {@code Invalid reference 'to_date(revenue, 3)' at column 5 in "...": } followed by the
+         * exception's message. The binder runs while a formula compiles, on the compiling thread.
          *
          * <pre>{@code
          * FormulaOptions options = FormulaOptions.builder()

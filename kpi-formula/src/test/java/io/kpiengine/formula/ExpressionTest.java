@@ -105,8 +105,8 @@ class ExpressionTest {
                 .isEqualTo(new NoValue(NoValue.Reason.MISSING_INPUT, "to_date(revenue,month)", 1));
         assertThatThrownBy(() -> Formula.compile("1 + to_date(revenue, 3)", options))
                 .isInstanceOf(FormulaSyntaxException.class)
-                .hasMessage("Invalid reference 'to_date(revenue, 3)': the grain must be one of [month, quarter, "
-                        + "year], but was '3' at column 5 in \"1 + to_date(revenue, 3)\"");
+                .hasMessage("Invalid reference 'to_date(revenue, 3)' at column 5 in \"1 + to_date(revenue, 3)\": the "
+                        + "grain must be one of [month, quarter, year], but was '3'");
         assertThatThrownBy(() -> Formula.compile("to_date(revenue, 1.5)", options))
                 .hasMessage("Reference function 'to_date' needs an integer literal or a name as argument 2, but "
                         + "found '1.5' at column 18 in \"to_date(revenue, 1.5)\"");

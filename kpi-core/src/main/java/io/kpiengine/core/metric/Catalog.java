@@ -527,7 +527,7 @@ public final class Catalog {
             List<Map<String, Location>> locations = new ArrayList<>();
             metrics.forEach(m -> locations.add(Map.of()));
             return validate(new CatalogParts(n, new Location(n, 0, 0), calendar, grain == null ? Grain.DAY : grain,
-                    sources, metrics, locations, Map.of()), List.of(), Set.of());
+                    sources, metrics, locations, Map.of(), List.of()), List.of(), Set.of());
         }
     }
 }

@@ -116,8 +116,8 @@ public final class Binder {
         try {
             name = binder.apply(call);
         } catch (IllegalArgumentException e) {
-            throw Errors.syntax("Invalid reference '" + call + "': " + e.getMessage(), source, call.column(),
-                    call.function(), "");
+            throw Errors.syntax("Invalid reference '" + call + "'", source, call.column(), call.function(),
+                    ": " + e.getMessage());
         }
         if (name == null || name.isBlank()) {
             throw new IllegalStateException("the binder of reference function '" + call.function()

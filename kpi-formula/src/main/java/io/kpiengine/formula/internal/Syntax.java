@@ -1,5 +1,6 @@
 package io.kpiengine.formula.internal;
 
+import io.kpiengine.formula.Expression;
 import io.kpiengine.formula.FormulaFunction;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +24,8 @@ public final class Syntax {
 
     static {
         Set<String> names = new LinkedHashSet<>(functionNames());
-        names.addAll(List.of("and", "or", "not", "pi", "e"));
+        names.addAll(List.of("and", "or", "not"));
+        names.addAll(Expression.Constant.NAMES);
         RESERVED = Collections.unmodifiableSet(names);
     }
 
@@ -66,7 +68,7 @@ public final class Syntax {
      * @return true for a constant
      */
     public static boolean isConstant(String name) {
-        return name.equals("pi") || name.equals("e");
+        return Expression.Constant.NAMES.contains(name);
     }
 
     /**
