@@ -82,8 +82,36 @@ final class Lexer {
             default:
                 String ch = Character.isHighSurrogate(c) && pos < n
                         ? source.substring(start, pos + 1) : String.valueOf(c);
-                throw Errors.unexpectedCharacter(source, column, ch, asciiHint(c));
+                throw Errors.unexpectedCharacter(source, column, ch, nameHint(start, c));
         }
+    }
+
+    /**
+     * The hint for a character that exp4j accepted in a name: a dot ({@code a.b}) or a letter outside ASCII
+     * ({@code größe}); names here are {@code [A-Za-z_][A-Za-z0-9_]*}.
+     */
+    private String nameHint(int at, char c) {
+        String special = asciiHint(c);
+        if (!special.isEmpty()) {
+            return special;
+        }
+        if (c == '.' && at > 0 && isIdentPart(source.charAt(at - 1))) {
+            int from = at;
+            while (from > 0 && (isIdentPart(source.charAt(from - 1)) || source.charAt(from - 1) == '.')) {
+                from--;
+            }
+            int to = at + 1;
+            while (to < source.length() && (isIdentPart(source.charAt(to)) || source.charAt(to) == '.')) {
+                to++;
+            }
+            String dotted = source.substring(from, to);
+            return "; names cannot contain '.' (exp4j allowed it): write '" + Errors.shorten(dotted.replace('.', '_'))
+                    + "'";
+        }
+        if (Character.isLetter(c)) {
+            return "; names are ASCII letters, digits and '_' (exp4j allowed any letter)";
+        }
+        return "";
     }
 
     /** What to write instead of a character that exp4j or a word processor accepts but the language does not. */
