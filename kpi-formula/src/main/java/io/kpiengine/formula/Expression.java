@@ -14,7 +14,8 @@ import java.util.function.BiFunction;
  *
  * <pre>{@code
  * Expression tree = Formula.compile("revenue / lag(revenue, 12) - 1", options).expression();
- * // Binary[SUB, Binary[DIV, Variable[revenue], ReferenceCall[lag, [revenue, 12]]], Literal[1]]
+ * // a Binary SUB whose left operand is a Binary DIV of Variable revenue by ReferenceCall lag(revenue, 12),
+ * // and whose right operand is Literal 1
  * for (Expression node : tree.nodes()) {
  *     if (node instanceof Expression.Variable v) {
  *         System.out.println(v.name() + " at column " + v.column());

@@ -72,8 +72,7 @@ public final class Formula {
         this.slotCount = variables.size();
         this.usedSlots = CodeGen.usedSlots(root, bindings);
         this.interpreter = new Interpreter(root, bindings);
-        Evaluator compiled = CodeGen.compile(root, bindings);
-        this.evaluator = compiled instanceof Interpreter ? interpreter : compiled;
+        this.evaluator = CodeGen.compile(root, bindings, interpreter);
         this.canonical = Printer.print(root);
     }
 
@@ -161,8 +160,9 @@ public final class Formula {
      *
      * <pre>{@code
      * Formula f = Formula.compile("conversions / visitors * 100");
-     * f.expression();          // Binary[MUL, Binary[DIV, ...], Literal[100]]
-     * f.expression().column(); // 23, the column of '*'
+     * Expression tree = f.expression();   // prints as conversions / visitors * 100
+     * tree instanceof Expression.Binary b && b.operator() == Expression.Operator.MUL;   // true
+     * tree.column();                       // 24, the column of '*'
      * }</pre>
      *
      * @return the tree

@@ -140,7 +140,7 @@ public final class FormulaOptions {
     }
 
     /**
-     * The maximum depth of the expression tree (see {@link #DEFAULT_MAX_DEPTH}).
+     * The maximum nesting depth (see {@link #DEFAULT_MAX_DEPTH}).
      *
      * @return the limit
      */
@@ -260,7 +260,7 @@ public final class FormulaOptions {
         }
 
         /**
-         * Sets the maximum depth of the expression tree (see {@link FormulaOptions#DEFAULT_MAX_DEPTH}).
+         * Sets the maximum nesting depth (see {@link FormulaOptions#DEFAULT_MAX_DEPTH}).
          *
          * @param depth between 1 and {@value FormulaOptions#MAX_DEPTH_CAP}; default
          *        {@value FormulaOptions#DEFAULT_MAX_DEPTH}

@@ -359,7 +359,7 @@ public final class Catalog {
         for (Metric m : parts.metrics) {
             if (m instanceof Derived d) {
                 for (MetricReference r : d.references()) {
-                    String problem = CatalogValidator.toDateProblem(parts.calendar, grain, m, r);
+                    String problem = CatalogValidator.toDateProblem(parts.calendar, grain, m, r, "");
                     if (problem != null) {
                         out.add(problem);
                     }

@@ -209,9 +209,10 @@ final class CatalogValidator {
                         + " window to its inputs instead");
             }
             if (r.kind() == MetricReference.Kind.TO_DATE) {
-                String problem = toDateProblem(parts.calendar, parts.grain, d, r);
+                int column = d.columnOf(r);
+                String problem = toDateProblem(parts.calendar, parts.grain, d, r, " " + inFormula(d, column));
                 if (problem != null) {
-                    add(parts.formulaLocation(i, d.columnOf(r)), problem);
+                    add(parts.formulaLocation(i, column), problem);
                 }
             }
         }
@@ -226,13 +227,14 @@ final class CatalogValidator {
      * The problem of a period-to-date reference at a grain of evaluation: its grain must contain that grain and
      * be coarser.
      *
+     * @param where where the reference stands, appended to it in the message ("" for nothing)
      * @return the message, or null when the reference can be computed
      */
-    static String toDateProblem(BusinessCalendar cal, Grain grain, Metric m, MetricReference r) {
+    static String toDateProblem(BusinessCalendar cal, Grain grain, Metric m, MetricReference r, String where) {
         if (r.kind() != MetricReference.Kind.TO_DATE || r.grain() != grain && cal.nests(grain, r.grain())) {
             return null;
         }
-        return "metric '" + m.id() + "': " + r.slot() + " cannot be computed at grain " + grain.id() + ": "
+        return "metric '" + m.id() + "': " + r.slot() + where + " cannot be computed at grain " + grain.id() + ": "
                 + grain.id() + " periods do not nest in " + r.grain().id() + " periods"
                 + (r.grain() == grain ? " other than themselves" : "");
     }

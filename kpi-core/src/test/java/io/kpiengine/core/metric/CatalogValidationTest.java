@@ -196,10 +196,11 @@ class CatalogValidationTest {
                 + "  - {id: b, formula: \"to_date(visitors, month)\"}\n"
                 + "  - {id: c, formula: \"to_date(visitors, year)\"}\n";
         assertThat(problemsOf(yaml)).containsExactly(
-                "c.yaml:9:23: metric 'a': to_date(visitors,week) cannot be computed at grain month: month periods do"
-                        + " not nest in week periods",
-                "c.yaml:10:23: metric 'b': to_date(visitors,month) cannot be computed at grain month: month periods"
-                        + " do not nest in month periods other than themselves");
+                "c.yaml:9:23: metric 'a': to_date(visitors,week) at column 1 of \"to_date(visitors, week)\" cannot"
+                        + " be computed at grain month: month periods do not nest in week periods",
+                "c.yaml:10:23: metric 'b': to_date(visitors,month) at column 1 of \"to_date(visitors, month)\""
+                        + " cannot be computed at grain month: month periods do not nest in month periods other than"
+                        + " themselves");
     }
 
     @Test

@@ -116,18 +116,30 @@ public final class CodeGen {
      * @return a new evaluator; the interpreter if the formula is too large or too deeply nested for generated code
      */
     public static Evaluator compile(Expression root, Binder.Bindings bindings) {
-        List<Expression> nodes = root.nodes();
-        if (nodes.size() > MAX_NODES || Trees.nestingDepth(root) > MAX_NESTING) {
-            return new Interpreter(root, bindings);
+        return compile(root, bindings, new Interpreter(root, bindings));
+    }
+
+    /**
+     * Compiles a tree, falling back to a given interpreter of it.
+     *
+     * @param root the tree
+     * @param bindings its slots
+     * @param interpreter the interpreter of the same tree and bindings
+     * @return a new evaluator, or {@code interpreter} if the formula is too large or too deeply nested for
+     *         generated code
+     */
+    public static Evaluator compile(Expression root, Binder.Bindings bindings, Interpreter interpreter) {
+        if (root.nodes().size() > MAX_NODES || Trees.nestingDepth(root) > MAX_NESTING) {
+            return interpreter;
         }
         byte[] bytes;
         try {
             bytes = generate(root, bindings);
         } catch (MethodTooLargeException e) {
-            return new Interpreter(root, bindings);
+            return interpreter;
         }
         if (bytes.length > MAX_CLASS_BYTES) {
-            return new Interpreter(root, bindings);
+            return interpreter;
         }
         try {
             Class<?> type = LOOKUP.defineHiddenClass(bytes, true).lookupClass();
