@@ -59,7 +59,7 @@ public final class Formula {
     private final String canonical;
     private final Binder.Bindings bindings;
 
-    private Formula(String source, Expression root, Binder.Bindings bindings) {
+    private Formula(String source, Expression root, List<Expression> nodes, Binder.Bindings bindings) {
         this.source = source;
         this.bindings = bindings;
         this.root = root;
@@ -70,9 +70,9 @@ public final class Formula {
         }
         this.slotIndex = Map.copyOf(index);
         this.slotCount = variables.size();
-        this.usedSlots = CodeGen.usedSlots(root, bindings);
-        this.interpreter = new Interpreter(root, bindings);
-        this.evaluator = CodeGen.compile(root, bindings, interpreter);
+        this.usedSlots = CodeGen.usedSlots(nodes, bindings);
+        this.interpreter = new Interpreter(nodes, bindings);
+        this.evaluator = CodeGen.compile(root, nodes, bindings, interpreter);
         this.canonical = Printer.print(root);
     }
 
@@ -120,7 +120,8 @@ public final class Formula {
 
     /** Binds a parsed tree to the slots of {@code options} and generates its code; the text is not parsed again. */
     static Formula bind(String source, Expression root, FormulaOptions options) {
-        return new Formula(source, root, Binder.bind(source, root, options.variables().orElse(null),
+        List<Expression> nodes = root.nodes();
+        return new Formula(source, root, nodes, Binder.bind(source, nodes, options.variables().orElse(null),
                 options.binders()));
     }
 

@@ -63,13 +63,13 @@ public final class Binder {
      * Binds a tree.
      *
      * @param source the formula text, for messages
-     * @param root the tree
+     * @param nodes the tree's nodes, each after its operands ({@link Expression#nodes()})
      * @param layout the fixed slot layout, or null for order of first appearance
      * @param binders the slot name of each call of a reference function that has its own binder
      * @return the bindings
      * @throws io.kpiengine.formula.FormulaException if a name is outside the layout or a binder refuses a call
      */
-    public static Bindings bind(String source, Expression root, List<String> layout,
+    public static Bindings bind(String source, List<Expression> nodes, List<String> layout,
             Map<String, Function<ReferenceCall, String>> binders) {
         Map<String, Integer> index = new LinkedHashMap<>();
         if (layout != null) {
@@ -79,7 +79,7 @@ public final class Binder {
         }
         Map<ReferenceCall, String> named = new HashMap<>();
         IdentityHashMap<Expression, Integer> slots = new IdentityHashMap<>();
-        for (Expression e : root.nodes()) {
+        for (Expression e : nodes) {
             String name;
             if (e instanceof Variable v) {
                 name = v.name();

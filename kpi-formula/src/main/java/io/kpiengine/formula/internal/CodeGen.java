@@ -116,25 +116,28 @@ public final class CodeGen {
      * @return a new evaluator; the interpreter if the formula is too large or too deeply nested for generated code
      */
     public static Evaluator compile(Expression root, Binder.Bindings bindings) {
-        return compile(root, bindings, new Interpreter(root, bindings));
+        List<Expression> nodes = root.nodes();
+        return compile(root, nodes, bindings, new Interpreter(nodes, bindings));
     }
 
     /**
      * Compiles a tree, falling back to a given interpreter of it.
      *
      * @param root the tree
+     * @param nodes its post-order list ({@link Expression#nodes()})
      * @param bindings its slots
      * @param interpreter the interpreter of the same tree and bindings
      * @return a new evaluator, or {@code interpreter} if the formula is too large or too deeply nested for
      *         generated code
      */
-    public static Evaluator compile(Expression root, Binder.Bindings bindings, Interpreter interpreter) {
-        if (root.nodes().size() > MAX_NODES || Trees.nestingDepth(root) > MAX_NESTING) {
+    public static Evaluator compile(Expression root, List<Expression> nodes, Binder.Bindings bindings,
+            Interpreter interpreter) {
+        if (nodes.size() > MAX_NODES || Trees.nestingDepth(nodes) > MAX_NESTING) {
             return interpreter;
         }
         byte[] bytes;
         try {
-            bytes = generate(root, bindings);
+            bytes = generate(root, nodes, bindings);
         } catch (MethodTooLargeException e) {
             return interpreter;
         }
@@ -151,7 +154,11 @@ public final class CodeGen {
     }
 
     static byte[] generate(Expression root, Binder.Bindings bindings) {
-        Analysis analysis = new Analysis(root, bindings);
+        return generate(root, root.nodes(), bindings);
+    }
+
+    static byte[] generate(Expression root, List<Expression> nodes, Binder.Bindings bindings) {
+        Analysis analysis = new Analysis(nodes, bindings);
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -181,7 +188,7 @@ public final class CodeGen {
         batch.visitCode();
         int[] columnLocal = new int[bindings.names().size()];
         int next = 4;
-        for (int slot : usedSlots(root, bindings)) {
+        for (int slot : usedSlots(nodes, bindings)) {
             batch.visitVarInsn(ALOAD, 1);
             pushInt(batch, slot);
             batch.visitInsn(AALOAD);
@@ -216,13 +223,13 @@ public final class CodeGen {
     /**
      * The slots a tree reads, ascending.
      *
-     * @param root the tree
+     * @param nodes the tree's nodes ({@link Expression#nodes()})
      * @param bindings its slots
      * @return the slots
      */
-    public static int[] usedSlots(Expression root, Binder.Bindings bindings) {
+    public static int[] usedSlots(List<Expression> nodes, Binder.Bindings bindings) {
         TreeSet<Integer> used = new TreeSet<>();
-        for (Expression e : root.nodes()) {
+        for (Expression e : nodes) {
             if (isInput(e)) {
                 used.add(bindings.slot(e));
             }
@@ -241,7 +248,7 @@ public final class CodeGen {
      * @return false only when the value is certainly finite
      */
     static boolean mayBeNonFinite(Expression node) {
-        return new Analysis(node, null).mayBeNonFinite(node);
+        return new Analysis(node.nodes(), null).mayBeNonFinite(node);
     }
 
     /** Facts about every node of one tree, computed bottom-up without recursion. */
@@ -249,9 +256,9 @@ public final class CodeGen {
         private final Binder.Bindings bindings;
         private final Map<Expression, Boolean> nonFinite = new IdentityHashMap<>();
 
-        Analysis(Expression root, Binder.Bindings bindings) {
+        Analysis(List<Expression> nodes, Binder.Bindings bindings) {
             this.bindings = bindings;
-            for (Expression e : root.nodes()) {
+            for (Expression e : nodes) {
                 nonFinite.put(e, computeNonFinite(e));
             }
         }
@@ -282,7 +289,7 @@ public final class CodeGen {
             if (node instanceof Binary b) {
                 return switch (b.operator()) {
                     case ADD, SUB, MUL, DIV, MOD, POW -> true;
-                    default -> any(b.operands());
+                    default -> nonFinite.get(b.left()) || nonFinite.get(b.right());
                 };
             }
             Call c = (Call) node;

@@ -53,7 +53,16 @@ public final class Interpreter extends Evaluator {
      * @param bindings its slots
      */
     public Interpreter(Expression root, Binder.Bindings bindings) {
-        List<Expression> program = root.nodes();
+        this(root.nodes(), bindings);
+    }
+
+    /**
+     * An interpreter of a bound tree given as its post-order list.
+     *
+     * @param program every node of the tree, each after its operands ({@link Expression#nodes()})
+     * @param bindings its slots
+     */
+    public Interpreter(List<Expression> program, Binder.Bindings bindings) {
         int n = program.size();
         code = new int[n];
         arg = new int[n];

@@ -52,8 +52,13 @@ public final class Trees {
         while (!stack.isEmpty()) {
             Expression e = stack.pop();
             out.add(e);
-            for (Expression child : e.operands()) {
-                stack.push(child);
+            if (e instanceof Unary u) {
+                stack.push(u.operand());
+            } else if (e instanceof Binary b) {
+                stack.push(b.left());
+                stack.push(b.right());
+            } else if (e instanceof Call c) {
+                c.arguments().forEach(stack::push);
             }
         }
         Collections.reverse(out);
@@ -189,16 +194,34 @@ public final class Trees {
      * @return the depth, at least 1
      */
     public static int nestingDepth(Expression root) {
-        return root.<Integer>fold((e, below) -> {
+        return nestingDepth(root.nodes());
+    }
+
+    /**
+     * The nesting depth of a tree given as its post-order list ({@link Expression#nodes()}), with a stack of ints.
+     *
+     * @param postOrder every node, each after its operands
+     * @return the depth of the last node, the root
+     */
+    public static int nestingDepth(List<Expression> postOrder) {
+        int[] depths = new int[postOrder.size()];
+        int top = 0;
+        for (Expression e : postOrder) {
+            int depth;
             if (e instanceof Binary b) {
-                int left = below.get(0) + (continuesChain(b, b.left()) ? 0 : 1);
-                return Math.max(left, below.get(1) + 1);
+                int right = depths[--top];
+                int left = depths[--top] + (continuesChain(b, b.left()) ? 0 : 1);
+                depth = Math.max(left, right + 1);
+            } else {
+                int n = e instanceof Unary ? 1 : e instanceof Call c ? c.arguments().size() : 0;
+                int max = 0;
+                for (int k = 0; k < n; k++) {
+                    max = Math.max(max, depths[--top]);
+                }
+                depth = max + 1;
             }
-            int max = 0;
-            for (int d : below) {
-                max = Math.max(max, d);
-            }
-            return max + 1;
-        });
+            depths[top++] = depth;
+        }
+        return depths[0];
     }
 }

@@ -13,7 +13,7 @@ class CodeGenTest {
     }
 
     private static Binder.Bindings bind(Expression root) {
-        return Binder.bind("", root, null, Map.of());
+        return Binder.bind("", root.nodes(), null, Map.of());
     }
 
     @Test
