@@ -367,7 +367,7 @@ public final class Catalog {
         for (Metric m : parts.metrics) {
             if (m instanceof Derived d) {
                 for (MetricReference r : d.references()) {
-                    String problem = CatalogValidator.toDateProblem(parts.calendar, grain, m, r);
+                    String problem = CatalogValidator.toDateProblem(parts.calendar, grain, m, r, "");
                     if (problem != null) {
                         out.add(problem);
                     }
@@ -576,7 +576,7 @@ public final class Catalog {
             List<Map<String, Location>> locations = new ArrayList<>();
             metrics.forEach(m -> locations.add(Map.of()));
             return validate(new CatalogParts(n, new Location(n, 0, 0), calendar, grain == null ? Grain.DAY : grain,
-                    sources, metrics, locations, Map.of(), goalTrees), List.of(), Set.of());
+                    sources, metrics, locations, Map.of(), List.of(), goalTrees), List.of(), Set.of());
         }
     }
 }

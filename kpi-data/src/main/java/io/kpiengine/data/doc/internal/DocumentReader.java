@@ -243,7 +243,7 @@ public final class DocumentReader {
             if (first == null) {
                 throw new DocumentException(name, List.of(new Problem(new Location(name, 1, 1), "document is empty")));
             }
-            DocNode root = node(p, name, 1);
+            DocNode root = node(p, name, text, 1);
             JsonToken extra = p.nextToken();
             if (extra != null) {
                 throw new DocumentException(name, List.of(new Problem(loc(p, name),
@@ -326,7 +326,7 @@ public final class DocumentReader {
         return new Location(name, l.getLineNr(), l.getColumnNr());
     }
 
-    private DocNode node(JsonParser p, String name, int depth) throws IOException {
+    private DocNode node(JsonParser p, String name, String text, int depth) throws IOException {
         Location at = loc(p, name);
         if (depth > maxDepth) {
             throw new DocumentException(name, List.of(new Problem(at,
@@ -345,7 +345,7 @@ public final class DocumentReader {
                                 "duplicate key '" + key + "' (first at line " + keys.get(key).line() + ")")));
                     }
                     p.nextToken();
-                    fields.put(key, node(p, name, depth + 1));
+                    fields.put(key, node(p, name, text, depth + 1));
                     keys.put(key, keyAt);
                 }
                 return DocNode.object(at, fields, keys);
@@ -353,12 +353,14 @@ public final class DocumentReader {
             case START_ARRAY: {
                 List<DocNode> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(node(p, name, depth + 1));
+                    items.add(node(p, name, text, depth + 1));
                 }
                 return DocNode.array(at, items);
             }
             case VALUE_STRING:
-                return DocNode.string(at, p.getText());
+                long start = p.currentTokenLocation().getCharOffset();
+                return start < 0 || start > text.length() ? DocNode.string(at, p.getText())
+                        : DocNode.string(at, p.getText(), text, (int) start);
             case VALUE_NUMBER_INT:
                 return DocNode.number(at, new BigDecimal(p.getBigIntegerValue()));
             case VALUE_NUMBER_FLOAT:
