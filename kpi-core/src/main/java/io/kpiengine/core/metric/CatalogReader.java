@@ -42,6 +42,8 @@ final class CatalogReader {
         "tier", "indicator", "leadingIndicators", "vanity", "reviewCycle", "scope", "tags", "versions", "baseline",
         "targets", "dimensions", "onEmpty", "source", "aggregate", "column", "weight", "percentile", "filter",
         "numerator", "denominator", "scale", "onZeroDenominator", "formula"};
+    private static final List<String> BASELINE_FIELDS = List.of("method", "months", "periods", "minPeriods", "years",
+            "model", "period", "value", "asOf");
     private final String name;
     private final Problems problems;
     private final List<DataSource> sources = new ArrayList<>();
@@ -460,40 +462,68 @@ final class CatalogReader {
             return;
         }
         String bw = "baseline of " + what;
-        Fields bf = Fields.of(node, problems, bw, "method", "months", "years", "value", "asOf");
+        Fields bf = Fields.of(node, problems, bw, BASELINE_FIELDS.toArray(new String[0]));
         DocNode methodNode = bf.required("method");
         Baseline.Method method = bf.enumValue("method", Baseline.Method.class, null);
         if (methodNode == null || method == null) {
             return;
         }
-        List<String> allowed = method == Baseline.Method.TRAILING ? List.of("months")
-                : method == Baseline.Method.SEASONALLY_ADJUSTED ? List.of("years") : List.of("value", "asOf");
-        for (String field : List.of("months", "years", "value", "asOf")) {
-            if (node.fields().containsKey(field) && !allowed.contains(field)) {
+        List<String> allowed = switch (method) {
+            case TRAILING -> List.of("months", "periods", "minPeriods");
+            case TRAILING_MEDIAN -> List.of("periods", "minPeriods");
+            case SAME_PERIOD_LAST_YEAR -> List.of();
+            case SAME_PERIOD_AVERAGE -> List.of("years", "minPeriods");
+            case SEASONALLY_ADJUSTED -> List.of("years", "model", "period");
+            case FIXED -> List.of("value", "asOf");
+        };
+        int before = problems.list().size();
+        for (String field : BASELINE_FIELDS) {
+            if (!field.equals("method") && node.fields().containsKey(field) && !allowed.contains(field)) {
                 problems.add(node.keyLocation(field), "'" + field + "' does not apply to baseline method "
                         + methodNode.scalarText() + " of " + what + "; it takes " + allowed);
             }
         }
-        switch (method) {
-            case TRAILING: {
-                int months = bf.integer("months", 12, Baseline.MIN_TRAILING_MONTHS, Baseline.MAX_TRAILING_MONTHS);
-                b.baseline(Baseline.trailing(months));
-                break;
-            }
-            case SEASONALLY_ADJUSTED: {
+        Baseline baseline = switch (method) {
+            case TRAILING, TRAILING_MEDIAN -> trailingBaseline(bf, node, method, what);
+            case SAME_PERIOD_LAST_YEAR -> Baseline.samePeriodLastYear();
+            case SAME_PERIOD_AVERAGE -> Baseline.samePeriodAverage(bf.integer("years", 3, 1,
+                    Baseline.MAX_SEASONAL_YEARS));
+            case SEASONALLY_ADJUSTED -> {
                 int years = bf.integer("years", Baseline.MIN_SEASONAL_YEARS, Baseline.MIN_SEASONAL_YEARS,
                         Baseline.MAX_SEASONAL_YEARS);
-                b.baseline(Baseline.seasonallyAdjusted(years));
-                break;
+                Baseline s = Baseline.seasonallyAdjusted(years, bf.enumValue("model", Baseline.SeasonalModel.class,
+                        Baseline.SeasonalModel.ADDITIVE));
+                yield bf.has("period") ? s.withSeasonalPeriod(bf.integer("period", 12, 2,
+                        Baseline.MAX_SEASONAL_PERIOD)) : s;
             }
-            default: {
+            case FIXED -> {
                 BigDecimal value = bf.requiredNumber("value");
                 LocalDate asOf = date(bf, "asOf", bw, true);
-                if (value != null && asOf != null) {
-                    b.baseline(Baseline.fixed(value, asOf));
-                }
+                yield value != null && asOf != null ? Baseline.fixed(value, asOf) : null;
             }
+        };
+        if (baseline != null && bf.has("minPeriods") && allowed.contains("minPeriods")) {
+            int min = bf.integer("minPeriods", baseline.length(), 1, baseline.length());
+            baseline = baseline.withMinPeriods(min);
         }
+        if (baseline != null && problems.list().size() == before) {
+            b.baseline(baseline);
+        }
+    }
+
+    private Baseline trailingBaseline(Fields bf, DocNode node, Baseline.Method method, String what) {
+        if (bf.has("months") && bf.has("periods")) {
+            problems.add(node.keyLocation("periods"), "baseline of " + what + " takes 'months' or 'periods', not"
+                    + " both");
+            return null;
+        }
+        if (bf.has("periods") || method == Baseline.Method.TRAILING_MEDIAN) {
+            int periods = bf.integer("periods", 12, 1, Baseline.MAX_TRAILING_PERIODS);
+            return method == Baseline.Method.TRAILING ? Baseline.trailingMean(periods)
+                    : Baseline.trailingMedian(periods);
+        }
+        int months = bf.integer("months", 12, Baseline.MIN_TRAILING_MONTHS, Baseline.MAX_TRAILING_MONTHS);
+        return Baseline.trailing(months);
     }
 
     private void targets(Fields f, String what, MetricBuilder<?, ?> b) {
