@@ -3,6 +3,8 @@ package io.kpiengine.core.metric;
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.FiscalYearNaming;
 import io.kpiengine.core.time.Grain;
+import io.kpiengine.core.track.TrackingPlan;
+import io.kpiengine.core.track.internal.TrackingSections;
 import io.kpiengine.data.Schema;
 import io.kpiengine.data.doc.internal.DocNode;
 import io.kpiengine.data.doc.internal.Fields;
@@ -18,7 +20,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,7 +33,8 @@ import java.util.Set;
  */
 final class CatalogReader {
 
-    private static final String[] TOP = {"description", "zone", "grain", "fiscalYear", "sources", "metrics"};
+    private static final String[] TOP = {"description", "zone", "grain", "fiscalYear", "sources", "metrics",
+        "tracking", "alerts", "actions"};
     private static final String[] SOURCE = {"description", "time", "columns", "csv", "rules"};
     private static final List<String> MEASURE_FIELDS = List.of("source", "aggregate", "column", "weight",
             "percentile", "filter");
@@ -76,9 +78,10 @@ final class CatalogReader {
                 metric(m);
             }
         }
+        TrackingPlan tracking = TrackingSections.read(f.get("tracking"), f.get("alerts"), f.get("actions"), problems);
         Location at = new Location(name, Math.max(1, root.location().line()), Math.max(1, root.location().column()));
         CatalogParts parts = new CatalogParts(name, at, calendar == null ? BusinessCalendar.of(ZoneId.of("UTC"))
-                : calendar, grain, sources, metrics, metricLocations, sourceLocations);
+                : calendar, grain, sources, metrics, metricLocations, sourceLocations, tracking);
         return Catalog.validate(parts, problems.list(), broken);
     }
 
@@ -430,7 +433,7 @@ final class CatalogReader {
                 problems.add(label, "'version' in version of " + what + " must be text or a number, but was "
                         + label.describe());
             }
-            LocalDate effective = date(vf, "effective", "version of " + what, true);
+            LocalDate effective = vf.date("effective", true);
             String reason = vf.requiredText("reason");
             if (text != null && effective != null && reason != null) {
                 try {
@@ -439,20 +442,6 @@ final class CatalogReader {
                     problems.add(v, what + ": " + e.getMessage());
                 }
             }
-        }
-    }
-
-    private LocalDate date(Fields f, String field, String what, boolean required) {
-        String s = required ? f.requiredText(field) : f.text(field, null);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            problems.add(f.get(field), "'" + field + "' in " + what + " must be an ISO date such as 2025-01-31, but"
-                    + " was '" + s + "'");
-            return null;
         }
     }
 
@@ -498,7 +487,7 @@ final class CatalogReader {
             }
             case FIXED -> {
                 BigDecimal value = bf.requiredNumber("value");
-                LocalDate asOf = date(bf, "asOf", bw, true);
+                LocalDate asOf = bf.date("asOf", true);
                 yield value != null && asOf != null ? Baseline.fixed(value, asOf) : null;
             }
         };
@@ -556,7 +545,7 @@ final class CatalogReader {
         }
         Fields f = Fields.of(n, problems, field + " of " + what, "value", "due");
         BigDecimal value = f.requiredNumber("value");
-        LocalDate due = date(f, "due", field + " of " + what, false);
+        LocalDate due = f.date("due", false);
         if (value == null) {
             return null;
         }

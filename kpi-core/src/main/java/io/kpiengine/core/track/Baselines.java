@@ -1,0 +1,111 @@
+package io.kpiengine.core.track;
+
+import io.kpiengine.analysis.AnomalyScore;
+import io.kpiengine.core.metric.Baseline;
+import io.kpiengine.core.time.Period;
+
+/**
+ * Computes the baseline of each row of a series from the values of the complete periods before it, by the
+ * metric's {@link Baseline} ({@code docs/tracking.md}, "Baselines"):
+ *
+ * <ul>
+ *   <li>trailing mean / median: the values of the {@code N} periods before the row that have one; with fewer than
+ *       the minimum count, no value;</li>
+ *   <li>same period last year ({@code Period.plusYears(-1)}), and the mean of the same period over the last
+ *       {@code K} years (at least the minimum count of them with a value);</li>
+ *   <li>seasonally adjusted: {@link Seasonal} over the {@code years x m} periods before the row (all of them in the
+ *       results and with a value, at least two cycles);</li>
+ *   <li>fixed: the value, for periods starting on or after its effective date.</li>
+ * </ul>
+ * Every missing value carries its reason. Costs {@code O(N)} per row (a median sorts {@code N} values).
+ */
+final class Baselines {
+
+    private Baselines() {
+    }
+
+    static BaselineValue of(Series s, int t, double[] scratch) {
+        Baseline spec = s.m.baseline;
+        Period here = s.period(t);
+        switch (spec.method()) {
+            case TRAILING:
+            case TRAILING_MEDIAN:
+                return trailing(s, t, spec, here, scratch);
+            case SAME_PERIOD_LAST_YEAR:
+            case SAME_PERIOD_AVERAGE:
+                return samePeriod(s, t, spec, here);
+            case SEASONALLY_ADJUSTED:
+                return seasonal(s, t, spec, here);
+            default:
+                if (here.firstDate().isBefore(spec.asOf().orElseThrow())) {
+                    return BaselineValue.none(spec, "the fixed baseline applies from " + spec.asOf().get()
+                            + ", after the start of " + here);
+                }
+                return new BaselineValue(spec.value().orElseThrow().doubleValue(), spec, null, null, 0, null);
+        }
+    }
+
+    private static BaselineValue trailing(Series s, int t, Baseline spec, Period here, double[] scratch) {
+        int w = spec.length();
+        int from = Math.max(0, t - w);
+        int count = 0;
+        for (int i = from; i < t; i++) {
+            if (!Double.isNaN(s.v[i])) {
+                scratch[count++] = s.v[i];
+            }
+        }
+        int min = spec.minPeriods();
+        if (count < min) {
+            String where = t - w < 0 ? " (the results start at " + s.period(0) + ")" : "";
+            return BaselineValue.none(spec, count + " of the " + w + " periods before " + here + " have a value"
+                    + where + "; the baseline needs " + min);
+        }
+        double value;
+        if (spec.method() == Baseline.Method.TRAILING) {
+            value = AnomalyScore.mean(scratch, 0, count);
+        } else {
+            value = AnomalyScore.median(scratch, 0, count);
+        }
+        return new BaselineValue(value, spec, s.period(from), s.period(t - 1), count, null);
+    }
+
+    private static BaselineValue samePeriod(Series s, int t, Baseline spec, Period here) {
+        int years = spec.length();
+        int min = spec.method() == Baseline.Method.SAME_PERIOD_LAST_YEAR ? 1 : spec.minPeriods();
+        double sum = 0;
+        int count = 0;
+        int firstUsed = -1;
+        int lastUsed = -1;
+        String missing = null;
+        for (int k = 1; k <= years; k++) {
+            int j = s.yearsBack(t, k);
+            if (j >= 0 && !Double.isNaN(s.v[j])) {
+                sum += s.v[j];
+                count++;
+                firstUsed = j;
+                lastUsed = lastUsed < 0 ? j : lastUsed;
+            } else if (missing == null) {
+                Period p = here.plusYears(-k);
+                missing = p + (j < 0 ? " lies before the first period of the results (" + s.period(0) + ")"
+                        : " has no value");
+            }
+        }
+        if (count < min) {
+            String what = years == 1 ? "the same period last year, " : "the same period " + years + " years back: ";
+            return BaselineValue.none(spec, what + missing + (years == 1 ? "" : "; " + count + " of " + years
+                    + " years have a value and the baseline needs " + min));
+        }
+        return new BaselineValue(sum / count, spec, s.period(firstUsed), s.period(lastUsed), count, null);
+    }
+
+    private static BaselineValue seasonal(Series s, int t, Baseline spec, Period here) {
+        int m = s.m.seasonalPeriod;
+        int from = Math.max(0, t - spec.length() * m);
+        Seasonal fit = Seasonal.fit(s.v, from, t, m, spec.seasonalModel().orElseThrow()
+                == Baseline.SeasonalModel.MULTIPLICATIVE);
+        if (fit.reason != null) {
+            return BaselineValue.none(spec, fit.reason + " before " + here);
+        }
+        return new BaselineValue(fit.at(t), spec, s.period(from), s.period(t - 1), t - from, null);
+    }
+}
