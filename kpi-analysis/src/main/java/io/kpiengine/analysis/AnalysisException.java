@@ -19,8 +19,11 @@ public final class AnalysisException extends KpiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The statistic that failed. */
     private final String statistic;
+    /** The input it could not use. */
     private final String input;
+    /** Why, with the rule. */
     private final String reason;
 
     AnalysisException(String statistic, String input, String reason) {

@@ -199,13 +199,10 @@ public final class CrossCorrelation {
                 return null;
             }
         }
-        return series.label() + " is constant (every point is " + format(first) + "); its correlation is"
+        return series.label() + " is constant (every point is " + Texts.number(first) + "); its correlation is"
                 + " undefined";
     }
 
-    static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
-    }
 
     /** The filter weights w[0..q] with e[t] = sum w[i] v[t - i]. */
     private static double[] filter(Series leadingSeries, double[] x, Prewhitening prewhitening) {

@@ -29,6 +29,15 @@ public record EarlyWarning(String leading, String lagging, int lead, String peri
     /**
      * Checks the fields.
      *
+     * @param leading the name of the leading series
+     * @param lagging the name of the lagging series
+     * @param lead the lead in periods
+     * @param periodUnit the name of one period, singular ("week"); the sentence adds "s" for more than one
+     * @param scale the scale of the regression behind the statement
+     * @param leadingValue the leading series' last change (a fraction) or last level
+     * @param forecast the expected change or level of the lagging series {@code lead} periods later, with its interval
+     * @param rSquared the R² of the lagged regression
+     * @param grangerPValue the Granger ssr F p-value at order {@code min(lead, maxOrder)}, absent if not computed
      * @throws NullPointerException if a reference is null
      * @throws IllegalArgumentException if {@code lead < 1} or the unit is blank
      */

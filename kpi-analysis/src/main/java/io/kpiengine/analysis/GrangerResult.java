@@ -22,6 +22,11 @@ public record GrangerResult(String cause, String effect, int maxOrder, List<Gran
     /**
      * Copies the list.
      *
+     * @param cause the name of the series tested as the cause (the second column of statsmodels' input)
+     * @param effect the name of the series whose prediction is tested (the first column)
+     * @param maxOrder the largest order tested
+     * @param orders the tests of the orders that could be fitted, by increasing order
+     * @param reason why an order is missing from {@code orders}, or empty when all are there
      * @throws NullPointerException if an argument is null
      */
     public GrangerResult {

@@ -13,6 +13,9 @@ public record Interval(double low, double high, double level) {
     /**
      * Checks the bounds.
      *
+     * @param low the lower bound
+     * @param high the upper bound, at least {@code low}
+     * @param level the confidence level, in (0, 1), for instance 0.95
      * @throws IllegalArgumentException if a bound is not finite, {@code high < low} or {@code level} is not in (0, 1)
      */
     public Interval {

@@ -22,6 +22,15 @@ public record LeadLagFinding(String leading, String lagging, CrossCorrelation cr
     /**
      * Checks the fields.
      *
+     * @param leading the name of the series tested as leading
+     * @param lagging the name of the series tested as lagging
+     * @param crossCorrelation the cross-correlation of the pair (lags {@code -maxLag..maxLag})
+     * @param granger the Granger tests of "leading causes lagging"
+     * @param pValue the pair's p-value: {@link GrangerResult#pValue()}, the smallest ssr F p-value over the orders
+     *     times the number of orders (Bonferroni across orders); absent with the reason when no order could be fitted
+     * @param qValue the Benjamini–Hochberg adjusted p-value across all pairs with a p-value; absent like
+     *     {@code pValue}
+     * @param significant whether {@code qValue} is at most the scan's false discovery rate
      * @throws NullPointerException if a field is null
      */
     public LeadLagFinding {

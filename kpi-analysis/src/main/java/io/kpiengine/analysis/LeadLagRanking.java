@@ -21,6 +21,9 @@ public record LeadLagRanking(List<LeadLagFinding> findings, int tested, double f
     /**
      * Copies the list.
      *
+     * @param findings every ordered pair, ranked
+     * @param tested the number of pairs with a p-value, the {@code m} of the Benjamini–Hochberg adjustment
+     * @param fdr the false discovery rate below which a pair is {@link LeadLagFinding#significant()}
      * @throws NullPointerException if {@code findings} is null
      */
     public LeadLagRanking {

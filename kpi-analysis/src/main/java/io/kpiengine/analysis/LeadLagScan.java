@@ -262,11 +262,25 @@ public final class LeadLagScan {
                         Figure.absent(f.pValue().reason().orElseThrow()), false));
             }
         }
-        all.sort(Comparator.<LeadLagFinding>comparingDouble(f -> f.pValue().orElse(2))
-                .thenComparingDouble(f -> -Math.abs(f.leadCorrelation().orElse(0)))
-                .thenComparing(LeadLagFinding::leading)
-                .thenComparing(LeadLagFinding::lagging));
-        return new LeadLagRanking(all, raw.length, rate);
+        // sort keys computed once per finding: p-value (absent last), then strength at the lead
+        double[] p = new double[all.size()];
+        double[] strength = new double[all.size()];
+        Integer[] order = new Integer[all.size()];
+        for (int i = 0; i < order.length; i++) {
+            LeadLagFinding f = all.get(i);
+            p[i] = f.pValue().orElse(2);
+            strength[i] = Math.abs(f.leadCorrelation().orElse(0));
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> p[i])
+                .thenComparingDouble(i -> -strength[i])
+                .thenComparing(i -> all.get(i).leading())
+                .thenComparing(i -> all.get(i).lagging()));
+        List<LeadLagFinding> ranked = new ArrayList<>(order.length);
+        for (Integer i : order) {
+            ranked.add(all.get(i));
+        }
+        return new LeadLagRanking(ranked, raw.length, rate);
     }
 
     /** A series centred once, with its own lag sums. */
@@ -287,7 +301,7 @@ public final class LeadLagScan {
                 centred[t] = values[t] - mean;
             }
             this.own = new double[d + 1];
-            LagSums.cross(centred, 0, centred, 0, n, 0, d, own);
+            LagSums.crossCentred(centred, centred, n, 0, d, own);
             this.total = LagSums.total(centred, 0, n);
         }
     }
@@ -400,7 +414,7 @@ public final class LeadLagScan {
                 return;
             }
             int n = a.centred.length;
-            LagSums.cross(a.centred, 0, b.centred, 0, n, -span, span, sums);
+            LagSums.crossCentred(a.centred, b.centred, n, -span, span, sums);
             for (int d = -span; d <= span; d++) {
                 mirrored[d + span] = sums[-d + span];
             }

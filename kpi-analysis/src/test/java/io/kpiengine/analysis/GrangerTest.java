@@ -142,6 +142,63 @@ class GrangerTest {
         return residual.dotProduct(residual);
     }
 
+    /*
+     * Series of the benchmark's shape (a random walk * 0.1 plus noise, 1,826 points) from an LCG both languages
+     * reproduce bit for bit:
+     * def lcg_series(seed, n):
+     *     u = seed; out = np.empty(n); walk = 0.0
+     *     for t in range(n):
+     *         u = (1103515245*u + 12345) % 2147483648; a = u / 2147483648.0
+     *         u = (1103515245*u + 12345) % 2147483648; b = u / 2147483648.0
+     *         walk += a - 0.5; out[t] = walk*0.1 + (b - 0.5)
+     *     return out
+     * x, y = lcg_series(7, 1826), lcg_series(11, 1826)
+     * r = grangercausalitytests(np.column_stack([y, x]), 4, verbose=False)   # ssr_ftest F, p; lrtest
+     * ccf(y, x, adjusted=False)[[0, 1, 6, 12]]
+     */
+    static double[] lcgSeries(long seed, int n) {
+        long u = seed;
+        double walk = 0;
+        double[] out = new double[n];
+        for (int t = 0; t < n; t++) {
+            u = (1103515245L * u + 12345) % 2147483648L;
+            double a = u / 2147483648.0;
+            u = (1103515245L * u + 12345) % 2147483648L;
+            double b = u / 2147483648.0;
+            walk += a - 0.5;
+            out[t] = walk * 0.1 + (b - 0.5);
+        }
+        return out;
+    }
+
+    @Test
+    void test_benchmarkShapedSeries_equalsStatsmodels() {
+        Series x = Series.of("x", lcgSeries(7, 1826));
+        Series y = Series.of("y", lcgSeries(11, 1826));
+        double[][] expected = {
+            {213.64326154162146, 7.78842176897724e-46, 202.35065119084538},
+            {51.88932040546037, 1.2138117611833567e-22, 101.20363508919218},
+            {19.26130234680287, 2.7003451694808154e-12, 57.10289711503265},
+            {8.803453119927136, 4.880928848096919e-07, 35.04932961747636},
+        };
+        GrangerResult result = Granger.test(x, y, 4);
+        for (int p = 1; p <= 4; p++) {
+            GrangerOrder o = result.order(p).orElseThrow();
+            assertRelative(o.f(), expected[p - 1][0], 1e-9);
+            assertRelative(o.fPValue(), expected[p - 1][1], 1e-9);
+            assertRelative(o.lr(), expected[p - 1][2], 1e-9);
+        }
+        CrossCorrelation ccf = CrossCorrelation.of(x, y, 12);
+        double[] r = {-0.7431681919795194, -0.7429417040565256, -0.7277411294572798, -0.712928263433437};
+        int[] lags = {0, 1, 6, 12};
+        for (int i = 0; i < lags.length; i++) {
+            assertRelative(ccf.correlation(lags[i]).value(), r[i], 1e-12);
+        }
+        LeadLagFinding scanned = LeadLagScan.of(java.util.List.of(x, y)).maxLag(12).maxOrder(4).run()
+                .finding("x", "y").orElseThrow();
+        assertRelative(scanned.granger().order(1).orElseThrow().fPValue(), expected[0][1], 1e-9);
+    }
+
     @Test
     void test_tooShort_namesTheMinimum() {
         Series a = Series.of("signups", new double[13]);

@@ -67,7 +67,62 @@ public final class LagSums {
         }
     }
 
-    /** The products of lag d outside [lo, hi] (the common range of a block of four lags). */
+    /**
+     * Computes the full lag sums {@code F(d)} of two series that are already centred (centring constants 0), for
+     * {@code d} in {@code [dMin, dMax]}: the scan's kernel. Eight lags per pass over the data, eight independent
+     * accumulators, no subtraction in the inner loop.
+     *
+     * @param a the first series ({@code a[u+d]}), centred
+     * @param b the second series ({@code b[u]}), centred
+     * @param n the length of both series
+     * @param dMin the smallest lag, {@code > -n}
+     * @param dMax the largest lag, {@code < n}
+     * @param out receives {@code F(d)} at {@code out[d - dMin]}
+     */
+    public static void crossCentred(double[] a, double[] b, int n, int dMin, int dMax, double[] out) {
+        int d = dMin;
+        for (; d + 7 <= dMax; d += 8) {
+            int lo = Math.max(0, -d);
+            int hi = Math.min(n - 1, n - 1 - (d + 7));
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            double s4 = 0;
+            double s5 = 0;
+            double s6 = 0;
+            double s7 = 0;
+            for (int u = lo; u <= hi; u++) {
+                double bu = b[u];
+                int k = u + d;
+                s0 += a[k] * bu;
+                s1 += a[k + 1] * bu;
+                s2 += a[k + 2] * bu;
+                s3 += a[k + 3] * bu;
+                s4 += a[k + 4] * bu;
+                s5 += a[k + 5] * bu;
+                s6 += a[k + 6] * bu;
+                s7 += a[k + 7] * bu;
+            }
+            out[d - dMin] = s0 + rest(a, 0, b, 0, n, d, lo, hi);
+            out[d + 1 - dMin] = s1 + rest(a, 0, b, 0, n, d + 1, lo, hi);
+            out[d + 2 - dMin] = s2 + rest(a, 0, b, 0, n, d + 2, lo, hi);
+            out[d + 3 - dMin] = s3 + rest(a, 0, b, 0, n, d + 3, lo, hi);
+            out[d + 4 - dMin] = s4 + rest(a, 0, b, 0, n, d + 4, lo, hi);
+            out[d + 5 - dMin] = s5 + rest(a, 0, b, 0, n, d + 5, lo, hi);
+            out[d + 6 - dMin] = s6 + rest(a, 0, b, 0, n, d + 6, lo, hi);
+            out[d + 7 - dMin] = s7 + rest(a, 0, b, 0, n, d + 7, lo, hi);
+        }
+        for (; d <= dMax; d++) {
+            double s = 0;
+            for (int u = Math.max(0, -d), top = Math.min(n - 1, n - 1 - d); u <= top; u++) {
+                s += a[u + d] * b[u];
+            }
+            out[d - dMin] = s;
+        }
+    }
+
+    /** The products of lag d outside [lo, hi] (the common range of a block of lags). */
     private static double rest(double[] a, double ma, double[] b, double mb, int n, int d, int lo, int hi) {
         double s = 0;
         for (int u = Math.max(0, -d); u < lo; u++) {
