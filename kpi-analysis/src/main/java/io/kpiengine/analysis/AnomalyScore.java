@@ -94,6 +94,51 @@ public final class AnomalyScore {
     }
 
     /**
+     * The median and the median absolute deviation of an ascending range {@code sorted[from..to)}, in linear time
+     * and without changing it: the absolute deviations from the median ascend outwards from the middle, so the
+     * smaller half of them is merged from both sides (for a rolling window kept in order, as an anomaly detector
+     * does).
+     *
+     * @param sorted values in ascending order
+     * @param from the first index
+     * @param to one past the last index
+     * @param out receives the median in {@code out[0]} and the MAD in {@code out[1]} (NaN for an empty range)
+     * @throws IllegalArgumentException if the range is out of bounds or out holds fewer than two values
+     */
+    public static void medianAndMadOfSorted(double[] sorted, int from, int to, double[] out) {
+        range(sorted, from, to);
+        if (out.length < 2) {
+            throw new IllegalArgumentException("out must hold 2 values, but holds " + out.length);
+        }
+        int n = to - from;
+        if (n == 0) {
+            out[0] = Double.NaN;
+            out[1] = Double.NaN;
+            return;
+        }
+        double m = n % 2 == 1 ? sorted[from + n / 2] : (sorted[from + n / 2 - 1] + sorted[from + n / 2]) / 2;
+        int left = from + (n - 1) / 2;
+        int right = left + 1;
+        int want = n / 2;                       // the 0-based rank of the upper middle deviation
+        double previous = Double.NaN;
+        double current = Double.NaN;
+        for (int k = 0; k <= want; k++) {
+            double dl = left >= from ? m - sorted[left] : Double.POSITIVE_INFINITY;
+            double dr = right < to ? sorted[right] - m : Double.POSITIVE_INFINITY;
+            previous = current;
+            if (dl <= dr) {
+                current = dl;
+                left--;
+            } else {
+                current = dr;
+                right++;
+            }
+        }
+        out[0] = m;
+        out[1] = n % 2 == 1 ? current : (previous + current) / 2;
+    }
+
+    /**
      * The robust z-score {@code (value - median) / (1.4826 MAD)} of a value against {@code x[from..to)}.
      *
      * @param value the value scored

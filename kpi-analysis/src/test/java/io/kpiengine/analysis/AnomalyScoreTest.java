@@ -33,6 +33,26 @@ class AnomalyScoreTest {
     }
 
     @Test
+    void medianAndMadOfSorted_equalsTheSortingDefinition() {
+        Random random = new Random(17);
+        double[] a = new double[2];
+        double[] b = new double[2];
+        for (int trial = 0; trial < 2000; trial++) {
+            int n = 1 + random.nextInt(25);
+            double[] x = new double[n + 2];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = random.nextInt(4) == 0 ? random.nextInt(5) : random.nextGaussian() * 10;   // with ties
+            }
+            java.util.Arrays.sort(x, 1, n + 1);
+            AnomalyScore.medianAndMadOfSorted(x, 1, n + 1, a);
+            a = a.clone();
+            b[0] = AnomalyScore.median(x, 1, n + 1);
+            b[1] = AnomalyScore.mad(x, 1, n + 1);
+            assertThat(a).as("seed 17, trial %d", trial).containsExactly(b[0], b[1]);
+        }
+    }
+
+    @Test
     void sigmaZ_equalsTheTwoPassDefinition() {
         Random random = new Random(5);
         for (int trial = 0; trial < 50; trial++) {

@@ -6,7 +6,6 @@ import io.kpiengine.core.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalDouble;
 
 /**
  * The alerts of a series ({@code docs/tracking.md}, "Alerts").
@@ -34,7 +33,7 @@ final class AlertCalc {
     }
 
     /** Phase A: the rules that watch the series, and the anomaly signals. */
-    static void prepare(Series s, Run run, double[] scratch) {
+    static void prepare(Series s, Run run) {
         List<AlertRule> all = s.m.alerts;
         int[] rules = new int[all.size()];
         int count = 0;
@@ -49,7 +48,8 @@ final class AlertCalc {
         for (int k = 0; k < count; k++) {
             AlertRule r = all.get(s.rules[k]);
             if (r.kind() == AlertRule.Kind.ANOMALY) {
-                s.anomaly[k] = r.method() == AlertRule.Method.EWMA ? ewma(s, run, r, k) : window(s, r, scratch);
+                s.anomaly[k] = r.method() == AlertRule.Method.EWMA ? ewma(s, run, r, k)
+                        : window(s, r, !Double.isNaN(run.falseDiscoveryRate));
             }
         }
     }
@@ -78,48 +78,70 @@ final class AlertCalc {
         }
     }
 
-    /** Sigma and robust scores over the trailing window before each period. */
-    private static double[][] window(Series s, AlertRule r, double[] scratch) {
+    /**
+     * Sigma and robust scores over the trailing window before each period. The window's values are kept in
+     * ascending order as it slides (one insertion and one removal per period), so the median and MAD cost a linear
+     * merge instead of two sorts.
+     */
+    private static double[][] window(Series s, AlertRule r, boolean withP) {
         double[][] a = blank(s.n);
+        double[] robust = new double[2];
         int w = r.window();
         int need = Math.max(3, (w + 1) / 2);
+        double[] sorted = new double[w];
+        int size = 0;
         for (int t = 0; t < s.n; t++) {
-            if (Double.isNaN(s.v[t])) {
-                continue;
+            if (t - 1 - w >= 0 && !Double.isNaN(s.v[t - 1 - w])) {
+                size = remove(sorted, size, s.v[t - 1 - w]);
             }
-            int count = 0;
-            for (int i = Math.max(0, t - w); i < t; i++) {
-                if (!Double.isNaN(s.v[i])) {
-                    scratch[count++] = s.v[i];
-                }
+            if (t >= 1 && !Double.isNaN(s.v[t - 1])) {
+                size = insert(sorted, size, s.v[t - 1]);
             }
-            if (count < need) {
+            if (Double.isNaN(s.v[t]) || size < need) {
                 continue;
             }
             double centre;
             double scale;
             if (r.method() == AlertRule.Method.SIGMA) {
                 centre = s.rows[t].baseline.value().orElse(Double.NaN);
-                scale = AnomalyScore.standardDeviation(scratch, 0, count);
+                scale = AnomalyScore.standardDeviation(sorted, 0, size);
             } else {
-                centre = AnomalyScore.median(scratch, 0, count);
-                scale = AnomalyScore.MAD_SCALE * AnomalyScore.mad(scratch, 0, count);
+                AnomalyScore.medianAndMadOfSorted(sorted, 0, size, robust);
+                centre = robust[0];
+                scale = AnomalyScore.MAD_SCALE * robust[1];
             }
             if (Double.isNaN(centre) || !(scale > 0)) {
                 continue;
             }
             double z = (s.v[t] - centre) / scale;
             a[SIGNAL][t] = z;
-            a[P][t] = AnomalyScore.pValue(z, tail(r));
+            if (withP) {
+                a[P][t] = AnomalyScore.pValue(z, tail(r));
+            }
             band(a, t, r, centre, scale);
         }
         return a;
     }
 
+    private static int insert(double[] sorted, int size, double x) {
+        int i = Arrays.binarySearch(sorted, 0, size, x);
+        int at = i >= 0 ? i : -i - 1;
+        System.arraycopy(sorted, at, sorted, at + 1, size - at);
+        sorted[at] = x;
+        return size + 1;
+    }
+
+    private static int remove(double[] sorted, int size, double x) {
+        int at = Arrays.binarySearch(sorted, 0, size, x);
+        System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
+        return size - 1;
+    }
+
     /** The EWMA chart: calibrated on the series' first {@code window} values, or resumed from the previous run. */
     private static double[][] ewma(Series s, Run run, AlertRule r, int k) {
         double[][] a = blank(s.n);
-        MachineState prev = run.previous.get(MachineState.key(r.id(), s.m.id, s.segment));
+        MachineState prev = run.previous.isEmpty() ? null
+                : run.previous.get(MachineState.key(r.id(), s.m.id, s.segment));
         EwmaChart chart;
         double z;
         long points;
@@ -154,7 +176,9 @@ final class AlertCalc {
             points++;
             double score = chart.score(z, points);
             a[SIGNAL][t] = score;
-            a[P][t] = AnomalyScore.pValue(score, tail(r));
+            if (!Double.isNaN(run.falseDiscoveryRate)) {
+                a[P][t] = AnomalyScore.pValue(score, tail(r));
+            }
             band(a, t, r, chart.mean(), chart.statisticSigma(points));
         }
         s.ewmaEnd[k] = new double[] {chart.mean(), chart.sigma(), z, points};
@@ -171,7 +195,8 @@ final class AlertCalc {
         double[] values = new double[5];
         for (int k = 0; k < s.rules.length; k++) {
             AlertRule r = s.m.alerts.get(s.rules[k]);
-            MachineState prev = run.previous.get(MachineState.key(r.id(), s.m.id, s.segment));
+            MachineState prev = run.previous.isEmpty() ? null
+                    : run.previous.get(MachineState.key(r.id(), s.m.id, s.segment));
             boolean seed = prev != null && prev.last() < s.spine.firstIndex;
             boolean open = seed && prev.open();
             long since = seed ? prev.since() : 0;
@@ -291,10 +316,6 @@ final class AlertCalc {
         }
     }
 
-    private static OptionalDouble opt(double v) {
-        return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
-    }
-
     private static String signalName(AlertRule r) {
         switch (r.kind()) {
             case THRESHOLD:
@@ -311,9 +332,23 @@ final class AlertCalc {
     private static Alert event(Alert.State state, Series s, Run run, AlertRule r, int t, long since,
             double[] values) {
         ScorecardRow row = s.rows[t];
-        StringBuilder msg = new StringBuilder(s.m.id);
-        if (!s.segment.isEmpty()) {
-            msg.append(' ').append(s.segment);
+        double p = values[P];
+        if (Double.isNaN(p) && r.kind() == AlertRule.Kind.ANOMALY && !Double.isNaN(values[SIGNAL])) {
+            p = AnomalyScore.pValue(values[SIGNAL], tail(r));
+        }
+        double[] v = {values[SIGNAL], p, values[EXPECTED], values[LOW], values[HIGH]};
+        Period opened = s.spine.period((int) (since - s.spine.firstIndex));
+        boolean adjusted = !Double.isNaN(run.falseDiscoveryRate);
+        return new Alert(r.id(), r.kind(), r.severity(), state, s.m.id, s.segment, row.period(), opened, row.value,
+                v[EXPECTED], v[LOW], v[HIGH], v[SIGNAL], v[P], () -> message(state, s.m.id, s.segment, row, r, opened,
+                v, adjusted));
+    }
+
+    private static String message(Alert.State state, String metric, java.util.Map<String, String> segment,
+            ScorecardRow row, AlertRule r, Period opened, double[] values, boolean adjusted) {
+        StringBuilder msg = new StringBuilder(metric);
+        if (!segment.isEmpty()) {
+            msg.append(' ').append(segment);
         }
         msg.append(' ').append(row.period()).append(": ").append(signalName(r)).append(' ')
                 .append(Fmt.num(values[SIGNAL]));
@@ -328,9 +363,9 @@ final class AlertCalc {
                 msg.append(" for ").append(r.periods()).append(" periods");
             }
         } else {
-            msg.append(", open since ").append(s.spine.period((int) (since - s.spine.firstIndex))).append(" (opened ")
-                    .append(side).append(Fmt.num(r.enter())).append(", closes at ")
-                    .append(r.side() == AlertRule.Side.BEYOND ? "+-" : "").append(Fmt.num(r.exit())).append(')');
+            msg.append(", open since ").append(opened).append(" (opened ").append(side).append(Fmt.num(r.enter()))
+                    .append(", closes at ").append(r.side() == AlertRule.Side.BEYOND ? "+-" : "")
+                    .append(Fmt.num(r.exit())).append(')');
         }
         boolean plain = r.kind() == AlertRule.Kind.THRESHOLD && r.input() == AlertRule.Input.VALUE;
         if (!plain) {
@@ -347,13 +382,9 @@ final class AlertCalc {
             msg.append(low ? ", at least " : ", at most ").append(Fmt.num(low ? values[LOW] : values[HIGH]));
         }
         if (!Double.isNaN(values[P])) {
-            msg.append(Double.isNaN(run.falseDiscoveryRate) ? ", p " : ", BH-adjusted p ")
-                    .append(Fmt.num(values[P]));
+            msg.append(adjusted ? ", BH-adjusted p " : ", p ").append(Fmt.num(values[P]));
         }
-        Period opened = s.spine.period((int) (since - s.spine.firstIndex));
-        return new Alert(r.id(), r.kind(), r.severity(), state, s.m.id, s.segment, row.period(), opened, row.value,
-                opt(values[EXPECTED]), opt(values[LOW]), opt(values[HIGH]), values[SIGNAL], opt(values[P]),
-                msg.toString());
+        return msg.toString();
     }
 
     /** How one rule ended on one series: open or not, the last open event, the resolutions on the way. */

@@ -38,15 +38,21 @@ public final class AlertState {
     /** No alert was ever evaluated: every open alert of a first run is new. */
     public static final AlertState EMPTY = new AlertState("", Map.of());
 
+    /** Whether the state holds no entry. */
+    boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
     private static final int MAGIC = 0x4B504941; // "KPIA"
     private static final int VERSION = 1;
 
     private final String calendar;
     private final Map<String, MachineState> entries;
 
+    /** A state over entries keyed by {@link MachineState#key()}; the map is kept, not copied. */
     AlertState(String calendar, Map<String, MachineState> entries) {
         this.calendar = calendar;
-        this.entries = Collections.unmodifiableMap(new TreeMap<>(entries));
+        this.entries = Collections.unmodifiableMap(entries);
     }
 
     /** The calendar and grain the state was written for; empty for EMPTY. */
@@ -96,7 +102,7 @@ public final class AlertState {
             out.writeInt(VERSION);
             out.writeUTF(calendar);
             out.writeInt(entries.size());
-            for (MachineState s : entries.values()) {
+            for (MachineState s : new TreeMap<>(entries).values()) {
                 out.writeUTF(s.rule());
                 out.writeUTF(s.metric());
                 out.writeInt(s.segment().size());
@@ -167,6 +173,7 @@ public final class AlertState {
                 for (int k = 0; k < size; k++) {
                     segment.put(in.readUTF(), in.readUTF());
                 }
+                segment = Collections.unmodifiableMap(segment);
                 MachineState s = new MachineState(rule, metric, segment, in.readLong(), in.readBoolean(), in.readLong(),
                         in.readInt(), in.readInt(), in.readBoolean(), in.readDouble(), in.readDouble(), in.readDouble(),
                         in.readLong());

@@ -5,6 +5,7 @@ import io.kpiengine.core.time.Period;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
 /**
  * The baseline of one scorecard row: the value with the method and the window it was computed from, or no value
@@ -25,19 +26,29 @@ public final class BaselineValue {
     private final Period first;
     private final Period last;
     private final int count;
-    private final String reason;
+    private final Supplier<String> reason;
 
-    BaselineValue(double value, Baseline spec, Period first, Period last, int count, String reason) {
+    BaselineValue(double value, Baseline spec, Period first, Period last, int count) {
         this.value = value;
         this.spec = spec;
         this.first = first;
         this.last = last;
         this.count = count;
+        this.reason = null;
+    }
+
+    private BaselineValue(Baseline spec, Supplier<String> reason) {
+        this.value = Double.NaN;
+        this.spec = spec;
+        this.first = null;
+        this.last = null;
+        this.count = 0;
         this.reason = reason;
     }
 
-    static BaselineValue none(Baseline spec, String reason) {
-        return new BaselineValue(Double.NaN, spec, null, null, 0, Objects.requireNonNull(reason, "reason"));
+    /** No value; the reason is composed when asked for (rows without baseline are many, their reasons rarely read). */
+    static BaselineValue none(Baseline spec, Supplier<String> reason) {
+        return new BaselineValue(spec, Objects.requireNonNull(reason, "reason"));
     }
 
     /**
@@ -100,7 +111,7 @@ public final class BaselineValue {
      * @return the reason, empty when there is a value
      */
     public Optional<String> reason() {
-        return Optional.ofNullable(reason);
+        return reason == null ? Optional.empty() : Optional.of(reason.get());
     }
 
     /**
@@ -117,6 +128,6 @@ public final class BaselineValue {
 
     @Override
     public String toString() {
-        return reason == null ? value + " (" + describe() + ")" : "no baseline (" + reason + ")";
+        return reason == null ? value + " (" + describe() + ")" : "no baseline (" + reason.get() + ")";
     }
 }

@@ -38,10 +38,10 @@ final class Baselines {
                 return seasonal(s, t, spec, here);
             default:
                 if (here.firstDate().isBefore(spec.asOf().orElseThrow())) {
-                    return BaselineValue.none(spec, "the fixed baseline applies from " + spec.asOf().get()
+                    return BaselineValue.none(spec, () -> "the fixed baseline applies from " + spec.asOf().get()
                             + ", after the start of " + here);
                 }
-                return new BaselineValue(spec.value().orElseThrow().doubleValue(), spec, null, null, 0, null);
+                return new BaselineValue(spec.value().orElseThrow().doubleValue(), spec, null, null, 0);
         }
     }
 
@@ -56,9 +56,10 @@ final class Baselines {
         }
         int min = spec.minPeriods();
         if (count < min) {
-            String where = t - w < 0 ? " (the results start at " + s.period(0) + ")" : "";
-            return BaselineValue.none(spec, count + " of the " + w + " periods before " + here + " have a value"
-                    + where + "; the baseline needs " + min);
+            int have = count;
+            Period start = t - w < 0 ? s.period(0) : null;
+            return BaselineValue.none(spec, () -> have + " of the " + w + " periods before " + here + " have a value"
+                    + (start == null ? "" : " (the results start at " + start + ")") + "; the baseline needs " + min);
         }
         double value;
         if (spec.method() == Baseline.Method.TRAILING) {
@@ -66,7 +67,7 @@ final class Baselines {
         } else {
             value = AnomalyScore.median(scratch, 0, count);
         }
-        return new BaselineValue(value, spec, s.period(from), s.period(t - 1), count, null);
+        return new BaselineValue(value, spec, s.period(from), s.period(t - 1), count);
     }
 
     private static BaselineValue samePeriod(Series s, int t, Baseline spec, Period here) {
@@ -76,7 +77,8 @@ final class Baselines {
         int count = 0;
         int firstUsed = -1;
         int lastUsed = -1;
-        String missing = null;
+        int missingYears = 0;
+        boolean missingBefore = false;
         for (int k = 1; k <= years; k++) {
             int j = s.yearsBack(t, k);
             if (j >= 0 && !Double.isNaN(s.v[j])) {
@@ -84,18 +86,23 @@ final class Baselines {
                 count++;
                 firstUsed = j;
                 lastUsed = lastUsed < 0 ? j : lastUsed;
-            } else if (missing == null) {
-                Period p = here.plusYears(-k);
-                missing = p + (j < 0 ? " lies before the first period of the results (" + s.period(0) + ")"
-                        : " has no value");
+            } else if (missingYears == 0) {
+                missingYears = k;
+                missingBefore = j < 0;
             }
         }
         if (count < min) {
-            String what = years == 1 ? "the same period last year, " : "the same period " + years + " years back: ";
-            return BaselineValue.none(spec, what + missing + (years == 1 ? "" : "; " + count + " of " + years
-                    + " years have a value and the baseline needs " + min));
+            int k = missingYears;
+            boolean before = missingBefore;
+            int have = count;
+            Period first = s.period(0);
+            return BaselineValue.none(spec, () -> (years == 1 ? "the same period last year, "
+                    : "the same period " + years + " years back: ") + here.plusYears(-k)
+                    + (before ? " lies before the first period of the results (" + first + ")" : " has no value")
+                    + (years == 1 ? "" : "; " + have + " of " + years + " years have a value and the baseline needs "
+                    + min));
         }
-        return new BaselineValue(sum / count, spec, s.period(firstUsed), s.period(lastUsed), count, null);
+        return new BaselineValue(sum / count, spec, s.period(firstUsed), s.period(lastUsed), count);
     }
 
     private static BaselineValue seasonal(Series s, int t, Baseline spec, Period here) {
@@ -104,8 +111,8 @@ final class Baselines {
         Seasonal fit = Seasonal.fit(s.v, from, t, m, spec.seasonalModel().orElseThrow()
                 == Baseline.SeasonalModel.MULTIPLICATIVE);
         if (fit.reason != null) {
-            return BaselineValue.none(spec, fit.reason + " before " + here);
+            return BaselineValue.none(spec, () -> fit.reason + " before " + here);
         }
-        return new BaselineValue(fit.at(t), spec, s.period(from), s.period(t - 1), t - from, null);
+        return new BaselineValue(fit.at(t), spec, s.period(from), s.period(t - 1), t - from);
     }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 record MachineState(String rule, String metric, Map<String, String> segment, long last, boolean open, long since,
         int pending, int cooldown, boolean ewma, double mean, double sigma, double statistic, long points) {
 
+    /** A state; {@code segment} must be unmodifiable (the series' own map, or a copy read from bytes). */
     MachineState {
-        segment = Segments.copy(segment);
     }
 
     /** The key of a rule, metric and segment in an {@link AlertState}. */

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,7 +75,7 @@ public final class Scorecard {
         List<ScorecardRow> current = new ArrayList<>();
         Map<String, Map<Map<String, String>, ScorecardRow[]>> index = new HashMap<>();
         List<Alert> alerts = new ArrayList<>();
-        Map<String, MachineState> states = new LinkedHashMap<>();
+        Map<String, MachineState> states = new HashMap<>();
         for (MachineState old : run.previous.entries()) {
             states.put(old.key(), old);
         }
@@ -88,7 +87,8 @@ public final class Scorecard {
             index.computeIfAbsent(s.m.id, k -> new HashMap<>()).put(s.segment, s.rows);
             for (AlertCalc.Episode ep : s.ends) {
                 MachineState now = ep.state;
-                MachineState before = run.previous.get(now.key());
+                String key = now.key();
+                MachineState before = run.previous.isEmpty() ? null : run.previous.get(key);
                 boolean wasOpen = before != null && before.open();
                 if (wasOpen && (!ep.open || ep.since != before.since())) {
                     alerts.add(resolution(s, ep, before));
@@ -99,7 +99,7 @@ public final class Scorecard {
                     alerts.add(last.with(same ? Alert.State.CONTINUING : Alert.State.NEW, last.period()));
                 }
                 if (now.last() != Long.MIN_VALUE || before == null) {
-                    states.put(now.key(), now);
+                    states.put(key, now);
                 }
             }
         }
@@ -122,8 +122,7 @@ public final class Scorecard {
         String text = s.m.id + (s.segment.isEmpty() ? "" : " " + s.segment) + " " + row.period() + ": the alert open"
                 + " since " + since + " is no longer open";
         return new Alert(ep.rule.id(), ep.rule.kind(), ep.rule.severity(), Alert.State.RESOLVED, s.m.id, s.segment,
-                row.period(), since, row.value, java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty(),
-                java.util.OptionalDouble.empty(), Double.NaN, java.util.OptionalDouble.empty(), text);
+                row.period(), since, row.value, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, () -> text);
     }
 
     /**

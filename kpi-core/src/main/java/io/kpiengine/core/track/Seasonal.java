@@ -1,5 +1,9 @@
 package io.kpiengine.core.track;
 
+import io.kpiengine.analysis.Decomposition;
+import io.kpiengine.analysis.Points;
+import java.util.Arrays;
+
 /**
  * The seasonally adjusted baseline and seasonal profile of a history window, from the classical decomposition of
  * kpi-analysis (statsmodels' {@code seasonal_decompose}: centred 2 x m moving average trend, seasonal indices
@@ -56,21 +60,14 @@ final class Seasonal {
                         + y[i]);
             }
         }
-        double[][] parts = decompose(y, from, to, period, multiplicative);
-        if (parts == null) {
-            return failed("seasonal decomposition is not available in this build");
-        }
-        double[] trend = parts[0];
+        Decomposition d = Decomposition.of(Arrays.copyOfRange(y, from, to), period,
+                multiplicative ? Decomposition.Model.MULTIPLICATIVE : Decomposition.Model.ADDITIVE);
+        Points trend = d.trend();
         int first = period / 2;
         int e = n - 1 - period / 2;
         int s = Math.max(first, e - period);
-        double slope = e > s ? (trend[e] - trend[s]) / (e - s) : 0;
-        return new Seasonal(from, period, multiplicative, parts[1], trend[e], from + e, slope, null);
-    }
-
-    /** The trend and seasonal components of {@code y[from..to)}, or null when no decomposition is available. */
-    private static double[][] decompose(double[] y, int from, int to, int period, boolean multiplicative) {
-        return null;
+        double slope = e > s ? (trend.value(e) - trend.value(s)) / (e - s) : 0;
+        return new Seasonal(from, period, multiplicative, d.indices(), trend.value(e), from + e, slope, null);
     }
 
     /** The seasonal index of a position of the series (any position: the cycle repeats). */

@@ -135,7 +135,7 @@ final class Series {
         for (int t = 0; t < n; t++) {
             status(rows[t], slots);
         }
-        AlertCalc.prepare(this, run, scratch);
+        AlertCalc.prepare(this, run);
     }
 
     /** The trailing spread and z-score of row t, over the metric's window of values before it. */
