@@ -1,7 +1,6 @@
 package io.kpiengine.cli;
 
 import io.kpiengine.base.KpiException;
-import io.kpiengine.core.AggregationState;
 import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.QualityVerdict;

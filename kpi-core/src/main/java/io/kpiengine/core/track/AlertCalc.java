@@ -1,7 +1,6 @@
 package io.kpiengine.core.track;
 
 import io.kpiengine.analysis.AnomalyScore;
-import io.kpiengine.analysis.EwmaChart;
 import io.kpiengine.core.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +31,10 @@ final class AlertCalc {
     private AlertCalc() {
     }
 
-    /** Phase A: the rules that watch the series, and the anomaly signals. */
+    /**
+     * Phase A: the rules that watch the series; with false-alarm control, the anomaly signals of every period (the
+     * tracker adjusts their p-values across the scorecard before phase C).
+     */
     static void prepare(Series s, Run run) {
         List<AlertRule> all = s.m.alerts;
         int[] rules = new int[all.size()];
@@ -45,144 +47,25 @@ final class AlertCalc {
         s.rules = Arrays.copyOf(rules, count);
         s.anomaly = new double[count][][];
         s.ewmaEnd = new double[count][];
+        if (Double.isNaN(run.falseDiscoveryRate)) {
+            return;
+        }
+        double[] out = new double[5];
         for (int k = 0; k < count; k++) {
             AlertRule r = all.get(s.rules[k]);
             if (r.kind() == AlertRule.Kind.ANOMALY) {
-                s.anomaly[k] = r.method() == AlertRule.Method.EWMA ? ewma(s, run, r, k)
-                        : window(s, r, !Double.isNaN(run.falseDiscoveryRate));
-            }
-        }
-    }
-
-    private static double[][] blank(int n) {
-        double[][] a = new double[5][n];
-        for (double[] x : a) {
-            Arrays.fill(x, Double.NaN);
-        }
-        return a;
-    }
-
-    private static AnomalyScore.Tail tail(AlertRule r) {
-        return r.side() == AlertRule.Side.BEYOND ? AnomalyScore.Tail.BOTH
-                : r.side() == AlertRule.Side.ABOVE ? AnomalyScore.Tail.UPPER : AnomalyScore.Tail.LOWER;
-    }
-
-    /** The expected band around a centre for the rule's enter level, in units of a scale. */
-    private static void band(double[][] a, int t, AlertRule r, double centre, double scale) {
-        a[EXPECTED][t] = centre;
-        if (r.side() != AlertRule.Side.ABOVE) {
-            a[LOW][t] = centre + (r.side() == AlertRule.Side.BEYOND ? -r.enter() : r.enter()) * scale;
-        }
-        if (r.side() != AlertRule.Side.BELOW) {
-            a[HIGH][t] = centre + r.enter() * scale;
-        }
-    }
-
-    /**
-     * Sigma and robust scores over the trailing window before each period. The window's values are kept in
-     * ascending order as it slides (one insertion and one removal per period), so the median and MAD cost a linear
-     * merge instead of two sorts.
-     */
-    private static double[][] window(Series s, AlertRule r, boolean withP) {
-        double[][] a = blank(s.n);
-        double[] robust = new double[2];
-        int w = r.window();
-        int need = Math.max(3, (w + 1) / 2);
-        double[] sorted = new double[w];
-        int size = 0;
-        for (int t = 0; t < s.n; t++) {
-            if (t - 1 - w >= 0 && !Double.isNaN(s.v[t - 1 - w])) {
-                size = remove(sorted, size, s.v[t - 1 - w]);
-            }
-            if (t >= 1 && !Double.isNaN(s.v[t - 1])) {
-                size = insert(sorted, size, s.v[t - 1]);
-            }
-            if (Double.isNaN(s.v[t]) || size < need) {
-                continue;
-            }
-            double centre;
-            double scale;
-            if (r.method() == AlertRule.Method.SIGMA) {
-                centre = s.rows[t].baseline.value().orElse(Double.NaN);
-                scale = AnomalyScore.standardDeviation(sorted, 0, size);
-            } else {
-                AnomalyScore.medianAndMadOfSorted(sorted, 0, size, robust);
-                centre = robust[0];
-                scale = AnomalyScore.MAD_SCALE * robust[1];
-            }
-            if (Double.isNaN(centre) || !(scale > 0)) {
-                continue;
-            }
-            double z = (s.v[t] - centre) / scale;
-            a[SIGNAL][t] = z;
-            if (withP) {
-                a[P][t] = AnomalyScore.pValue(z, tail(r));
-            }
-            band(a, t, r, centre, scale);
-        }
-        return a;
-    }
-
-    private static int insert(double[] sorted, int size, double x) {
-        int i = Arrays.binarySearch(sorted, 0, size, x);
-        int at = i >= 0 ? i : -i - 1;
-        System.arraycopy(sorted, at, sorted, at + 1, size - at);
-        sorted[at] = x;
-        return size + 1;
-    }
-
-    private static int remove(double[] sorted, int size, double x) {
-        int at = Arrays.binarySearch(sorted, 0, size, x);
-        System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
-        return size - 1;
-    }
-
-    /** The EWMA chart: calibrated on the series' first {@code window} values, or resumed from the previous run. */
-    private static double[][] ewma(Series s, Run run, AlertRule r, int k) {
-        double[][] a = blank(s.n);
-        MachineState prev = run.previous.isEmpty() ? null
-                : run.previous.get(MachineState.key(r.id(), s.m.id, s.segment));
-        EwmaChart chart;
-        double z;
-        long points;
-        int start;
-        if (prev != null && prev.ewma() && prev.last() < s.spine.firstIndex) {
-            chart = new EwmaChart(prev.mean(), prev.sigma(), r.lambda(), 1);
-            z = prev.statistic();
-            points = prev.points();
-            start = 0;
-        } else {
-            double[] first = new double[r.window()];
-            int count = 0;
-            start = 0;
-            while (start < s.n && count < first.length) {
-                if (!Double.isNaN(s.v[start])) {
-                    first[count++] = s.v[start];
+                AnomalyScorer scorer = new AnomalyScorer(s, run, r, true);
+                double[][] a = new double[5][s.n];
+                for (int t = 0; t < s.n; t++) {
+                    scorer.next(t, out);
+                    for (int i = 0; i < 5; i++) {
+                        a[i][t] = out[i];
+                    }
                 }
-                start++;
+                s.anomaly[k] = a;
+                s.ewmaEnd[k] = scorer.ewmaEnd();
             }
-            if (count < first.length || !(AnomalyScore.standardDeviation(first, 0, count) > 0)) {
-                return a;
-            }
-            chart = EwmaChart.calibrate(first, 0, count, r.lambda(), 1);
-            z = chart.mean();
-            points = 0;
         }
-        for (int t = start; t < s.n; t++) {
-            if (Double.isNaN(s.v[t])) {
-                continue;
-            }
-            z = chart.next(z, s.v[t]);
-            points++;
-            double score = chart.score(z, points);
-            a[SIGNAL][t] = score;
-            if (!Double.isNaN(run.falseDiscoveryRate)) {
-                a[P][t] = AnomalyScore.pValue(score, tail(r));
-            }
-            band(a, t, r, chart.mean(), chart.statisticSigma(points));
-        }
-        s.ewmaEnd[k] = new double[] {chart.mean(), chart.sigma(), z, points};
-        return a;
     }
 
     /** Phase C: the state machine of every rule over the series. */
@@ -204,14 +87,21 @@ final class AlertCalc {
             int cooldown = seed ? prev.cooldown() : 0;
             long last = seed ? prev.last() : Long.MIN_VALUE;
             Episode ep = new Episode(r);
+            AnomalyScorer scorer = r.kind() == AlertRule.Kind.ANOMALY && s.anomaly[k] == null
+                    ? new AnomalyScorer(s, run, r, false) : null;
             for (int t = 0; t < s.n; t++) {
+                if (scorer != null) {
+                    scorer.next(t, values);
+                }
                 ScorecardRow row = s.rows[t];
                 if (row.status == KpiStatus.UNRELIABLE || row.status == KpiStatus.PARTIAL_PERIOD
                         || row.status == KpiStatus.NO_DATA) {
                     continue;
                 }
                 last = s.spine.firstIndex + t;
-                signal(s, r, k, t, values);
+                if (scorer == null) {
+                    signal(s, r, k, t, values);
+                }
                 double sig = values[SIGNAL];
                 Alert event = null;
                 if (open) {
@@ -253,7 +143,7 @@ final class AlertCalc {
             }
             ep.open = open;
             ep.since = since;
-            double[] chart = s.ewmaEnd[k];
+            double[] chart = scorer != null ? scorer.ewmaEnd() : s.ewmaEnd[k];
             ep.state = new MachineState(r.id(), s.m.id, s.segment, last, open, since, pending, cooldown,
                     chart != null, chart == null ? 0 : chart[0], chart == null ? 0 : chart[1],
                     chart == null ? 0 : chart[2], chart == null ? 0 : (long) chart[3]);
@@ -295,7 +185,7 @@ final class AlertCalc {
                 if (r.basis() == AlertRule.Basis.PREVIOUS) {
                     basis = t > 0 ? s.v[t - 1] : Double.NaN;
                 } else if (r.basis() == AlertRule.Basis.BASELINE) {
-                    basis = row.baseline.value().orElse(Double.NaN);
+                    basis = row.baselineValue;
                 } else {
                     int ly = s.spine.lastYear[t];
                     basis = ly >= 0 ? s.v[ly] : Double.NaN;
@@ -334,7 +224,7 @@ final class AlertCalc {
         ScorecardRow row = s.rows[t];
         double p = values[P];
         if (Double.isNaN(p) && r.kind() == AlertRule.Kind.ANOMALY && !Double.isNaN(values[SIGNAL])) {
-            p = AnomalyScore.pValue(values[SIGNAL], tail(r));
+            p = AnomalyScore.pValue(values[SIGNAL], AnomalyScorer.tail(r));
         }
         double[] v = {values[SIGNAL], p, values[EXPECTED], values[LOW], values[HIGH]};
         Period opened = s.spine.period((int) (since - s.spine.firstIndex));

@@ -2,7 +2,6 @@ package io.kpiengine.core.track;
 
 import io.kpiengine.core.metric.Baseline;
 import io.kpiengine.core.time.Period;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
@@ -28,27 +27,14 @@ public final class BaselineValue {
     private final int count;
     private final Supplier<String> reason;
 
-    BaselineValue(double value, Baseline spec, Period first, Period last, int count) {
-        this.value = value;
+    /** A baseline: a value with its window, or (reason not null) none. */
+    BaselineValue(double value, Baseline spec, Period first, Period last, int count, Supplier<String> reason) {
+        this.value = reason == null ? value : Double.NaN;
         this.spec = spec;
         this.first = first;
         this.last = last;
         this.count = count;
-        this.reason = null;
-    }
-
-    private BaselineValue(Baseline spec, Supplier<String> reason) {
-        this.value = Double.NaN;
-        this.spec = spec;
-        this.first = null;
-        this.last = null;
-        this.count = 0;
         this.reason = reason;
-    }
-
-    /** No value; the reason is composed when asked for (rows without baseline are many, their reasons rarely read). */
-    static BaselineValue none(Baseline spec, Supplier<String> reason) {
-        return new BaselineValue(spec, Objects.requireNonNull(reason, "reason"));
     }
 
     /**

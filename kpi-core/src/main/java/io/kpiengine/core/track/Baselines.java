@@ -24,28 +24,39 @@ final class Baselines {
     private Baselines() {
     }
 
-    static BaselineValue of(Series s, int t, double[] scratch) {
+    static void fill(Series s, int t, double[] scratch, ScorecardRow row) {
         Baseline spec = s.m.baseline;
         Period here = s.period(t);
         switch (spec.method()) {
             case TRAILING:
             case TRAILING_MEDIAN:
-                return trailing(s, t, spec, here, scratch);
+                trailing(s, t, spec, here, scratch, row);
+                break;
             case SAME_PERIOD_LAST_YEAR:
             case SAME_PERIOD_AVERAGE:
-                return samePeriod(s, t, spec, here);
+                samePeriod(s, t, spec, here, row);
+                break;
             case SEASONALLY_ADJUSTED:
-                return seasonal(s, t, spec, here);
+                seasonal(s, t, spec, here, row);
+                break;
             default:
                 if (here.firstDate().isBefore(spec.asOf().orElseThrow())) {
-                    return BaselineValue.none(spec, () -> "the fixed baseline applies from " + spec.asOf().get()
-                            + ", after the start of " + here);
+                    row.baselineReason = () -> "the fixed baseline applies from " + spec.asOf().get()
+                            + ", after the start of " + here;
+                } else {
+                    row.baselineValue = spec.value().orElseThrow().doubleValue();
                 }
-                return new BaselineValue(spec.value().orElseThrow().doubleValue(), spec, null, null, 0);
         }
     }
 
-    private static BaselineValue trailing(Series s, int t, Baseline spec, Period here, double[] scratch) {
+    private static void set(ScorecardRow row, double value, Period first, Period last, int count) {
+        row.baselineValue = value;
+        row.baselineFrom = first;
+        row.baselineTo = last;
+        row.baselineCount = count;
+    }
+
+    private static void trailing(Series s, int t, Baseline spec, Period here, double[] scratch, ScorecardRow row) {
         int w = spec.length();
         int from = Math.max(0, t - w);
         int count = 0;
@@ -58,8 +69,9 @@ final class Baselines {
         if (count < min) {
             int have = count;
             Period start = t - w < 0 ? s.period(0) : null;
-            return BaselineValue.none(spec, () -> have + " of the " + w + " periods before " + here + " have a value"
-                    + (start == null ? "" : " (the results start at " + start + ")") + "; the baseline needs " + min);
+            row.baselineReason = () -> have + " of the " + w + " periods before " + here + " have a value"
+                    + (start == null ? "" : " (the results start at " + start + ")") + "; the baseline needs " + min;
+            return;
         }
         double value;
         if (spec.method() == Baseline.Method.TRAILING) {
@@ -67,10 +79,10 @@ final class Baselines {
         } else {
             value = AnomalyScore.median(scratch, 0, count);
         }
-        return new BaselineValue(value, spec, s.period(from), s.period(t - 1), count);
+        set(row, value, s.period(from), s.period(t - 1), count);
     }
 
-    private static BaselineValue samePeriod(Series s, int t, Baseline spec, Period here) {
+    private static void samePeriod(Series s, int t, Baseline spec, Period here, ScorecardRow row) {
         int years = spec.length();
         int min = spec.method() == Baseline.Method.SAME_PERIOD_LAST_YEAR ? 1 : spec.minPeriods();
         double sum = 0;
@@ -96,23 +108,25 @@ final class Baselines {
             boolean before = missingBefore;
             int have = count;
             Period first = s.period(0);
-            return BaselineValue.none(spec, () -> (years == 1 ? "the same period last year, "
+            row.baselineReason = () -> (years == 1 ? "the same period last year, "
                     : "the same period " + years + " years back: ") + here.plusYears(-k)
                     + (before ? " lies before the first period of the results (" + first + ")" : " has no value")
                     + (years == 1 ? "" : "; " + have + " of " + years + " years have a value and the baseline needs "
-                    + min));
+                    + min);
+            return;
         }
-        return new BaselineValue(sum / count, spec, s.period(firstUsed), s.period(lastUsed), count);
+        set(row, sum / count, s.period(firstUsed), s.period(lastUsed), count);
     }
 
-    private static BaselineValue seasonal(Series s, int t, Baseline spec, Period here) {
+    private static void seasonal(Series s, int t, Baseline spec, Period here, ScorecardRow row) {
         int m = s.m.seasonalPeriod;
         int from = Math.max(0, t - spec.length() * m);
         Seasonal fit = Seasonal.fit(s.v, from, t, m, spec.seasonalModel().orElseThrow()
                 == Baseline.SeasonalModel.MULTIPLICATIVE);
         if (fit.reason != null) {
-            return BaselineValue.none(spec, () -> fit.reason + " before " + here);
+            row.baselineReason = () -> fit.reason + " before " + here;
+            return;
         }
-        return new BaselineValue(fit.at(t), spec, s.period(from), s.period(t - 1), t - from);
+        set(row, fit.at(t), s.period(from), s.period(t - 1), t - from);
     }
 }

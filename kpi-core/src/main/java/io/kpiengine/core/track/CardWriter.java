@@ -137,15 +137,15 @@ final class CardWriter {
 
     private static void row(ScorecardRow r, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        g.writeStringField("metric", r.metric);
-        segment(g, r.segment);
+        g.writeStringField("metric", r.metric());
+        segment(g, r.segment());
         g.writeStringField("period", r.period().toString());
         g.writeStringField("periodStatus", r.result.status().name());
         g.writeBooleanField("current", r.current);
-        g.writeStringField("owner", r.owner);
+        g.writeStringField("owner", r.owner().orElse(null));
         number(g, "value", r.value);
         g.writeStringField("reason", r.result.value().isPresent() ? null : r.result.value().reason().name());
-        BaselineValue b = r.baseline;
+        BaselineValue b = r.baseline();
         g.writeObjectFieldStart("baseline");
         number(g, "value", b.value());
         g.writeStringField("method", b.method().id());
@@ -160,13 +160,13 @@ final class CardWriter {
         number(g, "bandLow", r.bandLow);
         number(g, "bandHigh", r.bandHigh);
         number(g, "achievement", r.achievement);
-        number(g, "stretchAchievement", r.stretchAchievement);
+        number(g, "stretchAchievement", r.stretchAchievement());
         number(g, "gap", r.gap());
         number(g, "baselineGap", r.baselineGap());
-        number(g, "change", r.change);
-        number(g, "changePct", r.changePct);
-        number(g, "yoyChange", r.yoyChange);
-        number(g, "yoyPct", r.yoyPct);
+        number(g, "change", r.change());
+        number(g, "changePct", r.changePercent());
+        number(g, "yoyChange", r.yoyChange());
+        number(g, "yoyPct", r.yoyPercent());
         number(g, "zscore", r.zscore);
         if (r.pace == null) {
             g.writeNullField("pace");
@@ -205,7 +205,7 @@ final class CardWriter {
 
     static void csv(Scorecard card, Writer out) throws IOException {
         Set<String> dims = new LinkedHashSet<>();
-        card.rows().forEach(r -> dims.addAll(r.segment.keySet()));
+        card.rows().forEach(r -> dims.addAll(r.segment().keySet()));
         List<String> header = new ArrayList<>(List.of("metric", "period"));
         header.addAll(dims);
         header.addAll(List.of("current", "owner", "value", "reason", "baseline", "baseline_method", "baseline_window",
@@ -220,19 +220,20 @@ final class CardWriter {
         out.write(line.append("\r\n").toString());
         for (ScorecardRow r : card.rows()) {
             line.setLength(0);
-            text(line, "", r.metric);
+            text(line, "", r.metric());
             text(line, ",", r.period().toString());
             for (String d : dims) {
-                text(line, ",", r.segment.get(d));
+                text(line, ",", r.segment().get(d));
             }
             line.append(',').append(r.current);
-            text(line, ",", r.owner);
+            text(line, ",", r.owner().orElse(null));
             num(line, r.value);
             text(line, ",", r.result.value().isPresent() ? null : r.result.value().reason().name());
-            num(line, r.baseline.value());
-            text(line, ",", r.baseline.method().id());
-            text(line, ",", r.baseline.describe());
-            text(line, ",", r.baseline.reason().orElse(null));
+            BaselineValue b = r.baseline();
+            num(line, b.value());
+            text(line, ",", b.method().id());
+            text(line, ",", b.describe());
+            text(line, ",", b.reason().orElse(null));
             num(line, r.target);
             text(line, ",", r.targetKind == null ? null : r.targetKind.id());
             text(line, ",", r.targetReason);
@@ -240,13 +241,13 @@ final class CardWriter {
             num(line, r.bandLow);
             num(line, r.bandHigh);
             num(line, r.achievement);
-            num(line, r.stretchAchievement);
+            num(line, r.stretchAchievement());
             num(line, r.gap());
             num(line, r.baselineGap());
-            num(line, r.change);
-            num(line, r.changePct);
-            num(line, r.yoyChange);
-            num(line, r.yoyPct);
+            num(line, r.change());
+            num(line, r.changePercent());
+            num(line, r.yoyChange());
+            num(line, r.yoyPercent());
             num(line, r.zscore);
             Pace p = r.pace;
             Interval i = p == null ? null : p.interval().orElse(null);

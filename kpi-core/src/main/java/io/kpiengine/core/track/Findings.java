@@ -99,7 +99,7 @@ final class Findings {
         }
         ScorecardRow row = s.rows[s.current];
         double target = row.target;
-        double baseline = row.baseline.value().orElse(Double.NaN);
+        double baseline = row.baselineValue;
         if (Double.isNaN(target) || Double.isNaN(baseline)) {
             return;
         }
@@ -110,7 +110,7 @@ final class Findings {
         if (ahead < 0) {
             out.add(new TrackingFinding("target-not-an-improvement", Severity.WARNING, s.m.id, s.segment, at,
                     "the target " + Fmt.num(target) + " of " + where + " is " + (higher ? "below" : "above")
-                    + " its baseline " + Fmt.num(baseline) + " (" + row.baseline.describe() + ") for a "
+                    + " its baseline " + Fmt.num(baseline) + " (" + row.baseline().describe() + ") for a "
                     + (higher ? "higher" : "lower") + "-is-better KPI: it asks for no improvement"));
         } else if (s.sigma[s.current] > 0 && ahead > plan.realismSigmas() * s.sigma[s.current]) {
             out.add(new TrackingFinding("target-beyond-baseline", Severity.WARNING, s.m.id, s.segment, at,

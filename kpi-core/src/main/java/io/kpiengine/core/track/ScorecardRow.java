@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
 /**
  * One row of a {@link Scorecard}: a KPI in one period and segment with its value, baseline, targets, achievement,
@@ -22,12 +23,15 @@ import java.util.OptionalDouble;
  */
 public final class ScorecardRow {
 
-    final String metric;
-    final Map<String, String> segment;
+    final Series series;
+    final int t;
     final KpiResult result;
-    final String owner;
     final double value;
-    BaselineValue baseline;
+    double baselineValue = Double.NaN;
+    Period baselineFrom;
+    Period baselineTo;
+    int baselineCount;
+    Supplier<String> baselineReason;
     double target = Double.NaN;
     TargetKind targetKind;
     String targetReason;
@@ -35,11 +39,6 @@ public final class ScorecardRow {
     double bandLow = Double.NaN;
     double bandHigh = Double.NaN;
     double achievement = Double.NaN;
-    double stretchAchievement = Double.NaN;
-    double change = Double.NaN;
-    double changePct = Double.NaN;
-    double yoyChange = Double.NaN;
-    double yoyPct = Double.NaN;
     double zscore = Double.NaN;
     Pace pace;
     KpiStatus status;
@@ -47,11 +46,10 @@ public final class ScorecardRow {
     List<Alert> alerts = List.of();
     boolean current;
 
-    ScorecardRow(String metric, Map<String, String> segment, KpiResult result, String owner, double value) {
-        this.metric = metric;
-        this.segment = segment;
+    ScorecardRow(Series series, int t, KpiResult result, double value) {
+        this.series = series;
+        this.t = t;
         this.result = result;
-        this.owner = owner;
         this.value = value;
     }
 
@@ -65,7 +63,7 @@ public final class ScorecardRow {
      * @return the id
      */
     public String metric() {
-        return metric;
+        return series.m.id;
     }
 
     /**
@@ -74,7 +72,7 @@ public final class ScorecardRow {
      * @return an unmodifiable map
      */
     public Map<String, String> segment() {
-        return segment;
+        return series.segment;
     }
 
     /**
@@ -101,7 +99,7 @@ public final class ScorecardRow {
      * @return the owner, if set
      */
     public Optional<String> owner() {
-        return Optional.ofNullable(owner);
+        return Optional.ofNullable(series.m.owner);
     }
 
     /**
@@ -119,7 +117,8 @@ public final class ScorecardRow {
      * @return the baseline
      */
     public BaselineValue baseline() {
-        return baseline;
+        return new BaselineValue(baselineValue, series.m.baseline, baselineFrom, baselineTo, baselineCount,
+                baselineReason);
     }
 
     /**
@@ -191,7 +190,7 @@ public final class ScorecardRow {
      * @return the achievement, empty without value or stretch target
      */
     public OptionalDouble stretchAchievement() {
-        return of(stretchAchievement);
+        return of(series.stretchAchievement(t));
     }
 
     /**
@@ -209,7 +208,7 @@ public final class ScorecardRow {
      * @return the gap, empty without value or baseline
      */
     public OptionalDouble baselineGap() {
-        return baseline.value().isPresent() ? of(value - baseline.value().getAsDouble()) : OptionalDouble.empty();
+        return of(value - baselineValue);
     }
 
     /**
@@ -218,7 +217,7 @@ public final class ScorecardRow {
      * @return the change, empty without either value
      */
     public OptionalDouble change() {
-        return of(change);
+        return of(series.change(t));
     }
 
     /**
@@ -227,7 +226,7 @@ public final class ScorecardRow {
      * @return the change, empty without either value or when the previous value is 0
      */
     public OptionalDouble changePercent() {
-        return of(changePct);
+        return of(series.changePercent(t));
     }
 
     /**
@@ -236,7 +235,7 @@ public final class ScorecardRow {
      * @return the change, empty without either value
      */
     public OptionalDouble yoyChange() {
-        return of(yoyChange);
+        return of(series.yoyChange(t));
     }
 
     /**
@@ -245,7 +244,7 @@ public final class ScorecardRow {
      * @return the change, empty without either value or when last year's value is 0
      */
     public OptionalDouble yoyPercent() {
-        return of(yoyPct);
+        return of(series.yoyPercent(t));
     }
 
     /**
@@ -306,7 +305,7 @@ public final class ScorecardRow {
 
     @Override
     public String toString() {
-        return metric + (segment.isEmpty() ? "" : " " + segment) + " " + period() + ": " + (Double.isNaN(value) ? "-"
+        return metric() + (segment().isEmpty() ? "" : " " + segment()) + " " + period() + ": " + (Double.isNaN(value) ? "-"
                 : value) + ", " + status.id() + " (" + statusRule + ")";
     }
 }

@@ -61,7 +61,7 @@ final class Series {
         for (int t = 0; t < n; t++) {
             KpiResult c = cells[t];
             double value = c.value().isPresent() ? c.value().value() : Double.NaN;
-            rows[t] = new ScorecardRow(m.id, segment, c, m.owner, value);
+            rows[t] = new ScorecardRow(this, t, c, value);
             v[t] = c.status() == PeriodStatus.COMPLETE ? value : Double.NaN;
             if (c.status() == PeriodStatus.COMPLETE) {
                 current = t;
@@ -107,29 +107,44 @@ final class Series {
         return 100;
     }
 
+    /** The achievement of the stretch target of row t (none for a band). */
+    double stretchAchievement(int t) {
+        return m.direction == Direction.TARGET_BAND ? Double.NaN : achievement(m.direction, rows[t].value,
+                rows[t].stretch);
+    }
+
+    /** Row t's value minus the previous period's (NaN without either). */
+    double change(int t) {
+        return t > 0 ? rows[t].value - v[t - 1] : Double.NaN;
+    }
+
+    /** The change from the previous period in percent of its magnitude (NaN without either, or from 0). */
+    double changePercent(int t) {
+        return t > 0 && v[t - 1] != 0 ? 100 * (rows[t].value - v[t - 1]) / Math.abs(v[t - 1]) : Double.NaN;
+    }
+
+    /** Row t's value minus the same period's last year (NaN without either). */
+    double yoyChange(int t) {
+        int ly = spine.lastYear[t];
+        return ly >= 0 ? rows[t].value - v[ly] : Double.NaN;
+    }
+
+    /** The change from last year in percent of its magnitude (NaN without either, or from 0). */
+    double yoyPercent(int t) {
+        int ly = spine.lastYear[t];
+        return ly >= 0 && v[ly] != 0 ? 100 * (rows[t].value - v[ly]) / Math.abs(v[ly]) : Double.NaN;
+    }
+
     /** Phase A: everything of the rows but their alerts. */
     void compute(Run run, double[] scratch, double[] slots) {
         TargetCalc.fill(this, run);
         for (int t = 0; t < n; t++) {
             ScorecardRow row = rows[t];
-            row.baseline = Baselines.of(this, t, scratch);
+            Baselines.fill(this, t, scratch, row);
             spread(t, scratch);
             double value = row.value;
-            if (m.direction == Direction.TARGET_BAND) {
-                row.achievement = bandAchievement(value, row.bandLow, row.bandHigh);
-            } else {
-                row.achievement = achievement(m.direction, value, row.target);
-                row.stretchAchievement = achievement(m.direction, value, row.stretch);
-            }
-            if (t > 0 && !Double.isNaN(v[t - 1])) {
-                row.change = value - v[t - 1];
-                row.changePct = v[t - 1] != 0 ? 100 * row.change / Math.abs(v[t - 1]) : Double.NaN;
-            }
-            int ly = spine.lastYear[t];
-            if (ly >= 0 && !Double.isNaN(v[ly])) {
-                row.yoyChange = value - v[ly];
-                row.yoyPct = v[ly] != 0 ? 100 * row.yoyChange / Math.abs(v[ly]) : Double.NaN;
-            }
+            row.achievement = m.direction == Direction.TARGET_BAND ? bandAchievement(value, row.bandLow, row.bandHigh)
+                    : achievement(m.direction, value, row.target);
         }
         PaceCalc.fill(this, run);
         for (int t = 0; t < n; t++) {
@@ -167,7 +182,7 @@ final class Series {
             row.statusRule = "no-data";
             return;
         }
-        double baseline = row.baseline.value().orElse(Double.NaN);
+        double baseline = row.baselineValue;
         slots[StatusRules.VALUE] = row.value;
         slots[StatusRules.TARGET] = row.target;
         slots[StatusRules.STRETCH] = row.stretch;
@@ -175,13 +190,13 @@ final class Series {
         slots[StatusRules.BAND_LOW] = row.bandLow;
         slots[StatusRules.BAND_HIGH] = row.bandHigh;
         slots[StatusRules.ACHIEVEMENT] = row.achievement;
-        slots[StatusRules.STRETCH_ACHIEVEMENT] = row.stretchAchievement;
+        slots[StatusRules.STRETCH_ACHIEVEMENT] = stretchAchievement(row.t);
         slots[StatusRules.GAP] = row.value - row.target;
         slots[StatusRules.BASELINE_GAP] = row.value - baseline;
-        slots[StatusRules.CHANGE] = row.change;
-        slots[StatusRules.CHANGE_PCT] = row.changePct;
-        slots[StatusRules.YOY_CHANGE] = row.yoyChange;
-        slots[StatusRules.YOY_PCT] = row.yoyPct;
+        slots[StatusRules.CHANGE] = change(row.t);
+        slots[StatusRules.CHANGE_PCT] = changePercent(row.t);
+        slots[StatusRules.YOY_CHANGE] = yoyChange(row.t);
+        slots[StatusRules.YOY_PCT] = yoyPercent(row.t);
         slots[StatusRules.ZSCORE] = row.zscore;
         Pace pace = row.pace;
         slots[StatusRules.PACE] = pace == null ? Double.NaN : pace.percent().orElse(Double.NaN);

@@ -9,7 +9,7 @@ import java.util.Optional;
  * matches every row that reaches it and must come last.
  *
  * <pre>{@code
- * StatusRule r = StatusRule.of("at-risk", KpiStatus.AT_RISK, "achievement >= 90 or pace >= 95");
+ * StatusRule r = StatusRule.of("at-risk", KpiStatus.AT_RISK, "achievement >= 90 or coalesce(pace, 0) >= 95");
  * StatusRule d = StatusRule.otherwise("off-track", KpiStatus.OFF_TRACK);
  * }</pre>
  *

@@ -32,13 +32,17 @@ import java.util.Set;
  *       reaching the target (0..1), on the current row of a series with a horizon target</td></tr>
  * </table>
  *
+ * <p>Every operator of the formula language is strict: a condition that reads an input the row lacks has no value
+ * and does not match ({@code achievement >= 100 or pace >= 100} on a row without pace); write
+ * {@code coalesce(pace, 0) >= 100} for inputs a row may lack.
+ *
  * <p>The built-in rules ({@link #defaults()}): {@code exceeded} when {@code stretch_achievement >= 100},
  * {@code on-track} when {@code achievement >= 100}, {@code at-risk} when {@code achievement >= 90},
  * {@code off-track} when {@code achievement < 90}.
  *
  * <pre>{@code
  * StatusRules rules = StatusRules.of(
- *         StatusRule.of("on-track", KpiStatus.ON_TRACK, "achievement >= 100 or pace >= 100"),
+ *         StatusRule.of("on-track", KpiStatus.ON_TRACK, "achievement >= 100 or coalesce(pace, 0) >= 100"),
  *         StatusRule.of("watch", KpiStatus.AT_RISK, "achievement >= 95 and change_pct > 0"),
  *         StatusRule.otherwise("off-track", KpiStatus.OFF_TRACK));
  * }</pre>
