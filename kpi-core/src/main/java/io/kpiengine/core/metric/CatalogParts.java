@@ -3,6 +3,7 @@ package io.kpiengine.core.metric;
 import io.kpiengine.core.score.GoalTree;
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.Grain;
+import io.kpiengine.core.track.TrackingPlan;
 import io.kpiengine.data.doc.Location;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +27,12 @@ final class CatalogParts {
     final List<GoalTree> goalTrees;
     /** Per metric: the location of a character of its formula text by index, or null. */
     final List<IntFunction<Location>> formulaPositions;
+    final TrackingPlan tracking;
 
     CatalogParts(String name, Location catalogLocation, BusinessCalendar calendar, Grain grain,
             List<DataSource> sources, List<Metric> metrics, List<Map<String, Location>> metricLocations,
             Map<String, Location> sourceLocations, List<IntFunction<Location>> formulaPositions,
-            List<GoalTree> goalTrees) {
+            List<GoalTree> goalTrees, TrackingPlan tracking) {
         this.name = name;
         this.catalogLocation = catalogLocation;
         this.calendar = calendar;
@@ -41,6 +43,7 @@ final class CatalogParts {
         this.sourceLocations = Map.copyOf(sourceLocations);
         this.goalTrees = List.copyOf(goalTrees);
         this.formulaPositions = java.util.Collections.unmodifiableList(new ArrayList<>(formulaPositions));
+        this.tracking = tracking;
     }
 
     /** Where a field of the i-th metric stands; falls back to the metric, then the catalog. */

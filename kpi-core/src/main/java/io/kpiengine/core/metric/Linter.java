@@ -2,6 +2,7 @@ package io.kpiengine.core.metric;
 
 import io.kpiengine.core.score.GoalTree;
 import io.kpiengine.base.internal.Suggestions;
+import io.kpiengine.core.track.internal.TrackingLint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -38,6 +39,10 @@ import java.util.Set;
  *   <tr><td>{@code vanity-weighted}, {@code only-lagging-kpis}, {@code kpi-in-two-branches},
  *       {@code weights-normalised}, {@code inconsistent-pairwise}, {@code missing-score-target}</td><td>WARNING</td>
  *       <td>the goal trees of the catalog's scores: see {@link GoalTree#lint(Catalog)}</td></tr>
+ *   <tr><td>{@code status-rule-ignores-value}</td><td>WARNING</td><td>a status rule of the tracking section never
+ *       reads the value (its condition uses only targets, stretch, baseline or band)</td></tr>
+ *   <tr><td>{@code target-not-an-improvement}</td><td>WARNING</td><td>a target lies on the bad side of a fixed
+ *       baseline (a lower-is-better KPI whose target is above its baseline, or the reverse)</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -58,7 +63,8 @@ public final class Linter {
             "missing-review-cycle", "vanity-core", "lagging-without-leading", "formula-without-source",
             "missing-description", "missing-unit", "missing-direction",
             "vanity-weighted", "only-lagging-kpis", "kpi-in-two-branches", "weights-normalised",
-            "inconsistent-pairwise", "missing-score-target");
+            "inconsistent-pairwise", "missing-score-target", "status-rule-ignores-value",
+            "target-not-an-improvement");
 
     /** The scope of KPIs that declare none. */
     public static final String DEFAULT_SCOPE = "(catalog)";
@@ -130,7 +136,8 @@ public final class Linter {
             if (md.owner().isEmpty()) {
                 add(out, catalog, "missing-owner", Severity.ERROR, id, "id", "KPI '" + id + "' has no owner");
             }
-            if (md.targets().isEmpty() && md.targetBand().isEmpty()) {
+            if (md.targets().isEmpty() && md.targetBand().isEmpty()
+                    && catalog.tracking().targets().stream().noneMatch(t -> t.metric().equals(id))) {
                 add(out, catalog, "missing-target", Severity.WARNING, id, "id", "KPI '" + id
                         + "' has no target (shortTerm, longTerm or stretch) and no target band");
             }
@@ -171,6 +178,11 @@ public final class Linter {
         });
         for (GoalTree tree : catalog.goalTrees()) {
             tree.lint(catalog).stream().filter(f -> !disabled.contains(f.rule())).forEach(out::add);
+        }
+        for (LintFinding f : TrackingLint.findings(catalog)) {
+            if (!disabled.contains(f.rule())) {
+                out.add(f);
+            }
         }
         List<String> order = new ArrayList<>();
         catalog.metrics().forEach(m -> order.add(m.id()));
