@@ -198,8 +198,13 @@ public final class GroupState {
             } catch (ArithmeticException e) {
                 MeasureSpec m = accs[a].spec();
                 String id = m.id().contains("@") ? m.id().substring(0, m.id().indexOf('@')) : m.id();
+                io.kpiengine.data.Column c = batch.schema().find(m.column()).orElse(null);
+                String fix = c == null ? "" : c.type() == io.kpiengine.data.ColumnType.INTEGER
+                        ? "; declare the column as decimal (a double sum, exact to about 15 digits)"
+                        : c.isExactDecimal() ? "; declare the column with fewer decimal places than " + c.scale()
+                                + ", or as decimal without places (a double sum)" : "";
                 throw new ArithmeticException("metric '" + id + "': the exact sum of column '" + m.column()
-                        + "' overflows 64 bits in the batch starting at row " + batch.rowNumber(0));
+                        + "' overflows 64 bits in the batch starting at row " + batch.rowNumber(0) + fix);
             }
         }
     }

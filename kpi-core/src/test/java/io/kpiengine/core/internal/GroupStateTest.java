@@ -170,7 +170,7 @@ class GroupStateTest {
         GroupState s = newState();
         assertThatThrownBy(() -> s.add(batch)).isInstanceOf(ArithmeticException.class)
                 .hasMessage("metric 'visitors_sum': the exact sum of column 'visitors' overflows 64 bits in the batch"
-                        + " starting at row 1");
+                        + " starting at row 1; declare the column as decimal (a double sum, exact to about 15 digits)");
     }
 
     @Test
