@@ -279,4 +279,47 @@ class KpiEngineTrustTest {
             assertThatThrownBy(() -> engine.restore(bad)).as("seed 11, case %d", i).isInstanceOf(StateException.class);
         }
     }
+
+    static final String DOC = """
+            zone: UTC
+            sources:
+              events:
+                time: day
+                columns: {day: date, channel: category, amount: decimal(2), n: integer}
+            metrics:
+              - id: sales
+                aggregate: sum
+                column: amount
+                unit: USD
+            """;
+
+    @Test
+    void catalog_hugeNumbers_areProblemsWithShortMessages_neverCrashes() {
+        assertThatThrownBy(() -> Catalog.read(DOC + "  - id: p\n    aggregate: percentile\n    column: amount\n"
+                + "    percentile: 1e300\n    unit: USD\n", "c.yaml"))
+                .isInstanceOf(io.kpiengine.core.metric.CatalogException.class)
+                .hasMessageContaining("c.yaml:14:17: 'percentile' in metric must be between 0 and 1 (0.95 for the 95th),"
+                        + " but was 1E+300");
+        for (String n : new String[] {"1e2147483647", "1e-400", "1E-2147483648"}) {
+            assertThatThrownBy(() -> Catalog.read(DOC + "  - id: r\n    numerator: sales\n    denominator: sales\n"
+                    + "    scale: " + n + "\n", "c.yaml")).as(n)
+                    .hasMessageContaining("c.yaml:14:12: number '" + n + "' is out of range");
+            assertThatThrownBy(() -> Catalog.read("fiscalYear: {startMonth: " + n + "}\n" + DOC, "c.yaml")).as(n)
+                    .hasMessageContaining("c.yaml:1:26: number '" + n + "' is out of range");
+        }
+        // a literal inside a filter is text to the document reader: the filter reads it, and nothing overflows
+        Catalog c = Catalog.read(DOC + "  - id: big\n    aggregate: count\n    filter: \"amount >= 1e2147483647\"\n"
+                + "    unit: count\n", "c.yaml");
+        KpiResults r = KpiEngine.builder().catalog(c).clock(CLOCK).build().evaluate(Map.of("events",
+                CsvSource.builder(new StringReader("day,channel,amount,n\n2025-01-01,a,1.00,1\n"), "e.csv")
+                        .schema(c.source("events").orElseThrow().schema()).build()));
+        assertThat(r.number("big", c.calendar().parse("2025-01-01"))).hasValue(0);
+    }
+
+    @Test
+    void catalog_delimiterEqualToQuote_isAPositionedProblem() {
+        assertThatThrownBy(() -> Catalog.read(DOC.replace("    time: day\n", "    time: day\n    csv: {delimiter: '\"'}\n"),
+                "c.yaml")).hasMessageContaining("c.yaml:5:22: 'delimiter' and 'quote' in csv of source 'events'"
+                        + " must differ");
+    }
 }

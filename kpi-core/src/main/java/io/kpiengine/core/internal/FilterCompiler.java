@@ -280,12 +280,23 @@ public final class FilterCompiler {
                     ls[i] = temporal(l, where, false);
                     break;
                 default: {
-                    BigDecimal v = number(l, where).movePointRight(scale);
-                    ds[i] = v.doubleValue();
+                    BigDecimal n = number(l, where);
+                    BigDecimal v;
                     try {
-                        ls[i] = v.longValueExact();
+                        v = n.movePointRight(scale);
                     } catch (ArithmeticException e) {
+                        // beyond every value a column holds (1E+2147483647): compare as an infinity
+                        v = null;
+                    }
+                    ds[i] = v == null ? n.signum() * Double.POSITIVE_INFINITY : v.doubleValue();
+                    if (v == null) {
                         exact = false;
+                    } else {
+                        try {
+                            ls[i] = v.longValueExact();
+                        } catch (ArithmeticException e) {
+                            exact = false;
+                        }
                     }
                 }
             }

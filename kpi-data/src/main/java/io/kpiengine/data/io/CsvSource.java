@@ -594,11 +594,7 @@ public final class CsvSource implements RecordSource {
         }
 
         private static char checkSyntaxChar(String option, char c) {
-            if (c > 126 || c < ' ' && c != '\t') {
-                throw new IllegalArgumentException(option + " must be a printable ASCII character or tab, but was U+"
-                        + String.format("%04X", (int) c));
-            }
-            return c;
+            return CsvSettings.Builder.syntaxChar(option, c);
         }
 
         /**

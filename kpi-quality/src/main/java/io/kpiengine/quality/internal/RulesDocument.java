@@ -53,7 +53,7 @@ public final class RulesDocument {
 
     /** The fields of a rules section. */
     static final String[] SECTION = {"duplicates", "missing", "units", "currencies", "timeZones", "validity",
-        "outliers", "freshness", "expectedRows", "dateSpine", "thresholds", "reportLimit"};
+        "outliers", "freshness", "expectedRows", "dateSpine", "thresholds", "reportLimit", "maxPeriods"};
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|h|d)");
     private static final Pattern DECIMAL_TYPE = Pattern.compile("decimal\\((\\d+)\\)");
@@ -110,6 +110,9 @@ public final class RulesDocument {
         }
         if (f.has("reportLimit")) {
             builder.reportLimit(f.integer("reportLimit", QualityRules.DEFAULT_REPORT_LIMIT, 0, Integer.MAX_VALUE));
+        }
+        if (f.has("maxPeriods")) {
+            builder.maxPeriods(f.integer("maxPeriods", QualityRules.DEFAULT_MAX_PERIODS, 1, 10_000_000));
         }
         for (Consistency.Finding finding : Consistency.check(rules)) {
             problems.add(nodes.get(finding.rule()), finding.message());
@@ -385,7 +388,7 @@ public final class RulesDocument {
             minRows = min.longValueExact();
         } catch (ArithmeticException e) {
             problems.add(f.get("minRows"), "'minRows' in expected-rows rule must be a whole number, but was "
-                    + min.toPlainString());
+                    + DocNode.show(min));
             return null;
         }
         return new ExpectedRowsRule(f.text("id", null), column, grain, zone, minRows, f.textList("groupBy"));
@@ -503,7 +506,9 @@ public final class RulesDocument {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            problems.add(f.get(field), "'" + field + "' must be a date yyyy-MM-dd, but was '" + text + "'");
+            String impossible = io.kpiengine.data.io.internal.Civil.noSuchDateTime(text);
+            problems.add(f.get(field), "'" + field + "' must be a date yyyy-MM-dd, but '" + text + "'"
+                    + (impossible != null ? impossible : " is not one"));
             return null;
         }
     }
@@ -515,18 +520,24 @@ public final class RulesDocument {
         }
         Matcher m = DURATION.matcher(text.trim());
         if (m.matches()) {
-            long v = Long.parseLong(m.group(1));
-            switch (m.group(2)) {
-                case "ms":
-                    return Duration.ofMillis(v);
-                case "s":
-                    return Duration.ofSeconds(v);
-                case "min":
-                    return Duration.ofMinutes(v);
-                case "h":
-                    return Duration.ofHours(v);
-                default:
-                    return Duration.ofDays(v);
+            try {
+                long v = Long.parseLong(m.group(1));
+                switch (m.group(2)) {
+                    case "ms":
+                        return Duration.ofMillis(v);
+                    case "s":
+                        return Duration.ofSeconds(v);
+                    case "min":
+                        return Duration.ofMinutes(v);
+                    case "h":
+                        return Duration.ofHours(v);
+                    default:
+                        return Duration.ofDays(v);
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                problems.add(f.get(field), "'" + field + "' must be a duration such as 26h, 2d, 90min or PT26H, but '"
+                        + text + "' is too long (at most 106,751,991,167,300 days)");
+                return null;
             }
         }
         try {

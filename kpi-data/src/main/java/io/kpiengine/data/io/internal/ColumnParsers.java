@@ -417,9 +417,12 @@ public final class ColumnParsers {
                     return null;
                 }
             }
-            return problem(b, s, e) + " is not a date in format " + expected;
+            String impossible = patterns.length == 0 ? Civil.noSuchDateTime(new String(b, s, e - s,
+                    StandardCharsets.ISO_8859_1)) : null;
+            return problem(b, s, e) + (impossible != null ? impossible : " is not a date in format " + expected);
         }
     }
+
 
     static final class TimestampParser extends LongBacked {
         private final DatePattern[] patterns;
@@ -447,7 +450,9 @@ public final class ColumnParsers {
             if (patterns.length == 0) {
                 long v = Civil.isoTimestamp(b, s, e, parts);
                 if (v == Civil.BAD) {
-                    return problem(b, s, e) + " is not a timestamp in format " + expected;
+                    String impossible = Civil.noSuchDateTime(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
+                    return problem(b, s, e) + (impossible != null ? impossible
+                            : " is not a timestamp in format " + expected);
                 }
                 if (v == Civil.NO_OFFSET) {
                     if (zone == null) {

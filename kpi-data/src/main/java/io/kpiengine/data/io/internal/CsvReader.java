@@ -434,8 +434,10 @@ public final class CsvReader implements AutoCloseable {
         }
         if (off > end) {
             throw new SourceException(name, line, "cannot read this file in parallel: the record before this line"
-                    + " crosses the partition boundary at byte " + end + " (a quote is unbalanced); read it without"
-                    + " split()", null);
+                    + " crosses the boundary between two parts read by different threads, at byte " + end + ", so a"
+                    + " quote before it is not closed where it should be; correct the quote, or read the file with"
+                    + " one thread (kpi run --threads 1; in code, parallelism(1) or a source that is not split)",
+                    null);
         }
         return off == end;
     }
