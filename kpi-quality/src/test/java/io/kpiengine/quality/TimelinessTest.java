@@ -70,6 +70,22 @@ class TimelinessTest {
     }
 
     @Test
+    void expectedRows_fromTo_checksTheFixedRange_asDocumented(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        List<Object[]> rows = List.<Object[]>of(row("2025-06-02", "a", 1), row("2025-06-02", "a", 1));
+        java.nio.file.Path file = dir.resolve("r.yaml");
+        java.nio.file.Files.writeString(file, "rules:\n  expectedRows:\n    - {column: day, grain: day, minRows: 1,"
+                + " from: \"2025-06-01\", to: \"2025-06-03\"}\n");
+        QualityRules read = QualityRules.read(file);
+        assertThat(read).isEqualTo(QualityRules.builder().rule(ExpectedRowsRule.of("day", RowGrain.DAY, 1)
+                .range(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 3))).build());
+        Cleaned c = Cleaned.run(read, S, rows);
+        // the range holds three days; the data only the middle one
+        assertThat(c.report().periods().items()).extracting(QualityReport.Period::period)
+                .containsExactly("2025-06-01", "2025-06-03");
+    }
+
+    @Test
     void expectedRows_bucketsInZone() {
         // 2025-06-01T20:00Z is 2025-06-02 05:00 in Seoul.
         List<Object[]> rows = List.<Object[]>of(new Object[] {null, "a", Instant.parse("2025-06-01T20:00:00Z"), 1L},

@@ -375,12 +375,14 @@ public final class RulesDocument {
     }
 
     private Rule expectedRows(DocNode n) {
-        Fields f = Fields.of(n, problems, "expected-rows rule", "id", "column", "grain", "zone", "minRows", "groupBy");
+        Fields f = Fields.of(n, problems, "expected-rows rule", "id", "column", "grain", "zone", "minRows", "groupBy",
+                "from", "to");
         String column = f.requiredText("column");
         RowGrain grain = enumOf(f, "grain", f.requiredText("grain"), RowGrain.class);
         ZoneId zone = zoneOf(f, "zone");
         BigDecimal min = f.requiredNumber("minRows");
-        if (column == null || grain == null || zone == null || min == null) {
+        LocalDate[] range = range(f, n, "expected-rows rule");
+        if (column == null || grain == null || zone == null || min == null || range == null) {
             return null;
         }
         long minRows;
@@ -391,7 +393,30 @@ public final class RulesDocument {
                     + DocNode.show(min));
             return null;
         }
-        return new ExpectedRowsRule(f.text("id", null), column, grain, zone, minRows, f.textList("groupBy"));
+        if (minRows < 1) {
+            problems.add(f.get("minRows"), "'minRows' in expected-rows rule must be at least 1, but was " + minRows);
+            return null;
+        }
+        return new ExpectedRowsRule(f.text("id", null), column, grain, zone, minRows, f.textList("groupBy"), range[0],
+                range[1]);
+    }
+
+    /** The optional from..to of a period rule: {null, null} when absent, null after a problem. */
+    private LocalDate[] range(Fields f, DocNode n, String what) {
+        LocalDate from = f.has("from") ? dateOf(f, "from") : null;
+        LocalDate to = f.has("to") ? dateOf(f, "to") : null;
+        if (f.has("from") && from == null || f.has("to") && to == null) {
+            return null;
+        }
+        if ((from == null) != (to == null)) {
+            problems.add(n, what + " must set both 'from' and 'to', or neither");
+            return null;
+        }
+        if (from != null && from.isAfter(to)) {
+            problems.add(f.get("from"), "'from' in " + what + " must not be after 'to' " + to + ", but was " + from);
+            return null;
+        }
+        return new LocalDate[] {from, to};
     }
 
     private Rule dateSpine(DocNode n) {
@@ -400,18 +425,12 @@ public final class RulesDocument {
         String column = f.requiredText("column");
         RowGrain grain = enumOf(f, "grain", f.requiredText("grain"), RowGrain.class);
         ZoneId zone = zoneOf(f, "zone");
-        LocalDate from = f.has("from") ? dateOf(f, "from") : null;
-        LocalDate to = f.has("to") ? dateOf(f, "to") : null;
-        if (column == null || grain == null || zone == null || (f.has("from") && from == null)
-                || (f.has("to") && to == null)) {
-            return null;
-        }
-        if ((from == null) != (to == null)) {
-            problems.add(n, "date-spine rule must set both 'from' and 'to', or neither");
+        LocalDate[] range = range(f, n, "date-spine rule");
+        if (column == null || grain == null || zone == null || range == null) {
             return null;
         }
         return new DateSpineRule(f.text("id", null), column, grain, zone, f.textList("groupBy"), f.bool("fill", false),
-                from, to);
+                range[0], range[1]);
     }
 
     private void threshold(QualityRules.Builder builder, String name, DocNode node, DocNode parent) {
