@@ -92,7 +92,7 @@ final class CleanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        RunCommand.requireRegularFile("--rules " + rules, rules);
+        RunCommand.requireReadable("--rules " + rules, rules);
         RunCommand.requireRegularFile("--data " + data, data);
         List<OutputFiles.Named> outputs = new ArrayList<>();
         outputs.add(new OutputFiles.Named("--out", out));

@@ -271,9 +271,22 @@ final class RunCommand implements Callable<Integer> {
                 ? "a directory" : "a device or a pipe") + "); give the path of a file");
     }
 
+    /**
+     * Refuses a missing document or a directory; a document may come from a pipe or device (the document reader
+     * stops at its size limit, so {@code /dev/zero} is refused after 4 MiB).
+     */
+    static void requireReadable(String option, Path file) {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(option + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(option + ": is a directory; give the path of a file");
+        }
+    }
+
     /** Refuses an output that is the same file as an input or another output. */
     private void checkOutputs(List<DataFile> files) {
-        requireRegularFile("--catalog " + catalog, catalog);
+        requireReadable("--catalog " + catalog, catalog);
         List<OutputFiles.Named> in = new ArrayList<>();
         in.add(new OutputFiles.Named("--catalog", catalog));
         files.forEach(f -> in.add(new OutputFiles.Named("--data " + f.source() + "=", f.file())));
