@@ -53,18 +53,28 @@ import picocli.CommandLine.Spec;
  * first of them ({@code file:line: column, value and rule}). {@code --rejected FILE} writes every record the
  * readers rejected as CSV ({@code source,line,reason,record}).
  *
- * <p>Each {@code --data name=file} gives the CSV file of a data source of the catalog (read with the source's
- * schema, formats and quality rules). {@code --state-in} resumes from the state a previous run saved with
- * {@code --state-out}, so a daily job reads only the new day's file.
+ * <p>Each {@code --data name=file} gives a CSV file of a data source of the catalog (read with the source's
+ * schema, formats and quality rules); several files of one source are read in the order given, each like a resumed
+ * run. {@code --state-in} resumes from the state a previous run saved with {@code --state-out}, so a daily job reads
+ * only the new day's file; the state records the SHA-256 of every file it absorbed and the run refuses one it
+ * already holds ({@code --allow-replay} overrides).
+ *
+ * <p>Every output ({@code --out}, {@code --rejected}, {@code --state-out}) is written to a temporary file and
+ * renamed over its target only when the run succeeded ({@link OutputFiles}); an output that is the same file as an
+ * input is refused. A source without quality rules fails its gate when more than {@code --error-budget} (1%) of its
+ * records could not be read.
  *
  * <p>Exit codes: 0 results written, quality gate passed or warned; 1 results written but a source failed its
- * quality gate, or none of a source's records could be aggregated; 2 usage or configuration error (bad option, unreadable or invalid catalog, unknown source, missing
- * file, a state from another catalog), with the reason on standard error.
+ * quality gate, or none of a source's records could be aggregated; 2 nothing written: usage or configuration error
+ * (bad option, unreadable or invalid catalog, unknown source, missing file, an output over an input, a state from
+ * another catalog or corrupt, an input already absorbed, an input that changed while it was read, a date spine over
+ * {@code --max-periods}, a failed write), with the reason on standard error.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Compute every KPI of a catalog over data files and write the results (JSON or CSV).",
-            "Exit codes: 0 done, 1 quality gate failed or a source without one usable record (results still"
-                + " written), 2 usage or configuration error."})
+            "Exit codes: 0 done, 1 quality gate failed (a source without rules: more than --error-budget of its"
+                + " records unreadable) or a source without one usable record (results still written), 2 usage or"
+                + " configuration error, nothing written."})
 final class RunCommand implements Callable<Integer> {
 
     /** Exit code when results were written and no source failed its quality gate. */

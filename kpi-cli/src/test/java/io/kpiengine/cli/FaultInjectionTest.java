@@ -245,7 +245,8 @@ class FaultInjectionTest {
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < 3 * ROUNDS; i++) {
             restore(work, before, outputs);
-            double at = aimAtEnd && i % 2 == 0 ? 0.85 + 0.2 * random.nextDouble() : 0.3 + 0.6 * random.nextDouble();
+            double at = aimAtEnd && i % 2 == 0 ? 0.85 + 0.2 * random.nextDouble()
+                    : 0.3 + 0.6 * random.nextDouble();
             long delay = (long) (millis * at);
             Process p = start(work, null, args);
             Thread.sleep(delay);

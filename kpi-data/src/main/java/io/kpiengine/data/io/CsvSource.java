@@ -89,8 +89,10 @@ import java.util.TreeSet;
  * its chunk's start that is outside quotes by quote parity (counted per chunk, in parallel, by the partitions
  * themselves, which also gives each partition its first line number); a chunk inside one long quoted field
  * merges with its neighbour (fewer partitions). When a stray quote breaks quote parity so that a record would
- * cross a partition boundary, the reader throws {@link SourceException} instead of yielding wrong records: read
- * such a file without splitting.
+ * cross a partition boundary, the reader throws {@link SourceException} instead of yielding wrong records: correct
+ * the quote, or read such a file without splitting ({@code kpi run --threads 1}). Whether a given stray quote
+ * crosses a boundary depends on where the boundaries fall, so such a file may read with one thread count and
+ * fail with another; it never yields different records.
  *
  * <p>A source is read by one thread; partitions may be read concurrently. Close it (or each partition) when done.
  */

@@ -371,9 +371,13 @@ public final class DocumentReader {
         options.setNestingDepthLimit(maxDepth + 1);
         // per open collection: {is a mapping, expects a key next}
         java.util.ArrayDeque<boolean[]> open = new java.util.ArrayDeque<>();
+        Location last = new Location(name, 1, 1);
         try {
             for (Event e : new Yaml(options).parse(new StringReader(text))) {
                 Location at = new Location(name, e.getStartMark().getLine() + 1, e.getStartMark().getColumn() + 1);
+                if (e.getEndMark() != null) {
+                    last = new Location(name, e.getEndMark().getLine() + 1, e.getEndMark().getColumn() + 1);
+                }
                 boolean[] top = open.peek();
                 if (e instanceof NodeEvent) {
                     if (top != null && top[0] && top[1] && e instanceof CollectionStartEvent) {
@@ -411,8 +415,9 @@ public final class DocumentReader {
         } catch (MarkedYAMLException e) {
             // syntax errors are reported by the main parse, with the same position
         } catch (YAMLException e) {
-            throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0),
-                    "YAML error: " + e.getMessage())));
+            // an error the YAML library reports without a position: at the end of the last well-formed part
+            throw new DocumentException(name, List.of(new Problem(last,
+                    "syntax error after this point: " + plain(String.valueOf(e.getMessage())))));
         }
     }
 
