@@ -281,14 +281,13 @@ public final class FilterCompiler {
                     break;
                 default: {
                     BigDecimal n = number(l, where);
-                    BigDecimal v;
-                    try {
-                        v = n.movePointRight(scale);
-                    } catch (ArithmeticException e) {
-                        // beyond every value a column holds (1E+2147483647): compare as an infinity
-                        v = null;
-                    }
-                    ds[i] = v == null ? n.signum() * Double.POSITIVE_INFINITY : v.doubleValue();
+                    // a literal far beyond every value a column holds (1e99999999, 1E-2147483647) compares as an
+                    // infinity or a zero of its sign, without computing its digits (10^99999999 takes hours)
+                    long exponent = (long) n.precision() - n.scale() - 1;
+                    boolean huge = n.signum() != 0 && exponent > 400;
+                    boolean tiny = n.signum() != 0 && exponent < -400;
+                    BigDecimal v = huge || tiny ? null : n.movePointRight(scale);
+                    ds[i] = v != null ? v.doubleValue() : n.signum() * (huge ? Double.POSITIVE_INFINITY : 0.0);
                     if (v == null) {
                         exact = false;
                     } else {

@@ -46,7 +46,7 @@ class CsvFuzzTest {
                 .isLessThan(BASE_BYTES + 2_000L * input.length);
     }
 
-    /** The rows and rejected records, in order, as text; or the failure, which must name a line. */
+    /** The rows and rejected records, in order, as text; or only the failure, which must name a line. */
     private static List<String> read(byte[] input, int batch) {
         List<String> out = new ArrayList<>();
         try (RecordSource s = CsvSource.builder(new ByteArrayInputStream(input), "f.csv").schema(SCHEMA)
@@ -71,7 +71,8 @@ class CsvFuzzTest {
         } catch (SourceException e) {
             assertThat(e.getMessage()).startsWith("f.csv:");
             assertThat(e.line()).isGreaterThanOrEqualTo(1);
-            out.add("failed " + e.getMessage());
+            // the batches before a failure depend on the batch size; the failure itself does not
+            return List.of("failed " + e.getMessage());
         }
         return out;
     }
