@@ -246,7 +246,7 @@ class FaultInjectionTest {
         for (int i = 0; i < 3 * ROUNDS; i++) {
             restore(work, before, outputs);
             double at = aimAtEnd && i % 2 == 0 ? 0.85 + 0.2 * random.nextDouble()
-                    : 0.3 + 0.6 * random.nextDouble();
+                    : 0.15 + 0.6 * random.nextDouble();
             long delay = (long) (millis * at);
             Process p = start(work, null, args);
             Thread.sleep(delay);
