@@ -265,7 +265,8 @@ public final class KpiEngine {
             return AggregationState.of(fingerprint, StateCodec.read(bytes, fingerprint, this::newState));
         } catch (IOException e) {
             throw new StateException("cannot restore the aggregation state: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            // values the checksum cannot vouch for: a state written by other code with a valid checksum
             throw new StateException("cannot restore the aggregation state: it is inconsistent: " + e.getMessage(), e);
         }
     }
