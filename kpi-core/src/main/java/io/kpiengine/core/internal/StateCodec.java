@@ -124,6 +124,15 @@ public final class StateCodec {
         }
     }
 
+    /** A string of an absorbed input, which is never null. */
+    private static String text(DataInputStream in, String what) throws IOException {
+        String s = StateIo.readString(in);
+        if (s == null) {
+            throw new IOException("the state is inconsistent: an absorbed input has no " + what);
+        }
+        return s;
+    }
+
     private static int crc(byte[] b, int off, int len) {
         CRC32C crc = new CRC32C();
         crc.update(b, off, len);
@@ -188,8 +197,8 @@ public final class StateCodec {
                 runs = in.readLong();
                 int n = StateIo.readCount(in, "absorbed input");
                 for (int i = 0; i < n; i++) {
-                    absorbed.add(new Absorbed(StateIo.readString(in), StateIo.readString(in), StateIo.readString(in),
-                            in.readLong(), in.readLong(), in.readLong(), in.readInt()));
+                    absorbed.add(new Absorbed(text(in, "source"), text(in, "id"), text(in, "name"), in.readLong(),
+                            in.readLong(), in.readLong(), in.readInt()));
                 }
             }
             int n = StateIo.readCount(in, "source");
