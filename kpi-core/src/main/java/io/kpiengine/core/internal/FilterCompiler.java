@@ -316,12 +316,22 @@ public final class FilterCompiler {
                     ls[i] = temporal(l, where, false);
                     break;
                 default: {
-                    BigDecimal v = number(l, where).movePointRight(scale);
-                    ds[i] = v.doubleValue();
-                    try {
-                        ls[i] = v.longValueExact();
-                    } catch (ArithmeticException e) {
+                    BigDecimal n = number(l, where);
+                    // a literal far beyond every value a column holds (1e99999999, 1E-2147483647) compares as an
+                    // infinity or a zero of its sign, without computing its digits (10^99999999 takes hours)
+                    long exponent = (long) n.precision() - n.scale() - 1;
+                    boolean huge = n.signum() != 0 && exponent > 400;
+                    boolean tiny = n.signum() != 0 && exponent < -400;
+                    BigDecimal v = huge || tiny ? null : n.movePointRight(scale);
+                    ds[i] = v != null ? v.doubleValue() : n.signum() * (huge ? Double.POSITIVE_INFINITY : 0.0);
+                    if (v == null) {
                         exact = false;
+                    } else {
+                        try {
+                            ls[i] = v.longValueExact();
+                        } catch (ArithmeticException e) {
+                            exact = false;
+                        }
                     }
                 }
             }

@@ -322,7 +322,7 @@ final class CatalogReader {
         double v = p.doubleValue();
         if (!(v >= 0 && v <= 1)) {
             problems.add(f.get(field), "'percentile' in metric must be between 0 and 1 (0.95 for the 95th), but was "
-                    + p.toPlainString());
+                    + DocNode.show(p));
             return 0.5;
         }
         return v;
@@ -341,7 +341,7 @@ final class CatalogReader {
         if (scale != null) {
             if (scale.signum() <= 0) {
                 problems.add(f.get("scale"), "'scale' in " + what + " must be positive, but was "
-                        + scale.toPlainString());
+                        + DocNode.show(scale));
             } else {
                 b.scale(scale);
             }
@@ -390,7 +390,7 @@ final class CatalogReader {
             if (low != null && high != null) {
                 if (high.compareTo(low) < 0) {
                     problems.add(band, "'high' in targetBand of " + what + " must be >= low "
-                            + low.toPlainString() + ", but was " + high.toPlainString());
+                            + DocNode.show(low) + ", but was " + DocNode.show(high));
                 } else {
                     b.targetBand(low, high);
                 }

@@ -295,12 +295,27 @@ public final class DocNode {
             case STRING:
                 return "text '" + value + "'";
             case NUMBER:
-                return "number " + scalarText();
+                return "number " + show((BigDecimal) value);
             case BOOLEAN:
                 return "boolean " + value;
             default:
                 return "null";
         }
+    }
+
+    /**
+     * A number for a message: plain notation ({@code 12.5}, {@code 1000000}) unless that takes more than 24
+     * characters, then scientific ({@code 1E+300}), so that no message spells out hundreds of zeros.
+     *
+     * @param number the number
+     * @return its text
+     */
+    public static String show(BigDecimal number) {
+        long digits = (long) number.precision() - number.scale();
+        if (digits > 24 || number.scale() > 24) {
+            return number.stripTrailingZeros().toString();
+        }
+        return number.toPlainString();
     }
 
     @Override
