@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -95,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
     private boolean ascii;
 
     /** Creates the command; picocli sets the options. */
-    @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
+    @SuppressWarnings("NullAway.Init") // picocli sets the options before call(); an optional one left out is null there
     public DemoCommand() {
     }
 
@@ -126,7 +127,9 @@ final class DemoCommand implements Callable<Integer> {
         try {
             return run(out, csv, temporary);
         } catch (UncheckedIOException e) {
-            return usage(err, "cannot write " + csv + ": " + e.getCause());
+            String message = e.getMessage();
+            return usage(err, message != null && message.startsWith("cannot ") ? message
+                    : "cannot write " + csv + ": " + OutputFiles.reason(Objects.requireNonNull(e.getCause())));   // never null: the constructor requires one
         } finally {
             if (temporary) {
                 delete(csv);
@@ -138,7 +141,15 @@ final class DemoCommand implements Callable<Integer> {
 
     private int run(PrintWriter out, Path csv, boolean temporary) {
         long t0 = System.nanoTime();
-        SampleEvents.Summary written = SampleEvents.builder().rows(rows).seed(seed).build().writeCsv(csv);
+        SampleEvents.Summary written;
+        try (OutputFiles files = new OutputFiles()) {
+            try (java.io.OutputStream o = files.stream(csv)) {
+                written = SampleEvents.builder().rows(rows).seed(seed).build().writeCsv(o);
+            } catch (IOException e) {
+                throw OutputFiles.failure(csv, e);
+            }
+            files.commit();
+        }
         long t1 = System.nanoTime();
         Catalog catalog = catalog();
         // The events span 2025 in UTC; in Seoul the last day, 2026-01-01, holds only its first nine hours, so the

@@ -62,7 +62,7 @@ final class LintCommand implements Callable<Integer> {
     private List<String> disabled = new ArrayList<>();
 
     /** Creates the command; picocli sets the options. */
-    @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
+    @SuppressWarnings("NullAway.Init") // picocli sets the options before call(); an optional one left out is null there
     public LintCommand() {
     }
 

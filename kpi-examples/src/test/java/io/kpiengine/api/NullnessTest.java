@@ -2,6 +2,8 @@ package io.kpiengine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kpiengine.analysis.Series;
+import io.kpiengine.analysis.Trend;
 import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.KpiValue;
@@ -9,8 +11,11 @@ import io.kpiengine.core.NoValueReason;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.DataSource;
 import io.kpiengine.core.metric.Metric;
+import io.kpiengine.core.score.GoalTree;
+import io.kpiengine.core.score.ScoreCard;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.data.RecordBatch;
+import io.kpiengine.examples.Example16_HealthIndexAndGoalTree;
 import io.kpiengine.data.io.ColumnFormat;
 import io.kpiengine.data.io.CsvSettings;
 import io.kpiengine.data.io.CsvSource;
@@ -69,9 +74,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NullnessTest {
 
-    static final List<String> EXPORTED = List.of("io.kpiengine.base", "io.kpiengine.formula", "io.kpiengine.data",
-            "io.kpiengine.data.io", "io.kpiengine.data.doc", "io.kpiengine.quality", "io.kpiengine.core",
-            "io.kpiengine.core.metric", "io.kpiengine.core.time", "io.kpiengine.cli");
+    static final List<String> EXPORTED = List.of("io.kpiengine.base", "io.kpiengine.formula",
+            "io.kpiengine.analysis", "io.kpiengine.data", "io.kpiengine.data.io", "io.kpiengine.data.doc",
+            "io.kpiengine.quality", "io.kpiengine.core", "io.kpiengine.core.metric", "io.kpiengine.core.time",
+            "io.kpiengine.core.analyze", "io.kpiengine.core.score", "io.kpiengine.core.track", "io.kpiengine.cli");
 
     /** Methods whose call changes state (reads a stream, closes, builds): never called by the walk. */
     static final Set<String> SKIPPED = Set.of("close", "next", "attachTextHashes", "iterator", "spliterator",
@@ -92,11 +98,11 @@ class NullnessTest {
     }
 
     /**
-     * Exported packages not null-marked yet, with the reason: kpi-formula's API is being reworked (one parser for
-     * derived formulas) and takes the annotations with that work.
+     * Exported packages not null-marked yet, with the reason; the walk does not hold their methods to the rule.
      */
-    static final Map<String, String> NOT_YET_NULL_MARKED = Map.of("io.kpiengine.formula",
-            "kpi-formula is reworked separately (one formula parser) and is null-marked with that change");
+    static final Map<String, String> NOT_YET_NULL_MARKED = Map.of("io.kpiengine.core.track",
+            "tracking came with its mutable scorecard rows and calculators; NullAway's findings there are not fixed"
+                    + " yet, so the package is checked as unannotated code");
 
     @Test
     void everyExportedPackage_isNullMarked() throws ClassNotFoundException {
@@ -115,6 +121,9 @@ class NullnessTest {
         Set<String> called = new LinkedHashSet<>();
         walk(roots(dir), violations, called);
         assertThat(called).as("the walk reached the API").hasSizeGreaterThan(250);
+        for (String p : List.of("io.kpiengine.analysis.", "io.kpiengine.core.analyze.", "io.kpiengine.core.score.")) {
+            assertThat(called).as("the walk reached " + p).anyMatch(n -> n.startsWith(p));
+        }
         assertThat(violations).as("public methods that returned null without @Nullable").isEmpty();
     }
 
@@ -130,6 +139,14 @@ class NullnessTest {
         roots.add(catalog);
         roots.add(engine);
         roots.add(results);
+        // the analysis of results (kpi-analysis through core.analyze), and a goal tree with its score card
+        roots.add(results.improvementPoints().run());
+        roots.add(Trend.ols(Series.of("s", 1, 2, Double.NaN, 4, 6, 5, 7)));
+        Catalog health = Catalog.read(Example16_HealthIndexAndGoalTree.class.getResourceAsStream("sales-health.yaml"),
+                "sales-health.yaml");
+        GoalTree tree = health.goalTree("sales_health").orElseThrow();
+        roots.add(tree);
+        roots.add(ScoreCard.builder(tree).catalog(health).parallelism(1).build());
         try (CsvSource csv = source.csvReader(events).build()) {
             RecordBatch batch = csv.next();
             roots.add(batch);
@@ -219,7 +236,8 @@ class NullnessTest {
                     }
                     called.add(name);
                     if (result == null) {
-                        if (!m.getAnnotatedReturnType().isAnnotationPresent(Nullable.class)) {
+                        if (!m.getAnnotatedReturnType().isAnnotationPresent(Nullable.class)
+                                && !NOT_YET_NULL_MARKED.containsKey(m.getDeclaringClass().getPackageName())) {
                             violations.add(name);
                         }
                     } else {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Named formulas that may use each other, such as {@code arpu = revenue / customers} and
@@ -52,7 +53,7 @@ public final class FormulaSet {
         Set<String> allInputs = new LinkedHashSet<>();
         for (String name : order) {
             Set<String> own = new LinkedHashSet<>();
-            for (String v : formulas.get(name).variables()) {
+            for (String v : Objects.requireNonNull(formulas.get(name)).variables()) {
                 if (formulas.containsKey(v)) {
                     own.addAll(transitive.get(v));
                 } else {
@@ -70,12 +71,19 @@ public final class FormulaSet {
         this.slots = List.copyOf(layout);
         FormulaOptions.Builder options = FormulaOptions.builder().variables(slots).maxLength(base.maxLength())
                 .maxDepth(base.maxDepth()).maxIdentifierLength(base.maxIdentifierLength());
-        base.referenceFunctions().values().forEach(r -> options.referenceFunction(r.name(), r.minArgs(), r.maxArgs()));
+        base.referenceFunctions().values().forEach(r -> {
+            if (base.binders().containsKey(r.name())) {
+                options.referenceFunction(r.name(), r.minArgs(), r.maxArgs(), base.binders().get(r.name()));
+            } else {
+                options.referenceFunction(r.name(), r.minArgs(), r.maxArgs());
+            }
+        });
         FormulaOptions layoutOptions = options.build();
         this.bound = new Formula[order.size()];
         this.target = new int[order.size()];
         for (int i = 0; i < order.size(); i++) {
-            bound[i] = Formula.compile(formulas.get(order.get(i)).source(), layoutOptions);
+            Formula own = Objects.requireNonNull(formulas.get(order.get(i)));
+            bound[i] = Formula.bind(own.source(), own.expression(), layoutOptions);
             target[i] = allInputs.size() + i;
         }
     }
@@ -138,7 +146,7 @@ public final class FormulaSet {
      */
     public Set<String> inputs(String name) {
         formula(name);
-        return inputs.get(name);
+        return Objects.requireNonNull(inputs.get(name));
     }
 
     /**
@@ -150,7 +158,7 @@ public final class FormulaSet {
      */
     public Set<String> dependencies(String name) {
         formula(name);
-        return dependencies.get(name);
+        return Objects.requireNonNull(dependencies.get(name));
     }
 
     /**
@@ -269,8 +277,8 @@ public final class FormulaSet {
     public static final class Builder {
 
         private final Map<String, String> sources = new LinkedHashMap<>();
-        private FormulaOptions options;
-        private Set<String> declaredInputs;
+        private @Nullable FormulaOptions options;
+        private @Nullable Set<String> declaredInputs;
 
         private Builder() {
         }
@@ -293,7 +301,7 @@ public final class FormulaSet {
             Objects.requireNonNull(source, "source");
             if (!Reference.isIdentifier(name) || Syntax.isReserved(name)) {
                 throw new IllegalArgumentException("formula name must be an identifier [A-Za-z_][A-Za-z0-9_]* "
-                        + "that is not a function name or keyword, but was '" + name + "'");
+                        + "that is not a function name, keyword or constant, but was '" + name + "'");
             }
             if (sources.containsKey(name)) {
                 throw new IllegalStateException("formula '" + name + "' is already defined as \""

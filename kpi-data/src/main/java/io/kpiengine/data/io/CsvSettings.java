@@ -165,14 +165,6 @@ public final class CsvSettings {
             return value;
         }
 
-        private static char syntaxChar(String option, char c) {
-            if (c > 126 || c < ' ' && c != '\t') {
-                throw new IllegalArgumentException(option + " must be a printable ASCII character or tab, but was U+"
-                        + String.format("%04X", (int) c));
-            }
-            return c;
-        }
-
         /**
          * Takes every option of some settings, as if each was set here (so each must not be set yet).
          *
@@ -219,7 +211,7 @@ public final class CsvSettings {
         /**
          * Sets the quote character.
          *
-         * @param value a printable ASCII character, e.g. {@code '\''} (default {@code '"'})
+         * @param value a printable ASCII character or tab, e.g. {@code '\''} (default {@code '"'})
          * @return this builder
          * @throws IllegalArgumentException if the character is not allowed
          * @throws IllegalStateException if already set
@@ -227,6 +219,22 @@ public final class CsvSettings {
         public Builder quote(char value) {
             quote = once(quote, syntaxChar("quote", value), "quote");
             return this;
+        }
+
+        /**
+         * Checks a delimiter or quote: a printable ASCII character or tab (never a line break, which ends records).
+         *
+         * @param option "delimiter" or "quote"
+         * @param c the character
+         * @return the character
+         * @throws IllegalArgumentException if it is not allowed
+         */
+        static char syntaxChar(String option, char c) {
+            if (c > 126 || c < ' ' && c != '\t') {
+                throw new IllegalArgumentException(option + " must be a printable ASCII character or tab, but was U+"
+                        + String.format("%04X", (int) c));
+            }
+            return c;
         }
 
         /**
@@ -300,7 +308,7 @@ public final class CsvSettings {
          * Builds the settings.
          *
          * @return the immutable settings
-         * @throws IllegalStateException if the delimiter and the quote are the same character
+         * @throws IllegalStateException if the delimiter equals the quote (no field could be told from a quoted one)
          */
         public CsvSettings build() {
             CsvSettings s = new CsvSettings(this);

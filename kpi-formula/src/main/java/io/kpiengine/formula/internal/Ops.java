@@ -1,17 +1,19 @@
 package io.kpiengine.formula.internal;
 
+import io.kpiengine.base.internal.Pow10;
+
 /**
  * Run-time helpers shared by the generated code and the interpreter, so both compute bit-identical results.
  * Every method is static, allocation-free and small enough for the JIT to inline.
  */
 public final class Ops {
 
-    /** Powers of ten that are exact doubles, 10^0 to 10^15. */
-    private static final double[] POW10 = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-
     /** The largest number of digits {@code round} accepts, either sign. */
     public static final int MAX_ROUND_DIGITS = 15;
+
+    /** The natural logarithm of 2 as {@link Math#log(double)} gives it (exp4j's divisor for {@code log2}). */
+    private static final double LN2 = Math.log(2.0);
+    private static final long SIGNIFICAND = 0xFFFFFFFFFFFFFL;
 
     private Ops() {
     }
@@ -31,7 +33,7 @@ public final class Ops {
      * @return the rounded value, or NaN if an argument is not finite or the digits are out of range
      */
     public static double round(double x, double digits) {
-        if (x - x != 0 || digits - digits != 0) {
+        if (!Double.isFinite(x) || !Double.isFinite(digits)) {
             return Double.NaN;
         }
         double truncated = digits < 0 ? Math.ceil(digits) : Math.floor(digits);
@@ -42,7 +44,7 @@ public final class Ops {
         double a = Math.abs(x);
         double r;
         if (d >= 0) {
-            double p = POW10[d];
+            double p = Pow10.asDouble(d);
             double y = a * p;
             if (y >= 0x1p52) {
                 return x;
@@ -51,7 +53,7 @@ public final class Ops {
             double tie = (2 * k + 1) / (2 * p);
             r = a >= tie ? (k + 1) / p : k / p;
         } else {
-            double p = POW10[-d];
+            double p = Pow10.asDouble(-d);
             double k = Math.floor(a / p);
             double tie = (k + 0.5) * p;
             r = a >= tie ? (k + 1) * p : k * p;
@@ -70,13 +72,46 @@ public final class Ops {
     }
 
     /**
+     * The base-2 logarithm: exact for every power of two (subnormal ones included), {@code ln(x) / ln(2)} otherwise
+     * (exp4j's formula, which is off by an ulp for 441 of the 2,098 powers of two).
+     *
+     * @param x the value
+     * @return the logarithm; -infinity for 0, NaN below 0, as {@link Math#log(double)}
+     */
+    public static double log2(double x) {
+        if (x > 0 && x <= Double.MAX_VALUE) {
+            long bits = Double.doubleToRawLongBits(x);
+            int exponent = Math.getExponent(x);
+            if (exponent >= Double.MIN_EXPONENT) {
+                if ((bits & SIGNIFICAND) == 0) {
+                    return exponent;
+                }
+            } else if (Long.bitCount(bits) == 1) {
+                return Long.numberOfTrailingZeros(bits) - 1074;
+            }
+        }
+        return Math.log(x) / LN2;
+    }
+
+    /**
+     * The cotangent {@code 1 / tan(x)}, as exp4j computes it; infinite at 0 (the caller reports a division by
+     * zero there, where exp4j throws).
+     *
+     * @param x the angle in radians
+     * @return the cotangent
+     */
+    public static double cot(double x) {
+        return 1 / Math.tan(x);
+    }
+
+    /**
      * Whether a value is a finite number (neither NaN nor infinite).
      *
      * @param x the value
      * @return true when finite
      */
     public static boolean finite(double x) {
-        return x - x == 0;
+        return Double.isFinite(x);
     }
 
     /**
@@ -86,6 +121,6 @@ public final class Ops {
      * @return the result as the public API returns it
      */
     public static double result(double x) {
-        return x - x == 0 ? x + 0.0 : Double.NaN;
+        return Double.isFinite(x) ? x + 0.0 : Double.NaN;
     }
 }
