@@ -141,7 +141,7 @@ class NullnessTest {
         roots.add(results);
         // the analysis of results (kpi-analysis through core.analyze), and a goal tree with its score card
         roots.add(results.improvementPoints().run());
-        roots.add(Trend.ols(Series.of("s", 1, 2, Double.NaN, 4, 6, 5, 7)));
+        roots.add(Trend.ols(Series.of("s", 1, 2, 3, 4, 6, 5, 7)));
         Catalog health = Catalog.read(Example16_HealthIndexAndGoalTree.class.getResourceAsStream("sales-health.yaml"),
                 "sales-health.yaml");
         GoalTree tree = health.goalTree("sales_health").orElseThrow();
