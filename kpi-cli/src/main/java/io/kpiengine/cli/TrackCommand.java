@@ -107,6 +107,10 @@ final class TrackCommand implements Callable<Integer> {
     @Option(names = "--alerts-out", paramLabel = "FILE", description = "Save the alert state for the next run.")
     private Path alertsOut;
 
+    @Option(names = "--scores", description = "Also track the scores of every goal tree of the catalog (the scores"
+            + " that the tracking plan names are always tracked).")
+    private boolean scores;
+
     /** Creates the command; picocli sets the options. */
     public TrackCommand() {
     }
@@ -136,11 +140,17 @@ final class TrackCommand implements Callable<Integer> {
         } catch (DocumentException | UncheckedIOException e) {
             return fail(err, e.getMessage());
         }
+        if (scores && c.goalTrees().isEmpty()) {
+            return fail(err, "--scores: " + catalog + " has no scores section; see docs/scoring.md");
+        }
         List<RecordSource> opened = new ArrayList<>();
         try {
             Clock clock = asOf == null ? Clock.systemUTC() : Clock.fixed(Instant.parse(asOf), ZoneOffset.UTC);
             KpiEngine.Builder eb = KpiEngine.builder().catalog(c).clock(clock);
             Tracker.Builder tb = Tracker.builder(c).clock(clock);
+            if (scores) {
+                tb.scores();
+            }
             if (threads != null) {
                 eb.parallelism(threads);
                 tb.parallelism(threads);
