@@ -200,7 +200,7 @@ class TrackCommandTest {
         err.getBuffer().setLength(0);
         assertThat(track("--catalog", file("c.yaml", catalog.replace("metric: pipeline", "metric: pipelin"))
                 .toString(), "--data", "crm=" + scoredData(), "--out", card.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains(":18:33: alert 'weak': metric 'pipelin' is not a metric or score of the"
+        assertThat(err.toString()).contains(":17:24: alert 'weak': metric 'pipelin' is not a metric or score of the"
                 + " catalog; did you mean 'pipeline'?");
     }
 }
