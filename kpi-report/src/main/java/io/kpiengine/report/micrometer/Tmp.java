@@ -1,0 +1,6 @@
+package io.kpiengine.report.micrometer;
+
+final class Tmp {
+    private Tmp() {
+    }
+}

@@ -1,0 +1,2 @@
+/** Reports. */
+package io.kpiengine.report;
