@@ -21,7 +21,8 @@ import java.util.Optional;
  *   <li>count: whole numbers without decimals, others with one;</li>
  *   <li>other units: no decimals from 1,000 up, one from 10, else two; then a space and the unit.</li>
  * </ul>
- * Grouping and the decimal sign follow the locale. Not thread-safe (it holds {@link NumberFormat}s): one instance
+ * Grouping and the decimal sign follow the locale; halves round away from zero, as JavaScript's
+ * {@code Intl.NumberFormat} does in the charts. Not thread-safe (it holds {@link NumberFormat}s): one instance
  * per report build.
  */
 public final class NumberStyle {
@@ -51,11 +52,11 @@ public final class NumberStyle {
         this.currency = currency;
         this.suffix = suffix;
         this.locale = locale;
-        this.percent = NumberFormat.getPercentInstance(locale);
-        this.plain = (DecimalFormat) NumberFormat.getNumberInstance(locale);
+        this.percent = halfUp(NumberFormat.getPercentInstance(locale));
+        this.plain = (DecimalFormat) halfUp(NumberFormat.getNumberInstance(locale));
         this.plain.setGroupingUsed(true);
         if (kind == Kind.CURRENCY) {
-            this.main = NumberFormat.getCurrencyInstance(locale);
+            this.main = halfUp(NumberFormat.getCurrencyInstance(locale));
             this.main.setCurrency(currency);
         } else if (kind == Kind.PERCENT) {
             this.main = percent;
@@ -233,6 +234,11 @@ public final class NumberStyle {
      */
     public Locale locale() {
         return locale;
+    }
+
+    private static NumberFormat halfUp(NumberFormat f) {
+        f.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        return f;
     }
 
     private static void digits(NumberFormat f, int d) {

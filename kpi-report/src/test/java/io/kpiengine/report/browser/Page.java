@@ -66,6 +66,13 @@ public final class Page implements AutoCloseable {
                 messages.add(new Message(e.path("level").asText(), e.path("source").asText(), e.path("text").asText()
                         + (e.has("url") ? " (" + e.get("url").asText() + ")" : "")));
             }
+            case "Page.javascriptDialogOpening" -> {
+                messages.add(new Message("error", "dialog", params.path("type").asText() + ": "
+                        + params.path("message").asText()));
+                Thread t = new Thread(() -> send("Page.handleJavaScriptDialog", Map.of("accept", false)));
+                t.setDaemon(true);
+                t.start();
+            }
             case "Page.loadEventFired" -> {
                 loaded = true;
                 notifyAll();

@@ -1,6 +1,0 @@
-package io.kpiengine.report.micrometer;
-
-final class Tmp {
-    private Tmp() {
-    }
-}
