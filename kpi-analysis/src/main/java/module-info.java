@@ -1,7 +1,7 @@
 /**
  * Statistics on series and samples, equal to their statsmodels, scipy and pandas definitions: lead/lag (ccf,
  * Granger, lagged regression, scans), trend, seasonal decomposition and STL, driver attribution, A/B tests and
- * pilots. Knows nothing of catalogs or KPIs.
+ * pilots, smoothing and forecasting, anomaly scores and control charts. Knows nothing of catalogs or KPIs.
  */
 module io.kpiengine.analysis {
     requires transitive io.kpiengine.base;

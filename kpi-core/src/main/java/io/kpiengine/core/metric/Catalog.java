@@ -2,6 +2,8 @@ package io.kpiengine.core.metric;
 
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.Grain;
+import io.kpiengine.core.track.TrackingPlan;
+import io.kpiengine.core.track.internal.PlanChecks;
 import io.kpiengine.data.doc.internal.DocNode;
 import io.kpiengine.data.doc.DocumentException;
 import io.kpiengine.data.doc.internal.DocumentReader;
@@ -155,6 +157,9 @@ public final class Catalog {
         Builder b = builder().calendar(parts.calendar).grain(parts.grain);
         parts.sources.forEach(b::source);
         parts.metrics.forEach(b::metric);
+        if (!parts.tracking.isEmpty()) {
+            b.tracking(parts.tracking);
+        }
         return b;
     }
 
@@ -175,6 +180,9 @@ public final class Catalog {
         CatalogValidator v = new CatalogValidator(parts, broken, !earlier.isEmpty());
         List<Problem> problems = new ArrayList<>(earlier);
         problems.addAll(v.validate());
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        parts.metrics.forEach(m -> metrics.put(m.id(), m));
+        problems.addAll(PlanChecks.problems(parts.tracking, metrics, v.dimensionsOf, broken, parts.catalogLocation));
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt((Problem p) -> p.location().line())
                     .thenComparingInt(p -> p.location().column()));
@@ -370,6 +378,21 @@ public final class Catalog {
     }
 
     /**
+     * What to track beyond the metric metadata: status rules, planned targets, alert rules, action plans and review
+     * dates (the {@code tracking}, {@code alerts} and {@code actions} sections of the document), checked against the
+     * metrics. {@code Tracker.of(catalog)} tracks by it.
+     *
+     * <pre>{@code
+     * catalog.tracking().alerts().forEach(rule -> System.out.println(rule));
+     * }</pre>
+     *
+     * @return the plan, {@link TrackingPlan#EMPTY} when the catalog declares none
+     */
+    public TrackingPlan tracking() {
+        return parts.tracking;
+    }
+
+    /**
      * Governance findings with the standard {@link Linter}.
      *
      * @return the findings, most severe first
@@ -391,7 +414,7 @@ public final class Catalog {
     }
 
     /**
-     * Equal when calendar, grain, sources and metrics are equal, wherever they were defined.
+     * Equal when calendar, grain, sources, metrics and tracking plans are equal, wherever they were defined.
      *
      * @param o another object
      * @return true if equal
@@ -399,7 +422,8 @@ public final class Catalog {
     @Override
     public boolean equals(Object o) {
         return o instanceof Catalog c && c.parts.calendar.equals(parts.calendar) && c.parts.grain == parts.grain
-                && c.parts.sources.equals(parts.sources) && c.parts.metrics.equals(parts.metrics);
+                && c.parts.sources.equals(parts.sources) && c.parts.metrics.equals(parts.metrics)
+                && c.parts.tracking.equals(parts.tracking);
     }
 
     @Override
@@ -426,6 +450,7 @@ public final class Catalog {
         private Grain grain;
         private final List<DataSource> sources = new ArrayList<>();
         private final List<Metric> metrics = new ArrayList<>();
+        private TrackingPlan tracking;
 
         private Builder() {
         }
@@ -513,11 +538,30 @@ public final class Catalog {
         }
 
         /**
+         * Sets what to track beyond the metric metadata (default {@link TrackingPlan#EMPTY}); it is checked
+         * against the metrics at {@link #build()}.
+         *
+         * <pre>{@code
+         * Catalog c = Catalog.builder().zone(ZoneOffset.UTC).source(events).metric(leads)
+         *         .tracking(TrackingPlan.builder().offTrackPeriods(2).build())
+         *         .build();
+         * }</pre>
+         *
+         * @param plan the plan
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder tracking(TrackingPlan plan) {
+            this.tracking = MetricBuilder.once(this.tracking, plan, "tracking");
+            return this;
+        }
+
+        /**
          * Validates and builds the catalog.
          *
          * @return the catalog
          * @throws IllegalStateException if no calendar or zone was set
-         * @throws CatalogException if the catalog is invalid; every problem is listed
+         * @throws CatalogException if the catalog (or its tracking plan) is invalid; every problem is listed
          */
         public Catalog build() {
             if (calendar == null) {
@@ -527,7 +571,8 @@ public final class Catalog {
             List<Map<String, Location>> locations = new ArrayList<>();
             metrics.forEach(m -> locations.add(Map.of()));
             return validate(new CatalogParts(n, new Location(n, 0, 0), calendar, grain == null ? Grain.DAY : grain,
-                    sources, metrics, locations, Map.of()), List.of(), Set.of());
+                    sources, metrics, locations, Map.of(), tracking == null ? TrackingPlan.EMPTY : tracking), List.of(),
+                    Set.of());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.kpiengine.core.metric;
 
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.Grain;
+import io.kpiengine.core.track.TrackingPlan;
 import io.kpiengine.data.doc.Location;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,11 @@ final class CatalogParts {
     final List<Metric> metrics;
     final List<Map<String, Location>> metricLocations;
     final Map<String, Location> sourceLocations;
+    final TrackingPlan tracking;
 
     CatalogParts(String name, Location catalogLocation, BusinessCalendar calendar, Grain grain,
             List<DataSource> sources, List<Metric> metrics, List<Map<String, Location>> metricLocations,
-            Map<String, Location> sourceLocations) {
+            Map<String, Location> sourceLocations, TrackingPlan tracking) {
         this.name = name;
         this.catalogLocation = catalogLocation;
         this.calendar = calendar;
@@ -32,6 +34,7 @@ final class CatalogParts {
         this.metrics = List.copyOf(metrics);
         this.metricLocations = List.copyOf(metricLocations);
         this.sourceLocations = Map.copyOf(sourceLocations);
+        this.tracking = tracking;
     }
 
     /** Where a field of the i-th metric stands; falls back to the metric, then the catalog. */

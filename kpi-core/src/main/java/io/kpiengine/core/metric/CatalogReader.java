@@ -3,6 +3,8 @@ package io.kpiengine.core.metric;
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.FiscalYearNaming;
 import io.kpiengine.core.time.Grain;
+import io.kpiengine.core.track.TrackingPlan;
+import io.kpiengine.core.track.internal.TrackingSections;
 import io.kpiengine.data.Schema;
 import io.kpiengine.data.doc.internal.DocNode;
 import io.kpiengine.data.doc.internal.Fields;
@@ -18,7 +20,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,7 +33,8 @@ import java.util.Set;
  */
 final class CatalogReader {
 
-    private static final String[] TOP = {"description", "zone", "grain", "fiscalYear", "sources", "metrics"};
+    private static final String[] TOP = {"description", "zone", "grain", "fiscalYear", "sources", "metrics",
+        "tracking", "alerts", "actions"};
     private static final String[] SOURCE = {"description", "time", "columns", "csv", "rules"};
     private static final List<String> MEASURE_FIELDS = List.of("source", "aggregate", "column", "weight",
             "percentile", "filter");
@@ -42,6 +44,8 @@ final class CatalogReader {
         "tier", "indicator", "leadingIndicators", "vanity", "reviewCycle", "scope", "tags", "versions", "baseline",
         "targets", "dimensions", "onEmpty", "source", "aggregate", "column", "weight", "percentile", "filter",
         "numerator", "denominator", "scale", "onZeroDenominator", "formula"};
+    private static final List<String> BASELINE_FIELDS = List.of("method", "months", "periods", "minPeriods", "years",
+            "model", "period", "value", "asOf");
     private final String name;
     private final Problems problems;
     private final List<DataSource> sources = new ArrayList<>();
@@ -74,9 +78,10 @@ final class CatalogReader {
                 metric(m);
             }
         }
+        TrackingPlan tracking = TrackingSections.read(f.get("tracking"), f.get("alerts"), f.get("actions"), problems);
         Location at = new Location(name, Math.max(1, root.location().line()), Math.max(1, root.location().column()));
         CatalogParts parts = new CatalogParts(name, at, calendar == null ? BusinessCalendar.of(ZoneId.of("UTC"))
-                : calendar, grain, sources, metrics, metricLocations, sourceLocations);
+                : calendar, grain, sources, metrics, metricLocations, sourceLocations, tracking);
         return Catalog.validate(parts, problems.list(), broken);
     }
 
@@ -428,7 +433,7 @@ final class CatalogReader {
                 problems.add(label, "'version' in version of " + what + " must be text or a number, but was "
                         + label.describe());
             }
-            LocalDate effective = date(vf, "effective", "version of " + what, true);
+            LocalDate effective = vf.date("effective", true);
             String reason = vf.requiredText("reason");
             if (text != null && effective != null && reason != null) {
                 try {
@@ -440,60 +445,74 @@ final class CatalogReader {
         }
     }
 
-    private LocalDate date(Fields f, String field, String what, boolean required) {
-        String s = required ? f.requiredText(field) : f.text(field, null);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            problems.add(f.get(field), "'" + field + "' in " + what + " must be an ISO date such as 2025-01-31, but"
-                    + " was '" + s + "'");
-            return null;
-        }
-    }
-
     private void baseline(Fields f, String what, MetricBuilder<?, ?> b) {
         DocNode node = f.object("baseline");
         if (node == null) {
             return;
         }
         String bw = "baseline of " + what;
-        Fields bf = Fields.of(node, problems, bw, "method", "months", "years", "value", "asOf");
+        Fields bf = Fields.of(node, problems, bw, BASELINE_FIELDS.toArray(new String[0]));
         DocNode methodNode = bf.required("method");
         Baseline.Method method = bf.enumValue("method", Baseline.Method.class, null);
         if (methodNode == null || method == null) {
             return;
         }
-        List<String> allowed = method == Baseline.Method.TRAILING ? List.of("months")
-                : method == Baseline.Method.SEASONALLY_ADJUSTED ? List.of("years") : List.of("value", "asOf");
-        for (String field : List.of("months", "years", "value", "asOf")) {
-            if (node.fields().containsKey(field) && !allowed.contains(field)) {
+        List<String> allowed = switch (method) {
+            case TRAILING -> List.of("months", "periods", "minPeriods");
+            case TRAILING_MEDIAN -> List.of("periods", "minPeriods");
+            case SAME_PERIOD_LAST_YEAR -> List.of();
+            case SAME_PERIOD_AVERAGE -> List.of("years", "minPeriods");
+            case SEASONALLY_ADJUSTED -> List.of("years", "model", "period");
+            case FIXED -> List.of("value", "asOf");
+        };
+        int before = problems.list().size();
+        for (String field : BASELINE_FIELDS) {
+            if (!field.equals("method") && node.fields().containsKey(field) && !allowed.contains(field)) {
                 problems.add(node.keyLocation(field), "'" + field + "' does not apply to baseline method "
                         + methodNode.scalarText() + " of " + what + "; it takes " + allowed);
             }
         }
-        switch (method) {
-            case TRAILING: {
-                int months = bf.integer("months", 12, Baseline.MIN_TRAILING_MONTHS, Baseline.MAX_TRAILING_MONTHS);
-                b.baseline(Baseline.trailing(months));
-                break;
-            }
-            case SEASONALLY_ADJUSTED: {
+        Baseline baseline = switch (method) {
+            case TRAILING, TRAILING_MEDIAN -> trailingBaseline(bf, node, method, what);
+            case SAME_PERIOD_LAST_YEAR -> Baseline.samePeriodLastYear();
+            case SAME_PERIOD_AVERAGE -> Baseline.samePeriodAverage(bf.integer("years", 3, 1,
+                    Baseline.MAX_SEASONAL_YEARS));
+            case SEASONALLY_ADJUSTED -> {
                 int years = bf.integer("years", Baseline.MIN_SEASONAL_YEARS, Baseline.MIN_SEASONAL_YEARS,
                         Baseline.MAX_SEASONAL_YEARS);
-                b.baseline(Baseline.seasonallyAdjusted(years));
-                break;
+                Baseline s = Baseline.seasonallyAdjusted(years, bf.enumValue("model", Baseline.SeasonalModel.class,
+                        Baseline.SeasonalModel.ADDITIVE));
+                yield bf.has("period") ? s.withSeasonalPeriod(bf.integer("period", 12, 2,
+                        Baseline.MAX_SEASONAL_PERIOD)) : s;
             }
-            default: {
+            case FIXED -> {
                 BigDecimal value = bf.requiredNumber("value");
-                LocalDate asOf = date(bf, "asOf", bw, true);
-                if (value != null && asOf != null) {
-                    b.baseline(Baseline.fixed(value, asOf));
-                }
+                LocalDate asOf = bf.date("asOf", true);
+                yield value != null && asOf != null ? Baseline.fixed(value, asOf) : null;
             }
+        };
+        if (baseline != null && bf.has("minPeriods") && allowed.contains("minPeriods")) {
+            int min = bf.integer("minPeriods", baseline.length(), 1, baseline.length());
+            baseline = baseline.withMinPeriods(min);
         }
+        if (baseline != null && problems.list().size() == before) {
+            b.baseline(baseline);
+        }
+    }
+
+    private Baseline trailingBaseline(Fields bf, DocNode node, Baseline.Method method, String what) {
+        if (bf.has("months") && bf.has("periods")) {
+            problems.add(node.keyLocation("periods"), "baseline of " + what + " takes 'months' or 'periods', not"
+                    + " both");
+            return null;
+        }
+        if (bf.has("periods") || method == Baseline.Method.TRAILING_MEDIAN) {
+            int periods = bf.integer("periods", 12, 1, Baseline.MAX_TRAILING_PERIODS);
+            return method == Baseline.Method.TRAILING ? Baseline.trailingMean(periods)
+                    : Baseline.trailingMedian(periods);
+        }
+        int months = bf.integer("months", 12, Baseline.MIN_TRAILING_MONTHS, Baseline.MAX_TRAILING_MONTHS);
+        return Baseline.trailing(months);
     }
 
     private void targets(Fields f, String what, MetricBuilder<?, ?> b) {
@@ -526,7 +545,7 @@ final class CatalogReader {
         }
         Fields f = Fields.of(n, problems, field + " of " + what, "value", "due");
         BigDecimal value = f.requiredNumber("value");
-        LocalDate due = date(f, "due", field + " of " + what, false);
+        LocalDate due = f.date("due", false);
         if (value == null) {
             return null;
         }

@@ -81,9 +81,15 @@ final class PeriodText {
             return "+" + year;
         }
         if (year < 0) {
-            return "-" + (year > -10000 ? String.format("%04d", -year) : Long.toString(-year));
+            return "-" + (year > -10000 ? four(-year) : Long.toString(-year));
         }
-        return String.format("%04d", year);
+        return four(year);
+    }
+
+    /** 0..9999 with leading zeros to four digits (String.format costs a hundred times more per period written). */
+    private static String four(long v) {
+        String s = Long.toString(v);
+        return s.length() >= 4 ? s : "0000".substring(s.length()) + s;
     }
 
     private static String two(long v) {
