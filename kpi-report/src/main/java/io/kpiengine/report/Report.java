@@ -3,6 +3,7 @@ package io.kpiengine.report;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.time.Period;
+import io.kpiengine.core.track.Scorecard;
 import io.kpiengine.report.internal.Inputs;
 import io.kpiengine.report.internal.ModelBuilder;
 import io.kpiengine.report.internal.PageWriter;
@@ -189,6 +190,7 @@ public final class Report {
         private List<String> core;
         private Integer window;
         private Period asOf;
+        private Scorecard scorecard;
 
         private Builder() {
         }
@@ -384,12 +386,35 @@ public final class Report {
         }
 
         /**
+         * Feeds the report from a tracking scorecard of the same results: its targets (planned, phased, per
+         * segment), achievement, status rules, baselines, alerts (new, continuing, resolved), pace with forecast and
+         * findings replace the report's own results-based definitions (docs/report.md lists what feeds each panel).
+         *
+         * <pre>{@code
+         * Scorecard card = Tracker.of(catalog).track(results);
+         * Report.builder().catalog(catalog).results(results).scorecard(card).build();
+         * }</pre>
+         *
+         * @param card the scorecard of {@code Tracker.track(results)}
+         * @return this builder
+         * @throws NullPointerException if card is null
+         * @throws IllegalStateException if already set
+         */
+        public Builder scorecard(Scorecard card) {
+            Objects.requireNonNull(card, "card");
+            once(this.scorecard, "scorecard");
+            this.scorecard = card;
+            return this;
+        }
+
+        /**
          * Computes and renders the report.
          *
          * @return the report
          * @throws IllegalStateException if the catalog or the results are missing
          * @throws IllegalArgumentException if the results hold no cell of a KPI of the catalog, a core KPI is not a
-         *     KPI of the report (with "did you mean"), or asOf is not a period of the results
+         *     KPI of the report (with "did you mean"), asOf is not a period of the results, or the scorecard is of
+         *     another catalog
          */
         public Report build() {
             if (catalog == null) {
@@ -400,7 +425,11 @@ public final class Report {
             }
             List<View> v = views != null ? views : List.of(View.EXECUTIVE, View.MANAGER, View.ANALYST);
             Inputs in = new Inputs(catalog, results, title, locale != null ? locale : Locale.US, v,
-                    core != null ? core : List.of(), window != null ? window : DEFAULT_WINDOW, asOf);
+                    core != null ? core : List.of(), window != null ? window : DEFAULT_WINDOW, asOf, scorecard);
+            if (scorecard != null && !scorecard.catalog().equals(catalog.name())) {
+                throw new IllegalArgumentException("scorecard must be of catalog '" + catalog.name() + "', but is of '"
+                        + scorecard.catalog() + "'");
+            }
             ReportModel model = ModelBuilder.build(in);
             return new Report(model.title, PageWriter.write(model), v);
         }

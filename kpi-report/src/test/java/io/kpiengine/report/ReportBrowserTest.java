@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kpiengine.core.time.Period;
+import io.kpiengine.core.track.Scorecard;
+import io.kpiengine.core.track.ScorecardRow;
+import io.kpiengine.core.track.Tracker;
 import io.kpiengine.report.browser.Chromium;
 import io.kpiengine.report.browser.Page;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +50,7 @@ class ReportBrowserTest {
     private static Chromium chromium;
     private static Page page;
     private static ReportSamples.Sample sample;
+    private static Scorecard card;
     private static Path file;
     private static Path hostileFile;
     private static final List<String> opened = new ArrayList<>();
@@ -53,8 +60,10 @@ class ReportBrowserTest {
         assumeTrue(Chromium.executable().isPresent(), "Chromium is not installed (apt-get install chromium)");
         sample = ReportSamples.generate(2, 8, 24, 5, false);
         Files.createDirectories(SHOTS);
-        file = Report.builder().catalog(sample.catalog()).results(sample.results()).title("Shop KPIs, December 2025")
-                .build().write(Path.of("target", "report-browser-test.html").toAbsolutePath());
+        card = Tracker.builder(sample.catalog()).clock(Clock.fixed(Instant.parse("2026-01-15T00:00:00Z"), ZoneOffset.UTC))
+                .build().track(sample.results());
+        file = Report.builder().catalog(sample.catalog()).results(sample.results()).scorecard(card)
+                .title("Shop KPIs, December 2025").build().write(Path.of("target", "report-browser-test.html").toAbsolutePath());
         ReportSamples.Sample hostile = ReportSamples.generate(1, 3, 12, 5, true);
         hostileFile = Report.builder().catalog(hostile.catalog()).results(hostile.results())
                 .title(ReportSamples.HOSTILE).build().write(Path.of("target", "report-hostile.html").toAbsolutePath());
@@ -196,6 +205,24 @@ class ReportBrowserTest {
             assertThat(us.parse(cells[east].replace("$", "")).doubleValue()).as(cells[0]).isCloseTo(v, within(0.5));
         }
         assertThat(lines).hasSize(25);
+        // the segment table of the average order value: target, achievement and status are the scorecard's
+        show("kpi-2");
+        JsonNode seg = page.eval("[...[...document.querySelectorAll('#kpi-2 details.numbers table')].find(t =>"
+                + " t.caption.textContent.startsWith('Segments of')).rows].slice(1).map(r => [...r.cells]"
+                + ".map(c => c.textContent))");
+        assertThat(seg).hasSize(8);
+        for (JsonNode row : seg) {
+            ScorecardRow expected = card.row("aov_0", dec, Map.of("region", row.get(0).asText())).orElseThrow();
+            assertThat(us.parse(row.get(1).asText().replace("$", "")).doubleValue())
+                    .isCloseTo(expected.value().orElseThrow(), within(0.005));
+            assertThat(us.parse(row.get(2).asText().replace("$", "")).doubleValue())
+                    .isCloseTo(expected.target().orElseThrow(), within(0.005));
+            assertThat(us.parse(row.get(3).asText().replace("%", "")).doubleValue())
+                    .isCloseTo(expected.achievement().orElseThrow(), within(0.05));
+            String word = expected.status().name().charAt(0) + expected.status().name().substring(1)
+                    .toLowerCase(Locale.ROOT).replace('_', ' ');
+            assertThat(row.get(4).asText()).endsWith(word);
+        }
     }
 
     private static String tableValue(String id) {

@@ -2,6 +2,7 @@ package io.kpiengine.report.internal;
 
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.track.Scorecard;
 import io.kpiengine.report.View;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,11 +118,12 @@ public final class Gauges {
      *
      * @param catalog the catalog
      * @param results the results
+     * @param card the scorecard of the results, or null for the results-based definitions
      * @return the readings in report order
      */
-    public static Map<String, Reading> read(Catalog catalog, KpiResults results) {
+    public static Map<String, Reading> read(Catalog catalog, KpiResults results, Scorecard card) {
         ReportModel m = ModelBuilder.build(new Inputs(catalog, results, null, Locale.ROOT, List.of(View.values()),
-                List.of(), 2, null));
+                List.of(), 2, null, card));
         Map<String, Reading> out = new LinkedHashMap<>();
         int c = m.current;
         for (KpiModel k : m.kpis) {

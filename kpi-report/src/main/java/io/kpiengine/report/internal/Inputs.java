@@ -3,6 +3,7 @@ package io.kpiengine.report.internal;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.time.Period;
+import io.kpiengine.core.track.Scorecard;
 import io.kpiengine.report.View;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,10 @@ import java.util.Locale;
  * @param core the ids of the core KPIs of the summary; empty for the catalog's core tier
  * @param window the most periods on the time axis
  * @param asOf the current period, or null for the latest complete period with a value
+ * @param scorecard the tracking scorecard of the results, or null for the results-based panels
  */
 public record Inputs(Catalog catalog, KpiResults results, String title, Locale locale, List<View> views,
-        List<String> core, int window, Period asOf) {
+        List<String> core, int window, Period asOf, Scorecard scorecard) {
 
     /** The most core KPIs the summary shows. */
     public static final int MAX_CORE = 5;
@@ -37,6 +39,7 @@ public record Inputs(Catalog catalog, KpiResults results, String title, Locale l
      * @param core the core KPI ids
      * @param window the window
      * @param asOf the current period
+     * @param scorecard the scorecard, or null
      */
     public Inputs {
         views = List.copyOf(views);

@@ -22,6 +22,8 @@ public final class Line {
     public final String[] reason;
     /** The target in force in each period (NaN without one). */
     public final double[] target;
+    /** The stretch target in force (NaN without one). */
+    public final double[] stretch;
     /** The low and high ends of a target band (NaN without one). */
     public final double[] bandLow;
     /** The high end of a target band. */
@@ -46,6 +48,7 @@ public final class Line {
         this.value = nan(periods);
         this.reason = new String[periods];
         this.target = nan(periods);
+        this.stretch = nan(periods);
         this.bandLow = nan(periods);
         this.bandHigh = nan(periods);
         this.achievement = nan(periods);

@@ -120,7 +120,6 @@ public final class ModelBuilder {
         pickCore();
         teams();
         quality();
-        complete(model);
         model.feeds.put("Status, targets and achievement", "results and the catalog's targets (targetStatus)");
         model.feeds.put("Baselines", "results: the catalog's baseline method computed over the results");
         model.feeds.put("Alerts", "results: off-track and at-risk KPIs of the current period, unusual changes");
@@ -128,6 +127,10 @@ public final class ModelBuilder {
         model.feeds.put("Improvement points", "results: KPIs missing their target, their weakest segment and"
                 + " leading indicators");
         model.feeds.put("Leading indicators", "catalog links; cross-correlation (kpi-analysis, statsmodels ccf)");
+        complete(model);
+        if (in.scorecard() != null) {
+            ScorecardFeed.apply(model, in.scorecard(), results, catalog);
+        }
         return model;
     }
 
@@ -400,6 +403,7 @@ public final class ModelBuilder {
                 l.bandHigh[i] = hi * n;
             } else if (dir != null) {
                 l.target[i] = t * n;
+                l.stretch[i] = stretch * n;
             }
             double v = l.value[i] / n;
             if (Double.isNaN(v)) {
@@ -678,6 +682,7 @@ public final class ModelBuilder {
         System.arraycopy(l.value, from, s.value, 0, n);
         System.arraycopy(l.reason, from, s.reason, 0, n);
         System.arraycopy(l.target, from, s.target, 0, n);
+        System.arraycopy(l.stretch, from, s.stretch, 0, n);
         System.arraycopy(l.bandLow, from, s.bandLow, 0, n);
         System.arraycopy(l.bandHigh, from, s.bandHigh, 0, n);
         System.arraycopy(l.achievement, from, s.achievement, 0, n);

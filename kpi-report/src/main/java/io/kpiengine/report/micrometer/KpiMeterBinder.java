@@ -2,6 +2,7 @@ package io.kpiengine.report.micrometer;
 
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.track.Scorecard;
 import io.kpiengine.report.internal.Gauges;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The KPIs of a run as Micrometer gauges, so that a service's KPIs reach Prometheus, Grafana or any other
+ * The KPIs of a run (and of its tracking scorecard, when given) as Micrometer gauges, so that a service's KPIs reach Prometheus, Grafana or any other
  * backend through the {@link MeterRegistry} it already has. For every KPI of the catalog (a metric with a tier;
  * every metric when none has one) and every segment of its results, plus the total where it is exact, four gauges
  * report the current period (the latest complete period with a value):
@@ -81,6 +82,27 @@ public final class KpiMeterBinder implements MeterBinder {
     }
 
     /**
+     * A binder over the KPIs of one run as a tracking scorecard judges them: its targets, achievement and status
+     * rules.
+     *
+     * <pre>{@code
+     * KpiMeterBinder.of(catalog, results, Tracker.of(catalog).track(results)).bindTo(registry);
+     * }</pre>
+     *
+     * @param catalog the catalog the results were computed with
+     * @param results the results
+     * @param card the scorecard of the results
+     * @return the binder; bind it to a registry
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the results hold no cell of a KPI of the catalog
+     */
+    public static KpiMeterBinder of(Catalog catalog, KpiResults results, Scorecard card) {
+        KpiMeterBinder b = new KpiMeterBinder(Objects.requireNonNull(catalog, "catalog"));
+        b.update(results, Objects.requireNonNull(card, "card"));
+        return b;
+    }
+
+    /**
      * Reads a new run: every gauge reports it from now on. Gauges of segments the new run does not have report
      * NaN; segments it adds get gauges in every registry bound so far.
      *
@@ -88,9 +110,27 @@ public final class KpiMeterBinder implements MeterBinder {
      * @throws NullPointerException if results is null
      * @throws IllegalArgumentException if the results hold no cell of a KPI of the catalog
      */
-    public synchronized void update(KpiResults results) {
-        Objects.requireNonNull(results, "results");
-        Map<String, Gauges.Reading> next = Gauges.read(catalog, results);
+    public void update(KpiResults results) {
+        apply(Gauges.read(catalog, Objects.requireNonNull(results, "results"), null));
+    }
+
+    /**
+     * Reads a new run and its scorecard; see {@link #update(KpiResults)}.
+     *
+     * <pre>{@code
+     * binder.update(results, tracker.track(results, state));
+     * }</pre>
+     *
+     * @param results the results of the new run, computed with the same catalog
+     * @param card the scorecard of those results
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the results hold no cell of a KPI of the catalog
+     */
+    public void update(KpiResults results, Scorecard card) {
+        apply(Gauges.read(catalog, Objects.requireNonNull(results, "results"), Objects.requireNonNull(card, "card")));
+    }
+
+    private synchronized void apply(Map<String, Gauges.Reading> next) {
         for (Map.Entry<String, Gauges.Reading> e : readings.entrySet()) {
             if (!next.containsKey(e.getKey())) {
                 e.getValue().clear();
