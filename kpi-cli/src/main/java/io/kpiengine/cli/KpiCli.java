@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code kpi} command line: one subcommand per task ({@code kpi clean ...}, {@code kpi lint ...},
- * {@code kpi run ...}, {@code kpi track ...}, {@code kpi demo}), run from {@link #main} or in-process with
+ * {@code kpi run ...}, {@code kpi track ...}, {@code kpi report ...}, {@code kpi demo}), run from {@link #main} or in-process with
  * {@link #run(String...)}.
  *
  * <p>Exit codes: {@value #OK} success, {@value #GATE_FAILED} a quality gate (or lint) failed, {@value #USAGE}
@@ -106,6 +106,7 @@ public final class KpiCli {
                 LintCommand.class,
                 RunCommand.class,
                 TrackCommand.class,
+                ReportCommand.class,
                 DemoCommand.class,
             })
     static final class Root implements Runnable {

@@ -45,6 +45,7 @@ class ModuleDescriptorsTest {
             "io.kpiengine.quality", Set.of("io.kpiengine.quality"),
             "io.kpiengine.core", Set.of("io.kpiengine.core", "io.kpiengine.core.metric", "io.kpiengine.core.time",
                     "io.kpiengine.core.track"),
+            "io.kpiengine.report", Set.of("io.kpiengine.report", "io.kpiengine.report.micrometer"),
             "io.kpiengine.cli", Set.of("io.kpiengine.cli"));
 
     private static ModuleLayer layer;

@@ -54,11 +54,13 @@ public final class Report {
     private final String title;
     private final String html;
     private final List<View> views;
+    private final String summary;
 
-    private Report(String title, String html, List<View> views) {
+    private Report(String title, String html, List<View> views, String summary) {
         this.title = title;
         this.html = html;
         this.views = views;
+        this.summary = summary;
     }
 
     /**
@@ -90,6 +92,16 @@ public final class Report {
      */
     public List<View> views() {
         return views;
+    }
+
+    /**
+     * What the report covers in one line, e.g. {@code 7 KPIs over 3 periods to 2025-03, 4 core; views executive,
+     * manager, analyst}.
+     *
+     * @return the summary
+     */
+    public String summary() {
+        return summary;
     }
 
     /**
@@ -431,7 +443,10 @@ public final class Report {
                         + scorecard.catalog() + "'");
             }
             ReportModel model = ModelBuilder.build(in);
-            return new Report(model.title, PageWriter.write(model), v);
+            String summary = model.kpis.size() + (model.kpis.size() == 1 ? " KPI" : " KPIs") + " over "
+                    + model.periods.size() + " periods to " + model.period(model.current) + ", " + model.core.size()
+                    + " core; views " + String.join(", ", v.stream().map(View::id).toList());
+            return new Report(model.title, PageWriter.write(model), v, summary);
         }
     }
 }

@@ -88,13 +88,16 @@ final class Charts {
                                         : Status.AT_RISK.colour())));
                     }
                 }
-                for (int i = 0; i < l.status.length; i++) {
-                    if (l.status[i] == Status.OFF_TRACK && (i == 0 || l.status[i - 1] != Status.OFF_TRACK)
-                            && Double.isFinite(l.value[i]) && i != l.status.length - 1) {
-                        points.add(map("coord", List.of(i, l.value[i]), "value", "!",
+                // earlier runs of at least two off-track periods, where they began: the six most recent
+                List<Object> runs = new ArrayList<>();
+                for (int i = 0; i + 1 < l.status.length - 1; i++) {
+                    if (l.status[i] == Status.OFF_TRACK && l.status[i + 1] == Status.OFF_TRACK
+                            && (i == 0 || l.status[i - 1] != Status.OFF_TRACK) && Double.isFinite(l.value[i])) {
+                        runs.add(map("coord", List.of(i, l.value[i]), "value", "!",
                                 "itemStyle", map("color", Status.OFF_TRACK.colour())));
                     }
                 }
+                points.addAll(runs.subList(Math.max(0, runs.size() - 6), runs.size()));
                 if (!points.isEmpty()) {
                     line.put("markPoint", map("symbol", "pin", "symbolSize", 30, "data", points,
                             "label", map("color", "#fff", "fontWeight", "bold")));

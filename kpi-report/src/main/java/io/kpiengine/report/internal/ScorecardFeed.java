@@ -30,9 +30,10 @@ import java.util.OptionalDouble;
  * KPI.
  *
  * <p>The scorecard tracks the cells of the results, so it has no row for the roll-up of a KPI with dimensions. That
- * total keeps its results-based value; a sum or count total is held to the sum of its segments' targets in each
- * period (when every segment has one), and judged by the tracking's default thresholds: exceeded when the summed
- * stretch targets are met, on track from 100 % achievement, at risk from 95 %, off track below.
+ * total keeps its results-based value; it is held to the sum of its segments' targets in each period for a sum or
+ * count (when every segment has one), or to their common target for a ratio (none when they differ), and judged by
+ * the tracking's default thresholds: exceeded when the stretch target is met, on track from 100 % achievement, at
+ * risk from 95 %, off track below.
  */
 final class ScorecardFeed {
 
@@ -56,7 +57,7 @@ final class ScorecardFeed {
                     }
                 }
             }
-            if (k.total != null && k.additive) {
+            if (k.total != null) {
                 total(k);
             }
             if (ownAlerts) {
@@ -129,15 +130,23 @@ final class ScorecardFeed {
         return Math.sqrt(ss / (n - 1));
     }
 
-    /** The total of a sum or count against the sum of its segments' targets (class comment). */
+    /**
+     * The total against the segments' targets (class comment): their sum for a sum or count, their common value for
+     * a ratio (none when the segments' targets differ).
+     */
     private static void total(KpiModel k) {
         Line t = k.total;
         for (int i = 0; i < t.value.length; i++) {
-            double target = 0;
-            double stretch = 0;
+            double target = k.additive ? 0 : k.segments.get(0).target[i];
+            double stretch = k.additive ? 0 : k.segments.get(0).stretch[i];
             for (Line l : k.segments) {
-                target += l.target[i];
-                stretch += l.stretch[i];
+                if (k.additive) {
+                    target += l.target[i];
+                    stretch += l.stretch[i];
+                } else if (Double.compare(l.target[i], target) != 0 || Double.compare(l.stretch[i], stretch) != 0) {
+                    target = Double.NaN;
+                    stretch = Double.NaN;
+                }
             }
             t.target[i] = target;
             t.stretch[i] = stretch;
@@ -155,7 +164,8 @@ final class ScorecardFeed {
             boolean stretched = Double.isFinite(stretch) && (lower ? t.value[i] <= stretch : t.value[i] >= stretch);
             t.status[i] = stretched ? Status.EXCEEDED : a >= 100 ? Status.ON_TRACK : a >= 95 ? Status.AT_RISK
                     : Status.OFF_TRACK;
-            t.statusRule[i] = "total against the sum of the segments' targets";
+            t.statusRule[i] = k.additive ? "total against the sum of the segments' targets"
+                    : "total against the segments' common target";
         }
     }
 
@@ -182,12 +192,22 @@ final class ScorecardFeed {
             if (a.state() == Alert.State.RESOLVED) {
                 severity = "resolved";
             }
-            k.alerts.add(new AlertItem(severity, a.state().id(), k, ModelBuilder.label(a.segment()),
-                    i == null ? model.current : i, a.period().toString(), a.message(), a.rule()));
+            String label = ModelBuilder.label(a.segment());
+            k.alerts.add(new AlertItem(severity, a.state().id(), k, label, i == null ? model.current : i,
+                    a.period().toString(), k.name + (a.segment().isEmpty() ? "" : " (" + label + ")") + ": "
+                    + words(a), a.rule()));
         }
     }
 
     /** The scorecard's findings after the status-based points, one point per rule and KPI. */
+    /** The alert's message without the metric, segment and period it starts with (the list shows them). */
+    private static String words(Alert a) {
+        String m = a.message();
+        String head = a.period() + ": ";
+        int at = m.indexOf(head);
+        return at >= 0 && m.startsWith(a.metric()) ? m.substring(at + head.length()) : m;
+    }
+
     private static void findings(ReportModel model, Scorecard card) {
         Map<String, KpiModel> byId = new HashMap<>();
         for (KpiModel k : model.kpis) {

@@ -99,8 +99,10 @@ class ScorecardFeedTest {
                 List.of(View.values()), List.of(), 24, null, c));
         List<Alert> alerts = c.alerts();
         assertThat(alerts).isNotEmpty();
-        assertThat(m.alerts).extracting(AlertItem::message)
-                .containsExactlyInAnyOrderElementsOf(alerts.stream().map(Alert::message).toList());
+        // each alert's words, after the KPI's name and segment instead of its id, segment and period
+        assertThat(m.alerts).extracting(AlertItem::message).containsExactlyInAnyOrderElementsOf(alerts.stream()
+                .map(a -> "Orders (" + a.segment().get("region") + "): "
+                        + a.message().substring(a.message().indexOf(a.period() + ": ") + "2025-12: ".length())).toList());
         assertThat(m.feeds.get("Alerts")).startsWith("the tracking scorecard");
     }
 
