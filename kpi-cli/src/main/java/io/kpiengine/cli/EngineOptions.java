@@ -2,9 +2,10 @@ package io.kpiengine.cli;
 
 import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.metric.DataSource;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.data.RecordSource;
-import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,9 +16,9 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The options of the commands that compute a catalog's KPIs over data files and track them ({@code kpi track},
- * {@code kpi report}), as a picocli mixin: the catalog, the data files, threads, grain and the as-of instant, and
- * the engine, clock and readers they give.
+ * The options a command needs to compute the KPIs of a catalog over CSV files, as a picocli mixin: the catalog, one
+ * file per data source, threads, grain, date spine and as-of instant, with the same meaning as in {@code kpi run}.
+ * A command adds it with {@code @Mixin EngineOptions engine;}.
  */
 final class EngineOptions {
 
@@ -27,31 +28,33 @@ final class EngineOptions {
     @Option(names = "--data", paramLabel = "SOURCE=FILE", description = "The CSV file of a data source; repeat per source.")
     Map<String, Path> data = new LinkedHashMap<>();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the processors).")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads per source (default: the processors).")
     Integer threads;
 
-    @Option(names = "--grain", paramLabel = "GRAIN", description = "Override the catalog's grain.")
+    @Option(names = "--grain", paramLabel = "GRAIN", description = "Override the catalog's grain: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = RunCommand.GrainIds.class)
     String grain;
 
-    @Option(names = "--as-of", paramLabel = "INSTANT", description = "The instant that decides the partial period and"
-            + " the as-of date of overdue plans and reviews, e.g. 2025-07-01T00:00:00Z (default: now).")
+    @Option(names = "--from", paramLabel = "PERIOD", description = "First period of the date spine, e.g. 2025-01-06.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "PERIOD", description = "Last period of the date spine, e.g. 2025-12-29.")
+    String to;
+
+    @Option(names = "--as-of", paramLabel = "INSTANT", description = "The instant that decides the partial period"
+            + " (default: now).")
     String asOf;
 
-    /**
-     * Reads the catalog, or prints why it cannot be read.
-     *
-     * @param command the command's name, for the messages
-     * @param err where the problems go
-     * @return the catalog, or null (the reason printed)
-     */
-    Catalog catalog(String command, PrintWriter err) {
-        return CommandInputs.catalog(catalog, command, err);
+    /** The input files: the catalog and every data file. */
+    List<Path> inputs() {
+        List<Path> out = new java.util.ArrayList<>(data.values());
+        out.add(catalog);
+        return out;
     }
 
     /**
-     * The clock of {@code --as-of}.
+     * The clock of {@code --as-of}: fixed at that instant, else the system clock.
      *
-     * @return a fixed clock, or the system clock
      * @throws java.time.format.DateTimeParseException if the instant is malformed
      */
     Clock clock() {
@@ -59,37 +62,43 @@ final class EngineOptions {
     }
 
     /**
-     * The engine of these options.
+     * The engine of the catalog with these options.
      *
-     * @param c the catalog
-     * @param clock the clock
-     * @return the engine
+     * @throws IllegalArgumentException for a bad grain, period or option combination
      */
-    KpiEngine engine(Catalog c, Clock clock) {
-        KpiEngine.Builder eb = KpiEngine.builder().catalog(c).clock(clock);
+    KpiEngine engine(Catalog c) {
+        KpiEngine.Builder b = KpiEngine.builder().catalog(c).clock(clock());
         if (threads != null) {
-            eb.parallelism(threads);
+            b.parallelism(threads);
         }
+        Grain g = grain == null ? c.grain() : Grain.parse(grain);
         if (grain != null) {
-            eb.grain(Grain.parse(grain));
+            b.grain(g);
         }
-        return eb.build();
+        if (from != null || to != null) {
+            if (from == null || to == null) {
+                throw new IllegalArgumentException("--from and --to must be given together");
+            }
+            b.periods(c.calendar().period(g, c.calendar().parse(from).start()),
+                    c.calendar().period(g, c.calendar().parse(to).start()));
+        }
+        return b.build();
     }
 
     /**
-     * Opens the reader of every {@code --data}.
+     * Opens a reader per {@code --data} file, into {@code sources} (so that the caller closes them on failure).
      *
-     * @param c the catalog
-     * @param opened receives every reader opened, to close on failure
-     * @return the readers by source name
+     * @throws IllegalArgumentException if a source is not in the catalog or a file does not exist
      */
-    Map<String, RecordSource> sources(Catalog c, List<RecordSource> opened) {
-        Map<String, RecordSource> sources = new LinkedHashMap<>();
+    void open(Catalog c, Map<String, RecordSource> sources) {
         for (Map.Entry<String, Path> e : data.entrySet()) {
-            RecordSource reader = CommandInputs.open(c, e.getKey(), e.getValue());
-            opened.add(reader);
-            sources.put(e.getKey(), reader);
+            DataSource source = c.source(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
+                    "--data " + e.getKey() + "=...: the catalog has no data source '" + e.getKey() + "'; its sources"
+                            + " are " + c.sources().stream().map(DataSource::name).toList()));
+            if (!Files.isRegularFile(e.getValue())) {
+                throw new IllegalArgumentException("--data " + e.getKey() + "=" + e.getValue() + ": no such file");
+            }
+            sources.put(e.getKey(), source.csvReader(e.getValue()).build());
         }
-        return sources;
     }
 }

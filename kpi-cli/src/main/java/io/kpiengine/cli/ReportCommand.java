@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,16 +112,16 @@ final class ReportCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")) {
             return fail(err, "--out must end in .html, but was '" + out + "'");
         }
-        Catalog c = engineOptions.catalog("report", err);
+        Catalog c = CommandInputs.catalog(engineOptions.catalog, "report", err);
         if (c == null) {
             return CONFIG_ERROR;
         }
-        List<RecordSource> opened = new ArrayList<>();
+        Map<String, RecordSource> sources = new LinkedHashMap<>();
         try {
             Report.Builder report = options(Report.builder().catalog(c));
             Clock clock = engineOptions.clock();
-            KpiEngine engine = engineOptions.engine(c, clock);
-            Map<String, RecordSource> sources = engineOptions.sources(c, opened);
+            KpiEngine engine = engineOptions.engine(c);
+            engineOptions.open(c, sources);
             KpiResults results = engine.evaluate(sources);
             report.results(results);
             if (period != null) {
@@ -143,13 +144,13 @@ final class ReportCommand implements Callable<Integer> {
             err.flush();
             return results.quality().verdict() == QualityVerdict.FAIL ? QUALITY_GATE_FAILED : OK;
         } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException | KpiException e) {
-            opened.forEach(RecordSource::close);
+            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
         } catch (IOException e) {
-            opened.forEach(RecordSource::close);
+            sources.values().forEach(RecordSource::close);
             return fail(err, "cannot read a file: " + e.getMessage());
         } catch (UncheckedIOException e) {
-            opened.forEach(RecordSource::close);
+            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
         }
     }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,19 +106,19 @@ final class TrackCommand implements Callable<Integer> {
         if (!name.endsWith(".json") && !name.endsWith(".csv")) {
             return fail(err, "--out must end in .json or .csv, but was '" + out + "'");
         }
-        Catalog c = engineOptions.catalog("track", err);
+        Catalog c = CommandInputs.catalog(engineOptions.catalog, "track", err);
         if (c == null) {
             return CONFIG_ERROR;
         }
-        List<RecordSource> opened = new ArrayList<>();
+        Map<String, RecordSource> sources = new LinkedHashMap<>();
         try {
             Clock clock = engineOptions.clock();
             Tracker.Builder tb = Tracker.builder(c).clock(clock);
             if (engineOptions.threads != null) {
                 tb.parallelism(engineOptions.threads);
             }
-            KpiEngine engine = engineOptions.engine(c, clock);
-            Map<String, RecordSource> sources = engineOptions.sources(c, opened);
+            KpiEngine engine = engineOptions.engine(c);
+            engineOptions.open(c, sources);
             AlertState previous = alertsIn == null ? AlertState.EMPTY
                     : AlertState.fromBytes(Files.readAllBytes(alertsIn));
             KpiResults results = stateIn == null ? engine.evaluate(sources)
@@ -136,13 +137,13 @@ final class TrackCommand implements Callable<Integer> {
             return card.hasOpen(AlertSeverity.CRITICAL) || results.quality().verdict() == QualityVerdict.FAIL
                     ? CRITICAL : OK;
         } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException | KpiException e) {
-            opened.forEach(RecordSource::close);
+            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
         } catch (IOException e) {
-            opened.forEach(RecordSource::close);
+            sources.values().forEach(RecordSource::close);
             return fail(err, "cannot read or write a file: " + e.getMessage());
         } catch (UncheckedIOException e) {
-            opened.forEach(RecordSource::close);
+            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
         }
     }

@@ -65,10 +65,12 @@ public final class KpiEngine {
     private final Period last;
     private final boolean partialWindows;
     private final String fingerprint;
+    private final Catalog catalog;
 
     private KpiEngine(Builder b, EnginePlan plan) {
         this.plan = plan;
         Catalog c = b.catalog;
+        this.catalog = c;
         BusinessCalendar base = c != null ? c.calendar() : BusinessCalendar.of(ZoneId.of("UTC"));
         this.calendar = b.calendar != null ? b.calendar : b.zone != null ? base.withZone(b.zone) : base;
         this.grain = b.grain != null ? b.grain : c != null ? c.grain() : Grain.DAY;
@@ -278,7 +280,7 @@ public final class KpiEngine {
         List<KpiResult> rows = assembler.assemble(plan.metrics(), merged, plan.formulas());
         warnings.addAll(assembler.warnings());
         AggregationState state = new AggregationState(fingerprint, new ArrayList<>(merged.values()));
-        return new KpiResults(rows, DataQuality.of(accounts), state, warnings);
+        return new KpiResults(rows, DataQuality.of(accounts), state, warnings, catalog);
     }
 
     @Override

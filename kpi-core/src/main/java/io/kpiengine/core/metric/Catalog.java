@@ -1,5 +1,7 @@
 package io.kpiengine.core.metric;
 
+import io.kpiengine.core.score.GoalTree;
+import io.kpiengine.core.score.internal.TreeChecks;
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.track.TrackingPlan;
@@ -160,6 +162,7 @@ public final class Catalog {
         if (!parts.tracking.isEmpty()) {
             b.tracking(parts.tracking);
         }
+        parts.goalTrees.forEach(b::goalTree);
         return b;
     }
 
@@ -183,6 +186,9 @@ public final class Catalog {
         Map<String, Metric> metrics = new LinkedHashMap<>();
         parts.metrics.forEach(m -> metrics.put(m.id(), m));
         problems.addAll(PlanChecks.problems(parts.tracking, metrics, v.dimensionsOf, broken, parts.catalogLocation));
+        if (!parts.goalTrees.isEmpty()) {
+            problems.addAll(TreeChecks.problems(parts.goalTrees, metrics, broken, v.dimensionsOf));
+        }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt((Problem p) -> p.location().line())
                     .thenComparingInt(p -> p.location().column()));
@@ -393,6 +399,26 @@ public final class Catalog {
     }
 
     /**
+     * The composite scores of the catalog (its {@code scores} section), in declaration order.
+     *
+     * @return an immutable list
+     */
+    public List<GoalTree> goalTrees() {
+        return parts.goalTrees;
+    }
+
+    /**
+     * A composite score's goal tree by id.
+     *
+     * @param id the tree's (its root's) id
+     * @return the tree, or empty
+     */
+    public Optional<GoalTree> goalTree(String id) {
+        Objects.requireNonNull(id, "id");
+        return parts.goalTrees.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /**
      * Governance findings with the standard {@link Linter}.
      *
      * @return the findings, most severe first
@@ -423,7 +449,7 @@ public final class Catalog {
     public boolean equals(Object o) {
         return o instanceof Catalog c && c.parts.calendar.equals(parts.calendar) && c.parts.grain == parts.grain
                 && c.parts.sources.equals(parts.sources) && c.parts.metrics.equals(parts.metrics)
-                && c.parts.tracking.equals(parts.tracking);
+                && c.parts.tracking.equals(parts.tracking) && c.parts.goalTrees.equals(parts.goalTrees);
     }
 
     @Override
@@ -451,6 +477,7 @@ public final class Catalog {
         private final List<DataSource> sources = new ArrayList<>();
         private final List<Metric> metrics = new ArrayList<>();
         private TrackingPlan tracking;
+        private final List<GoalTree> goalTrees = new ArrayList<>();
 
         private Builder() {
         }
@@ -557,11 +584,30 @@ public final class Catalog {
         }
 
         /**
+         * Adds a composite score: a goal tree whose KPIs are metrics of the catalog.
+         *
+         * <pre>{@code
+         * Catalog.builder().zone(zone).source(deals).metrics(revenue, deals)
+         *         .goalTree(GoalTree.builder("sales_health").entity("salesperson")
+         *                 .kpi("revenue", "sales_health", 0.7).kpi("deals", "sales_health", 0.3).build())
+         *         .build();
+         * }</pre>
+         *
+         * @param tree the tree
+         * @return this builder
+         */
+        public Builder goalTree(GoalTree tree) {
+            goalTrees.add(Objects.requireNonNull(tree, "tree"));
+            return this;
+        }
+
+        /**
          * Validates and builds the catalog.
          *
          * @return the catalog
          * @throws IllegalStateException if no calendar or zone was set
-         * @throws CatalogException if the catalog (or its tracking plan) is invalid; every problem is listed
+         * @throws CatalogException if the catalog is invalid (its tracking plan and goal trees included: unknown KPIs
+         *     with "did you mean", KPIs grouped by other dimensions than a tree's entities); every problem is listed
          */
         public Catalog build() {
             if (calendar == null) {
@@ -571,8 +617,8 @@ public final class Catalog {
             List<Map<String, Location>> locations = new ArrayList<>();
             metrics.forEach(m -> locations.add(Map.of()));
             return validate(new CatalogParts(n, new Location(n, 0, 0), calendar, grain == null ? Grain.DAY : grain,
-                    sources, metrics, locations, Map.of(), tracking == null ? TrackingPlan.EMPTY : tracking), List.of(),
-                    Set.of());
+                    sources, metrics, locations, Map.of(), tracking == null ? TrackingPlan.EMPTY : tracking, goalTrees),
+                    List.of(), Set.of());
         }
     }
 }

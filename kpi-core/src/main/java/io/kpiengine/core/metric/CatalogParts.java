@@ -1,5 +1,6 @@
 package io.kpiengine.core.metric;
 
+import io.kpiengine.core.score.GoalTree;
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.track.TrackingPlan;
@@ -22,10 +23,18 @@ final class CatalogParts {
     final List<Map<String, Location>> metricLocations;
     final Map<String, Location> sourceLocations;
     final TrackingPlan tracking;
+    final List<GoalTree> goalTrees;
 
     CatalogParts(String name, Location catalogLocation, BusinessCalendar calendar, Grain grain,
             List<DataSource> sources, List<Metric> metrics, List<Map<String, Location>> metricLocations,
-            Map<String, Location> sourceLocations, TrackingPlan tracking) {
+            Map<String, Location> sourceLocations) {
+        this(name, catalogLocation, calendar, grain, sources, metrics, metricLocations, sourceLocations,
+                TrackingPlan.EMPTY, List.of());
+    }
+
+    CatalogParts(String name, Location catalogLocation, BusinessCalendar calendar, Grain grain,
+            List<DataSource> sources, List<Metric> metrics, List<Map<String, Location>> metricLocations,
+            Map<String, Location> sourceLocations, TrackingPlan tracking, List<GoalTree> goalTrees) {
         this.name = name;
         this.catalogLocation = catalogLocation;
         this.calendar = calendar;
@@ -35,6 +44,7 @@ final class CatalogParts {
         this.metricLocations = List.copyOf(metricLocations);
         this.sourceLocations = Map.copyOf(sourceLocations);
         this.tracking = tracking;
+        this.goalTrees = List.copyOf(goalTrees);
     }
 
     /** Where a field of the i-th metric stands; falls back to the metric, then the catalog. */

@@ -1,5 +1,7 @@
 package io.kpiengine.core.metric;
 
+import io.kpiengine.core.score.GoalTree;
+import io.kpiengine.core.score.internal.GoalTreeReader;
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.FiscalYearNaming;
 import io.kpiengine.core.time.Grain;
@@ -34,7 +36,7 @@ import java.util.Set;
 final class CatalogReader {
 
     private static final String[] TOP = {"description", "zone", "grain", "fiscalYear", "sources", "metrics",
-        "tracking", "alerts", "actions"};
+        "tracking", "alerts", "actions", "scores"};
     private static final String[] SOURCE = {"description", "time", "columns", "csv", "rules"};
     private static final List<String> MEASURE_FIELDS = List.of("source", "aggregate", "column", "weight",
             "percentile", "filter");
@@ -79,9 +81,10 @@ final class CatalogReader {
             }
         }
         TrackingPlan tracking = TrackingSections.read(f.get("tracking"), f.get("alerts"), f.get("actions"), problems);
+        List<GoalTree> trees = GoalTreeReader.read(f.get("scores"), problems);
         Location at = new Location(name, Math.max(1, root.location().line()), Math.max(1, root.location().column()));
         CatalogParts parts = new CatalogParts(name, at, calendar == null ? BusinessCalendar.of(ZoneId.of("UTC"))
-                : calendar, grain, sources, metrics, metricLocations, sourceLocations, tracking);
+                : calendar, grain, sources, metrics, metricLocations, sourceLocations, tracking, trees);
         return Catalog.validate(parts, problems.list(), broken);
     }
 

@@ -1,5 +1,6 @@
 package io.kpiengine.core.metric;
 
+import io.kpiengine.core.score.GoalTree;
 import io.kpiengine.base.internal.Suggestions;
 import io.kpiengine.core.track.internal.TrackingLint;
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ import java.util.Set;
  *       reads the value (its condition uses only targets, stretch, baseline or band)</td></tr>
  *   <tr><td>{@code target-not-an-improvement}</td><td>WARNING</td><td>a target lies on the bad side of a fixed
  *       baseline (a lower-is-better KPI whose target is above its baseline, or the reverse)</td></tr>
+ *   <tr><td>{@code vanity-weighted}, {@code only-lagging-kpis}, {@code kpi-in-two-branches},
+ *       {@code weights-normalised}, {@code inconsistent-pairwise}, {@code missing-score-target}</td><td>WARNING</td>
+ *       <td>the goal trees of the catalog's scores: see {@link GoalTree#lint(Catalog)}</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -58,7 +62,9 @@ public final class Linter {
             "missing-target",
             "missing-review-cycle", "vanity-core", "lagging-without-leading", "formula-without-source",
             "missing-description", "missing-unit", "missing-direction", "status-rule-ignores-value",
-            "target-not-an-improvement");
+            "target-not-an-improvement",
+            "vanity-weighted", "only-lagging-kpis", "kpi-in-two-branches", "weights-normalised",
+            "inconsistent-pairwise", "missing-score-target");
 
     /** The scope of KPIs that declare none. */
     public static final String DEFAULT_SCOPE = "(catalog)";
@@ -175,9 +181,13 @@ public final class Linter {
                 out.add(f);
             }
         }
+        for (GoalTree tree : catalog.goalTrees()) {
+            tree.lint(catalog).stream().filter(f -> !disabled.contains(f.rule())).forEach(out::add);
+        }
         List<String> order = new ArrayList<>();
         catalog.metrics().forEach(m -> order.add(m.id()));
-        out.sort(Comparator.comparing(LintFinding::severity).thenComparing(f -> order.indexOf(f.metric()))
+        out.sort(Comparator.comparing(LintFinding::severity)
+                .thenComparing(f -> order.contains(f.metric()) ? order.indexOf(f.metric()) : order.size())
                 .thenComparing(f -> RULES.indexOf(f.rule())));
         return List.copyOf(out);
     }
