@@ -5,6 +5,9 @@ import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.QualityVerdict;
 import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.score.GoalTree;
+import io.kpiengine.core.score.ScoreCard;
+import io.kpiengine.core.score.ScoreResults;
 import io.kpiengine.core.track.AlertState;
 import io.kpiengine.core.track.Scorecard;
 import io.kpiengine.core.track.Tracker;
@@ -33,8 +36,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kpi report}: computes every KPI of a catalog over data files, tracks them (baselines, targets, status,
- * alerts, pace: the catalog's tracking section or its defaults) and writes one self-contained HTML dashboard
- * (docs/report.md).
+ * alerts, pace: the catalog's tracking section or its defaults), analyses them (improvement points), scores the
+ * catalog's goal trees and writes one self-contained HTML dashboard (docs/report.md).
  *
  * <pre>
  * kpi report --catalog shop.yaml --data campaigns=campaigns.csv --data deals=deals.csv --out report.html
@@ -92,8 +95,8 @@ final class ReportCommand implements Callable<Integer> {
             + " (kpi track --alerts-out), so that alerts are new, continuing or resolved.")
     private Path alertsIn;
 
-    @Option(names = "--results-only", description = "Skip tracking: statuses, baselines and alerts by the report's"
-            + " own results-based definitions.")
+    @Option(names = "--results-only", description = "Skip tracking, analysis and scores: statuses, baselines, alerts"
+            + " and improvement points by the report's own results-based definitions.")
     private boolean resultsOnly;
 
     /** Creates the command; picocli sets the options. */
@@ -132,6 +135,14 @@ final class ReportCommand implements Callable<Integer> {
                         : AlertState.fromBytes(Files.readAllBytes(alertsIn));
                 Scorecard card = Tracker.builder(c).clock(clock).build().track(results, previous);
                 report.scorecard(card);
+                report.improvementPoints(results.improvementPoints().run());
+                List<ScoreResults> scores = new ArrayList<>();
+                for (GoalTree tree : c.goalTrees()) {
+                    scores.add(ScoreCard.builder(tree).catalog(c).build().score(results));
+                }
+                if (!scores.isEmpty()) {
+                    report.scores(scores.toArray(ScoreResults[]::new));
+                }
             } else if (alertsIn != null) {
                 throw new IllegalArgumentException("--alerts-in needs tracking, but --results-only was given");
             }

@@ -44,7 +44,8 @@ import java.util.Map;
  *       from July (a stretch target for the deal size), three alert rules (cost per lead over target two months
  *       running, critical; campaign conversion below 97 % of target, and new customers down by more than 15 % on
  *       the month, warnings) and the dates of the last reviews.</li>
- *   <li>{@code Report.builder()} turns results and scorecard into the dashboard: the executive view (the five core
+ *   <li>{@code Report.builder()} turns results, scorecard and the improvement points of the analysis into the
+ *       dashboard: the executive view (the five core
  *       KPIs with value, status, target, change and sparkline; trends against target and baseline; progress gauges;
  *       alerts; where to improve), the manager view (each owner's KPIs, achievement over time, channels compared),
  *       the analyst view (every KPI, leading indicators, the data-quality account) and a detail view per KPI with its
@@ -160,6 +161,7 @@ public final class Example17_Report {
                 .catalog(catalog)
                 .results(results)
                 .scorecard(card)
+                .improvementPoints(results.improvementPoints().run())
                 .title("Growth scorecard, December 2025")
                 .locale(Locale.US)
                 .views(View.EXECUTIVE, View.MANAGER, View.ANALYST)

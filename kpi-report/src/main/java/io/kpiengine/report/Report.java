@@ -1,7 +1,9 @@
 package io.kpiengine.report;
 
 import io.kpiengine.core.KpiResults;
+import io.kpiengine.core.analyze.ImprovementPoints;
 import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.score.ScoreResults;
 import io.kpiengine.core.time.Period;
 import io.kpiengine.core.track.Scorecard;
 import io.kpiengine.report.internal.Inputs;
@@ -203,6 +205,8 @@ public final class Report {
         private Integer window;
         private Period asOf;
         private Scorecard scorecard;
+        private List<ScoreResults> scores;
+        private ImprovementPoints analysis;
 
         private Builder() {
         }
@@ -420,6 +424,54 @@ public final class Report {
         }
 
         /**
+         * Adds the composite scores of goal trees: the executive view ranks each tree's entities by their root score
+         * in the current period, with status and coverage, and the analyst view lists them over time.
+         *
+         * <pre>{@code
+         * ScoreResults health = ScoreCard.of(catalog, "sales_health").score(results);
+         * Report.builder().catalog(catalog).results(results).scores(health);
+         * }</pre>
+         *
+         * @param trees the scores of one or more goal trees over the same results
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         * @throws IllegalArgumentException if none is given
+         * @throws IllegalStateException if already set
+         */
+        public Builder scores(ScoreResults... trees) {
+            List<ScoreResults> list = new ArrayList<>();
+            for (ScoreResults t : trees) {
+                list.add(Objects.requireNonNull(t, "scores"));
+            }
+            if (list.isEmpty()) {
+                throw new IllegalArgumentException("scores must name at least one goal tree's scores, but was empty");
+            }
+            once(this.scores, "scores");
+            this.scores = List.copyOf(list);
+            return this;
+        }
+
+        /**
+         * Adds the improvement points of the analysis of the same results (unusual changes, the segments behind
+         * them, trend breaks, leading indicators that turned) to the report's own.
+         *
+         * <pre>{@code
+         * Report.builder().catalog(catalog).results(results).improvementPoints(results.improvementPoints().run());
+         * }</pre>
+         *
+         * @param points the points of {@code results.improvementPoints().run()}
+         * @return this builder
+         * @throws NullPointerException if points is null
+         * @throws IllegalStateException if already set
+         */
+        public Builder improvementPoints(ImprovementPoints points) {
+            Objects.requireNonNull(points, "points");
+            once(this.analysis, "improvementPoints");
+            this.analysis = points;
+            return this;
+        }
+
+        /**
          * Computes and renders the report.
          *
          * @return the report
@@ -437,7 +489,8 @@ public final class Report {
             }
             List<View> v = views != null ? views : List.of(View.EXECUTIVE, View.MANAGER, View.ANALYST);
             Inputs in = new Inputs(catalog, results, title, locale != null ? locale : Locale.US, v,
-                    core != null ? core : List.of(), window != null ? window : DEFAULT_WINDOW, asOf, scorecard);
+                    core != null ? core : List.of(), window != null ? window : DEFAULT_WINDOW, asOf, scorecard,
+                    scores != null ? scores : List.of(), analysis);
             if (scorecard != null && !scorecard.catalog().equals(catalog.name())) {
                 throw new IllegalArgumentException("scorecard must be of catalog '" + catalog.name() + "', but is of '"
                         + scorecard.catalog() + "'");

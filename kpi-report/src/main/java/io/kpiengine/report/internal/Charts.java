@@ -293,6 +293,29 @@ final class Charts {
         return spec("gauge", k, map("animation", false, "series", series));
     }
 
+    /** A goal tree's entities ranked by their root score in the current period, best on top. */
+    static Map<String, Object> ranking(ReportModel.Composite c) {
+        List<Object> names = new ArrayList<>();
+        List<Object> data = new ArrayList<>();
+        for (ReportModel.Composite.Row r : c.rows()) {
+            if (Double.isFinite(r.score())) {
+                names.add(r.entity());
+                data.add(tenth(r.score()));
+            }
+        }
+        Map<String, Object> option = map(
+                "animation", false,
+                "grid", map("left", 8, "right", 40, "top", 8, "bottom", 8, "containLabel", true),
+                "tooltip", map("trigger", "item", "valueFormatter", "$fmt"),
+                "xAxis", map("type", "value", "splitLine", map("lineStyle", map("color", "#E5E7EB"))),
+                "yAxis", map("type", "category", "data", names, "inverse", true,
+                        "axisLabel", map("width", 110, "overflow", "truncate")),
+                "series", List.of(map("type", "bar", "name", c.name(), "data", data, "barMaxWidth", 18,
+                        "itemStyle", map("color", "#0072B2", "borderRadius", List.of(0, 3, 3, 0)),
+                        "label", map("show", true, "position", "right", "formatter", "$fmt", "fontSize", 11))));
+        return map("kind", "ranking", "fmt", map("maximumFractionDigits", 1), "option", option);
+    }
+
     /** A percentage to one decimal, as the page writes it. */
     static double tenth(double v) {
         return Math.round(v * 10) / 10.0;

@@ -3,9 +3,7 @@ package io.kpiengine.report.internal;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.track.Scorecard;
-import io.kpiengine.report.View;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -122,8 +120,7 @@ public final class Gauges {
      * @return the readings in report order
      */
     public static Map<String, Reading> read(Catalog catalog, KpiResults results, Scorecard card) {
-        ReportModel m = ModelBuilder.build(new Inputs(catalog, results, null, Locale.ROOT, List.of(View.values()),
-                List.of(), 2, null, card));
+        ReportModel m = ModelBuilder.build(Inputs.of(catalog, results, Locale.ROOT, 2, card));
         Map<String, Reading> out = new LinkedHashMap<>();
         int c = m.current;
         for (KpiModel k : m.kpis) {

@@ -131,6 +131,12 @@ public final class ModelBuilder {
         if (in.scorecard() != null) {
             ScorecardFeed.apply(model, in.scorecard(), results, catalog);
         }
+        if (!in.scores().isEmpty()) {
+            MoreFeeds.scores(model, in.scores());
+        }
+        if (in.analysis() != null) {
+            MoreFeeds.analysis(model, in.analysis());
+        }
         return model;
     }
 

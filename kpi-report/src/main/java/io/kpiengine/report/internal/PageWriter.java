@@ -226,7 +226,19 @@ public final class PageWriter {
         out.append("</article>");
         out.append("<article class=\"card span2\"><h3>Where to improve</h3>");
         improvements(3);
-        out.append("</article></div></section>");
+        out.append("</article>");
+        for (ReportModel.Composite comp : m.composites) {
+            out.append("<article class=\"card\"><h3>").append(Html.escape(comp.name()))
+                    .append(" <span class=\"muted\">composite score by ")
+                    .append(Html.escape(String.join(" \u00b7 ", comp.entities()))).append(", ")
+                    .append(Html.escape(comp.period())).append("</span></h3>");
+            String id = chart("ranking" + comp.tree(), () -> Charts.ranking(comp));
+            chartDiv(id, "h-heat", "Ranking of " + comp.name(), (int) comp.rows().stream()
+                    .filter(r -> Double.isFinite(r.score())).count());
+            compositeTable(comp);
+            out.append("</article>");
+        }
+        out.append("</div></section>");
     }
 
     private void section(View v) {
@@ -409,8 +421,12 @@ public final class PageWriter {
             if (n++ == max) {
                 break;
             }
-            out.append("<li><p class=\"i-title\"><a href=\"#").append(i.kpi().anchor()).append("\">")
-                    .append(Html.escape(i.title())).append("</a></p><ul>");
+            if (i.kpi() != null) {
+                out.append("<li><p class=\"i-title\"><a href=\"#").append(i.kpi().anchor()).append("\">")
+                        .append(Html.escape(i.title())).append("</a></p><ul>");
+            } else {
+                out.append("<li><p class=\"i-title\">").append(Html.escape(i.title())).append("</p><ul>");
+            }
             for (String d : i.details()) {
                 out.append("<li>").append(Html.escape(d)).append("</li>");
             }
@@ -661,6 +677,21 @@ public final class PageWriter {
         if (m.quality.sources().isEmpty()) {
             out.append("<p class=\"muted\">No source account in the results.</p>");
         }
+    }
+
+    private void compositeTable(ReportModel.Composite comp) {
+        numbers("Scores of " + comp.name() + " in " + comp.period());
+        out.append("<thead><tr><th scope=\"col\">Rank</th><th scope=\"col\">Entity</th><th scope=\"col\">Score</th>")
+                .append("<th scope=\"col\">Status</th><th scope=\"col\">Coverage</th></tr></thead><tbody>");
+        for (ReportModel.Composite.Row r : comp.rows()) {
+            out.append("<tr><td>").append(r.rank() > 0 ? Integer.toString(r.rank()) : "\u2013").append("</td><th scope=\"row\">")
+                    .append(Html.escape(r.entity())).append("</th><td>")
+                    .append(Double.isFinite(r.score()) ? String.format(m.locale, "%.1f", r.score()) : "\u2013")
+                    .append("</td><td>").append(Html.escape(r.status())).append("</td><td>")
+                    .append(String.format(m.locale, "%.0f%%", r.coverage() * 100)).append("</td></tr>");
+        }
+        out.append("</tbody>");
+        endNumbers();
     }
 
     private void feeds() {

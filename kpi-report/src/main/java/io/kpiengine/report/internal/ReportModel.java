@@ -45,6 +45,8 @@ public final class ReportModel {
     public final List<LeadLink> leading = new ArrayList<>();
     /** The data-quality account. */
     public Quality quality;
+    /** Composite scores of goal trees, when given. */
+    public final List<Composite> composites = new ArrayList<>();
     /** Which input fed which panel. */
     public final Map<String, String> feeds = new LinkedHashMap<>();
     /** Notes shown in the analyst view (choices the report made, such as KPIs without a total). */
@@ -94,6 +96,31 @@ public final class ReportModel {
      */
     public record LeadLink(KpiModel lagging, KpiModel leading, String leadingId, int lag, double r, double band,
             int n, String note) {
+    }
+
+    /**
+     * The scores of one goal tree in the current period.
+     *
+     * @param tree the tree's id
+     * @param name the root's name
+     * @param period the scored period's label
+     * @param entities the entity dimensions
+     * @param rows one row per entity, ranked first, then the entities without a score
+     */
+    public record Composite(String tree, String name, String period, List<String> entities, List<Row> rows) {
+
+        /**
+         * One entity's score.
+         *
+         * @param entity the entity
+         * @param score the root score, NaN without one
+         * @param rank 1 for the best; 0 without a score
+         * @param status the status band, or why there is no score
+         * @param coverage the share of the weight that had a score
+         * @param history the root score in each period of the time axis
+         */
+        public record Row(String entity, double score, int rank, String status, double coverage, double[] history) {
+        }
     }
 
     /**

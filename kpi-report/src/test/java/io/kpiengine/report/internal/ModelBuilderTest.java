@@ -48,7 +48,7 @@ class ModelBuilderTest {
     }
 
     private static Inputs inputs(Catalog c, KpiResults r, List<String> core, Period asOf) {
-        return new Inputs(c, r, null, Locale.US, List.of(View.values()), core, 24, asOf, null);
+        return new Inputs(c, r, null, Locale.US, List.of(View.values()), core, 24, asOf, null, List.of(), null);
     }
 
     private static KpiModel kpi(String id) {

@@ -32,7 +32,7 @@ class ScorecardFeedTest {
         sample = ReportSamples.generate(1, 4, 30, 13, false);
         card = tracker().track(sample.results());
         model = ModelBuilder.build(new Inputs(sample.catalog(), sample.results(), null, Locale.US,
-                List.of(View.values()), List.of(), 24, null, card));
+                List.of(View.values()), List.of(), 24, null, card, List.of(), null));
     }
 
     static Tracker tracker() {
@@ -96,7 +96,7 @@ class ScorecardFeedTest {
         Scorecard c = Tracker.builder(withRules).clock(Clock.fixed(Instant.parse("2026-01-15T00:00:00Z"),
                 ZoneOffset.UTC)).build().track(sample.results());
         ReportModel m = ModelBuilder.build(new Inputs(withRules, sample.results(), null, Locale.US,
-                List.of(View.values()), List.of(), 24, null, c));
+                List.of(View.values()), List.of(), 24, null, c, List.of(), null));
         List<Alert> alerts = c.alerts();
         assertThat(alerts).isNotEmpty();
         // each alert's words, after the KPI's name and segment instead of its id, segment and period
