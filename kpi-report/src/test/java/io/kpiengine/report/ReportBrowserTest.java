@@ -2,6 +2,7 @@ package io.kpiengine.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,8 +33,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The report in a real browser: headless Chromium (Debian's {@code chromium}) driven through the DevTools
- * protocol, one browser for the whole class. The tests are skipped only when Chromium is not installed; CI
- * installs it ({@code .ci/run}).
+ * protocol, one browser for the whole class. Outside CI the tests are skipped when Chromium is not installed; in CI
+ * (the {@code CI} environment variable set, as {@code .ci/run} does after installing Chromium) a missing browser
+ * fails them instead, so that they can never be skipped silently there.
  *
  * <p>How "no network request" is checked: the page's tab has the DevTools Network domain enabled before the file
  * is opened, so every request the page starts, whatever its scheme (http, https, ws, data, file), is reported as
@@ -57,7 +59,13 @@ class ReportBrowserTest {
 
     @BeforeAll
     static void open() throws Exception {
-        assumeTrue(Chromium.executable().isPresent(), "Chromium is not installed (apt-get install chromium)");
+        if (Chromium.executable().isEmpty()) {
+            String why = "Chromium is not installed (apt-get install chromium; or CHROMIUM=<executable>)";
+            if (inCi()) {
+                fail(why + ", and CI must run the browser tests");
+            }
+            assumeTrue(false, why);
+        }
         sample = ReportSamples.generate(2, 8, 24, 5, false);
         Files.createDirectories(SHOTS);
         card = Tracker.builder(sample.catalog()).clock(Clock.fixed(Instant.parse("2026-01-15T00:00:00Z"), ZoneOffset.UTC))
@@ -70,6 +78,12 @@ class ReportBrowserTest {
         chromium = Chromium.launch();
         page = chromium.newPage(1366, 768);
         navigate(file);
+    }
+
+    /** Whether this is a CI run: the {@code CI} environment variable set to anything but {@code false}. */
+    static boolean inCi() {
+        String ci = System.getenv("CI");
+        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
     }
 
     @AfterAll

@@ -201,7 +201,7 @@ public final class PageWriter {
             tile(k);
         }
         out.append("</div><div class=\"grid\">");
-        out.append("<article class=\"card span2\"><h3>Trends against target</h3><div class=\"multiples\">");
+        out.append("<article class=\"card span-all\"><h3>Trends against target</h3><div class=\"multiples\">");
         for (KpiModel k : m.core) {
             Line h = k.headline();
             if (h == null) {
@@ -209,13 +209,13 @@ public final class PageWriter {
             }
             out.append("<figure class=\"multiple\"><figcaption><a href=\"#").append(k.anchor()).append("\">")
                     .append(Html.escape(k.name)).append("</a></figcaption>");
-            String id = chart("trend" + k.index, () -> Charts.trend(k, List.of(h), periods(), true));
+            String id = chart("summary" + k.index, () -> Charts.trend(k, List.of(h), periods(), false));
             chartDiv(id, "h-m", "Trend of " + k.name + " against its target and baseline");
             trendTable(k, List.of(h), "Trend of " + k.name);
             out.append("</figure>");
         }
         out.append("</div></article>");
-        out.append("<article class=\"card\"><h3>Progress to target</h3><div class=\"gauges\">");
+        out.append("<article class=\"card span-all\"><h3>Progress to target</h3><div class=\"gauges\">");
         for (KpiModel k : m.core) {
             gauge(k);
         }

@@ -50,10 +50,14 @@ final class ScorecardFeed {
         for (KpiModel k : model.kpis) {
             for (Line l : k.segments) {
                 List<ScorecardRow> rows = card.series(k.metric.id(), l.segment);
+                List<KpiResult> series = null;
                 for (ScorecardRow row : rows) {
                     Integer i = index.get(row.period());
                     if (i != null) {
-                        row(l, i, row, results);
+                        if (series == null) {
+                            series = results.series(k.metric.id(), l.segment);
+                        }
+                        row(l, i, row, series);
                     }
                 }
             }
@@ -86,7 +90,7 @@ final class ScorecardFeed {
                 + " scorecard's findings (action plans, reviews, target realism)");
     }
 
-    private static void row(Line l, int i, ScorecardRow row, KpiResults results) {
+    private static void row(Line l, int i, ScorecardRow row, List<KpiResult> series) {
         l.target[i] = nan(row.target());
         l.bandLow[i] = nan(row.bandLow());
         l.bandHigh[i] = nan(row.bandHigh());
@@ -99,7 +103,7 @@ final class ScorecardFeed {
         l.baselineLow[i] = Double.NaN;
         l.baselineHigh[i] = Double.NaN;
         if (b.value().isPresent() && b.windowStart().isPresent() && b.windowEnd().isPresent()) {
-            double sd = sd(results, row, b.windowStart().get(), b.windowEnd().get());
+            double sd = sd(series, b.windowStart().get(), b.windowEnd().get());
             if (Double.isFinite(sd)) {
                 l.baselineLow[i] = b.value().getAsDouble() - sd;
                 l.baselineHigh[i] = b.value().getAsDouble() + sd;
@@ -107,25 +111,25 @@ final class ScorecardFeed {
         }
     }
 
-    /** The sample standard deviation of a series' values from {@code first} to {@code last}. */
-    private static double sd(KpiResults results, ScorecardRow row, Period first, Period last) {
-        List<Double> values = new ArrayList<>();
-        for (KpiResult r : results.series(row.metric(), row.segment())) {
+    /** The sample standard deviation (two passes) of a series' values from {@code first} to {@code last}. */
+    private static double sd(List<KpiResult> series, Period first, Period last) {
+        double sum = 0;
+        int n = 0;
+        for (KpiResult r : series) {
             if (r.period().compareTo(first) >= 0 && r.period().compareTo(last) <= 0 && r.value().isPresent()) {
-                values.add(r.value().value());
+                sum += r.value().value();
+                n++;
             }
         }
-        int n = values.size();
         if (n < 2) {
             return Double.NaN;
         }
-        double mean = 0;
-        for (double v : values) {
-            mean += v / n;
-        }
+        double mean = sum / n;
         double ss = 0;
-        for (double v : values) {
-            ss += (v - mean) * (v - mean);
+        for (KpiResult r : series) {
+            if (r.period().compareTo(first) >= 0 && r.period().compareTo(last) <= 0 && r.value().isPresent()) {
+                ss += (r.value().value() - mean) * (r.value().value() - mean);
+            }
         }
         return Math.sqrt(ss / (n - 1));
     }

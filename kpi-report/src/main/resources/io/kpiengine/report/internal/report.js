@@ -30,7 +30,8 @@
 
   function formatters(spec) {
     var full = nf(spec.fmt);
-    var compact = nf(spec.fmt, { notation: 'compact', maximumFractionDigits: 1, minimumFractionDigits: 0 });
+    var compact = nf(spec.fmt, { notation: 'compact', minimumFractionDigits: 0,
+      maximumFractionDigits: spec.fmt.style === 'percent' ? 2 : 1 });
     var option = spec.option;
     return {
       $fmt: full,
