@@ -1,7 +1,8 @@
 /**
  * Statistics on series and samples, equal to their statsmodels, scipy and pandas definitions: lead/lag (ccf,
- * Granger, lagged regression, scans), trend, seasonal decomposition and STL, driver attribution, A/B tests and
- * pilots, smoothing and forecasting, anomaly scores and control charts. Knows nothing of catalogs or KPIs.
+ * Granger, lagged regression, scans), trend, seasonal decomposition and STL, smoothing and forecasting (Holt),
+ * control charts, driver attribution, A/B tests and pilots, multiple-testing adjustments. Knows nothing of catalogs
+ * or KPIs.
  */
 module io.kpiengine.analysis {
     requires transitive io.kpiengine.base;

@@ -14,6 +14,6 @@ module io.kpiengine.core {
     exports io.kpiengine.core.metric;
     exports io.kpiengine.core.score;
     exports io.kpiengine.core.time;
-    exports io.kpiengine.core.track;
     exports io.kpiengine.core.analyze;
+    exports io.kpiengine.core.track;
 }

@@ -15,6 +15,7 @@ import io.kpiengine.data.RecordSource;
 import io.kpiengine.report.Report;
 import io.kpiengine.report.View;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
  * wrote report.html (1.4 MB): 7 KPIs over 3 periods to 2025-03, 4 core; views executive, manager, analyst; quality PASS
  * </pre>
  *
- * <p>The file is written to a temporary file in its directory and renamed over the target. Exit codes: 0 report
+ * <p>The file is written to a temporary file in its directory and renamed over the target only when the report is
+ * complete ({@link OutputFiles}); an output that is the same file as an input is refused. Exit codes: 0 report
  * written; 1 report written, but a source failed its quality gate (the report says so in its quality badge); 2 usage
  * or configuration error, with the reason on standard error.
  */
@@ -115,12 +117,17 @@ final class ReportCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")) {
             return fail(err, "--out must end in .html, but was '" + out + "'");
         }
+        try {
+            checkFiles();
+        } catch (IllegalArgumentException e) {
+            return fail(err, e.getMessage());
+        }
         Catalog c = CommandInputs.catalog(engineOptions.catalog, "report", err);
         if (c == null) {
             return CONFIG_ERROR;
         }
         Map<String, RecordSource> sources = new LinkedHashMap<>();
-        try {
+        try (OutputFiles outputs = new OutputFiles()) {
             Report.Builder report = options(Report.builder().catalog(c));
             Clock clock = engineOptions.clock();
             KpiEngine engine = engineOptions.engine(c);
@@ -147,7 +154,10 @@ final class ReportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--alerts-in needs tracking, but --results-only was given");
             }
             Report r = report.build();
-            r.write(out);
+            try (OutputStream o = outputs.stream(out)) {
+                r.writeTo(o);
+            }
+            outputs.commit();
             stdout.printf(Locale.ROOT, "wrote %s (%.1f MB): %s; quality %s%n", out, r.size() / 1e6, r.summary(),
                     results.quality().verdict());
             stdout.flush();
@@ -159,11 +169,31 @@ final class ReportCommand implements Callable<Integer> {
             return fail(err, e.getMessage());
         } catch (IOException e) {
             sources.values().forEach(RecordSource::close);
-            return fail(err, "cannot read a file: " + e.getMessage());
+            return fail(err, e.getMessage().startsWith("cannot ") ? e.getMessage()
+                    : "cannot read or write a file: " + OutputFiles.reason(e));
         } catch (UncheckedIOException e) {
             sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
         }
+    }
+
+    /**
+     * Refuses, as {@code kpi run} does, a missing catalog, a data file that is not a regular file, and an output
+     * that is the same file as an input.
+     */
+    private void checkFiles() {
+        RunCommand.requireReadable("--catalog " + engineOptions.catalog, engineOptions.catalog);
+        List<OutputFiles.Named> in = new ArrayList<>();
+        in.add(new OutputFiles.Named("--catalog", engineOptions.catalog));
+        engineOptions.data.forEach((source, file) -> {
+            RunCommand.requireRegularFile("--data " + source + "=" + file, file);
+            in.add(new OutputFiles.Named("--data " + source + "=", file));
+        });
+        if (alertsIn != null) {
+            RunCommand.requireRegularFile("--alerts-in " + alertsIn, alertsIn);
+            in.add(new OutputFiles.Named("--alerts-in", alertsIn));
+        }
+        OutputFiles.checkDistinct(in, List.of(new OutputFiles.Named("--out", out)), List.of());
     }
 
     /** The report options of the command line. */

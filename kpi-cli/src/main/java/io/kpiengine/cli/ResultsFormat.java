@@ -5,6 +5,8 @@ import io.kpiengine.core.KpiResult;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.SourceAccount;
 import io.kpiengine.core.metric.Catalog;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,30 +24,35 @@ final class ResultsFormat {
     private ResultsFormat() {
     }
 
-    static String json(Catalog catalog, KpiEngine engine, KpiResults r) {
-        StringBuilder sb = new StringBuilder(256 + r.rows().size() * 200);
-        sb.append("{\n  \"schemaVersion\": ").append(SCHEMA_VERSION);
-        sb.append(",\n  \"catalog\": ").append(str(catalog.name()));
-        sb.append(",\n  \"zone\": ").append(str(engine.calendar().zone().getId()));
-        sb.append(",\n  \"grain\": ").append(str(engine.grain().id()));
-        sb.append(",\n  \"quality\": {\n    \"verdict\": ").append(str(r.quality().verdict().name()));
-        sb.append(",\n    \"sources\": [");
+    /**
+     * Writes the JSON form, a cell at a time: the output never exists as one string, so its size is bounded by the
+     * disk, not by the heap.
+     */
+    static void json(Catalog catalog, KpiEngine engine, KpiResults r, Writer out) throws IOException {
+        out.append("{\n  \"schemaVersion\": ").append(String.valueOf(SCHEMA_VERSION));
+        out.append(",\n  \"catalog\": ").append(str(catalog.name()));
+        out.append(",\n  \"zone\": ").append(str(engine.calendar().zone().getId()));
+        out.append(",\n  \"grain\": ").append(str(engine.grain().id()));
+        out.append(",\n  \"quality\": {\n    \"verdict\": ").append(str(r.quality().verdict().name()));
+        out.append(",\n    \"sources\": [");
         List<SourceAccount> sources = r.quality().sources();
         for (int i = 0; i < sources.size(); i++) {
             SourceAccount s = sources.get(i);
-            sb.append(i == 0 ? "\n" : ",\n").append("      {\"source\": ").append(str(s.source()))
+            out.append(i == 0 ? "\n" : ",\n").append("      {\"source\": ").append(str(s.source()))
                     .append(", \"verdict\": ").append(str(s.verdict().name()))
-                    .append(", \"rowsAggregated\": ").append(s.rowsAggregated())
-                    .append(", \"rowsRejected\": ").append(s.rowsRejected())
-                    .append(", \"rowsMerged\": ").append(s.rowsMerged())
-                    .append(", \"rowsWithoutPeriod\": ").append(s.rowsWithoutPeriod())
+                    .append(", \"rowsAggregated\": ").append(String.valueOf(s.rowsAggregated()))
+                    .append(", \"rowsRejected\": ").append(String.valueOf(s.rowsRejected()))
+                    .append(", \"rowsMerged\": ").append(String.valueOf(s.rowsMerged()))
+                    .append(", \"rowsWithoutPeriod\": ").append(String.valueOf(s.rowsWithoutPeriod()))
                     .append(", \"findings\": ").append(strings(s.findings())).append('}');
         }
-        sb.append(sources.isEmpty() ? "]\n  }" : "\n    ]\n  }");
-        sb.append(",\n  \"warnings\": ").append(strings(r.warnings()));
-        sb.append(",\n  \"results\": [");
+        out.append(sources.isEmpty() ? "]\n  }" : "\n    ]\n  }");
+        out.append(",\n  \"warnings\": ").append(strings(r.warnings()));
+        out.append(",\n  \"results\": [");
         boolean first = true;
+        StringBuilder sb = new StringBuilder(256);
         for (KpiResult x : r.rows()) {
+            sb.setLength(0);
             sb.append(first ? "\n" : ",\n");
             first = false;
             sb.append("    {\"metric\": ").append(str(x.metric()))
@@ -63,23 +70,25 @@ final class ResultsFormat {
                     .append(", \"reason\": ").append(x.value().isPresent() ? "null" : str(x.value().reason().name()))
                     .append(", \"detail\": ").append(str(x.value().detail()))
                     .append(", \"rows\": ").append(x.rows()).append('}');
+            out.append(sb);
         }
-        sb.append(first ? "]\n}\n" : "\n  ]\n}\n");
-        return sb.toString();
+        out.append(first ? "]\n}\n" : "\n  ]\n}\n");
     }
 
-    static String csv(KpiResults r) {
+    /** Writes the CSV form, a row at a time (see {@link #json}). */
+    static void csv(KpiResults r, Writer out) throws IOException {
         Set<String> dims = new LinkedHashSet<>();
         r.rows().forEach(x -> dims.addAll(x.dimensions().keySet()));
         List<String> header = new ArrayList<>(List.of("metric", "period", "start", "end", "status"));
         header.addAll(dims);
         header.addAll(List.of("value", "reason", "detail", "rows"));
-        StringBuilder sb = new StringBuilder(256 + r.rows().size() * 120);
         for (int i = 0; i < header.size(); i++) {
-            sb.append(i == 0 ? "" : ",").append(cell(header.get(i)));
+            out.append(i == 0 ? "" : ",").append(cell(header.get(i)));
         }
-        sb.append("\r\n");
+        out.append("\r\n");
+        StringBuilder sb = new StringBuilder(256);
         for (KpiResult x : r.rows()) {
+            sb.setLength(0);
             sb.append(cell(x.metric())).append(',').append(x.period()).append(',').append(x.period().start())
                     .append(',').append(x.period().end()).append(',').append(x.status());
             for (String d : dims) {
@@ -89,8 +98,8 @@ final class ResultsFormat {
                     .append(',').append(x.value().isPresent() ? "" : x.value().reason().name())
                     .append(',').append(cell(x.value().detail()))
                     .append(',').append(x.rows()).append("\r\n");
+            out.append(sb);
         }
-        return sb.toString();
     }
 
     /** A CSV text cell, escaped against formula injection and quoted when needed (as {@code kpi clean}). */

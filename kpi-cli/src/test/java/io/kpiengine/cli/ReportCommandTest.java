@@ -81,7 +81,7 @@ class ReportCommandTest {
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).startsWith("wrote " + html + " (")
                 .contains("MB): 2 KPIs over 3 periods to 2025-03, 1 core; views executive, manager, analyst;"
-                        + " quality NOT_CHECKED");
+                        + " quality PASS");
         String text = Files.readString(html);
         assertThat(text).startsWith("<!DOCTYPE html>\n<html lang=\"de-DE\">").contains("<title>Shop, March</title>");
         // revenue in March: 101.00 + 70.00 = 171 EUR-style grouping of the German locale, in USD
@@ -114,5 +114,27 @@ class ReportCommandTest {
         assertThat(err.toString()).contains("core KPI must be a KPI of the report, one of [orders, revenue], but was"
                 + " 'revenu'").contains("did you mean 'revenue'");
         assertThat(Files.exists(dir.resolve("r.html"))).isFalse();
+    }
+
+    @Test
+    void report_outputIsAnInput_refusedWithExitTwoAndTheInputKept() throws IOException {
+        Path catalog = Files.writeString(dir.resolve("shop.yaml"), CATALOG);
+        Path data = Files.writeString(dir.resolve("sales.html"), DATA);
+        int exit = run("--catalog", catalog.toString(), "--data", "sales=" + data, "--out", data.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("kpi report: --out " + data + " is the same file as --data sales=")
+                .contains("writing it would destroy the input");
+        assertThat(Files.readString(data)).isEqualTo(DATA);
+    }
+
+    @Test
+    void report_failedRun_leavesThePreviousReportAndNoTemporaryFile() throws IOException {
+        Path html = Files.writeString(dir.resolve("report.html"), "previous");
+        assertThat(run(args("--out", html.toString(), "--period", "2025-13"))).isEqualTo(2);
+        assertThat(Files.readString(html)).isEqualTo("previous");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("shop.yaml", "sales.csv",
+                    "report.html");
+        }
     }
 }

@@ -287,8 +287,8 @@ class RunCommandTest {
         Path cat = catalog("0.5", "0.1");
         Path csv = data("s.csv", DATA);
         assertThat(run("--catalog", cat.toString(), "--data", "sale=" + csv, "--out", "r.json")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("kpi run: --data sale=...: the catalog has no data source 'sale'; its"
-                + " sources are [sales]\n");
+        assertThat(err.toString()).isEqualTo("kpi run: --data sale=" + csv + ": the catalog has no data source 'sale';"
+                + " its sources are [sales]\n");
         err.getBuffer().setLength(0);
         assertThat(run("--catalog", cat.toString(), "--data", "sales=" + csv, "--out", "r.txt")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("kpi run: --out must end in .json or .csv, but was 'r.txt'\n");

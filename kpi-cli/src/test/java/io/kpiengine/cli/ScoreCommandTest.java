@@ -73,7 +73,7 @@ class ScoreCommandTest {
         int exit = run("score", "--catalog", catalog.toString(), "--data", "sales=" + data, "--out", target.toString());
         assertThat(err.toString()).isEmpty();
         assertThat(exit).isZero();
-        assertThat(out.toString()).isEqualTo("1 score (health) over 2 periods and 3 entities; quality NOT_CHECKED; wrote "
+        assertThat(out.toString()).isEqualTo("1 score (health) over 2 periods and 3 entities; quality PASS; wrote "
                 + target + "\n");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())

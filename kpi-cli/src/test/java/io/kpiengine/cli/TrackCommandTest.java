@@ -72,7 +72,7 @@ class TrackCommandTest {
         assertThat(err.toString()).isEmpty();
         assertThat(code).isEqualTo(TrackCommand.CRITICAL);
         assertThat(out.toString()).isEqualTo("2 series: 1 on-track, 1 off-track; alerts: 1 new, 0 continuing,"
-                + " 0 resolved; 0 findings; quality NOT_CHECKED; wrote " + card + "\n"
+                + " 0 resolved; 0 findings; quality PASS; wrote " + card + "\n"
                 + "CRITICAL NEW low: leads {channel=social} 2025-03: achievement % 80 below 90; value 80, expected"
                 + " 100\n");
         JsonNode json = new ObjectMapper().readTree(card.toFile());

@@ -135,6 +135,17 @@ class ModuleDescriptorsTest {
         assertThat((double) evaluate.invoke(compiled, (Object) new double[] {25, 1_000})).isEqualTo(2.5);
     }
 
+    /** ASM is relocated into kpi-formula's jar: the formula module resolves, and generates code, without it. */
+    @Test
+    void formula_needsNoAsmModule_itsAsmIsRelocated() {
+        Module formula = layer.findModule("io.kpiengine.formula").orElseThrow();
+        assertThat(layer.findModule("org.objectweb.asm")).isEmpty();
+        assertThat(formula.getPackages()).contains("io.kpiengine.formula.internal.asm")
+                .noneMatch(p -> p.startsWith("org.objectweb"));
+        assertThat(formula.getDescriptor().requires()).filteredOn(r -> r.name().equals("org.objectweb.asm"))
+                .allMatch(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC));
+    }
+
     @Test
     void catalogDocument_isRead_asANamedModule() throws Exception {
         Class<?> catalog = Class.forName(layer.findModule("io.kpiengine.core").orElseThrow(),

@@ -159,10 +159,10 @@ public final class Catalog {
         Builder b = builder().calendar(parts.calendar).grain(parts.grain);
         parts.sources.forEach(b::source);
         parts.metrics.forEach(b::metric);
+        parts.goalTrees.forEach(b::goalTree);
         if (!parts.tracking.isEmpty()) {
             b.tracking(parts.tracking);
         }
-        parts.goalTrees.forEach(b::goalTree);
         return b;
     }
 
@@ -185,10 +185,10 @@ public final class Catalog {
         problems.addAll(v.validate());
         Map<String, Metric> metrics = new LinkedHashMap<>();
         parts.metrics.forEach(m -> metrics.put(m.id(), m));
-        problems.addAll(PlanChecks.problems(parts.tracking, metrics, v.dimensionsOf, broken, parts.catalogLocation));
         if (!parts.goalTrees.isEmpty()) {
             problems.addAll(TreeChecks.problems(parts.goalTrees, metrics, broken, v.dimensionsOf));
         }
+        problems.addAll(PlanChecks.problems(parts.tracking, metrics, v.dimensionsOf, broken, parts.catalogLocation));
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt((Problem p) -> p.location().line())
                     .thenComparingInt(p -> p.location().column()));
@@ -373,7 +373,7 @@ public final class Catalog {
         for (Metric m : parts.metrics) {
             if (m instanceof Derived d) {
                 for (MetricReference r : d.references()) {
-                    String problem = CatalogValidator.toDateProblem(parts.calendar, grain, m, r);
+                    String problem = CatalogValidator.toDateProblem(parts.calendar, grain, m, r, "");
                     if (problem != null) {
                         out.add(problem);
                     }
@@ -381,21 +381,6 @@ public final class Catalog {
             }
         }
         return List.copyOf(out);
-    }
-
-    /**
-     * What to track beyond the metric metadata: status rules, planned targets, alert rules, action plans and review
-     * dates (the {@code tracking}, {@code alerts} and {@code actions} sections of the document), checked against the
-     * metrics. {@code Tracker.of(catalog)} tracks by it.
-     *
-     * <pre>{@code
-     * catalog.tracking().alerts().forEach(rule -> System.out.println(rule));
-     * }</pre>
-     *
-     * @return the plan, {@link TrackingPlan#EMPTY} when the catalog declares none
-     */
-    public TrackingPlan tracking() {
-        return parts.tracking;
     }
 
     /**
@@ -416,6 +401,21 @@ public final class Catalog {
     public Optional<GoalTree> goalTree(String id) {
         Objects.requireNonNull(id, "id");
         return parts.goalTrees.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /**
+     * What to track beyond the metric metadata: status rules, planned targets, alert rules, action plans and review
+     * dates (the {@code tracking}, {@code alerts} and {@code actions} sections of the document), checked against the
+     * metrics. {@code Tracker.of(catalog)} tracks by it.
+     *
+     * <pre>{@code
+     * catalog.tracking().alerts().forEach(rule -> System.out.println(rule));
+     * }</pre>
+     *
+     * @return the plan, {@link TrackingPlan#EMPTY} when the catalog declares none
+     */
+    public TrackingPlan tracking() {
+        return parts.tracking;
     }
 
     /**
@@ -449,7 +449,8 @@ public final class Catalog {
     public boolean equals(Object o) {
         return o instanceof Catalog c && c.parts.calendar.equals(parts.calendar) && c.parts.grain == parts.grain
                 && c.parts.sources.equals(parts.sources) && c.parts.metrics.equals(parts.metrics)
-                && c.parts.tracking.equals(parts.tracking) && c.parts.goalTrees.equals(parts.goalTrees);
+                && c.parts.goalTrees.equals(parts.goalTrees)
+                && c.parts.tracking.equals(parts.tracking);
     }
 
     @Override
@@ -476,8 +477,8 @@ public final class Catalog {
         private Grain grain;
         private final List<DataSource> sources = new ArrayList<>();
         private final List<Metric> metrics = new ArrayList<>();
-        private TrackingPlan tracking;
         private final List<GoalTree> goalTrees = new ArrayList<>();
+        private TrackingPlan tracking;
 
         private Builder() {
         }
@@ -565,6 +566,24 @@ public final class Catalog {
         }
 
         /**
+         * Adds a composite score: a goal tree whose KPIs are metrics of the catalog.
+         *
+         * <pre>{@code
+         * Catalog.builder().zone(zone).source(deals).metrics(revenue, deals)
+         *         .goalTree(GoalTree.builder("sales_health").entity("salesperson")
+         *                 .kpi("revenue", "sales_health", 0.7).kpi("deals", "sales_health", 0.3).build())
+         *         .build();
+         * }</pre>
+         *
+         * @param tree the tree
+         * @return this builder
+         */
+        public Builder goalTree(GoalTree tree) {
+            goalTrees.add(Objects.requireNonNull(tree, "tree"));
+            return this;
+        }
+
+        /**
          * Sets what to track beyond the metric metadata (default {@link TrackingPlan#EMPTY}); it is checked
          * against the metrics at {@link #build()}.
          *
@@ -584,30 +603,13 @@ public final class Catalog {
         }
 
         /**
-         * Adds a composite score: a goal tree whose KPIs are metrics of the catalog.
-         *
-         * <pre>{@code
-         * Catalog.builder().zone(zone).source(deals).metrics(revenue, deals)
-         *         .goalTree(GoalTree.builder("sales_health").entity("salesperson")
-         *                 .kpi("revenue", "sales_health", 0.7).kpi("deals", "sales_health", 0.3).build())
-         *         .build();
-         * }</pre>
-         *
-         * @param tree the tree
-         * @return this builder
-         */
-        public Builder goalTree(GoalTree tree) {
-            goalTrees.add(Objects.requireNonNull(tree, "tree"));
-            return this;
-        }
-
-        /**
          * Validates and builds the catalog.
          *
          * @return the catalog
          * @throws IllegalStateException if no calendar or zone was set
-         * @throws CatalogException if the catalog is invalid (its tracking plan and goal trees included: unknown KPIs
-         *     with "did you mean", KPIs grouped by other dimensions than a tree's entities); every problem is listed
+         * @throws CatalogException if the catalog is invalid (goal trees included: unknown KPIs with "did you
+         *     mean", KPIs grouped by other dimensions than the tree's entities; the tracking plan too); every problem
+         *     is listed
          */
         public Catalog build() {
             if (calendar == null) {
@@ -617,8 +619,8 @@ public final class Catalog {
             List<Map<String, Location>> locations = new ArrayList<>();
             metrics.forEach(m -> locations.add(Map.of()));
             return validate(new CatalogParts(n, new Location(n, 0, 0), calendar, grain == null ? Grain.DAY : grain,
-                    sources, metrics, locations, Map.of(), tracking == null ? TrackingPlan.EMPTY : tracking, goalTrees),
-                    List.of(), Set.of());
+                    sources, metrics, locations, Map.of(), List.of(), goalTrees,
+                    tracking == null ? TrackingPlan.EMPTY : tracking), List.of(), Set.of());
         }
     }
 }

@@ -5,8 +5,10 @@ import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.track.TrackingPlan;
 import io.kpiengine.data.doc.Location;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The raw parts of a catalog before validation, with where each definition and field stands in its document
@@ -22,19 +24,15 @@ final class CatalogParts {
     final List<Metric> metrics;
     final List<Map<String, Location>> metricLocations;
     final Map<String, Location> sourceLocations;
-    final TrackingPlan tracking;
     final List<GoalTree> goalTrees;
+    /** Per metric: the location of a character of its formula text by index, or null. */
+    final List<IntFunction<Location>> formulaPositions;
+    final TrackingPlan tracking;
 
     CatalogParts(String name, Location catalogLocation, BusinessCalendar calendar, Grain grain,
             List<DataSource> sources, List<Metric> metrics, List<Map<String, Location>> metricLocations,
-            Map<String, Location> sourceLocations) {
-        this(name, catalogLocation, calendar, grain, sources, metrics, metricLocations, sourceLocations,
-                TrackingPlan.EMPTY, List.of());
-    }
-
-    CatalogParts(String name, Location catalogLocation, BusinessCalendar calendar, Grain grain,
-            List<DataSource> sources, List<Metric> metrics, List<Map<String, Location>> metricLocations,
-            Map<String, Location> sourceLocations, TrackingPlan tracking, List<GoalTree> goalTrees) {
+            Map<String, Location> sourceLocations, List<IntFunction<Location>> formulaPositions,
+            List<GoalTree> goalTrees, TrackingPlan tracking) {
         this.name = name;
         this.catalogLocation = catalogLocation;
         this.calendar = calendar;
@@ -43,8 +41,9 @@ final class CatalogParts {
         this.metrics = List.copyOf(metrics);
         this.metricLocations = List.copyOf(metricLocations);
         this.sourceLocations = Map.copyOf(sourceLocations);
-        this.tracking = tracking;
         this.goalTrees = List.copyOf(goalTrees);
+        this.formulaPositions = java.util.Collections.unmodifiableList(new ArrayList<>(formulaPositions));
+        this.tracking = tracking;
     }
 
     /** Where a field of the i-th metric stands; falls back to the metric, then the catalog. */
@@ -58,6 +57,15 @@ final class CatalogParts {
             at = fields.get("");
         }
         return at == null ? catalogLocation : at;
+    }
+
+    /**
+     * Where a column of the i-th metric's formula stands in the document: exact when the formula was read from
+     * a document, else the formula field, the metric or the catalog.
+     */
+    Location formulaLocation(int i, int column) {
+        IntFunction<Location> at = i >= 0 && i < formulaPositions.size() ? formulaPositions.get(i) : null;
+        return at == null || column < 1 ? metricLocation(i, "formula") : at.apply(column - 1);
     }
 
     /** Where a source is defined. */

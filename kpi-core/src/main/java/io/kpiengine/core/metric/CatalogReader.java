@@ -11,6 +11,7 @@ import io.kpiengine.data.Schema;
 import io.kpiengine.data.doc.internal.DocNode;
 import io.kpiengine.data.doc.internal.Fields;
 import io.kpiengine.data.doc.Location;
+import io.kpiengine.formula.FormulaException;
 import io.kpiengine.data.doc.internal.Problems;
 import io.kpiengine.base.internal.Suggestions;
 import io.kpiengine.data.io.CsvSettings;
@@ -28,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Reads a metric definition document ({@code docs/catalog.md}) into catalog parts, recording every problem with
@@ -36,7 +38,7 @@ import java.util.Set;
 final class CatalogReader {
 
     private static final String[] TOP = {"description", "zone", "grain", "fiscalYear", "sources", "metrics",
-        "tracking", "alerts", "actions", "scores"};
+        "scores", "tracking", "alerts", "actions"};
     private static final String[] SOURCE = {"description", "time", "columns", "csv", "rules"};
     private static final List<String> MEASURE_FIELDS = List.of("source", "aggregate", "column", "weight",
             "percentile", "filter");
@@ -54,6 +56,7 @@ final class CatalogReader {
     private final Map<String, Location> sourceLocations = new HashMap<>();
     private final List<Metric> metrics = new ArrayList<>();
     private final List<Map<String, Location>> metricLocations = new ArrayList<>();
+    private final List<IntFunction<Location>> formulaPositions = new ArrayList<>();
     private final Set<String> broken = new HashSet<>();
 
     private CatalogReader(String name) {
@@ -80,11 +83,11 @@ final class CatalogReader {
                 metric(m);
             }
         }
-        TrackingPlan tracking = TrackingSections.read(f.get("tracking"), f.get("alerts"), f.get("actions"), problems);
         List<GoalTree> trees = GoalTreeReader.read(f.get("scores"), problems);
+        TrackingPlan tracking = TrackingSections.read(f.get("tracking"), f.get("alerts"), f.get("actions"), problems);
         Location at = new Location(name, Math.max(1, root.location().line()), Math.max(1, root.location().column()));
         CatalogParts parts = new CatalogParts(name, at, calendar == null ? BusinessCalendar.of(ZoneId.of("UTC"))
-                : calendar, grain, sources, metrics, metricLocations, sourceLocations, tracking, trees);
+                : calendar, grain, sources, metrics, metricLocations, sourceLocations, formulaPositions, trees, tracking);
         return Catalog.validate(parts, problems.list(), broken);
     }
 
@@ -235,14 +238,21 @@ final class CatalogReader {
         if (problems.list().size() > before) {
             return;
         }
+        DocNode formulaNode = derived ? node.field("formula").orElse(null) : null;
+        IntFunction<Location> formulaAt = formulaNode == null ? null : formulaNode::locationAt;
         try {
             metrics.add(b.build());
             metricLocations.add(Map.copyOf(at));
+            formulaPositions.add(formulaAt);
             broken.remove(id);
         } catch (IllegalStateException e) {
             String msg = e.getMessage();
-            String field = msg.contains("formula \"") ? "formula" : msg.contains("band") ? "targetBand"
-                    : msg.contains("target") ? "targets" : "";
+            FormulaException formulaError = b instanceof Derived.Builder db ? db.formulaError() : null;
+            if (formulaError != null && formulaAt != null) {
+                problems.add(formulaAt.apply(Math.max(0, formulaError.column() - 1)), msg);
+                return;
+            }
+            String field = msg.contains("band") ? "targetBand" : msg.contains("target") ? "targets" : "";
             problems.add(at.getOrDefault(field, node.location()), msg);
         }
     }
@@ -312,7 +322,7 @@ final class CatalogReader {
         double v = p.doubleValue();
         if (!(v >= 0 && v <= 1)) {
             problems.add(f.get(field), "'percentile' in metric must be between 0 and 1 (0.95 for the 95th), but was "
-                    + p.toPlainString());
+                    + DocNode.show(p));
             return 0.5;
         }
         return v;
@@ -331,7 +341,7 @@ final class CatalogReader {
         if (scale != null) {
             if (scale.signum() <= 0) {
                 problems.add(f.get("scale"), "'scale' in " + what + " must be positive, but was "
-                        + scale.toPlainString());
+                        + DocNode.show(scale));
             } else {
                 b.scale(scale);
             }
@@ -352,8 +362,16 @@ final class CatalogReader {
         if (f.has("owner")) {
             b.owner(f.text("owner", ""));
         }
-        String unit = f.text("unit", null);
-        if (unit != null) {
+        DocNode unitNode = f.get("unit");
+        String unit = unitNode != null && unitNode.kind() == DocNode.Kind.NUMBER ? null : f.text("unit", null);
+        if (unitNode != null && unitNode.kind() == DocNode.Kind.NUMBER) {
+            if (unitNode.number().compareTo(BigDecimal.ONE) == 0) {
+                b.unit(Unit.ONE);
+            } else {
+                problems.add(unitNode, what + ": unit must be a unit expression such as 'USD per count', or 1 for a "
+                        + "pure number, but was number " + unitNode.scalarText());
+            }
+        } else if (unit != null) {
             try {
                 b.unit(Unit.parse(unit));
             } catch (IllegalArgumentException e) {
@@ -372,7 +390,7 @@ final class CatalogReader {
             if (low != null && high != null) {
                 if (high.compareTo(low) < 0) {
                     problems.add(band, "'high' in targetBand of " + what + " must be >= low "
-                            + low.toPlainString() + ", but was " + high.toPlainString());
+                            + DocNode.show(low) + ", but was " + DocNode.show(high));
                 } else {
                     b.targetBand(low, high);
                 }

@@ -349,6 +349,11 @@ public final class Tracker {
         /**
          * The clock whose date is the as-of date of findings (overdue plans and reviews); default the system clock.
          *
+         * <pre>{@code
+         * Tracker t = Tracker.builder(catalog).clock(Clock.fixed(Instant.parse("2025-07-01T00:00:00Z"),
+         *         ZoneOffset.UTC)).build();
+         * }</pre>
+         *
          * @param now the clock
          * @return this builder
          * @throws IllegalStateException if already set
@@ -364,6 +369,10 @@ public final class Tracker {
 
         /**
          * The number of threads (default: the processors).
+         *
+         * <pre>{@code
+         * Tracker t = Tracker.builder(catalog).parallelism(2).build();
+         * }</pre>
          *
          * @param threads 1 or more
          * @return this builder
@@ -383,6 +392,10 @@ public final class Tracker {
 
         /**
          * Adds a listener that receives the alerts of every scorecard.
+         *
+         * <pre>{@code
+         * Tracker t = Tracker.builder(catalog).listener(alert -> log.warn(alert.toString())).build();
+         * }</pre>
          *
          * @param listener the listener
          * @return this builder

@@ -313,6 +313,11 @@ public final class TrackingPlan {
         /**
          * Adds a planned target.
          *
+         * <pre>{@code
+         * plan.target(PlannedTarget.shortTerm("leads", 300).segment(Map.of("channel", "email"))
+         *         .from(LocalDate.of(2025, 7, 1)));
+         * }</pre>
+         *
          * @param target the target
          * @return this builder
          */
@@ -323,6 +328,10 @@ public final class TrackingPlan {
 
         /**
          * Adds an alert rule.
+         *
+         * <pre>{@code
+         * plan.alert(AlertRule.change("leads-drop", "leads").percent().below(-20).periods(2).build());
+         * }</pre>
          *
          * @param rule the rule
          * @return this builder
@@ -342,6 +351,10 @@ public final class TrackingPlan {
 
         /**
          * Adds an action plan.
+         *
+         * <pre>{@code
+         * builder.action(ActionPlan.of("fix-social", "leads", "maria.kim", LocalDate.of(2025, 8, 31)));
+         * }</pre>
          *
          * @param plan the plan
          * @return this builder

@@ -132,7 +132,9 @@ class TrackingDocumentTest {
         CatalogException e = catchThrowableOfType(CatalogException.class, () -> Catalog.read(TrackFixture.HEAD + METRICS
                 + "tracking:\n  targets:\n    - {metric: leads, value: .nan}\n", "c.yaml"));
         assertThat(e.problems()).extracting(Problem::toString).containsExactly(
-                "c.yaml:13:30: number '.nan' is not finite");
+                "c.yaml:13:30: number '.nan' is not written in decimal (YAML 1.1 reads hexadecimal, octal,"
+                        + " sexagesimal, '_' groups and .inf/.nan, YAML 1.2 reads them otherwise or not at all): write"
+                        + " the decimal value, or quote it for a text");
     }
 
     @Test

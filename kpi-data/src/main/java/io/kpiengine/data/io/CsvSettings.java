@@ -196,25 +196,43 @@ public final class CsvSettings {
         /**
          * Sets the field delimiter.
          *
-         * @param value e.g. {@code ';'}
+         * @param value e.g. {@code ';'}: a printable ASCII character or tab
          * @return this builder
+         * @throws IllegalArgumentException if the character is not allowed
          * @throws IllegalStateException if already set
          */
         public Builder delimiter(char value) {
-            delimiter = once(delimiter, value, "delimiter");
+            delimiter = once(delimiter, syntaxChar("delimiter", value), "delimiter");
             return this;
         }
 
         /**
          * Sets the quote character.
          *
-         * @param value e.g. {@code '\''}
+         * @param value e.g. {@code '\''}: a printable ASCII character or tab
          * @return this builder
+         * @throws IllegalArgumentException if the character is not allowed
          * @throws IllegalStateException if already set
          */
         public Builder quote(char value) {
-            quote = once(quote, value, "quote");
+            quote = once(quote, syntaxChar("quote", value), "quote");
             return this;
+        }
+
+        /**
+         * Checks a delimiter or quote: a printable ASCII character or tab (never a line break, which ends records).
+         *
+         * @param option "delimiter" or "quote"
+         * @param c the character
+         * @return the character
+         * @throws IllegalArgumentException if it is not allowed
+         */
+        static char syntaxChar(String option, char c) {
+            if (c > 126 || c < ' ' && c != '\t') {
+                throw new IllegalArgumentException(option + " must be a printable ASCII character or tab, but was U+"
+                        + String.format("%04X", (int) c));
+            }
+            return c;
         }
 
         /**
@@ -288,8 +306,14 @@ public final class CsvSettings {
          * Builds the settings.
          *
          * @return the immutable settings
+         * @throws IllegalStateException if the delimiter equals the quote (no field could be told from a quoted one)
          */
         public CsvSettings build() {
+            char d = delimiter == null ? ',' : delimiter;
+            char q = quote == null ? '"' : quote;
+            if (d == q) {
+                throw new IllegalStateException("delimiter and quote must differ, but both were '" + d + "'");
+            }
             return new CsvSettings(this);
         }
     }

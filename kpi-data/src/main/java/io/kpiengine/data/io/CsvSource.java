@@ -12,6 +12,7 @@ import io.kpiengine.base.internal.Suggestions;
 import io.kpiengine.data.io.internal.BudgetTracker;
 import io.kpiengine.data.io.internal.ByteInput;
 import io.kpiengine.data.io.internal.CsvReader;
+import io.kpiengine.data.io.internal.FileStamp;
 import io.kpiengine.data.io.internal.SourceOptions;
 import io.kpiengine.data.io.internal.SplitPlan;
 import io.kpiengine.data.io.internal.Splits;
@@ -67,6 +68,12 @@ import java.util.TreeSet;
  * {@link Builder#build()} naming the file and the header, unless declared {@link Builder#optionalColumns
  * optional} (then it is missing on every row). Without a header, column i is field i.
  *
+ * <p><b>A file that changes while it is read</b> fails the source: at its end (and at the end of each partition)
+ * the reader compares the file's size, modification time and file key with those it had when reading started,
+ * and throws {@link SourceException} ("the file changed while it was read (its size went from ... to ... bytes)")
+ * if it was appended to, truncated, rewritten or replaced. So does an input whose last record has no line break
+ * and cannot be read (too few fields, an open quote, a value cut short): the input was cut off mid-record.
+ *
  * <p><b>Bad records</b> never stop the reading and are never lost: a record with the wrong number of fields, a
  * stray or unbalanced quote, bytes that are not valid in the charset, or a value that does not parse becomes a
  * {@link io.kpiengine.data.RejectedRow} of the batch, with the line where the record starts, its raw text and
@@ -82,8 +89,10 @@ import java.util.TreeSet;
  * its chunk's start that is outside quotes by quote parity (counted per chunk, in parallel, by the partitions
  * themselves, which also gives each partition its first line number); a chunk inside one long quoted field
  * merges with its neighbour (fewer partitions). When a stray quote breaks quote parity so that a record would
- * cross a partition boundary, the reader throws {@link SourceException} instead of yielding wrong records: read
- * such a file without splitting.
+ * cross a partition boundary, the reader throws {@link SourceException} instead of yielding wrong records: correct
+ * the quote, or read such a file without splitting ({@code kpi run --threads 1}). Whether a given stray quote
+ * crosses a boundary depends on where the boundaries fall, so such a file may read with one thread count and
+ * fail with another; it never yields different records.
  *
  * <p>A source is read by one thread; partitions may be read concurrently. Close it (or each partition) when done.
  */
@@ -110,6 +119,7 @@ public final class CsvSource implements RecordSource {
     private final long dataStart;
     private final long dataLine;
     private final long size;
+    private final FileStamp stamp;
     private long estimate = -2;
     private boolean split;
     private volatile boolean hashText;
@@ -123,6 +133,7 @@ public final class CsvSource implements RecordSource {
         this.splittable = opened.splittable;
         this.reader = opened.reader;
         this.size = opened.size;
+        this.stamp = opened.stamp;
         this.formats = new ColumnFormat[schema.size()];
         this.dictionaries = new Dictionary[schema.size()];
         for (int c = 0; c < schema.size(); c++) {
@@ -158,6 +169,9 @@ public final class CsvSource implements RecordSource {
         }
         reader.bind(schema, fieldOfColumn, expectedFields, fieldCountRule, formats, dictionaries,
                 new BudgetTracker(name, budget, 1));
+        if (stamp != null) {
+            reader.onEnd(() -> stamp.check(name, reader.line()));
+        }
     }
 
     private void mapHeader(Builder b, List<String> header, long headerLine) {
@@ -427,9 +441,14 @@ public final class CsvSource implements RecordSource {
                 } catch (IOException e) {
                     throw new SourceException(parent.name, 0, "cannot open: " + e.getMessage(), e);
                 }
-                reader = new CsvReader(parent.settings, ByteInput.file(channel, start[0], true), start[0], start[1]);
+                CsvReader r = new CsvReader(parent.settings, ByteInput.file(channel, start[0], true), start[0],
+                        start[1]);
+                reader = r;
                 reader.bind(parent.schema, parent.fieldOfColumn, parent.expectedFields, parent.fieldCountRule,
                         parent.formats, parent.dictionaries, tracker);
+                if (parent.stamp != null) {
+                    reader.onEnd(() -> parent.stamp.check(parent.name, r.line()));
+                }
                 if (parent.hashText) {
                     reader.hashText();
                 }
@@ -471,6 +490,7 @@ public final class CsvSource implements RecordSource {
         Path path;
         boolean splittable;
         long size;
+        FileStamp stamp;
     }
 
     /**
@@ -576,11 +596,7 @@ public final class CsvSource implements RecordSource {
         }
 
         private static char checkSyntaxChar(String option, char c) {
-            if (c > 126 || c < ' ' && c != '\t') {
-                throw new IllegalArgumentException(option + " must be a printable ASCII character or tab, but was U+"
-                        + String.format("%04X", (int) c));
-            }
-            return c;
+            return CsvSettings.Builder.syntaxChar(option, c);
         }
 
         /**
@@ -786,6 +802,7 @@ public final class CsvSource implements RecordSource {
             Charset cs = charset == null ? StandardCharsets.UTF_8 : charset;
             try {
                 if (file != null) {
+                    o.stamp = FileStamp.of(file);
                     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                     try {
                         o.size = channel.size();

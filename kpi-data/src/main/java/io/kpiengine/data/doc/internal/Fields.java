@@ -236,7 +236,7 @@ public final class Fields {
             return v;
         } catch (ArithmeticException e) {
             problems.add(get(name), "'" + name + "' in " + what + " must be a whole number, but was "
-                    + d.toPlainString());
+                    + DocNode.show(d));
             return fallback;
         }
     }
