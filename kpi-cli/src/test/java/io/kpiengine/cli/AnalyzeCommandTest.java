@@ -96,7 +96,7 @@ class AnalyzeCommandTest {
         assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(json.get("grain").asText()).isEqualTo("week");
         assertThat(json.get("last").asText()).isEqualTo("2025-W08");
-        assertThat(json.get("quality").asText()).isEqualTo("PASS");
+        assertThat(json.get("quality").asText()).isEqualTo("PASS");   // every source has a gate: its readable rows pass the default error budget
         JsonNode points = json.get("points");
         assertThat(points.size()).isPositive();
         assertThat(points.get(0).get("rank").asInt()).isEqualTo(1);
