@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code kpi} command line: one subcommand per task ({@code kpi clean ...}, {@code kpi lint ...},
- * {@code kpi run ...}, {@code kpi track ...}, {@code kpi score ...}, {@code kpi analyze ...}, {@code kpi demo}), run
- * from {@link #main} or in-process with {@link #run(String...)}.
+ * {@code kpi run ...}, {@code kpi track ...}, {@code kpi report ...}, {@code kpi score ...}, {@code kpi analyze ...},
+ * {@code kpi demo}), run from {@link #main} or in-process with {@link #run(String...)}.
  *
  * <p>Exit codes: {@value #OK} success, {@value #GATE_FAILED} a quality gate (or lint) failed, {@value #USAGE}
  * a usage or configuration error. Errors are one message on stderr, never a stack trace. To add a subcommand,
@@ -106,6 +106,7 @@ public final class KpiCli {
                 LintCommand.class,
                 RunCommand.class,
                 TrackCommand.class,
+                ReportCommand.class,
                 ScoreCommand.class,
                 AnalyzeCommand.class,
                 DemoCommand.class,
