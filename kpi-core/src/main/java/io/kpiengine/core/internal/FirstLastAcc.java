@@ -92,13 +92,10 @@ final class FirstLastAcc extends CountedAccumulator {
     }
 
     @Override
-    void mergeFrom(Accumulator other, int[] slotMap, int otherSlots) {
+    void mergeSlot(Accumulator other, int s, int t) {
         FirstLastAcc o = (FirstLastAcc) other;
-        for (int s = 0; s < otherSlots; s++) {
-            int t = slotMap[s];
-            if (t >= 0 && o.n[s] > 0) {
-                offer(t, o.ts[s], o.pos[s], o.dv[s], o.lv[s], o.n[s]);
-            }
+        if (o.n[s] > 0) {
+            offer(t, o.ts[s], o.pos[s], o.dv[s], o.lv[s], o.n[s]);
         }
     }
 

@@ -428,12 +428,9 @@ public final class GroupState {
         Accumulator src = accumulator(id);
         Accumulator out = src.emptyCopy();
         out.ensureCapacity(1);
-        int[] map = new int[slots];
-        Arrays.fill(map, -1);
         for (int i = 0; i < count; i++) {
-            map[slotList[i]] = 0;
+            out.mergeSlot(src, slotList[i], 0);
         }
-        out.mergeFrom(src, map, slots);
         return out;
     }
 

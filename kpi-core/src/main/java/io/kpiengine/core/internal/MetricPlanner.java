@@ -206,9 +206,12 @@ public final class MetricPlanner {
                 kind = AggKind.LAST;
                 order = s.timeColumn();
                 break;
-            default:
+            case WEIGHTED_AVERAGE:
                 kind = AggKind.WEIGHTED_AVG;
                 weight = m.weightColumn().orElseThrow();
+                break;
+            default:
+                kind = AggKind.valueOf(m.aggregation().name());
                 break;
         }
         return new MeasureSpec(m.id(), kind, column, weight, order, q, filter);

@@ -158,8 +158,7 @@ final class CatalogValidator {
         ColumnType t = col.get().type();
         boolean numeric = t.isNumeric();
         boolean ordered = numeric || t == ColumnType.DATE || t == ColumnType.TIMESTAMP;
-        if (agg.needsNumber() && !numeric || !agg.needsNumber() && (agg == Aggregation.MIN
-                || agg == Aggregation.MAX) && !ordered) {
+        if (agg.needsNumber() && !numeric || agg.takesDates() && !ordered) {
             add(parts.metricLocation(i, field), "metric '" + m.id() + "': " + agg.id() + " needs a "
                     + (agg.needsNumber() ? "numeric" : "numeric, date or timestamp") + " column, but '" + column
                     + "' is " + t);

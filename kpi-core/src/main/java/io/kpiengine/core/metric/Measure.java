@@ -351,7 +351,7 @@ public final class Measure implements Metric {
         /**
          * The value of the earliest row in the period.
          *
-         * @param column a numeric column
+         * @param column a numeric, date or timestamp column
          * @return this builder
          * @throws IllegalStateException if an aggregation was already chosen
          */
@@ -362,7 +362,7 @@ public final class Measure implements Metric {
         /**
          * The value of the latest row in the period.
          *
-         * @param column a numeric column
+         * @param column a numeric, date or timestamp column
          * @return this builder
          * @throws IllegalStateException if an aggregation was already chosen
          */
@@ -382,6 +382,81 @@ public final class Measure implements Metric {
             choose(Aggregation.WEIGHTED_AVERAGE, Objects.requireNonNull(valueColumn, "valueColumn"));
             this.weightColumn = name(weightColumn, "weightColumn");
             return this;
+        }
+
+        /**
+         * The sample variance of a column (ddof 1, pandas {@code var()}), see {@link Aggregation#VARIANCE}.
+         *
+         * <pre>{@code
+         * Metric.measure("sales_variance").variance("sales").build();
+         * }</pre>
+         *
+         * @param column a numeric column
+         * @return this builder
+         * @throws IllegalStateException if an aggregation was already chosen
+         */
+        public Builder variance(String column) {
+            return choose(Aggregation.VARIANCE, Objects.requireNonNull(column, "column"));
+        }
+
+        /**
+         * The population variance of a column (ddof 0, pandas {@code var(ddof=0)}).
+         *
+         * @param column a numeric column
+         * @return this builder
+         * @throws IllegalStateException if an aggregation was already chosen
+         */
+        public Builder variancePop(String column) {
+            return choose(Aggregation.VARIANCE_POP, Objects.requireNonNull(column, "column"));
+        }
+
+        /**
+         * The sample standard deviation of a column (ddof 1, pandas {@code std()}), see {@link Aggregation#STDDEV}.
+         *
+         * <pre>{@code
+         * Metric.measure("sales_std").stddev("sales").unit("USD").build();
+         * }</pre>
+         *
+         * @param column a numeric column
+         * @return this builder
+         * @throws IllegalStateException if an aggregation was already chosen
+         */
+        public Builder stddev(String column) {
+            return choose(Aggregation.STDDEV, Objects.requireNonNull(column, "column"));
+        }
+
+        /**
+         * The population standard deviation of a column (ddof 0, pandas {@code std(ddof=0)}).
+         *
+         * @param column a numeric column
+         * @return this builder
+         * @throws IllegalStateException if an aggregation was already chosen
+         */
+        public Builder stddevPop(String column) {
+            return choose(Aggregation.STDDEV_POP, Objects.requireNonNull(column, "column"));
+        }
+
+        /**
+         * The coefficient of variation of a column: sample standard deviation over the mean, see
+         * {@link Aggregation#CV}.
+         *
+         * @param column a numeric column
+         * @return this builder
+         * @throws IllegalStateException if an aggregation was already chosen
+         */
+        public Builder cv(String column) {
+            return choose(Aggregation.CV, Objects.requireNonNull(column, "column"));
+        }
+
+        /**
+         * The coefficient of variation with the population standard deviation, see {@link Aggregation#CV_POP}.
+         *
+         * @param column a numeric column
+         * @return this builder
+         * @throws IllegalStateException if an aggregation was already chosen
+         */
+        public Builder cvPop(String column) {
+            return choose(Aggregation.CV_POP, Objects.requireNonNull(column, "column"));
         }
 
         /**

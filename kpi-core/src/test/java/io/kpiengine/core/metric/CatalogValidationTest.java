@@ -350,7 +350,7 @@ class CatalogValidationTest {
                 "c.yaml:11:49: 'percentile' applies to aggregate percentile only, but metric 'e' aggregates median",
                 "c.yaml:12:65: 'percentile' in metric must be between 0 and 1 (0.95 for the 95th), but was 95",
                 "c.yaml:13:24: 'aggregate' in metric 'g' must be one of [sum, count, count-distinct, average, min,"
-                        + " max, median, percentile, first, last, weighted-average], but was 'summ'; did you mean"
+                        + " max, median, percentile, first, last, weighted-average, variance, variance-pop, stddev, stddev-pop, cv, cv-pop], but was 'summ'; did you mean"
                         + " 'sum'?");
     }
 

@@ -174,7 +174,7 @@ public final class StateCells {
         }
         double v = acc.value(slot);
         if (Double.isNaN(v)) {
-            return policies.apply(m.zeroDenominatorPolicy(), NoValueReason.ZERO_DENOMINATOR, "the total weight is 0"
+            return policies.apply(m.zeroDenominatorPolicy(), NoValueReason.ZERO_DENOMINATOR, acc.whyNoValue(slot)
                     + window, m, abs, tuple, "zero_denominator");
         }
         BigDecimal exact = acc.exact(slot);
