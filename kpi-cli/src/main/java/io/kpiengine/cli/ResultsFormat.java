@@ -59,7 +59,8 @@ final class ResultsFormat {
                 sb.append(firstDim ? "" : ", ").append(str(d.getKey())).append(": ").append(str(d.getValue()));
                 firstDim = false;
             }
-            sb.append("}, \"value\": ").append(x.value().isPresent() ? x.value().text() : "null")
+            sb.append("}, \"value\": ").append(!x.value().isPresent() ? "null"
+                            : x.value().isNumber() ? x.value().text() : str(x.value().text()))
                     .append(", \"reason\": ").append(x.value().isPresent() ? "null" : str(x.value().reason().name()))
                     .append(", \"detail\": ").append(str(x.value().detail()))
                     .append(", \"rows\": ").append(x.rows()).append('}');

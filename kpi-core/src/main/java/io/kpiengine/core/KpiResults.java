@@ -3,6 +3,7 @@ package io.kpiengine.core;
 import io.kpiengine.core.time.Period;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ public final class KpiResults {
     private final DataQuality quality;
     private final AggregationState state;
     private final List<String> warnings;
+    /** Per metric, per dimension values: the cells by period; built on the first look-up. */
+    private volatile Map<String, Map<Map<String, String>, Series>> index;
 
     KpiResults(List<KpiResult> rows, DataQuality quality, AggregationState state, List<String> warnings) {
         this.rows = List.copyOf(rows);
@@ -92,13 +95,9 @@ public final class KpiResults {
      * @throws IllegalArgumentException if the table has no such metric
      */
     public List<KpiResult> series(String metric, Map<String, String> dimensions) {
-        List<KpiResult> out = new ArrayList<>();
-        for (KpiResult r : metric(metric)) {
-            if (r.dimensions().equals(dimensions)) {
-                out.add(r);
-            }
-        }
-        return List.copyOf(out);
+        metric(metric);
+        Series s = index().get(metric).get(Objects.requireNonNull(dimensions, "dimensions"));
+        return s == null ? List.of() : s.cells();
     }
 
     /**
@@ -121,12 +120,64 @@ public final class KpiResults {
      */
     public Optional<KpiResult> value(String metric, Period period, Map<String, String> dimensions) {
         Objects.requireNonNull(period, "period");
-        for (KpiResult r : metric(metric)) {
-            if (r.period().equals(period) && r.dimensions().equals(dimensions)) {
-                return Optional.of(r);
+        metric(metric);
+        Series s = index().get(metric).get(Objects.requireNonNull(dimensions, "dimensions"));
+        return s == null ? Optional.empty() : Optional.ofNullable(s.at(period));
+    }
+
+    /** The index of the cells, built once (O(cells)); every look-up after it is O(1). */
+    private Map<String, Map<Map<String, String>, Series>> index() {
+        Map<String, Map<Map<String, String>, Series>> built = index;
+        if (built == null) {
+            built = new HashMap<>();
+            for (Map.Entry<String, List<KpiResult>> m : byMetric.entrySet()) {
+                Map<Map<String, String>, List<KpiResult>> bySegment = new LinkedHashMap<>();
+                for (KpiResult r : m.getValue()) {
+                    bySegment.computeIfAbsent(r.dimensions(), k -> new ArrayList<>()).add(r);
+                }
+                Map<Map<String, String>, Series> series = new HashMap<>();
+                bySegment.forEach((dims, cells) -> series.put(dims, Series.of(cells)));
+                built.put(m.getKey(), series);
             }
+            index = built;
         }
-        return Optional.empty();
+        return built;
+    }
+
+    /**
+     * The cells of one metric and segment ordered by period: an array addressed by period index when the periods
+     * are consecutive (a date spine), a map otherwise.
+     */
+    private record Series(List<KpiResult> cells, long first, Map<Period, KpiResult> byPeriod) {
+
+        static Series of(List<KpiResult> cells) {
+            List<KpiResult> copy = List.copyOf(cells);
+            Period p0 = copy.get(0).period();
+            boolean consecutive = true;
+            for (int i = 0; i < copy.size() && consecutive; i++) {
+                Period p = copy.get(i).period();
+                consecutive = p.grain() == p0.grain() && p.calendar().equals(p0.calendar())
+                        && p.index() == p0.index() + i;
+            }
+            if (consecutive) {
+                return new Series(copy, p0.index(), null);
+            }
+            Map<Period, KpiResult> map = new HashMap<>();
+            copy.forEach(r -> map.put(r.period(), r));
+            return new Series(copy, 0, map);
+        }
+
+        KpiResult at(Period period) {
+            if (byPeriod != null) {
+                return byPeriod.get(period);
+            }
+            long offset = period.index() - first;
+            if (offset < 0 || offset >= cells.size()) {
+                return null;
+            }
+            KpiResult r = cells.get((int) offset);
+            return r.period().equals(period) ? r : null;
+        }
     }
 
     /**

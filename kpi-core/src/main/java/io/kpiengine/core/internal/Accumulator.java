@@ -152,6 +152,17 @@ public abstract class Accumulator {
     public abstract double value(int slot);
 
     /**
+     * What the values of this accumulator are: {@link ColumnType#DATE} or {@link ColumnType#TIMESTAMP} for the
+     * minimum, maximum, first or last of such a column (the value is an epoch day or epoch microseconds), null for
+     * numbers.
+     *
+     * @return the type of the values, or null for plain numbers
+     */
+    public ColumnType valueType() {
+        return null;
+    }
+
+    /**
      * Why a non-empty slot has no value ({@link #value(int)} is NaN), as a sentence for people.
      *
      * @param slot the slot

@@ -1,5 +1,6 @@
 package io.kpiengine.core.internal;
 
+import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.RecordBatch;
 import io.kpiengine.data.Schema;
 import java.io.DataInput;
@@ -97,6 +98,11 @@ final class FirstLastAcc extends CountedAccumulator {
         if (o.n[s] > 0) {
             offer(t, o.ts[s], o.pos[s], o.dv[s], o.lv[s], o.n[s]);
         }
+    }
+
+    @Override
+    public ColumnType valueType() {
+        return col.temporalType();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.kpiengine.core.internal;
 
+import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.RecordBatch;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -57,6 +58,11 @@ final class LongMinMax extends CountedAccumulator {
             best[t] = max ? Math.max(best[t], o.best[s]) : Math.min(best[t], o.best[s]);
             n[t] += o.n[s];
         }
+    }
+
+    @Override
+    public ColumnType valueType() {
+        return col.temporalType();
     }
 
     @Override

@@ -8,7 +8,10 @@ import io.kpiengine.core.internal.GroupState;
 import io.kpiengine.core.internal.PlannedMetric;
 import io.kpiengine.core.internal.PlannedMetric.Kind;
 import io.kpiengine.core.internal.SourceState;
+import io.kpiengine.data.ColumnType;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +179,15 @@ public final class StateCells {
         if (Double.isNaN(v)) {
             return policies.apply(m.zeroDenominatorPolicy(), NoValueReason.ZERO_DENOMINATOR, acc.whyNoValue(slot)
                     + window, m, abs, tuple, "zero_denominator");
+        }
+        ColumnType type = acc.valueType();
+        if (type == ColumnType.DATE) {
+            return KpiValue.of(LocalDate.ofEpochDay((long) v));
+        }
+        if (type == ColumnType.TIMESTAMP) {
+            long micros = acc.exact(slot).longValueExact();
+            return KpiValue.of(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                    Math.floorMod(micros, 1_000_000L) * 1000L));
         }
         BigDecimal exact = acc.exact(slot);
         return exact != null ? KpiValue.of(exact) : KpiValue.of(v);
