@@ -1,15 +1,18 @@
 package io.kpiengine.cli;
 
 import io.kpiengine.base.KpiException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code kpi} command line: one subcommand per task ({@code kpi clean ...}, {@code kpi lint ...},
- * {@code kpi run ...}, {@code kpi demo}), run from {@link #main} or in-process with {@link #run(String...)}.
+ * {@code kpi run ...}, {@code kpi init ...}, {@code kpi demo}), run from {@link #main} or in-process with {@link #run(String...)}.
  *
  * <p>Exit codes: {@value #OK} success, {@value #GATE_FAILED} a quality gate (or lint) failed, {@value #USAGE}
  * a usage or configuration error. Errors are one message on stderr, never a stack trace. To add a subcommand,
@@ -104,6 +107,7 @@ public final class KpiCli {
                 CleanCommand.class,
                 LintCommand.class,
                 RunCommand.class,
+                InitCommand.class,
                 DemoCommand.class,
             })
     static final class Root implements Runnable {
@@ -118,12 +122,24 @@ public final class KpiCli {
         }
     }
 
-    /** The version from the jar manifest, or "development". */
+    /** The project version, written into {@code version.properties} by the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = KpiCli.class.getPackage().getImplementationVersion();
-            return new String[] {"kpi " + (v == null ? "development" : v)};
+            return new String[] {"kpi " + version()};
+        }
+
+        static String version() {
+            Properties p = new Properties();
+            try (InputStream in = KpiCli.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                return "unknown";
+            }
+            String v = p.getProperty("version", "unknown");
+            return v.startsWith("${") ? "unknown" : v;
         }
     }
 }

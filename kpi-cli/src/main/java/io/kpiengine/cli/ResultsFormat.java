@@ -5,10 +5,15 @@ import io.kpiengine.core.KpiResult;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.SourceAccount;
 import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.metric.GroupingSets;
+import io.kpiengine.core.metric.MetricMetadata;
+import io.kpiengine.core.metric.Target;
+import io.kpiengine.core.metric.Targets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -16,8 +21,8 @@ import java.util.Set;
  */
 final class ResultsFormat {
 
-    /** The version of the output schema. */
-    static final int SCHEMA_VERSION = 1;
+    /** The version of the output schema: 2 added metric metadata, target status, grouping sets, date values. */
+    static final int SCHEMA_VERSION = 2;
 
     private ResultsFormat() {
     }
@@ -28,6 +33,19 @@ final class ResultsFormat {
         sb.append(",\n  \"catalog\": ").append(str(catalog.name()));
         sb.append(",\n  \"zone\": ").append(str(engine.calendar().zone().getId()));
         sb.append(",\n  \"grain\": ").append(str(engine.grain().id()));
+        engine.groupingSets().ifPresent(g -> {
+            sb.append(",\n  \"groupingSets\": [");
+            for (int i = 0; i < g.sets().size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(strings(g.sets().get(i)));
+            }
+            sb.append(']');
+        });
+        sb.append(",\n  \"metrics\": [");
+        List<String> ids = r.metrics();
+        for (int i = 0; i < ids.size(); i++) {
+            sb.append(i == 0 ? "\n    " : ",\n    ").append(metadata(ids.get(i), catalog));
+        }
+        sb.append(ids.isEmpty() ? "]" : "\n  ]");
         sb.append(",\n  \"quality\": {\n    \"verdict\": ").append(str(r.quality().verdict().name()));
         sb.append(",\n    \"sources\": [");
         List<SourceAccount> sources = r.quality().sources();
@@ -63,18 +81,73 @@ final class ResultsFormat {
                             : x.value().isNumber() ? x.value().text() : str(x.value().text()))
                     .append(", \"reason\": ").append(x.value().isPresent() ? "null" : str(x.value().reason().name()))
                     .append(", \"detail\": ").append(str(x.value().detail()))
-                    .append(", \"rows\": ").append(x.rows()).append('}');
+                    .append(", \"rows\": ").append(x.rows())
+                    .append(", \"targetStatus\": ").append(str(targetStatus(catalog, x))).append('}');
         }
         sb.append(first ? "]\n}\n" : "\n  ]\n}\n");
         return sb.toString();
     }
 
-    static String csv(KpiResults r) {
+    /** One metric's definition as a JSON object: what a reader of the numbers needs to judge them. */
+    private static String metadata(String id, Catalog catalog) {
+        StringBuilder sb = new StringBuilder("{\"id\": ").append(str(id));
+        MetricMetadata md = catalog.metric(id).map(m -> m.metadata()).orElse(null);
+        if (md == null) {
+            return sb.append('}').toString();
+        }
+        sb.append(", \"name\": ").append(str(md.name().orElse(null)))
+                .append(", \"description\": ").append(str(md.description().orElse(null)))
+                .append(", \"unit\": ").append(str(catalog.unitOf(id).map(Object::toString).orElse(null)))
+                .append(", \"owner\": ").append(str(md.owner().orElse(null)))
+                .append(", \"direction\": ").append(str(md.direction().map(Enum::name).orElse(null)))
+                .append(", \"tier\": ").append(str(md.tier().map(Enum::name).orElse(null)))
+                .append(", \"targets\": ");
+        Targets t = md.targets();
+        if (t.isEmpty()) {
+            sb.append("null");
+        } else {
+            sb.append("{\"shortTerm\": ").append(target(t.shortTerm()))
+                    .append(", \"longTerm\": ").append(target(t.longTerm()))
+                    .append(", \"stretch\": ").append(target(t.stretch())).append('}');
+        }
+        sb.append(", \"targetBand\": ").append(md.targetBand().map(b -> "{\"low\": " + b.low().toPlainString()
+                + ", \"high\": " + b.high().toPlainString() + "}").orElse("null"));
+        return sb.append('}').toString();
+    }
+
+    private static String target(Target t) {
+        if (t == null) {
+            return "null";
+        }
+        return "{\"value\": " + t.value().toPlainString() + ", \"due\": "
+                + str(t.due().map(Object::toString).orElse(null)) + "}";
+    }
+
+    /** The cell's status against its metric's target, or null when it has no value or its metric no target. */
+    static String targetStatus(Catalog catalog, KpiResult x) {
+        if (!x.value().isPresent() || !x.value().isNumber()) {
+            return null;
+        }
+        return catalog.metric(x.metric()).flatMap(m -> m.metadata().targetStatus(x.value().value()))
+                .map(Enum::name).orElse(null);
+    }
+
+    /**
+     * The CSV table; with {@code metadata} the columns unit, owner, direction, tier, target (the nearest) and
+     * targetStatus follow the rows column, and with {@code groupingSets} a groupingSet column follows status.
+     */
+    static String csv(KpiResults r, Catalog catalog, boolean metadata, boolean groupingSets) {
         Set<String> dims = new LinkedHashSet<>();
         r.rows().forEach(x -> dims.addAll(x.dimensions().keySet()));
         List<String> header = new ArrayList<>(List.of("metric", "period", "start", "end", "status"));
+        if (groupingSets) {
+            header.add("groupingSet");
+        }
         header.addAll(dims);
         header.addAll(List.of("value", "reason", "detail", "rows"));
+        if (metadata) {
+            header.addAll(List.of("unit", "owner", "direction", "tier", "target", "targetStatus"));
+        }
         StringBuilder sb = new StringBuilder(256 + r.rows().size() * 120);
         for (int i = 0; i < header.size(); i++) {
             sb.append(i == 0 ? "" : ",").append(cell(header.get(i)));
@@ -83,13 +156,27 @@ final class ResultsFormat {
         for (KpiResult x : r.rows()) {
             sb.append(cell(x.metric())).append(',').append(x.period()).append(',').append(x.period().start())
                     .append(',').append(x.period().end()).append(',').append(x.status());
+            if (groupingSets) {
+                sb.append(',').append(cell(GroupingSets.text(x.groupingSet())));
+            }
             for (String d : dims) {
                 sb.append(',').append(x.dimensions().containsKey(d) ? cell(x.dimensions().get(d)) : "");
             }
             sb.append(',').append(x.value().text())
                     .append(',').append(x.value().isPresent() ? "" : x.value().reason().name())
                     .append(',').append(cell(x.value().detail()))
-                    .append(',').append(x.rows()).append("\r\n");
+                    .append(',').append(x.rows());
+            if (metadata) {
+                MetricMetadata md = catalog.metric(x.metric()).map(m -> m.metadata()).orElse(null);
+                sb.append(',').append(cell(catalog.unitOf(x.metric()).map(Object::toString).orElse(null)))
+                        .append(',').append(cell(md == null ? null : md.owner().orElse(null)))
+                        .append(',').append(md == null ? "" : md.direction().map(Enum::name).orElse(""))
+                        .append(',').append(md == null ? "" : md.tier().map(Enum::name).orElse(""))
+                        .append(',').append(md == null ? "" : md.targets().nearest()
+                                .map(t -> t.value().toPlainString()).orElse(""))
+                        .append(',').append(Objects.toString(targetStatus(catalog, x), ""));
+            }
+            sb.append("\r\n");
         }
         return sb.toString();
     }

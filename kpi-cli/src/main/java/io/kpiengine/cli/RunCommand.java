@@ -9,6 +9,7 @@ import io.kpiengine.core.AggregationState;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.CatalogException;
 import io.kpiengine.core.metric.DataSource;
+import io.kpiengine.core.metric.GroupingSets;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.Period;
 import io.kpiengine.data.RecordSource;
@@ -57,7 +58,7 @@ import picocli.CommandLine.Spec;
  * quality gate, or none of a source's records could be aggregated; 2 usage or configuration error (bad option, unreadable or invalid catalog, unknown source, missing
  * file, a state from another catalog), with the reason on standard error.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = KpiCli.Version.class,
         description = {"Compute every KPI of a catalog over data files and write the results (JSON or CSV).",
             "Exit codes: 0 done, 1 quality gate failed or a source without one usable record (results still"
                 + " written), 2 usage or configuration error."})
@@ -79,9 +80,31 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "SOURCE=FILE", description = "The CSV file of a data source; repeat per source.")
     private Map<String, Path> data = new LinkedHashMap<>();
 
-    @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = "Where to write the results: a .json or .csv file.")
-    private Path out;
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the results: a .json or .csv file;"
+            + " repeat for several files (the data is read once).")
+    private List<Path> outs = new ArrayList<>();
+
+    @Option(names = "--by", paramLabel = "SETS", description = "Grouping sets: region,category (one set), total,"
+            + " rollup(region,category), cube(region,segment); repeat for more sets. Metrics are reported in every"
+            + " set they may be sliced by (sliceBy).")
+    private List<String> by = new ArrayList<>();
+
+    @Option(names = "--state-grain", paramLabel = "GRAIN", description = "Keep the aggregation state at a finer"
+            + " grain than --grain (e.g. day for monthly results), so that --state-out answers every coarser grain.",
+            completionCandidates = GrainIds.class)
+    private String stateGrain;
+
+    @Option(names = "--metadata", description = "CSV: add the columns unit, owner, direction, tier, target and"
+            + " targetStatus (JSON always has them, once per metric).")
+    private boolean metadata;
+
+    @Option(names = "--check", description = "Check the catalog against each --data file's header and first records"
+            + " (--check-rows) without aggregating; writes no results.")
+    private boolean check;
+
+    @Option(names = "--check-rows", paramLabel = "N", defaultValue = "1000",
+            description = "Records --check reads per file (default: ${DEFAULT-VALUE}).")
+    private int checkRows;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads per source (default: the processors).")
     private Integer threads;
@@ -127,10 +150,14 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean json = name.endsWith(".json");
-        if (!json && !name.endsWith(".csv")) {
-            return fail(err, "--out must end in .json or .csv, but was '" + out + "'");
+        if (outs.isEmpty() && !check) {
+            return fail(err, "--out FILE is required (or --check to only check the catalog against the data)");
+        }
+        for (Path out : outs) {
+            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".json") && !name.endsWith(".csv")) {
+                return fail(err, "--out must end in .json or .csv, but was '" + out + "'");
+            }
         }
         Catalog c;
         try {
@@ -144,6 +171,9 @@ final class RunCommand implements Callable<Integer> {
             return CONFIG_ERROR;
         } catch (DocumentException | UncheckedIOException e) {
             return fail(err, e.getMessage());
+        }
+        if (check) {
+            return CatalogCheck.run(c, data, checkRows, stdout, err);
         }
         KpiEngine engine;
         try {
@@ -170,7 +200,11 @@ final class RunCommand implements Callable<Integer> {
             } else {
                 results = engine.evaluate(sources);
             }
-            Files.writeString(out, json ? ResultsFormat.json(c, engine, results) : ResultsFormat.csv(results));
+            for (Path out : outs) {
+                boolean json = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+                Files.writeString(out, json ? ResultsFormat.json(c, engine, results)
+                        : ResultsFormat.csv(results, c, metadata, engine.groupingSets().isPresent()));
+            }
             if (stateOut != null) {
                 Files.write(stateOut, results.state().toBytes());
             }
@@ -206,13 +240,27 @@ final class RunCommand implements Callable<Integer> {
         if (asOf != null) {
             b.clock(Clock.fixed(Instant.parse(asOf), ZoneOffset.UTC));
         }
+        if (stateGrain != null) {
+            b.stateGrain(Grain.parse(stateGrain));
+        }
+        if (!by.isEmpty()) {
+            GroupingSets sets = GroupingSets.parse(by.get(0));
+            for (String more : by.subList(1, by.size())) {
+                sets = sets.and(GroupingSets.parse(more));
+            }
+            b.groupingSets(sets);
+        }
         if (from != null || to != null) {
             if (from == null || to == null) {
                 throw new IllegalArgumentException("--from and --to must be given together");
             }
             Period first = c.calendar().parse(from);
             Period last = c.calendar().parse(to);
-            b.periods(c.calendar().period(g, first.start()), c.calendar().period(g, last.start()));
+            if (g == Grain.WHOLE_RANGE) {
+                b.periods(first, last);
+            } else {
+                b.periods(c.calendar().period(g, first.start()), c.calendar().period(g, last.start()));
+            }
         }
         return b.build();
     }
@@ -228,7 +276,8 @@ final class RunCommand implements Callable<Integer> {
         }
         String rejects = notAggregated == 0 ? "" : "; " + plural(notAggregated, "record") + " rejected";
         stdout.printf(Locale.ROOT, "%s of %s over %s%s; quality %s; wrote %s%n", plural(r.rows().size(), "cell"),
-                plural(r.metrics().size(), "metric"), range, rejects, r.quality().verdict(), out);
+                plural(r.metrics().size(), "metric"), range, rejects, r.quality().verdict(),
+                String.join(", ", outs.stream().map(Path::toString).toList()));
         stdout.flush();
     }
 

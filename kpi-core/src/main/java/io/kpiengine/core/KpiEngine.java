@@ -12,8 +12,11 @@ import io.kpiengine.core.internal.PeriodIndexer;
 import io.kpiengine.core.internal.result.ResultAssembler;
 import io.kpiengine.core.internal.SourceState;
 import io.kpiengine.core.internal.StateCodec;
+import io.kpiengine.base.internal.Suggestions;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.DataSource;
+import io.kpiengine.core.metric.GroupingSets;
+import io.kpiengine.core.metric.Metric;
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.Period;
@@ -23,10 +26,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Computes every KPI of a catalog per period and segment from streams of records: the entry point of the
@@ -59,25 +65,47 @@ public final class KpiEngine {
     private final EnginePlan plan;
     private final BusinessCalendar calendar;
     private final Grain grain;
+    private final Grain stateGrain;
     private final int parallelism;
     private final Clock clock;
     private final Period first;
     private final Period last;
     private final boolean partialWindows;
     private final String fingerprint;
+    private final GroupingSets groupingSets;
 
-    private KpiEngine(Builder b, EnginePlan plan) {
+    private KpiEngine(Builder b, EnginePlan plan, GroupingSets sets) {
         this.plan = plan;
+        this.groupingSets = sets;
         Catalog c = b.catalog;
         BusinessCalendar base = c != null ? c.calendar() : BusinessCalendar.of(ZoneId.of("UTC"));
         this.calendar = b.calendar != null ? b.calendar : b.zone != null ? base.withZone(b.zone) : base;
         this.grain = b.grain != null ? b.grain : c != null ? c.grain() : Grain.DAY;
+        this.stateGrain = stateGrainOf(b, c, grain);
         this.parallelism = b.parallelism > 0 ? b.parallelism : Runtime.getRuntime().availableProcessors();
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
-        this.first = b.first == null ? null : calendar.period(grain, b.first.start());
-        this.last = b.last == null ? null : calendar.period(grain, b.last.start());
+        this.first = b.first == null ? null : grain == Grain.WHOLE_RANGE ? b.first : calendar.period(grain, b.first.start());
+        this.last = b.last == null ? null : grain == Grain.WHOLE_RANGE ? b.last : calendar.period(grain, b.last.start());
         this.partialWindows = b.partialWindows != null && b.partialWindows;
-        this.fingerprint = plan.fingerprint("zone " + calendar.zone() + ", grain " + grain + ", calendar " + calendar);
+        this.fingerprint = fingerprint(stateGrain);
+    }
+
+    /**
+     * The grain of the state: set on the builder, else the catalog's, else day for the whole range, else the grain.
+     */
+    private Grain stateGrainOf(Builder b, Catalog c, Grain grain) {
+        if (b.stateGrain != null) {
+            return b.stateGrain;
+        }
+        if (c != null && c.stateGrain().isPresent() && calendar.nests(c.stateGrain().get(), grain)) {
+            return c.stateGrain().get();
+        }
+        return grain == Grain.WHOLE_RANGE ? Grain.DAY : grain;
+    }
+
+    /** The fingerprint of the plan with its state kept at a grain. */
+    private String fingerprint(Grain g) {
+        return plan.fingerprint("zone " + calendar.zone() + ", grain " + g + ", calendar " + calendar);
     }
 
     /**
@@ -109,6 +137,25 @@ public final class KpiEngine {
      */
     public Grain grain() {
         return grain;
+    }
+
+    /**
+     * The grain of the aggregation state: the grain itself, or a finer one that the results are re-grained from
+     * ({@link Builder#stateGrain(Grain)}); day for the whole range by default.
+     *
+     * @return the state grain
+     */
+    public Grain stateGrain() {
+        return stateGrain;
+    }
+
+    /**
+     * The grouping sets each metric is reported in, when set on the builder or in the catalog.
+     *
+     * @return the grouping sets, or empty when each metric is reported at its own dimensions only
+     */
+    public Optional<GroupingSets> groupingSets() {
+        return Optional.ofNullable(groupingSets);
     }
 
     /**
@@ -144,12 +191,13 @@ public final class KpiEngine {
      * @throws KpiEvaluationException if cells under an "error" policy have no value, or an exact sum overflows
      */
     public KpiResults evaluate(Map<String, RecordSource> sources) {
-        return run(null, sources);
+        return run(null, sources, grain);
     }
 
     /**
      * Adds new input to a saved state and returns the results of both together, as if one run had read all of
-     * it.
+     * it. The state may have been kept at a finer grain than this engine's (a daily state answers a monthly
+     * engine): the new input is then aggregated at the state's grain, and the returned state stays at it.
      *
      * <pre>{@code
      * AggregationState yesterday = engine.restore(Files.readAllBytes(Path.of("events.state")));
@@ -157,23 +205,105 @@ public final class KpiEngine {
      * Files.write(Path.of("events.state"), both.state().toBytes());
      * }</pre>
      *
-     * @param previous the state of an earlier run of an engine with the same catalog, grain and zone
+     * @param previous the state of an earlier run of an engine with the same catalog and zone, kept at this engine's
+     *     grain or a finer one ({@link #emptyState()} for none)
      * @param sources the new input; a data source may be absent (it keeps its previous state)
      * @return the results over the previous and the new input
-     * @throws IllegalArgumentException if the state comes from a different catalog, grain or zone
+     * @throws IllegalArgumentException if the state comes from a different catalog or zone, or from a grain that
+     *     does not nest in this engine's
      */
     public KpiResults evaluate(AggregationState previous, Map<String, RecordSource> sources) {
         Objects.requireNonNull(previous, "previous");
-        if (!previous.fingerprint().equals(fingerprint)) {
-            throw new IllegalArgumentException("previous must come from an engine with the same measures, grain and"
-                    + " zone, but it was computed for:\n  " + previous.fingerprint()
-                    + "\nand this engine computes:\n  " + fingerprint);
-        }
-        return run(previous, sources);
+        checkFits(previous, grain);
+        return run(previous, sources, grain);
     }
 
     /**
-     * Restores a state saved with {@link AggregationState#toBytes()}.
+     * The results of a state at the engine's grain, without new input: the state itself is neither read again
+     * nor copied.
+     *
+     * <pre>{@code
+     * KpiResults r = engine.results(engine.restore(Files.readAllBytes(Path.of("events.state"))));
+     * }</pre>
+     *
+     * @param state a state of an engine with the same catalog and zone
+     * @return the results
+     * @throws IllegalArgumentException if the state comes from a different catalog or zone, or from a grain that
+     *     does not nest in this engine's
+     */
+    public KpiResults results(AggregationState state) {
+        return results(state, grain);
+    }
+
+    /**
+     * The results of a state at another grain: one state kept at a fine grain answers every coarser grain
+     * exactly (a daily state answers ISO weeks, months, quarters, fiscal years and the whole range), because the
+     * state of each coarser period is the merge of the finer states it contains, for every measure.
+     *
+     * <pre>{@code
+     * KpiEngine engine = KpiEngine.builder().catalog(catalog).grain(Grain.DAY).build();
+     * KpiResults daily = engine.evaluate(Map.of("orders", source));
+     * KpiResults monthly = engine.results(daily.state(), Grain.MONTH);
+     * KpiResults total = engine.results(daily.state(), Grain.WHOLE_RANGE);
+     * }</pre>
+     *
+     * @param state a state of an engine with the same catalog and zone
+     * @param resultGrain the grain of the results; the state's grain must nest in it
+     * @return the results at that grain
+     * @throws IllegalArgumentException if the state comes from a different catalog or zone, its grain does not
+     *     nest in {@code resultGrain} (a weekly state cannot answer months), or the catalog's formulas do not fit
+     *     the grain ({@code lag} at the whole range)
+     */
+    public KpiResults results(AggregationState state, Grain resultGrain) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(resultGrain, "resultGrain");
+        checkFits(state, resultGrain);
+        return run(state, Map.of(), resultGrain);
+    }
+
+    /**
+     * An empty state: no rows from any source yet, ready to be the {@code previous} of
+     * {@link #evaluate(AggregationState, Map)} or the start of an accumulator, so that callers need no null checks
+     * for "nothing saved yet".
+     *
+     * <pre>{@code
+     * AggregationState saved = Files.exists(path) ? engine.restore(Files.readAllBytes(path)) : engine.emptyState();
+     * KpiResults r = engine.evaluate(saved, Map.of("events", today));
+     * }</pre>
+     *
+     * @return a state without rows, at the engine's state grain
+     */
+    public AggregationState emptyState() {
+        List<SourceState> states = new ArrayList<>();
+        for (String name : plan.sources()) {
+            Schema schema = plan.schemas().get(name);
+            if (schema != null) {
+                SourceState s = newState(name, schema, stateGrain);
+                s.finish();
+                states.add(s);
+            }
+        }
+        return new AggregationState(fingerprint, stateGrain, states);
+    }
+
+    /** The state must come from this plan, at a grain that nests in the result grain. */
+    private void checkFits(AggregationState state, Grain resultGrain) {
+        Grain g = state.grain();
+        if (!state.fingerprint().equals(fingerprint(g))) {
+            throw new IllegalArgumentException("previous must come from an engine with the same measures, grain and"
+                    + " zone, but it was computed for:\n  " + state.fingerprint()
+                    + "\nand this engine computes:\n  " + fingerprint(g));
+        }
+        if (g != resultGrain && (g == Grain.WHOLE_RANGE || !calendar.nests(g, resultGrain))) {
+            throw new IllegalArgumentException("a state kept at grain " + g.id() + " cannot answer grain "
+                    + resultGrain.id() + ": " + g.id() + " periods do not nest in " + resultGrain.id() + " periods;"
+                    + " keep the state at a finer grain (KpiEngine.Builder.stateGrain)");
+        }
+    }
+
+    /**
+     * Restores a state saved with {@link AggregationState#toBytes()}, kept at this engine's state grain or at
+     * another grain that nests in the engine's grain.
      *
      * <pre>{@code
      * AggregationState saved = engine.restore(Files.readAllBytes(Path.of("events.state")));
@@ -186,18 +316,30 @@ public final class KpiEngine {
      */
     public AggregationState restore(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
+        Grain g = stateGrain;
+        String saved = StateCodec.fingerprintOf(bytes).orElse(null);
+        if (saved != null && !saved.equals(fingerprint)) {
+            for (Grain other : Grain.values()) {
+                if (other != Grain.WHOLE_RANGE && calendar.nests(other, grain) && saved.equals(fingerprint(other))) {
+                    g = other;
+                }
+            }
+        }
+        Grain stateAt = g;
         try {
-            List<SourceState> states = StateCodec.read(bytes, fingerprint, this::newState);
-            return new AggregationState(fingerprint, states);
+            List<SourceState> states = StateCodec.read(bytes, fingerprint(stateAt),
+                    (source, schema) -> newState(source, schema, stateAt));
+            states.forEach(SourceState::finish);
+            return new AggregationState(fingerprint(stateAt), stateAt, states);
         } catch (IOException e) {
             throw new StateException("cannot restore the aggregation state: " + e.getMessage(), e);
         }
     }
 
-    private SourceState newState(String source, Schema schema) {
+    private SourceState newState(String source, Schema schema, Grain at) {
         List<GroupState> groups = new ArrayList<>();
         for (Map.Entry<GroupSpec, List<MeasureSpec>> g : plan.groups(source).entrySet()) {
-            PeriodIndexer indexer = new CalendarIndexer(calendar.indexer(grain));
+            PeriodIndexer indexer = new CalendarIndexer(calendar.indexer(at));
             try {
                 groups.add(new GroupState(g.getKey(), g.getValue(), schema, indexer));
             } catch (IllegalArgumentException e) {
@@ -207,8 +349,9 @@ public final class KpiEngine {
         return new SourceState(source, schema, groups);
     }
 
-    private KpiResults run(AggregationState previous, Map<String, RecordSource> sources) {
+    private KpiResults run(AggregationState previous, Map<String, RecordSource> sources, Grain resultGrain) {
         Objects.requireNonNull(sources, "sources");
+        Grain at = previous == null ? stateGrain : previous.grain();
         List<String> needed = plan.sources();
         for (String name : sources.keySet()) {
             if (!needed.contains(name)) {
@@ -217,12 +360,7 @@ public final class KpiEngine {
                         + ", but '" + name + "' is not");
             }
         }
-        Map<String, SourceState> prior = new LinkedHashMap<>();
-        if (previous != null) {
-            for (SourceState s : previous.copies()) {
-                prior.put(s.source(), s);
-            }
-        }
+        Map<String, SourceState> prior = previous == null ? Map.of() : previous.sourceStates();
         for (String name : needed) {
             if (!sources.containsKey(name) && !prior.containsKey(name)) {
                 sources.values().forEach(RecordSource::close);
@@ -244,8 +382,8 @@ public final class KpiEngine {
                     Schema schema = clean.schema();
                     SourceState fresh;
                     try {
-                        newState(name, schema);
-                        fresh = ParallelAggregator.aggregate(clean, parallelism, () -> newState(name, schema));
+                        newState(name, schema, at);
+                        fresh = ParallelAggregator.aggregate(clean, parallelism, () -> newState(name, schema, at));
                     } catch (ArithmeticException e) {
                         throw new KpiEvaluationException("data source '" + name + "': " + e.getMessage()
                                 + "; declare the column with a smaller scale, or as a DECIMAL without scale", e);
@@ -259,7 +397,10 @@ public final class KpiEngine {
                     if (state == null) {
                         state = fresh;
                     } else {
+                        // the previous state is shared and read-only: merge into a copy
+                        state = AggregationState.copy(state);
                         state.mergeFrom(fresh);
+                        state.finish();
                     }
                 } else {
                     accounts.add(new SourceAccount(name, 0, 0, 0, 0, QualityVerdict.NOT_CHECKED, List.of(), null));
@@ -274,17 +415,19 @@ public final class KpiEngine {
             sources.values().forEach(RecordSource::close);
             throw e;
         }
-        ResultAssembler assembler = new ResultAssembler(calendar, grain, clock, first, last, partialWindows);
-        List<KpiResult> rows = assembler.assemble(plan.metrics(), merged, plan.formulas());
+        ResultAssembler assembler = new ResultAssembler(calendar, resultGrain, at, clock, first, last,
+                partialWindows);
+        List<KpiResult> rows = assembler.assemble(plan, merged);
         warnings.addAll(assembler.warnings());
-        AggregationState state = new AggregationState(fingerprint, new ArrayList<>(merged.values()));
+        AggregationState state = new AggregationState(fingerprint(at), at, new ArrayList<>(merged.values()));
         return new KpiResults(rows, DataQuality.of(accounts), state, warnings);
     }
 
     @Override
     public String toString() {
         return "KpiEngine[" + plan.metrics().size() + " metrics, zone " + calendar.zone() + ", grain " + grain
-                + ", parallelism " + parallelism + "]";
+                + (stateGrain == grain ? "" : " from state at " + stateGrain)
+                + (groupingSets == null ? "" : ", " + groupingSets) + ", parallelism " + parallelism + "]";
     }
 
     /**
@@ -302,6 +445,8 @@ public final class KpiEngine {
         private Period first;
         private Period last;
         private Boolean partialWindows;
+        private Grain stateGrain;
+        private GroupingSets groupingSets;
 
         private Builder() {
         }
@@ -375,6 +520,56 @@ public final class KpiEngine {
         public Builder grain(Grain value) {
             once(grain, "grain", value);
             grain = Objects.requireNonNull(value, "grain");
+            return this;
+        }
+
+        /**
+         * The grain the aggregation state is kept at, finer than the grain of the results (default: the catalog's
+         * {@code stateGrain} when it nests in the grain, else day for {@link Grain#WHOLE_RANGE}, else the grain
+         * itself). A state kept per day answers every coarser grain exactly
+         * ({@link KpiEngine#results(AggregationState, Grain)}), so one engine
+         * fed with every batch serves daily series and monthly KPIs alike.
+         *
+         * <pre>{@code
+         * KpiEngine monthly = KpiEngine.builder().catalog(catalog).grain(Grain.MONTH).stateGrain(Grain.DAY).build();
+         * KpiResults r = monthly.evaluate(Map.of("orders", source));   // months, from a daily state
+         * monthly.results(r.state(), Grain.WEEK);                      // the same state, by ISO week
+         * }</pre>
+         *
+         * @param value a grain whose periods nest in the grain of the results
+         * @return this builder
+         * @throws IllegalStateException if already set
+         * @throws IllegalArgumentException if the value is WHOLE_RANGE
+         */
+        public Builder stateGrain(Grain value) {
+            once(stateGrain, "stateGrain", value);
+            if (Objects.requireNonNull(value, "stateGrain") == Grain.WHOLE_RANGE) {
+                throw new IllegalArgumentException("stateGrain must be a calendar grain such as day, but was"
+                        + " whole_range");
+            }
+            stateGrain = value;
+            return this;
+        }
+
+        /**
+         * The grouping sets each metric is reported in (default: the catalog's {@code groupingSets}, else each metric
+         * at its own dimensions only). A metric appears in every set whose dimensions it is grouped or may be sliced
+         * by ({@code sliceBy}); all sets come from one pass over the data, and ratios and formulas are recomputed in
+         * each set from their inputs there.
+         *
+         * <pre>{@code
+         * KpiEngine engine = KpiEngine.builder().catalog(catalog)
+         *         .groupingSets(GroupingSets.rollup("region", "category"))   // (region, category), (region), ()
+         *         .build();
+         * }</pre>
+         *
+         * @param value the grouping sets
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder groupingSets(GroupingSets value) {
+            once(groupingSets, "groupingSets", value);
+            groupingSets = Objects.requireNonNull(value, "groupingSets");
             return this;
         }
 
@@ -477,7 +672,13 @@ public final class KpiEngine {
                 throw new IllegalStateException("catalog must be set before build()");
             }
             if (catalog == null) {
-                return new KpiEngine(this, plan);
+                if (groupingSets != null) {
+                    throw new IllegalStateException("groupingSets need a catalog, whose metrics say what they may be"
+                            + " sliced by");
+                }
+                checkStateGrain(calendar != null ? calendar : BusinessCalendar.of(zone != null ? zone
+                        : ZoneId.of("UTC")), grain != null ? grain : Grain.DAY);
+                return new KpiEngine(this, plan, null);
             }
             BusinessCalendar cc = catalog.calendar();
             if (calendar != null && (calendar.fiscalYearStart() != cc.fiscalYearStart()
@@ -493,6 +694,7 @@ public final class KpiEngine {
                 throw new IllegalArgumentException("grain " + g + " does not fit the catalog: "
                         + String.join("; ", grainProblems));
             }
+            checkStateGrain(cc, g);
             Clock c = clock != null ? clock : Clock.systemUTC();
             Map<String, MetricPlanner.SourceInfo> sources = new LinkedHashMap<>();
             Map<String, EnginePlan.SourceGate> gates = new LinkedHashMap<>();
@@ -500,8 +702,39 @@ public final class KpiEngine {
                 sources.put(s.name(), new MetricPlanner.SourceInfo(s.name(), s.cleanSchema(), s.timeColumn()));
                 s.rules().ifPresent(r -> gates.put(s.name(), new QualityGate(r, c)));
             }
-            EnginePlan p = MetricPlanner.plan(catalog.metrics(), sources, gates, catalog::dimensionsOf);
-            return new KpiEngine(this, p);
+            EnginePlan p = MetricPlanner.plan(catalog.metrics(), sources, gates, catalog::dimensionsOf,
+                    catalog::sliceByOf);
+            GroupingSets sets = groupingSets != null ? groupingSets : catalog.groupingSets().orElse(null);
+            if (sets != null) {
+                checkGroupingSets(sets);
+                p = p.withGroupingSets(sets.sets());
+            }
+            return new KpiEngine(this, p, sets);
+        }
+
+        /** Every dimension of the grouping sets must be one some metric is grouped or may be sliced by. */
+        private void checkGroupingSets(GroupingSets sets) {
+            Set<String> known = new LinkedHashSet<>();
+            for (Metric m : catalog.metrics()) {
+                known.addAll(catalog.dimensionsOf(m.id()));
+                known.addAll(catalog.sliceByOf(m.id()));
+            }
+            for (String d : sets.dimensions()) {
+                if (!known.contains(d)) {
+                    throw new IllegalArgumentException("groupingSets: no metric of the catalog may be sliced by '" + d
+                            + "'; the metrics may be sliced by " + known + Suggestions.didYouMean(d, known)
+                            + " (declare more with sliceBy)");
+                }
+            }
+        }
+
+        /** The state grain, when set, must nest in the grain of the results. */
+        private void checkStateGrain(BusinessCalendar cal, Grain g) {
+            Grain state = stateGrain;
+            if (state != null && state != g && !(calendar != null ? calendar : cal).nests(state, g)) {
+                throw new IllegalArgumentException("stateGrain " + state.id() + " must nest in the grain " + g.id()
+                        + " of the results, but " + state.id() + " periods do not nest in " + g.id() + " periods");
+            }
         }
     }
 }

@@ -371,6 +371,16 @@ public final class GroupState {
     }
 
     /**
+     * Whether this state holds a measure.
+     *
+     * @param id the measure id
+     * @return true if {@link #accumulator(String)} finds it
+     */
+    public boolean hasMeasure(String id) {
+        return accumulators.containsKey(id);
+    }
+
+    /**
      * The measures of this state, in order.
      *
      * @return the specs

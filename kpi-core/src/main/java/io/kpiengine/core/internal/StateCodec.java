@@ -64,6 +64,25 @@ public final class StateCodec {
     }
 
     /**
+     * The plan fingerprint a saved state was computed for, read from its header only; an engine uses it to find
+     * the grain a state was kept at.
+     *
+     * @param bytes the saved state
+     * @return the fingerprint, or empty when the bytes are not a state of this format version
+     */
+    public static java.util.Optional<String> fingerprintOf(byte[] bytes) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            if (bytes.length < 8 || in.readInt() != MAGIC || in.readInt() != VERSION) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(StateIo.readString(in));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * Reads a state.
      *
      * @param bytes the bytes

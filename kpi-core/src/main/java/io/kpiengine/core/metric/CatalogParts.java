@@ -20,10 +20,17 @@ final class CatalogParts {
     final List<Metric> metrics;
     final List<Map<String, Location>> metricLocations;
     final Map<String, Location> sourceLocations;
+    /** The grouping sets an evaluation reports by default, or null. */
+    final GroupingSets groupingSets;
+    /** The grain the aggregation state is kept at when finer than {@link #grain}, or null. */
+    final Grain stateGrain;
+    /** Where top-level fields stand ({@code groupingSets}, {@code stateGrain}); empty in code. */
+    final Map<String, Location> topLocations;
 
     CatalogParts(String name, Location catalogLocation, BusinessCalendar calendar, Grain grain,
             List<DataSource> sources, List<Metric> metrics, List<Map<String, Location>> metricLocations,
-            Map<String, Location> sourceLocations) {
+            Map<String, Location> sourceLocations, GroupingSets groupingSets, Grain stateGrain,
+            Map<String, Location> topLocations) {
         this.name = name;
         this.catalogLocation = catalogLocation;
         this.calendar = calendar;
@@ -32,6 +39,14 @@ final class CatalogParts {
         this.metrics = List.copyOf(metrics);
         this.metricLocations = List.copyOf(metricLocations);
         this.sourceLocations = Map.copyOf(sourceLocations);
+        this.groupingSets = groupingSets;
+        this.stateGrain = stateGrain;
+        this.topLocations = Map.copyOf(topLocations);
+    }
+
+    /** Where a top-level field stands; the catalog's location when unknown. */
+    Location topLocation(String field) {
+        return topLocations.getOrDefault(field, catalogLocation);
     }
 
     /** Where a field of the i-th metric stands; falls back to the metric, then the catalog. */

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -164,8 +165,10 @@ public final class CsvSource implements RecordSource {
 
     private void mapHeader(Builder b, CsvSettings csv, List<String> header, long headerLine) {
         Map<String, List<Integer>> positions = new HashMap<>();
+        boolean fold = csv.ignoreHeaderCase();
         for (int i = 0; i < header.size(); i++) {
-            positions.computeIfAbsent(header.get(i), k -> new ArrayList<>()).add(i);
+            positions.computeIfAbsent(fold ? header.get(i).toLowerCase(Locale.ROOT) : header.get(i),
+                    k -> new ArrayList<>()).add(i);
         }
         List<String> problems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -173,7 +176,7 @@ public final class CsvSource implements RecordSource {
         for (int c = 0; c < schema.size(); c++) {
             String column = schema.column(c).name();
             String wanted = csv.headerNames().getOrDefault(column, column);
-            List<Integer> at = positions.get(wanted);
+            List<Integer> at = positions.get(fold ? wanted.toLowerCase(Locale.ROOT) : wanted);
             if (at == null) {
                 fieldOfColumn[c] = -1;
                 if (!b.optional.contains(column)) {
@@ -187,7 +190,7 @@ public final class CsvSource implements RecordSource {
                         + at.stream().map(i -> String.valueOf(i + 1)).reduce((x, y) -> x + ", " + y).orElse("") + ")");
             }
             fieldOfColumn[c] = at.get(0);
-            used.add(wanted);
+            used.add(fold ? wanted.toLowerCase(Locale.ROOT) : wanted);
         }
         if (!missing.isEmpty()) {
             problems.add(0, "the header lacks " + (missing.size() == 1 ? "the column " : "the columns ")
@@ -196,7 +199,7 @@ public final class CsvSource implements RecordSource {
         if (!b.allowExtra) {
             List<String> extra = new ArrayList<>();
             for (String h : header) {
-                if (!used.contains(h)) {
+                if (!used.contains(fold ? h.toLowerCase(Locale.ROOT) : h)) {
                     extra.add("'" + h + "'");
                 }
             }
@@ -595,6 +598,22 @@ public final class CsvSource implements RecordSource {
         }
 
         /**
+         * Matches header names without regard to case ({@link CsvSettings.Builder#ignoreHeaderCase(boolean)}).
+         *
+         * <pre>{@code
+         * CsvSource.builder(path).schema(schema).ignoreHeaderCase(true).build();   // 'Order_Date' finds order_date
+         * }</pre>
+         *
+         * @param ignore true to ignore case (default false)
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder ignoreHeaderCase(boolean ignore) {
+            csv.ignoreHeaderCase(ignore);
+            return this;
+        }
+
+        /**
          * Schema columns that may be absent from the header; they are then missing on every row.
          *
          * @param columns column names
@@ -650,8 +669,8 @@ public final class CsvSource implements RecordSource {
         }
 
         /**
-         * Takes all seven CSV options (delimiter, quote, header, charset, header names, formats, default format)
-         * from settings, as if each was set here; for a {@code Reader} input the charset is left out.
+         * Takes all eight CSV options (delimiter, quote, header, charset, header names, formats, default format,
+         * header case) from settings, as if each was set here; for a {@code Reader} input the charset is left out.
          *
          * <pre>{@code
          * CsvSource source = CsvSource.builder(Path.of("export.csv")).csv(settings).schema(schema).build();
