@@ -109,6 +109,7 @@ public final class KpiCli {
                 RunCommand.class,
                 InitCommand.class,
                 DemoCommand.class,
+                CdsTraining.class,
             })
     static final class Root implements Runnable {
 

@@ -336,7 +336,70 @@ public final class KpiEngine {
         }
     }
 
-    private SourceState newState(String source, Schema schema, Grain at) {
+    /**
+     * A live accumulator over this engine's catalog, starting empty: see {@link KpiAccumulator}.
+     *
+     * <pre>{@code
+     * KpiAccumulator live = engine.accumulator();
+     * live.add("orders", batch);                 // from any thread
+     * KpiResults now = live.snapshot();          // recomputes only what changed since the last snapshot
+     * }</pre>
+     *
+     * @return a new accumulator
+     */
+    public KpiAccumulator accumulator() {
+        return new KpiAccumulator(this, emptyState());
+    }
+
+    /**
+     * A live accumulator that starts from a state (a restored one, say, after a restart).
+     *
+     * <pre>{@code
+     * KpiAccumulator live = engine.accumulator(engine.restore(Files.readAllBytes(Path.of("live.state"))));
+     * }</pre>
+     *
+     * @param initial a state of an engine with the same catalog and zone, at this engine's grain or a finer one
+     * @return a new accumulator
+     * @throws IllegalArgumentException if the state does not fit this engine
+     */
+    public KpiAccumulator accumulator(AggregationState initial) {
+        Objects.requireNonNull(initial, "initial");
+        checkFits(initial, grain);
+        return new KpiAccumulator(this, initial);
+    }
+
+    EnginePlan plan() {
+        return plan;
+    }
+
+    boolean hasFixedPeriods() {
+        return first != null || last != null;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    String fingerprintAt(Grain g) {
+        return fingerprint(g);
+    }
+
+    /** An assembler of results at a grain from states at another. */
+    ResultAssembler assembler(Grain resultGrain, Grain stateAt, Period from, Period to) {
+        return new ResultAssembler(calendar, resultGrain, stateAt, clock, from != null ? from : first,
+                to != null ? to : last, partialWindows);
+    }
+
+    /** The state grain must nest in a grain of results (or be it). */
+    void checkAnswers(Grain stateAt, Grain resultGrain) {
+        if (stateAt != resultGrain && (stateAt == Grain.WHOLE_RANGE || !calendar.nests(stateAt, resultGrain))) {
+            throw new IllegalArgumentException("a state kept at grain " + stateAt.id() + " cannot answer grain "
+                    + resultGrain.id() + ": " + stateAt.id() + " periods do not nest in " + resultGrain.id()
+                    + " periods");
+        }
+    }
+
+    SourceState newState(String source, Schema schema, Grain at) {
         List<GroupState> groups = new ArrayList<>();
         for (Map.Entry<GroupSpec, List<MeasureSpec>> g : plan.groups(source).entrySet()) {
             PeriodIndexer indexer = new CalendarIndexer(calendar.indexer(at));

@@ -36,7 +36,7 @@ class KpiResultsTest {
             rows.add(new KpiResult(metric, CAL.period(Grain.MONTH, first.start()), Map.of(), KpiValue.of(1),
                     PeriodStatus.COMPLETE, 0));
         }
-        KpiResults r = new KpiResults(rows, DataQuality.of(List.of()), null, List.of());
+        KpiResults r = new KpiResults(rows, DataQuality.of(List.of()), (AggregationState) null, List.of());
         for (KpiResult row : rows) {
             assertThat(r.value(row.metric(), row.period(), row.dimensions())).containsSame(row);
             assertThat(r.series(row.metric(), row.dimensions())).isEqualTo(scan(rows, row.metric(), row.dimensions()));

@@ -38,8 +38,18 @@ final class KeyRun {
         keys[length++] = key;
     }
 
-    /** Adds every key of another run: both runs are compacted, then merged in one linear pass. */
+    /**
+     * Adds every key of another run. A run much smaller than this one is appended to the tail (as single adds
+     * would be), so that merging many small runs into a large one, as a live accumulator does, costs the keys
+     * added and not the large run each time; otherwise both runs are compacted, then merged in one linear pass.
+     */
     void addAll(KeyRun other, Scratch scratch) {
+        if (other.length * 8L < length) {
+            for (int i = 0; i < other.length; i++) {
+                add(other.keys[i], scratch);
+            }
+            return;
+        }
         other.compact(scratch);
         compact(scratch);
         long[] a = keys;
@@ -105,9 +115,28 @@ final class KeyRun {
         length = n;
     }
 
+    /**
+     * The number of distinct keys. A tail short against the run is sorted and looked up in the run rather than
+     * merged into it, so that reading a large set after a few additions costs the additions, not the set.
+     */
     int size(Scratch scratch) {
-        compact(scratch);
-        return length;
+        int tail = length - sorted;
+        if (tail == 0) {
+            return length;
+        }
+        if (tail * 8L >= sorted) {
+            compact(scratch);
+            return length;
+        }
+        Arrays.sort(keys, sorted, length);
+        int extra = 0;
+        for (int i = sorted; i < length; i++) {
+            long k = keys[i];
+            if ((i == sorted || keys[i - 1] != k) && Arrays.binarySearch(keys, 0, sorted, k) < 0) {
+                extra++;
+            }
+        }
+        return sorted + extra;
     }
 
     /** The distinct keys, ascending, in the first {@link #size} entries; valid until the next change. */

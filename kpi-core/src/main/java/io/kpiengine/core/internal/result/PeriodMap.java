@@ -102,6 +102,25 @@ public final class PeriodMap implements LongUnaryOperator {
     }
 
     /**
+     * The state periods that map into the result periods {@code resultLo..resultHi}: the first and last state
+     * period index, so that a result over a short range visits only their slots.
+     *
+     * @param resultLo the first result period index
+     * @param resultHi the last result period index
+     * @return {@code {stateLo, stateHi}}
+     */
+    public long[] stateRange(long resultLo, long resultHi) {
+        if (from == to) {
+            return new long[] {resultLo, resultHi};
+        }
+        Period first = range != null ? range : calendar.period(to, resultLo);
+        Period last = range != null ? range : calendar.period(to, resultHi);
+        long lo = calendar.period(from, first.start()).index();
+        long hi = calendar.period(from, last.end().minusNanos(1)).index();
+        return new long[] {lo, hi};
+    }
+
+    /**
      * The result period of a state period.
      *
      * @param stateIndex the state period's index

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns merged aggregation states into result cells: lays every metric over one date spine (the periods from the
@@ -123,6 +124,23 @@ public final class ResultAssembler {
      * @throws KpiEvaluationException if cells under an "error" policy have no value
      */
     public List<KpiResult> assemble(EnginePlan plan, Map<String, SourceState> sourceStates) {
+        return assemble(plan, sourceStates, null, false);
+    }
+
+    /**
+     * Assembles the cells of some metrics only, for a question about part of the results (a live accumulator's
+     * query): their inputs are computed but not laid out, and with {@code narrow} the state indexes visit only the
+     * slots the output range needs.
+     *
+     * @param plan the plan: metrics in catalog order, formulas, grouping sets
+     * @param sourceStates the merged state of each source, at the state grain
+     * @param outputMetrics the ids of the metrics to lay out, or null for all
+     * @param narrow whether the state indexes visit only the slots of the periods the cells read
+     * @return the cells of those metrics in table order
+     * @throws KpiEvaluationException if cells under an "error" policy have no value
+     */
+    public List<KpiResult> assemble(EnginePlan plan, Map<String, SourceState> sourceStates, Set<String> outputMetrics,
+            boolean narrow) {
         List<PlannedMetric> metrics = plan.metrics();
         Map<String, DerivedFormula> formulas = plan.formulas();
         Map<String, PlannedMetric> byId = new HashMap<>();
@@ -155,13 +173,17 @@ public final class ResultAssembler {
                 timeline.period(ranges.outLast()), clock);
         Coverages coverages = new Coverages(byId::get, formulas, data);
         CellPolicies policies = new CellPolicies(timeline, ranges);
-        StateCells state = new StateCells(sourceStates, byId::get, ranges, policies, periods);
+        StateCells state = new StateCells(sourceStates, byId::get, ranges, policies, periods, narrow);
         DerivedCells derived = new DerivedCells(byId::get, formulas, ranges, timeline, coverages, state, policies,
                 partialWindows);
         CellTable table = new CellTable(byId::get, ranges, timeline, coverages, state, derived);
+        List<PlannedMetric> shown = new ArrayList<>();
         for (PlannedMetric m : metrics) {
-            for (List<String> dims : plan.instances(m)) {
-                table.cells(m, dims);
+            if (outputMetrics == null || outputMetrics.contains(m.id())) {
+                shown.add(m);
+                for (List<String> dims : plan.instances(m)) {
+                    table.cells(m, dims);
+                }
             }
         }
         List<String> errors = policies.errors();
@@ -172,7 +194,7 @@ public final class ResultAssembler {
         warnings.addAll(plan.unfitWarnings());
         warnings.addAll(derived.warnings());
         List<KpiResult> out = new ArrayList<>();
-        for (PlannedMetric m : metrics) {
+        for (PlannedMetric m : shown) {
             for (List<String> dims : plan.instances(m)) {
                 rows(m, table.cells(m, dims), ranges, spine, out);
             }

@@ -37,11 +37,12 @@ public final class StateCells {
     private final RangePlan ranges;
     private final CellPolicies policies;
     private final PeriodMap periods;
+    private final boolean narrow;
     private final Map<GroupState, Map<List<String>, SlotIndex>> indexes = new IdentityHashMap<>();
-    private final Map<String, Holder> holders = new HashMap<>();
+    private final Map<PlannedMetric, Map<List<String>, Holder>> holders = new IdentityHashMap<>();
 
-    /** The grouping that holds a measure instance, and the id of its accumulator there. */
-    private record Holder(GroupState group, String accumulator) {
+    /** The grouping that holds a measure instance, the id of its accumulator there, and its slot index. */
+    private record Holder(GroupState group, String accumulator, SlotIndex index) {
     }
 
     /**
@@ -77,11 +78,28 @@ public final class StateCells {
      */
     public StateCells(Map<String, SourceState> states, Function<String, PlannedMetric> metrics, RangePlan ranges,
             CellPolicies policies, PeriodMap periods) {
+        this(states, metrics, ranges, policies, periods, false);
+    }
+
+    /**
+     * Creates the computer of a run that may visit only the slots of its slot range ({@code narrow}): for results
+     * over a short range of a large state, every tuple the state has seen is still listed.
+     *
+     * @param states the merged state of each source
+     * @param metrics the metric of an id
+     * @param ranges the slot range to index, in result periods
+     * @param policies the policies for cells without a value
+     * @param periods the map from state periods to result periods, or null for the identity
+     * @param narrow whether indexes visit only the slots of the slot range
+     */
+    public StateCells(Map<String, SourceState> states, Function<String, PlannedMetric> metrics, RangePlan ranges,
+            CellPolicies policies, PeriodMap periods, boolean narrow) {
         this.states = states;
         this.metrics = metrics;
         this.ranges = ranges;
         this.policies = policies;
         this.periods = periods;
+        this.narrow = narrow;
     }
 
     /**
@@ -94,11 +112,17 @@ public final class StateCells {
      */
     public SlotIndex index(PlannedMetric m, List<String> dims) {
         Holder h = holder(m, dims);
-        return h == null ? null : index(h.group(), dims);
+        return h == null ? null : h.index();
     }
 
     private SlotIndex index(GroupState g, List<String> dims) {
         return indexes.computeIfAbsent(g, k -> new HashMap<>()).computeIfAbsent(dims, d -> {
+            LongUnaryOperator map = periods == null ? LongUnaryOperator.identity() : periods;
+            if (narrow) {
+                long[] range = periods == null ? new long[] {ranges.slotStart(), ranges.outLast()}
+                        : periods.stateRange(ranges.slotStart(), ranges.outLast());
+                return SlotIndex.of(g, d, map, ranges.slotStart(), ranges.slotCount(), range[0], range[1]);
+            }
             if (periods == null || periods.isIdentity()) {
                 if (d.equals(g.spec().dimensions())) {
                     return SlotIndex.of(g, ranges.slotStart(), ranges.slotCount());
@@ -115,9 +139,9 @@ public final class StateCells {
      * sets roll every instance up from the measure's finest grouping).
      */
     private Holder holder(PlannedMetric m, List<String> dims) {
-        String key = PlannedMetric.instanceId(m.id(), dims);
-        if (holders.containsKey(key)) {
-            return holders.get(key);
+        Map<List<String>, Holder> byDims = holders.computeIfAbsent(m, k -> new HashMap<>());
+        if (byDims.containsKey(dims)) {
+            return byDims.get(dims);
         }
         SourceState s = states.get(m.source());
         Holder found = null;
@@ -129,7 +153,7 @@ public final class StateCells {
                     continue;
                 }
                 if (found == null || own.size() < found.group().spec().dimensions().size()) {
-                    found = new Holder(g, id);
+                    found = new Holder(g, id, null);
                 }
             }
             if (found == null) {
@@ -137,7 +161,10 @@ public final class StateCells {
                         + m.id() + "' by " + dims);
             }
         }
-        holders.put(key, found);
+        if (found != null) {
+            found = new Holder(found.group(), found.accumulator(), index(found.group(), dims));
+        }
+        byDims.put(dims, found);
         return found;
     }
 
@@ -155,7 +182,7 @@ public final class StateCells {
     public Cell measure(PlannedMetric m, List<String> dims, List<String> tuple, long from, long to, String window) {
         Holder h = holder(m, dims);
         GroupState g = h == null ? null : h.group();
-        int[] slots = g == null ? NONE : index(g, dims).slots(tuple, from, to);
+        int[] slots = g == null ? NONE : h.index().slots(tuple, from, to);
         String id = h == null ? null : h.accumulator();
         if (slots.length == 0) {
             return new Cell(value(m, dims, null, -1, to, tuple, window), 0);
