@@ -9,7 +9,9 @@ import io.kpiengine.core.metric.GroupingSets;
 import io.kpiengine.core.metric.MetricMetadata;
 import io.kpiengine.core.metric.Target;
 import io.kpiengine.core.metric.Targets;
+import io.kpiengine.core.time.Period;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +64,13 @@ final class ResultsFormat {
         sb.append(sources.isEmpty() ? "]\n  }" : "\n    ]\n  }");
         sb.append(",\n  \"warnings\": ").append(strings(r.warnings()));
         sb.append(",\n  \"results\": [");
+        PeriodTexts periods = new PeriodTexts();
         boolean first = true;
         for (KpiResult x : r.rows()) {
             sb.append(first ? "\n" : ",\n");
             first = false;
             sb.append("    {\"metric\": ").append(str(x.metric()))
-                    .append(", \"period\": ").append(str(x.period().toString()))
-                    .append(", \"start\": ").append(str(x.period().start().toString()))
-                    .append(", \"end\": ").append(str(x.period().end().toString()))
+                    .append(", \"period\": ").append(periods.json(x.period()))
                     .append(", \"status\": ").append(str(x.status().name()))
                     .append(", \"dimensions\": {");
             boolean firstDim = true;
@@ -149,13 +150,13 @@ final class ResultsFormat {
             header.addAll(List.of("unit", "owner", "direction", "tier", "target", "targetStatus"));
         }
         StringBuilder sb = new StringBuilder(256 + r.rows().size() * 120);
+        PeriodTexts periods = new PeriodTexts();
         for (int i = 0; i < header.size(); i++) {
             sb.append(i == 0 ? "" : ",").append(cell(header.get(i)));
         }
         sb.append("\r\n");
         for (KpiResult x : r.rows()) {
-            sb.append(cell(x.metric())).append(',').append(x.period()).append(',').append(x.period().start())
-                    .append(',').append(x.period().end()).append(',').append(x.status());
+            sb.append(cell(x.metric())).append(',').append(periods.csv(x.period())).append(',').append(x.status());
             if (groupingSets) {
                 sb.append(',').append(cell(GroupingSets.text(x.groupingSet())));
             }
@@ -179,6 +180,29 @@ final class ResultsFormat {
             sb.append("\r\n");
         }
         return sb.toString();
+    }
+
+    /**
+     * The texts of each period (name, start and end instants), made once per period: a table repeats every
+     * period once per metric and segment, and formatting instants is the costly part of writing a small table.
+     */
+    private static final class PeriodTexts {
+        private final Map<Period, String[]> texts = new HashMap<>();
+
+        private String[] of(Period p) {
+            return texts.computeIfAbsent(p, k -> new String[] {k.toString(), k.start().toString(),
+                k.end().toString()});
+        }
+
+        String json(Period p) {
+            String[] t = of(p);
+            return str(t[0]) + ", \"start\": " + str(t[1]) + ", \"end\": " + str(t[2]);
+        }
+
+        String csv(Period p) {
+            String[] t = of(p);
+            return t[0] + "," + t[1] + "," + t[2];
+        }
     }
 
     /** A CSV text cell, escaped against formula injection and quoted when needed (as {@code kpi clean}). */

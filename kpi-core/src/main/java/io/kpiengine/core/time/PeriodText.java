@@ -84,9 +84,15 @@ final class PeriodText {
             return "+" + year;
         }
         if (year < 0) {
-            return "-" + (year > -10000 ? String.format("%04d", -year) : Long.toString(-year));
+            return "-" + (year > -10000 ? four(-year) : Long.toString(-year));
         }
-        return String.format("%04d", year);
+        return four(year);
+    }
+
+    /** A number of at most four digits, zero-padded to four (no Formatter: period texts are written per cell). */
+    private static String four(long v) {
+        String digits = Long.toString(v);
+        return "0000".substring(digits.length()) + digits;
     }
 
     private static String two(long v) {
