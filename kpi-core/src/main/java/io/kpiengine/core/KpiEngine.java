@@ -58,6 +58,11 @@ import java.util.Set;
  * Files.write(Path.of("events.state"), results.state().toBytes());   // resume tomorrow with restore()
  * }</pre>
  *
+ * <p>An engine reports every metric at its own dimensions, or in each requested grouping set it may be sliced by
+ * ({@link Builder#groupingSets}); its state may be kept at a finer grain than its results
+ * ({@link Builder#stateGrain}), so that one saved state answers every coarser grain
+ * ({@link #results(AggregationState, Grain)}); {@link #accumulator()} keeps a state alive for a service.
+ *
  * <p>Engines are immutable and thread-safe: one engine may evaluate many inputs concurrently.
  */
 public final class KpiEngine {

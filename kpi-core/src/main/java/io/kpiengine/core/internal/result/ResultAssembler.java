@@ -34,6 +34,13 @@ import java.util.Set;
  * {@link DerivedCells} (formulas, references and windows). This class only runs them in order and lays the cells
  * of the output range out as result rows.
  *
+ * <p><b>Grains and grouping sets.</b> Ranges are planned in result periods; a {@link PeriodMap} sends each state
+ * period to its result period (the identity, a coarser period holding it, or the whole range), so a state kept at
+ * a finer grain answers a coarser one exactly: every cell merges the finer slots it contains. Each metric is laid
+ * out once per instance of the plan ({@code EnginePlan.instances}): its own dimensions, or one per grouping set it
+ * fits. A narrow assembly (for a live accumulator) plans the same ranges but indexes only the slots of the periods
+ * its cells read.
+ *
  * <p><b>Coverage.</b> The data of a source starts at its first period with rows. A cell, reference or window
  * before that start has no value: {@link io.kpiengine.core.NoValueReason#NO_HISTORY} for a cell or a reference
  * that lies wholly before it, {@link io.kpiengine.core.NoValueReason#INCOMPLETE_WINDOW} for a window that reaches
