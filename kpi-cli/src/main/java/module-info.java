@@ -1,4 +1,4 @@
-/** The {@code kpi} command line: {@code run}, {@code clean}, {@code lint}, {@code demo}. */
+/** The {@code kpi} command line: {@code run}, {@code track}, {@code score}, {@code analyze}, {@code clean}, {@code lint}, {@code demo}. */
 module io.kpiengine.cli {
     requires io.kpiengine.core;
     requires io.kpiengine.samples;

@@ -6,7 +6,9 @@ module io.kpiengine.formula {
     requires transitive io.kpiengine.base;
     // exp4j 0.4.8 has no module descriptor: it is the automatic module named after its jar
     requires exp4j;
-    requires org.objectweb.asm;
+    // ASM is compiled against, then relocated into this module's jar (io.kpiengine.formula.internal.asm) by the
+    // shade plugin: at run time the jar needs no ASM module, hence "static"
+    requires static org.objectweb.asm;
 
     exports io.kpiengine.formula;
 }

@@ -21,6 +21,8 @@ import java.util.Map;
  * declares must be there, found by name in any order; other columns are ignored) and reads the first N records with
  * the source's formats, counting those that cannot be read and showing the first few with line and reason.
  *
+ * Several files of one source are each checked.
+ *
  * <p>Exit codes: 0 every header fits and every checked record reads; 1 some checked records cannot be read;
  * 2 a file is missing, a header lacks a column, or {@code --data} names no source of the catalog.
  */
@@ -31,7 +33,7 @@ final class CatalogCheck {
     private CatalogCheck() {
     }
 
-    static int run(Catalog catalog, Map<String, Path> data, int rows, PrintWriter out, PrintWriter err) {
+    static int run(Catalog catalog, List<Map.Entry<String, Path>> data, int rows, PrintWriter out, PrintWriter err) {
         if (rows < 1) {
             err.println("kpi run: --check-rows must be at least 1, but was " + rows);
             err.flush();
@@ -39,11 +41,11 @@ final class CatalogCheck {
         }
         int exit = RunCommand.OK;
         for (DataSource s : catalog.sources()) {
-            if (!data.containsKey(s.name())) {
+            if (data.stream().noneMatch(d -> d.getKey().equals(s.name()))) {
                 out.printf(Locale.ROOT, "source '%s': not checked (no --data %s=FILE)%n", s.name(), s.name());
             }
         }
-        for (Map.Entry<String, Path> e : data.entrySet()) {
+        for (Map.Entry<String, Path> e : data) {
             DataSource source = catalog.source(e.getKey()).orElse(null);
             if (source == null) {
                 err.println("kpi run: --data " + e.getKey() + "=...: the catalog has no data source '" + e.getKey()

@@ -15,11 +15,11 @@ import io.kpiengine.quality.QualityRules;
 import io.kpiengine.quality.internal.RulesDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -44,8 +44,13 @@ import picocli.CommandLine.Option;
  * charset, headerNames, defaultFormat, formats), as a data source of the metric catalog. Without
  * {@code input.columns} the column types are inferred from the header and the first 1,000 records.
  *
+ * <p>The outputs ({@code --out}, {@code --quarantine}, {@code --report}) are written to temporary files and replace
+ * their targets only when the whole file was cleaned: a failure, a full disk or a SIGTERM leaves the previous
+ * files as they were (see {@link OutputFiles}). An output that is the same file as {@code --data} or
+ * {@code --rules}, or as another output, is refused (exit 2).
+ *
  * <p>Exit code 0 when the report's gate passes or warns, 1 when it fails (or the CSV reader's error budget is
- * exceeded), 2 for a usage or configuration error (message on stderr). A progress line goes to stderr while a
+ * exceeded: then nothing is written), 2 for a usage or configuration error (message on stderr). A progress line goes to stderr while a
  * file takes longer than 3 seconds. A one-line summary goes to stdout.
  */
 @Command(name = "clean", mixinStandardHelpOptions = true, versionProvider = KpiCli.Version.class,
@@ -87,6 +92,18 @@ final class CleanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        RunCommand.requireReadable("--rules " + rules, rules);
+        RunCommand.requireRegularFile("--data " + data, data);
+        List<OutputFiles.Named> outputs = new ArrayList<>();
+        outputs.add(new OutputFiles.Named("--out", out));
+        if (quarantine != null) {
+            outputs.add(new OutputFiles.Named("--quarantine", quarantine));
+        }
+        if (report != null) {
+            outputs.add(new OutputFiles.Named("--report", report));
+        }
+        OutputFiles.checkDistinct(List.of(new OutputFiles.Named("--rules", rules), new OutputFiles.Named("--data",
+                data)), outputs, List.of());
         DocNode root = DocumentReader.read(rules);
         Problems problems = new Problems(rules.toString());
         io.kpiengine.data.doc.internal.Fields f = io.kpiengine.data.doc.internal.Fields.of(root, problems, "rules file", "rules",
@@ -95,17 +112,14 @@ final class CleanCommand implements Callable<Integer> {
         QualityRules qr = section == null ? null : RulesDocument.readSection(section, problems);
         CleanInput input = CleanInput.read(f.object("input"), problems);
         problems.throwIfAny();
-        if (!Files.isRegularFile(data)) {
-            throw new UncheckedIOException(new IOException("data file " + data + " does not exist or is not a file"));
-        }
         AtomicLong rows = new AtomicLong();
         Progress progress = new Progress(err, rows, progressAfter);
         QualityReport result;
-        try (CsvSource source = input.open(data)) {
+        try (OutputFiles files = new OutputFiles(); CsvSource source = input.open(data)) {
             Cleaner cleaner = qr.bind(source.schema(), Clock.systemUTC());
             try (CleanedSource clean = cleaner.clean(source);
-                    CsvOut rowsOut = CsvOut.rows(out, cleaner.outputSchema());
-                    CsvOut rejected = quarantine == null ? null : CsvOut.rejects(quarantine)) {
+                    CsvOut rowsOut = CsvOut.rows(files, out, cleaner.outputSchema());
+                    CsvOut rejected = quarantine == null ? null : CsvOut.rejects(files, quarantine)) {
                 progress.start();
                 for (RecordBatch b = clean.next(); b != null; b = clean.next()) {
                     rowsOut.write(b);
@@ -117,19 +131,23 @@ final class CleanCommand implements Callable<Integer> {
                     rows.addAndGet(b.size() + b.rejected().size());
                 }
                 result = clean.report();
+                // the last progress line counts the rows read, which the report has exactly (merged duplicates
+                // never reach a batch)
+                rows.set(result.counts().input());
             } finally {
                 progress.stop();
             }
-        } catch (ErrorBudgetExceededException e) {
-            err.println("kpi: " + e.getMessage());
-            return KpiCli.GATE_FAILED;
-        }
-        if (report != null) {
-            try {
-                Files.writeString(report, result.toJson(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + report + ": " + e.getMessage(), e);
+            if (report != null) {
+                try (Writer w = files.writer(report)) {
+                    w.write(result.toJson());
+                } catch (IOException e) {
+                    throw OutputFiles.failure(report, e);
+                }
             }
+            files.commit();
+        } catch (ErrorBudgetExceededException e) {
+            err.println("kpi: " + e.getMessage() + " (nothing was written)");
+            return KpiCli.GATE_FAILED;
         }
         QualityReport.Counts c = result.counts();
         stdout.println(String.format(Locale.ROOT, "%s: %,d rows read, %,d clean, %,d quarantined, %,d merged"

@@ -10,13 +10,10 @@ import io.kpiengine.data.RejectedRow;
 import io.kpiengine.data.Schema;
 import io.kpiengine.data.TextVector;
 import io.kpiengine.data.Vector;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +23,10 @@ import java.time.LocalDate;
  *
  * <p>Formula injection: a TEXT or CATEGORY cell that starts with {@code = + - @}, a tab or a carriage return is
  * written with a leading {@code '} so that spreadsheets show it as text. Numbers, dates and timestamps are
- * written as they are, so {@code -5} stays {@code -5}. Cells with a comma, a quote or a line break are quoted.
+ * written as they are, so {@code -5} stays {@code -5}. The {@code record} column of a rejected record is its raw
+ * text and stays raw: never prefixed, only quoted. Cells with a comma, a quote or a line break are quoted.
+ *
+ * <p>The file is one of a command's {@link OutputFiles}: it reaches its path only when the command commits.
  * Values: numbers in plain notation (exact decimals with their scale), booleans {@code true/false}, timestamps
  * as ISO-8601 instants in UTC, dates as ISO dates, missing values as empty cells.
  */
@@ -35,18 +35,14 @@ final class CsvOut implements AutoCloseable {
     private final Writer out;
     private final Path path;
 
-    private CsvOut(Path path) {
+    private CsvOut(OutputFiles files, Path path) {
         this.path = path;
-        try {
-            this.out = new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), 1 << 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
-        }
+        this.out = files.writer(path);
     }
 
     /** A writer of clean rows, header written. */
-    static CsvOut rows(Path path, Schema schema) {
-        CsvOut w = new CsvOut(path);
+    static CsvOut rows(OutputFiles files, Path path, Schema schema) {
+        CsvOut w = new CsvOut(files, path);
         for (int c = 0; c < schema.size(); c++) {
             w.text(c == 0 ? "" : ",", schema.column(c).name());
         }
@@ -55,8 +51,8 @@ final class CsvOut implements AutoCloseable {
     }
 
     /** A writer of quarantined records, header {@code source,line,reason,record}. */
-    static CsvOut rejects(Path path) {
-        CsvOut w = new CsvOut(path);
+    static CsvOut rejects(OutputFiles files, Path path) {
+        CsvOut w = new CsvOut(files, path);
         w.raw("source,line,reason,record\n");
         return w;
     }
@@ -79,7 +75,7 @@ final class CsvOut implements AutoCloseable {
         text("", row.source());
         raw("," + row.line());
         text(",", row.reason());
-        text(",", row.rawText());
+        raw("," + quoted(row.rawText()));
         raw("\n");
     }
 
@@ -130,6 +126,14 @@ final class CsvOut implements AutoCloseable {
                 v = "'" + v;
             }
         }
+        return quoted(v);
+    }
+
+    /** RFC 4180 quoting alone: the text is kept as it is, quoted when it holds a comma, a quote or a line break. */
+    static String quoted(String v) {
+        if (v == null) {
+            return "";
+        }
         boolean quote = false;
         for (int i = 0; i < v.length() && !quote; i++) {
             char ch = v.charAt(i);
@@ -142,7 +146,7 @@ final class CsvOut implements AutoCloseable {
         try {
             out.write(s);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -151,7 +155,11 @@ final class CsvOut implements AutoCloseable {
         try {
             out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+            throw failure(e);
         }
+    }
+
+    private UncheckedIOException failure(IOException e) {
+        return OutputFiles.failure(path, e);
     }
 }

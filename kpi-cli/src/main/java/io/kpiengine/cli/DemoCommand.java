@@ -125,7 +125,8 @@ final class DemoCommand implements Callable<Integer> {
         try {
             return run(out, csv, temporary);
         } catch (UncheckedIOException e) {
-            return usage(err, "cannot write " + csv + ": " + e.getCause().getMessage());
+            return usage(err, e.getMessage().startsWith("cannot ") ? e.getMessage()
+                    : "cannot write " + csv + ": " + e.getCause().getMessage());
         } finally {
             if (temporary) {
                 delete(csv);
@@ -137,7 +138,15 @@ final class DemoCommand implements Callable<Integer> {
 
     private int run(PrintWriter out, Path csv, boolean temporary) {
         long t0 = System.nanoTime();
-        SampleEvents.Summary written = SampleEvents.builder().rows(rows).seed(seed).build().writeCsv(csv);
+        SampleEvents.Summary written;
+        try (OutputFiles files = new OutputFiles()) {
+            try (java.io.OutputStream o = files.stream(csv)) {
+                written = SampleEvents.builder().rows(rows).seed(seed).build().writeCsv(o);
+            } catch (IOException e) {
+                throw OutputFiles.failure(csv, e);
+            }
+            files.commit();
+        }
         long t1 = System.nanoTime();
         Catalog catalog = catalog();
         // The events span 2025 in UTC; in Seoul the last day, 2026-01-01, holds only its first nine hours, so the

@@ -30,11 +30,12 @@ final class RejectLog implements AutoCloseable {
     /**
      * Creates a log.
      *
+     * @param files the command's outputs
      * @param path the file to write every rejected record to, or null to only count and keep the first ones
      */
-    RejectLog(Path path) {
+    RejectLog(OutputFiles files, Path path) {
         this.path = path;
-        this.file = path == null ? null : CsvOut.rejects(path);
+        this.file = path == null ? null : CsvOut.rejects(files, path);
     }
 
     /** The file every rejected record is written to, or null. */

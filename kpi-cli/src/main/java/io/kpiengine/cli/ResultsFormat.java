@@ -10,6 +10,8 @@ import io.kpiengine.core.metric.MetricMetadata;
 import io.kpiengine.core.metric.Target;
 import io.kpiengine.core.metric.Targets;
 import io.kpiengine.core.time.Period;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,8 +31,12 @@ final class ResultsFormat {
     private ResultsFormat() {
     }
 
-    static String json(Catalog catalog, KpiEngine engine, KpiResults r) {
-        StringBuilder sb = new StringBuilder(256 + r.rows().size() * 200);
+    /**
+     * Writes the JSON form, a cell at a time: the output never exists as one string, so its size is bounded by the
+     * disk, not by the heap.
+     */
+    static void json(Catalog catalog, KpiEngine engine, KpiResults r, Writer out) throws IOException {
+        StringBuilder sb = new StringBuilder(4096);
         sb.append("{\n  \"schemaVersion\": ").append(SCHEMA_VERSION);
         sb.append(",\n  \"catalog\": ").append(str(catalog.name()));
         sb.append(",\n  \"zone\": ").append(str(engine.calendar().zone().getId()));
@@ -64,9 +70,11 @@ final class ResultsFormat {
         sb.append(sources.isEmpty() ? "]\n  }" : "\n    ]\n  }");
         sb.append(",\n  \"warnings\": ").append(strings(r.warnings()));
         sb.append(",\n  \"results\": [");
+        out.append(sb);
         PeriodTexts periods = new PeriodTexts();
         boolean first = true;
         for (KpiResult x : r.rows()) {
+            sb.setLength(0);
             sb.append(first ? "\n" : ",\n");
             first = false;
             sb.append("    {\"metric\": ").append(str(x.metric()))
@@ -84,9 +92,9 @@ final class ResultsFormat {
                     .append(", \"detail\": ").append(str(x.value().detail()))
                     .append(", \"rows\": ").append(x.rows())
                     .append(", \"targetStatus\": ").append(str(targetStatus(catalog, x))).append('}');
+            out.append(sb);
         }
-        sb.append(first ? "]\n}\n" : "\n  ]\n}\n");
-        return sb.toString();
+        out.append(first ? "]\n}\n" : "\n  ]\n}\n");
     }
 
     /** One metric's definition as a JSON object: what a reader of the numbers needs to judge them. */
@@ -136,8 +144,10 @@ final class ResultsFormat {
     /**
      * The CSV table; with {@code metadata} the columns unit, owner, direction, tier, target (the nearest) and
      * targetStatus follow the rows column, and with {@code groupingSets} a groupingSet column follows status.
+     * Written a row at a time (see {@link #json}).
      */
-    static String csv(KpiResults r, Catalog catalog, boolean metadata, boolean groupingSets) {
+    static void csv(KpiResults r, Catalog catalog, boolean metadata, boolean groupingSets, Writer out)
+            throws IOException {
         Set<String> dims = new LinkedHashSet<>();
         r.rows().forEach(x -> dims.addAll(x.dimensions().keySet()));
         List<String> header = new ArrayList<>(List.of("metric", "period", "start", "end", "status"));
@@ -149,13 +159,15 @@ final class ResultsFormat {
         if (metadata) {
             header.addAll(List.of("unit", "owner", "direction", "tier", "target", "targetStatus"));
         }
-        StringBuilder sb = new StringBuilder(256 + r.rows().size() * 120);
+        StringBuilder sb = new StringBuilder(256);
         PeriodTexts periods = new PeriodTexts();
         for (int i = 0; i < header.size(); i++) {
             sb.append(i == 0 ? "" : ",").append(cell(header.get(i)));
         }
         sb.append("\r\n");
+        out.append(sb);
         for (KpiResult x : r.rows()) {
+            sb.setLength(0);
             sb.append(cell(x.metric())).append(',').append(periods.csv(x.period())).append(',').append(x.status());
             if (groupingSets) {
                 sb.append(',').append(cell(GroupingSets.text(x.groupingSet())));
@@ -178,8 +190,8 @@ final class ResultsFormat {
                         .append(',').append(Objects.toString(targetStatus(catalog, x), ""));
             }
             sb.append("\r\n");
+            out.append(sb);
         }
-        return sb.toString();
     }
 
     /**

@@ -1,7 +1,8 @@
 package io.kpiengine.cli;
 
-import io.kpiengine.core.KpiEngine;
 import io.kpiengine.base.KpiException;
+import io.kpiengine.core.KpiEngine;
+import io.kpiengine.core.KpiInputs;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.QualityVerdict;
 import io.kpiengine.core.SourceAccount;
@@ -16,9 +17,12 @@ import io.kpiengine.data.RecordSource;
 import io.kpiengine.data.RejectedRow;
 import io.kpiengine.data.doc.DocumentException;
 import io.kpiengine.data.doc.Problem;
+import io.kpiengine.data.io.ErrorBudget;
+import io.kpiengine.data.io.internal.FileStamp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,18 +54,28 @@ import picocli.CommandLine.Spec;
  * first of them ({@code file:line: column, value and rule}). {@code --rejected FILE} writes every record the
  * readers rejected as CSV ({@code source,line,reason,record}).
  *
- * <p>Each {@code --data name=file} gives the CSV file of a data source of the catalog (read with the source's
- * schema, formats and quality rules). {@code --state-in} resumes from the state a previous run saved with
- * {@code --state-out}, so a daily job reads only the new day's file.
+ * <p>Each {@code --data name=file} gives a CSV file of a data source of the catalog (read with the source's
+ * schema, formats and quality rules); several files of one source are read in the order given, each like a resumed
+ * run. {@code --state-in} resumes from the state a previous run saved with {@code --state-out}, so a daily job reads
+ * only the new day's file; the state records the SHA-256 of every file it absorbed and the run refuses one it
+ * already holds ({@code --allow-replay} overrides).
+ *
+ * <p>Every output ({@code --out}, {@code --rejected}, {@code --state-out}) is written to a temporary file and
+ * renamed over its target only when the run succeeded ({@link OutputFiles}); an output that is the same file as an
+ * input is refused. A source without quality rules fails its gate when more than {@code --error-budget} (1%) of its
+ * records could not be read.
  *
  * <p>Exit codes: 0 results written, quality gate passed or warned; 1 results written but a source failed its
- * quality gate, or none of a source's records could be aggregated; 2 usage or configuration error (bad option, unreadable or invalid catalog, unknown source, missing
- * file, a state from another catalog), with the reason on standard error.
+ * quality gate, or none of a source's records could be aggregated; 2 nothing written: usage or configuration error
+ * (bad option, unreadable or invalid catalog, unknown source, missing file, an output over an input, a state from
+ * another catalog or corrupt, an input already absorbed, an input that changed while it was read, a date spine over
+ * {@code --max-periods}, a failed write), with the reason on standard error.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = KpiCli.Version.class,
         description = {"Compute every KPI of a catalog over data files and write the results (JSON or CSV).",
-            "Exit codes: 0 done, 1 quality gate failed or a source without one usable record (results still"
-                + " written), 2 usage or configuration error."})
+            "Exit codes: 0 done, 1 quality gate failed (a source without rules: more than --error-budget of its"
+                + " records unreadable) or a source without one usable record (results still written), 2 usage or"
+                + " configuration error, nothing written."})
 final class RunCommand implements Callable<Integer> {
 
     /** Exit code when results were written and no source failed its quality gate. */
@@ -77,8 +91,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--catalog", required = true, paramLabel = "FILE", description = "The metric catalog, YAML or JSON.")
     private Path catalog;
 
-    @Option(names = "--data", paramLabel = "SOURCE=FILE", description = "The CSV file of a data source; repeat per source.")
-    private Map<String, Path> data = new LinkedHashMap<>();
+    @Option(names = "--data", paramLabel = "SOURCE=FILE", description = "A CSV file of a data source; repeat per"
+            + " source. Several files of one source are read in the order given, each like a resumed run.")
+    private List<String> data = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the results: a .json or .csv file;"
             + " repeat for several files (the data is read once).")
@@ -130,15 +145,32 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--state-in", paramLabel = "FILE", description = "Resume from a state saved by --state-out.")
     private Path stateIn;
 
-    @Option(names = "--state-out", paramLabel = "FILE", description = "Save the aggregation state to resume from.")
+    @Option(names = "--state-out", paramLabel = "FILE", description = "Save the aggregation state to resume from"
+            + " (it may be the --state-in file: it is replaced only when the run succeeded).")
     private Path stateOut;
 
     @Option(names = "--rejected", paramLabel = "FILE", description = "CSV file for every record a reader could not"
             + " read (source,line,reason,record); the console shows the first few.")
     private Path rejected;
 
+    @Option(names = "--allow-replay", description = "Absorb a data file that the --state-in state has already"
+            + " absorbed (same content), counting its records twice (default: refused, exit 2).")
+    private boolean allowReplay;
+
+    @Option(names = "--error-budget", paramLabel = "SHARE", description = "The share of a source's records (without"
+            + " quality rules) that may be unreadable before its gate fails, e.g. 1% or 0.05 (default: 1%).")
+    private String errorBudget;
+
+    @Option(names = "--max-periods", paramLabel = "N", description = "The most periods of the date spine (default:"
+            + " " + KpiEngine.DEFAULT_MAX_PERIODS + ").")
+    private Integer maxPeriods;
+
     /** Creates the command; picocli sets the options. */
     public RunCommand() {
+    }
+
+    /** One {@code --data SOURCE=FILE}. */
+    private record DataFile(String source, Path file, String option) {
     }
 
     /**
@@ -159,6 +191,13 @@ final class RunCommand implements Callable<Integer> {
                 return fail(err, "--out must end in .json or .csv, but was '" + out + "'");
             }
         }
+        List<DataFile> files;
+        try {
+            files = dataFiles();
+            checkOutputs(files);
+        } catch (IllegalArgumentException e) {
+            return fail(err, e.getMessage());
+        }
         Catalog c;
         try {
             c = Catalog.read(catalog);
@@ -173,7 +212,9 @@ final class RunCommand implements Callable<Integer> {
             return fail(err, e.getMessage());
         }
         if (check) {
-            return CatalogCheck.run(c, data, checkRows, stdout, err);
+            List<Map.Entry<String, Path>> checked = new ArrayList<>();
+            files.forEach(f -> checked.add(Map.entry(f.source(), f.file())));
+            return CatalogCheck.run(c, checked, checkRows, stdout, err);
         }
         KpiEngine engine;
         try {
@@ -181,47 +222,148 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException | KpiException e) {
             return fail(err, e.getMessage());
         }
-        Map<String, RecordSource> sources = new LinkedHashMap<>();
-        try (RejectLog log = new RejectLog(rejected)) {
-            for (Map.Entry<String, Path> e : data.entrySet()) {
-                DataSource source = c.source(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
-                        "--data " + e.getKey() + "=...: the catalog has no data source '" + e.getKey() + "'; its sources"
-                                + " are " + c.sources().stream().map(DataSource::name).toList()));
-                if (!Files.isRegularFile(e.getValue())) {
-                    throw new IllegalArgumentException("--data " + e.getKey() + "=" + e.getValue()
-                            + ": no such file");
-                }
-                sources.put(e.getKey(), log.watch(e.getKey(), source.csvReader(e.getValue()).build()));
+        KpiInputs.Builder inputs = KpiInputs.builder();
+        List<RecordSource> opened = new ArrayList<>();
+        Map<Path, FileStamp> stamps = new LinkedHashMap<>();
+        Path writing = stateOut;
+        try (OutputFiles outputs = new OutputFiles(); RejectLog log = new RejectLog(outputs, rejected)) {
+            for (DataFile f : files) {
+                DataSource source = c.source(f.source()).orElseThrow(() -> new IllegalArgumentException(
+                        f.option() + ": the catalog has no data source '" + f.source() + "'; its sources are "
+                                + c.sources().stream().map(DataSource::name).toList()));
+                InputDigest digest = InputDigest.of(f.file(), f.option());
+                stamps.putIfAbsent(f.file(), digest.stamp());
+                RecordSource reader = log.watch(f.source(), source.csvReader(f.file()).build());
+                opened.add(reader);
+                inputs.add(f.source(), reader, digest.id());
+            }
+            if (allowReplay) {
+                inputs.allowReplay(true);
             }
             KpiResults results;
             if (stateIn != null) {
-                AggregationState previous = engine.restore(Files.readAllBytes(stateIn));
-                results = engine.evaluate(previous, sources);
+                AggregationState previous = engine.restore(readState(stateIn));
+                results = engine.evaluate(previous, inputs.build());
             } else {
-                results = engine.evaluate(sources);
+                results = engine.evaluate(inputs.build());
+            }
+            for (Map.Entry<Path, FileStamp> e : stamps.entrySet()) {
+                String change = e.getValue().changeSince();
+                if (change != null) {
+                    throw new IllegalArgumentException(e.getKey() + ": the file changed while it was read (" + change
+                            + "); nothing was written: run again once nothing writes to it");
+                }
             }
             for (Path out : outs) {
+                writing = out;
                 boolean json = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-                Files.writeString(out, json ? ResultsFormat.json(c, engine, results)
-                        : ResultsFormat.csv(results, c, metadata, engine.groupingSets().isPresent()));
+                try (Writer w = outputs.writer(out)) {
+                    if (json) {
+                        ResultsFormat.json(c, engine, results, w);
+                    } else {
+                        ResultsFormat.csv(results, c, metadata, engine.groupingSets().isPresent(), w);
+                    }
+                }
             }
+            writing = null;
+            log.close();
             if (stateOut != null) {
-                Files.write(stateOut, results.state().toBytes());
+                outputs.write(stateOut, results.state().toBytes());
             }
+            outputs.commit();
             summarize(stdout, results);
             boolean unusable = reportRejected(err, results, log);
             results.warnings().forEach(w -> err.println("kpi run: warning: " + w));
             err.flush();
             return results.quality().verdict() == QualityVerdict.FAIL || unusable ? QUALITY_GATE_FAILED : OK;
-        } catch (IllegalArgumentException | KpiException e) {
-            sources.values().forEach(RecordSource::close);
+        } catch (IllegalArgumentException | IllegalStateException | KpiException e) {
+            opened.forEach(RecordSource::close);
             return fail(err, e.getMessage());
         } catch (IOException e) {
-            sources.values().forEach(RecordSource::close);
-            return fail(err, "cannot read or write a file: " + e.getMessage());
+            opened.forEach(RecordSource::close);
+            return fail(err, e.getMessage().startsWith("cannot ") ? e.getMessage()
+                    : "cannot write " + (writing != null ? writing : stateOut) + ": " + OutputFiles.reason(e));
         } catch (UncheckedIOException e) {
-            sources.values().forEach(RecordSource::close);
+            opened.forEach(RecordSource::close);
             return fail(err, e.getMessage());
+        }
+    }
+
+    /** The {@code --data} options, in order; several may name one source. */
+    private List<DataFile> dataFiles() {
+        List<DataFile> out = new ArrayList<>();
+        for (String d : data) {
+            int eq = d.indexOf('=');
+            if (eq <= 0 || eq == d.length() - 1) {
+                throw new IllegalArgumentException("--data must be SOURCE=FILE, e.g. --data events=events.csv, but was '"
+                        + d + "'");
+            }
+            String source = d.substring(0, eq);
+            Path file = Path.of(d.substring(eq + 1));
+            String option = "--data " + source + "=" + file;
+            requireRegularFile(option, file);
+            out.add(new DataFile(source, file, option));
+        }
+        return out;
+    }
+
+    /** Refuses a missing input, a directory, a device or a pipe, saying which. */
+    static void requireRegularFile(String option, Path file) {
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(option + ": no such file");
+        }
+        throw new IllegalArgumentException(option + ": is not a regular file (" + (Files.isDirectory(file)
+                ? "a directory" : "a device or a pipe") + "); give the path of a file");
+    }
+
+    /**
+     * Refuses a missing document or a directory; a document may come from a pipe or device (the document reader
+     * stops at its size limit, so {@code /dev/zero} is refused after 4 MiB).
+     */
+    static void requireReadable(String option, Path file) {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(option + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(option + ": is a directory; give the path of a file");
+        }
+    }
+
+    /** Refuses an output that is the same file as an input or another output. */
+    private void checkOutputs(List<DataFile> files) {
+        requireReadable("--catalog " + catalog, catalog);
+        List<OutputFiles.Named> in = new ArrayList<>();
+        in.add(new OutputFiles.Named("--catalog", catalog));
+        files.forEach(f -> in.add(new OutputFiles.Named("--data " + f.source() + "=", f.file())));
+        if (stateIn != null) {
+            requireRegularFile("--state-in " + stateIn, stateIn);
+            in.add(new OutputFiles.Named("--state-in", stateIn));
+        }
+        List<OutputFiles.Named> written = new ArrayList<>();
+        outs.forEach(o -> written.add(new OutputFiles.Named("--out", o)));
+        if (stateOut != null) {
+            written.add(new OutputFiles.Named("--state-out", stateOut));
+        }
+        if (rejected != null) {
+            written.add(new OutputFiles.Named("--rejected", rejected));
+        }
+        OutputFiles.checkDistinct(in, written, List.of(List.of("--state-in", "--state-out")));
+    }
+
+    /** The bytes of a state file (a regular file, checked before). */
+    private static byte[] readState(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--state-in %s: the file has %,d bytes,"
+                    + " more than a state can have (2 GiB)", file, size));
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read --state-in " + file + ": " + OutputFiles.reason(e), e);
         }
     }
 
@@ -249,6 +391,12 @@ final class RunCommand implements Callable<Integer> {
                 sets = sets.and(GroupingSets.parse(more));
             }
             b.groupingSets(sets);
+        }
+        if (errorBudget != null) {
+            b.errorBudget(ErrorBudget.maxFraction(share(errorBudget), 0));
+        }
+        if (maxPeriods != null) {
+            b.maxPeriods(maxPeriods);
         }
         if (from != null || to != null) {
             if (from == null || to == null) {
@@ -316,6 +464,26 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return unusable;
+    }
+
+    /** A share given as {@code 1%} or {@code 0.01}. */
+    static double share(String text) {
+        String t = text.strip();
+        boolean percent = t.endsWith("%");
+        double v;
+        try {
+            v = Double.parseDouble(percent ? t.substring(0, t.length() - 1).strip() : t);
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        if (percent) {
+            v /= 100;
+        }
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException("--error-budget must be a share from 0 to 1 or 0% to 100%, e.g. 1% or"
+                    + " 0.05, but was '" + text + "'");
+        }
+        return v;
     }
 
     /** {@code 1 cell}, {@code 2 cells}, {@code 35,136 cells}. */

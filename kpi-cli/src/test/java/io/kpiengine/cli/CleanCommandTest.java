@@ -140,7 +140,7 @@ class CleanCommandTest {
         assertThat(kpi()).isEqualTo(2);
         assertThat(kpi("frobnicate")).isEqualTo(2);
         assertThat(kpi("clean", "--rules", "missing.yaml", "--data", "x.csv", "--out", "o.csv")).isEqualTo(2);
-        assertThat(err.toString()).contains("kpi: missing.yaml: no such file");
+        assertThat(err.toString()).contains("kpi: --rules missing.yaml: no such file");
     }
 
     @Test

@@ -292,8 +292,8 @@ class RunCommandTest {
         Path cat = catalog("0.5", "0.1");
         Path csv = data("s.csv", DATA);
         assertThat(run("--catalog", cat.toString(), "--data", "sale=" + csv, "--out", "r.json")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("kpi run: --data sale=...: the catalog has no data source 'sale'; its"
-                + " sources are [sales]\n");
+        assertThat(err.toString()).isEqualTo("kpi run: --data sale=" + csv + ": the catalog has no data source 'sale';"
+                + " its sources are [sales]\n");
         err.getBuffer().setLength(0);
         assertThat(run("--catalog", cat.toString(), "--data", "sales=" + csv, "--out", "r.txt")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("kpi run: --out must end in .json or .csv, but was 'r.txt'\n");
@@ -349,7 +349,7 @@ class RunCommandTest {
         assertThat(err.toString()).isEmpty();
         assertThat(code).isEqualTo(RunCommand.OK);
         assertThat(out.toString()).isEqualTo("19 cells of 4 metrics over 1 period (2025-03-01 to 2025-03-01);"
-                + " quality NOT_CHECKED; wrote " + json + ", " + csv + "\n");
+                + " quality PASS; wrote " + json + ", " + csv + "\n");
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("metric,period,start,end,status,groupingSet,channel,region,value,reason,"
                 + "detail,rows,unit,owner,direction,tier,target,targetStatus");

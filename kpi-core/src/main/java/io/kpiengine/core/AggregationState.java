@@ -3,6 +3,7 @@ package io.kpiengine.core;
 import io.kpiengine.core.internal.SourceState;
 import io.kpiengine.core.internal.StateCodec;
 import io.kpiengine.core.time.Grain;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,8 +28,12 @@ import java.util.Objects;
  * <p>Exactness of a merge: counts, distinct counts, min/max, first/last, quantiles and sums of integers or scaled
  * decimals are exact; sums and averages of doubles are compensated (Neumaier) and stay within
  * {@code 4 * 2^-53 * sum|x|} of the exact sum whatever the partitioning. The byte format is versioned
- * ({@link #FORMAT_VERSION}) and documented in {@code docs/state-format.md}; a state only restores into an engine
- * whose catalog computes the same measures.
+ * ({@link #FORMAT_VERSION}), protected by a CRC32C checksum and documented in {@code docs/state-format.md}; a
+ * state only restores into an engine whose catalog computes the same measures.
+ *
+ * <p><b>What it absorbed.</b> A state counts the runs that produced it ({@link #runs()}) and remembers every
+ * input given with an {@link InputId} ({@link #absorbed()}), so that an evaluation refuses to add the same input
+ * twice (see {@link KpiInputs}).
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -40,12 +45,15 @@ public final class AggregationState {
     private final String fingerprint;
     private final Grain grain;
     private final Map<String, SourceState> sources;
+    private final long runs;
+    private final List<AbsorbedInput> absorbed;
 
     /**
      * A state over finished source states ({@link SourceState#finish()}), which it never changes again: reading
      * them (results, windows, roll-ups) has no side effect, so one state may be read from many threads.
      */
-    AggregationState(String fingerprint, Grain grain, List<SourceState> sources) {
+    AggregationState(String fingerprint, Grain grain, List<SourceState> sources, long runs,
+            List<AbsorbedInput> absorbed) {
         this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
         this.grain = Objects.requireNonNull(grain, "grain");
         Map<String, SourceState> map = new LinkedHashMap<>();
@@ -53,6 +61,18 @@ public final class AggregationState {
             map.put(s.source(), s);
         }
         this.sources = Collections.unmodifiableMap(map);
+        this.runs = runs;
+        this.absorbed = List.copyOf(absorbed);
+    }
+
+    /** A state of the codec's parts. */
+    static AggregationState of(String fingerprint, Grain grain, StateCodec.Decoded d) {
+        List<AbsorbedInput> absorbed = new ArrayList<>();
+        for (StateCodec.Absorbed a : d.absorbed()) {
+            absorbed.add(new AbsorbedInput(a.source(), new InputId(a.id(), a.name(), a.bytes()), a.run(),
+                    Instant.ofEpochSecond(a.epochSecond(), a.nano())));
+        }
+        return new AggregationState(fingerprint, grain, d.sources(), d.runs(), absorbed);
     }
 
     /** The plan fingerprint: the measures, grain and zone the state was computed for. */
@@ -127,11 +147,31 @@ public final class AggregationState {
     }
 
     /**
+     * The number of evaluations that produced this state, one after the other (a state restored from bytes keeps
+     * its count; the next evaluation's state has one more). A merge keeps the larger count.
+     *
+     * @return the run count, 0 for a state of no run
+     */
+    public long runs() {
+        return runs;
+    }
+
+    /**
+     * The inputs this state has absorbed that were given with an id, in the order they were absorbed.
+     *
+     * @return the absorbed inputs
+     */
+    public List<AbsorbedInput> absorbed() {
+        return absorbed;
+    }
+
+    /**
      * The state of this and another run together, as if one run had read both inputs.
      *
      * @param other a state of an engine with the same catalog
      * @return a new state; neither input changes
-     * @throws IllegalArgumentException if the other state comes from a different catalog, grain or zone
+     * @throws IllegalArgumentException if the other state comes from a different catalog, grain or zone, or both
+     *     absorbed the same input (its records would count twice)
      */
     public AggregationState merge(AggregationState other) {
         Objects.requireNonNull(other, "other");
@@ -139,6 +179,16 @@ public final class AggregationState {
             throw new IllegalArgumentException("other must come from an engine with the same measures, grain and zone,"
                     + " but its plan differs:\n  this:  " + fingerprint + "\n  other: " + other.fingerprint);
         }
+        for (AbsorbedInput a : other.absorbed) {
+            AbsorbedInput mine = find(a.source(), a.input().id());
+            if (mine != null) {
+                throw new IllegalArgumentException("other must not hold an input that this state holds, but both"
+                        + " absorbed " + a.input().describe() + " of source '" + a.source() + "' (this state in run "
+                        + mine.run() + ", the other in run " + a.run() + "): merging would count it twice");
+            }
+        }
+        List<AbsorbedInput> all = new ArrayList<>(absorbed);
+        all.addAll(other.absorbed);
         Map<String, SourceState> merged = new LinkedHashMap<>();
         for (SourceState s : copies()) {
             merged.put(s.source(), s);
@@ -152,16 +202,33 @@ public final class AggregationState {
                 mine.finish();
             }
         }
-        return new AggregationState(fingerprint, grain, new ArrayList<>(merged.values()));
+        return new AggregationState(fingerprint, grain, new ArrayList<>(merged.values()), Math.max(runs, other.runs),
+                all);
+    }
+
+    /** The record of an input of a source with this id, or null. */
+    AbsorbedInput find(String source, String id) {
+        for (AbsorbedInput a : absorbed) {
+            if (a.source().equals(source) && a.input().id().equals(id)) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /**
-     * Serializes the state (format version {@link #FORMAT_VERSION}, see {@code docs/state-format.md}).
+     * Serializes the state (format version {@link #FORMAT_VERSION}, with a CRC32C checksum; see
+     * {@code docs/state-format.md}).
      *
      * @return the bytes
      */
     public byte[] toBytes() {
-        return StateCodec.write(fingerprint, new ArrayList<>(sources.values()));
+        List<StateCodec.Absorbed> list = new ArrayList<>();
+        for (AbsorbedInput a : absorbed) {
+            list.add(new StateCodec.Absorbed(a.source(), a.input().id(), a.input().name(), a.input().bytes(), a.run(),
+                    a.at().getEpochSecond(), a.at().getNano()));
+        }
+        return StateCodec.write(fingerprint, new StateCodec.Decoded(new ArrayList<>(sources.values()), runs, list));
     }
 
     @Override

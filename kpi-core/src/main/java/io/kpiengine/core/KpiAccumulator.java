@@ -55,7 +55,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Rows are aggregated as they come: the catalog's quality rules are not applied (clean the batches before, or
  * use {@link KpiEngine#evaluate(AggregationState, Map)} for files). Batches must have the clean schema of their
- * data source ({@link io.kpiengine.core.metric.DataSource#cleanSchema()}).
+ * data source ({@link io.kpiengine.core.metric.DataSource#cleanSchema()}). The quality of a snapshot judges each
+ * source by the engine's error budget ({@link KpiEngine.Builder#errorBudget}), the gate of a source without rules:
+ * the rows its batches marked as rejected count as unreadable. The accumulator's {@link #state()} keeps the runs
+ * and the absorbed inputs of the state it started from, so that the files a saved state absorbed are still refused
+ * after a restart.
  *
  * <p>Thread-safe: {@code add} from any number of threads; {@code snapshot}, {@code query} and {@code state} from
  * any thread (readers take turns).
@@ -67,6 +71,9 @@ public final class KpiAccumulator {
     private final KpiEngine engine;
     private final EnginePlan plan;
     private final Grain stateGrain;
+    /** The runs and absorbed inputs of the initial state, which the accumulator's state keeps. */
+    private final long runs;
+    private final List<AbsorbedInput> absorbed;
     private final Map<String, Schema> schemas = new LinkedHashMap<>();
     private final Stripe[] stripes;
     private final ReentrantLock readers = new ReentrantLock();
@@ -102,6 +109,8 @@ public final class KpiAccumulator {
         this.engine = engine;
         this.plan = engine.plan();
         this.stateGrain = initial.grain();
+        this.runs = initial.runs();
+        this.absorbed = initial.absorbed();
         for (Map.Entry<String, SourceState> e : initial.sourceStates().entrySet()) {
             main.put(e.getKey(), AggregationState.copy(e.getValue()));
             schemas.put(e.getKey(), e.getValue().schema());
@@ -336,7 +345,7 @@ public final class KpiAccumulator {
     private AggregationState copyOfMain() {
         List<SourceState> copies = new ArrayList<>();
         main.values().forEach(s -> copies.add(AggregationState.copy(s)));
-        return new AggregationState(engine.fingerprintAt(stateGrain), stateGrain, copies);
+        return new AggregationState(engine.fingerprintAt(stateGrain), stateGrain, copies, runs, absorbed);
     }
 
     /** Whether no cell of the last snapshot changed its status since (the clock moved on). */
@@ -461,14 +470,15 @@ public final class KpiAccumulator {
     /** Results over series, with the accounts of the main state and its state on request. */
     private KpiResults ofBlocks(List<KpiResults.Block> blocks) {
         long at = version;
-        return new KpiResults(blocks, quality(), () -> stateAt(at), plan.unfitWarnings(), true);
+        return new KpiResults(blocks, quality(), () -> stateAt(at), plan.unfitWarnings(), engine.catalogOrNull(), true);
     }
 
+    /** Each source against the engine's error budget: the gate of a source without quality rules. */
     private DataQuality quality() {
         List<SourceAccount> accounts = new ArrayList<>();
         for (SourceState s : main.values()) {
-            accounts.add(new SourceAccount(s.source(), s.rowsAggregated(), s.rowsRejected(), 0, s.rowsWithoutPeriod(),
-                    QualityVerdict.NOT_CHECKED, List.of(), null));
+            accounts.add(engine.budgetAccount(s.source(), s.rowsAggregated(), s.rowsRejected(),
+                    s.rowsWithoutPeriod()));
         }
         return DataQuality.of(accounts);
     }
@@ -476,7 +486,7 @@ public final class KpiAccumulator {
     /** Results over rows, with the accounts of the main state and its state on request. */
     private KpiResults results(List<KpiResult> rows) {
         long at = version;
-        return new KpiResults(rows, quality(), () -> stateAt(at), plan.unfitWarnings());
+        return new KpiResults(rows, quality(), () -> stateAt(at), plan.unfitWarnings(), engine.catalogOrNull());
     }
 
     /** The state as of a version, while it is still the current one. */

@@ -9,6 +9,8 @@ import io.kpiengine.core.internal.QualityGate;
 import io.kpiengine.core.internal.MeasureSpec;
 import io.kpiengine.core.internal.ParallelAggregator;
 import io.kpiengine.core.internal.PeriodIndexer;
+import io.kpiengine.core.internal.SpineOutliers;
+import io.kpiengine.core.internal.result.PeriodMap;
 import io.kpiengine.core.internal.result.ResultAssembler;
 import io.kpiengine.core.internal.SourceState;
 import io.kpiengine.core.internal.StateCodec;
@@ -22,17 +24,21 @@ import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.Period;
 import io.kpiengine.data.RecordSource;
 import io.kpiengine.data.Schema;
+import io.kpiengine.data.io.ErrorBudget;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Computes every KPI of a catalog per period and segment from streams of records: the entry point of the
@@ -63,9 +69,40 @@ import java.util.Set;
  * ({@link Builder#stateGrain}), so that one saved state answers every coarser grain
  * ({@link #results(AggregationState, Grain)}); {@link #accumulator()} keeps a state alive for a service.
  *
+ * <p><b>Every source has a gate.</b> Records a reader could not read count against the source's validity. A
+ * source with quality rules is judged by its rules' thresholds (validity counts unreadable records). A source
+ * without rules is judged by the {@linkplain Builder#errorBudget(ErrorBudget) error budget}: PASS when every
+ * record was read, WARN when some could not be read within the budget, FAIL when more than the budget (default:
+ * more than 1% of its records) could not. {@link QualityVerdict#NOT_CHECKED} is left for a source that a resumed
+ * evaluation did not read.
+ *
+ * <p><b>Bounded output.</b> The date spine of the results holds at most {@link Builder#maxPeriods(int)} periods
+ * (default {@value #DEFAULT_MAX_PERIODS}); a longer one fails with {@link KpiEvaluationException}, naming the
+ * periods whose rows lie far from the rest (a mistyped year), before anything is allocated for it.
+ *
+ * <pre>{@code
+ * Catalog catalog = Catalog.read(Path.of("catalog.yaml"));     // metrics, data sources, quality rules
+ * KpiEngine engine = KpiEngine.builder()
+ *         .catalog(catalog)
+ *         .zone(ZoneId.of("Asia/Seoul"))                        // default: the catalog's zone; keeps its fiscal year
+ *         .grain(Grain.DAY)                                     // default: the catalog's grain
+ *         .parallelism(2)
+ *         .build();
+ * DataSource events = catalog.source("events").orElseThrow();
+ * KpiResults results = engine.evaluate(Map.of("events", events.csvReader(Path.of("events.csv")).build()));
+ * results.series("revenue_usd", Map.of("channel", "email")).forEach(System.out::println);
+ * Files.write(Path.of("events.state"), results.state().toBytes());   // resume tomorrow with restore()
+ * }</pre>
+ *
  * <p>Engines are immutable and thread-safe: one engine may evaluate many inputs concurrently.
  */
 public final class KpiEngine {
+
+    /** The default error budget of a source without quality rules: more than 1% unreadable records fails. */
+    public static final ErrorBudget DEFAULT_ERROR_BUDGET = ErrorBudget.maxFraction(0.01, 0);
+
+    /** The default limit on the periods of the date spine. */
+    public static final int DEFAULT_MAX_PERIODS = 50_000;
 
     private final EnginePlan plan;
     private final BusinessCalendar calendar;
@@ -78,11 +115,15 @@ public final class KpiEngine {
     private final boolean partialWindows;
     private final String fingerprint;
     private final GroupingSets groupingSets;
+    private final Catalog catalog;
+    private final ErrorBudget errorBudget;
+    private final int maxPeriods;
 
     private KpiEngine(Builder b, EnginePlan plan, GroupingSets sets) {
         this.plan = plan;
         this.groupingSets = sets;
         Catalog c = b.catalog;
+        this.catalog = c;
         BusinessCalendar base = c != null ? c.calendar() : BusinessCalendar.of(ZoneId.of("UTC"));
         this.calendar = b.calendar != null ? b.calendar : b.zone != null ? base.withZone(b.zone) : base;
         this.grain = b.grain != null ? b.grain : c != null ? c.grain() : Grain.DAY;
@@ -92,6 +133,8 @@ public final class KpiEngine {
         this.first = b.first == null ? null : grain == Grain.WHOLE_RANGE ? b.first : calendar.period(grain, b.first.start());
         this.last = b.last == null ? null : grain == Grain.WHOLE_RANGE ? b.last : calendar.period(grain, b.last.start());
         this.partialWindows = b.partialWindows != null && b.partialWindows;
+        this.errorBudget = b.errorBudget != null ? b.errorBudget : DEFAULT_ERROR_BUDGET;
+        this.maxPeriods = b.maxPeriods > 0 ? b.maxPeriods : DEFAULT_MAX_PERIODS;
         this.fingerprint = fingerprint(stateGrain);
     }
 
@@ -193,10 +236,34 @@ public final class KpiEngine {
      * @return the results with the quality verdict and the aggregation state
      * @throws IllegalArgumentException if a data source of the catalog is missing or an unknown one is given, or a
      *     source lacks a column the metrics need
-     * @throws KpiEvaluationException if cells under an "error" policy have no value, or an exact sum overflows
+     * @throws KpiEvaluationException if cells under an "error" policy have no value, an exact sum overflows, or
+     *     the date spine is longer than {@link Builder#maxPeriods(int)}
      */
     public KpiResults evaluate(Map<String, RecordSource> sources) {
-        return run(null, sources, grain);
+        return run(null, KpiInputs.of(Objects.requireNonNull(sources, "sources")), grain);
+    }
+
+    /**
+     * Reads every input to its end, aggregates and returns the results, recording the inputs given with an id in
+     * the results' state. The record sources are closed.
+     *
+     * <pre>{@code
+     * KpiResults r = engine.evaluate(KpiInputs.builder()
+     *         .add("events", events.csvReader(Path.of("events-0301.csv")).build(), InputId.of("events-0301"))
+     *         .add("events", events.csvReader(Path.of("events-0302.csv")).build(), InputId.of("events-0302"))
+     *         .build());
+     * }</pre>
+     *
+     * @param inputs at least one input per data source of the catalog
+     * @return the results with the quality verdict and the aggregation state
+     * @throws IllegalArgumentException if a data source of the catalog has no input or an unknown one is given, or
+     *     a source lacks a column the metrics need
+     * @throws StateException if the same input (source and id) is given twice and replays are not allowed
+     * @throws KpiEvaluationException if cells under an "error" policy have no value, an exact sum overflows, or
+     *     the date spine is longer than {@link Builder#maxPeriods(int)}
+     */
+    public KpiResults evaluate(KpiInputs inputs) {
+        return run(null, Objects.requireNonNull(inputs, "inputs"), grain);
     }
 
     /**
@@ -219,8 +286,39 @@ public final class KpiEngine {
      */
     public KpiResults evaluate(AggregationState previous, Map<String, RecordSource> sources) {
         Objects.requireNonNull(previous, "previous");
-        checkFits(previous, grain);
-        return run(previous, sources, grain);
+        return evaluate(previous, KpiInputs.of(Objects.requireNonNull(sources, "sources")));
+    }
+
+    /**
+     * Adds new inputs to a saved state and returns the results of both together, refusing an input that the state
+     * has already absorbed (see {@link KpiInputs}).
+     *
+     * <pre>{@code
+     * AggregationState saved = engine.restore(Files.readAllBytes(Path.of("events.state")));
+     * KpiResults r = engine.evaluate(saved, KpiInputs.builder()
+     *         .add("events", events.csvReader(Path.of("events-0302.csv")).build(), InputId.of("events-0302"))
+     *         .build());
+     * }</pre>
+     *
+     * @param previous the state of an earlier run of an engine with the same catalog and zone, kept at this engine's
+     *     grain or a finer one ({@link #emptyState()} for none)
+     * @param inputs the new inputs; a data source may be absent (it keeps its previous state)
+     * @return the results over the previous and the new input
+     * @throws IllegalArgumentException if the state comes from a different catalog or zone, or from a grain that
+     *     does not nest in this engine's
+     * @throws StateException if the state has already absorbed an input (same source and id), or an input is given
+     *     twice, and replays are not allowed; the message names the run that absorbed it
+     */
+    public KpiResults evaluate(AggregationState previous, KpiInputs inputs) {
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(inputs, "inputs");
+        try {
+            checkFits(previous, grain);
+        } catch (IllegalArgumentException e) {
+            inputs.closeAll();
+            throw e;
+        }
+        return run(previous, inputs, grain);
     }
 
     /**
@@ -263,7 +361,7 @@ public final class KpiEngine {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(resultGrain, "resultGrain");
         checkFits(state, resultGrain);
-        return run(state, Map.of(), resultGrain);
+        return run(state, KpiInputs.of(Map.of()), resultGrain);
     }
 
     /**
@@ -288,7 +386,7 @@ public final class KpiEngine {
                 states.add(s);
             }
         }
-        return new AggregationState(fingerprint, stateGrain, states);
+        return new AggregationState(fingerprint, stateGrain, states, 0, List.of());
     }
 
     /** The state must come from this plan, at a grain that nests in the result grain. */
@@ -316,8 +414,8 @@ public final class KpiEngine {
      *
      * @param bytes the saved state
      * @return the state
-     * @throws StateException if the bytes are not a state, have another format version, come from an engine with other
-     *     measures, grain or zone, or are truncated
+     * @throws StateException if the bytes are not a state, have an unsupported format version or a wrong checksum,
+     *     come from an engine with other measures, grain or zone, or are truncated
      */
     public AggregationState restore(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
@@ -332,12 +430,15 @@ public final class KpiEngine {
         }
         Grain stateAt = g;
         try {
-            List<SourceState> states = StateCodec.read(bytes, fingerprint(stateAt),
+            StateCodec.Decoded d = StateCodec.read(bytes, fingerprint(stateAt),
                     (source, schema) -> newState(source, schema, stateAt));
-            states.forEach(SourceState::finish);
-            return new AggregationState(fingerprint(stateAt), stateAt, states);
+            d.sources().forEach(SourceState::finish);
+            return AggregationState.of(fingerprint(stateAt), stateAt, d);
         } catch (IOException e) {
             throw new StateException("cannot restore the aggregation state: " + e.getMessage(), e);
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            // values the checksum cannot vouch for: a state written by other code with a valid checksum
+            throw new StateException("cannot restore the aggregation state: it is inconsistent: " + e.getMessage(), e);
         }
     }
 
@@ -385,6 +486,10 @@ public final class KpiEngine {
         return clock;
     }
 
+    Catalog catalogOrNull() {
+        return catalog;
+    }
+
     String fingerprintAt(Grain g) {
         return fingerprint(g);
     }
@@ -417,59 +522,68 @@ public final class KpiEngine {
         return new SourceState(source, schema, groups);
     }
 
-    private KpiResults run(AggregationState previous, Map<String, RecordSource> sources, Grain resultGrain) {
-        Objects.requireNonNull(sources, "sources");
+    private KpiResults run(AggregationState previous, KpiInputs inputs, Grain resultGrain) {
         Grain at = previous == null ? stateGrain : previous.grain();
         List<String> needed = plan.sources();
-        for (String name : sources.keySet()) {
+        Map<String, List<KpiInputs.Input>> bySource = inputs.bySource();
+        for (String name : bySource.keySet()) {
             if (!needed.contains(name)) {
-                sources.values().forEach(RecordSource::close);
+                inputs.closeAll();
                 throw new IllegalArgumentException("sources must be data sources of the catalog " + needed
                         + ", but '" + name + "' is not");
             }
         }
+        // the previous state is shared and read-only: a source with new input merges into a copy
         Map<String, SourceState> prior = previous == null ? Map.of() : previous.sourceStates();
         for (String name : needed) {
-            if (!sources.containsKey(name) && !prior.containsKey(name)) {
-                sources.values().forEach(RecordSource::close);
+            if (!bySource.containsKey(name) && !prior.containsKey(name)) {
+                inputs.closeAll();
                 throw new IllegalArgumentException("sources must contain every data source of the catalog " + needed
                         + ", but '" + name + "' is missing");
             }
+        }
+        // results of a state without input (results(state, grain)) are not a run: the state stays as it was
+        boolean newInput = !bySource.isEmpty();
+        long run = previous == null ? 1 : newInput ? previous.runs() + 1 : previous.runs();
+        Instant now = clock.instant();
+        List<AbsorbedInput> absorbed = new ArrayList<>(previous == null ? List.of() : previous.absorbed());
+        try {
+            absorbed.addAll(checkReplays(previous, inputs, run, now));
+        } catch (StateException e) {
+            inputs.closeAll();
+            throw e;
         }
         Map<String, SourceState> merged = new LinkedHashMap<>();
         List<SourceAccount> accounts = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         try {
             for (String name : needed) {
-                RecordSource raw = sources.get(name);
+                List<KpiInputs.Input> list = bySource.get(name);
                 SourceState state = prior.get(name);
-                if (raw != null) {
-                    EnginePlan.SourceGate gate = plan.gates().get(name);
-                    EnginePlan.GatedRun run = gate == null ? null : gate.clean(raw);
-                    RecordSource clean = run == null ? raw : run.source();
-                    Schema schema = clean.schema();
-                    SourceState fresh;
-                    try {
-                        newState(name, schema, at);
-                        fresh = ParallelAggregator.aggregate(clean, parallelism, () -> newState(name, schema, at));
-                    } catch (ArithmeticException e) {
-                        throw new KpiEvaluationException("data source '" + name + "': " + e.getMessage()
-                                + "; declare the column with a smaller scale, or as a DECIMAL without scale", e);
-                    } finally {
-                        clean.close();
+                if (list != null) {
+                    List<SourceAccount> parts = new ArrayList<>();
+                    boolean changed = false;
+                    for (KpiInputs.Input input : list) {
+                        SourceState fresh = aggregate(name, input, parts, list.size() > 1, at);
+                        if (state == null) {
+                            state = fresh;
+                        } else {
+                            if (!changed && state == prior.get(name)) {
+                                state = AggregationState.copy(state);
+                            }
+                            try {
+                                state.mergeFrom(fresh);
+                            } catch (ArithmeticException e) {
+                                throw new KpiEvaluationException("data source '" + name + "': " + e.getMessage()
+                                        + " when adding " + describe(input), e);
+                            }
+                            changed = true;
+                        }
                     }
-                    accounts.add(run == null
-                            ? new SourceAccount(name, fresh.rowsAggregated(), fresh.rowsRejected(), 0,
-                                    fresh.rowsWithoutPeriod(), QualityVerdict.NOT_CHECKED, List.of(), null)
-                            : run.account(name, fresh));
-                    if (state == null) {
-                        state = fresh;
-                    } else {
-                        // the previous state is shared and read-only: merge into a copy
-                        state = AggregationState.copy(state);
-                        state.mergeFrom(fresh);
+                    if (changed) {
                         state.finish();
                     }
+                    accounts.add(parts.size() == 1 ? parts.get(0) : combine(name, parts));
                 } else {
                     accounts.add(new SourceAccount(name, 0, 0, 0, 0, QualityVerdict.NOT_CHECKED, List.of(), null));
                 }
@@ -480,15 +594,203 @@ public final class KpiEngine {
                 merged.put(name, state);
             }
         } catch (RuntimeException | Error e) {
-            sources.values().forEach(RecordSource::close);
+            inputs.closeAll();
             throw e;
         }
+        checkSpine(merged, at, resultGrain);
         ResultAssembler assembler = new ResultAssembler(calendar, resultGrain, at, clock, first, last,
                 partialWindows);
         List<KpiResult> rows = assembler.assemble(plan, merged);
         warnings.addAll(assembler.warnings());
-        AggregationState state = new AggregationState(fingerprint(at), at, new ArrayList<>(merged.values()));
-        return new KpiResults(rows, DataQuality.of(accounts), state, warnings);
+        AggregationState state = !newInput && previous != null ? previous
+                : new AggregationState(fingerprint(at), at, new ArrayList<>(merged.values()), run, absorbed);
+        return new KpiResults(rows, DataQuality.of(accounts), state, warnings, catalog);
+    }
+
+    /**
+     * The inputs this run absorbs under an id; refuses (unless replays are allowed) an input that the previous
+     * state holds or that is given twice.
+     */
+    private static List<AbsorbedInput> checkReplays(AggregationState previous, KpiInputs inputs, long run,
+            Instant at) {
+        List<AbsorbedInput> out = new ArrayList<>();
+        for (String source : inputs.sources()) {
+            for (InputId id : inputs.ids(source)) {
+                AbsorbedInput earlier = previous == null ? null : previous.find(source, id.id());
+                AbsorbedInput twice = null;
+                for (AbsorbedInput a : out) {
+                    if (a.source().equals(source) && a.input().id().equals(id.id())) {
+                        twice = a;
+                    }
+                }
+                if (!inputs.allowReplay() && earlier != null) {
+                    throw new StateException("input " + id.describe() + " of data source '" + source + "' was already"
+                            + " absorbed into this state by run " + earlier.run() + " (" + earlier.at() + ", as "
+                            + earlier.input().describe() + "); absorbing it again would count its records twice."
+                            + " To count it again on purpose, allow replays (kpi run --allow-replay,"
+                            + " KpiInputs.Builder.allowReplay)", null);
+                }
+                if (!inputs.allowReplay() && twice != null) {
+                    throw new StateException("input " + id.describe() + " of data source '" + source + "' is given"
+                            + " twice in this run (also as " + twice.input().describe() + "); reading it twice would"
+                            + " count its records twice. Give each input once, or allow replays (kpi run"
+                            + " --allow-replay, KpiInputs.Builder.allowReplay)", null);
+                }
+                out.add(new AbsorbedInput(source, id, run, at));
+            }
+        }
+        return out;
+    }
+
+    private static String describe(KpiInputs.Input input) {
+        return input.id() != null ? "input " + input.id().describe() : "input '" + input.records().name() + "'";
+    }
+
+    /** Cleans (when the source has rules), aggregates and accounts for one input of a source. */
+    private SourceState aggregate(String name, KpiInputs.Input input, List<SourceAccount> accounts,
+            boolean several, Grain at) {
+        RecordSource raw = input.records();
+        EnginePlan.SourceGate gate = plan.gates().get(name);
+        EnginePlan.GatedRun gated = gate == null ? null : gate.clean(raw);
+        RecordSource clean = gated == null ? raw : gated.source();
+        Schema schema = clean.schema();
+        SourceState fresh;
+        try {
+            newState(name, schema, at);
+            fresh = ParallelAggregator.aggregate(clean, parallelism, () -> newState(name, schema, at));
+        } catch (ArithmeticException e) {
+            throw new KpiEvaluationException("data source '" + name + "': " + e.getMessage(), e);
+        } finally {
+            clean.close();
+        }
+        SourceAccount account;
+        if (gated == null) {
+            account = budgetAccount(name, fresh.rowsAggregated(), fresh.rowsRejected(), fresh.rowsWithoutPeriod());
+        } else {
+            account = gated.account(name, fresh);
+        }
+        if (several) {
+            List<String> findings = new ArrayList<>();
+            for (String f : account.findings()) {
+                findings.add(describe(input) + ": " + f);
+            }
+            account = new SourceAccount(name, account.rowsAggregated(), account.rowsRejected(), account.rowsMerged(),
+                    account.rowsWithoutPeriod(), account.verdict(), findings, account.report());
+        }
+        accounts.add(account);
+        return fresh;
+    }
+
+    /**
+     * The gate of a source without quality rules: its unreadable records against the error budget.
+     */
+    SourceAccount budgetAccount(String name, long aggregated, long unreadable, long withoutPeriod) {
+        long records = aggregated + unreadable;
+        QualityVerdict verdict = QualityVerdict.PASS;
+        List<String> findings = new ArrayList<>();
+        if (unreadable > 0) {
+            boolean over = errorBudget.isExceeded(records, unreadable, true);
+            verdict = over ? QualityVerdict.FAIL : QualityVerdict.WARN;
+            findings.add(String.format(Locale.ROOT, "validity: %,d of %,d records (%s) could not be read, %s the"
+                    + " error budget of %s", unreadable, records, percent(unreadable, records),
+                    over ? "more than" : "within", budgetText(errorBudget)));
+        }
+        return new SourceAccount(name, aggregated, unreadable, 0, withoutPeriod, verdict, findings, null);
+    }
+
+    /** {@code 39.32%}, never rounded to 0% or 100% when it is neither. */
+    static String percent(long part, long whole) {
+        if (whole == 0) {
+            return "0%";
+        }
+        double p = 100.0 * part / whole;
+        String text = String.format(Locale.ROOT, "%.2f%%", p);
+        if (part > 0 && text.equals("0.00%")) {
+            return "less than 0.01%";
+        }
+        if (part < whole && text.equals("100.00%")) {
+            return "more than 99.99%";
+        }
+        return text;
+    }
+
+    /** {@code 1% of records}, {@code 100 records}, {@code 1% of records or 100 records}. */
+    static String budgetText(ErrorBudget b) {
+        if (b.isUnlimited()) {
+            return "unlimited";
+        }
+        String fraction = b.maxFraction() < 1.0 ? java.math.BigDecimal.valueOf(b.maxFraction() * 100)
+                .stripTrailingZeros().toPlainString() + "% of records" : null;
+        String count = b.maxCount() != Long.MAX_VALUE ? String.format(Locale.ROOT, "%,d records", b.maxCount()) : null;
+        return fraction == null ? count : count == null ? fraction : fraction + " and " + count;
+    }
+
+    /** One account of the accounts of a source's inputs: counts summed, the worst verdict, findings in order. */
+    private static SourceAccount combine(String name, List<SourceAccount> parts) {
+        long aggregated = 0;
+        long rejected = 0;
+        long merged = 0;
+        long withoutPeriod = 0;
+        QualityVerdict verdict = null;
+        List<String> findings = new ArrayList<>();
+        io.kpiengine.quality.QualityReport report = null;
+        for (SourceAccount a : parts) {
+            aggregated += a.rowsAggregated();
+            rejected += a.rowsRejected();
+            merged += a.rowsMerged();
+            withoutPeriod += a.rowsWithoutPeriod();
+            findings.addAll(a.findings());
+            if (verdict == null || a.verdict().worst(verdict) != verdict) {
+                verdict = a.verdict();
+                report = a.report();
+            }
+        }
+        return new SourceAccount(name, aggregated, rejected, merged, withoutPeriod, verdict, findings, report);
+    }
+
+    /**
+     * Refuses a date spine of more than {@link #maxPeriods} result periods before the assembler allocates it,
+     * naming the periods whose rows lie far from the rest. The rows of a state kept at a finer grain count in the
+     * result period that holds their state period; the whole range is one period.
+     */
+    private void checkSpine(Map<String, SourceState> states, Grain at, Grain resultGrain) {
+        if (resultGrain == Grain.WHOLE_RANGE) {
+            return;
+        }
+        PeriodMap toResult = at == resultGrain ? null : PeriodMap.regrain(calendar, at, resultGrain);
+        TreeMap<Long, Long> rowsByPeriod = new TreeMap<>();
+        for (SourceState s : states.values()) {
+            // every grouping of a source sees the same rows: take the largest count of a period among them
+            TreeMap<Long, Long> source = new TreeMap<>();
+            for (GroupState g : s.groups()) {
+                TreeMap<Long, Long> group = new TreeMap<>();
+                for (int slot = 0; slot < g.slots(); slot++) {
+                    long p = toResult == null ? g.period(slot) : toResult.applyAsLong(g.period(slot));
+                    group.merge(p, g.rows(slot), Long::sum);
+                }
+                group.forEach((p, n) -> source.merge(p, n, Math::max));
+            }
+            source.forEach((p, n) -> rowsByPeriod.merge(p, n, Long::sum));
+        }
+        if (rowsByPeriod.isEmpty() && first == null) {
+            return;
+        }
+        long from = first != null ? calendar.period(resultGrain, first.start()).index() : rowsByPeriod.firstKey();
+        long to = last != null ? calendar.period(resultGrain, last.start()).index() : rowsByPeriod.lastKey();
+        long periods = to - from + 1;
+        if (periods <= maxPeriods) {
+            return;
+        }
+        String range = String.format(Locale.ROOT, "the date spine from %s to %s would have %,d %s periods, more"
+                + " than the limit of %,d (KpiEngine.Builder.maxPeriods, kpi run --max-periods)",
+                calendar.period(resultGrain, from), calendar.period(resultGrain, to), periods, resultGrain.id(),
+                maxPeriods);
+        if (first != null && last != null) {
+            throw new KpiEvaluationException(range + "; choose a shorter --from/--to range", List.of());
+        }
+        throw new KpiEvaluationException(range + ": " + SpineOutliers.explain(rowsByPeriod, calendar, resultGrain,
+                maxPeriods) + "; correct those dates, or fix the spine with --from/--to (KpiEngine.Builder.periods)",
+                List.of());
     }
 
     @Override
@@ -515,6 +817,8 @@ public final class KpiEngine {
         private Boolean partialWindows;
         private Grain stateGrain;
         private GroupingSets groupingSets;
+        private ErrorBudget errorBudget;
+        private int maxPeriods;
 
         private Builder() {
         }
@@ -724,6 +1028,49 @@ public final class KpiEngine {
         public Builder partialWindows(boolean allow) {
             once(partialWindows, "partialWindows", allow);
             partialWindows = allow;
+            return this;
+        }
+
+        /**
+         * The error budget of every data source without quality rules (default {@link #DEFAULT_ERROR_BUDGET}: more
+         * than 1% of its records unreadable fails its gate). A source with rules is judged by its rules'
+         * thresholds instead, whose validity score counts unreadable records.
+         *
+         * <pre>{@code
+         * KpiEngine engine = KpiEngine.builder().catalog(catalog).errorBudget(ErrorBudget.maxFraction(0.05, 0)).build();
+         * }</pre>
+         *
+         * @param budget the budget, judged over all records of an input at its end
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder errorBudget(ErrorBudget budget) {
+            once(errorBudget, "errorBudget", budget);
+            errorBudget = Objects.requireNonNull(budget, "budget");
+            return this;
+        }
+
+        /**
+         * The most periods the date spine of the results may hold (default {@value #DEFAULT_MAX_PERIODS}). A
+         * longer spine, from a mistyped year in the data or a wide {@link #periods} range, fails the evaluation
+         * with a {@link KpiEvaluationException} that names the periods far from the rest, instead of allocating
+         * cells for every period in between.
+         *
+         * <pre>{@code
+         * KpiEngine engine = KpiEngine.builder().catalog(catalog).maxPeriods(200_000).build();
+         * }</pre>
+         *
+         * @param periods 1 to 10,000,000
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         * @throws IllegalStateException if already set
+         */
+        public Builder maxPeriods(int periods) {
+            once(maxPeriods == 0 ? null : maxPeriods, "maxPeriods", periods);
+            if (periods < 1 || periods > 10_000_000) {
+                throw new IllegalArgumentException("maxPeriods must be 1 to 10,000,000, but was " + periods);
+            }
+            maxPeriods = periods;
             return this;
         }
 

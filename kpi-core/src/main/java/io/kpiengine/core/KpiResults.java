@@ -1,5 +1,13 @@
 package io.kpiengine.core;
 
+import io.kpiengine.core.analyze.AttributionQuery;
+import io.kpiengine.core.analyze.DecompositionQuery;
+import io.kpiengine.core.analyze.ImprovementQuery;
+import io.kpiengine.core.analyze.LeadLagQuery;
+import io.kpiengine.core.analyze.ScanQuery;
+import io.kpiengine.core.analyze.SegmentBreakdown;
+import io.kpiengine.core.analyze.TrendQuery;
+import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.time.Period;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,6 +52,7 @@ public final class KpiResults {
     private volatile Map<String, List<KpiResult>> byMetric;
     /** Per metric, per dimension values: the cells by period; built on the first look-up. */
     private volatile Map<String, Map<Map<String, String>, Series>> index;
+    private final Catalog catalog;
 
     /**
      * One series of the table: a metric at one combination of dimension values, its cells ordered by period.
@@ -56,17 +65,23 @@ public final class KpiResults {
     }
 
     KpiResults(List<KpiResult> rows, DataQuality quality, AggregationState state, List<String> warnings) {
-        this(rows, quality, () -> state, warnings);
+        this(rows, quality, state, warnings, null);
+    }
+
+    KpiResults(List<KpiResult> rows, DataQuality quality, AggregationState state, List<String> warnings,
+            Catalog catalog) {
+        this(rows, quality, () -> state, warnings, catalog);
     }
 
     /** Results whose state is made on request (an accumulator's snapshot). */
-    KpiResults(List<KpiResult> rows, DataQuality quality, Supplier<AggregationState> state, List<String> warnings) {
-        this(List.copyOf(rows), quality, state, warnings, 0);
+    KpiResults(List<KpiResult> rows, DataQuality quality, Supplier<AggregationState> state, List<String> warnings,
+            Catalog catalog) {
+        this(List.copyOf(rows), quality, state, warnings, catalog, 0);
     }
 
     private KpiResults(List<KpiResult> copy, DataQuality quality, Supplier<AggregationState> state,
-            List<String> warnings, int unused) {
-        this(blocksOf(copy), quality, state, warnings, true);
+            List<String> warnings, Catalog catalog, int unused) {
+        this(blocksOf(copy), quality, state, warnings, catalog, true);
         this.rows = copy;
     }
 
@@ -75,7 +90,7 @@ public final class KpiResults {
      * with the previous snapshot); every row list is made on first use.
      */
     KpiResults(List<Block> blocks, DataQuality quality, Supplier<AggregationState> state, List<String> warnings,
-            boolean grouped) {
+            Catalog catalog, boolean grouped) {
         this.blocks = List.copyOf(blocks);
         List<String> ids = new ArrayList<>();
         for (Block b : this.blocks) {
@@ -89,6 +104,7 @@ public final class KpiResults {
         this.quality = Objects.requireNonNull(quality, "quality");
         this.state = state;
         this.warnings = List.copyOf(warnings);
+        this.catalog = catalog;
     }
 
     /** The consecutive runs of rows of one metric and one combination of dimension values. */
@@ -330,6 +346,134 @@ public final class KpiResults {
      */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * The catalog the table was computed from: the metric definitions behind attribution, segment changes and
+     * leading indicators.
+     *
+     * @return the catalog, or empty for an engine built without one
+     */
+    public Optional<Catalog> catalog() {
+        return Optional.ofNullable(catalog);
+    }
+
+    // ---- analysis (io.kpiengine.core.analyze; docs/analysis.md) ------------------------------------------------
+
+    /**
+     * Starts a lead/lag analysis of two metrics: does {@code leading} move before {@code lagging}, by how much, and
+     * what does its last move predict?
+     *
+     * <pre>{@code
+     * LeadLagAnalysis a = results.leadLag("signups", "revenue").segment(Map.of("channel", "email")).maxLag(12).run();
+     * a.earlyWarning("week").map(EarlyWarning::sentence).ifPresent(System.out::println);
+     * }</pre>
+     *
+     * @param leading the metric expected to move first
+     * @param lagging the metric expected to follow
+     * @return the query; see {@link LeadLagQuery}
+     * @throws IllegalArgumentException if the table has no such metric
+     */
+    public LeadLagQuery leadLag(String leading, String lagging) {
+        return LeadLagQuery.of(this, leading, lagging);
+    }
+
+    /**
+     * Starts a lead/lag scan of every ordered pair of series of several metrics (one series per segment).
+     *
+     * <pre>{@code
+     * LeadLagRanking ranking = results.scan("visitors", "signups", "revenue").maxLag(8).run();
+     * }</pre>
+     *
+     * @param metrics the metric ids
+     * @return the query; see {@link ScanQuery}
+     * @throws IllegalArgumentException if no metric is given, one repeats, or the table has no such metric
+     */
+    public ScanQuery scan(String... metrics) {
+        return ScanQuery.of(this, metrics);
+    }
+
+    /**
+     * Starts a trend analysis of a metric: slopes, Mann–Kendall test, level shifts.
+     *
+     * <pre>{@code
+     * TrendReport t = results.trend("revenue").segment(Map.of("channel", "email")).run();
+     * }</pre>
+     *
+     * @param metric the metric id
+     * @return the query; see {@link TrendQuery}
+     * @throws IllegalArgumentException if the table has no such metric
+     */
+    public TrendQuery trend(String metric) {
+        return TrendQuery.of(this, metric);
+    }
+
+    /**
+     * Starts a seasonal decomposition of a metric (classical or STL).
+     *
+     * <pre>{@code
+     * SeasonalComponents parts = results.decompose("revenue").period(12).run();
+     * }</pre>
+     *
+     * @param metric the metric id
+     * @return the query; see {@link DecompositionQuery}
+     * @throws IllegalArgumentException if the table has no such metric
+     */
+    public DecompositionQuery decompose(String metric) {
+        return DecompositionQuery.of(this, metric);
+    }
+
+    /**
+     * Starts the attribution of a metric's change to its drivers (the metrics its definition multiplies, divides or
+     * adds).
+     *
+     * <pre>{@code
+     * DriverSplit why = results.attribute("revenue").between(february, march);
+     * }</pre>
+     *
+     * @param metric the metric id: a ratio, or a formula of a supported shape
+     * @return the query; see {@link AttributionQuery}
+     * @throws IllegalArgumentException if the table has no such metric or its definition has another shape
+     * @throws IllegalStateException if the table carries no catalog
+     */
+    public AttributionQuery attribute(String metric) {
+        return AttributionQuery.of(this, metric);
+    }
+
+    /**
+     * Splits a metric's change between two periods over its segments: top contributors and detractors, and mix
+     * versus rate for a ratio.
+     *
+     * <pre>{@code
+     * SegmentBreakdown b = results.segmentChanges("revenue", february, march);
+     * b.changes().contributors().forEach(c -> System.out.println(c.name() + " " + c.amount()));
+     * }</pre>
+     *
+     * @param metric the metric id: a sum or count, or a ratio of two
+     * @param before the earlier period
+     * @param after the later period
+     * @return the breakdown; see {@link SegmentBreakdown}
+     * @throws IllegalArgumentException if the table has no such metric or period, or the metric does not add up
+     *     over its segments
+     * @throws IllegalStateException if the table carries no catalog
+     */
+    public SegmentBreakdown segmentChanges(String metric, Period before, Period after) {
+        return SegmentBreakdown.of(this, metric, before, after);
+    }
+
+    /**
+     * Starts the search for what deserves attention: unusual changes, the segments behind them, trend breaks and
+     * leading indicators that turned, ranked.
+     *
+     * <pre>{@code
+     * ImprovementPoints found = results.improvementPoints().run();
+     * found.points().forEach(p -> System.out.println(p.summary()));
+     * }</pre>
+     *
+     * @return the query; see {@link ImprovementQuery}
+     */
+    public ImprovementQuery improvementPoints() {
+        return ImprovementQuery.of(this);
     }
 
     @Override

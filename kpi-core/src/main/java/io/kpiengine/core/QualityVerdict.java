@@ -8,7 +8,10 @@ public enum QualityVerdict {
     WARN,
     /** At least one source failed its quality gate; results should not be published. */
     FAIL,
-    /** No quality rules were declared for the sources. */
+    /**
+     * Nothing was read to judge: a source that a resumed evaluation received no new input for. Every source that is
+     * read has a gate (its rules, or the error budget of a source without rules), so it is never NOT_CHECKED.
+     */
     NOT_CHECKED;
 
     /**

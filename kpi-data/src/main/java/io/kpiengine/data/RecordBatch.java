@@ -1,11 +1,5 @@
 package io.kpiengine.data;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -404,63 +398,7 @@ public final class RecordBatch {
         }
 
         private static Object coerce(Column c, Object v, long rowNumber) {
-            if (v == null) {
-                return null;
-            }
-            String where = "row " + rowNumber + ", column '" + c.name() + "' (" + c.type() + ")";
-            switch (c.type()) {
-                case TEXT:
-                case CATEGORY:
-                    if (v instanceof String) {
-                        return v;
-                    }
-                    break;
-                case INTEGER:
-                    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-                        return ((Number) v).longValue();
-                    }
-                    break;
-                case DECIMAL:
-                    if (v instanceof Number n) {
-                        if (!c.isExactDecimal()) {
-                            double d = n.doubleValue();
-                            if (!Double.isFinite(d)) {
-                                throw new IllegalArgumentException(where + ": " + v + " is not a finite number");
-                            }
-                            return d;
-                        }
-                        BigDecimal bd = n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
-                        try {
-                            return bd.setScale(c.scale(), RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
-                        } catch (ArithmeticException e) {
-                            throw new IllegalArgumentException(where + ": " + v + " does not fit scale " + c.scale()
-                                    + " in 64 bits", e);
-                        }
-                    }
-                    break;
-                case BOOLEAN:
-                    if (v instanceof Boolean b) {
-                        return b ? 1L : 0L;
-                    }
-                    break;
-                case TIMESTAMP:
-                    Instant instant = v instanceof Instant i ? i
-                            : v instanceof OffsetDateTime o ? o.toInstant()
-                            : v instanceof ZonedDateTime z ? z.toInstant() : null;
-                    if (instant != null) {
-                        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
-                                instant.getNano() / 1000L);
-                    }
-                    break;
-                case DATE:
-                    if (v instanceof LocalDate d) {
-                        return d.toEpochDay();
-                    }
-                    break;
-                default:
-                    break;
-            }
-            throw new IllegalArgumentException(where + ": cannot hold " + v.getClass().getSimpleName() + " '" + v + "'");
+            return io.kpiengine.data.internal.Values.coerce(c, v, rowNumber);
         }
 
         /**

@@ -53,7 +53,7 @@ class RecordBatchTest {
         RecordBatch.Builder builder = RecordBatch.builder(schema, "mem");
         assertThatThrownBy(() -> builder.addRow(null, null, null, new BigDecimal("1.234"), null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("row 1, column 'revenue' (DECIMAL): 1.234 does not fit scale 2");
+                .hasMessageStartingWith("row 1, column 'revenue' (DECIMAL(2)): 1.234 has more than 2 decimal places");
     }
 
     @Test

@@ -40,9 +40,11 @@ class ModuleDescriptorsTest {
     private static final Map<String, Set<String>> EXPORTED = Map.of(
             "io.kpiengine.base", Set.of("io.kpiengine.base"),
             "io.kpiengine.formula", Set.of("io.kpiengine.formula"),
+            "io.kpiengine.analysis", Set.of("io.kpiengine.analysis"),
             "io.kpiengine.data", Set.of("io.kpiengine.data", "io.kpiengine.data.io", "io.kpiengine.data.doc"),
             "io.kpiengine.quality", Set.of("io.kpiengine.quality"),
-            "io.kpiengine.core", Set.of("io.kpiengine.core", "io.kpiengine.core.metric", "io.kpiengine.core.time"),
+            "io.kpiengine.core", Set.of("io.kpiengine.core", "io.kpiengine.core.metric", "io.kpiengine.core.score",
+                    "io.kpiengine.core.time", "io.kpiengine.core.analyze", "io.kpiengine.core.track"),
             "io.kpiengine.cli", Set.of("io.kpiengine.cli"));
 
     private static ModuleLayer layer;
@@ -61,7 +63,7 @@ class ModuleDescriptorsTest {
         }
         ModuleFinder all = ModuleFinder.compose(finders.toArray(new ModuleFinder[0]));
         Configuration cf = ModuleLayer.boot().configuration()
-                .resolve(all, ModuleFinder.of(), List.of("io.kpiengine.core", "io.kpiengine.cli"));
+                .resolve(all, ModuleFinder.of(), List.of("io.kpiengine.core", "io.kpiengine.cli", "io.kpiengine.analysis"));
         layer = ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
     }
 
@@ -130,6 +132,17 @@ class ModuleDescriptorsTest {
         Object compiled = formula.getMethod("compile", String.class).invoke(null, "conversions / visitors * 100");
         Method evaluate = formula.getMethod("evaluate", double[].class);
         assertThat((double) evaluate.invoke(compiled, (Object) new double[] {25, 1_000})).isEqualTo(2.5);
+    }
+
+    /** ASM is relocated into kpi-formula's jar: the formula module resolves, and generates code, without it. */
+    @Test
+    void formula_needsNoAsmModule_itsAsmIsRelocated() {
+        Module formula = layer.findModule("io.kpiengine.formula").orElseThrow();
+        assertThat(layer.findModule("org.objectweb.asm")).isEmpty();
+        assertThat(formula.getPackages()).contains("io.kpiengine.formula.internal.asm")
+                .noneMatch(p -> p.startsWith("org.objectweb"));
+        assertThat(formula.getDescriptor().requires()).filteredOn(r -> r.name().equals("org.objectweb.asm"))
+                .allMatch(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC));
     }
 
     @Test

@@ -656,4 +656,104 @@ class ExamplesTest {
         }
         return out;
     }
+
+    @Test
+    void example13_scorecard_phasesThePlanTracksAlertsAcrossRunsAndForecasts() throws Exception {
+        String out = run(Example13_Scorecard::main);
+        // the months of 2025 per channel, straight from the generated export
+        Map<String, double[]> leads = new HashMap<>();
+        Map<String, double[]> spend = new HashMap<>();
+        for (Example13_Scorecard.Month m : Example13_Scorecard.months()) {
+            if (m.day().getYear() == 2025) {
+                int k = m.day().getMonthValue() - 1;
+                leads.computeIfAbsent(m.channel(), c -> new double[6])[k] = m.leads();
+                spend.computeIfAbsent(m.channel(), c -> new double[6])[k] = m.spend().doubleValue();
+            }
+        }
+        // runs: the May run opens both alerts, the June run continues one and resolves the other
+        String may = out.substring(out.indexOf("Run of 2025-06-01"), out.indexOf("Run of 2025-07-01"));
+        assertThat(may).contains("CRITICAL NEW leads-below-plan: leads {channel=social} 2025-05",
+                "WARNING NEW cpl-jump: cost_per_lead {channel=search} 2025-05");
+        double cplApril = spend.get("search")[3] / leads.get("search")[3];
+        double cplMay = spend.get("search")[4] / leads.get("search")[4];
+        shows(line(may, "WARNING NEW cpl-jump"), 100 * (cplMay - cplApril) / cplApril, CENT);
+        assertThat(out).contains("CRITICAL CONTINUING leads-below-plan: leads {channel=social} 2025-06",
+                "open since 2025-05", "WARNING RESOLVED cpl-jump: cost_per_lead {channel=search} 2025-06");
+
+        // the phased plan of social: six months, their sum and share of the year
+        List<Double> plan = numbers(line(out, "2025-01 ", "2025-06 ")).stream()
+                .filter(x -> x > 100).toList();
+        assertThat(plan).hasSize(6);
+        double phased = plan.stream().mapToDouble(Double::doubleValue).sum();
+        String half = line(out, "January to June:");
+        shows(half, phased, 0.31);
+        shows(half, 100 * phased / 9800, TENTH);
+
+        // June: values, achievement against the printed plan, year-to-date pace, statuses
+        for (String channel : List.of("email", "search", "social")) {
+            String row = line(out, "leads  " + channel);
+            double june = leads.get(channel)[5];
+            List<Double> n = numbers(row);
+            assertThat(n.get(0)).isEqualTo(june);
+            double target = n.get(2);
+            shows(row, 100 * june / target, TENTH + 100 * june * 0.005 / (target * target));
+        }
+        String social = line(out, "leads  social");
+        double toDate = Arrays.stream(leads.get("social")).sum();
+        shows(social, 100 * toDate / phased, TENTH);
+        assertThat(social).endsWith("off-track (behind)");
+        assertThat(line(out, "leads  email")).endsWith("on-track (on-track)");
+        Map<String, Double> cplTargets = Map.of("email", 17.0, "search", 38.0, "social", 30.0);
+        cplTargets.forEach((channel, target) -> {
+            String row = line(out, "cpl    " + channel);
+            double cpl = spend.get(channel)[5] / leads.get(channel)[5];
+            shows(row, cpl, CENT);
+            double achieved = 100 * (2 - cpl / target);   // lower is better
+            shows(row, achieved, TENTH);
+            assertThat(row).endsWith(achieved >= 100 ? "on-track (on-track)" : achieved >= 90
+                    ? "at-risk (slightly-behind)" : "off-track (behind)");
+        });
+        assertThat(line(out, "spend  email")).endsWith("not-rated (no-rule-matched)");
+
+        // hysteresis: the alert opens after two months below 90% and stays open until above 97%
+        boolean open = false;
+        int below = 0;
+        for (int k = 0; k < 6; k++) {
+            String row = line(out, "  2025-0" + (k + 1) + "  leads");
+            double achieved = numbers(row).get(2);
+            String expected = "-";
+            if (open) {
+                open = achieved < 97;
+                expected = open ? "continuing" : "resolved";
+            } else {
+                below = achieved < 90 ? below + 1 : 0;
+                if (below >= 2) {
+                    open = true;
+                    below = 0;
+                    expected = "new";
+                }
+            }
+            assertThat(row).endsWith("alert " + expected);
+            shows(row, leads.get("social")[k], 0);
+        }
+
+        // forecasts: the actual to date, an interval around the forecast, an outlook that agrees with it
+        for (String channel : List.of("email", "search", "social")) {
+            String forecast = line(out, String.format(Locale.ROOT, "  %-7s plan", channel));
+            List<Double> n = numbers(forecast);
+            double target = n.get(0);
+            assertThat(n.get(1)).isEqualTo(Arrays.stream(leads.get(channel)).sum());
+            assertThat(n.get(3)).isLessThanOrEqualTo(n.get(2));
+            assertThat(n.get(4)).isGreaterThanOrEqualTo(n.get(2));
+            String outlook = n.get(3) >= target ? "will-reach" : n.get(4) < target ? "will-miss" : "at-risk";
+            assertThat(forecast).endsWith(outlook);
+        }
+
+        // the open action plan keeps the off-track social channel out of the findings
+        String findings = out.substring(out.indexOf("Findings:"), out.indexOf("Without the action plan:"));
+        assertThat(findings).doesNotContain("off-track-without-plan");
+        assertThat(out.substring(out.indexOf("Without the action plan:"))).contains("off-track-without-plan: KPI"
+                + " 'leads' {channel=social} has been off track for 3 periods (2025-04 to 2025-06)");
+        assertThat(line(out, "Off track now:")).isEqualTo("Off track now: [leads social (owner maria.kim)]");
+    }
 }

@@ -1,7 +1,9 @@
 package io.kpiengine.formula;
 
+import io.kpiengine.formula.internal.Parser;
 import io.kpiengine.formula.internal.Syntax;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * How {@link Formula#compile(String, FormulaOptions)} binds and checks a formula: an optional fixed slot layout,
@@ -34,8 +37,10 @@ public final class FormulaOptions {
     /** The largest maximum formula length that can be configured. */
     public static final int MAX_LENGTH_CAP = 65_536;
     /**
-     * The default maximum depth of the expression tree: each operator and function call adds a level above its
-     * operands, so {@code a + b + c} has depth 3 and {@code -(-(-x))} depth 4; parentheses add nothing.
+     * The default maximum nesting depth of a formula: each operator and function call is a level above its
+     * operands, except that a chain of one left-associative level ({@code a + b - c + d}, {@code a * b / c},
+     * {@code a and b and c}) is one level whatever its length; parentheses add nothing. So {@code a + b * c} has
+     * depth 3, a sum of 500 terms depth 2 and {@code -(-(-x))} depth 4.
      */
     public static final int DEFAULT_MAX_DEPTH = 200;
     /** The largest maximum depth that can be configured. */
@@ -80,6 +85,7 @@ public final class FormulaOptions {
     private final int maxDepth;
     private final int maxIdentifierLength;
     private final Map<String, ReferenceFunction> referenceFunctions;
+    private final Map<String, Function<Expression.ReferenceCall, String>> binders;
 
     private FormulaOptions(Builder b) {
         this.variables = b.variables;
@@ -87,6 +93,7 @@ public final class FormulaOptions {
         this.maxDepth = b.maxDepth == 0 ? DEFAULT_MAX_DEPTH : b.maxDepth;
         this.maxIdentifierLength = b.maxIdentifierLength == 0 ? DEFAULT_MAX_IDENTIFIER_LENGTH : b.maxIdentifierLength;
         this.referenceFunctions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.referenceFunctions));
+        this.binders = Map.copyOf(b.binders);
     }
 
     /**
@@ -133,7 +140,7 @@ public final class FormulaOptions {
     }
 
     /**
-     * The maximum depth of the expression tree (see {@link #DEFAULT_MAX_DEPTH}).
+     * The maximum nesting depth (see {@link #DEFAULT_MAX_DEPTH}).
      *
      * @return the limit
      */
@@ -159,6 +166,19 @@ public final class FormulaOptions {
         return referenceFunctions;
     }
 
+    /** The reference functions that name their slots themselves, by name. */
+    Map<String, Function<Expression.ReferenceCall, String>> binders() {
+        return binders;
+    }
+
+    /** What the parser needs. */
+    Parser.Settings parserSettings() {
+        Map<String, Parser.ReferenceShape> shapes = new HashMap<>();
+        referenceFunctions.forEach((name, f) -> shapes.put(name,
+                new Parser.ReferenceShape(f.minArgs(), f.maxArgs(), binders.containsKey(name))));
+        return new Parser.Settings(maxLength, maxDepth, maxIdentifierLength, shapes);
+    }
+
     @Override
     public String toString() {
         return "FormulaOptions[variables=" + variables + ", maxLength=" + maxLength + ", maxDepth=" + maxDepth
@@ -178,6 +198,7 @@ public final class FormulaOptions {
         private int maxDepth;
         private int maxIdentifierLength;
         private final Map<String, ReferenceFunction> referenceFunctions = new LinkedHashMap<>();
+        private final Map<String, Function<Expression.ReferenceCall, String>> binders = new HashMap<>();
 
         private Builder() {
         }
@@ -206,13 +227,14 @@ public final class FormulaOptions {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < copy.size(); i++) {
                 String name = copy.get(i);
-                if (!Reference.isIdentifier(name) && Reference.parse(name).isEmpty()) {
+                if (!Reference.isIdentifier(name) && callee(name) == null) {
                     throw new IllegalArgumentException("variables[" + i + "] must be an identifier "
                             + "[A-Za-z_][A-Za-z0-9_]* or a reference like 'lag(x,1)', but was '" + name + "'");
                 }
                 if (Syntax.isReserved(name)) {
-                    throw new IllegalArgumentException("variables[" + i + "] must not be a function name or "
-                            + "keyword, but was '" + name + "'");
+                    throw new IllegalArgumentException("variables[" + i + "] must not be a function name, keyword "
+                            + "or constant, but was '" + name + "'" + (Syntax.wasExp4jVariable(name)
+                            ? " (exp4j allowed it as a variable name; rename it)" : ""));
                 }
                 if (!seen.add(name)) {
                     throw new IllegalArgumentException("variables must be distinct, but '" + name
@@ -238,7 +260,7 @@ public final class FormulaOptions {
         }
 
         /**
-         * Sets the maximum depth of the expression tree (see {@link FormulaOptions#DEFAULT_MAX_DEPTH}).
+         * Sets the maximum nesting depth (see {@link FormulaOptions#DEFAULT_MAX_DEPTH}).
          *
          * @param depth between 1 and {@value FormulaOptions#MAX_DEPTH_CAP}; default
          *        {@value FormulaOptions#DEFAULT_MAX_DEPTH}
@@ -284,6 +306,48 @@ public final class FormulaOptions {
          * @throws IllegalStateException if a reference function of that name was already declared
          */
         public Builder referenceFunction(String name, int minArgs, int maxArgs) {
+            return declare(name, minArgs, maxArgs, null);
+        }
+
+        /**
+         * Declares a reference function whose calls the caller names: each call, such as
+         * {@code to_date(revenue, month)}, becomes one input slot named by what {@code binder} returns for it
+         * (calls given the same name share a slot). Its first argument is a variable name, each further one an
+         * integer literal (optionally negative) or a name; the binder checks them and may refuse a call by
+         * throwing {@link IllegalArgumentException}: the call fails to compile with a {@link FormulaSyntaxException}
+         * at its column, {@code Invalid reference 'to_date(revenue, 3)' at column 5 in "...": } followed by the
+         * exception's message. The binder runs while a formula compiles, on the compiling thread.
+         *
+         * <pre>{@code
+         * FormulaOptions options = FormulaOptions.builder()
+         *         .referenceFunction("to_date", 2, 2, call -> {
+         *             String grain = ((Expression.Variable) call.arguments().get(1)).name();
+         *             if (!List.of("month", "quarter", "year").contains(grain)) {
+         *                 throw new IllegalArgumentException("the grain must be month, quarter or year");
+         *             }
+         *             return "to_date(" + call.arguments().get(0) + "," + grain + ")";
+         *         })
+         *         .build();
+         * Formula mtd = Formula.compile("to_date(revenue, month) / 1000", options);
+         * mtd.variables();   // [to_date(revenue,month)]
+         * }</pre>
+         *
+         * @param name an identifier that is not a built-in function or keyword
+         * @param minArgs the least number of arguments, the variable included; at least 1
+         * @param maxArgs the largest number of arguments, the variable included; at least {@code minArgs}
+         * @param binder the slot name of a call; it must not return null or a blank name
+         * @return this builder
+         * @throws NullPointerException if the name or binder is null
+         * @throws IllegalArgumentException if the name or a count is invalid
+         * @throws IllegalStateException if a reference function of that name was already declared
+         */
+        public Builder referenceFunction(String name, int minArgs, int maxArgs,
+                Function<Expression.ReferenceCall, String> binder) {
+            return declare(name, minArgs, maxArgs, Objects.requireNonNull(binder, "binder"));
+        }
+
+        private Builder declare(String name, int minArgs, int maxArgs,
+                Function<Expression.ReferenceCall, String> binder) {
             Objects.requireNonNull(name, "name");
             if (!Reference.isIdentifier(name)) {
                 throw new IllegalArgumentException("reference function name must be an identifier "
@@ -299,6 +363,9 @@ public final class FormulaOptions {
                         + referenceFunctions.get(name));
             }
             referenceFunctions.put(name, declared);
+            if (binder != null) {
+                binders.put(name, binder);
+            }
             return this;
         }
 
@@ -313,23 +380,39 @@ public final class FormulaOptions {
             if (variables != null) {
                 List<String> problems = new ArrayList<>();
                 for (String name : variables) {
-                    Reference.parse(name).ifPresent(r -> {
-                        ReferenceFunction f = referenceFunctions.get(r.function());
-                        int args = r.arguments().size() + 1;
-                        if (f == null) {
-                            problems.add("variables entry '" + name + "' must use a declared reference function, "
-                                    + "but '" + r.function() + "' is not declared with referenceFunction(...)");
-                        } else if (args < f.minArgs() || args > f.maxArgs()) {
-                            problems.add("variables entry '" + name + "' must give '" + r.function() + "' "
-                                    + f.minArgs() + " to " + f.maxArgs() + " arguments, but gives " + args);
-                        }
-                    });
+                    String function = callee(name);
+                    if (function == null || binders.containsKey(function)) {
+                        continue;
+                    }
+                    ReferenceFunction f = referenceFunctions.get(function);
+                    Optional<Reference> r = Reference.parse(name);
+                    if (f == null) {
+                        problems.add("variables entry '" + name + "' must use a declared reference function, "
+                                + "but '" + function + "' is not declared with referenceFunction(...)");
+                    } else if (r.isEmpty()) {
+                        problems.add("variables entry '" + name + "' must be written like 'lag(x,1)': a "
+                                + "variable, then integers, without spaces");
+                    } else if (r.get().arguments().size() + 1 < f.minArgs()
+                            || r.get().arguments().size() + 1 > f.maxArgs()) {
+                        problems.add("variables entry '" + name + "' must give '" + function + "' "
+                                + f.minArgs() + " to " + f.maxArgs() + " arguments, but gives "
+                                + (r.get().arguments().size() + 1));
+                    }
                 }
                 if (!problems.isEmpty()) {
                     throw new IllegalArgumentException(String.join("; ", problems));
                 }
             }
             return new FormulaOptions(this);
+        }
+
+        /** The function name of a slot name written as a call, {@code lag(x,1)}, or null. */
+        private static String callee(String name) {
+            int open = name.indexOf('(');
+            if (open <= 0 || !name.endsWith(")") || !Reference.isIdentifier(name.substring(0, open))) {
+                return null;
+            }
+            return name.substring(0, open);
         }
 
         private static int setOnce(String what, int current, int value, int cap) {

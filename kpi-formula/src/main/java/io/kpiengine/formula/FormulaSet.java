@@ -70,12 +70,19 @@ public final class FormulaSet {
         this.slots = List.copyOf(layout);
         FormulaOptions.Builder options = FormulaOptions.builder().variables(slots).maxLength(base.maxLength())
                 .maxDepth(base.maxDepth()).maxIdentifierLength(base.maxIdentifierLength());
-        base.referenceFunctions().values().forEach(r -> options.referenceFunction(r.name(), r.minArgs(), r.maxArgs()));
+        base.referenceFunctions().values().forEach(r -> {
+            if (base.binders().containsKey(r.name())) {
+                options.referenceFunction(r.name(), r.minArgs(), r.maxArgs(), base.binders().get(r.name()));
+            } else {
+                options.referenceFunction(r.name(), r.minArgs(), r.maxArgs());
+            }
+        });
         FormulaOptions layoutOptions = options.build();
         this.bound = new Formula[order.size()];
         this.target = new int[order.size()];
         for (int i = 0; i < order.size(); i++) {
-            bound[i] = Formula.compile(formulas.get(order.get(i)).source(), layoutOptions);
+            Formula own = formulas.get(order.get(i));
+            bound[i] = Formula.bind(own.source(), own.expression(), layoutOptions);
             target[i] = allInputs.size() + i;
         }
     }
@@ -293,7 +300,7 @@ public final class FormulaSet {
             Objects.requireNonNull(source, "source");
             if (!Reference.isIdentifier(name) || Syntax.isReserved(name)) {
                 throw new IllegalArgumentException("formula name must be an identifier [A-Za-z_][A-Za-z0-9_]* "
-                        + "that is not a function name or keyword, but was '" + name + "'");
+                        + "that is not a function name, keyword or constant, but was '" + name + "'");
             }
             if (sources.containsKey(name)) {
                 throw new IllegalStateException("formula '" + name + "' is already defined as \""

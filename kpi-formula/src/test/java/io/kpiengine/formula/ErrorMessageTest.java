@@ -41,7 +41,7 @@ class ErrorMessageTest {
         "`max(1, (2` => Unclosed '(' at column 8 in \"max(1, (2\": expected ')' before the end of the formula => 8",
         "1 + => Expected a number, variable, function call or '(' but found the end of the formula at column 4 in \"1 +\" => 4",
         "* 2 => Expected a number, variable, function call or '(' but found '*' at column 1 in \"* 2\" => 1",
-        "1 + and => Expected a number, variable, function call or '(' but found 'and' at column 5 in \"1 + and\" => 5",
+        "1 + and => Expected a number, variable, function call or '(' but found 'and' at column 5 in \"1 + and\": 'and' is a keyword, so it cannot name a variable (exp4j allowed it as one); rename the variable => 5",
         "1.2.3 => Malformed number '1.2.3' at column 1 in \"1.2.3\" => 1",
         "1e999 => Number '1e999' is too large for a double at column 1 in \"1e999\" => 1",
         "a $ b => Unexpected character '$' at column 3 in \"a $ b\" => 3",
@@ -50,9 +50,16 @@ class ErrorMessageTest {
         "a || b => Unexpected character '|' at column 3 in \"a || b\"; use 'or' => 3",
         "a <> b => Unexpected operator '<>' at column 3 in \"a <> b\"; use '!=' for 'not equal' => 3",
         "[1] => Unexpected character '[' at column 1 in \"[1]\" => 1",
-        "sqrt + 1 => Function 'sqrt' must be followed by '(' at column 1 in \"sqrt + 1\" => 1",
+        "sqrt + 1 => Function 'sqrt' must be followed by '(' at column 1 in \"sqrt + 1\": 'sqrt' is a built-in function, so it cannot name a variable => 1",
         "-not x => 'not' cannot follow a unary sign at column 2 in \"-not x\": write '-(not ...)' => 2",
-        "café => Unexpected character 'é' at column 4 in \"café\" => 4"})
+        "café => Unexpected character 'é' at column 4 in \"café\"; names are ASCII letters, digits and '_' (exp4j allowed any letter) => 4",
+        "order.total * 2 => Unexpected character '.' at column 6 in \"order.total * 2\"; names cannot contain '.' (exp4j allowed it): write 'order_total' => 6",
+        "2 * π * r => Unexpected character 'π' at column 5 in \"2 * π * r\"; write 'pi' => 5",
+        "φ ^ 2 => Unexpected character 'φ' at column 1 in \"φ ^ 2\"; the golden ratio has no name here: write '(1 + sqrt(5)) / 2' => 1",
+        "a × b => Unexpected character '×' at column 3 in \"a × b\"; write '*' to multiply => 3",
+        "max * 2 => Function 'max' must be followed by '(' at column 1 in \"max * 2\": 'max' is a built-in function, so it cannot name a variable (exp4j allowed it as one); rename the variable => 1",
+        "round + if => Function 'round' must be followed by '(' at column 1 in \"round + if\": 'round' is a built-in function, so it cannot name a variable (exp4j allowed it as one); rename the variable => 1",
+        "or * 2 => Expected a number, variable, function call or '(' but found 'or' at column 1 in \"or * 2\": 'or' is a keyword, so it cannot name a variable (exp4j allowed it as one); rename the variable => 1"})
     void syntaxError_marksTheSpot(String source, String message, int column) {
         FormulaSyntaxException e = catchThrowableOfType(FormulaSyntaxException.class, () -> Formula.compile(source));
         assertThat(e).hasMessage(message);
@@ -98,6 +105,37 @@ class ErrorMessageTest {
     }
 
     @Test
+    void sin_isAFunctionNow_andNearNamesSuggestIt() {
+        assertThat(Formula.compile("sin(x)").variables()).containsExactly("x");
+        assertThatThrownBy(() -> Formula.compile("sine(x)"))
+                .hasMessage("Unknown function 'sine' at column 1 in \"sine(x)\"; did you mean 'sin' or 'sinh'?");
+    }
+
+    /** exp4j reads {@code x2x} as x * 2 * x; here it is one name, and an unknown one says why. */
+    @Test
+    void implicitMultiplicationInAName_suggestsTheProduct() {
+        FormulaOptions layout = FormulaOptions.builder().variables(List.of("x", "y")).build();
+        assertThatThrownBy(() -> Formula.compile("x2x + 1", layout))
+                .isInstanceOf(UnknownNameException.class)
+                .hasMessage("Unknown variable 'x2x' at column 1 in \"x2x + 1\": implicit multiplication is not "
+                        + "supported; write 'x * 2 * x'");
+        assertThatThrownBy(() -> Formula.compile("xy", layout))
+                .hasMessageEndingWith(": implicit multiplication is not supported; write 'x * y'");
+        assertThatThrownBy(() -> Formula.compile("xz", layout)).hasMessageNotContaining("implicit");
+    }
+
+    @Test
+    void constants_cannotNameVariables() {
+        assertThatThrownBy(() -> FormulaOptions.builder().variables(List.of("x", "e")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("variables[1] must not be a function name, keyword or constant, but was 'e'");
+        assertThatThrownBy(() -> FormulaSet.builder().define("pi", "3"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Formula.reservedNames()).contains("sin", "atan2", "unitless", "and", "not", "pi", "e")
+                .doesNotContain("lag", "E");
+    }
+
+    @Test
     void referenceCall_wrongShape_namesFunctionPositionAndRule() {
         assertThatThrownBy(() -> Formula.compile("lag(x + 1, 2)", LAG))
                 .isInstanceOf(FormulaSyntaxException.class)
@@ -119,8 +157,8 @@ class ErrorMessageTest {
                 .hasMessage("Reference function 'lag' needs an integer literal as argument 2, but found '-1e3' at "
                         + "column 8 in \"lag(x, -1e3)\"");
         assertThatThrownBy(() -> Formula.compile("lag(x, 99999999999999999999)", LAG))
-                .hasMessage("Reference function 'lag' argument 2 '99999999999999999999' is out of the range of a "
-                        + "long at column 8 in \"lag(x, 99999999999999999999)\"");
+                .hasMessage("Reference function 'lag' argument 2 '99999999999999999999' is out of the range of exact "
+                        + "integers (at most 2^53 = 9007199254740992) at column 8 in \"lag(x, 99999999999999999999)\"");
         assertThatThrownBy(() -> Formula.compile("lag(x)", LAG))
                 .hasMessage("Function 'lag' takes 2 arguments but got 1 at column 1 in \"lag(x)\"");
         assertThatThrownBy(() -> Formula.compile("lag(x, 1", LAG))
@@ -141,10 +179,13 @@ class ErrorMessageTest {
                 .isInstanceOf(FormulaLimitException.class)
                 .hasMessage("Identifier 'abcdef' is 6 characters long, over the limit of 5, at column 1 in "
                         + "\"abcdef + 1\"");
-        assertThatThrownBy(() -> Formula.compile("1+2+3+4", small))
+        assertThatThrownBy(() -> Formula.compile("1+2*3^4", small))
                 .isInstanceOf(FormulaLimitException.class)
-                .hasMessage("Formula nesting exceeds the depth limit of 3 at column 6 in \"1+2+3+4\"");
-        assertThat(Formula.compile("1+2+3", small).toString()).isEqualTo("1 + 2 + 3");
+                .hasMessage("Formula nesting exceeds the depth limit of 3 (each operator and function call is one "
+                        + "level above its operands, a chain of one level such as 'a + b - c' is one level, "
+                        + "parentheses add none) at column 2 in \"1+2*3^4\"");
+        assertThat(Formula.compile("1+2*3", small).toString()).isEqualTo("1 + 2 * 3");
+        assertThat(Formula.compile("1+2-3+4-5", small).toString()).isEqualTo("1 + 2 - 3 + 4 - 5");
     }
 
     @Test

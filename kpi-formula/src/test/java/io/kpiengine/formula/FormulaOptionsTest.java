@@ -57,7 +57,7 @@ class FormulaOptionsTest {
                 .hasMessage("variables[0] must be an identifier [A-Za-z_][A-Za-z0-9_]* or a reference like "
                         + "'lag(x,1)', but was 'a b'");
         assertThatThrownBy(() -> FormulaOptions.builder().variables(List.of("x", "max")))
-                .hasMessage("variables[1] must not be a function name or keyword, but was 'max'");
+                .hasMessage("variables[1] must not be a function name, keyword or constant, but was 'max' (exp4j allowed it as a variable name; rename it)");
         assertThatThrownBy(() -> FormulaOptions.builder().referenceFunction("sqrt", 1, 1))
                 .hasMessage("reference function name must not be a built-in function or keyword, but was 'sqrt'");
         assertThatThrownBy(() -> FormulaOptions.builder().referenceFunction("9lag", 1, 1))

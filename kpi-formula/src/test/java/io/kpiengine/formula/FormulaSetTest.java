@@ -124,8 +124,8 @@ class FormulaSetTest {
                 .isInstanceOf(IllegalStateException.class).hasMessage("formula 'a' is already defined as \"1\"");
         assertThatThrownBy(() -> FormulaSet.builder().define("max", "1"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("formula name must be an identifier [A-Za-z_][A-Za-z0-9_]* that is not a function name "
-                        + "or keyword, but was 'max'");
+                .hasMessage("formula name must be an identifier [A-Za-z_][A-Za-z0-9_]* that is not a function name, "
+                        + "keyword or constant, but was 'max'");
         assertThatThrownBy(() -> FormulaSet.builder().build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("a formula set must define at least one formula, but defines none");

@@ -53,6 +53,32 @@ class NoValueTest {
     }
 
     @Test
+    void newFunctions_domainAndOverflow_haveAReason() {
+        assertThat(noValue("asin(x)", 2)).isEqualTo(new NoValue(Reason.DOMAIN_ERROR, "asin", 1));
+        assertThat(noValue("acos(x)", -1.5)).isEqualTo(new NoValue(Reason.DOMAIN_ERROR, "acos", 1));
+        assertThat(noValue("log2(x)", 0)).isEqualTo(new NoValue(Reason.DOMAIN_ERROR, "log2", 1));
+        assertThat(noValue("log2(x)", -8)).isEqualTo(new NoValue(Reason.DOMAIN_ERROR, "log2", 1));
+        assertThat(noValue("log1p(x)", -1)).isEqualTo(new NoValue(Reason.DOMAIN_ERROR, "log1p", 1));
+        assertThat(noValue("cot(x)", 0)).isEqualTo(new NoValue(Reason.DIVISION_BY_ZERO, "cot", 1));
+        assertThat(noValue("1 + cot(x)", 1e-310)).isEqualTo(new NoValue(Reason.OVERFLOW, "cot", 5));
+        assertThat(noValue("sinh(x)", 1000)).isEqualTo(new NoValue(Reason.OVERFLOW, "sinh", 1));
+        assertThat(noValue("cosh(x)", -1000)).isEqualTo(new NoValue(Reason.OVERFLOW, "cosh", 1));
+        assertThat(noValue("expm1(x)", 710)).isEqualTo(new NoValue(Reason.OVERFLOW, "expm1", 1));
+        assertThat(noValue("hypot(x, x)", 1.5e308)).isEqualTo(new NoValue(Reason.OVERFLOW, "hypot", 1));
+    }
+
+    /** Functions that map an infinity to a finite number still give no value for an infinite operand. */
+    @Test
+    void absorbingFunctions_areStrict() {
+        assertThat(noValue("atan(x * x)", 1e200)).isEqualTo(new NoValue(Reason.OVERFLOW, "*", 8));
+        assertThat(noValue("tanh(x * x)", 1e200).reason()).isEqualTo(Reason.OVERFLOW);
+        assertThat(noValue("signum(x * x)", 1e200).reason()).isEqualTo(Reason.OVERFLOW);
+        assertThat(noValue("expm1(-(x * x))", 1e200).reason()).isEqualTo(Reason.OVERFLOW);
+        assertThat(noValue("atan2(1, x * x)", 1e200).reason()).isEqualTo(Reason.OVERFLOW);
+        assertThat(noValue("atan(x)", NAN)).isEqualTo(new NoValue(Reason.MISSING_INPUT, "x", 6));
+    }
+
+    @Test
     void domainError_marksTheFunction() {
         assertThat(noValue("1 + sqrt(x)", -1)).isEqualTo(new NoValue(Reason.DOMAIN_ERROR, "sqrt", 5));
         assertThat(noValue("ln(0)")).isEqualTo(new NoValue(Reason.DOMAIN_ERROR, "ln", 1));

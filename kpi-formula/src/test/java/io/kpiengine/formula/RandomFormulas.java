@@ -21,6 +21,10 @@ final class RandomFormulas {
     record Var(String name) implements Expr {
     }
 
+    /** A built-in constant, {@code pi} or {@code e}. */
+    record Const(String name) implements Expr {
+    }
+
     record Un(String op, Expr operand) implements Expr {
     }
 
@@ -37,7 +41,8 @@ final class RandomFormulas {
     private static final String[] EXP4J_FUNCTIONS = {"abs", "sqrt", "exp", "log", "log10", "floor", "ceil", "pow",
         "min", "max"};
     private static final String[] ALL_FUNCTIONS = {"abs", "sqrt", "exp", "ln", "log", "log10", "floor", "ceil", "pow",
-        "min", "max", "round", "if", "coalesce"};
+        "min", "max", "round", "if", "coalesce", "sin", "cos", "tan", "cot", "asin", "acos", "atan", "atan2", "sinh",
+        "cosh", "tanh", "log2", "log1p", "expm1", "cbrt", "signum", "hypot", "unitless"};
     private static final double[] LITERALS = {0, 1, 2, 3, 0.5, 10, 100, 0.001, 1e-3, 2.5e2};
 
     private final Random random;
@@ -74,6 +79,9 @@ final class RandomFormulas {
     }
 
     private Expr leaf() {
+        if (fullLanguage && random.nextInt(12) == 0) {
+            return new Const(random.nextBoolean() ? "pi" : "e");
+        }
         if (random.nextBoolean()) {
             return new Var(VARIABLES.get(random.nextInt(VARIABLES.size())));
         }
@@ -87,7 +95,7 @@ final class RandomFormulas {
         String[] names = fullLanguage ? ALL_FUNCTIONS : EXP4J_FUNCTIONS;
         String name = names[random.nextInt(names.length)];
         int arity = switch (name) {
-            case "pow" -> 2;
+            case "pow", "atan2", "hypot" -> 2;
             case "min", "max" -> fullLanguage ? 2 + random.nextInt(3) : 2;
             case "round" -> 1 + random.nextInt(2);
             case "if" -> 3;
@@ -132,6 +140,9 @@ final class RandomFormulas {
         if (e instanceof Var v) {
             return v.name();
         }
+        if (e instanceof Const c) {
+            return c.name();
+        }
         if (e instanceof Un u) {
             boolean parens = u.operand() instanceof Un || precedence(u.operand()) < precedence(u);
             return (u.op().equals("not") ? "not " : "-") + wrap(u.operand(), parens);
@@ -167,6 +178,9 @@ final class RandomFormulas {
         }
         if (e instanceof Var v) {
             return v.name();
+        }
+        if (e instanceof Const c) {
+            return c.name();
         }
         if (e instanceof Un u) {
             return "(" + (u.op().equals("not") ? "not " : "-") + full(u.operand()) + ")";

@@ -1,6 +1,7 @@
 package io.kpiengine.quality;
 
 import io.kpiengine.quality.internal.Args;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.Objects;
  * @param groupBy group columns; empty = all rows
  */
 public record ExpectedRowsRule(String id, String column, RowGrain grain, ZoneId zone, long minRows,
-        List<String> groupBy) implements Rule {
+        List<String> groupBy, LocalDate from, LocalDate to) implements Rule {
 
     /**
      * Validates the components.
@@ -39,8 +40,10 @@ public record ExpectedRowsRule(String id, String column, RowGrain grain, ZoneId 
      * @param zone the zone of the periods
      * @param minRows the fewest rows a period should have, at least 1
      * @param groupBy group columns; empty = all rows
-     * @throws NullPointerException if a component other than id is null
-     * @throws IllegalArgumentException if minRows is below 1
+     * @param from a date in the first period checked, or null for each group's first period
+     * @param to a date in the last period checked, or null for each group's last period
+     * @throws NullPointerException if a component other than id, from and to is null
+     * @throws IllegalArgumentException if minRows is below 1, only one of from and to is set, or from is after to
      */
     public ExpectedRowsRule {
         Args.column("column", column);
@@ -50,7 +53,30 @@ public record ExpectedRowsRule(String id, String column, RowGrain grain, ZoneId 
         if (minRows < 1) {
             throw new IllegalArgumentException("minRows must be >= 1, but was " + minRows);
         }
+        if ((from == null) != (to == null)) {
+            throw new IllegalArgumentException("from and to must be set together, but were " + from + " and " + to);
+        }
+        if (from != null && from.isAfter(to)) {
+            throw new IllegalArgumentException("from must not be after to, but was " + from + " > " + to);
+        }
         id = id == null ? "expected-rows:" + column : Args.id(id);
+    }
+
+    /**
+     * A rule over each group's own range of periods (no {@code from}/{@code to}).
+     *
+     * @param id the rule id; default {@code "expected-rows:<column>"}
+     * @param column the TIMESTAMP or DATE column
+     * @param grain the period length
+     * @param zone the zone of the periods
+     * @param minRows the fewest rows a period should have, at least 1
+     * @param groupBy group columns; empty = all rows
+     * @throws NullPointerException if a component other than id is null
+     * @throws IllegalArgumentException if minRows is below 1
+     */
+    public ExpectedRowsRule(String id, String column, RowGrain grain, ZoneId zone, long minRows,
+            List<String> groupBy) {
+        this(id, column, grain, zone, minRows, groupBy, null, null);
     }
 
     /**
@@ -72,7 +98,7 @@ public record ExpectedRowsRule(String id, String column, RowGrain grain, ZoneId 
      * @return a new rule
      */
     public ExpectedRowsRule zone(ZoneId periodZone) {
-        return new ExpectedRowsRule(id, column, grain, periodZone, minRows, groupBy);
+        return new ExpectedRowsRule(id, column, grain, periodZone, minRows, groupBy, from, to);
     }
 
     /**
@@ -85,7 +111,7 @@ public record ExpectedRowsRule(String id, String column, RowGrain grain, ZoneId 
      */
     public ExpectedRowsRule groupBy(String first, String... more) {
         List<String> g = Args.groupBy(groupBy, first, more);
-        return new ExpectedRowsRule(id, column, grain, zone, minRows, g);
+        return new ExpectedRowsRule(id, column, grain, zone, minRows, g, from, to);
     }
 
     /**
@@ -95,7 +121,27 @@ public record ExpectedRowsRule(String id, String column, RowGrain grain, ZoneId 
      * @return a new rule
      */
     public ExpectedRowsRule withId(String newId) {
-        return new ExpectedRowsRule(Args.id(newId), column, grain, zone, minRows, groupBy);
+        return new ExpectedRowsRule(Args.id(newId), column, grain, zone, minRows, groupBy, from, to);
+    }
+
+    /**
+     * This rule over a fixed range of periods for every group: periods of the range without rows count as short.
+     *
+     * <pre>{@code
+     * ExpectedRowsRule march = ExpectedRowsRule.of("day", RowGrain.DAY, 1)
+     *         .range(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31));
+     * }</pre>
+     *
+     * @param first a date in the first period checked
+     * @param last a date in the last period checked
+     * @return a new rule
+     * @throws IllegalStateException if a range was already set
+     * @throws IllegalArgumentException if first is after last
+     */
+    public ExpectedRowsRule range(LocalDate first, LocalDate last) {
+        Args.once("range", from, first);
+        return new ExpectedRowsRule(id, column, grain, zone, minRows, groupBy, Objects.requireNonNull(first, "first"),
+                Objects.requireNonNull(last, "last"));
     }
 
     @Override

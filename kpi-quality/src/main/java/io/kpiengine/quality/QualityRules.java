@@ -44,11 +44,15 @@ public final class QualityRules {
     /** The default cap of each detail list of the report. */
     public static final int DEFAULT_REPORT_LIMIT = 1000;
 
+    /** The default limit on the periods an expected-rows or date-spine rule checks per group. */
+    public static final int DEFAULT_MAX_PERIODS = 50_000;
+
     private final List<Rule> rules;
     private final Map<Dimension, Threshold> thresholds;
     private final int reportLimit;
+    private final int maxPeriods;
 
-    private QualityRules(List<Rule> rules, Map<Dimension, Threshold> thresholds, int reportLimit) {
+    private QualityRules(List<Rule> rules, Map<Dimension, Threshold> thresholds, int reportLimit, int maxPeriods) {
         this.rules = List.copyOf(rules);
         EnumMap<Dimension, Threshold> all = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.values()) {
@@ -56,6 +60,7 @@ public final class QualityRules {
         }
         this.thresholds = Collections.unmodifiableMap(all);
         this.reportLimit = reportLimit;
+        this.maxPeriods = maxPeriods;
     }
 
     /**
@@ -156,6 +161,18 @@ public final class QualityRules {
     }
 
     /**
+     * The most periods an expected-rows or date-spine rule checks in one group, from its first to its last period
+     * (or its {@code from}..{@code to}); a longer run, such as one from a mistyped year, fails the cleaning with a
+     * {@link CleaningException} that names the rows far from the rest, instead of inserting or reporting every
+     * period in between.
+     *
+     * @return the limit
+     */
+    public int maxPeriods() {
+        return maxPeriods;
+    }
+
+    /**
      * The unit of a column after cleaning: a conversion's target, the declared unit, or the currency of a
      * currency rule is reported as empty here (see {@link CurrencyRule#target()}).
      *
@@ -206,12 +223,12 @@ public final class QualityRules {
     @Override
     public boolean equals(Object o) {
         return o instanceof QualityRules q && q.rules.equals(rules) && q.thresholds.equals(thresholds)
-                && q.reportLimit == reportLimit;
+                && q.reportLimit == reportLimit && q.maxPeriods == maxPeriods;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(rules, thresholds, reportLimit);
+        return Objects.hash(rules, thresholds, reportLimit, maxPeriods);
     }
 
     @Override
@@ -227,6 +244,7 @@ public final class QualityRules {
         private final List<Rule> rules = new ArrayList<>();
         private final Map<Dimension, Threshold> thresholds = new EnumMap<>(Dimension.class);
         private Integer reportLimit;
+        private Integer maxPeriods;
 
         private Builder() {
         }
@@ -291,6 +309,30 @@ public final class QualityRules {
         }
 
         /**
+         * Sets the most periods an expected-rows or date-spine rule checks per group (default
+         * {@value #DEFAULT_MAX_PERIODS}; see {@link QualityRules#maxPeriods()}).
+         *
+         * <pre>{@code
+         * QualityRules rules = QualityRules.builder().rule(spine).maxPeriods(200_000).build();
+         * }</pre>
+         *
+         * @param periods 1 to 10,000,000
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         * @throws IllegalStateException if already set
+         */
+        public Builder maxPeriods(int periods) {
+            if (periods < 1 || periods > 10_000_000) {
+                throw new IllegalArgumentException("maxPeriods must be 1 to 10,000,000, but was " + periods);
+            }
+            if (maxPeriods != null) {
+                throw new IllegalStateException("maxPeriods was already set to " + maxPeriods);
+            }
+            maxPeriods = periods;
+            return this;
+        }
+
+        /**
          * Builds the rule set.
          *
          * @return the rules
@@ -305,7 +347,8 @@ public final class QualityRules {
             if (!problems.isEmpty()) {
                 throw new RulesException("rules are inconsistent", problems);
             }
-            return new QualityRules(rules, thresholds, reportLimit == null ? DEFAULT_REPORT_LIMIT : reportLimit);
+            return new QualityRules(rules, thresholds, reportLimit == null ? DEFAULT_REPORT_LIMIT : reportLimit,
+                    maxPeriods == null ? DEFAULT_MAX_PERIODS : maxPeriods);
         }
     }
 

@@ -28,6 +28,10 @@ import java.util.TreeMap;
  */
 public final class RateTable {
 
+    private static final BigDecimal MIN_RATE = new BigDecimal("1e-300");
+    private static final BigDecimal MAX_RATE = new BigDecimal("1e300");
+
+
     /** The start date of a rate that is valid on every date. */
     public static final LocalDate ALWAYS = LocalDate.MIN;
 
@@ -145,22 +149,24 @@ public final class RateTable {
          * @param from the first date the rate is valid, or {@link #ALWAYS}
          * @param rate units of the target currency per unit of {@code currency}
          * @return this builder
-         * @throws IllegalArgumentException if the code is unknown, the rate not positive, or a rate for that
-         *     currency and date was already added
+         * @throws IllegalArgumentException if the code is unknown, the rate not positive or outside 1e-300..1e300,
+         *     or a rate for that currency and date was already added
          */
         public Builder rate(String currency, LocalDate from, BigDecimal rate) {
             Currency c = currency(currency);
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(rate, "rate");
-            if (rate.signum() <= 0) {
-                throw new IllegalArgumentException("rate of " + currency + " must be > 0, but was "
-                        + rate.toPlainString());
+            if (rate.signum() <= 0 || rate.compareTo(MIN_RATE) < 0 || rate.compareTo(MAX_RATE) > 0) {
+                throw new IllegalArgumentException("rate of " + currency + " must be > 0 and from 1e-300 to 1e300"
+                        + " (a product with an amount must stay a number), but was "
+                        + io.kpiengine.data.doc.internal.DocNode.show(rate));
             }
             BigDecimal previous = rates.computeIfAbsent(c, k -> new TreeMap<>())
                     .putIfAbsent(from, rate.stripTrailingZeros());
             if (previous != null) {
                 throw new IllegalStateException("rate of " + currency + " from "
-                        + (from.equals(ALWAYS) ? "always" : from) + " was already set to " + previous.toPlainString());
+                        + (from.equals(ALWAYS) ? "always" : from) + " was already set to "
+                        + io.kpiengine.data.doc.internal.DocNode.show(previous));
             }
             return this;
         }

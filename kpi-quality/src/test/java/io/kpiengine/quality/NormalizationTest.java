@@ -279,4 +279,13 @@ class NormalizationTest {
                 .sourceZone(ZoneId.of("UTC"))).build(), TS, rows(new Object[] {"7/4/2025 9:05", null}));
         assertThat(p.column("ts")).containsExactly(Instant.parse("2025-07-04T09:05:00Z"));
     }
+
+    @Test
+    void rate_outsideTheRangeOfAProduct_isRefusedWithAShortMessage() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RateTable.builder()
+                .rate("EUR", RateTable.ALWAYS, new java.math.BigDecimal("1e-2147483647")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rate of EUR must be > 0 and from 1e-300 to 1e300 (a product with an amount must stay a"
+                        + " number), but was 1E-2147483647");
+    }
 }

@@ -194,4 +194,21 @@ class RulesDocumentTest {
         assertThat(RulesDocument.readSection(bad, p)).isNull();
         assertThat(p.list()).hasSize(2);
     }
+
+    @Test
+    void hugeNumbersAndDurations_areProblemsAtTheirPlace(@TempDir Path dir) throws Exception {
+        Path r = dir.resolve("r.yaml");
+        Files.writeString(r, "rules:\n  reportLimit: 1e300\n  freshness: [{column: ts, maxAge: 99999999999999999999d}]\n");
+        assertThatThrownBy(() -> QualityRules.read(r))
+                .isInstanceOf(io.kpiengine.data.doc.DocumentException.class)
+                .hasMessageContaining(r + ":2:16: 'reportLimit' in rules must be a whole number, but was 1E+300")
+                .hasMessageContaining(r + ":3:36: 'maxAge' must be a duration such as 26h, 2d, 90min or PT26H, but"
+                        + " '99999999999999999999d' is too long (at most 106,751,991,167,300 days)");
+        Files.writeString(r, "rules:\n  freshness: [{column: ts, maxAge: 2d}]\n  reportLimit: 1e2147483647\n");
+        assertThatThrownBy(() -> QualityRules.read(r))
+                .hasMessage(r + ":3:16: number '1e2147483647' is out of range: a number in a definition document is"
+                        + " 0 or has a magnitude from 1e-300 to 1e300");
+        Files.writeString(r, "rules:\n  freshness: [{column: ts, maxAge: 2d}]\n  maxPeriods: 70000\n");
+        assertThat(QualityRules.read(r).maxPeriods()).isEqualTo(70_000);
+    }
 }

@@ -70,6 +70,22 @@ class TimelinessTest {
     }
 
     @Test
+    void expectedRows_fromTo_checksTheFixedRange_asDocumented(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        List<Object[]> rows = List.<Object[]>of(row("2025-06-02", "a", 1), row("2025-06-02", "a", 1));
+        java.nio.file.Path file = dir.resolve("r.yaml");
+        java.nio.file.Files.writeString(file, "rules:\n  expectedRows:\n    - {column: day, grain: day, minRows: 1,"
+                + " from: \"2025-06-01\", to: \"2025-06-03\"}\n");
+        QualityRules read = QualityRules.read(file);
+        assertThat(read).isEqualTo(QualityRules.builder().rule(ExpectedRowsRule.of("day", RowGrain.DAY, 1)
+                .range(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 3))).build());
+        Cleaned c = Cleaned.run(read, S, rows);
+        // the range holds three days; the data only the middle one
+        assertThat(c.report().periods().items()).extracting(QualityReport.Period::period)
+                .containsExactly("2025-06-01", "2025-06-03");
+    }
+
+    @Test
     void expectedRows_bucketsInZone() {
         // 2025-06-01T20:00Z is 2025-06-02 05:00 in Seoul.
         List<Object[]> rows = List.<Object[]>of(new Object[] {null, "a", Instant.parse("2025-06-01T20:00:00Z"), 1L},
@@ -138,5 +154,44 @@ class TimelinessTest {
         assertThat(c.report().counts().inserted()).isZero();
         assertThat(c.report().periods().items()).extracting(QualityReport.Period::period)
                 .containsExactly("2025-06-02", "2025-06-03");
+    }
+
+    @Test
+    void dateSpine_mistypedYear_failsNamingTheRows_insteadOfInsertingEveryDay() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int d = 1; d <= 28; d++) {
+            rows.add(row(String.format("2025-02-%02d", d), "a", 1));
+        }
+        rows.add(row("0205-02-03", "a", 1));
+        QualityRules rules = QualityRules.builder().rule(DateSpineRule.of("day", RowGrain.DAY).fill()).build();
+
+        // 0205-02-03 to 2025-02-01: 664,740 days (Python: (date(2025,2,1) - date(205,2,3)).days)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Cleaned.run(rules, S, rows, 8, 1))
+                .isInstanceOf(CleaningException.class)
+                .hasMessageEndingWith("rule 'date-spine:day': the periods from 0205-02-03T00:00 to 2025-02-28T00:00 are"
+                        + " more than the limit of 50,000 (maxPeriods in the rules): 1 row in 0205-02-03T00:00 is"
+                        + " 664,740 days before the other 28 rows (2025-02-01T00:00 to 2025-02-28T00:00); correct"
+                        + " those dates, or give the rule from/to");
+        // a year earlier instead: 2024-02-03 to 2025-02-28 is 392 days, 29 of them with rows
+        rows.set(rows.size() - 1, row("2024-02-03", "a", 1));
+        QualityRules narrow = QualityRules.builder().rule(DateSpineRule.of("day", RowGrain.DAY)).maxPeriods(392)
+                .build();
+        assertThat(Cleaned.run(narrow, S, rows, 8, 1).report().rule("date-spine:day").details())
+                .containsEntry("missingPeriods", 392L - 29);
+        QualityRules tight = QualityRules.builder().rule(DateSpineRule.of("day", RowGrain.DAY)).maxPeriods(391)
+                .build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Cleaned.run(tight, S, rows, 8, 1))
+                .hasMessageContaining("1 row in 2024-02-03T00:00 is 364 days before the other 28 rows");
+    }
+
+    @Test
+    void expectedRows_fixedRangeOverTheLimit_fails() {
+        List<Object[]> rows = List.<Object[]>of(row("2025-06-01", "a", 5));
+        QualityRules rules = QualityRules.builder().maxPeriods(10)
+                .rule(DateSpineRule.of("day", RowGrain.DAY).range(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)))
+                .build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Cleaned.run(rules, S, rows, 8, 1))
+                .hasMessageEndingWith("are more than the limit of 10 (maxPeriods in the rules); choose a shorter"
+                        + " from..to");
     }
 }

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  */
 final class EngineJob {
 
-    private static final Catalog CATALOG = SampleCatalogs.referenceJob();
+    static final Catalog CATALOG = SampleCatalogs.referenceJob();
 
     private EngineJob() {
     }
@@ -34,11 +34,16 @@ final class EngineJob {
     private record GroupKey(long day, String channel) {
     }
 
-    /** Runs the job and returns its result rows in DuckDB's shape, ordered by day and channel. */
-    static List<DuckDbJob.Row> run(Path csv, int threads) {
+    /** Runs the job: the result table of the bundled catalog over the file. */
+    static KpiResults evaluate(Path csv, int threads) {
         KpiEngine engine = KpiEngine.builder().catalog(CATALOG).parallelism(threads).build();
         DataSource events = CATALOG.source("events").orElseThrow();
-        KpiResults results = engine.evaluate(Map.of("events", events.csvReader(csv).build()));
+        return engine.evaluate(Map.of("events", events.csvReader(csv).build()));
+    }
+
+    /** Runs the job and returns its result rows in DuckDB's shape, ordered by day and channel. */
+    static List<DuckDbJob.Row> run(Path csv, int threads) {
+        KpiResults results = evaluate(csv, threads);
         // ordered by day, then channel, as the SQL orders them
         Map<GroupKey, Object[]> groups = new TreeMap<>(
                 Comparator.comparingLong(GroupKey::day).thenComparing(GroupKey::channel));

@@ -35,7 +35,7 @@ public final class JobBenchmark {
     /**
      * Runs the benchmark.
      *
-     * @param args {@code --rows N --rounds R --warmup W --dir DIR --mode compare|memory --seed S}
+     * @param args {@code --rows N --rounds R --warmup W --dir DIR --mode compare|memory|tracking --seed S}
      * @throws Exception if a run fails or results disagree
      */
     public static void main(String[] args) throws Exception {
@@ -68,7 +68,7 @@ public final class JobBenchmark {
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --rows N --rounds R --warmup W --dir DIR --mode compare|memory --seed S");
+                            + "; use --rows N --rounds R --warmup W --dir DIR --mode compare|memory|tracking --seed S");
             }
         }
         Files.createDirectories(dir);
@@ -84,6 +84,8 @@ public final class JobBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20);
         if (mode.equals("memory")) {
             memory(csv, rounds);
+        } else if (mode.equals("tracking")) {
+            tracking(csv, rounds, warmup);
         } else {
             compare(csv, rounds, warmup);
         }
@@ -147,6 +149,56 @@ public final class JobBenchmark {
                 + " rounds%n", median(wall[3]) / median(wall[0]), min(wall[3]) / min(wall[0]));
         System.out.printf(Locale.ROOT, "CPU time ours(2) / DuckDB(2) = %.2f; ours(2) / ours(1) = %.2f%n",
                 median(cpu[1]) / median(cpu[0]), median(cpu[1]) / median(cpu[2]));
+    }
+
+    /**
+     * The job on 2 threads alone and with tracking added ({@link TrackedJob}), alternating round by round, after
+     * {@code warmup} untimed rounds of both: medians of wall and process CPU time, the tracking time measured inside
+     * the second, and the ratio (goal: tracking adds at most 10%).
+     */
+    private static void tracking(Path csv, int rounds, int warmup) {
+        long[] nanos = new long[1];
+        int rows = TrackedJob.run(csv, 2, nanos).rows().size();
+        System.out.printf(Locale.ROOT, "scorecard of %,d rows%n", rows);
+        for (int r = 0; r < warmup; r++) {
+            EngineJob.evaluate(csv, 2);
+            TrackedJob.run(csv, 2, nanos);
+        }
+        double[][] wall = new double[2][rounds];
+        double[][] cpu = new double[2][rounds];
+        double[] track = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < 2; k++) {
+                int which = (r + k) % 2;
+                long c0 = processCpu();
+                long t0 = System.nanoTime();
+                if (which == 0) {
+                    EngineJob.evaluate(csv, 2);
+                } else {
+                    TrackedJob.run(csv, 2, nanos);
+                    track[r] = nanos[0] / 1e9;
+                }
+                wall[which][r] = (System.nanoTime() - t0) / 1e9;
+                cpu[which][r] = (processCpu() - c0) / 1e9;
+            }
+            System.out.printf(Locale.ROOT, "round %d: job %.3f s, job + tracking %.3f s (tracking %.3f s) (load %.1f)%n",
+                    r + 1, wall[0][r], wall[1][r], track[r],
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+        System.out.println();
+        System.out.println("| run | median wall time (s) | min | max | median process CPU time (s) |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: |");
+        String[] names = {"reference job, 2 threads", "reference job + tracking, 2 threads"};
+        for (int i = 0; i < 2; i++) {
+            System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f |%n", names[i], median(wall[i]),
+                    min(wall[i]), Arrays.stream(wall[i]).max().orElse(Double.NaN), median(cpu[i]));
+        }
+        System.out.printf(Locale.ROOT, "%ntracking alone (inside the second run): median %.3f s, min %.3f s%n",
+                median(track), min(track));
+        System.out.printf(Locale.ROOT, "cost of tracking = %.1f%% by median wall times, %.1f%% by the tracking time"
+                + " over the job's median, %.1f%% by median CPU times (goal <= 10%%)%n",
+                100 * (median(wall[1]) / median(wall[0]) - 1), 100 * median(track) / median(wall[0]),
+                100 * (median(cpu[1]) / median(cpu[0]) - 1));
     }
 
     /** CPU time of the whole process (all Java and native threads: ours, DuckDB's, GC, JIT). */

@@ -1,6 +1,7 @@
 package io.kpiengine.core.internal;
 
 import io.kpiengine.core.metric.Filter;
+import io.kpiengine.core.metric.internal.FilterParser;
 import io.kpiengine.data.CategoryVector;
 import io.kpiengine.data.Column;
 import io.kpiengine.data.ColumnType;
@@ -16,9 +17,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Compiles a metric {@link Filter} into a vectorized {@link RowFilter} with SQL's three-valued logic: a comparison
@@ -29,6 +34,11 @@ import java.util.List;
  * swaps them, {@code and} / {@code or} combine them word by word. Leaves on category columns evaluate each
  * dictionary code once and cache the answer; numbers compare in their stored form (unscaled longs for scaled
  * decimals). A literal of the wrong type for its column is refused when the engine is built.
+ *
+ * <p>An {@code in} list of any length costs O(1) per row: text values are looked up in a hash set, numbers by
+ * binary search in the sorted literals; building it is O(n log n). The compiled tree is built by recursion over
+ * the filter, whose depth is checked first (without recursion) against {@link FilterParser#MAX_DEPTH}, so filters
+ * built in code are bounded like parsed ones.
  */
 public final class FilterCompiler {
 
@@ -44,6 +54,11 @@ public final class FilterCompiler {
      * @throws IllegalArgumentException if a column is unknown or a literal does not fit its column's type
      */
     public static RowFilter compile(Filter filter, Schema schema) {
+        int depth = depth(filter);
+        if (depth > FilterParser.MAX_DEPTH) {
+            throw new IllegalArgumentException("filter nests " + depth + " levels deep (not, and, or), over the limit"
+                    + " of " + FilterParser.MAX_DEPTH);
+        }
         Node node = node(filter, schema);
         String text = " where " + filter;
         return new RowFilter() {
@@ -89,6 +104,27 @@ public final class FilterCompiler {
                 return text.hashCode();
             }
         };
+    }
+
+    /** The depth of a filter's tree of not, and and or nodes, without recursion; a test has depth 1. */
+    private static int depth(Filter filter) {
+        Deque<Filter> nodes = new ArrayDeque<>();
+        Deque<Integer> levels = new ArrayDeque<>();
+        nodes.push(filter);
+        levels.push(1);
+        int max = 0;
+        while (!nodes.isEmpty()) {
+            Filter f = nodes.pop();
+            int level = levels.pop();
+            max = Math.max(max, level);
+            List<Filter> parts = f instanceof Filter.Not n ? List.of(n.part()) : f instanceof Filter.And a ? a.parts()
+                    : f instanceof Filter.Or o ? o.parts() : List.of();
+            for (Filter p : parts) {
+                nodes.push(p);
+                levels.push(level + 1);
+            }
+        }
+        return max;
     }
 
     /** A node of the compiled filter; {@link #copy()} gives a thread its own scratch state. */
@@ -280,12 +316,22 @@ public final class FilterCompiler {
                     ls[i] = temporal(l, where, false);
                     break;
                 default: {
-                    BigDecimal v = number(l, where).movePointRight(scale);
-                    ds[i] = v.doubleValue();
-                    try {
-                        ls[i] = v.longValueExact();
-                    } catch (ArithmeticException e) {
+                    BigDecimal n = number(l, where);
+                    // a literal far beyond every value a column holds (1e99999999, 1E-2147483647) compares as an
+                    // infinity or a zero of its sign, without computing its digits (10^99999999 takes hours)
+                    long exponent = (long) n.precision() - n.scale() - 1;
+                    boolean huge = n.signum() != 0 && exponent > 400;
+                    boolean tiny = n.signum() != 0 && exponent < -400;
+                    BigDecimal v = huge || tiny ? null : n.movePointRight(scale);
+                    ds[i] = v != null ? v.doubleValue() : n.signum() * (huge ? Double.POSITIVE_INFINITY : 0.0);
+                    if (v == null) {
                         exact = false;
+                    } else {
+                        try {
+                            ls[i] = v.longValueExact();
+                        } catch (ArithmeticException e) {
+                            exact = false;
+                        }
                     }
                 }
             }
@@ -346,6 +392,8 @@ public final class FilterCompiler {
     private static final class TextLeaf extends Node {
         private final int column;
         private final String[] literals;
+        /** For equality (= and in lists): the literals as a set, so that a test costs O(1) for any list. */
+        private final Set<String> equalTo;
         private final Filter.Op op;
         private final boolean negated;
         private Dictionary dictionary;
@@ -353,13 +401,21 @@ public final class FilterCompiler {
         private int[] codes = new int[0];
 
         TextLeaf(int column, String[] literals, Filter.Op op, boolean negated) {
+            this(column, literals, op == Filter.Op.EQ ? new HashSet<>(Arrays.asList(literals)) : null, op, negated);
+        }
+
+        private TextLeaf(int column, String[] literals, Set<String> equalTo, Filter.Op op, boolean negated) {
             this.column = column;
             this.literals = literals;
+            this.equalTo = equalTo;
             this.op = op;
             this.negated = negated;
         }
 
         boolean truth(String value) {
+            if (equalTo != null) {
+                return equalTo.contains(value) != negated;
+            }
             boolean any = false;
             for (String l : literals) {
                 any |= test(value.compareTo(l), op);
@@ -409,7 +465,7 @@ public final class FilterCompiler {
 
         @Override
         Node copy() {
-            return new TextLeaf(column, literals, op, negated);
+            return new TextLeaf(column, literals, equalTo, op, negated);
         }
     }
 
@@ -424,10 +480,31 @@ public final class FilterCompiler {
 
         NumberLeaf(int column, long[] longs, double[] doubles, Filter.Op op, boolean negated) {
             this.column = column;
-            this.longs = longs;
-            this.doubles = doubles;
             this.op = op;
             this.negated = negated;
+            if (op == Filter.Op.EQ) {
+                // sorted for binary search; -0.0 as 0.0, which it equals
+                longs = longs == null ? null : longs.clone();
+                doubles = doubles.clone();
+                for (int i = 0; i < doubles.length; i++) {
+                    doubles[i] += 0.0;
+                }
+                if (longs != null) {
+                    Arrays.sort(longs);
+                }
+                Arrays.sort(doubles);
+            }
+            this.longs = longs;
+            this.doubles = doubles;
+        }
+
+        /** Whether a value equals one of the literals: a binary search of the sorted literals. */
+        private boolean equalsAny(boolean isDouble, int r) {
+            if (isDouble) {
+                return Arrays.binarySearch(doubles, dv[r] + 0.0) >= 0;
+            }
+            return longs != null ? Arrays.binarySearch(longs, lv[r]) >= 0
+                    : Arrays.binarySearch(doubles, (double) lv[r] + 0.0) >= 0;
         }
 
         @Override
@@ -458,10 +535,14 @@ public final class FilterCompiler {
                     continue;
                 }
                 boolean any = false;
-                for (int i = 0; i < doubles.length; i++) {
-                    int cmp = isDouble ? compare(dv[r], doubles[i])
-                            : longs != null ? Long.compare(lv[r], longs[i]) : compare(lv[r], doubles[i]);
-                    any |= test(cmp, op);
+                if (op == Filter.Op.EQ) {
+                    any = equalsAny(isDouble, r);
+                } else {
+                    for (int i = 0; i < doubles.length; i++) {
+                        int cmp = isDouble ? compare(dv[r], doubles[i])
+                                : longs != null ? Long.compare(lv[r], longs[i]) : compare(lv[r], doubles[i]);
+                        any |= test(cmp, op);
+                    }
                 }
                 put(t, f, r, any != negated);
             }

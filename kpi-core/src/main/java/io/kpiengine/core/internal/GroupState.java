@@ -202,10 +202,7 @@ public final class GroupState {
             try {
                 accs[a].add(batch, rowSlots, selected[f], selectedCount[f]);
             } catch (ArithmeticException e) {
-                MeasureSpec m = accs[a].spec();
-                String id = m.id().contains("@") ? m.id().substring(0, m.id().indexOf('@')) : m.id();
-                throw new ArithmeticException("metric '" + id + "': the exact sum of column '" + m.column()
-                        + "' overflows 64 bits in the batch starting at row " + batch.rowNumber(0));
+                throw overflow(accs[a].spec(), "in the batch starting at row " + batch.rowNumber(0));
             }
         }
     }
@@ -492,10 +489,26 @@ public final class GroupState {
         for (int a = 0; a < accs.length; a++) {
             accs[a].ensureCapacity(slots);
             other.accs[a].ensureCapacity(other.slots);
-            accs[a].mergeFrom(other.accs[a], map, other.slots);
+            try {
+                accs[a].mergeFrom(other.accs[a], map, other.slots);
+            } catch (ArithmeticException e) {
+                throw overflow(accs[a].spec(), "when the partial sums of threads, files or runs are added");
+            }
         }
         rowsWithoutPeriod += other.rowsWithoutPeriod;
         rowsSeen += other.rowsSeen;
+    }
+
+    /** The overflow of an exact sum, naming the metric and column and how to declare the column instead. */
+    private ArithmeticException overflow(MeasureSpec m, String where) {
+        String id = m.id().contains("@") ? m.id().substring(0, m.id().indexOf('@')) : m.id();
+        io.kpiengine.data.Column c = schema.find(m.column()).orElse(null);
+        String fix = c == null ? "" : c.type() == io.kpiengine.data.ColumnType.INTEGER
+                ? "; declare the column as decimal (a double sum, exact to about 15 digits)"
+                : c.isExactDecimal() ? "; declare the column with fewer decimal places than " + c.scale()
+                        + ", or as decimal without places (a double sum)" : "";
+        return new ArithmeticException("metric '" + id + "': the exact sum of column '" + m.column()
+                + "' overflows 64 bits " + where + fix);
     }
 
     private static List<String> signatures(GroupState g) {

@@ -1,6 +1,7 @@
 package io.kpiengine.core.internal;
 
 import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ final class StateIo {
         if (n < 0 || n > MAX_COUNT) {
             throw new IOException("string length " + n + " is out of range");
         }
+        requireBytes(in, n, "a string of " + n + " bytes");
         byte[] b = new byte[n];
         in.readFully(b);
         return new String(b, StandardCharsets.UTF_8);
@@ -42,6 +44,18 @@ final class StateIo {
         if (n < 0 || n > MAX_COUNT) {
             throw new IOException(what + " count " + n + " is out of range 0.." + MAX_COUNT);
         }
+        requireBytes(in, n, n + " " + what + " entries");
         return n;
+    }
+
+    /**
+     * Refuses a count or length that the rest of the input cannot hold (every entry takes at least one byte), so
+     * that a corrupt count never allocates more than the input's size.
+     */
+    private static void requireBytes(DataInput in, int n, String what) throws IOException {
+        if (in instanceof DataInputStream d && n > d.available()) {
+            throw new java.io.EOFException("the state declares " + what + ", but only " + d.available()
+                    + " bytes follow");
+        }
     }
 }

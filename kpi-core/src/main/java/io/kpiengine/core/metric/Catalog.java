@@ -1,7 +1,11 @@
 package io.kpiengine.core.metric;
 
+import io.kpiengine.core.score.GoalTree;
+import io.kpiengine.core.score.internal.TreeChecks;
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.Grain;
+import io.kpiengine.core.track.TrackingPlan;
+import io.kpiengine.core.track.internal.PlanChecks;
 import io.kpiengine.data.doc.internal.DocNode;
 import io.kpiengine.data.doc.DocumentException;
 import io.kpiengine.data.doc.internal.DocumentReader;
@@ -164,6 +168,10 @@ public final class Catalog {
         if (parts.stateGrain != null) {
             b.stateGrain(parts.stateGrain);
         }
+        parts.goalTrees.forEach(b::goalTree);
+        if (!parts.tracking.isEmpty()) {
+            b.tracking(parts.tracking);
+        }
         return b;
     }
 
@@ -184,6 +192,12 @@ public final class Catalog {
         CatalogValidator v = new CatalogValidator(parts, broken, !earlier.isEmpty());
         List<Problem> problems = new ArrayList<>(earlier);
         problems.addAll(v.validate());
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        parts.metrics.forEach(m -> metrics.put(m.id(), m));
+        if (!parts.goalTrees.isEmpty()) {
+            problems.addAll(TreeChecks.problems(parts.goalTrees, metrics, broken, v.dimensionsOf));
+        }
+        problems.addAll(PlanChecks.problems(parts.tracking, metrics, v.dimensionsOf, broken, parts.catalogLocation));
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt((Problem p) -> p.location().line())
                     .thenComparingInt(p -> p.location().column()));
@@ -402,7 +416,7 @@ public final class Catalog {
         for (Metric m : parts.metrics) {
             if (m instanceof Derived d) {
                 for (MetricReference r : d.references()) {
-                    String problem = CatalogValidator.toDateProblem(parts.calendar, grain, m, r);
+                    String problem = CatalogValidator.toDateProblem(parts.calendar, grain, m, r, "");
                     if (problem != null) {
                         out.add(problem);
                     }
@@ -410,6 +424,41 @@ public final class Catalog {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The composite scores of the catalog (its {@code scores} section), in declaration order.
+     *
+     * @return an immutable list
+     */
+    public List<GoalTree> goalTrees() {
+        return parts.goalTrees;
+    }
+
+    /**
+     * A composite score's goal tree by id.
+     *
+     * @param id the tree's (its root's) id
+     * @return the tree, or empty
+     */
+    public Optional<GoalTree> goalTree(String id) {
+        Objects.requireNonNull(id, "id");
+        return parts.goalTrees.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /**
+     * What to track beyond the metric metadata: status rules, planned targets, alert rules, action plans and review
+     * dates (the {@code tracking}, {@code alerts} and {@code actions} sections of the document), checked against the
+     * metrics. {@code Tracker.of(catalog)} tracks by it.
+     *
+     * <pre>{@code
+     * catalog.tracking().alerts().forEach(rule -> System.out.println(rule));
+     * }</pre>
+     *
+     * @return the plan, {@link TrackingPlan#EMPTY} when the catalog declares none
+     */
+    public TrackingPlan tracking() {
+        return parts.tracking;
     }
 
     /**
@@ -434,7 +483,7 @@ public final class Catalog {
     }
 
     /**
-     * Equal when calendar, grain, sources and metrics are equal, wherever they were defined.
+     * Equal when calendar, grain, sources, metrics and tracking plans are equal, wherever they were defined.
      *
      * @param o another object
      * @return true if equal
@@ -442,7 +491,9 @@ public final class Catalog {
     @Override
     public boolean equals(Object o) {
         return o instanceof Catalog c && c.parts.calendar.equals(parts.calendar) && c.parts.grain == parts.grain
-                && c.parts.sources.equals(parts.sources) && c.parts.metrics.equals(parts.metrics);
+                && c.parts.sources.equals(parts.sources) && c.parts.metrics.equals(parts.metrics)
+                && c.parts.goalTrees.equals(parts.goalTrees)
+                && c.parts.tracking.equals(parts.tracking);
     }
 
     @Override
@@ -471,6 +522,8 @@ public final class Catalog {
         private final List<Metric> metrics = new ArrayList<>();
         private GroupingSets groupingSets;
         private Grain stateGrain;
+        private final List<GoalTree> goalTrees = new ArrayList<>();
+        private TrackingPlan tracking;
 
         private Builder() {
         }
@@ -587,11 +640,50 @@ public final class Catalog {
         }
 
         /**
+         * Adds a composite score: a goal tree whose KPIs are metrics of the catalog.
+         *
+         * <pre>{@code
+         * Catalog.builder().zone(zone).source(deals).metrics(revenue, deals)
+         *         .goalTree(GoalTree.builder("sales_health").entity("salesperson")
+         *                 .kpi("revenue", "sales_health", 0.7).kpi("deals", "sales_health", 0.3).build())
+         *         .build();
+         * }</pre>
+         *
+         * @param tree the tree
+         * @return this builder
+         */
+        public Builder goalTree(GoalTree tree) {
+            goalTrees.add(Objects.requireNonNull(tree, "tree"));
+            return this;
+        }
+
+        /**
+         * Sets what to track beyond the metric metadata (default {@link TrackingPlan#EMPTY}); it is checked
+         * against the metrics at {@link #build()}.
+         *
+         * <pre>{@code
+         * Catalog c = Catalog.builder().zone(ZoneOffset.UTC).source(events).metric(leads)
+         *         .tracking(TrackingPlan.builder().offTrackPeriods(2).build())
+         *         .build();
+         * }</pre>
+         *
+         * @param plan the plan
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder tracking(TrackingPlan plan) {
+            this.tracking = MetricBuilder.once(this.tracking, plan, "tracking");
+            return this;
+        }
+
+        /**
          * Validates and builds the catalog.
          *
          * @return the catalog
          * @throws IllegalStateException if no calendar or zone was set
-         * @throws CatalogException if the catalog is invalid; every problem is listed
+         * @throws CatalogException if the catalog is invalid (goal trees included: unknown KPIs with "did you
+         *     mean", KPIs grouped by other dimensions than the tree's entities; the tracking plan too); every problem
+         *     is listed
          */
         public Catalog build() {
             if (calendar == null) {
@@ -601,7 +693,9 @@ public final class Catalog {
             List<Map<String, Location>> locations = new ArrayList<>();
             metrics.forEach(m -> locations.add(Map.of()));
             return validate(new CatalogParts(n, new Location(n, 0, 0), calendar, grain == null ? Grain.DAY : grain,
-                    sources, metrics, locations, Map.of(), groupingSets, stateGrain, Map.of()), List.of(), Set.of());
+                    sources, metrics, locations, Map.of(), List.of(), goalTrees,
+                    tracking == null ? TrackingPlan.EMPTY : tracking, groupingSets, stateGrain, Map.of()), List.of(),
+                    Set.of());
         }
     }
 }

@@ -1,10 +1,14 @@
 package io.kpiengine.core.metric;
 
+import io.kpiengine.core.score.GoalTree;
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.Grain;
+import io.kpiengine.core.track.TrackingPlan;
 import io.kpiengine.data.doc.Location;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The raw parts of a catalog before validation, with where each definition and field stands in its document
@@ -26,10 +30,15 @@ final class CatalogParts {
     final Grain stateGrain;
     /** Where top-level fields stand ({@code groupingSets}, {@code stateGrain}); empty in code. */
     final Map<String, Location> topLocations;
+    final List<GoalTree> goalTrees;
+    /** Per metric: the location of a character of its formula text by index, or null. */
+    final List<IntFunction<Location>> formulaPositions;
+    final TrackingPlan tracking;
 
     CatalogParts(String name, Location catalogLocation, BusinessCalendar calendar, Grain grain,
             List<DataSource> sources, List<Metric> metrics, List<Map<String, Location>> metricLocations,
-            Map<String, Location> sourceLocations, GroupingSets groupingSets, Grain stateGrain,
+            Map<String, Location> sourceLocations, List<IntFunction<Location>> formulaPositions,
+            List<GoalTree> goalTrees, TrackingPlan tracking, GroupingSets groupingSets, Grain stateGrain,
             Map<String, Location> topLocations) {
         this.name = name;
         this.catalogLocation = catalogLocation;
@@ -39,6 +48,9 @@ final class CatalogParts {
         this.metrics = List.copyOf(metrics);
         this.metricLocations = List.copyOf(metricLocations);
         this.sourceLocations = Map.copyOf(sourceLocations);
+        this.goalTrees = List.copyOf(goalTrees);
+        this.formulaPositions = java.util.Collections.unmodifiableList(new ArrayList<>(formulaPositions));
+        this.tracking = tracking;
         this.groupingSets = groupingSets;
         this.stateGrain = stateGrain;
         this.topLocations = Map.copyOf(topLocations);
@@ -60,6 +72,15 @@ final class CatalogParts {
             at = fields.get("");
         }
         return at == null ? catalogLocation : at;
+    }
+
+    /**
+     * Where a column of the i-th metric's formula stands in the document: exact when the formula was read from
+     * a document, else the formula field, the metric or the catalog.
+     */
+    Location formulaLocation(int i, int column) {
+        IntFunction<Location> at = i >= 0 && i < formulaPositions.size() ? formulaPositions.get(i) : null;
+        return at == null || column < 1 ? metricLocation(i, "formula") : at.apply(column - 1);
     }
 
     /** Where a source is defined. */

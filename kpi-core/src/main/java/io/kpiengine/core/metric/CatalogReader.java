@@ -1,12 +1,17 @@
 package io.kpiengine.core.metric;
 
+import io.kpiengine.core.score.GoalTree;
+import io.kpiengine.core.score.internal.GoalTreeReader;
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.FiscalYearNaming;
 import io.kpiengine.core.time.Grain;
+import io.kpiengine.core.track.TrackingPlan;
+import io.kpiengine.core.track.internal.TrackingSections;
 import io.kpiengine.data.Schema;
 import io.kpiengine.data.doc.internal.DocNode;
 import io.kpiengine.data.doc.internal.Fields;
 import io.kpiengine.data.doc.Location;
+import io.kpiengine.formula.FormulaException;
 import io.kpiengine.data.doc.internal.Problems;
 import io.kpiengine.base.internal.Suggestions;
 import io.kpiengine.data.io.internal.SourceSpec;
@@ -17,13 +22,13 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Reads a metric definition document ({@code docs/catalog.md}) into catalog parts, recording every problem with
@@ -32,7 +37,7 @@ import java.util.Set;
 final class CatalogReader {
 
     private static final String[] TOP = {"description", "zone", "grain", "stateGrain", "groupingSets", "fiscalYear",
-        "sources", "metrics"};
+        "sources", "metrics", "scores", "tracking", "alerts", "actions"};
     private static final String[] SOURCE = {"description", "time", "columns", "csv", "rules"};
     private static final List<String> MEASURE_FIELDS = List.of("source", "aggregate", "column", "weight",
             "percentile", "filter");
@@ -42,12 +47,15 @@ final class CatalogReader {
         "tier", "indicator", "leadingIndicators", "vanity", "reviewCycle", "scope", "tags", "versions", "baseline",
         "targets", "dimensions", "sliceBy", "onEmpty", "source", "aggregate", "column", "weight", "percentile", "filter",
         "numerator", "denominator", "scale", "onZeroDenominator", "formula"};
+    private static final List<String> BASELINE_FIELDS = List.of("method", "months", "periods", "minPeriods", "years",
+            "model", "period", "value", "asOf");
     private final String name;
     private final Problems problems;
     private final List<DataSource> sources = new ArrayList<>();
     private final Map<String, Location> sourceLocations = new HashMap<>();
     private final List<Metric> metrics = new ArrayList<>();
     private final List<Map<String, Location>> metricLocations = new ArrayList<>();
+    private final List<IntFunction<Location>> formulaPositions = new ArrayList<>();
     private final Set<String> broken = new HashSet<>();
 
     private CatalogReader(String name) {
@@ -82,9 +90,12 @@ final class CatalogReader {
                 top.put(field, f.get(field).location());
             }
         }
+        List<GoalTree> trees = GoalTreeReader.read(f.get("scores"), problems);
+        TrackingPlan tracking = TrackingSections.read(f.get("tracking"), f.get("alerts"), f.get("actions"), problems);
         Location at = new Location(name, Math.max(1, root.location().line()), Math.max(1, root.location().column()));
         CatalogParts parts = new CatalogParts(name, at, calendar == null ? BusinessCalendar.of(ZoneId.of("UTC"))
-                : calendar, grain, sources, metrics, metricLocations, sourceLocations, sets, stateGrain, top);
+                : calendar, grain, sources, metrics, metricLocations, sourceLocations, formulaPositions, trees, tracking,
+                sets, stateGrain, top);
         return Catalog.validate(parts, problems.list(), broken);
     }
 
@@ -282,14 +293,22 @@ final class CatalogReader {
         if (problems.list().size() > before) {
             return;
         }
+        DocNode formulaNode = derived ? node.field("formula").orElse(null) : null;
+        IntFunction<Location> formulaAt = formulaNode == null ? null : formulaNode::locationAt;
         try {
             metrics.add(b.build());
             metricLocations.add(Map.copyOf(at));
+            formulaPositions.add(formulaAt);
             broken.remove(id);
         } catch (IllegalStateException e) {
             String msg = e.getMessage();
-            String field = msg.contains("formula \"") ? "formula" : msg.contains("band") ? "targetBand"
-                    : msg.contains("target") ? "targets" : msg.contains("sliceBy") ? "sliceBy" : "";
+            FormulaException formulaError = b instanceof Derived.Builder db ? db.formulaError() : null;
+            if (formulaError != null && formulaAt != null) {
+                problems.add(formulaAt.apply(Math.max(0, formulaError.column() - 1)), msg);
+                return;
+            }
+            String field = msg.contains("band") ? "targetBand" : msg.contains("target") ? "targets"
+                    : msg.contains("sliceBy") ? "sliceBy" : "";
             problems.add(at.getOrDefault(field, node.location()), msg);
         }
     }
@@ -359,7 +378,7 @@ final class CatalogReader {
         double v = p.doubleValue();
         if (!(v >= 0 && v <= 1)) {
             problems.add(f.get(field), "'percentile' in metric must be between 0 and 1 (0.95 for the 95th), but was "
-                    + p.toPlainString());
+                    + DocNode.show(p));
             return 0.5;
         }
         return v;
@@ -378,7 +397,7 @@ final class CatalogReader {
         if (scale != null) {
             if (scale.signum() <= 0) {
                 problems.add(f.get("scale"), "'scale' in " + what + " must be positive, but was "
-                        + scale.toPlainString());
+                        + DocNode.show(scale));
             } else {
                 b.scale(scale);
             }
@@ -399,8 +418,16 @@ final class CatalogReader {
         if (f.has("owner")) {
             b.owner(f.text("owner", ""));
         }
-        String unit = f.text("unit", null);
-        if (unit != null) {
+        DocNode unitNode = f.get("unit");
+        String unit = unitNode != null && unitNode.kind() == DocNode.Kind.NUMBER ? null : f.text("unit", null);
+        if (unitNode != null && unitNode.kind() == DocNode.Kind.NUMBER) {
+            if (unitNode.number().compareTo(BigDecimal.ONE) == 0) {
+                b.unit(Unit.ONE);
+            } else {
+                problems.add(unitNode, what + ": unit must be a unit expression such as 'USD per count', or 1 for a "
+                        + "pure number, but was number " + unitNode.scalarText());
+            }
+        } else if (unit != null) {
             try {
                 b.unit(Unit.parse(unit));
             } catch (IllegalArgumentException e) {
@@ -419,7 +446,7 @@ final class CatalogReader {
             if (low != null && high != null) {
                 if (high.compareTo(low) < 0) {
                     problems.add(band, "'high' in targetBand of " + what + " must be >= low "
-                            + low.toPlainString() + ", but was " + high.toPlainString());
+                            + DocNode.show(low) + ", but was " + DocNode.show(high));
                 } else {
                     b.targetBand(low, high);
                 }
@@ -495,7 +522,7 @@ final class CatalogReader {
                 problems.add(label, "'version' in version of " + what + " must be text or a number, but was "
                         + label.describe());
             }
-            LocalDate effective = date(vf, "effective", "version of " + what, true);
+            LocalDate effective = vf.date("effective", true);
             String reason = vf.requiredText("reason");
             if (text != null && effective != null && reason != null) {
                 try {
@@ -507,60 +534,74 @@ final class CatalogReader {
         }
     }
 
-    private LocalDate date(Fields f, String field, String what, boolean required) {
-        String s = required ? f.requiredText(field) : f.text(field, null);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            problems.add(f.get(field), "'" + field + "' in " + what + " must be an ISO date such as 2025-01-31, but"
-                    + " was '" + s + "'");
-            return null;
-        }
-    }
-
     private void baseline(Fields f, String what, MetricBuilder<?, ?> b) {
         DocNode node = f.object("baseline");
         if (node == null) {
             return;
         }
         String bw = "baseline of " + what;
-        Fields bf = Fields.of(node, problems, bw, "method", "months", "years", "value", "asOf");
+        Fields bf = Fields.of(node, problems, bw, BASELINE_FIELDS.toArray(new String[0]));
         DocNode methodNode = bf.required("method");
         Baseline.Method method = bf.enumValue("method", Baseline.Method.class, null);
         if (methodNode == null || method == null) {
             return;
         }
-        List<String> allowed = method == Baseline.Method.TRAILING ? List.of("months")
-                : method == Baseline.Method.SEASONALLY_ADJUSTED ? List.of("years") : List.of("value", "asOf");
-        for (String field : List.of("months", "years", "value", "asOf")) {
-            if (node.fields().containsKey(field) && !allowed.contains(field)) {
+        List<String> allowed = switch (method) {
+            case TRAILING -> List.of("months", "periods", "minPeriods");
+            case TRAILING_MEDIAN -> List.of("periods", "minPeriods");
+            case SAME_PERIOD_LAST_YEAR -> List.of();
+            case SAME_PERIOD_AVERAGE -> List.of("years", "minPeriods");
+            case SEASONALLY_ADJUSTED -> List.of("years", "model", "period");
+            case FIXED -> List.of("value", "asOf");
+        };
+        int before = problems.list().size();
+        for (String field : BASELINE_FIELDS) {
+            if (!field.equals("method") && node.fields().containsKey(field) && !allowed.contains(field)) {
                 problems.add(node.keyLocation(field), "'" + field + "' does not apply to baseline method "
                         + methodNode.scalarText() + " of " + what + "; it takes " + allowed);
             }
         }
-        switch (method) {
-            case TRAILING: {
-                int months = bf.integer("months", 12, Baseline.MIN_TRAILING_MONTHS, Baseline.MAX_TRAILING_MONTHS);
-                b.baseline(Baseline.trailing(months));
-                break;
-            }
-            case SEASONALLY_ADJUSTED: {
+        Baseline baseline = switch (method) {
+            case TRAILING, TRAILING_MEDIAN -> trailingBaseline(bf, node, method, what);
+            case SAME_PERIOD_LAST_YEAR -> Baseline.samePeriodLastYear();
+            case SAME_PERIOD_AVERAGE -> Baseline.samePeriodAverage(bf.integer("years", 3, 1,
+                    Baseline.MAX_SEASONAL_YEARS));
+            case SEASONALLY_ADJUSTED -> {
                 int years = bf.integer("years", Baseline.MIN_SEASONAL_YEARS, Baseline.MIN_SEASONAL_YEARS,
                         Baseline.MAX_SEASONAL_YEARS);
-                b.baseline(Baseline.seasonallyAdjusted(years));
-                break;
+                Baseline s = Baseline.seasonallyAdjusted(years, bf.enumValue("model", Baseline.SeasonalModel.class,
+                        Baseline.SeasonalModel.ADDITIVE));
+                yield bf.has("period") ? s.withSeasonalPeriod(bf.integer("period", 12, 2,
+                        Baseline.MAX_SEASONAL_PERIOD)) : s;
             }
-            default: {
+            case FIXED -> {
                 BigDecimal value = bf.requiredNumber("value");
-                LocalDate asOf = date(bf, "asOf", bw, true);
-                if (value != null && asOf != null) {
-                    b.baseline(Baseline.fixed(value, asOf));
-                }
+                LocalDate asOf = bf.date("asOf", true);
+                yield value != null && asOf != null ? Baseline.fixed(value, asOf) : null;
             }
+        };
+        if (baseline != null && bf.has("minPeriods") && allowed.contains("minPeriods")) {
+            int min = bf.integer("minPeriods", baseline.length(), 1, baseline.length());
+            baseline = baseline.withMinPeriods(min);
         }
+        if (baseline != null && problems.list().size() == before) {
+            b.baseline(baseline);
+        }
+    }
+
+    private Baseline trailingBaseline(Fields bf, DocNode node, Baseline.Method method, String what) {
+        if (bf.has("months") && bf.has("periods")) {
+            problems.add(node.keyLocation("periods"), "baseline of " + what + " takes 'months' or 'periods', not"
+                    + " both");
+            return null;
+        }
+        if (bf.has("periods") || method == Baseline.Method.TRAILING_MEDIAN) {
+            int periods = bf.integer("periods", 12, 1, Baseline.MAX_TRAILING_PERIODS);
+            return method == Baseline.Method.TRAILING ? Baseline.trailingMean(periods)
+                    : Baseline.trailingMedian(periods);
+        }
+        int months = bf.integer("months", 12, Baseline.MIN_TRAILING_MONTHS, Baseline.MAX_TRAILING_MONTHS);
+        return Baseline.trailing(months);
     }
 
     private void targets(Fields f, String what, MetricBuilder<?, ?> b) {
@@ -593,7 +634,7 @@ final class CatalogReader {
         }
         Fields f = Fields.of(n, problems, field + " of " + what, "value", "due");
         BigDecimal value = f.requiredNumber("value");
-        LocalDate due = date(f, "due", field + " of " + what, false);
+        LocalDate due = f.date("due", false);
         if (value == null) {
             return null;
         }

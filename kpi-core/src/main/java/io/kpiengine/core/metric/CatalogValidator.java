@@ -8,6 +8,7 @@ import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.doc.Location;
 import io.kpiengine.data.doc.Problem;
 import io.kpiengine.base.internal.Suggestions;
+import io.kpiengine.formula.Expression;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -190,53 +191,67 @@ final class CatalogValidator {
     }
 
     private void checkFormula(int i, Derived d) {
+        for (Expression e : d.expression().nodes()) {
+            if (e instanceof Expression.Constant c && byId.containsKey(c.name())) {
+                add(parts.formulaLocation(i, c.column()), "metric '" + d.id() + "': '" + c.name() + "' "
+                        + inFormula(d, c.column()) + " is the constant " + c.name() + " = " + c.value()
+                        + ", not metric '" + c.name() + "': a formula cannot refer to a metric named like a constant "
+                        + Expression.Constant.NAMES + "; rename that metric");
+            }
+        }
         Set<String> reported = new HashSet<>();
         for (MetricReference r : d.references()) {
             Metric target = byId.get(r.metric());
             if (target == null) {
                 if (!broken.contains(r.metric()) && reported.add(r.metric())) {
-                    add(parts.metricLocation(i, "formula"), "metric '" + d.id() + "': formula refers to '"
-                            + r.metric() + "', which is not a metric of the catalog"
-                            + Suggestions.didYouMean(r.metric(), others(d)));
+                    int column = d.columnOf(r.metric());
+                    add(parts.formulaLocation(i, column), "metric '" + d.id() + "': unknown metric '" + r.metric()
+                            + "' " + inFormula(d, column) + Suggestions.didYouMean(r.metric(), others(d)));
                 }
                 continue;
             }
             boolean window = r.kind() == MetricReference.Kind.TO_DATE || r.kind() == MetricReference.Kind.TRAILING;
             if (window && target instanceof Derived) {
-                add(parts.metricLocation(i, "formula"), "metric '" + d.id() + "': " + r.slot()
-                        + " needs a measure or ratio, but '" + r.metric() + "' is a derived metric; apply the"
+                int column = d.columnOf(r);
+                add(parts.formulaLocation(i, column), "metric '" + d.id() + "': " + r.slot() + " " + inFormula(d,
+                        column) + " needs a measure or ratio, but '" + r.metric() + "' is a derived metric; apply the"
                         + " window to its inputs instead");
             }
-            checkToDate(i, d, r);
+            if (r.kind() != MetricReference.Kind.CURRENT) {
+                int column = d.columnOf(r);
+                String problem = toDateProblem(parts.calendar, parts.grain, d, r, " " + inFormula(d, column));
+                if (problem != null) {
+                    add(parts.formulaLocation(i, column), problem);
+                }
+            }
         }
     }
 
-    private void checkToDate(int i, Derived d, MetricReference r) {
-        String problem = toDateProblem(parts.calendar, parts.grain, d, r);
-        if (problem != null) {
-            add(parts.metricLocation(i, "formula"), problem);
-        }
+    /** {@code at column 9 of "revenue + rate"}: where a derived-metric problem stands in its formula. */
+    private static String inFormula(Derived d, int column) {
+        return "at column " + column + " of \"" + d.formula() + "\"";
     }
 
     /**
      * The problem of a reference at a grain of evaluation: a period-to-date grain must contain that grain and be
      * coarser; at the whole-range grain no reference function applies.
      *
+     * @param where where the reference stands, appended to it in the message ("" for nothing)
      * @return the message, or null when the reference can be computed
      */
-    static String toDateProblem(BusinessCalendar cal, Grain grain, Metric m, MetricReference r) {
+    static String toDateProblem(BusinessCalendar cal, Grain grain, Metric m, MetricReference r, String where) {
         if (grain == Grain.WHOLE_RANGE && r.kind() != MetricReference.Kind.CURRENT) {
-            return "metric '" + m.id() + "': " + r.slot() + " cannot be computed at grain whole_range: the whole"
-                    + " range is one period, with no earlier period and no window";
+            return "metric '" + m.id() + "': " + r.slot() + where + " cannot be computed at grain whole_range: the"
+                    + " whole range is one period, with no earlier period and no window";
         }
         if (r.kind() == MetricReference.Kind.TO_DATE && r.grain() == Grain.WHOLE_RANGE) {
-            return "metric '" + m.id() + "': " + r.slot() + ": to_date needs a calendar grain (week, month, quarter,"
-                    + " year, fiscal-quarter, fiscal-year), but was whole_range";
+            return "metric '" + m.id() + "': " + r.slot() + where + ": to_date needs a calendar grain (week, month,"
+                    + " quarter, year, fiscal-quarter, fiscal-year), but was whole_range";
         }
         if (r.kind() != MetricReference.Kind.TO_DATE || r.grain() != grain && cal.nests(grain, r.grain())) {
             return null;
         }
-        return "metric '" + m.id() + "': " + r.slot() + " cannot be computed at grain " + grain.id() + ": "
+        return "metric '" + m.id() + "': " + r.slot() + where + " cannot be computed at grain " + grain.id() + ": "
                 + grain.id() + " periods do not nest in " + r.grain().id() + " periods"
                 + (r.grain() == grain ? " other than themselves" : "");
     }
@@ -346,11 +361,11 @@ final class CatalogValidator {
             }
         } else {
             Derived d = (Derived) m;
-            List<String> unitProblems = new ArrayList<>();
+            List<UnitInference.Finding> unitProblems = new ArrayList<>();
             inferred = UnitInference.infer(d.expression(), unitOf::get, unitProblems);
-            for (String p : unitProblems) {
-                add(parts.metricLocation(i, "formula"), "metric '" + m.id() + "': formula \"" + d.formula() + "\" "
-                        + p);
+            for (UnitInference.Finding p : unitProblems) {
+                add(parts.formulaLocation(i, p.column()), "metric '" + m.id() + "': " + p.problem() + " "
+                        + inFormula(d, p.column()));
             }
             source = "its formula gives";
         }

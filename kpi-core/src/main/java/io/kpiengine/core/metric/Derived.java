@@ -1,8 +1,7 @@
 package io.kpiengine.core.metric;
 
 import io.kpiengine.core.metric.internal.DerivedCompiler;
-import io.kpiengine.core.metric.internal.Expr;
-import io.kpiengine.core.metric.internal.ExprParser;
+import io.kpiengine.formula.Expression;
 import io.kpiengine.formula.Formula;
 import io.kpiengine.formula.FormulaException;
 import java.util.ArrayList;
@@ -16,7 +15,8 @@ import java.util.Set;
  * A metric computed by a formula (kpi-formula syntax) over other metrics of the same period and segment, with
  * the reference functions of {@link MetricReference}: {@code lag(m, n)}, {@code last_year(m)},
  * {@code to_date(m, grain)} and {@code trailing(m, n)}, so growth and year-over-year need no helper metric per
- * comparison.
+ * comparison. The formula is parsed once, by kpi-formula; its tree ({@code compiled().expression()}) is what the
+ * catalog checks (references, units) and what its messages point into.
  *
  * <pre>{@code
  * Derived yoy = Metric.derived("revenue_yoy")
@@ -33,7 +33,6 @@ public final class Derived implements Metric {
     private final String id;
     private final MetricMetadata metadata;
     private final String formula;
-    private final Expr expression;
     private final Formula compiled;
     private final List<MetricReference> references;
     private final List<String> inputs;
@@ -42,12 +41,10 @@ public final class Derived implements Metric {
     private final EmptyPolicy onEmpty;
     private final EmptyPolicy onZeroDenominator;
 
-    private Derived(Builder b, MetricMetadata metadata, Expr expression, List<MetricReference> references,
-            Formula compiled) {
+    private Derived(Builder b, MetricMetadata metadata, List<MetricReference> references, Formula compiled) {
         this.id = b.id;
         this.metadata = metadata;
         this.formula = b.formula;
-        this.expression = expression;
         this.references = references;
         this.compiled = compiled;
         List<MetricReference> refs = references;
@@ -81,7 +78,8 @@ public final class Derived implements Metric {
 
     /**
      * The formula compiled by kpi-formula: slot {@code i} of {@link Formula#evaluate(double[])} takes the value of
-     * {@code references().get(i)} (NaN when it has no value); the result is NaN when the formula has no value, and
+     * {@code references().get(i)} (NaN when it has no value), and slot {@code i} is named
+     * {@code references().get(i).slot()}; the result is NaN when the formula has no value, and
      * {@link Formula#explain(double[])} says why.
      *
      * <pre>{@code
@@ -148,8 +146,28 @@ public final class Derived implements Metric {
      *
      * @return the tree
      */
-    Expr expression() {
-        return expression;
+    Expression expression() {
+        return compiled.expression();
+    }
+
+    /**
+     * Where the formula first names a metric (directly or as the first argument of a reference function).
+     *
+     * @param metric a metric id
+     * @return the 1-based column, or 0 if the formula does not name it
+     */
+    int columnOf(String metric) {
+        return DerivedCompiler.columnOf(compiled.expression(), metric);
+    }
+
+    /**
+     * Where the formula first calls a reference.
+     *
+     * @param reference a reference of this metric
+     * @return the 1-based column, or 0
+     */
+    int columnOf(MetricReference reference) {
+        return DerivedCompiler.columnOf(compiled.expression(), reference);
     }
 
     @Override
@@ -180,6 +198,7 @@ public final class Derived implements Metric {
 
         private String formula;
         private EmptyPolicy onZeroDenominator;
+        private FormulaException formulaError;
 
         Builder(String id) {
             super(id);
@@ -220,24 +239,32 @@ public final class Derived implements Metric {
         @Override
         public Derived build() {
             List<String> problems = new ArrayList<>();
-            Expr expression = null;
-            List<MetricReference> references = new ArrayList<>();
+            List<MetricReference> references = List.of();
             Formula compiled = null;
+            formulaError = null;
             if (formula == null) {
                 problems.add("formula must be set, but was not");
             } else {
                 try {
-                    expression = ExprParser.parse(formula);
-                    ExprParser.references(expression, references);
-                    compiled = DerivedCompiler.compile(formula, expression, references);
+                    DerivedCompiler.Compiled c = DerivedCompiler.compile(formula);
+                    compiled = c.formula();
+                    references = c.references();
                 } catch (FormulaException e) {
-                    problems.add("formula \"" + formula + "\" is refused by the formula compiler: " + e.getMessage());
-                } catch (IllegalArgumentException e) {
-                    problems.add(e.getMessage());
+                    formulaError = e;
+                    problems.add("formula: " + e.getMessage());
                 }
             }
             MetricMetadata metadata = metadataOrThrow(problems);
-            return new Derived(this, metadata, expression, List.copyOf(references), compiled);
+            return new Derived(this, metadata, references, compiled);
+        }
+
+        /**
+         * Why the last {@link #build()} refused the formula, for the catalog reader to place the message.
+         *
+         * @return the compiler's exception, or null
+         */
+        FormulaException formulaError() {
+            return formulaError;
         }
     }
 }

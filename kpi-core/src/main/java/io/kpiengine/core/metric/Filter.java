@@ -160,9 +160,10 @@ public sealed interface Filter {
             return value.stripTrailingZeros().hashCode();
         }
 
+        /** Plain notation, or scientific when that is shorter than dozens of zeros ({@code 1E+2147483647}). */
         @Override
         public String toString() {
-            return value.toPlainString();
+            return io.kpiengine.data.doc.internal.DocNode.show(value);
         }
     }
 

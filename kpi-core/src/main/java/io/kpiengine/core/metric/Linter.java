@@ -1,6 +1,8 @@
 package io.kpiengine.core.metric;
 
+import io.kpiengine.core.score.GoalTree;
 import io.kpiengine.base.internal.Suggestions;
+import io.kpiengine.core.track.internal.TrackingLint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,6 +36,13 @@ import java.util.Set;
  *   <tr><td>{@code missing-description}</td><td>INFO</td><td>a KPI has no description</td></tr>
  *   <tr><td>{@code missing-unit}</td><td>INFO</td><td>a KPI has no unit, declared or inferred</td></tr>
  *   <tr><td>{@code missing-direction}</td><td>INFO</td><td>a KPI does not say which way is better</td></tr>
+ *   <tr><td>{@code vanity-weighted}, {@code only-lagging-kpis}, {@code kpi-in-two-branches},
+ *       {@code weights-normalised}, {@code inconsistent-pairwise}, {@code missing-score-target}</td><td>WARNING</td>
+ *       <td>the goal trees of the catalog's scores: see {@link GoalTree#lint(Catalog)}</td></tr>
+ *   <tr><td>{@code status-rule-ignores-value}</td><td>WARNING</td><td>a status rule of the tracking section never
+ *       reads the value (its condition uses only targets, stretch, baseline or band)</td></tr>
+ *   <tr><td>{@code target-not-an-improvement}</td><td>WARNING</td><td>a target lies on the bad side of a fixed
+ *       baseline (a lower-is-better KPI whose target is above its baseline, or the reverse)</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -52,7 +61,10 @@ public final class Linter {
     public static final List<String> RULES = List.of("no-core-kpis", "too-many-core-kpis", "missing-owner",
             "missing-target",
             "missing-review-cycle", "vanity-core", "lagging-without-leading", "formula-without-source",
-            "missing-description", "missing-unit", "missing-direction");
+            "missing-description", "missing-unit", "missing-direction",
+            "vanity-weighted", "only-lagging-kpis", "kpi-in-two-branches", "weights-normalised",
+            "inconsistent-pairwise", "missing-score-target", "status-rule-ignores-value",
+            "target-not-an-improvement");
 
     /** The scope of KPIs that declare none. */
     public static final String DEFAULT_SCOPE = "(catalog)";
@@ -124,7 +136,8 @@ public final class Linter {
             if (md.owner().isEmpty()) {
                 add(out, catalog, "missing-owner", Severity.ERROR, id, "id", "KPI '" + id + "' has no owner");
             }
-            if (md.targets().isEmpty() && md.targetBand().isEmpty()) {
+            if (md.targets().isEmpty() && md.targetBand().isEmpty()
+                    && catalog.tracking().targets().stream().noneMatch(t -> t.metric().equals(id))) {
                 add(out, catalog, "missing-target", Severity.WARNING, id, "id", "KPI '" + id
                         + "' has no target (shortTerm, longTerm or stretch) and no target band");
             }
@@ -163,9 +176,18 @@ public final class Linter {
                         + "' has " + core.size() + " core KPIs " + ids + "; keep at most " + maxCoreKpis);
             }
         });
+        for (GoalTree tree : catalog.goalTrees()) {
+            tree.lint(catalog).stream().filter(f -> !disabled.contains(f.rule())).forEach(out::add);
+        }
+        for (LintFinding f : TrackingLint.findings(catalog)) {
+            if (!disabled.contains(f.rule())) {
+                out.add(f);
+            }
+        }
         List<String> order = new ArrayList<>();
         catalog.metrics().forEach(m -> order.add(m.id()));
-        out.sort(Comparator.comparing(LintFinding::severity).thenComparing(f -> order.indexOf(f.metric()))
+        out.sort(Comparator.comparing(LintFinding::severity)
+                .thenComparing(f -> order.contains(f.metric()) ? order.indexOf(f.metric()) : order.size())
                 .thenComparing(f -> RULES.indexOf(f.rule())));
         return List.copyOf(out);
     }

@@ -1,6 +1,8 @@
 package io.kpiengine.core.metric;
 
-import io.kpiengine.core.metric.internal.ExprParser;
+import io.kpiengine.core.metric.internal.DerivedCompiler;
+import io.kpiengine.formula.Expression;
+import io.kpiengine.formula.Formula;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,8 +43,10 @@ public abstract sealed class MetricBuilder<B extends MetricBuilder<B, M>, M exte
     }
 
     private static Set<String> reserved() {
-        Set<String> out = new LinkedHashSet<>(ExprParser.FUNCTIONS.keySet());
-        out.addAll(List.of("lag", "last_year", "to_date", "trailing", "and", "or", "not", "true", "false"));
+        Set<String> out = new LinkedHashSet<>(Formula.reservedNames());
+        out.removeAll(Expression.Constant.NAMES);
+        out.addAll(DerivedCompiler.referenceFunctions());
+        out.addAll(List.of("true", "false"));
         return Set.copyOf(out);
     }
 

@@ -632,7 +632,8 @@ public final class MetricMetadata {
 
         /**
          * Builds the metadata, checking the rules that span options: a TARGET_BAND direction needs a band and a
-         * band needs that direction; targets are ordered by the direction (higher-is-better: short-term &lt;=
+         * band needs that direction; targets need a direction; targets are ordered by the direction
+         * (higher-is-better: short-term &lt;=
          * long-term &lt;= stretch; lower-is-better: the reverse); a short-term target is not due after a
          * long-term one; a metric does not list itself as its own leading indicator (checked by the catalog).
          *
@@ -656,6 +657,10 @@ public final class MetricMetadata {
                 out.add("target band " + targetBand + " needs direction target-band, but direction was "
                         + (direction == null ? "not set" : direction.name().toLowerCase(Locale.ROOT)
                                 .replace('_', '-')));
+            }
+            if (targets != null && direction == null) {
+                out.add("targets need a direction to be judged against (higher-is-better or lower-is-better), but"
+                        + " direction was not set");
             }
             if (targets != null) {
                 checkOrder(out);

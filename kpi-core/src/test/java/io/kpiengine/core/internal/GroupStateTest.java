@@ -174,7 +174,21 @@ class GroupStateTest {
         GroupState s = newState();
         assertThatThrownBy(() -> s.add(batch)).isInstanceOf(ArithmeticException.class)
                 .hasMessage("metric 'visitors_sum': the exact sum of column 'visitors' overflows 64 bits in the batch"
-                        + " starting at row 1");
+                        + " starting at row 1; declare the column as decimal (a double sum, exact to about 15 digits)");
+    }
+
+    @Test
+    void exactSum_overflowWhenMergingPartitions_namesMetricColumnAndFix() {
+        GroupState a = newState();
+        a.add(RecordBatch.builder(TestData.SCHEMA, "t")
+                .addRow(java.time.Instant.EPOCH, "email", "R1", Long.MAX_VALUE, null, null, null).build());
+        GroupState b = newState();
+        b.add(RecordBatch.builder(TestData.SCHEMA, "t")
+                .addRow(java.time.Instant.EPOCH, "email", "R1", 1L, null, null, null).build());
+        assertThatThrownBy(() -> a.mergeFrom(b)).isInstanceOf(ArithmeticException.class)
+                .hasMessage("metric 'visitors_sum': the exact sum of column 'visitors' overflows 64 bits when the"
+                        + " partial sums of threads, files or runs are added; declare the column as decimal (a double"
+                        + " sum, exact to about 15 digits)");
     }
 
     @Test

@@ -124,8 +124,53 @@ class CatalogValidationTest {
                         + " 'visitors'?",
                 "c.yaml:8:46: metric 'r': denominator 'visits' is not a metric of the catalog; did you mean"
                         + " 'visitors'?",
-                "c.yaml:9:22: metric 'f': formula refers to 'visitrs', which is not a metric of the catalog; did you"
-                        + " mean 'visitors'?");
+                "c.yaml:9:23: metric 'f': unknown metric 'visitrs' at column 1 of \"visitrs * 2 + visitrs\"; did"
+                        + " you mean 'visitors'?");
+    }
+
+    /** The position of a name inside a formula, in the usual YAML spellings of the value. */
+    @Test
+    void formulaProblems_pointIntoTheFormula() {
+        String block = HEAD + VISITORS + REVENUE
+                + "  - id: aov\n"
+                + "    formula: revnue / visitors\n"
+                + "  - id: share\n"
+                + "    formula: |\n"
+                + "      revenue /\n"
+                + "        visitrs\n";
+        assertThat(problemsOf(block)).containsExactly(
+                "c.yaml:10:14: metric 'aov': unknown metric 'revnue' at column 1 of \"revnue / visitors\"; did you"
+                        + " mean 'revenue'?",
+                "c.yaml:14:9: metric 'share': unknown metric 'visitrs' at column 13 of \"revenue /\n  visitrs\n\";"
+                        + " did you mean 'visitors'?");
+        assertThat(problems(VISITORS + "  - {id: f, formula: 'visitors + sqr(visitors)'}\n")).containsExactly(
+                "c.yaml:8:34: metric 'f': formula: Unknown function 'sqr' at column 12 in \"visitors +"
+                        + " sqr(visitors)\"; did you mean 'sqrt'?");
+    }
+
+    @Test
+    void constantNamedLikeAMetric_isRefusedInFormulas() {
+        assertThat(problems("  - {id: e, aggregate: count}\n  - {id: f, formula: \"e * 2\"}\n")).containsExactly(
+                "c.yaml:8:23: metric 'f': 'e' at column 1 of \"e * 2\" is the constant e = 2.718281828459045, not"
+                        + " metric 'e': a formula cannot refer to a metric named like a constant [pi, e]; rename that"
+                        + " metric");
+    }
+
+    /** unitless(x) makes a weighted composite of mixed units a pure number; unit: 1 declares one. */
+    @Test
+    void unitlessComposite_isAMetricOfUnitOne() throws Exception {
+        String yaml = HEAD + VISITORS + REVENUE
+                + "  - {id: score, formula: \"0.7 * unitless(revenue) + 0.3 * unitless(visitors)\", unit: 1}\n"
+                + "  - {id: raw, formula: \"0.7 * revenue + 0.3 * visitors\"}\n";
+        assertThat(problemsOf(yaml)).containsExactly(
+                "c.yaml:10:39: metric 'raw': adds 'count' to 'USD' at column 15 of \"0.7 * revenue + 0.3 * visitors\"");
+        Catalog ok = Catalog.read(HEAD + VISITORS + REVENUE
+                + "  - {id: score, formula: \"0.7 * unitless(revenue) + 0.3 * unitless(visitors)\", unit: 1}\n"
+                + "  - {id: ratio, formula: \"revenue / visitors\", unit: \"USD per count\"}\n", "c.yaml");
+        assertThat(ok.metric("score").orElseThrow().metadata().unit()).contains(Unit.ONE);
+        assertThat(problems(VISITORS + "  - {id: s, formula: \"visitors * 2\", unit: 2}\n")).containsExactly(
+                "c.yaml:8:44: metric 's': unit must be a unit expression such as 'USD per count', or 1 for a pure"
+                        + " number, but was number 2");
     }
 
     @Test
@@ -140,8 +185,8 @@ class CatalogValidationTest {
     void windowOverDerived_isRefused() {
         assertThat(problems(VISITORS + "  - {id: twice, formula: \"visitors * 2\"}\n"
                 + "  - {id: t, formula: \"trailing(twice, 7)\"}\n")).containsExactly(
-                "c.yaml:9:22: metric 't': trailing(twice,7) needs a measure or ratio, but 'twice' is a derived"
-                        + " metric; apply the window to its inputs instead");
+                "c.yaml:9:23: metric 't': trailing(twice,7) at column 1 of \"trailing(twice, 7)\" needs a measure or"
+                        + " ratio, but 'twice' is a derived metric; apply the window to its inputs instead");
     }
 
     @Test
@@ -151,10 +196,11 @@ class CatalogValidationTest {
                 + "  - {id: b, formula: \"to_date(visitors, month)\"}\n"
                 + "  - {id: c, formula: \"to_date(visitors, year)\"}\n";
         assertThat(problemsOf(yaml)).containsExactly(
-                "c.yaml:9:22: metric 'a': to_date(visitors,week) cannot be computed at grain month: month periods do"
-                        + " not nest in week periods",
-                "c.yaml:10:22: metric 'b': to_date(visitors,month) cannot be computed at grain month: month periods"
-                        + " do not nest in month periods other than themselves");
+                "c.yaml:9:23: metric 'a': to_date(visitors,week) at column 1 of \"to_date(visitors, week)\" cannot"
+                        + " be computed at grain month: month periods do not nest in week periods",
+                "c.yaml:10:23: metric 'b': to_date(visitors,month) at column 1 of \"to_date(visitors, month)\""
+                        + " cannot be computed at grain month: month periods do not nest in month periods other than"
+                        + " themselves");
     }
 
     @Test
@@ -163,10 +209,10 @@ class CatalogValidationTest {
                 "c.yaml:2:8: 'grain' in catalog must be one of [hour, day, week, month, quarter, year, fiscal-quarter,"
                         + " fiscal-year, whole-range], but was 'dya'; did you mean 'day'?");
         assertThat(problems(VISITORS + "  - {id: a, formula: \"to_date(visitors, mnth)\"}\n")).containsExactly(
-                "c.yaml:8:22: metric 'a': formula \"to_date(visitors, mnth)\": the second argument of to_date(metric, grain) must"
-                        + " be a grain [hour, day, week, month, quarter, year, fiscal_quarter, fiscal_year, whole_range],"
-                        + " but was"
-                        + " 'mnth' at column 19; did you mean 'month'?");
+                "c.yaml:8:23: metric 'a': formula: Invalid reference 'to_date(visitors, mnth)' at column 1 in"
+                        + " \"to_date(visitors, mnth)\": the second argument of to_date(metric, grain) must be a grain"
+                        + " [hour, day, week, month, quarter, year, fiscal_quarter, fiscal_year, whole_range], but was"
+                        + " 'mnth'; did you mean 'month'?");
     }
 
     @Test
@@ -193,9 +239,9 @@ class CatalogValidationTest {
                 + "  - {id: bad, formula: \"revenue + rate\"}\n"
                 + "  - {id: worse, formula: \"max(revenue, visitors) - rate * 2\"}\n"
                 + "  - {id: per, formula: \"revenue / visitors\", unit: USD}\n")).containsExactly(
-                "c.yaml:10:24: metric 'bad': formula \"revenue + rate\" adds 'percent' to 'USD' at column 9",
-                "c.yaml:11:26: metric 'worse': formula \"max(revenue, visitors) - rate * 2\" mixes 'USD' and"
-                        + " 'count' in max at column 1",
+                "c.yaml:10:33: metric 'bad': adds 'percent' to 'USD' at column 9 of \"revenue + rate\"",
+                "c.yaml:11:27: metric 'worse': mixes 'USD' and 'count' in max at column 1 of"
+                        + " \"max(revenue, visitors) - rate * 2\"",
                 "c.yaml:12:52: metric 'per' declares unit 'USD', but its formula gives 'USD per count'");
     }
 
@@ -247,7 +293,8 @@ class CatalogValidationTest {
                 + "  - {id: b, formula: \"2 * (3\"}\n  - {id: lag, formula: \"1\"}\n")).containsExactly(
                 "c.yaml:7:37: metric 'a': unit must be a unit expression such as 'USD per count', but was 'USD //':"
                         + " '/' is not a unit symbol",
-                "c.yaml:8:22: metric 'b': formula \"2 * (3\": expected ')' at column 7, but found the end",
+                "c.yaml:8:27: metric 'b': formula: Unclosed '(' at column 5 in \"2 * (3\": expected ')' before the"
+                        + " end of the formula",
                 "c.yaml:9:10: metric id must not be a formula keyword or function name, but was 'lag'");
     }
 
@@ -473,9 +520,11 @@ class CatalogValidationTest {
         assertThat(problemsOf(HEAD.replace("zone: UTC\n", "zone: UTC\ngrain: whole-range\n") + VISITORS
                 + "  - {id: g, formula: \"visitors - lag(visitors, 1)\"}\n"
                 + "  - {id: m, formula: \"to_date(visitors, whole_range)\"}\n")).containsExactly(
-                "c.yaml:9:22: metric 'g': lag(visitors,1) cannot be computed at grain whole_range: the whole range is"
-                        + " one period, with no earlier period and no window",
-                "c.yaml:10:22: metric 'm': to_date(visitors,whole_range) cannot be computed at grain whole_range: the"
-                        + " whole range is one period, with no earlier period and no window");
+                "c.yaml:9:34: metric 'g': lag(visitors,1) at column 12 of \"visitors - lag(visitors, 1)\" cannot be"
+                        + " computed at grain whole_range: the whole range is one period, with no earlier period and"
+                        + " no window",
+                "c.yaml:10:23: metric 'm': to_date(visitors,whole_range) at column 1 of \"to_date(visitors,"
+                        + " whole_range)\" cannot be computed at grain whole_range: the whole range is one period,"
+                        + " with no earlier period and no window");
     }
 }

@@ -122,6 +122,52 @@ class FilterTest {
                 "filter \"revenue = 'x'\": column 'revenue' is DECIMAL, so the value must be a number, but was 'x'");
     }
 
+    /** Runs on a thread with a 256 KiB stack, the smallest worker pools commonly configure. */
+    private static void onSmallStack(Runnable body) throws InterruptedException {
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                body.run();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        assertThat(failure[0]).as("failure on a small stack").isNull();
+    }
+
+    @Test
+    void parse_5000NestedParentheses_onASmallStack() throws InterruptedException {
+        String text = "(".repeat(5_000) + "channel = 'email' and visitors > 1" + ")".repeat(5_000);
+        onSmallStack(() -> {
+            Filter f = Filter.parse(text);
+            assertThat(f).hasToString("channel = 'email' and visitors > 1");
+            assertThat(f.problems(SCHEMA)).isEmpty();
+        });
+        String alternating = "(a = 1 or (b = 2 and ".repeat(2_500) + "c = 3" + "))".repeat(2_500);
+        onSmallStack(() -> assertThatThrownBy(() -> Filter.parse(alternating))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nesting exceeds the depth limit of 100 at column"));
+        onSmallStack(() -> assertThatThrownBy(() -> Filter.parse("not ".repeat(5_000) + "paid = true"))
+                .hasMessageContaining(": nesting exceeds the depth limit of 100 at column 19601 (each 'not', and each"
+                        + " 'and' or 'or' inside another, is a level; parentheses alone are none)"));
+        Filter ninetyNine = Filter.parse("not ".repeat(99) + "paid = true");
+        assertThat(Filter.parse(ninetyNine.toString())).isEqualTo(ninetyNine);
+    }
+
+    @Test
+    void problems_longInList_reportsTheFirstWrongValueOnce() {
+        StringBuilder text = new StringBuilder("visitors in (");
+        for (int i = 0; i < 1_000; i++) {
+            text.append(i == 0 ? "" : ", ").append(i % 2 == 0 ? "'v" + i + "'" : String.valueOf(i));
+        }
+        List<String> problems = Filter.parse(text.append(")").toString()).problems(SCHEMA);
+        assertThat(problems).containsExactly("filter \"visitors in ('v0', 1, 'v2', 3, 'v4', 5, 'v6', 7, 'v8', 9, 'v10',"
+                + " 11, 'v12', 13, 'v14', 15, 'v16', 17, 'v18', 19, 'v20', ... (6402 characters)\": column"
+                + " 'visitors' is INTEGER, so the value must be a whole number, but was 'v0' (and 499 more values)");
+    }
+
     @Test
     void columns_inOrderOfMention() {
         assertThat(Filter.parse("b = 1 and (a = 2 or b = 3)").columns()).containsExactly("b", "a");

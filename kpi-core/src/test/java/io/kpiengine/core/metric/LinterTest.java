@@ -114,8 +114,10 @@ class LinterTest {
 
     @Test
     void infoFindings_descriptionUnitDirection() {
-        assertThat(lint("  - {id: k, aggregate: sum, column: c, tier: core, owner: o, reviewCycle: weekly,"
-                + " targets: {shortTerm: 1}}\n")).containsExactly(
+        assertThat(lint("  - {id: k, aggregate: sum, column: c, tier: core, owner: o, reviewCycle: weekly}\n"))
+                .containsExactly(
+                "c.yaml:7:10: WARNING missing-target: KPI 'k' has no target (shortTerm, longTerm or stretch) and no"
+                        + " target band",
                 "c.yaml:7:10: INFO missing-description: KPI 'k' has no description",
                 "c.yaml:7:10: INFO missing-unit: KPI 'k' has no unit",
                 "c.yaml:7:10: INFO missing-direction: KPI 'k' does not say which direction is better");

@@ -68,8 +68,51 @@ class MetricBuilderTest {
     void derived_badFormula_namesColumn() {
         assertThatThrownBy(() -> Metric.derived("g").formula("revenue / ").build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("metric 'g': formula \"revenue / \": expected a number, a metric id, a function call"
-                        + " or '(' at column 11, but found the end");
+                .hasMessage("metric 'g': formula: Expected a number, variable, function call or '(' but found the end"
+                        + " of the formula at column 11 in \"revenue / \"");
+    }
+
+    @Test
+    void derived_badReferenceCall_namesRuleAndColumn() {
+        assertThatThrownBy(() -> Metric.derived("g").formula("revenue / lag(revenue, 0)").build())
+                .hasMessage("metric 'g': formula: Invalid reference 'lag(revenue, 0)' at column 11 in"
+                        + " \"revenue / lag(revenue, 0)\": the second argument of lag(metric, n) must be a whole number"
+                        + " 1..10000, but was '0'");
+        assertThatThrownBy(() -> Metric.derived("g").formula("trailing(revenue, n)").build())
+                .hasMessageContaining("the second argument of trailing(metric, n) must be a whole number 1..10000, but"
+                        + " was 'n'");
+        assertThatThrownBy(() -> Metric.derived("g").formula("LAG(revenue, 1)").build())
+                .hasMessage("metric 'g': formula: Unknown function 'LAG' at column 1 in \"LAG(revenue, 1)\"; did you"
+                        + " mean 'lag' or 'log'?");
+        assertThatThrownBy(() -> Metric.derived("g").formula("last_year(revenue, 1)").build())
+                .hasMessage("metric 'g': formula: Function 'last_year' takes 1 argument but got 2 at column 1 in"
+                        + " \"last_year(revenue, 1)\"");
+    }
+
+    /** One parse: the tree of the compiled formula is what the metric's references come from. */
+    @Test
+    void derived_referencesComeFromTheCompiledTree() {
+        Derived d = Metric.derived("g").formula("sin(a) * pi + trailing(b, 3) / unitless(c) - lag(a, 1)").build();
+        assertThat(d.compiled().variables()).containsExactly("a", "trailing(b,3)", "c", "lag(a,1)");
+        assertThat(d.references()).extracting(MetricReference::slot).isEqualTo(d.compiled().variables());
+        assertThat(d.inputs()).containsExactly("a", "b", "c");
+        assertThat(d.columnOf("b")).isEqualTo(24);
+        assertThat(d.columnOf(d.references().get(1))).isEqualTo(15);
+    }
+
+    @Test
+    void derived_deepAndLongFormulas_compile() {
+        String parens = "(".repeat(1_000) + "a + b" + ")".repeat(1_000);
+        assertThat(Metric.derived("g").formula(parens).build().references()).hasSize(2);
+        StringBuilder sum = new StringBuilder("m1");
+        for (int i = 2; i <= 500; i++) {
+            sum.append(" + m").append(i);
+        }
+        Derived composite = Metric.derived("g").formula(sum.toString()).build();
+        assertThat(composite.references()).hasSize(500);
+        double[] slots = new double[500];
+        java.util.Arrays.fill(slots, 2);
+        assertThat(composite.compiled().evaluate(slots)).isEqualTo(1000);
     }
 
     @Test

@@ -79,11 +79,15 @@ class MetricModelTest {
                 .hasMessage("metric 'm': long-term target must be at least the short-term target 10 for a"
                         + " higher-is-better metric, but was 1; stretch target must be at least the short-term target"
                         + " 10 for a higher-is-better metric, but was 1");
-        assertThatThrownBy(() -> Metric.measure("m").count().targets(new Targets(
+        assertThatThrownBy(() -> Metric.measure("m").count().direction(Direction.HIGHER_IS_BETTER).targets(new Targets(
                 Target.of(BigDecimal.ONE).by(LocalDate.of(2026, 1, 1)),
                 Target.of(BigDecimal.TEN).by(LocalDate.of(2025, 1, 1)), null)).build())
                 .hasMessage("metric 'm': short-term target must be due no later than the long-term target"
                         + " (2025-01-01), but was due 2026-01-01");
+        assertThatThrownBy(() -> Metric.measure("m").count().targets(new Targets(Target.of(BigDecimal.ONE), null,
+                null)).build())
+                .hasMessage("metric 'm': targets need a direction to be judged against (higher-is-better or"
+                        + " lower-is-better), but direction was not set");
     }
 
     @Test
@@ -110,6 +114,21 @@ class MetricModelTest {
                 .hasMessage("trailing baseline months must be between 6 and 12, but was 5");
         assertThatThrownBy(() -> Baseline.seasonallyAdjusted(1))
                 .hasMessage("seasonally adjusted baseline years must be between 2 and 10, but was 1");
+        assertThat(Baseline.trailingMedian(12).withMinPeriods(6)).hasToString("trailing median of 12 periods (at least"
+                + " 6)");
+        assertThat(Baseline.trailingMean(12).minPeriods()).isEqualTo(12);
+        assertThat(Baseline.trailingMean(12).withMinPeriods(12)).isEqualTo(Baseline.trailingMean(12));
+        assertThat(Baseline.trailingMean(12)).isNotEqualTo(Baseline.trailing(12));
+        assertThat(Baseline.seasonallyAdjusted(3, Baseline.SeasonalModel.MULTIPLICATIVE).withSeasonalPeriod(4))
+                .hasToString("multiplicative seasonally adjusted over 3 years (period 4)");
+        assertThatThrownBy(() -> Baseline.samePeriodLastYear().withMinPeriods(1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("a minimum count applies to trailing and same-period-average baselines, but this baseline"
+                        + " is same-period-last-year");
+        assertThatThrownBy(() -> Baseline.samePeriodAverage(3).withMinPeriods(4))
+                .hasMessage("minimum count of a same-period-average baseline must be between 1 and 3, but was 4");
+        assertThatThrownBy(() -> Baseline.trailingMean(0))
+                .hasMessage("trailing baseline periods must be between 1 and 1000, but was 0");
         assertThatThrownBy(() -> new TargetBand(BigDecimal.TEN, BigDecimal.ONE))
                 .hasMessage("high must be >= low 10, but was 1");
         assertThat(new TargetBand(BigDecimal.ONE, BigDecimal.TEN).contains(new BigDecimal("10.0"))).isTrue();
@@ -223,7 +242,8 @@ class MetricModelTest {
     @Test
     void targetStatus_withoutDirectionOrTarget_isEmpty_andBadArgumentsFail() {
         assertThat(MetricMetadata.EMPTY.targetStatus(1)).isEmpty();
-        assertThat(MetricMetadata.builder().targets(targets("1", null, null)).build().targetStatus(1)).isEmpty();
+        assertThatThrownBy(() -> MetricMetadata.builder().targets(targets("1", null, null)).build())
+                .isInstanceOf(IllegalStateException.class);
         assertThat(directed(Direction.LOWER_IS_BETTER, Targets.NONE).targetStatus(1)).isEmpty();
         MetricMetadata md = directed(Direction.LOWER_IS_BETTER, targets("30", null, null));
         assertThatThrownBy(() -> md.targetStatus(Double.NaN)).isInstanceOf(IllegalArgumentException.class)

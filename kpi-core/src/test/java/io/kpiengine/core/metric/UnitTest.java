@@ -3,7 +3,7 @@ package io.kpiengine.core.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kpiengine.core.metric.internal.ExprParser;
+import io.kpiengine.core.metric.internal.DerivedCompiler;
 import io.kpiengine.core.metric.internal.UnitInference;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +83,9 @@ class UnitTest {
     private static String infer(String formula, List<String> problems) {
         Map<String, Unit> units = Map.of("revenue", Unit.of("USD"), "orders", Unit.COUNT, "rate", Unit.PERCENT,
                 "cost", Unit.of("USD"));
-        Unit u = UnitInference.infer(ExprParser.parse(formula), units::get, problems);
+        List<UnitInference.Finding> findings = new ArrayList<>();
+        Unit u = UnitInference.infer(DerivedCompiler.compile(formula).formula().expression(), units::get, findings);
+        findings.forEach(f -> problems.add(f.problem() + " at column " + f.column()));
         return u == null ? "unknown" : u.toString();
     }
 
@@ -100,7 +102,24 @@ class UnitTest {
         assertThat(infer("ln(revenue / cost)", problems)).isEqualTo("1");
         assertThat(infer("revenue + unknown_metric", problems)).isEqualTo("unknown");
         assertThat(infer("2 * 3", problems)).isEqualTo("1");
+        assertThat(infer("cbrt(revenue ^ 3)", problems)).isEqualTo("USD");
+        assertThat(infer("hypot(revenue, cost) / orders", problems)).isEqualTo("USD per count");
+        assertThat(infer("sin(revenue / cost) + atan2(revenue, cost) + log2(orders) + signum(revenue)", problems))
+                .isEqualTo("1");
+        assertThat(infer("2 * pi * revenue", problems)).isEqualTo("USD");
         assertThat(problems).isEmpty();
+    }
+
+    /** A weighted composite of quantities in different units is a pure number once each part is cast. */
+    @Test
+    void unitless_castsToAPureNumber() {
+        List<String> problems = new ArrayList<>();
+        assertThat(infer("0.5 * unitless(revenue) + 0.3 * unitless(orders) + 0.2 * unitless(rate)", problems))
+                .isEqualTo("1");
+        assertThat(infer("unitless(unknown_metric)", problems)).isEqualTo("1");
+        assertThat(problems).isEmpty();
+        assertThat(infer("0.5 * revenue + 0.5 * orders", problems)).isEqualTo("unknown");
+        assertThat(problems).containsExactly("adds 'count' to 'USD' at column 15");
     }
 
     @Test
@@ -112,12 +131,15 @@ class UnitTest {
         infer("coalesce(revenue, orders)", problems);
         infer("if(rate > 1, revenue, rate)", problems);
         infer("revenue % orders", problems);
+        infer("atan2(revenue, orders) + hypot(rate, cost)", problems);
         assertThat(problems).containsExactly(
                 "adds 'percent' to 'USD' at column 9",
                 "subtracts 'count' from 'USD' at column 9",
                 "compares 'USD' with 'percent' at column 9",
                 "mixes 'USD' and 'count' in coalesce at column 1",
                 "mixes 'USD' and 'percent' in if at column 1",
-                "takes the remainder of 'USD' by 'count' at column 9");
+                "takes the remainder of 'USD' by 'count' at column 9",
+                "mixes 'USD' and 'count' in atan2 at column 1",
+                "mixes 'percent' and 'USD' in hypot at column 26");
     }
 }

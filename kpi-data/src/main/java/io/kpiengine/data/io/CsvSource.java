@@ -13,6 +13,7 @@ import io.kpiengine.data.io.internal.SchemaChecks;
 import io.kpiengine.data.io.internal.BudgetTracker;
 import io.kpiengine.data.io.internal.ByteInput;
 import io.kpiengine.data.io.internal.CsvReader;
+import io.kpiengine.data.io.internal.FileStamp;
 import io.kpiengine.data.io.internal.SourceOptions;
 import io.kpiengine.data.io.internal.SplitPlan;
 import io.kpiengine.data.io.internal.Splits;
@@ -69,6 +70,12 @@ import java.util.TreeSet;
  * {@link Builder#build()} naming the file and the header, unless declared {@link Builder#optionalColumns
  * optional} (then it is missing on every row). Without a header, column i is field i.
  *
+ * <p><b>A file that changes while it is read</b> fails the source: at its end (and at the end of each partition)
+ * the reader compares the file's size, modification time and file key with those it had when reading started,
+ * and throws {@link SourceException} ("the file changed while it was read (its size went from ... to ... bytes)")
+ * if it was appended to, truncated, rewritten or replaced. So does an input whose last record has no line break
+ * and cannot be read (too few fields, an open quote, a value cut short): the input was cut off mid-record.
+ *
  * <p><b>Bad records</b> never stop the reading and are never lost: a record with the wrong number of fields, a
  * stray or unbalanced quote, bytes that are not valid in the charset, or a value that does not parse becomes a
  * {@link io.kpiengine.data.RejectedRow} of the batch, with the line where the record starts, its raw text and
@@ -84,8 +91,10 @@ import java.util.TreeSet;
  * its chunk's start that is outside quotes by quote parity (counted per chunk, in parallel, by the partitions
  * themselves, which also gives each partition its first line number); a chunk inside one long quoted field
  * merges with its neighbour (fewer partitions). When a stray quote breaks quote parity so that a record would
- * cross a partition boundary, the reader throws {@link SourceException} instead of yielding wrong records: read
- * such a file without splitting.
+ * cross a partition boundary, the reader throws {@link SourceException} instead of yielding wrong records: correct
+ * the quote, or read such a file without splitting ({@code kpi run --threads 1}). Whether a given stray quote
+ * crosses a boundary depends on where the boundaries fall, so such a file may read with one thread count and
+ * fail with another; it never yields different records.
  *
  * <p>A source is read by one thread; partitions may be read concurrently. Close it (or each partition) when done.
  */
@@ -112,6 +121,7 @@ public final class CsvSource implements RecordSource {
     private final long dataStart;
     private final long dataLine;
     private final long size;
+    private final FileStamp stamp;
     private long estimate = -2;
     private boolean split;
     private volatile boolean hashText;
@@ -125,6 +135,7 @@ public final class CsvSource implements RecordSource {
         this.splittable = opened.splittable;
         this.reader = opened.reader;
         this.size = opened.size;
+        this.stamp = opened.stamp;
         this.formats = new ColumnFormat[schema.size()];
         this.dictionaries = new Dictionary[schema.size()];
         for (int c = 0; c < schema.size(); c++) {
@@ -161,6 +172,9 @@ public final class CsvSource implements RecordSource {
         }
         reader.bind(schema, fieldOfColumn, expectedFields, fieldCountRule, formats, dictionaries,
                 new BudgetTracker(name, budget, 1));
+        if (stamp != null) {
+            reader.onEnd(() -> stamp.check(name, reader.line()));
+        }
     }
 
     private void mapHeader(Builder b, CsvSettings csv, List<String> header, long headerLine) {
@@ -432,9 +446,14 @@ public final class CsvSource implements RecordSource {
                 } catch (IOException e) {
                     throw new SourceException(parent.name, 0, "cannot open: " + e.getMessage(), e);
                 }
-                reader = new CsvReader(parent.settings, ByteInput.file(channel, start[0], true), start[0], start[1]);
+                CsvReader r = new CsvReader(parent.settings, ByteInput.file(channel, start[0], true), start[0],
+                        start[1]);
+                reader = r;
                 reader.bind(parent.schema, parent.fieldOfColumn, parent.expectedFields, parent.fieldCountRule,
                         parent.formats, parent.dictionaries, tracker);
+                if (parent.stamp != null) {
+                    reader.onEnd(() -> parent.stamp.check(parent.name, r.line()));
+                }
                 if (parent.hashText) {
                     reader.hashText();
                 }
@@ -477,6 +496,7 @@ public final class CsvSource implements RecordSource {
         Path path;
         boolean splittable;
         long size;
+        FileStamp stamp;
     }
 
     /**
@@ -799,6 +819,7 @@ public final class CsvSource implements RecordSource {
             Charset cs = csvSettings.charset();
             try {
                 if (file != null) {
+                    o.stamp = FileStamp.of(file);
                     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                     try {
                         o.size = channel.size();

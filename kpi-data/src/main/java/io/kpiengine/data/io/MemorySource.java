@@ -4,12 +4,11 @@ import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.Dictionary;
 import io.kpiengine.data.RecordBatch;
 import io.kpiengine.data.RecordSource;
-import io.kpiengine.data.RejectedRow;
 import io.kpiengine.data.Schema;
+import io.kpiengine.data.internal.Values;
 import io.kpiengine.data.io.internal.SourceOptions;
 import io.kpiengine.data.io.internal.Splits;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +26,13 @@ import java.util.Objects;
  * RecordBatch first = source.next();
  * }</pre>
  *
- * <p>Rows take the values that {@link RecordBatch.Builder} accepts; a row whose value does not fit its column
- * (wrong type, wrong count, digits beyond an exact decimal's scale) becomes a {@link RejectedRow} with its
- * 1-based ordinal, never an exception and never a lost row. {@link #split(int)} divides the batches into
- * contiguous runs. A source is a cursor read once by one thread; build or {@link #of} another for a second pass.
+ * <p>Rows take the values that {@link RecordBatch.Builder} accepts. A row whose values do not fit its columns
+ * (a wrong count, a {@code LocalDateTime} for a TIMESTAMP, the text {@code "12.50"} for a DECIMAL, an
+ * {@code Integer} for a BOOLEAN, {@code 12.505} for {@code decimal(2)}) is refused at once by
+ * {@link Builder#row(Object...)} with an {@link IllegalArgumentException} that names the row, the column, the
+ * expected and the given type: a row in memory is the caller's value, so a wrong one is a programming error, never
+ * a record silently left out. {@link #split(int)} divides the batches into contiguous runs. A source is a cursor
+ * read once by one thread; build or {@link #of} another for a second pass.
  */
 public final class MemorySource implements RecordSource {
 
@@ -203,11 +205,27 @@ public final class MemorySource implements RecordSource {
         /**
          * Appends a row; its ordinal (for {@link RecordBatch#rowNumber(int)}) is its 1-based position.
          *
+         * <pre>{@code
+         * builder.row(Instant.parse("2025-01-01T00:00:00Z"), "email", new BigDecimal("12.50"));
+         * }</pre>
+         *
          * @param values one value per column (see {@link RecordBatch.Builder})
          * @return this builder
+         * @throws IllegalArgumentException if the number of values differs from the schema's columns, or a column
+         *     cannot hold its value, e.g. {@code row 3, column 'ts' (TIMESTAMP): expected Instant, OffsetDateTime or
+         *     ZonedDateTime (...), but was LocalDateTime '2025-01-01T00:00'}
          */
         public Builder row(Object... values) {
-            rows.add(Objects.requireNonNull(values, "values").clone());
+            Object[] copy = Objects.requireNonNull(values, "values").clone();
+            long ordinal = rows.size() + 1L;
+            if (copy.length != schema.size()) {
+                throw new IllegalArgumentException("row " + ordinal + " has " + copy.length + " values, but the schema"
+                        + " has " + schema.size() + " columns " + schema.names());
+            }
+            for (int c = 0; c < copy.length; c++) {
+                Values.coerce(schema.column(c), copy[c], ordinal);
+            }
+            rows.add(copy);
             return this;
         }
 
@@ -216,6 +234,8 @@ public final class MemorySource implements RecordSource {
          *
          * @param values rows of values
          * @return this builder
+         * @throws IllegalArgumentException if a row does not fit the schema (see {@link #row(Object...)}); the rows
+         *     before it are kept
          */
         public Builder rows(List<Object[]> values) {
             for (Object[] v : values) {
@@ -225,7 +245,7 @@ public final class MemorySource implements RecordSource {
         }
 
         /**
-         * Cuts the rows into batches; rows whose values do not fit become rejected rows of their batch.
+         * Cuts the rows into batches.
          *
          * @return a new source
          */
@@ -244,12 +264,7 @@ public final class MemorySource implements RecordSource {
                         current.dictionary(d.getKey(), d.getValue());
                     }
                 }
-                Object[] values = rows.get(i);
-                try {
-                    current.addRowAt(i + 1L, values);
-                } catch (IllegalArgumentException e) {
-                    current.addRejected(new RejectedRow(name, i + 1L, Arrays.toString(values), e.getMessage()));
-                }
+                current.addRowAt(i + 1L, rows.get(i));
                 if (++inBatch == options.batchSize()) {
                     batches.add(current.build());
                     current = null;

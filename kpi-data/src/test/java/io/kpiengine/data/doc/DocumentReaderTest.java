@@ -83,7 +83,8 @@ class DocumentReaderTest {
                 .isInstanceOf(DocumentException.class)
                 .hasMessage("d.yaml: document is larger than the limit of 10 bytes");
         assertThatThrownBy(() -> DocumentReader.read(new ByteArrayInputStream(new byte[] {'a', ':', ' ', (byte) 0xC3}),
-                "d.yaml")).isInstanceOf(DocumentException.class).hasMessage("d.yaml: stream is not valid UTF-8");
+                "d.yaml")).isInstanceOf(DocumentException.class).hasMessage("d.yaml:1:4: stream is not valid UTF-8: byte 0xC3 is not part of a valid character;"
+                        + " save the document as UTF-8");
         assertThatThrownBy(() -> DocumentReader.read((InputStream) null, "missing.yaml"))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("in must be a stream, but was null: is 'missing.yaml' on the class path?");

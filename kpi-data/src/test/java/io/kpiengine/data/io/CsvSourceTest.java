@@ -69,8 +69,10 @@ class CsvSourceTest {
             csv.append(v).append(',').append(i % 7 == 0 ? "" : "B" + (i % 1000)).append('\n');
         }
         Schema schema = TEXT2;
-        List<RecordSource> plainParts = file(csv.toString(), schema).build().split(3);
-        CsvSource hashing = file(csv.toString(), schema).build();
+        // one file read by both readers: writing it again while the first is open would change it under it
+        Path file = write(dir, "t.csv", csv.toString());
+        List<RecordSource> plainParts = CsvSource.builder(file).schema(schema).build().split(3);
+        CsvSource hashing = CsvSource.builder(file).schema(schema).build();
         assertThat(hashing.attachTextHashes()).isTrue();
         List<RecordSource> parts = hashing.split(3);
         assertThat(parts).hasSize(3);
@@ -284,10 +286,13 @@ class CsvSourceTest {
 
     @Test
     void dates_isoDefault_messageNamesFormat() {
-        Result r = read("d\n2025-13-01\n", Schema.of(Column.of("d", ColumnType.DATE)));
-        assertThat(r.rejected()).extracting(RejectedRow::reason)
-                .containsExactly("column 'd': '2025-13-01' is not a date in format 'yyyy-MM-dd' (other layouts, such"
-                        + " as 'M/d/yyyy' or 'yyyy-MM', need datePatterns in the column's format)");
+        Result r = read("d\n2025-13-01\n03/14/2025\n2025-02-29\n", Schema.of(Column.of("d", ColumnType.DATE)));
+        assertThat(r.rejected()).extracting(RejectedRow::reason).containsExactly(
+                "column 'd': '2025-13-01' is no such date: there is no month 13 (months run 01 to 12); if the day"
+                        + " comes before the month, declare datePatterns such as 'yyyy-dd-MM' in the column's format",
+                "column 'd': '03/14/2025' is not a date in format 'yyyy-MM-dd' (other layouts, such as 'M/d/yyyy' or"
+                        + " 'yyyy-MM', need datePatterns in the column's format)",
+                "column 'd': '2025-02-29' is no such date: February 2025 has 28 days");
     }
 
     @Test
@@ -306,11 +311,15 @@ class CsvSourceTest {
 
     @Test
     void timestamps_withoutOffsetOrZone_areRejected() {
-        Result r = read("t\n2025-03-30T01:30:00\n2025-03-30T25:30:00Z\n",
+        Result r = read("t\n2025-03-30T01:30:00\n2025-03-30T25:30:00Z\n2016-12-31T23:59:60Z\n2025-03-30 x\n",
                 Schema.of(Column.of("t", ColumnType.TIMESTAMP)));
         assertThat(r.rejected()).extracting(RejectedRow::reason).containsExactly(
                 "column 't': '2025-03-30T01:30:00' has no offset and the column declares no zone",
-                "column 't': '2025-03-30T25:30:00Z' is not a timestamp in format ISO-8601 "
+                "column 't': '2025-03-30T25:30:00Z' is no such time: there is no hour 25 (hours run 00 to 23; midnight"
+                        + " at the end of a day is 00:00 of the next)",
+                "column 't': '2016-12-31T23:59:60Z' is no such time: second 60 is a leap second, which timestamps do"
+                        + " not hold (seconds run 00 to 59); write :59 instead",
+                "column 't': '2025-03-30 x' is not a timestamp in format ISO-8601 "
                         + "'yyyy-MM-ddTHH:mm[:ss[.fraction]]' with an offset such as '+09:00' or 'Z'");
     }
 

@@ -89,6 +89,23 @@ class CsvSplitPropertyTest {
         return sb.toString();
     }
 
+    /**
+     * Whether reading fails because the last line has no line break and cannot be read (a cut file); any other
+     * failure propagates.
+     */
+    private static boolean cutOff(Runnable read, String what) {
+        try {
+            read.run();
+            return false;
+        } catch (SourceException e) {
+            if (e.getMessage().contains("cannot read this file in parallel")) {
+                return true;
+            }
+            assertThat(e).as(what).hasMessageContaining("the input ends in the middle of a record");
+            return true;
+        }
+    }
+
     @Test
     void split_equalsSequential_forRandomWellQuotedFiles() {
         long seed = new SplittableRandom().nextLong();
@@ -98,9 +115,14 @@ class CsvSplitPropertyTest {
             int parts = 1 + r.nextInt(8);
             int batch = 1 + r.nextInt(20);
             Path p = write(dir, "f.csv", csv);
+            String what = "seed " + seed + ", round " + round + ", parts " + parts + ", file:\n" + csv;
+            if (cutOff(() -> readAll(CsvSource.builder(p).schema(SCHEMA).batchSize(batch).build()), what)) {
+                assertThat(cutOff(() -> readAll(CsvSource.builder(p).schema(SCHEMA).batchSize(batch).build()
+                        .split(parts)), what)).as(what).isTrue();
+                continue;
+            }
             Result sequential = readAll(CsvSource.builder(p).schema(SCHEMA).batchSize(batch).build());
             Result split = readAll(CsvSource.builder(p).schema(SCHEMA).batchSize(batch).build().split(parts));
-            String what = "seed " + seed + ", round " + round + ", parts " + parts + ", file:\n" + csv;
             assertThat(split.rows()).as(what).isEqualTo(sequential.rows());
             assertThat(split.lines()).as(what).isEqualTo(sequential.lines());
             assertThat(split.rejected()).as(what).isEqualTo(sequential.rejected());
@@ -116,12 +138,17 @@ class CsvSplitPropertyTest {
             String csv = file(r, true);
             int parts = 2 + r.nextInt(6);
             Path p = write(dir, "m.csv", csv);
+            if (cutOff(() -> readAll(CsvSource.builder(p).schema(SCHEMA).build()), csv)) {
+                continue;
+            }
             Result sequential = readAll(CsvSource.builder(p).schema(SCHEMA).build());
             Result split;
             try {
                 split = readAll(CsvSource.builder(p).schema(SCHEMA).build().split(parts));
             } catch (SourceException e) {
-                assertThat(e).hasMessageContaining("cannot read this file in parallel");
+                // the message says what a command-line user can do, not only what the API offers
+                assertThat(e).hasMessageContaining("cannot read this file in parallel")
+                        .hasMessageContaining("read the file with one thread (kpi run --threads 1;");
                 continue;
             }
             String what = "seed " + seed + ", round " + round + ", parts " + parts + ", file:\n" + csv;

@@ -9,11 +9,12 @@ import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.Dictionary;
 import io.kpiengine.data.RecordBatch;
 import io.kpiengine.data.RecordSource;
-import io.kpiengine.data.RejectedRow;
 import io.kpiengine.data.Schema;
 import io.kpiengine.data.io.CsvTesting.Result;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -34,22 +35,44 @@ class MemorySourceTest {
     }
 
     @Test
-    void rows_areBatched_andBadRowsQuarantinedWithTheirOrdinal() {
+    void rows_areBatchedWithTheirOrdinal() {
         MemorySource source = MemorySource.builder(schema).batchSize(2)
                 .row("email", new BigDecimal("1.50"))
-                .row("social", new BigDecimal("1.505"))
+                .row("social", 2L)
                 .row("email", null)
-                .row("only one")
                 .build();
         Result r = readAll(source);
         assertThat(r.batches()).isEqualTo(2);
-        assertThat(r.lines()).containsExactly(1L, 3L);
-        assertThat(r.rejected()).extracting(RejectedRow::line, RejectedRow::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2L,
-                        "row 2, column 'revenue' (DECIMAL): 1.505 does not fit scale 2 in 64 bits"),
-                org.assertj.core.groups.Tuple.tuple(4L,
-                        "row 4 has 1 values, but the schema has 2 columns [channel, revenue]"));
-        assertThat(r.rejected().get(1).rawText()).isEqualTo("[only one]");
+        assertThat(r.lines()).containsExactly(1L, 2L, 3L);
+        assertThat(r.rejected()).isEmpty();
+    }
+
+    @Test
+    void row_withValuesItsColumnsCannotHold_isRefusedNamingRowColumnAndTypes() {
+        Schema s = Schema.of(Column.of("ts", ColumnType.TIMESTAMP), Column.decimal("price", 2),
+                Column.of("paid", ColumnType.BOOLEAN), Column.of("amount", ColumnType.DECIMAL));
+        Instant t = Instant.parse("2025-01-01T00:00:00Z");
+        MemorySource.Builder b = MemorySource.builder(s).row(t, new BigDecimal("12.50"), true, 1.5);
+
+        assertThatThrownBy(() -> b.row(LocalDateTime.of(2025, 1, 1, 0, 0), null, null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("row 2, column 'ts' (TIMESTAMP): expected Instant, OffsetDateTime or ZonedDateTime (a"
+                        + " LocalDateTime has no time zone: add one with atZone or atOffset), but was LocalDateTime"
+                        + " '2025-01-01T00:00'");
+        assertThatThrownBy(() -> b.row(t, null, null, "12.50"))
+                .hasMessage("row 2, column 'amount' (DECIMAL): expected a Number (BigDecimal, Double, Long, ...), but"
+                        + " was String '12.50'");
+        assertThatThrownBy(() -> b.row(t, null, 1, null))
+                .hasMessage("row 2, column 'paid' (BOOLEAN): expected Boolean, but was Integer '1'");
+        assertThatThrownBy(() -> b.row(t, 12.505, null, null))
+                .hasMessage("row 2, column 'price' (DECIMAL(2)): 12.505 has more than 2 decimal places; round it"
+                        + " first");
+        assertThatThrownBy(() -> b.row("only one"))
+                .hasMessage("row 2 has 1 values, but the schema has 4 columns [ts, price, paid, amount]");
+        // nothing was dropped: the one good row is the whole source
+        Result r = readAll(b.build());
+        assertThat(r.lines()).containsExactly(1L);
+        assertThat(r.rejected()).isEmpty();
     }
 
     @Test

@@ -35,16 +35,22 @@ import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.V17;
 
-import io.kpiengine.formula.internal.Node.Binary;
-import io.kpiengine.formula.internal.Node.Call;
-import io.kpiengine.formula.internal.Node.Num;
-import io.kpiengine.formula.internal.Node.Unary;
-import io.kpiengine.formula.internal.Node.Var;
-import io.kpiengine.formula.internal.Syntax.BinOp;
-import io.kpiengine.formula.internal.Syntax.Fn;
+import io.kpiengine.formula.Expression;
+import io.kpiengine.formula.Expression.Binary;
+import io.kpiengine.formula.Expression.Call;
+import io.kpiengine.formula.Expression.Constant;
+import io.kpiengine.formula.Expression.Literal;
+import io.kpiengine.formula.Expression.Operator;
+import io.kpiengine.formula.Expression.Unary;
+import io.kpiengine.formula.FormulaFunction;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -53,14 +59,15 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
- * Compiles an expression tree to JVM bytecode: one hidden class per formula extending {@link Evaluator}, so
+ * Compiles a bound expression tree to JVM bytecode: one hidden class per formula extending {@link Evaluator}, so
  * every formula gets its own, monomorphic code that the JIT inlines like hand-written Java. The columnar
  * {@code evaluateBatch} is generated too, with the loop around the formula body, so it is specialised per formula.
  *
  * <p>No-value handling without per-operation checks: a no-value is any non-finite double. Most operations map a
  * non-finite operand to a non-finite result by IEEE arithmetic (NaN and infinities propagate through {@code + - *},
- * {@code abs}, {@code sqrt}, {@code ln} ...), so they need no check. Only operations that can absorb a non-finite
- * operand into a finite result ({@code x / inf = 0}, comparisons, {@code min}, {@code exp(-inf)}, {@code pow},
+ * {@code abs}, {@code sqrt}, {@code ln}, {@code sin}, {@code hypot} ...), so they need no check. Only operations
+ * that can absorb a non-finite operand into a finite result ({@code x / inf = 0}, comparisons, {@code min},
+ * {@code exp(-inf)}, {@code atan(inf)}, {@code tanh}, {@code signum}, {@code expm1}, {@code atan2}, {@code pow},
  * logic, the condition of {@code if}) test those operands that may be non-finite ({@link #mayBeNonFinite}): in
  * the scalar method with one branch that the CPU predicts; in the batch loop without a branch, by adding
  * {@code x - x} (0 for finite x, NaN otherwise) to the result, which keeps the loop body straight-line code that
@@ -68,8 +75,12 @@ import org.objectweb.asm.Type;
  * The result equals the {@link Interpreter}'s, operation for operation, because both call the same {@code Math}
  * and {@link Ops} methods.
  *
- * <p>Formulas whose code would exceed {@link #MAX_CLASS_BYTES} (the JIT does not compile methods over 8,000 bytes
- * of bytecode) fall back to the {@link Interpreter}.
+ * <p>Stack use: the emitter recurses once per level of nesting ({@link Trees#nestingDepth}) and walks the left
+ * spine of a chain such as {@code a1 + a2 + ... + a500} in a loop, so a sum of any length costs one level. Trees
+ * nested deeper than {@link #MAX_NESTING}, with more than {@link #MAX_NODES} nodes, or whose code would exceed
+ * {@link #MAX_CLASS_BYTES} (the JIT does not compile methods over 8,000 bytes of bytecode) fall back to the
+ * {@link Interpreter}, which uses no recursion. The analyses ({@link #mayBeNonFinite}, the slots read, strict
+ * dependence) walk the tree with heap stacks.
  */
 public final class CodeGen {
 
@@ -80,6 +91,12 @@ public final class CodeGen {
      * the two methods, their classes would exceed {@link #MAX_CLASS_BYTES} anyway.
      */
     static final int MAX_NODES = 1_000;
+    /**
+     * Trees nested deeper than this go to the interpreter: code generation recurses about five frames per level,
+     * and 64 levels stay far inside a 256 KiB thread stack even before the JIT compiles the generator (tested in
+     * {@code DeepFormulaTest}). No KPI formula nests half as deep.
+     */
+    static final int MAX_NESTING = 64;
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final String NAME = "io/kpiengine/formula/internal/GeneratedFormula";
@@ -95,21 +112,37 @@ public final class CodeGen {
      * Compiles a tree.
      *
      * @param root the tree
-     * @param slotCount the number of slots
-     * @return a new evaluator; the interpreter if the formula is too large for generated code
+     * @param bindings its slots
+     * @return a new evaluator; the interpreter if the formula is too large or too deeply nested for generated code
      */
-    public static Evaluator compile(Node root, int slotCount) {
-        if (size(root) > MAX_NODES) {
-            return new Interpreter(root);
+    public static Evaluator compile(Expression root, Binder.Bindings bindings) {
+        List<Expression> nodes = root.nodes();
+        return compile(root, nodes, bindings, new Interpreter(nodes, bindings));
+    }
+
+    /**
+     * Compiles a tree, falling back to a given interpreter of it.
+     *
+     * @param root the tree
+     * @param nodes its post-order list ({@link Expression#nodes()})
+     * @param bindings its slots
+     * @param interpreter the interpreter of the same tree and bindings
+     * @return a new evaluator, or {@code interpreter} if the formula is too large or too deeply nested for
+     *         generated code
+     */
+    public static Evaluator compile(Expression root, List<Expression> nodes, Binder.Bindings bindings,
+            Interpreter interpreter) {
+        if (nodes.size() > MAX_NODES || Trees.nestingDepth(nodes) > MAX_NESTING) {
+            return interpreter;
         }
         byte[] bytes;
         try {
-            bytes = generate(root, slotCount);
+            bytes = generate(root, nodes, bindings);
         } catch (MethodTooLargeException e) {
-            return new Interpreter(root);
+            return interpreter;
         }
         if (bytes.length > MAX_CLASS_BYTES) {
-            return new Interpreter(root);
+            return interpreter;
         }
         try {
             Class<?> type = LOOKUP.defineHiddenClass(bytes, true).lookupClass();
@@ -120,7 +153,12 @@ public final class CodeGen {
         }
     }
 
-    static byte[] generate(Node root, int slotCount) {
+    static byte[] generate(Expression root, Binder.Bindings bindings) {
+        return generate(root, root.nodes(), bindings);
+    }
+
+    static byte[] generate(Expression root, List<Expression> nodes, Binder.Bindings bindings) {
+        Analysis analysis = new Analysis(nodes, bindings);
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -139,7 +177,7 @@ public final class CodeGen {
 
         MethodVisitor scalar = cw.visitMethod(ACC_PUBLIC, "evaluate", "([D)D", null, null);
         scalar.visitCode();
-        Emitter e = new Emitter(scalar, 2, null, -1, false);
+        Emitter e = new Emitter(scalar, analysis, 2, null, -1, false);
         e.emit(root);
         e.result(root);
         scalar.visitInsn(DRETURN);
@@ -148,9 +186,9 @@ public final class CodeGen {
 
         MethodVisitor batch = cw.visitMethod(ACC_PUBLIC, "evaluateBatch", "([[D[DI)V", null, null);
         batch.visitCode();
-        int[] columnLocal = new int[slotCount];
+        int[] columnLocal = new int[bindings.names().size()];
         int next = 4;
-        for (int slot : usedSlots(root)) {
+        for (int slot : usedSlots(nodes, bindings)) {
             batch.visitVarInsn(ALOAD, 1);
             pushInt(batch, slot);
             batch.visitInsn(AALOAD);
@@ -166,7 +204,7 @@ public final class CodeGen {
         batch.visitLabel(body);
         batch.visitVarInsn(ALOAD, 2);
         batch.visitVarInsn(ILOAD, i);
-        Emitter b = new Emitter(batch, next, columnLocal, i, true);
+        Emitter b = new Emitter(batch, analysis, next, columnLocal, i, true);
         b.emit(root);
         b.result(root);
         batch.visitInsn(DASTORE);
@@ -183,47 +221,24 @@ public final class CodeGen {
     }
 
     /**
-     * The number of nodes of a tree.
-     *
-     * @param node the tree
-     * @return the node count
-     */
-    static int size(Node node) {
-        if (node instanceof Unary u) {
-            return 1 + size(u.operand());
-        }
-        if (node instanceof Binary b) {
-            return 1 + size(b.left()) + size(b.right());
-        }
-        if (node instanceof Call c) {
-            return 1 + c.args().stream().mapToInt(CodeGen::size).sum();
-        }
-        return 1;
-    }
-
-    /**
      * The slots a tree reads, ascending.
      *
-     * @param root the tree
+     * @param nodes the tree's nodes ({@link Expression#nodes()})
+     * @param bindings its slots
      * @return the slots
      */
-    public static int[] usedSlots(Node root) {
+    public static int[] usedSlots(List<Expression> nodes, Binder.Bindings bindings) {
         TreeSet<Integer> used = new TreeSet<>();
-        collectSlots(root, used);
+        for (Expression e : nodes) {
+            if (isInput(e)) {
+                used.add(bindings.slot(e));
+            }
+        }
         return used.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static void collectSlots(Node node, TreeSet<Integer> used) {
-        if (node instanceof Var v) {
-            used.add(v.slot());
-        } else if (node instanceof Unary u) {
-            collectSlots(u.operand(), used);
-        } else if (node instanceof Binary b) {
-            collectSlots(b.left(), used);
-            collectSlots(b.right(), used);
-        } else if (node instanceof Call c) {
-            c.args().forEach(a -> collectSlots(a, used));
-        }
+    private static boolean isInput(Expression e) {
+        return e instanceof Expression.Variable || e instanceof Expression.ReferenceCall;
     }
 
     /**
@@ -232,67 +247,95 @@ public final class CodeGen {
      * @param node a node
      * @return false only when the value is certainly finite
      */
-    static boolean mayBeNonFinite(Node node) {
-        if (node instanceof Num) {
-            return false;
-        }
-        if (node instanceof Var) {
-            return true;
-        }
-        if (node instanceof Unary u) {
-            return mayBeNonFinite(u.operand());
-        }
-        if (node instanceof Binary b) {
-            return switch (b.op()) {
-                case ADD, SUB, MUL, DIV, MOD, POW -> true;
-                default -> mayBeNonFinite(b.left()) || mayBeNonFinite(b.right());
-            };
-        }
-        Call c = (Call) node;
-        return switch (c.fn()) {
-            case ABS, FLOOR, CEIL, MIN, MAX, IF -> c.args().stream().anyMatch(CodeGen::mayBeNonFinite);
-            case COALESCE -> c.args().stream().allMatch(CodeGen::mayBeNonFinite);
-            default -> true;
-        };
+    static boolean mayBeNonFinite(Expression node) {
+        return new Analysis(node.nodes(), null).mayBeNonFinite(node);
     }
 
-    /**
-     * Whether an operand needs no check because its only way to be non-finite, being a variable, already makes
-     * one of the other operands non-finite: in {@code (revenue - cost) / revenue} an infinite or missing
-     * {@code revenue} makes the dividend non-finite, and a non-finite dividend gives a non-finite quotient, so the
-     * divisor cannot absorb it. Valid for division, remainder and two-argument min and max, whose result is
-     * non-finite whenever both operands are (unlike {@code pow(x, -x)}, comparisons or {@code max(x, x, 1)}).
-     *
-     * @param operand the operand
-     * @param others the other operands
-     * @return true if the operand's check can be skipped
-     */
-    static boolean impliedBy(Node operand, List<Node> others) {
-        if (!(operand instanceof Var v)) {
+    /** Facts about every node of one tree, computed bottom-up without recursion. */
+    static final class Analysis {
+        private final Binder.Bindings bindings;
+        private final Map<Expression, Boolean> nonFinite = new IdentityHashMap<>();
+
+        Analysis(List<Expression> nodes, Binder.Bindings bindings) {
+            this.bindings = bindings;
+            for (Expression e : nodes) {
+                nonFinite.put(e, computeNonFinite(e));
+            }
+        }
+
+        boolean mayBeNonFinite(Expression node) {
+            return nonFinite.get(node);
+        }
+
+        private boolean any(List<Expression> nodes) {
+            for (Expression e : nodes) {
+                if (nonFinite.get(e)) {
+                    return true;
+                }
+            }
             return false;
         }
-        return others.stream().anyMatch(o -> strictlyDependsOn(o, v.slot()));
-    }
 
-    /** Whether {@code node} is non-finite whenever the slot is, through operations that cannot absorb it. */
-    static boolean strictlyDependsOn(Node node, int slot) {
-        if (node instanceof Var v) {
-            return v.slot() == slot;
-        }
-        if (node instanceof Unary u) {
-            return strictlyDependsOn(u.operand(), slot);
-        }
-        if (node instanceof Binary b) {
-            return strictlyDependsOn(b.left(), slot) || strictlyDependsOn(b.right(), slot);
-        }
-        if (node instanceof Call c) {
-            return switch (c.fn()) {
-                case IF -> strictlyDependsOn(c.args().get(0), slot);
-                case COALESCE -> false;
-                default -> c.args().stream().anyMatch(a -> strictlyDependsOn(a, slot));
+        private boolean computeNonFinite(Expression node) {
+            if (node instanceof Literal || node instanceof Constant) {
+                return false;
+            }
+            if (isInput(node)) {
+                return true;
+            }
+            if (node instanceof Unary u) {
+                return nonFinite.get(u.operand());
+            }
+            if (node instanceof Binary b) {
+                return switch (b.operator()) {
+                    case ADD, SUB, MUL, DIV, MOD, POW -> true;
+                    default -> nonFinite.get(b.left()) || nonFinite.get(b.right());
+                };
+            }
+            Call c = (Call) node;
+            return switch (c.function()) {
+                // finite for finite arguments: non-finite only through an argument
+                case ABS, FLOOR, CEIL, MIN, MAX, IF, SIN, COS, TAN, ATAN, ATAN2, TANH, CBRT, SIGNUM, UNITLESS ->
+                        any(c.arguments());
+                case COALESCE -> c.arguments().stream().allMatch(nonFinite::get);
+                default -> true;
             };
         }
-        return false;
+
+        /**
+         * Whether an operand needs no check because its only way to be non-finite, being a variable, already
+         * makes one of the other operands non-finite: in {@code (revenue - cost) / revenue} an infinite or missing
+         * {@code revenue} makes the dividend non-finite, and a non-finite dividend gives a non-finite quotient, so
+         * the divisor cannot absorb it. Valid for division, remainder and two-argument min and max, whose result
+         * is non-finite whenever both operands are (unlike {@code pow(x, -x)}, comparisons or
+         * {@code max(x, x, 1)}).
+         */
+        boolean impliedBy(Expression operand, List<Expression> others) {
+            if (!isInput(operand)) {
+                return false;
+            }
+            int slot = bindings.slot(operand);
+            return others.stream().anyMatch(o -> strictlyDependsOn(o, slot));
+        }
+
+        /** Whether {@code node} is non-finite whenever the slot is, through operations that cannot absorb it. */
+        boolean strictlyDependsOn(Expression node, int slot) {
+            Deque<Expression> stack = new ArrayDeque<>();
+            stack.push(node);
+            while (!stack.isEmpty()) {
+                Expression e = stack.pop();
+                if (isInput(e)) {
+                    if (bindings.slot(e) == slot) {
+                        return true;
+                    }
+                } else if (e instanceof Call c && c.function() == FormulaFunction.IF) {
+                    stack.push(c.arguments().get(0));
+                } else if (!(e instanceof Call c && c.function() == FormulaFunction.COALESCE)) {
+                    e.operands().forEach(stack::push);
+                }
+            }
+            return false;
+        }
     }
 
     private static void pushInt(MethodVisitor mv, int value) {
@@ -308,17 +351,25 @@ public final class CodeGen {
     /** Emits the code of one method body; slot loads differ between the scalar and the batch method. */
     private static final class Emitter {
         private final MethodVisitor mv;
+        private final Analysis analysis;
         private final int[] columnLocal;
         private final int row;
         private final boolean branchFree;
         private int nextLocal;
+        private int[] lastTemps;
 
-        Emitter(MethodVisitor mv, int firstFreeLocal, int[] columnLocal, int row, boolean branchFree) {
+        Emitter(MethodVisitor mv, Analysis analysis, int firstFreeLocal, int[] columnLocal, int row,
+                boolean branchFree) {
             this.mv = mv;
+            this.analysis = analysis;
             this.branchFree = branchFree;
             this.nextLocal = firstFreeLocal;
             this.columnLocal = columnLocal;
             this.row = row;
+        }
+
+        private boolean mayBeNonFinite(Expression node) {
+            return analysis.mayBeNonFinite(node);
         }
 
         private int temp() {
@@ -338,7 +389,7 @@ public final class CodeGen {
         }
 
         /** Leaves the canonical result of {@code root} on the stack: NaN if non-finite, +0.0 for -0.0. */
-        void result(Node root) {
+        void result(Expression root) {
             if (!mayBeNonFinite(root)) {
                 constant(0.0);
                 mv.visitInsn(DADD);
@@ -393,73 +444,116 @@ public final class CodeGen {
         }
 
         /** Pushes the value of a node; the temps it uses are free again afterwards. */
-        void emit(Node node) {
+        void emit(Expression node) {
             int mark = nextLocal;
             emitNode(node);
             nextLocal = mark;
         }
 
-        private void emitNode(Node node) {
-            if (node instanceof Num n) {
+        private void emitNode(Expression node) {
+            if (node instanceof Literal n) {
                 constant(n.value());
-            } else if (node instanceof Var v) {
-                if (columnLocal == null) {
-                    mv.visitVarInsn(ALOAD, 1);
-                    pushInt(mv, v.slot());
-                } else {
-                    mv.visitVarInsn(ALOAD, columnLocal[v.slot()]);
-                    mv.visitVarInsn(ILOAD, row);
-                }
-                mv.visitInsn(DALOAD);
+            } else if (node instanceof Constant c) {
+                constant(c.value());
             } else if (node instanceof Unary u) {
-                if (u.op() == Syntax.UnOp.NEG) {
+                if (u.operator() == Operator.NEG) {
                     emit(u.operand());
                     mv.visitInsn(DNEG);
                 } else {
                     strict(List.of(u.operand()), () -> zeroTest(IFEQ));
                 }
             } else if (node instanceof Binary b) {
-                binary(b);
+                chain(b);
+            } else if (node instanceof Call c) {
+                call(c);
             } else {
-                call((Call) node);
+                int slot = analysis.bindings.slot(node);
+                if (columnLocal == null) {
+                    mv.visitVarInsn(ALOAD, 1);
+                    pushInt(mv, slot);
+                } else {
+                    mv.visitVarInsn(ALOAD, columnLocal[slot]);
+                    mv.visitVarInsn(ILOAD, row);
+                }
+                mv.visitInsn(DALOAD);
             }
         }
 
-        private void binary(Binary b) {
-            BinOp op = b.op();
+        /**
+         * Emits a binary node and the binary nodes down its left spine in a loop: the leftmost operand first, then
+         * each operator applied to the value on the stack and its right operand. Recursion happens only for the
+         * right operands, so a chain of any length costs one level of the Java stack.
+         */
+        private void chain(Binary top) {
+            List<Binary> spine = new ArrayList<>();
+            Expression leftmost = top;
+            while (leftmost instanceof Binary b) {
+                spine.add(b);
+                leftmost = b.left();
+            }
+            emit(leftmost);
+            for (int k = spine.size() - 1; k >= 0; k--) {
+                int mark = nextLocal;
+                apply(spine.get(k));
+                nextLocal = mark;
+            }
+        }
+
+        /** Applies a binary operator to its left operand's value, on the stack, and its right operand. */
+        private void apply(Binary b) {
+            Operator op = b.operator();
             switch (op) {
                 case ADD, SUB, MUL -> {
-                    emit(b.left());
                     emit(b.right());
-                    mv.visitInsn(op == BinOp.ADD ? DADD : op == BinOp.SUB ? DSUB : DMUL);
+                    mv.visitInsn(op == Operator.ADD ? DADD : op == Operator.SUB ? DSUB : DMUL);
                 }
                 case DIV, MOD -> {
-                    if (!mayBeNonFinite(b.right()) || impliedBy(b.right(), List.of(b.left()))) {
-                        emit(b.left());
+                    if (!mayBeNonFinite(b.right()) || analysis.impliedBy(b.right(), List.of(b.left()))) {
                         emit(b.right());
-                        mv.visitInsn(op == BinOp.DIV ? DDIV : DREM);
+                        mv.visitInsn(op == Operator.DIV ? DDIV : DREM);
                     } else {
-                        int[] t = operands(List.of(b.left(), b.right()));
+                        int[] t = storeLeftAndRight(b);
                         checked(new int[] {t[1]}, () -> {
                             mv.visitVarInsn(DLOAD, t[0]);
                             mv.visitVarInsn(DLOAD, t[1]);
-                            mv.visitInsn(op == BinOp.DIV ? DDIV : DREM);
+                            mv.visitInsn(op == Operator.DIV ? DDIV : DREM);
                         });
                     }
                 }
-                case POW -> strict(List.of(b.left(), b.right()), () -> math("pow", DD_D));
-                case AND, OR -> strict(List.of(b.left(), b.right()), () -> logic(op));
-                default -> strict(List.of(b.left(), b.right()), () -> compare(op));
+                default -> {
+                    int[] t = storeLeftAndRight(b);
+                    lastTemps = t;
+                    List<Integer> unsafe = new ArrayList<>();
+                    if (mayBeNonFinite(b.left())) {
+                        unsafe.add(t[0]);
+                    }
+                    if (mayBeNonFinite(b.right())) {
+                        unsafe.add(t[1]);
+                    }
+                    Runnable body = op == Operator.POW ? () -> math("pow", DD_D)
+                            : op == Operator.AND || op == Operator.OR ? () -> logic(op) : () -> compare(op);
+                    checked(unsafe.stream().mapToInt(Integer::intValue).toArray(), body);
+                }
             }
         }
 
+        /** Stores the left operand's value from the stack into a temp, then the right operand's into another. */
+        private int[] storeLeftAndRight(Binary b) {
+            int left = temp();
+            mv.visitVarInsn(DSTORE, left);
+            emit(b.right());
+            int right = temp();
+            mv.visitVarInsn(DSTORE, right);
+            return new int[] {left, right};
+        }
+
         /** Evaluates operands into temps, jumps to NaN if a possibly non-finite one is, then runs {@code body}. */
-        private void strict(List<Node> operands, Runnable body) {
+        private void strict(List<Expression> operands, Runnable body) {
             strict(operands, k -> false, body);
         }
 
         /** As {@link #strict(List, Runnable)}, skipping the check of operands for which {@code safe} holds. */
-        private void strict(List<Node> operands, java.util.function.IntPredicate safe, Runnable body) {
+        private void strict(List<Expression> operands, java.util.function.IntPredicate safe, Runnable body) {
             int[] t = operands(operands);
             int[] unsafe = java.util.stream.IntStream.range(0, operands.size())
                     .filter(k -> mayBeNonFinite(operands.get(k)) && !safe.test(k)).map(k -> t[k]).toArray();
@@ -483,9 +577,7 @@ public final class CodeGen {
             }
         }
 
-        private int[] lastTemps;
-
-        private int[] operands(List<Node> operands) {
+        private int[] operands(List<Expression> operands) {
             int[] t = new int[operands.size()];
             for (int k = 0; k < t.length; k++) {
                 emit(operands.get(k));
@@ -528,7 +620,7 @@ public final class CodeGen {
             mv.visitLabel(end);
         }
 
-        private void compare(BinOp op) {
+        private void compare(Operator op) {
             mv.visitVarInsn(DLOAD, lastTemps[0]);
             mv.visitVarInsn(DLOAD, lastTemps[1]);
             mv.visitInsn(DCMPL);
@@ -543,28 +635,29 @@ public final class CodeGen {
             });
         }
 
-        private void logic(BinOp op) {
+        private void logic(Operator op) {
             Label decided = new Label();
             Label end = new Label();
-            int jump = op == BinOp.AND ? IFEQ : IFNE;
+            int jump = op == Operator.AND ? IFEQ : IFNE;
             for (int t : lastTemps) {
                 mv.visitVarInsn(DLOAD, t);
                 constant(0.0);
                 mv.visitInsn(DCMPL);
                 mv.visitJumpInsn(jump, decided);
             }
-            constant(op == BinOp.AND ? 1.0 : 0.0);
+            constant(op == Operator.AND ? 1.0 : 0.0);
             mv.visitJumpInsn(GOTO, end);
             mv.visitLabel(decided);
-            constant(op == BinOp.AND ? 0.0 : 1.0);
+            constant(op == Operator.AND ? 0.0 : 1.0);
             mv.visitLabel(end);
         }
 
         private void call(Call c) {
-            List<Node> args = c.args();
-            Fn fn = c.fn();
+            List<Expression> args = c.arguments();
+            FormulaFunction fn = c.function();
             switch (fn) {
-                case ABS, SQRT, FLOOR, CEIL, LN, LOG, LOG10 -> {
+                // IEEE propagation: a non-finite argument gives a non-finite result; no check needed
+                case ABS, SQRT, FLOOR, CEIL, LN, LOG, LOG10, SIN, COS, TAN, ASIN, ACOS, SINH, COSH, CBRT, LOG1P -> {
                     emit(args.get(0));
                     String name = switch (fn) {
                         case LN, LOG -> "log";
@@ -572,8 +665,19 @@ public final class CodeGen {
                     };
                     mv.visitMethodInsn(INVOKESTATIC, MATH, name, D_D, false);
                 }
-                case EXP -> strict(args, () -> math("exp", D_D));
-                case POW -> strict(args, () -> math("pow", DD_D));
+                case LOG2, COT -> {
+                    emit(args.get(0));
+                    mv.visitMethodInsn(INVOKESTATIC, OPS, fn.text(), D_D, false);
+                }
+                case HYPOT -> {
+                    emit(args.get(0));
+                    emit(args.get(1));
+                    mv.visitMethodInsn(INVOKESTATIC, MATH, "hypot", DD_D, false);
+                }
+                case UNITLESS -> emit(args.get(0));
+                // these map some non-finite argument to a finite result, so their arguments are checked
+                case EXP, EXPM1, ATAN, TANH, SIGNUM -> strict(args, () -> math(fn.text(), D_D));
+                case POW, ATAN2 -> strict(args, () -> math(fn.text(), DD_D));
                 case ROUND -> {
                     emit(args.get(0));
                     if (args.size() > 1) {
@@ -584,11 +688,12 @@ public final class CodeGen {
                     mv.visitMethodInsn(INVOKESTATIC, OPS, "round", DD_D, false);
                 }
                 case MIN, MAX -> strict(args,
-                        k -> args.size() == 2 && impliedBy(args.get(k), List.of(args.get(1 - k))), () -> {
+                        k -> args.size() == 2 && analysis.impliedBy(args.get(k), List.of(args.get(1 - k))), () -> {
                     mv.visitVarInsn(DLOAD, lastTemps[0]);
                     for (int k = 1; k < lastTemps.length; k++) {
                         mv.visitVarInsn(DLOAD, lastTemps[k]);
-                        mv.visitMethodInsn(INVOKESTATIC, MATH, fn == Fn.MIN ? "min" : "max", DD_D, false);
+                        mv.visitMethodInsn(INVOKESTATIC, MATH, fn == FormulaFunction.MIN ? "min" : "max", DD_D,
+                                false);
                     }
                 });
                 case IF -> conditional(args);
@@ -597,7 +702,7 @@ public final class CodeGen {
             }
         }
 
-        private void conditional(List<Node> args) {
+        private void conditional(List<Expression> args) {
             emit(args.get(0));
             int t = temp();
             mv.visitVarInsn(DSTORE, t);
@@ -621,10 +726,10 @@ public final class CodeGen {
             mv.visitLabel(end);
         }
 
-        private void coalesce(List<Node> args) {
+        private void coalesce(List<Expression> args) {
             Label end = new Label();
             for (int k = 0; k < args.size() - 1; k++) {
-                Node arg = args.get(k);
+                Expression arg = args.get(k);
                 emit(arg);
                 if (!mayBeNonFinite(arg)) {
                     mv.visitLabel(end);

@@ -67,9 +67,22 @@ public final class Errors {
         return syntax("Unexpected character '" + shown + "'", source, column, ch, hint);
     }
 
-    static FormulaSyntaxException expectedOperand(String source, int column, String token) {
+    static FormulaSyntaxException expectedOperand(String source, int column, String token, String hint) {
         return syntax("Expected a number, variable, function call or '(' but found " + describe(token), source,
-                column, token, "");
+                column, token, hint);
+    }
+
+    /**
+     * The hint for a reserved name used where a variable is expected: which kind of name it is, and, for names
+     * exp4j accepted as variables, that exp4j did.
+     *
+     * @param name a reserved name
+     * @return {@code ": 'max' is a built-in function, so it cannot name a variable ..."}
+     */
+    static String reservedHint(String name) {
+        String kind = Syntax.isKeyword(name) ? "a keyword" : "a built-in function";
+        return ": '" + name + "' is " + kind + ", so it cannot name a variable"
+                + (Syntax.wasExp4jVariable(name) ? " (exp4j allowed it as one); rename the variable" : "");
     }
 
     static FormulaSyntaxException missingOperator(String source, int column, String token, String hint) {
@@ -80,7 +93,7 @@ public final class Errors {
         String takes;
         if (min == max) {
             takes = min + (min == 1 ? " argument" : " arguments");
-        } else if (max == Syntax.UNBOUNDED) {
+        } else if (max == io.kpiengine.formula.FormulaFunction.UNBOUNDED) {
             takes = "at least " + min + " arguments";
         } else if (max == min + 1) {
             takes = min + " or " + max + " arguments";
@@ -91,9 +104,56 @@ public final class Errors {
                 "");
     }
 
-    static UnknownNameException unknown(String kind, String source, int column, String name, List<String> candidates) {
+    static UnknownNameException unknown(String kind, String source, int column, String name, List<String> candidates,
+            String hint) {
         return new UnknownNameException("Unknown " + kind + " '" + shorten(name) + "' " + at(source, column)
-                + Suggestions.didYouMean(candidates), source, column, name, candidates);
+                + Suggestions.didYouMean(candidates) + hint, source, column, name, candidates);
+    }
+
+    /**
+     * The hint for an unknown name that reads as known variables and numbers run together, such as {@code x2x}
+     * with {@code x} known (exp4j's implicit multiplication): {@code ": implicit multiplication is not supported;
+     * write 'x * 2 * x'"}, or "" when the name does not split so.
+     *
+     * @param name the unknown name
+     * @param known the known variable names
+     * @return the hint or ""
+     */
+    static String implicitMultiplicationHint(String name, List<String> known) {
+        int n = name.length();
+        if (n > TOKEN_LIMIT || known.isEmpty()) {
+            return "";
+        }
+        // next[i]: where the part starting at i ends, in a split of name[i..n) into known names and digit runs
+        int[] next = new int[n + 1];
+        java.util.Arrays.fill(next, -1);
+        next[n] = n;
+        for (int i = n - 1; i >= 0; i--) {
+            if (Character.isDigit(name.charAt(i))) {
+                int j = i;
+                while (j < n && Character.isDigit(name.charAt(j))) {
+                    j++;
+                }
+                next[i] = next[j] >= 0 ? j : -1;
+                continue;
+            }
+            int best = -1;
+            for (String k : known) {
+                int end = i + k.length();
+                if (!k.isEmpty() && name.startsWith(k, i) && next[end] >= 0 && end > best) {
+                    best = end;
+                }
+            }
+            next[i] = best;
+        }
+        if (next[0] < 0 || next[0] == n) {
+            return "";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i = next[i]) {
+            parts.add(name.substring(i, next[i]));
+        }
+        return ": implicit multiplication is not supported; write '" + String.join(" * ", parts) + "'";
     }
 
     static FormulaLimitException limit(String problem, String source, int column, String token) {

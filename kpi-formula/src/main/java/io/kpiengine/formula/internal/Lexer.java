@@ -82,8 +82,48 @@ final class Lexer {
             default:
                 String ch = Character.isHighSurrogate(c) && pos < n
                         ? source.substring(start, pos + 1) : String.valueOf(c);
-                throw Errors.unexpectedCharacter(source, column, ch, "");
+                throw Errors.unexpectedCharacter(source, column, ch, nameHint(start, c));
         }
+    }
+
+    /**
+     * The hint for a character that exp4j accepted in a name: a dot ({@code a.b}) or a letter outside ASCII
+     * ({@code größe}); names here are {@code [A-Za-z_][A-Za-z0-9_]*}.
+     */
+    private String nameHint(int at, char c) {
+        String special = asciiHint(c);
+        if (!special.isEmpty()) {
+            return special;
+        }
+        if (c == '.' && at > 0 && isIdentPart(source.charAt(at - 1))) {
+            int from = at;
+            while (from > 0 && (isIdentPart(source.charAt(from - 1)) || source.charAt(from - 1) == '.')) {
+                from--;
+            }
+            int to = at + 1;
+            while (to < source.length() && (isIdentPart(source.charAt(to)) || source.charAt(to) == '.')) {
+                to++;
+            }
+            String dotted = source.substring(from, to);
+            return "; names cannot contain '.' (exp4j allowed it): write '" + Errors.shorten(dotted.replace('.', '_'))
+                    + "'";
+        }
+        if (Character.isLetter(c)) {
+            return "; names are ASCII letters, digits and '_' (exp4j allowed any letter)";
+        }
+        return "";
+    }
+
+    /** What to write instead of a character that exp4j or a word processor accepts but the language does not. */
+    private static String asciiHint(char c) {
+        return switch (c) {
+            case '\u03C0' -> "; write 'pi'";
+            case '\u03C6', '\u03D5' -> "; the golden ratio has no name here: write '(1 + sqrt(5)) / 2'";
+            case '\u00D7', '\u22C5', '\u00B7' -> "; write '*' to multiply";
+            case '\u00F7' -> "; write '/' to divide";
+            case '\u2212' -> "; write '-' (the ASCII minus sign)";
+            default -> "";
+        };
     }
 
     private Tok op(String text, int column) {

@@ -13,6 +13,10 @@ public final class Ops {
     /** The largest number of digits {@code round} accepts, either sign. */
     public static final int MAX_ROUND_DIGITS = 15;
 
+    /** The natural logarithm of 2 as {@link Math#log(double)} gives it (exp4j's divisor for {@code log2}). */
+    private static final double LN2 = Math.log(2.0);
+    private static final long SIGNIFICAND = 0xFFFFFFFFFFFFFL;
+
     private Ops() {
     }
 
@@ -67,6 +71,39 @@ public final class Ops {
      */
     public static double round(double x) {
         return round(x, 0);
+    }
+
+    /**
+     * The base-2 logarithm: exact for every power of two (subnormal ones included), {@code ln(x) / ln(2)} otherwise
+     * (exp4j's formula, which is off by an ulp for 441 of the 2,098 powers of two).
+     *
+     * @param x the value
+     * @return the logarithm; -infinity for 0, NaN below 0, as {@link Math#log(double)}
+     */
+    public static double log2(double x) {
+        if (x > 0 && x <= Double.MAX_VALUE) {
+            long bits = Double.doubleToRawLongBits(x);
+            int exponent = Math.getExponent(x);
+            if (exponent >= Double.MIN_EXPONENT) {
+                if ((bits & SIGNIFICAND) == 0) {
+                    return exponent;
+                }
+            } else if (Long.bitCount(bits) == 1) {
+                return Long.numberOfTrailingZeros(bits) - 1074;
+            }
+        }
+        return Math.log(x) / LN2;
+    }
+
+    /**
+     * The cotangent {@code 1 / tan(x)}, as exp4j computes it; infinite at 0 (the caller reports a division by
+     * zero there, where exp4j throws).
+     *
+     * @param x the angle in radians
+     * @return the cotangent
+     */
+    public static double cot(double x) {
+        return 1 / Math.tan(x);
     }
 
     /**

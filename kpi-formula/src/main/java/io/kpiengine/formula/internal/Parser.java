@@ -1,29 +1,28 @@
 package io.kpiengine.formula.internal;
 
 import io.kpiengine.base.internal.Suggestions;
+import io.kpiengine.formula.Expression;
+import io.kpiengine.formula.Expression.Binary;
+import io.kpiengine.formula.Expression.Call;
+import io.kpiengine.formula.Expression.Constant;
+import io.kpiengine.formula.Expression.Literal;
+import io.kpiengine.formula.Expression.Operator;
+import io.kpiengine.formula.Expression.ReferenceCall;
+import io.kpiengine.formula.Expression.Unary;
+import io.kpiengine.formula.Expression.Variable;
+import io.kpiengine.formula.FormulaFunction;
 import io.kpiengine.formula.internal.Lexer.Kind;
 import io.kpiengine.formula.internal.Lexer.Tok;
-import io.kpiengine.formula.internal.Node.Binary;
-import io.kpiengine.formula.internal.Node.Call;
-import io.kpiengine.formula.internal.Node.Num;
-import io.kpiengine.formula.internal.Node.Unary;
-import io.kpiengine.formula.internal.Node.Var;
-import io.kpiengine.formula.internal.Syntax.BinOp;
-import io.kpiengine.formula.internal.Syntax.Fn;
-import io.kpiengine.formula.internal.Syntax.UnOp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.objecthunter.exp4j.function.Function;
-import net.objecthunter.exp4j.operator.Operator;
 import net.objecthunter.exp4j.shuntingyard.ShuntingYard;
 import net.objecthunter.exp4j.tokenizer.FunctionToken;
 import net.objecthunter.exp4j.tokenizer.OperatorToken;
@@ -31,46 +30,53 @@ import net.objecthunter.exp4j.tokenizer.Token;
 import net.objecthunter.exp4j.tokenizer.VariableToken;
 
 /**
- * Parses a formula into our expression tree, in three passes.
+ * Parses a formula into an {@link Expression} tree, in three passes, none of them recursive (a formula of 65,536
+ * characters may nest 30,000 deep, and the parser must not need a deep stack for it).
  *
  * <ol>
  * <li>A validating pass over our own tokens ({@link Lexer}) with a two-state machine (expecting an operand or an
  * operator), a stack of open parentheses and function calls, and the name rules. It reports the leftmost problem
  * with its exact column, and it is the only place that decides what is well formed: after it, the token stream
- * is a valid infix expression. Reference calls such as {@code lag(x, 12)} collapse here into one variable.</li>
+ * is a valid infix expression. Reference calls such as {@code lag(x, 12)} collapse here into one leaf, as do the
+ * constants {@code pi} and {@code e}.</li>
  * <li>exp4j's shunting-yard converts that stream to reverse Polish notation. We hand it a rewritten text in
  * which every leaf and every function occurrence has a unique alias ({@code _7} is token 7) and our comparison
  * and logic operators are exp4j custom operators with our precedences, one token per space-separated word (exp4j
  * scans operator runs greedily, which is quadratic in a run of 8,000 minus signs; spaces keep it linear).</li>
- * <li>The RPN is folded into {@link Node}s. Aliases give leaves and calls their tokens; an operator's token is
- * found from its operands' token spans: a binary operator is the first token after its left operand once
- * closing parentheses are skipped, a prefix operator the last one before its operand once opening parentheses are
- * skipped. The tree depth is checked against the limit here.</li>
+ * <li>The RPN is folded into the tree with an explicit stack. Aliases give leaves and calls their tokens; an
+ * operator's token is found from its operands' token spans: a binary operator is the first token after its left
+ * operand once closing parentheses are skipped, a prefix operator the last one before its operand once opening
+ * parentheses are skipped. The nesting depth ({@link Trees#nestingDepth}) is computed and checked here.</li>
  * </ol>
+ *
+ * <p>Binding variables to slots is not the parser's job: see {@link Binder}.
  */
 public final class Parser {
+
+    /**
+     * The shape of a declared reference function's calls.
+     *
+     * @param minArgs the least number of arguments, the variable included
+     * @param maxArgs the largest number of arguments
+     * @param names whether arguments after the first may be names as well as integer literals
+     */
+    public record ReferenceShape(int minArgs, int maxArgs, boolean names) {
+    }
 
     /**
      * What the parser needs of the options.
      *
      * @param maxLength the maximum source length
-     * @param maxDepth the maximum tree depth
+     * @param maxDepth the maximum nesting depth
      * @param maxIdentifierLength the maximum identifier length
-     * @param layout the fixed slot layout, or null for order of first appearance
-     * @param references reference function name to {min, max} arguments
+     * @param references reference function name to the shape of its calls
      */
-    public record Settings(int maxLength, int maxDepth, int maxIdentifierLength, List<String> layout,
-            Map<String, int[]> references) {
+    public record Settings(int maxLength, int maxDepth, int maxIdentifierLength,
+            Map<String, ReferenceShape> references) {
     }
 
-    /**
-     * A parsed formula.
-     *
-     * @param root the expression tree
-     * @param variables the slot names in slot order
-     */
-    public record Result(Node root, List<String> variables) {
-    }
+    /** The largest integer argument of a reference call: every integer up to it is an exact double. */
+    static final long MAX_EXACT_INTEGER = 1L << 53;
 
     private enum K { LEAF, FUNC, BIN, UN, PLUS, LP, RP, COMMA }
 
@@ -80,12 +86,12 @@ public final class Parser {
     private static final class Frame {
         final boolean call;
         final int funcIndex;
-        final Fn fn;
+        final FormulaFunction fn;
         final int openColumn;
         int args;
         boolean comparison;
 
-        Frame(boolean call, int funcIndex, Fn fn, int openColumn) {
+        Frame(boolean call, int funcIndex, FormulaFunction fn, int openColumn) {
             this.call = call;
             this.funcIndex = funcIndex;
             this.fn = fn;
@@ -93,22 +99,24 @@ public final class Parser {
         }
     }
 
-    private static final Map<BinOp, String> EXP4J_SYMBOL = new EnumMap<>(BinOp.class);
-    private static final Map<String, Operator> EXP4J_OPERATORS = new HashMap<>();
+    private static final Map<Operator, String> EXP4J_SYMBOL = new EnumMap<>(Operator.class);
+    private static final Map<String, net.objecthunter.exp4j.operator.Operator> EXP4J_OPERATORS = new HashMap<>();
     private static final String EXP4J_NOT = "~";
 
     static {
         String[][] custom = {{"OR", "|"}, {"AND", "&"}, {"LT", "<"}, {"LE", ";"}, {"GT", ">"}, {"GE", ":"},
             {"EQ", "="}, {"NE", "#"}};
-        for (BinOp op : BinOp.values()) {
-            EXP4J_SYMBOL.put(op, op.text());
+        for (Operator op : Operator.values()) {
+            if (!op.isUnary()) {
+                EXP4J_SYMBOL.put(op, op.text());
+            }
         }
         for (String[] c : custom) {
-            BinOp op = BinOp.valueOf(c[0]);
+            Operator op = Operator.valueOf(c[0]);
             EXP4J_SYMBOL.put(op, c[1]);
             EXP4J_OPERATORS.put(c[1], new ParseOnlyOperator(c[1], 2, true, op.precedence()));
         }
-        EXP4J_OPERATORS.put(EXP4J_NOT, new ParseOnlyOperator(EXP4J_NOT, 1, false, UnOp.NOT.precedence()));
+        EXP4J_OPERATORS.put(EXP4J_NOT, new ParseOnlyOperator(EXP4J_NOT, 1, false, Operator.NOT.precedence()));
     }
 
     private final String source;
@@ -117,7 +125,6 @@ public final class Parser {
     private final List<RTok> out = new ArrayList<>();
     private final Map<Integer, Integer> closing = new HashMap<>();
     private final Map<Integer, Integer> argCount = new HashMap<>();
-    private final Map<String, Integer> slots = new LinkedHashMap<>();
     private Tok pushedBack;
 
     private Parser(String source, Settings settings) {
@@ -130,20 +137,18 @@ public final class Parser {
      * Parses and checks a formula.
      *
      * @param source the formula text
-     * @param settings limits, layout and reference functions
-     * @return the tree and its slot names
+     * @param settings limits and reference functions
+     * @return the tree
      * @throws io.kpiengine.formula.FormulaException for any invalid formula
      */
-    public static Result parse(String source, Settings settings) {
+    public static Expression parse(String source, Settings settings) {
         if (source.length() > settings.maxLength()) {
             throw Errors.limit("Formula is " + source.length() + " characters long, over the limit of "
                     + settings.maxLength() + ",", source, settings.maxLength() + 1, "");
         }
         Parser p = new Parser(source, settings);
         p.validate();
-        Node root = p.build(p.toRpn());
-        List<String> variables = settings.layout() != null ? settings.layout() : List.copyOf(p.slots.keySet());
-        return new Result(root, variables);
+        return p.build(p.toRpn());
     }
 
     private Tok next() {
@@ -153,6 +158,15 @@ public final class Parser {
             return t;
         }
         return lexer.next();
+    }
+
+    private static Operator binaryOperator(String text) {
+        for (Operator op : Operator.values()) {
+            if (!op.isUnary() && op.text().equals(text)) {
+                return op;
+            }
+        }
+        return null;
     }
 
     private void validate() {
@@ -165,17 +179,17 @@ public final class Parser {
             if (operand) {
                 switch (t.kind()) {
                     case NUMBER -> {
-                        out.add(new RTok(K.LEAF, t.column(), new Num(t.number(), t.column())));
+                        out.add(new RTok(K.LEAF, t.column(), new Literal(t.number(), t.column())));
                         operand = false;
                     }
                     case IDENT -> operand = operandName(t, frames);
                     case OP -> {
                         if (t.text().equals("-")) {
-                            out.add(new RTok(K.UN, t.column(), UnOp.NEG));
+                            out.add(new RTok(K.UN, t.column(), Operator.NEG));
                         } else if (t.text().equals("+")) {
                             out.add(new RTok(K.PLUS, t.column(), null));
                         } else {
-                            throw Errors.expectedOperand(source, t.column(), t.text());
+                            throw Errors.expectedOperand(source, t.column(), t.text(), "");
                         }
                     }
                     case LPAREN -> {
@@ -190,21 +204,20 @@ public final class Parser {
                         } else if (empty) {
                             throw Errors.syntax("Empty parentheses", source, frame.openColumn, "()", "");
                         } else {
-                            throw Errors.expectedOperand(source, t.column(), t.text());
+                            throw Errors.expectedOperand(source, t.column(), t.text(), "");
                         }
                     }
-                    default -> throw Errors.expectedOperand(source, t.column(), t.text());
+                    default -> throw Errors.expectedOperand(source, t.column(), t.text(), "");
                 }
             } else {
                 switch (t.kind()) {
                     case OP -> {
-                        BinOp op = BinOp.of(t.text());
-                        binary(op, t, frame);
+                        binary(binaryOperator(t.text()), t, frame);
                         operand = true;
                     }
                     case IDENT -> {
                         if (t.text().equals("and") || t.text().equals("or")) {
-                            binary(BinOp.of(t.text()), t, frame);
+                            binary(binaryOperator(t.text()), t, frame);
                             operand = true;
                         } else {
                             missingOperator(t);
@@ -238,14 +251,14 @@ public final class Parser {
         }
     }
 
-    private void binary(BinOp op, Tok t, Frame frame) {
-        if (op.comparison()) {
+    private void binary(Operator op, Tok t, Frame frame) {
+        if (op.isComparison()) {
             if (frame.comparison) {
                 throw Errors.syntax("Chained comparison '" + op.text() + "'", source, t.column(), op.text(),
                         ": write 'a < b and b < c' instead of 'a < b < c'");
             }
             frame.comparison = true;
-        } else if (op == BinOp.AND || op == BinOp.OR) {
+        } else if (op == Operator.AND || op == Operator.OR) {
             frame.comparison = false;
         }
         out.add(new RTok(K.BIN, t.column(), op));
@@ -264,7 +277,7 @@ public final class Parser {
     private void close(Deque<Frame> frames, Tok t, int args) {
         Frame frame = frames.pop();
         if (frame.call) {
-            Fn fn = frame.fn;
+            FormulaFunction fn = frame.fn;
             if (args < fn.minArgs() || args > fn.maxArgs()) {
                 RTok f = out.get(frame.funcIndex);
                 throw Errors.arity(source, f.column(), fn.text(), fn.minArgs(), fn.maxArgs(), args);
@@ -280,20 +293,20 @@ public final class Parser {
         String name = t.text();
         if (name.equals("not")) {
             RTok before = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (before != null && (before.kind() == K.PLUS || before.kind() == K.UN && before.payload() == UnOp.NEG)) {
+            if (before != null && (before.kind() == K.PLUS || before.kind() == K.UN && before.payload() == Operator.NEG)) {
                 throw Errors.syntax("'not' cannot follow a unary sign", source, t.column(), name,
                         ": write '-(not ...)'");
             }
-            out.add(new RTok(K.UN, t.column(), UnOp.NOT));
+            out.add(new RTok(K.UN, t.column(), Operator.NOT));
             frames.peek().comparison = false;
             return true;
         }
         if (name.equals("and") || name.equals("or")) {
-            throw Errors.expectedOperand(source, t.column(), name);
+            throw Errors.expectedOperand(source, t.column(), name, Errors.reservedHint(name));
         }
         Tok after = next();
-        Fn fn = Fn.of(name);
-        int[] reference = settings.references().get(name);
+        FormulaFunction fn = FormulaFunction.of(name).orElse(null);
+        ReferenceShape reference = settings.references().get(name);
         if (after.kind() == Kind.LPAREN) {
             if (fn != null) {
                 out.add(new RTok(K.FUNC, t.column(), fn));
@@ -307,31 +320,20 @@ public final class Parser {
             }
             List<String> known = new ArrayList<>(Syntax.functionNames());
             known.addAll(settings.references().keySet());
-            throw Errors.unknown("function", source, t.column(), name, Suggestions.closest(name, known));
+            throw Errors.unknown("function", source, t.column(), name, Suggestions.closest(name, known), "");
         }
         pushedBack = after;
         if (fn != null || reference != null) {
             throw Errors.syntax((fn != null ? "Function '" : "Reference function '") + name
-                    + "' must be followed by '('", source, t.column(), name, "");
+                    + "' must be followed by '('", source, t.column(), name, fn != null ? Errors.reservedHint(name)
+                    : "");
         }
-        variable(name, t.column());
+        Expression leaf = Syntax.isConstant(name) ? new Constant(name, t.column()) : new Variable(name, t.column());
+        out.add(new RTok(K.LEAF, t.column(), leaf));
         return false;
     }
 
-    private void variable(String name, int column) {
-        int slot;
-        if (settings.layout() != null) {
-            slot = settings.layout().indexOf(name);
-            if (slot < 0) {
-                throw Errors.unknown("variable", source, column, name, Suggestions.closest(name, settings.layout()));
-            }
-        } else {
-            slot = slots.computeIfAbsent(name, k -> slots.size());
-        }
-        out.add(new RTok(K.LEAF, column, new Var(name, slot, column)));
-    }
-
-    private void reference(Tok function, int[] arity) {
+    private void reference(Tok function, ReferenceShape shape) {
         String name = function.text();
         Tok v = next();
         Tok after = next();
@@ -340,30 +342,34 @@ public final class Parser {
             throw Errors.syntax("Reference function '" + name + "' needs a variable name as argument 1, but found "
                     + Errors.describe(v.text()), source, v.column(), v.text(), "");
         }
-        StringBuilder slot = new StringBuilder(name).append('(').append(v.text());
-        int args = 1;
+        List<Expression> arguments = new ArrayList<>();
+        arguments.add(new Variable(v.text(), v.column()));
+        String wanted = shape.names() ? "an integer literal or a name" : "an integer literal";
         Tok t = after;
         while (t.kind() == Kind.COMMA) {
-            args++;
+            int position = arguments.size() + 1;
             Tok n = next();
             Tok start = n;
             boolean negative = n.kind() == Kind.OP && n.text().equals("-");
             if (negative) {
                 n = next();
             }
+            if (shape.names() && !negative && n.kind() == Kind.IDENT && !Syntax.isReserved(n.text())) {
+                arguments.add(new Variable(n.text(), n.column()));
+                t = next();
+                continue;
+            }
             if (n.kind() != Kind.NUMBER || !n.text().chars().allMatch(Character::isDigit)) {
                 String found = negative && n.kind() == Kind.NUMBER ? "-" + n.text() : n.text();
-                throw Errors.syntax("Reference function '" + name + "' needs an integer literal as argument " + args
-                        + ", but found " + Errors.describe(found), source, start.column(), found, "");
+                throw Errors.syntax("Reference function '" + name + "' needs " + wanted + " as argument "
+                        + position + ", but found " + Errors.describe(found), source, start.column(), found, "");
             }
-            long value;
-            try {
-                value = Long.parseLong((negative ? "-" : "") + n.text());
-            } catch (NumberFormatException e) {
-                throw Errors.syntax("Reference function '" + name + "' argument " + args + " '" + n.text()
-                        + "' is out of the range of a long", source, n.column(), n.text(), "");
+            if (new java.math.BigInteger(n.text()).compareTo(java.math.BigInteger.valueOf(MAX_EXACT_INTEGER)) > 0) {
+                throw Errors.syntax("Reference function '" + name + "' argument " + position + " '" + n.text()
+                        + "' is out of the range of exact integers (at most 2^53 = " + MAX_EXACT_INTEGER + ")",
+                        source, n.column(), n.text(), "");
             }
-            slot.append(',').append(value);
+            arguments.add(new Literal(negative ? -n.number() : n.number(), start.column()));
             t = next();
         }
         if (t.kind() == Kind.END) {
@@ -371,13 +377,13 @@ public final class Parser {
                     ": expected ')' before the end of the formula");
         }
         if (t.kind() != Kind.RPAREN) {
-            throw Errors.syntax("Reference function '" + name + "' needs ',' or ')' after argument " + args
-                    + ", but found " + Errors.describe(t.text()), source, t.column(), t.text(), "");
+            throw Errors.syntax("Reference function '" + name + "' needs ',' or ')' after argument "
+                    + arguments.size() + ", but found " + Errors.describe(t.text()), source, t.column(), t.text(), "");
         }
-        if (args < arity[0] || args > arity[1]) {
-            throw Errors.arity(source, function.column(), name, arity[0], arity[1], args);
+        if (arguments.size() < shape.minArgs() || arguments.size() > shape.maxArgs()) {
+            throw Errors.arity(source, function.column(), name, shape.minArgs(), shape.maxArgs(), arguments.size());
         }
-        variable(slot.append(')').toString(), function.column());
+        out.add(new RTok(K.LEAF, function.column(), new ReferenceCall(name, arguments, function.column())));
     }
 
     private Token[] toRpn() {
@@ -395,8 +401,8 @@ public final class Parser {
                     functions.put("_" + i, new ParseOnlyFunction("_" + i, argCount.get(i)));
                     yield "_" + i;
                 }
-                case BIN -> EXP4J_SYMBOL.get((BinOp) t.payload());
-                case UN -> t.payload() == UnOp.NEG ? "-" : EXP4J_NOT;
+                case BIN -> EXP4J_SYMBOL.get((Operator) t.payload());
+                case UN -> t.payload() == Operator.NEG ? "-" : EXP4J_NOT;
                 case PLUS -> "+";
                 case LP -> "(";
                 case RP -> ")";
@@ -407,28 +413,29 @@ public final class Parser {
         return ShuntingYard.convertToRPN(text.toString(), functions, EXP4J_OPERATORS, variables, false);
     }
 
-    private record Item(Node node, int first, int last, int depth) {
+    /** A subtree under construction: its node, the token span it covers and its nesting depth. */
+    private record Item(Expression node, int first, int last, int depth) {
     }
 
-    private Node build(Token[] rpn) {
+    private Expression build(Token[] rpn) {
         Deque<Item> stack = new ArrayDeque<>();
         for (Token token : rpn) {
             Item item;
             if (token instanceof VariableToken v) {
                 int i = Integer.parseInt(v.getName().substring(1));
-                item = new Item((Node) out.get(i).payload(), i, i, 1);
+                item = new Item((Expression) out.get(i).payload(), i, i, 1);
             } else if (token instanceof FunctionToken f) {
                 int i = Integer.parseInt(f.getFunction().getName().substring(1));
                 int n = argCount.get(i);
-                Item[] args = new Item[n];
+                Expression[] args = new Expression[n];
                 int depth = 0;
                 for (int a = n - 1; a >= 0; a--) {
-                    args[a] = pop(stack);
-                    depth = Math.max(depth, args[a].depth());
+                    Item arg = pop(stack);
+                    args[a] = arg.node();
+                    depth = Math.max(depth, arg.depth());
                 }
-                List<Node> nodes = Arrays.stream(args).map(Item::node).toList();
-                item = new Item(new Call((Fn) out.get(i).payload(), nodes, out.get(i).column()), i, closing.get(i),
-                        depth + 1);
+                item = new Item(new Call((FormulaFunction) out.get(i).payload(), List.of(args), out.get(i).column()),
+                        i, closing.get(i), depth + 1);
             } else if (token instanceof OperatorToken o && o.getOperator().getNumOperands() == 2) {
                 Item right = pop(stack);
                 Item left = pop(stack);
@@ -437,8 +444,9 @@ public final class Parser {
                     k++;
                 }
                 RTok op = expect(k, K.BIN);
-                item = new Item(new Binary((BinOp) op.payload(), left.node(), right.node(), op.column()),
-                        left.first(), right.last(), Math.max(left.depth(), right.depth()) + 1);
+                Binary node = new Binary((Operator) op.payload(), left.node(), right.node(), op.column());
+                int leftDepth = left.depth() + (Trees.continuesChain(node, left.node()) ? 0 : 1);
+                item = new Item(node, left.first(), right.last(), Math.max(leftDepth, right.depth() + 1));
             } else if (token instanceof OperatorToken) {
                 Item operand = pop(stack);
                 int k = operand.first() - 1;
@@ -450,15 +458,17 @@ public final class Parser {
                     item = new Item(operand.node(), k, operand.last(), operand.depth());
                 } else {
                     expect(k, K.UN);
-                    item = new Item(new Unary((UnOp) op.payload(), operand.node(), op.column()), k, operand.last(),
-                            operand.depth() + 1);
+                    item = new Item(new Unary((Operator) op.payload(), operand.node(), op.column()), k,
+                            operand.last(), operand.depth() + 1);
                 }
             } else {
                 throw new IllegalStateException("internal parser error: unexpected exp4j token " + token
                         + " for \"" + source + "\"");
             }
             if (item.depth() > settings.maxDepth()) {
-                throw Errors.limit("Formula nesting exceeds the depth limit of " + settings.maxDepth(), source,
+                throw Errors.limit("Formula nesting exceeds the depth limit of " + settings.maxDepth()
+                        + " (each operator and function call is one level above its operands, a chain of one "
+                        + "level such as 'a + b - c' is one level, parentheses add none)", source,
                         item.node().column(), "");
             }
             stack.push(item);
@@ -487,7 +497,7 @@ public final class Parser {
     }
 
     /** An exp4j operator used only for parsing; the tree is evaluated by our own code. */
-    private static final class ParseOnlyOperator extends Operator {
+    private static final class ParseOnlyOperator extends net.objecthunter.exp4j.operator.Operator {
         ParseOnlyOperator(String symbol, int operands, boolean leftAssociative, int precedence) {
             super(symbol, operands, leftAssociative, precedence);
         }

@@ -1,16 +1,25 @@
 package io.kpiengine.formula.internal;
 
-import io.kpiengine.formula.Reference;
-import io.kpiengine.formula.internal.Node.Binary;
-import io.kpiengine.formula.internal.Node.Call;
-import io.kpiengine.formula.internal.Node.Num;
-import io.kpiengine.formula.internal.Node.Unary;
-import io.kpiengine.formula.internal.Node.Var;
+import io.kpiengine.formula.Expression;
+import io.kpiengine.formula.Expression.Binary;
+import io.kpiengine.formula.Expression.Call;
+import io.kpiengine.formula.Expression.Constant;
+import io.kpiengine.formula.Expression.Literal;
+import io.kpiengine.formula.Expression.Operator;
+import io.kpiengine.formula.Expression.ReferenceCall;
+import io.kpiengine.formula.Expression.Unary;
+import io.kpiengine.formula.Expression.Variable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 
 /**
  * Prints a tree in canonical form: single spaces around binary operators, {@code ", "} between arguments, and
  * only the parentheses the precedence rules require (plus around a prefix operator's prefixed operand, and
  * around a prefix operator on the right of {@code ^}). The printed text parses back to the same tree.
+ *
+ * <p>Without recursion: a stack of pending pieces, each either text to append or a node to expand into pieces.
  */
 public final class Printer {
 
@@ -22,12 +31,26 @@ public final class Printer {
     /**
      * The canonical text of a tree.
      *
-     * @param node the tree
+     * @param root the tree
      * @return the text
      */
-    public static String print(Node node) {
+    public static String print(Expression root) {
         StringBuilder sb = new StringBuilder();
-        print(node, sb);
+        Deque<Object> pending = new ArrayDeque<>();
+        pending.push(root);
+        List<Object> pieces = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            Object next = pending.pop();
+            if (next instanceof String s) {
+                sb.append(s);
+                continue;
+            }
+            pieces.clear();
+            expand((Expression) next, pieces);
+            for (int i = pieces.size() - 1; i >= 0; i--) {
+                pending.push(pieces.get(i));
+            }
+        }
         return sb.toString();
     }
 
@@ -44,49 +67,61 @@ public final class Printer {
         return Double.toString(value);
     }
 
-    private static void print(Node node, StringBuilder sb) {
-        if (node instanceof Num n) {
-            sb.append(number(n.value()));
-        } else if (node instanceof Var v) {
-            sb.append(Reference.parse(v.name()).map(Reference::toString).orElse(v.name()));
+    private static void expand(Expression node, List<Object> pieces) {
+        if (node instanceof Literal n) {
+            pieces.add(number(n.value()));
+        } else if (node instanceof Constant c) {
+            pieces.add(c.name());
+        } else if (node instanceof Variable v) {
+            pieces.add(v.name());
+        } else if (node instanceof ReferenceCall r) {
+            pieces.add(r.function() + "(");
+            for (int i = 0; i < r.arguments().size(); i++) {
+                Expression a = r.arguments().get(i);
+                pieces.add((i == 0 ? "" : ", ") + (a instanceof Literal l ? number(l.value()) : a.toString()));
+            }
+            pieces.add(")");
         } else if (node instanceof Unary u) {
-            sb.append(u.op() == Syntax.UnOp.NEG ? "-" : "not ");
-            Node x = u.operand();
-            child(x, x instanceof Unary || precedence(x) < u.op().precedence(), sb);
+            pieces.add(u.operator() == Operator.NEG ? "-" : "not ");
+            Expression x = u.operand();
+            child(x, x instanceof Unary || precedence(x) < u.operator().precedence(), pieces);
         } else if (node instanceof Binary b) {
-            int p = b.op().precedence();
+            Operator op = b.operator();
+            int p = op.precedence();
             int lp = precedence(b.left());
             int rp = precedence(b.right());
-            child(b.left(), lp < p || lp == p && (!b.op().leftAssociative() || b.op().comparison()), sb);
-            sb.append(' ').append(b.op().text()).append(' ');
-            child(b.right(), rp < p || rp == p && (b.op().leftAssociative() || b.op().comparison()), sb);
+            child(b.left(), lp < p || lp == p && (!op.isLeftAssociative() || op.isComparison()), pieces);
+            pieces.add(" " + op.text() + " ");
+            child(b.right(), rp < p || rp == p && (op.isLeftAssociative() || op.isComparison()), pieces);
         } else {
             Call c = (Call) node;
-            sb.append(c.fn().text()).append('(');
-            for (int i = 0; i < c.args().size(); i++) {
-                sb.append(i == 0 ? "" : ", ");
-                print(c.args().get(i), sb);
+            pieces.add(c.function().text() + "(");
+            for (int i = 0; i < c.arguments().size(); i++) {
+                if (i > 0) {
+                    pieces.add(", ");
+                }
+                pieces.add(c.arguments().get(i));
             }
-            sb.append(')');
+            pieces.add(")");
         }
     }
 
-    private static void child(Node node, boolean parens, StringBuilder sb) {
+    private static void child(Expression node, boolean parens, List<Object> pieces) {
         if (parens) {
-            sb.append('(');
-            print(node, sb);
-            sb.append(')');
+            pieces.add("(");
+            pieces.add(node);
+            pieces.add(")");
         } else {
-            print(node, sb);
+            pieces.add(node);
         }
     }
 
-    private static int precedence(Node node) {
+    private static int precedence(Expression node) {
         if (node instanceof Binary b) {
-            return b.op().precedence();
+            return b.operator().precedence();
         }
         if (node instanceof Unary u) {
-            return u.op().precedence();
+            return u.operator().precedence();
         }
         return ATOM;
     }

@@ -178,7 +178,7 @@ public final class Binder {
             } else if (r instanceof ExpectedRowsRule e) {
                 int c = column(i, e.column(), TIMES, "TIMESTAMP or DATE");
                 periods.add(new Plan.PeriodSpec(i, c, c >= 0 && working.get(c).type() == ColumnType.DATE, e.grain(),
-                        e.zone(), columns(i, e.groupBy()), e.minRows(), false, false, null, null));
+                        e.zone(), columns(i, e.groupBy()), e.minRows(), false, false, e.from(), e.to()));
             } else if (r instanceof DateSpineRule s) {
                 int c = column(i, s.column(), TIMES, "TIMESTAMP or DATE");
                 periods.add(new Plan.PeriodSpec(i, c, c >= 0 && working.get(c).type() == ColumnType.DATE, s.grain(),

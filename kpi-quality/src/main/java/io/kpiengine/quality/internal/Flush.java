@@ -82,7 +82,7 @@ final class Flush {
             keyDuplicates(t, removed);
         }
         Observe.rows(plan, t.cols, t.size, removed, account);
-        Periods.evaluate(plan, account);
+        Periods.evaluate(plan, account, source);
         Table inserted = Periods.insert(plan, account);
         t = Table.compactAppend(plan.output, t, removed, inserted);
         for (Plan.GroupFill g : plan.groupFills) {

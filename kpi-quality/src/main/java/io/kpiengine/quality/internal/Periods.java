@@ -20,6 +20,11 @@ import java.util.TreeMap;
 /**
  * Periods of expected-rows and date-spine rules: the key of a value's period, the evaluation of the counts at
  * the end, and the rows a filling date spine inserts.
+ *
+ * <p><b>Bounded.</b> A group's periods from its first to its last (or the rule's {@code from}..{@code to}) are
+ * counted up to {@link io.kpiengine.quality.QualityRules#maxPeriods()} before any is checked; a longer run fails the
+ * cleaning, naming the periods whose rows lie far from the rest (the side with fewer rows of the widest gap
+ * between two periods with rows), instead of reporting or inserting every period of a mistyped millennium.
  */
 final class Periods {
 
@@ -69,8 +74,12 @@ final class Periods {
         return LocalDateTime.ofEpochSecond(key, 0, ZoneOffset.UTC);
     }
 
-    /** Evaluates the counts of every period rule into the account's findings and period scores. */
-    static void evaluate(Plan plan, Account a) {
+    /**
+     * Evaluates the counts of every period rule into the account's findings and period scores.
+     *
+     * @throws io.kpiengine.quality.CleaningException if a group spans more periods than the rules allow
+     */
+    static void evaluate(Plan plan, Account a, String source) {
         a.periodFindings.clear();
         for (int i = 0; i < plan.periods.size(); i++) {
             Plan.PeriodSpec spec = plan.periods.get(i);
@@ -83,6 +92,7 @@ final class Periods {
                         : local(counts.firstKey());
                 LocalDateTime last = spec.to() != null ? spec.grain().start(spec.to().atStartOfDay())
                         : local(counts.lastKey());
+                checkSpan(plan, spec, g.getKey(), counts, first, last, source);
                 for (LocalDateTime p = first; !p.isAfter(last); p = spec.grain().next(p)) {
                     long[] c = counts.get(p.toEpochSecond(ZoneOffset.UTC));
                     long rows = c == null ? 0 : c[0];
@@ -98,6 +108,64 @@ final class Periods {
             a.periodFindings.add(findings);
             a.detail(spec.rule(), spec.spine() ? "missingPeriods" : "shortPeriods", findings.size());
         }
+    }
+
+    /** Refuses a group whose periods from first to last are more than the rules allow. */
+    private static void checkSpan(Plan plan, Plan.PeriodSpec spec, List<String> group, TreeMap<Long, long[]> counts,
+            LocalDateTime first, LocalDateTime last, String source) {
+        int max = plan.rules.maxPeriods();
+        long n = 0;
+        for (LocalDateTime p = first; !p.isAfter(last); p = spec.grain().next(p)) {
+            if (++n > max) {
+                String rule = plan.ruleIds.get(spec.rule());
+                String where = "rule '" + rule + "'" + (group.isEmpty() ? "" : " (group " + group + ")")
+                        + ": the periods from " + first + " to " + last + " are more than the limit of "
+                        + String.format(java.util.Locale.ROOT, "%,d", max) + " (maxPeriods in the rules)";
+                String why = spec.from() != null && spec.to() != null ? "; choose a shorter from..to"
+                        : ": " + stretch(counts) + "; correct those dates, or give the rule from/to";
+                throw new io.kpiengine.quality.CleaningException(source, where + why);
+            }
+        }
+    }
+
+    /**
+     * The rows that stretch a run of periods: the side with fewer rows of the widest gap between two periods with
+     * rows, e.g. {@code 3 rows in 0205-02-03T00:00 are 664,740 days before the other 28 rows (2025-02-01T00:00 to
+     * 2025-02-28T00:00)}.
+     */
+    private static String stretch(TreeMap<Long, long[]> counts) {
+        Long[] keys = counts.keySet().toArray(new Long[0]);
+        if (keys.length < 2) {
+            return "the rows span " + local(keys[0]);
+        }
+        int gap = 0;
+        for (int i = 1; i + 1 < keys.length; i++) {
+            if (keys[i + 1] - keys[i] > keys[gap + 1] - keys[gap]) {
+                gap = i;
+            }
+        }
+        long left = 0;
+        long right = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (i <= gap) {
+                left += counts.get(keys[i])[0];
+            } else {
+                right += counts.get(keys[i])[0];
+            }
+        }
+        long days = (keys[gap + 1] - keys[gap]) / 86_400;
+        boolean before = left <= right;
+        String few = before ? span(keys, 0, gap) : span(keys, gap + 1, keys.length - 1);
+        String rest = before ? span(keys, gap + 1, keys.length - 1) : span(keys, 0, gap);
+        long n = before ? left : right;
+        long others = before ? right : left;
+        return String.format(java.util.Locale.ROOT, "%,d row%s in %s %s %,d days %s the other %,d row%s (%s)", n,
+                n == 1 ? "" : "s", few, n == 1 ? "is" : "are", days, before ? "before" : "after", others,
+                others == 1 ? "" : "s", rest);
+    }
+
+    private static String span(Long[] keys, int from, int to) {
+        return from == to ? local(keys[from]).toString() : local(keys[from]) + " to " + local(keys[to]);
     }
 
     /** The rows that filling date spines insert, with constant fills applied; null if none. */

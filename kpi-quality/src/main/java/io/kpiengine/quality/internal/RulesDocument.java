@@ -53,7 +53,7 @@ public final class RulesDocument {
 
     /** The fields of a rules section. */
     static final String[] SECTION = {"duplicates", "missing", "units", "currencies", "timeZones", "validity",
-        "outliers", "freshness", "expectedRows", "dateSpine", "thresholds", "reportLimit"};
+        "outliers", "freshness", "expectedRows", "dateSpine", "thresholds", "reportLimit", "maxPeriods"};
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|h|d)");
     private static final Pattern DECIMAL_TYPE = Pattern.compile("decimal\\((\\d+)\\)");
@@ -110,6 +110,9 @@ public final class RulesDocument {
         }
         if (f.has("reportLimit")) {
             builder.reportLimit(f.integer("reportLimit", QualityRules.DEFAULT_REPORT_LIMIT, 0, Integer.MAX_VALUE));
+        }
+        if (f.has("maxPeriods")) {
+            builder.maxPeriods(f.integer("maxPeriods", QualityRules.DEFAULT_MAX_PERIODS, 1, 10_000_000));
         }
         for (Consistency.Finding finding : Consistency.check(rules)) {
             problems.add(nodes.get(finding.rule()), finding.message());
@@ -372,12 +375,14 @@ public final class RulesDocument {
     }
 
     private Rule expectedRows(DocNode n) {
-        Fields f = Fields.of(n, problems, "expected-rows rule", "id", "column", "grain", "zone", "minRows", "groupBy");
+        Fields f = Fields.of(n, problems, "expected-rows rule", "id", "column", "grain", "zone", "minRows", "groupBy",
+                "from", "to");
         String column = f.requiredText("column");
         RowGrain grain = enumOf(f, "grain", f.requiredText("grain"), RowGrain.class);
         ZoneId zone = zoneOf(f, "zone");
         BigDecimal min = f.requiredNumber("minRows");
-        if (column == null || grain == null || zone == null || min == null) {
+        LocalDate[] range = range(f, n, "expected-rows rule");
+        if (column == null || grain == null || zone == null || min == null || range == null) {
             return null;
         }
         long minRows;
@@ -385,10 +390,33 @@ public final class RulesDocument {
             minRows = min.longValueExact();
         } catch (ArithmeticException e) {
             problems.add(f.get("minRows"), "'minRows' in expected-rows rule must be a whole number, but was "
-                    + min.toPlainString());
+                    + DocNode.show(min));
             return null;
         }
-        return new ExpectedRowsRule(f.text("id", null), column, grain, zone, minRows, f.textList("groupBy"));
+        if (minRows < 1) {
+            problems.add(f.get("minRows"), "'minRows' in expected-rows rule must be at least 1, but was " + minRows);
+            return null;
+        }
+        return new ExpectedRowsRule(f.text("id", null), column, grain, zone, minRows, f.textList("groupBy"), range[0],
+                range[1]);
+    }
+
+    /** The optional from..to of a period rule: {null, null} when absent, null after a problem. */
+    private LocalDate[] range(Fields f, DocNode n, String what) {
+        LocalDate from = f.has("from") ? dateOf(f, "from") : null;
+        LocalDate to = f.has("to") ? dateOf(f, "to") : null;
+        if (f.has("from") && from == null || f.has("to") && to == null) {
+            return null;
+        }
+        if ((from == null) != (to == null)) {
+            problems.add(n, what + " must set both 'from' and 'to', or neither");
+            return null;
+        }
+        if (from != null && from.isAfter(to)) {
+            problems.add(f.get("from"), "'from' in " + what + " must not be after 'to' " + to + ", but was " + from);
+            return null;
+        }
+        return new LocalDate[] {from, to};
     }
 
     private Rule dateSpine(DocNode n) {
@@ -397,18 +425,12 @@ public final class RulesDocument {
         String column = f.requiredText("column");
         RowGrain grain = enumOf(f, "grain", f.requiredText("grain"), RowGrain.class);
         ZoneId zone = zoneOf(f, "zone");
-        LocalDate from = f.has("from") ? dateOf(f, "from") : null;
-        LocalDate to = f.has("to") ? dateOf(f, "to") : null;
-        if (column == null || grain == null || zone == null || (f.has("from") && from == null)
-                || (f.has("to") && to == null)) {
-            return null;
-        }
-        if ((from == null) != (to == null)) {
-            problems.add(n, "date-spine rule must set both 'from' and 'to', or neither");
+        LocalDate[] range = range(f, n, "date-spine rule");
+        if (column == null || grain == null || zone == null || range == null) {
             return null;
         }
         return new DateSpineRule(f.text("id", null), column, grain, zone, f.textList("groupBy"), f.bool("fill", false),
-                from, to);
+                range[0], range[1]);
     }
 
     private void threshold(QualityRules.Builder builder, String name, DocNode node, DocNode parent) {
@@ -503,7 +525,9 @@ public final class RulesDocument {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            problems.add(f.get(field), "'" + field + "' must be a date yyyy-MM-dd, but was '" + text + "'");
+            String impossible = io.kpiengine.data.io.internal.Civil.noSuchDateTime(text);
+            problems.add(f.get(field), "'" + field + "' must be a date yyyy-MM-dd, but '" + text + "'"
+                    + (impossible != null ? impossible : " is not one"));
             return null;
         }
     }
@@ -515,18 +539,24 @@ public final class RulesDocument {
         }
         Matcher m = DURATION.matcher(text.trim());
         if (m.matches()) {
-            long v = Long.parseLong(m.group(1));
-            switch (m.group(2)) {
-                case "ms":
-                    return Duration.ofMillis(v);
-                case "s":
-                    return Duration.ofSeconds(v);
-                case "min":
-                    return Duration.ofMinutes(v);
-                case "h":
-                    return Duration.ofHours(v);
-                default:
-                    return Duration.ofDays(v);
+            try {
+                long v = Long.parseLong(m.group(1));
+                switch (m.group(2)) {
+                    case "ms":
+                        return Duration.ofMillis(v);
+                    case "s":
+                        return Duration.ofSeconds(v);
+                    case "min":
+                        return Duration.ofMinutes(v);
+                    case "h":
+                        return Duration.ofHours(v);
+                    default:
+                        return Duration.ofDays(v);
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                problems.add(f.get(field), "'" + field + "' must be a duration such as 26h, 2d, 90min or PT26H, but '"
+                        + text + "' is too long (at most 106,751,991,167,300 days)");
+                return null;
             }
         }
         try {

@@ -158,7 +158,7 @@ public final class Run implements CleanedSource {
             tail.addAll(new Flush(plan, source.name(), total).run(buffer, table));
             buffer.clear();
         } else {
-            Periods.evaluate(plan, total);
+            Periods.evaluate(plan, total, source.name());
             Table inserted = Periods.insert(plan, total);
             if (inserted != null) {
                 total.clean += inserted.size;

@@ -122,7 +122,9 @@ final class TimeZoneStep implements Step {
             }
         } else {
             if (!Timestamps.parse(s, p)) {
-                res.problem = "is not an ISO-8601 date-time (yyyy-MM-ddTHH:mm[:ss[.f]] with optional offset or [zone])";
+                String impossible = io.kpiengine.data.io.internal.Civil.noSuchDateTime(s);
+                res.problem = impossible != null ? impossible.strip() : "is not an ISO-8601 date-time"
+                        + " (yyyy-MM-ddTHH:mm[:ss[.f]] with optional offset or [zone])";
                 return;
             }
             long seconds = p.localSeconds;

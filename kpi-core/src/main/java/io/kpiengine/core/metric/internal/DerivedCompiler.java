@@ -1,64 +1,160 @@
 package io.kpiengine.core.metric.internal;
 
+import io.kpiengine.base.internal.Suggestions;
 import io.kpiengine.core.metric.MetricReference;
+import io.kpiengine.core.time.Grain;
+import io.kpiengine.formula.Expression;
+import io.kpiengine.formula.Expression.Literal;
+import io.kpiengine.formula.Expression.ReferenceCall;
+import io.kpiengine.formula.Expression.Variable;
 import io.kpiengine.formula.Formula;
 import io.kpiengine.formula.FormulaOptions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Compiles a derived metric's formula with kpi-formula so that slot {@code i} of the compiled formula is
- * reference {@code i} of the metric.
- *
- * <p>kpi-formula's reference functions take integer arguments only, while {@code to_date(m, month)} names a
- * grain; so every call of a reference function is rewritten to {@code __kpi_ref(m, i)} (i = the reference's
- * position), a reference function declared here, and the slot layout lists {@code __kpi_ref(m,i)} or the plain
- * metric id per reference. The rewrite cannot clash with user names: a user formula that calls
- * {@code __kpi_ref} is refused by the catalog's parser as an unknown function first.
+ * Compiles a derived metric's formula with kpi-formula, parsing it once: the reference functions {@code lag},
+ * {@code last_year}, {@code to_date} and {@code trailing} are declared as kpi-formula reference functions whose
+ * binders check each call and name its slot {@link MetricReference#slot()} ({@code lag(revenue,12)},
+ * {@code to_date(revenue,month)}); every other variable is a metric of the current period. The compiled formula's
+ * slots are the metric's references in order of first appearance, and its {@link Formula#expression() tree}
+ * serves unit inference and the positions of messages.
  */
 public final class DerivedCompiler {
 
-    /** The reference function that stands for the catalog's reference calls in the compiled formula. */
-    public static final String SLOT_FUNCTION = "__kpi_ref";
+    /**
+     * A compiled formula and the reference of each of its slots.
+     *
+     * @param formula the compiled formula
+     * @param references slot {@code i} of the formula reads {@code references.get(i)}
+     */
+    public record Compiled(Formula formula, List<MetricReference> references) {
+        /**
+         * Copies the references.
+         *
+         * @param formula the compiled formula
+         * @param references the reference per slot
+         */
+        public Compiled {
+            references = List.copyOf(references);
+        }
+    }
 
     private DerivedCompiler() {
     }
 
     /**
-     * Compiles the formula.
+     * The names of the reference functions, which no metric may take as its id.
+     *
+     * @return the names
+     */
+    public static List<String> referenceFunctions() {
+        List<String> out = new ArrayList<>();
+        for (MetricReference.Kind k : MetricReference.Kind.values()) {
+            if (k != MetricReference.Kind.CURRENT) {
+                out.add(k.function());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Compiles a formula.
      *
      * @param formula the formula as written
-     * @param tree its parse tree
-     * @param references its distinct references in order of first appearance
-     * @return the compiled formula with one slot per reference, in the same order
-     * @throws io.kpiengine.formula.FormulaException if kpi-formula refuses the formula
+     * @return the compiled formula and its references
+     * @throws io.kpiengine.formula.FormulaException if the formula is not valid; the message names the column
      */
-    public static Formula compile(String formula, Expr tree, List<MetricReference> references) {
-        List<Expr.Ref> nodes = new ArrayList<>();
-        ExprParser.referenceNodes(tree, nodes);
-        StringBuilder text = new StringBuilder();
-        int copied = 0;
-        for (Expr.Ref node : nodes) {
-            MetricReference r = node.reference();
-            if (r.kind() == MetricReference.Kind.CURRENT) {
-                continue;
+    public static Compiled compile(String formula) {
+        Map<String, MetricReference> bySlot = new HashMap<>();
+        FormulaOptions.Builder options = FormulaOptions.builder();
+        for (MetricReference.Kind kind : MetricReference.Kind.values()) {
+            if (kind != MetricReference.Kind.CURRENT) {
+                int args = kind == MetricReference.Kind.LAST_YEAR ? 1 : 2;
+                options.referenceFunction(kind.function(), args, args, call -> {
+                    MetricReference r = reference(kind, call);
+                    bySlot.put(r.slot(), r);
+                    return r.slot();
+                });
             }
-            text.append(formula, copied, node.column() - 1)
-                    .append(SLOT_FUNCTION).append('(').append(r.metric()).append(", ").append(references.indexOf(r))
-                    .append(')');
-            copied = node.end() - 1;
         }
-        text.append(formula.substring(copied));
-        List<String> layout = new ArrayList<>();
-        for (int i = 0; i < references.size(); i++) {
-            MetricReference r = references.get(i);
-            layout.add(r.kind() == MetricReference.Kind.CURRENT ? r.metric()
-                    : SLOT_FUNCTION + "(" + r.metric() + "," + i + ")");
+        Formula compiled = Formula.compile(formula, options.build());
+        List<MetricReference> references = new ArrayList<>();
+        for (String slot : compiled.variables()) {
+            references.add(bySlot.getOrDefault(slot, MetricReference.current(slot)));
         }
-        FormulaOptions options = FormulaOptions.builder()
-                .variables(layout)
-                .referenceFunction(SLOT_FUNCTION, 2, 2)
-                .build();
-        return Formula.compile(text.toString(), options);
+        return new Compiled(compiled, references);
+    }
+
+    /** The reference of a call whose shape kpi-formula has checked: a metric id, then a name or an integer. */
+    private static MetricReference reference(MetricReference.Kind kind, ReferenceCall call) {
+        String metric = ((Variable) call.arguments().get(0)).name();
+        switch (kind) {
+            case LAST_YEAR:
+                return new MetricReference(kind, metric, 0, null);
+            case TO_DATE: {
+                Expression g = call.arguments().get(1);
+                Grain grain = g instanceof Variable v ? Grain.find(v.name()).orElse(null) : null;
+                if (grain == null) {
+                    List<String> grains = Grain.ids().stream().map(id -> id.replace('-', '_')).toList();
+                    throw new IllegalArgumentException("the second argument of to_date(metric, grain) must be a grain "
+                            + grains + ", but was '" + g + "'"
+                            + Suggestions.didYouMean(g.toString().toLowerCase(Locale.ROOT), grains));
+                }
+                return new MetricReference(kind, metric, 0, grain);
+            }
+            default: {
+                Expression n = call.arguments().get(1);
+                double v = n instanceof Literal l ? l.value() : Double.NaN;
+                if (!(v >= 1 && v <= MetricReference.MAX_PERIODS)) {
+                    throw new IllegalArgumentException("the second argument of " + kind.function() + "(metric, n) "
+                            + "must be a whole number 1.." + MetricReference.MAX_PERIODS + ", but was '" + n + "'");
+                }
+                return new MetricReference(kind, metric, (int) v, null);
+            }
+        }
+    }
+
+    /**
+     * The column where a formula first names a metric, directly or as a reference function's first argument.
+     *
+     * @param tree the formula's tree
+     * @param metric the metric id
+     * @return the 1-based column, or 0 if the formula does not name it
+     */
+    public static int columnOf(Expression tree, String metric) {
+        int column = 0;
+        for (Expression e : tree.nodes()) {
+            Expression named = e instanceof ReferenceCall r ? r.arguments().get(0) : e;
+            if (named instanceof Variable v && v.name().equals(metric) && (column == 0 || v.column() < column)) {
+                column = v.column();
+            }
+        }
+        return column;
+    }
+
+    /**
+     * The column of the first reference call of a given slot, such as {@code trailing(twice,7)}.
+     *
+     * @param tree the formula's tree
+     * @param reference the reference
+     * @return the 1-based column, or 0 if the formula has no such call
+     */
+    public static int columnOf(Expression tree, MetricReference reference) {
+        if (reference.kind() == MetricReference.Kind.CURRENT) {
+            return columnOf(tree, reference.metric());
+        }
+        int column = 0;
+        for (Expression e : tree.nodes()) {
+            if (e instanceof ReferenceCall r && r.function().equals(reference.kind().function())
+                    && ((Variable) r.arguments().get(0)).name().equals(reference.metric())
+                    && (column == 0 || r.column() < column)) {
+                column = r.column();
+            }
+        }
+        return column;
     }
 }

@@ -11,15 +11,19 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Recursive-descent parser of the filter language of {@link Filter}, plus its printing and schema checks.
+ * Parser of the filter language of {@link Filter}, plus its printing and schema checks.
  *
  * <pre>
  * or      := and ('or' and)*
@@ -27,11 +31,40 @@ import java.util.regex.Pattern;
  * unary   := 'not' unary | '(' or ')' | test
  * test    := name op literal | name ['not'] 'in' '(' literal (',' literal)* ')' | name 'is' ['not'] 'missing'
  * </pre>
+ *
+ * <p>Without recursion: a stack of open parenthesised groups, each collecting the parts of its disjunction and of
+ * the conjunction being read, and the count of {@code not}s waiting for the next test or group. Redundant
+ * parentheses leave no node, so {@code ((((a = 1))))} nested 5,000 deep reads as {@code a = 1}; nodes that do nest
+ * ({@code not}, an {@code and} inside an {@code or} inside parentheses ...) are limited to {@value #MAX_DEPTH}
+ * levels, so that the filter's printing, comparison and compilation, which recurse over it, stay far inside a
+ * 256 KiB thread stack.
+ *
+ * <p>Lists of any length are linear: an {@code in} list is read in one loop, and checked against the schema with
+ * one message for its first wrong value (a 200,000-value list with a wrong type does not print the list 200,000
+ * times).
  */
 public final class FilterParser extends TokenParser {
 
+    /** The deepest nesting of {@code not}, {@code and} and {@code or} nodes a filter may have. */
+    public static final int MAX_DEPTH = 100;
+
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "missing", "true", "false");
+    /** Filter text longer than this is shortened in messages. */
+    private static final int SHOWN = 120;
+
+    /** An open group: the root, or a parenthesised part with the {@code not}s written before it. */
+    private static final class Group {
+        final List<Integer> nots;
+        final List<Filter> disjuncts = new ArrayList<>();
+        List<Filter> conjuncts = new ArrayList<>();
+
+        Group(List<Integer> nots) {
+            this.nots = nots;
+        }
+    }
+
+    private final Map<Filter, Integer> depths = new IdentityHashMap<>();
 
     private FilterParser(String text) {
         super("filter", text);
@@ -42,49 +75,87 @@ public final class FilterParser extends TokenParser {
      *
      * @param text the text
      * @return the filter
-     * @throws IllegalArgumentException if the text is not a filter
+     * @throws IllegalArgumentException if the text is not a filter, or nests deeper than {@value #MAX_DEPTH}
+     *     levels
      */
     public static Filter parse(String text) {
-        FilterParser p = new FilterParser(text);
-        Filter f = p.or();
-        if (!p.atEnd()) {
-            throw p.error("expected 'and', 'or' or the end");
+        return new FilterParser(text).parse();
+    }
+
+    private Filter parse() {
+        Deque<Group> groups = new ArrayDeque<>();
+        groups.push(new Group(List.of()));
+        while (true) {
+            List<Integer> nots = new ArrayList<>();
+            while (peek().isKeyword("not") || peek().is("(")) {
+                Token t = next();
+                if (t.is("(")) {
+                    groups.push(new Group(nots));
+                    nots = new ArrayList<>();
+                } else {
+                    nots.add(t.column());
+                }
+            }
+            groups.peek().conjuncts.add(negate(test(), nots));
+            while (true) {
+                Group g = groups.peek();
+                if (peek().isKeyword("and")) {
+                    next();
+                    break;
+                }
+                if (peek().isKeyword("or")) {
+                    next();
+                    g.disjuncts.add(conjunction(g.conjuncts));
+                    g.conjuncts = new ArrayList<>();
+                    break;
+                }
+                if (groups.size() > 1) {
+                    if (!peek().is(")")) {
+                        throw error("expected ')'");
+                    }
+                    next();
+                    groups.pop();
+                    groups.peek().conjuncts.add(negate(finish(g), g.nots));
+                } else if (atEnd()) {
+                    return finish(g);
+                } else {
+                    throw error("expected 'and', 'or' or the end");
+                }
+            }
+        }
+    }
+
+    /** The {@code not}s written at these columns, applied innermost (rightmost) first. */
+    private Filter negate(Filter f, List<Integer> nots) {
+        for (int i = nots.size() - 1; i >= 0; i--) {
+            f = nested(new Filter.Not(f), nots.get(i));
         }
         return f;
     }
 
-    private Filter or() {
-        List<Filter> parts = new ArrayList<>();
-        parts.add(and());
-        while (peek().isKeyword("or")) {
-            next();
-            parts.add(and());
-        }
-        return parts.size() == 1 ? parts.get(0) : new Filter.Or(parts);
+    private Filter conjunction(List<Filter> parts) {
+        return parts.size() == 1 ? parts.get(0) : nested(new Filter.And(parts), peek().column());
     }
 
-    private Filter and() {
-        List<Filter> parts = new ArrayList<>();
-        parts.add(unary());
-        while (peek().isKeyword("and")) {
-            next();
-            parts.add(unary());
-        }
-        return parts.size() == 1 ? parts.get(0) : new Filter.And(parts);
+    private Filter finish(Group g) {
+        g.disjuncts.add(conjunction(g.conjuncts));
+        return g.disjuncts.size() == 1 ? g.disjuncts.get(0) : nested(new Filter.Or(g.disjuncts), peek().column());
     }
 
-    private Filter unary() {
-        if (peek().isKeyword("not")) {
-            next();
-            return new Filter.Not(unary());
+    /** Records the depth of a new inner node and refuses one beyond the limit, at the given column. */
+    private Filter nested(Filter f, int column) {
+        List<Filter> parts = f instanceof Filter.Not n ? List.of(n.part()) : f instanceof Filter.And a ? a.parts()
+                : ((Filter.Or) f).parts();
+        int depth = 0;
+        for (Filter p : parts) {
+            depth = Math.max(depth, depths.getOrDefault(p, 1));
         }
-        if (peek().is("(")) {
-            next();
-            Filter inner = or();
-            expect(")");
-            return inner;
+        if (depth + 1 > MAX_DEPTH) {
+            throw failure("nesting exceeds the depth limit of " + MAX_DEPTH + " at column " + column
+                    + " (each 'not', and each 'and' or 'or' inside another, is a level; parentheses alone are none)");
         }
-        return test();
+        depths.put(f, depth + 1);
+        return f;
     }
 
     private Filter test() {
@@ -293,13 +364,13 @@ public final class FilterParser extends TokenParser {
                     out.add("filter \"" + c + "\": operator " + c.op().symbol() + " needs a number, date or"
                             + " timestamp column, but '" + col.name() + "' is " + col.type());
                 } else {
-                    checkLiteral(c.toString(), col, c.value(), out);
+                    checkLiterals(c, List.of(c.value()), col, out);
                 }
             }
         } else if (f instanceof Filter.In in) {
             Column col = column(in.column(), schema, out);
             if (col != null) {
-                in.values().forEach(v -> checkLiteral(in.toString(), col, v, out));
+                checkLiterals(in, in.values(), col, out);
             }
         } else if (f instanceof Filter.IsMissing m) {
             column(m.column(), schema, out);
@@ -326,36 +397,53 @@ public final class FilterParser extends TokenParser {
         return schema.find(name).orElseThrow();
     }
 
-    private static void checkLiteral(String filter, Column col, Filter.Literal v, List<String> out) {
+    /** One message for the first literal of the wrong type, with the number of others; the text is built once. */
+    private static void checkLiterals(Filter test, List<Filter.Literal> values, Column col, List<String> out) {
+        Filter.Literal first = null;
         String need = null;
+        int others = 0;
+        for (Filter.Literal v : values) {
+            String n = need(col, v);
+            if (n != null && first == null) {
+                first = v;
+                need = n;
+            } else if (n != null) {
+                others++;
+            }
+        }
+        if (first != null) {
+            out.add("filter \"" + shown(test.toString()) + "\": column '" + col.name() + "' is " + col.type()
+                    + ", so the value must be " + need + ", but was " + first
+                    + (others == 0 ? "" : " (and " + others + " more value" + (others == 1 ? "" : "s") + ")"));
+        }
+    }
+
+    /** Filter text for a message: whole up to 120 characters, else its start and length. */
+    private static String shown(String filter) {
+        return filter.length() <= SHOWN ? filter : filter.substring(0, SHOWN) + "... (" + filter.length()
+                + " characters)";
+    }
+
+    /** What a literal must be for a column, or null when it fits. */
+    private static String need(Column col, Filter.Literal v) {
         switch (col.type()) {
             case TEXT:
             case CATEGORY:
-                need = v instanceof Filter.Text ? null : "text in quotes";
-                break;
+                return v instanceof Filter.Text ? null : "text in quotes";
             case INTEGER:
-                need = v instanceof Filter.Num n && isWhole(n.value()) ? null : "a whole number";
-                break;
+                return v instanceof Filter.Num n && isWhole(n.value()) ? null : "a whole number";
             case DECIMAL:
-                need = v instanceof Filter.Num ? null : "a number";
-                break;
+                return v instanceof Filter.Num ? null : "a number";
             case BOOLEAN:
-                need = v instanceof Filter.Bool ? null : "true or false";
-                break;
+                return v instanceof Filter.Bool ? null : "true or false";
             case DATE:
-                need = v instanceof Filter.Text t && isDate(t.value()) ? null : "an ISO date in quotes such as"
+                return v instanceof Filter.Text t && isDate(t.value()) ? null : "an ISO date in quotes such as"
                         + " '2025-01-31'";
-                break;
             case TIMESTAMP:
-                need = v instanceof Filter.Text t && isTimestamp(t.value()) ? null : "an ISO timestamp with offset"
+                return v instanceof Filter.Text t && isTimestamp(t.value()) ? null : "an ISO timestamp with offset"
                         + " in quotes such as '2025-01-31T09:00:00+09:00'";
-                break;
             default:
                 throw new AssertionError(col.type());
-        }
-        if (need != null) {
-            out.add("filter \"" + filter + "\": column '" + col.name() + "' is " + col.type() + ", so the value must"
-                    + " be " + need + ", but was " + v);
         }
     }
 

@@ -45,15 +45,25 @@ public final class DocNode {
     private final Map<String, DocNode> fields;
     private final Map<String, Location> keyLocations;
     private final List<DocNode> items;
+    /** For a string read from a document: the document and where the scalar starts in it; else null and -1. */
+    private final String document;
+    private final int start;
 
     private DocNode(Kind kind, Location location, Object value, Map<String, DocNode> fields,
             Map<String, Location> keyLocations, List<DocNode> items) {
+        this(kind, location, value, fields, keyLocations, items, null, -1);
+    }
+
+    private DocNode(Kind kind, Location location, Object value, Map<String, DocNode> fields,
+            Map<String, Location> keyLocations, List<DocNode> items, String document, int start) {
         this.kind = kind;
         this.location = Objects.requireNonNull(location, "location");
         this.value = value;
         this.fields = fields;
         this.keyLocations = keyLocations;
         this.items = items;
+        this.document = document;
+        this.start = start;
     }
 
     /**
@@ -89,6 +99,20 @@ public final class DocNode {
      */
     public static DocNode string(Location location, String text) {
         return new DocNode(Kind.STRING, location, Objects.requireNonNull(text, "text"), Map.of(), Map.of(), List.of());
+    }
+
+    /**
+     * A string node read from a document, which can locate each of its characters ({@link #locationAt(int)}).
+     *
+     * @param location where it stands
+     * @param text the text
+     * @param document the whole document text
+     * @param start the position in {@code document} where the scalar starts (its quote or first character)
+     * @return the node
+     */
+    public static DocNode string(Location location, String text, String document, int start) {
+        return new DocNode(Kind.STRING, location, Objects.requireNonNull(text, "text"), Map.of(), Map.of(), List.of(),
+                Objects.requireNonNull(document, "document"), start);
     }
 
     /**
@@ -140,6 +164,20 @@ public final class DocNode {
      */
     public Location location() {
         return location;
+    }
+
+    /**
+     * Where a character of a string's text stands in the document, such as the column of a name inside a formula.
+     *
+     * @param index a position in {@link #scalarText()}, 0 to its length
+     * @return its location; this node's location for other kinds, strings not read from a document, or an index
+     *     out of range
+     */
+    public Location locationAt(int index) {
+        if (kind != Kind.STRING || document == null || index < 0 || index > ((String) value).length()) {
+            return location;
+        }
+        return ScalarPositions.locate(document, start, location, (String) value, index);
     }
 
     /**
@@ -257,12 +295,27 @@ public final class DocNode {
             case STRING:
                 return "text '" + value + "'";
             case NUMBER:
-                return "number " + scalarText();
+                return "number " + show((BigDecimal) value);
             case BOOLEAN:
                 return "boolean " + value;
             default:
                 return "null";
         }
+    }
+
+    /**
+     * A number for a message: plain notation ({@code 12.5}, {@code 1000000}) unless that takes more than 24
+     * characters, then scientific ({@code 1E+300}), so that no message spells out hundreds of zeros.
+     *
+     * @param number the number
+     * @return its text
+     */
+    public static String show(BigDecimal number) {
+        long digits = (long) number.precision() - number.scale();
+        if (digits > 24 || number.scale() > 24) {
+            return number.stripTrailingZeros().toString();
+        }
+        return number.toPlainString();
     }
 
     @Override

@@ -40,9 +40,20 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 /**
  * Reads a YAML or JSON definition document into a {@link DocNode} tree, strictly.
  *
- * <p>Refused, each with file, line and column: duplicate keys, YAML anchors, aliases and explicit tags, more
- * than one YAML document, documents larger than {@link #maxBytes(int)} (default 4 MiB), nesting deeper than
- * {@link #maxDepth(int)} (default 64), invalid UTF-8, non-finite numbers, and syntax errors.
+ * <p>Refused, each with file, line and column: duplicate keys, YAML anchors, aliases, explicit tags and complex
+ * (non-scalar) keys, more than one YAML document, documents larger than {@link #maxBytes(int)} (default 4 MiB;
+ * reading stops there, so {@code /dev/zero} is refused, not read to exhaustion), nesting deeper than
+ * {@link #maxDepth(int)} (default 64), invalid UTF-8 and NUL characters, numbers out of range, and syntax errors.
+ *
+ * <p><b>Numbers are bounded here</b>, once for every field of every document: a number must be 0 or have a
+ * magnitude from {@code 1e-300} to {@code 1e300} ({@link #MIN_MAGNITUDE}, {@link #MAX_MAGNITUDE}), so that no
+ * reader of a field meets an exponent that overflows an {@code int}, a number that underflows a {@code double} to
+ * 0, or a message that spells out a billion zeros.
+ *
+ * <p><b>YAML is read by the YAML 1.2 core schema, strictly.</b> Plain scalars that YAML 1.1 reads differently are
+ * refused instead of guessed: {@code yes}, {@code no}, {@code on}, {@code off}, {@code y}, {@code n} (a boolean in
+ * 1.1, a text in 1.2: write {@code true}/{@code false}, or quote the text), and numbers not written in decimal
+ * ({@code 0x64}, {@code 0o17}, {@code 1_000}, {@code 1:30}, {@code .inf}: write the decimal, or quote the text).
  *
  * <pre>{@code
  * DocNode root = DocumentReader.read(Path.of("catalog.yaml"));
@@ -59,6 +70,17 @@ public final class DocumentReader {
 
     /** The default nesting limit. */
     public static final int DEFAULT_MAX_DEPTH = 64;
+
+    /** The largest magnitude of a number in a document. */
+    public static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1e300");
+
+    /** The smallest magnitude of a non-zero number in a document. */
+    public static final BigDecimal MIN_MAGNITUDE = new BigDecimal("1e-300");
+
+    private static final java.util.regex.Pattern YAML_BOOLEAN = java.util.regex.Pattern.compile(
+            "true|True|TRUE|false|False|FALSE");
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile(
+            "[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private static final DocumentReader DEFAULT = new DocumentReader(DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH);
 
@@ -164,17 +186,18 @@ public final class DocumentReader {
     public DocNode readFile(Path file) {
         String name = file.toString();
         byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw tooLarge(name, size);
-            }
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            // a bounded read: the size of a device or pipe (/dev/zero) is not known in advance
+            bytes = in.readNBytes(maxBytes == Integer.MAX_VALUE ? maxBytes : maxBytes + 1);
         } catch (NoSuchFileException e) {
             throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0), "no such file")));
         } catch (IOException e) {
             throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0),
-                    "cannot read file: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
+                    "cannot read file: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))));
+        }
+        if (bytes.length > maxBytes) {
+            throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0),
+                    "document is larger than the limit of " + maxBytes + " bytes; reading stopped there")));
         }
         return readText(utf8(bytes, name, "file"), name);
     }
@@ -206,14 +229,31 @@ public final class DocumentReader {
     }
 
     private static String utf8(byte[] bytes, String name, String what) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0),
-                    what + " is not valid UTF-8")));
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) {
+            r = decoder.flush(out);
         }
+        if (r.isError()) {
+            int at = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8).length() + 1;
+            throw new DocumentException(name, List.of(new Problem(new Location(name, line, column), what
+                    + " is not valid UTF-8: byte 0x" + String.format("%02X", bytes[at] & 0xFF) + " is not part of a"
+                    + " valid character; save the document as UTF-8")));
+        }
+        out.flip();
+        return out.toString();
     }
 
     /**
@@ -234,6 +274,7 @@ public final class DocumentReader {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
+        refuseControlCharacters(text, name);
         boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
         if (!json) {
             refuseYamlReferences(text, name);
@@ -243,7 +284,7 @@ public final class DocumentReader {
             if (first == null) {
                 throw new DocumentException(name, List.of(new Problem(new Location(name, 1, 1), "document is empty")));
             }
-            DocNode root = node(p, name, 1);
+            DocNode root = node(p, name, text, 1);
             JsonToken extra = p.nextToken();
             if (extra != null) {
                 throw new DocumentException(name, List.of(new Problem(loc(p, name),
@@ -257,9 +298,42 @@ public final class DocumentReader {
             int cut = msg.indexOf("\n at [Source");
             throw new DocumentException(name, List.of(new Problem(
                     l == null ? new Location(name, 0, 0) : new Location(name, l.getLineNr(), l.getColumnNr()),
-                    "syntax error: " + (cut >= 0 ? msg.substring(0, cut) : msg).trim())));
+                    "syntax error: " + plain((cut >= 0 ? msg.substring(0, cut) : msg).trim()))));
         } catch (IOException e) {
             throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0), "cannot read: " + e)));
+        }
+    }
+
+    /** A parser message without the class names of the YAML library. */
+    private static String plain(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "<org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event\\([^>]*\\)>").matcher(message);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String kind = m.group(1).replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement("a " + kind));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** Refuses NUL and the other C0 controls but tab, line feed and carriage return, at their position. */
+    private static void refuseControlCharacters(String text, String name) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                continue;
+            }
+            if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7F) {
+                throw new DocumentException(name, List.of(new Problem(new Location(name, line, column),
+                        String.format("control character U+%04X%s is not allowed in a definition document; remove"
+                                + " it (is the file binary, or saved in UTF-16?)", (int) c, c == 0 ? " (NUL)" : ""))));
+            }
+            column++;
         }
     }
 
@@ -295,9 +369,34 @@ public final class DocumentReader {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Math.max(maxBytes, 1));
         options.setNestingDepthLimit(maxDepth + 1);
+        // per open collection: {is a mapping, expects a key next}
+        java.util.ArrayDeque<boolean[]> open = new java.util.ArrayDeque<>();
+        Location last = new Location(name, 1, 1);
         try {
             for (Event e : new Yaml(options).parse(new StringReader(text))) {
                 Location at = new Location(name, e.getStartMark().getLine() + 1, e.getStartMark().getColumn() + 1);
+                if (e.getEndMark() != null) {
+                    last = new Location(name, e.getEndMark().getLine() + 1, e.getEndMark().getColumn() + 1);
+                }
+                boolean[] top = open.peek();
+                if (e instanceof NodeEvent) {
+                    if (top != null && top[0] && top[1] && e instanceof CollectionStartEvent) {
+                        throw new DocumentException(name, List.of(new Problem(at, "a key must be a plain text,"
+                                + " but this key is a " + (e instanceof org.yaml.snakeyaml.events.MappingStartEvent
+                                ? "mapping" : "list") + " (a YAML complex key); write the key as text")));
+                    }
+                    if (e instanceof CollectionStartEvent) {
+                        open.push(new boolean[] {e instanceof org.yaml.snakeyaml.events.MappingStartEvent, true});
+                    } else if (top != null && top[0]) {
+                        top[1] = !top[1];
+                    }
+                } else if (e instanceof org.yaml.snakeyaml.events.CollectionEndEvent) {
+                    open.poll();
+                    boolean[] parent = open.peek();
+                    if (parent != null && parent[0]) {
+                        parent[1] = !parent[1];
+                    }
+                }
                 if (e instanceof AliasEvent a) {
                     throw new DocumentException(name, List.of(new Problem(at,
                             "YAML alias '*" + a.getAnchor() + "' is not allowed; write the value out")));
@@ -316,9 +415,35 @@ public final class DocumentReader {
         } catch (MarkedYAMLException e) {
             // syntax errors are reported by the main parse, with the same position
         } catch (YAMLException e) {
-            throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0),
-                    "YAML error: " + e.getMessage())));
+            // an error the YAML library reports without a position: at the end of the last well-formed part
+            throw new DocumentException(name, List.of(new Problem(last,
+                    "syntax error after this point: " + plain(String.valueOf(e.getMessage())))));
         }
+    }
+
+    /**
+     * A number of the document, from its text: decimal notation only, 0 or a magnitude within
+     * [{@link #MIN_MAGNITUDE}, {@link #MAX_MAGNITUDE}].
+     */
+    private static BigDecimal number(String text, String name, Location at) {
+        String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        if (!DECIMAL.matcher(text).matches()) {
+            throw new DocumentException(name, List.of(new Problem(at, "number '" + shown + "' is not written in"
+                    + " decimal (YAML 1.1 reads hexadecimal, octal, sexagesimal, '_' groups and .inf/.nan, YAML 1.2"
+                    + " reads them otherwise or not at all): write the decimal value, or quote it for a text")));
+        }
+        BigDecimal v;
+        try {
+            v = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
+        } catch (NumberFormatException | ArithmeticException e) {
+            v = null;
+        }
+        if (v == null || v.signum() != 0 && (v.abs().compareTo(MAX_MAGNITUDE) > 0
+                || v.abs().compareTo(MIN_MAGNITUDE) < 0)) {
+            throw new DocumentException(name, List.of(new Problem(at, "number '" + shown + "' is out of range: a"
+                    + " number in a definition document is 0 or has a magnitude from 1e-300 to 1e300")));
+        }
+        return v;
     }
 
     private static Location loc(JsonParser p, String name) {
@@ -326,7 +451,7 @@ public final class DocumentReader {
         return new Location(name, l.getLineNr(), l.getColumnNr());
     }
 
-    private DocNode node(JsonParser p, String name, int depth) throws IOException {
+    private DocNode node(JsonParser p, String name, String text, int depth) throws IOException {
         Location at = loc(p, name);
         if (depth > maxDepth) {
             throw new DocumentException(name, List.of(new Problem(at,
@@ -345,7 +470,7 @@ public final class DocumentReader {
                                 "duplicate key '" + key + "' (first at line " + keys.get(key).line() + ")")));
                     }
                     p.nextToken();
-                    fields.put(key, node(p, name, depth + 1));
+                    fields.put(key, node(p, name, text, depth + 1));
                     keys.put(key, keyAt);
                 }
                 return DocNode.object(at, fields, keys);
@@ -353,25 +478,25 @@ public final class DocumentReader {
             case START_ARRAY: {
                 List<DocNode> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(node(p, name, depth + 1));
+                    items.add(node(p, name, text, depth + 1));
                 }
                 return DocNode.array(at, items);
             }
             case VALUE_STRING:
-                return DocNode.string(at, p.getText());
+                long start = p.currentTokenLocation().getCharOffset();
+                return start < 0 || start > text.length() ? DocNode.string(at, p.getText())
+                        : DocNode.string(at, p.getText(), text, (int) start);
             case VALUE_NUMBER_INT:
-                return DocNode.number(at, new BigDecimal(p.getBigIntegerValue()));
             case VALUE_NUMBER_FLOAT:
-                try {
-                    return DocNode.number(at, p.getDecimalValue());
-                } catch (NumberFormatException | JsonProcessingException e) {
-                    throw new DocumentException(name, List.of(new Problem(at,
-                            "number '" + p.getText() + "' is not finite")));
-                }
+                return DocNode.number(at, number(p.getText(), name, at));
             case VALUE_TRUE:
-                return DocNode.bool(at, true);
             case VALUE_FALSE:
-                return DocNode.bool(at, false);
+                if (!YAML_BOOLEAN.matcher(p.getText()).matches()) {
+                    throw new DocumentException(name, List.of(new Problem(at, "'" + p.getText() + "' is a boolean"
+                            + " in YAML 1.1 but a text in YAML 1.2, so it is refused: write true or false for a"
+                            + " boolean, or quote it ('" + p.getText() + "') for a text")));
+                }
+                return DocNode.bool(at, t == JsonToken.VALUE_TRUE);
             case VALUE_NULL:
                 return DocNode.nullNode(at);
             default:

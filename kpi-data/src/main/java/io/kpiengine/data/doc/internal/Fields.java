@@ -2,6 +2,8 @@ package io.kpiengine.data.doc.internal;
 
 import io.kpiengine.base.internal.Suggestions;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -190,6 +192,27 @@ public final class Fields {
     }
 
     /**
+     * A date field in ISO form ({@code 2025-01-31}).
+     *
+     * @param name the field name
+     * @param required whether a missing field is a problem
+     * @return the date, or null when absent or wrong (recorded)
+     */
+    public LocalDate date(String name, boolean required) {
+        String s = required ? requiredText(name) : text(name, null);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            problems.add(get(name), "'" + name + "' in " + what + " must be an ISO date such as 2025-01-31, but was '"
+                    + s + "'");
+            return null;
+        }
+    }
+
+    /**
      * An optional whole-number field within a range.
      *
      * @param name the field name
@@ -213,7 +236,7 @@ public final class Fields {
             return v;
         } catch (ArithmeticException e) {
             problems.add(get(name), "'" + name + "' in " + what + " must be a whole number, but was "
-                    + d.toPlainString());
+                    + DocNode.show(d));
             return fallback;
         }
     }

@@ -249,4 +249,53 @@ public final class Civil {
         }
         return i == e;
     }
+
+    private static final java.util.regex.Pattern ISO_SHAPE = java.util.regex.Pattern.compile(
+            "([+-]?\\d{4,9})-(\\d{2})-(\\d{2})(?:[Tt ](\\d{2}):(\\d{2})(?::(\\d{2}))?.*)?");
+
+    /**
+     * For text in the shape of an ISO-8601 date or date-time whose fields name no real date or time (2025-02-30,
+     * a leap second), what is wrong; null for other text, which is reported as not in the format.
+     */
+    public static String noSuchDateTime(String text) {
+        java.util.regex.Matcher m = ISO_SHAPE.matcher(text.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        int year = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(2));
+        int day = Integer.parseInt(m.group(3));
+        if (month < 1 || month > 12) {
+            return " is no such date: there is no month " + month + " (months run 01 to 12)" + (day >= 1 && day <= 12
+                    ? "; if the day comes before the month, declare datePatterns such as 'yyyy-dd-MM' in the column's"
+                    + " format" : "");
+        }
+        int length = Gregorian.lengthOfMonth(year, month);
+        if (day < 1 || day > length) {
+            String name = java.time.Month.of(month).getDisplayName(java.time.format.TextStyle.FULL,
+                    java.util.Locale.ENGLISH);
+            return " is no such date: " + name + " " + year + " has " + length + " days";
+        }
+        if (m.group(4) == null) {
+            return null;
+        }
+        int hour = Integer.parseInt(m.group(4));
+        int minute = Integer.parseInt(m.group(5));
+        int second = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
+        if (hour > 23) {
+            return " is no such time: there is no hour " + hour + " (hours run 00 to 23; midnight at the end of a day"
+                    + " is 00:00 of the next)";
+        }
+        if (minute > 59) {
+            return " is no such time: there is no minute " + minute + " (minutes run 00 to 59)";
+        }
+        if (second == 60) {
+            return " is no such time: second 60 is a leap second, which timestamps do not hold (seconds run 00 to"
+                    + " 59); write :59 instead";
+        }
+        if (second > 60) {
+            return " is no such time: there is no second " + second + " (seconds run 00 to 59)";
+        }
+        return null;
+    }
 }

@@ -142,7 +142,8 @@ public final class ColumnParsers {
             if (scanner.fractionDigits > 0) {
                 return problem(b, s, e) + " is not an integer (it has a fraction)";
             }
-            if (scanner.overflow) {
+            // the magnitude 2^63 (read as Long.MIN_VALUE) is -9223372036854775808 when negative, else too large
+            if (scanner.overflow || !scanner.negative && scanner.mantissa < 0) {
                 return problem(b, s, e) + " is out of range for a 64-bit integer";
             }
             values[row] = scanner.negative ? -scanner.mantissa : scanner.mantissa;
@@ -217,7 +218,9 @@ public final class ColumnParsers {
             }
             long m = scanner.mantissa;
             long p = Pow10.asLong(scale - frac);
-            if (scanner.overflow || m > Long.MAX_VALUE / p) {
+            // magnitudes as unsigned: at most 2^63 - 1, or 2^63 for a negative value
+            long limit = scanner.negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+            if (scanner.overflow || Long.compareUnsigned(m, Long.divideUnsigned(limit, p)) > 0) {
                 return problem(b, s, e) + " is out of range for " + scale + " decimal places in 64 bits";
             }
             m *= p;
@@ -270,16 +273,19 @@ public final class ColumnParsers {
             }
             int power = scanner.exponent - scanner.fractionDigits;
             double v;
-            if (!scanner.overflow && scanner.mantissa < (1L << 53) && power >= -22 && power <= 22) {
+            if (!scanner.overflow && scanner.mantissa >= 0 && scanner.mantissa < (1L << 53) && power >= -22
+                    && power <= 22) {
                 // both operands are exact doubles, so one IEEE operation rounds correctly (Clinger's fast path)
                 v = power < 0 ? scanner.mantissa / Pow10.asDouble(-power) : scanner.mantissa * Pow10.asDouble(power);
+                v = scanner.negative ? -v : v;
             } else {
+                // the normalized text keeps its sign
                 v = Double.parseDouble(scanner.normalized(b, s, e));
             }
             if (Double.isInfinite(v)) {
                 return problem(b, s, e) + " is out of range for a 64-bit floating-point number";
             }
-            values[row] = scanner.negative ? -v : v;
+            values[row] = v;
             return null;
         }
 
@@ -392,9 +398,12 @@ public final class ColumnParsers {
                     return null;
                 }
             }
-            return problem(b, s, e) + " is not a date in format " + expected;
+            String impossible = patterns.length == 0 ? Civil.noSuchDateTime(new String(b, s, e - s,
+                    StandardCharsets.ISO_8859_1)) : null;
+            return problem(b, s, e) + (impossible != null ? impossible : " is not a date in format " + expected);
         }
     }
+
 
     static final class TimestampParser extends LongBacked {
         private final DatePattern[] patterns;
@@ -422,7 +431,9 @@ public final class ColumnParsers {
             if (patterns.length == 0) {
                 long v = Civil.isoTimestamp(b, s, e, parts);
                 if (v == Civil.BAD) {
-                    return problem(b, s, e) + " is not a timestamp in format " + expected;
+                    String impossible = Civil.noSuchDateTime(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
+                    return problem(b, s, e) + (impossible != null ? impossible
+                            : " is not a timestamp in format " + expected);
                 }
                 if (v == Civil.NO_OFFSET) {
                     if (zone == null) {

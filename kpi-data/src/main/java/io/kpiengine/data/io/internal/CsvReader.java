@@ -40,6 +40,12 @@ import java.util.function.LongSupplier;
  * the limit are rejected; when such a record spans several lines only its first line is rejected, and reading
  * resumes on the next line, so one stray quote costs one line and not the rest of the file.
  *
+ * <p><b>A cut input.</b> The last record of the input that has no line break after it and could not be read (too
+ * few fields, a quote left open, a value cut short that no longer parses) is not one bad record but the sign of
+ * an input cut off in the middle of a record (still being written, or copied incompletely): the reader throws
+ * {@link SourceException} instead of rejecting it. At the end of the input the reader runs the check given to
+ * {@link #onEnd(Runnable)} (a file source checks that the file did not change while it was read).
+ *
  * <p><b>Partitions.</b> A reader may start at any record start of a file and stop at an end offset that is
  * resolved lazily (when the first record at or after the nominal end is reached). A record that begins before
  * the end offset and ends after it proves that the partitions do not meet at a record boundary; the reader then
@@ -122,6 +128,7 @@ public final class CsvReader implements AutoCloseable {
     private List<RejectedRow> rejected;
     private boolean done;
     private boolean readAny;
+    private Runnable endCheck;
 
     /**
      * Creates a reader.
@@ -158,6 +165,16 @@ public final class CsvReader implements AutoCloseable {
     public void limit(long nominal, LongSupplier resolver) {
         this.nominalEnd = nominal;
         this.endResolver = resolver;
+    }
+
+    /**
+     * A check to run when this reader reaches its end (the end of the input, or of its partition), before the
+     * last batch is returned; it throws to fail the source.
+     *
+     * @param check the check
+     */
+    public void onEnd(Runnable check) {
+        this.endCheck = check;
     }
 
     /**
@@ -322,6 +339,9 @@ public final class CsvReader implements AutoCloseable {
             }
         }
         done = atEnd;
+        if (atEnd && endCheck != null) {
+            endCheck.run();
+        }
         RecordBatch batch = ColumnParsers.finish(schema, name, parsers, rowNumbers, rows, rejected);
         budget.add(rows + rejected.size(), rejected, atEnd);
         return batch;
@@ -353,28 +373,55 @@ public final class CsvReader implements AutoCloseable {
                 advance(next);
                 continue;
             }
+            // the last record of the input, on one line without a line break after it (a quote left open over
+            // several lines is a stray quote: only its first line is rejected, as anywhere else)
+            boolean cut = eof && next == limit && next == recContentEnd && recBreaks == 0;
             if ((recFlags & (MALFORMED | UNBALANCED)) != 0) {
+                if (cut) {
+                    throw cutOff("record " + quoteProblem());
+                }
                 recover(quoteProblem(), next);
                 return RECORD;
             }
             if (nf != expectedFields) {
-                reject(pos, recContentEnd, "record has " + nf + " field" + (nf == 1 ? "" : "s") + ", but "
-                        + fieldCountRule);
+                String problem = "record has " + nf + " field" + (nf == 1 ? "" : "s") + ", but " + fieldCountRule;
+                if (cut) {
+                    throw cutOff(problem);
+                }
+                reject(pos, recContentEnd, problem);
                 advance(next);
                 return RECORD;
             }
             if ((recFlags & HIGH) != 0) {
                 String bad = encodingProblem(pos, recContentEnd);
                 if (bad != null) {
+                    if (cut) {
+                        throw cutOff(bad);
+                    }
                     reject(pos, recContentEnd, bad);
                     advance(next);
                     return RECORD;
                 }
             }
-            convert();
+            String problem = convert();
+            if (problem != null) {
+                if (cut) {
+                    throw cutOff(problem);
+                }
+                reject(pos, recContentEnd, problem);
+            }
             advance(next);
             return RECORD;
         }
+    }
+
+    /** The failure of an input whose last record, without a line break, cannot be read. */
+    private SourceException cutOff(String problem) {
+        String raw = new String(buf, pos, Math.min(recContentEnd - pos, 200), settings.charset());
+        return new SourceException(name, line, "the input ends in the middle of a record: its last line has no line"
+                + " break and cannot be read (" + problem + "): '" + raw + "'. The file looks cut off, as when it"
+                + " is still being written or was copied incompletely; read it once it is complete (or, if the"
+                + " record is really bad, fix it and end it with a line break)", null);
     }
 
     /**
@@ -387,8 +434,10 @@ public final class CsvReader implements AutoCloseable {
         }
         if (off > end) {
             throw new SourceException(name, line, "cannot read this file in parallel: the record before this line"
-                    + " crosses the partition boundary at byte " + end + " (a quote is unbalanced); read it without"
-                    + " split()", null);
+                    + " crosses the boundary between two parts read by different threads, at byte " + end + ", so a"
+                    + " quote before it is not closed where it should be; correct the quote, or read the file with"
+                    + " one thread (kpi run --threads 1; in code, parallelism(1) or a source that is not split)",
+                    null);
         }
         return off == end;
     }
@@ -428,7 +477,8 @@ public final class CsvReader implements AutoCloseable {
         }
     }
 
-    private void convert() {
+    /** Converts the record's fields into the row {@link #rows}; returns the problem of a value that does not parse. */
+    private String convert() {
         int row = rows;
         byte[] b = buf;
         for (int c : order) {
@@ -442,12 +492,12 @@ public final class CsvReader implements AutoCloseable {
                 for (ColumnParser p : parsers) {
                     p.clear(row);
                 }
-                reject(pos, recContentEnd, problem);
-                return;
+                return problem;
             }
         }
         rowNumbers[row] = line;
         rows = row + 1;
+        return null;
     }
 
     private String quoteProblem() {

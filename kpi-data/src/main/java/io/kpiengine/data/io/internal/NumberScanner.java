@@ -23,7 +23,10 @@ public final class NumberScanner {
 
     /** Whether the number is negative. */
     public boolean negative;
-    /** The significant digits as an unsigned magnitude (valid unless {@link #overflow}). */
+    /**
+     * The significant digits as an unsigned magnitude (valid unless {@link #overflow}): up to 2^63, which reads as
+     * {@code Long.MIN_VALUE} and fits a {@code long} only when negative.
+     */
     public long mantissa;
     /** Significant fraction digits in {@link #mantissa}. */
     public int fractionDigits;
@@ -75,10 +78,10 @@ public final class NumberScanner {
         while (i < e) {
             int d = b[i] - '0';
             if (d >= 0 && d <= 9) {
-                if (m > 922337203685477579L) {
-                    ovf = true;
-                } else {
+                if (fits(m, d)) {
                     m = m * 10 + d;
+                } else {
+                    ovf = true;
                 }
                 intDigits++;
                 groupDigits++;
@@ -112,15 +115,13 @@ public final class NumberScanner {
                 if (d == 0) {
                     zeros++;
                 } else {
-                    for (int z = 0; z <= zeros; z++) {
-                        if (m > 922337203685477579L) {
-                            ovf = true;
+                    for (int z = 0; z <= zeros && !ovf; z++) {
+                        int digit = z == zeros ? d : 0;
+                        if (fits(m, digit)) {
+                            m = m * 10 + digit;
                         } else {
-                            m = m * 10;
+                            ovf = true;
                         }
-                    }
-                    if (!ovf) {
-                        m += d;
                     }
                     fracDigits += zeros + 1;
                     zeros = 0;
@@ -161,6 +162,14 @@ public final class NumberScanner {
         fractionDigits = fracDigits;
         overflow = ovf;
         return OK;
+    }
+
+    /**
+     * Whether {@code m * 10 + d} is at most 2^63, the largest magnitude of a {@code long} ({@code -2^63}); the
+     * magnitude 2^63 itself is held as {@code Long.MIN_VALUE} and is only valid for a negative number.
+     */
+    private static boolean fits(long m, int d) {
+        return Long.compareUnsigned(m, 922337203685477580L) < 0 || m == 922337203685477580L && d <= 8;
     }
 
     static boolean matches(byte[] b, int i, int e, byte[] token) {

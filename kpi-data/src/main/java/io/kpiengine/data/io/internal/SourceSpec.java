@@ -150,6 +150,12 @@ public final class SourceSpec {
         if (f.has("ignoreHeaderCase")) {
             b.ignoreHeaderCase(f.bool("ignoreHeaderCase", false));
         }
+        if ((delimiter == null ? ',' : delimiter) == (quote == null ? '"' : quote)) {
+            problems.add(f.get(quote != null ? "quote" : "delimiter"), "'delimiter' and 'quote' in " + csvWhat
+                    + " must differ, but both are '" + (delimiter == null ? ',' : delimiter) + "' (no field could be"
+                    + " told from a quoted one); the default quote is '\"'");
+            return CsvSettings.DEFAULTS;
+        }
         if (f.has("header")) {
             b.header(f.bool("header", true));
         }
@@ -196,7 +202,13 @@ public final class SourceSpec {
                     + "'");
             return null;
         }
-        return s.charAt(0);
+        char c = s.charAt(0);
+        if (c > 126 || c < ' ' && c != '\t') {
+            f.problems().add(f.get(field), "'" + field + "' in " + what + " must be a printable ASCII character or"
+                    + " tab, but was U+" + String.format("%04X", (int) c));
+            return null;
+        }
+        return c;
     }
 
     private static ColumnFormat format(String what, DocNode node, Problems problems) {

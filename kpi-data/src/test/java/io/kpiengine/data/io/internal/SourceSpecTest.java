@@ -153,4 +153,20 @@ class SourceSpecTest {
         assertThat(b.build()).isEqualTo(b.build()).hasSameHashCodeAs(b.build());
         assertThat(b.build().toString().toLowerCase(Locale.ROOT)).contains("delimiter ';'");
     }
+
+    @Test
+    void delimiterEqualToQuote_isAProblemAtItsPlace_andRefusedByTheSettings() {
+        Problems problems = new Problems("s.yaml");
+        read("columns: {a: text}\ncsv: {delimiter: '\"'}\n", problems, "data source 'events'");
+        assertThat(problems.list()).extracting(Object::toString).containsExactly("s.yaml:2:18: 'delimiter' and"
+                + " 'quote' in csv of data source 'events' must differ, but both are '\"' (no field could be told from"
+                + " a quoted one); the default quote is '\"'");
+        Problems tab = new Problems("s.yaml");
+        read("columns: {a: text}\ncsv: {delimiter: \"\\n\"}\n", tab, "input");
+        assertThat(tab.list()).extracting(Object::toString).containsExactly("s.yaml:2:18: 'delimiter' in csv of"
+                + " input must be a printable ASCII character or tab, but was U+000A");
+        assertThatThrownBy(() -> CsvSettings.builder().delimiter(';').quote(';').build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("delimiter and quote must differ, but both were ';'");
+    }
 }

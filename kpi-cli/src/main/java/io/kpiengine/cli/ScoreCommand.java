@@ -1,0 +1,246 @@
+package io.kpiengine.cli;
+
+import io.kpiengine.base.KpiException;
+import io.kpiengine.core.KpiEngine;
+import io.kpiengine.core.KpiResults;
+import io.kpiengine.core.QualityVerdict;
+import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.metric.CatalogException;
+import io.kpiengine.core.metric.DataSource;
+import io.kpiengine.core.score.GoalNode;
+import io.kpiengine.core.score.GoalTree;
+import io.kpiengine.core.score.ScoreCard;
+import io.kpiengine.core.score.ScoreResults;
+import io.kpiengine.core.score.ScoreValue;
+import io.kpiengine.core.score.Scores;
+import io.kpiengine.data.RecordSource;
+import io.kpiengine.data.doc.DocumentException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kpi score}: computes the KPIs of a catalog over data files and scores its composite scores (the
+ * {@code scores} section, docs/scoring.md) for every period and entity, written as JSON.
+ *
+ * <pre>
+ * kpi score --catalog sales.yaml --data activity=activity.csv --out scores.json
+ * 1 score (sales_health) over 3 periods and 8 entities; quality PASS; wrote scores.json
+ * </pre>
+ *
+ * <p>The file is written whole or not at all: to a temporary file in the same directory, then renamed. Each
+ * result is one node of one score for one entity and period: its points, its contribution to its parent and to
+ * the root, and for nodes with children the coverage, the missing children, the rank and the status; a node
+ * without a score has {@code "points": null} with the reason and a detail.
+ *
+ * <p>Exit codes: 0 scores written, quality gate passed or warned; 1 scores written but a source failed its quality
+ * gate; 2 usage or configuration error (bad option, unreadable or invalid catalog, a catalog without scores, an
+ * unknown score or source, a missing file), with the reason on standard error.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Score the composite scores of a catalog for every period and entity (JSON).",
+            "Exit codes: 0 done, 1 quality gate failed (scores still written), 2 usage or configuration error."})
+final class ScoreCommand implements Callable<Integer> {
+
+    /** Exit code when the scores were written and no source failed its quality gate. */
+    public static final int OK = 0;
+    /** Exit code when the scores were written but a source failed its quality gate. */
+    public static final int QUALITY_GATE_FAILED = 1;
+    /** Exit code for usage and configuration errors. */
+    public static final int CONFIG_ERROR = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--catalog", required = true, paramLabel = "FILE",
+            description = "The metric catalog with a scores section, YAML or JSON.")
+    private Path catalog;
+
+    @Option(names = "--data", paramLabel = "SOURCE=FILE",
+            description = "The CSV file of a data source; repeat per source.")
+    private Map<String, Path> data = new LinkedHashMap<>();
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the scores (.json).")
+    private Path out;
+
+    @Option(names = "--score", paramLabel = "ID",
+            description = "Only this score (default: every score of the catalog).")
+    private String score;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads per source and for scoring (default 1).")
+    private Integer threads;
+
+    /** Creates the command; picocli sets the options. */
+    public ScoreCommand() {
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @return the exit code
+     */
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return fail(err, "--out must end in .json, but was '" + out + "'");
+        }
+        Catalog c;
+        try {
+            c = Catalog.read(catalog);
+        } catch (CatalogException e) {
+            err.println("kpi score: " + catalog + " is not a valid catalog (" + e.problems().size() + " problem"
+                    + (e.problems().size() == 1 ? "" : "s") + "):");
+            e.problems().forEach(err::println);
+            err.flush();
+            return CONFIG_ERROR;
+        } catch (DocumentException | UncheckedIOException e) {
+            return fail(err, e.getMessage());
+        }
+        List<GoalTree> trees = c.goalTrees();
+        if (trees.isEmpty()) {
+            return fail(err, catalog + " has no scores section; see docs/scoring.md");
+        }
+        if (score != null) {
+            try {
+                trees = List.of(ScoreCard.of(c, score).tree());
+            } catch (IllegalArgumentException e) {
+                return fail(err, "--score: " + e.getMessage());
+            }
+        }
+        Map<String, RecordSource> sources = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, Path> e : data.entrySet()) {
+                DataSource source = c.source(e.getKey()).orElseThrow(() -> new IllegalArgumentException("--data "
+                        + e.getKey() + "=...: the catalog has no data source '" + e.getKey() + "'; its sources are "
+                        + c.sources().stream().map(DataSource::name).toList()));
+                if (!Files.isRegularFile(e.getValue())) {
+                    throw new IllegalArgumentException("--data " + e.getKey() + "=" + e.getValue() + ": no such file");
+                }
+                sources.put(e.getKey(), source.csvReader(e.getValue()).build());
+            }
+            int n = threads == null ? 1 : threads;
+            KpiResults results = KpiEngine.builder().catalog(c).parallelism(n).build().evaluate(sources);
+            List<ScoreResults> scored = new ArrayList<>();
+            for (GoalTree t : trees) {
+                scored.add(ScoreCard.builder(t).catalog(c).parallelism(n).build().score(results));
+            }
+            writeAtomically(out, json(c, scored));
+            summarize(stdout, scored, results);
+            return results.quality().verdict() == QualityVerdict.FAIL ? QUALITY_GATE_FAILED : OK;
+        } catch (IllegalArgumentException | IllegalStateException | KpiException e) {
+            sources.values().forEach(RecordSource::close);
+            return fail(err, e.getMessage());
+        } catch (IOException e) {
+            return fail(err, "cannot write " + out + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            sources.values().forEach(RecordSource::close);
+            return fail(err, e.getMessage());
+        }
+    }
+
+    /** Writes to a temporary file beside the target, then renames it over the target. */
+    static void writeAtomically(Path target, String text) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, text);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private void summarize(PrintWriter stdout, List<ScoreResults> scored, KpiResults results) {
+        java.util.Set<String> periods = new java.util.TreeSet<>();
+        java.util.Set<String> entities = new java.util.TreeSet<>();
+        for (ScoreResults s : scored) {
+            s.periods().forEach(p -> periods.add(p.toString()));
+            s.all().forEach(x -> entities.addAll(x.entities()));
+        }
+        stdout.printf(Locale.ROOT, "%d score%s (%s) over %d period%s and %d entit%s; quality %s; wrote %s%n",
+                scored.size(), scored.size() == 1 ? "" : "s", String.join(", ", scored.stream().map(s -> s.tree().id())
+                        .toList()), periods.size(), periods.size() == 1 ? "" : "s", entities.size(),
+                entities.size() == 1 ? "y" : "ies", results.quality().verdict(), out);
+        stdout.flush();
+    }
+
+    /** The scores as JSON: docs/scoring.md, "kpi score". */
+    static String json(Catalog c, List<ScoreResults> scored) {
+        StringBuilder sb = new StringBuilder("{\n  \"schemaVersion\": 1,\n  \"catalog\": ")
+                .append(ResultsFormat.str(c.name())).append(",\n  \"scores\": [");
+        for (int t = 0; t < scored.size(); t++) {
+            ScoreResults s = scored.get(t);
+            GoalTree tree = s.tree();
+            sb.append(t == 0 ? "\n" : ",\n").append("    {\"score\": ").append(ResultsFormat.str(tree.id()))
+                    .append(", \"unit\": ").append(ResultsFormat.str(GoalTree.UNIT))
+                    .append(", \"entityDimensions\": ").append(strings(tree.entityDimensions()))
+                    .append(", \"results\": [");
+            boolean first = true;
+            for (int p = 0; p < s.periods().size(); p++) {
+                Scores x = s.all().get(p);
+                for (String entity : x.entities()) {
+                    for (GoalNode n : tree.nodes()) {
+                        sb.append(first ? "\n" : ",\n");
+                        first = false;
+                        result(sb, s.periods().get(p).toString(), x, n, entity);
+                    }
+                }
+            }
+            sb.append(first ? "]}" : "\n    ]}");
+        }
+        return sb.append(scored.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+    }
+
+    private static void result(StringBuilder sb, String period, Scores x, GoalNode n, String entity) {
+        ScoreValue v = x.value(n.id(), entity);
+        sb.append("      {\"period\": ").append(ResultsFormat.str(period))
+                .append(", \"entity\": ").append(ResultsFormat.str(entity))
+                .append(", \"node\": ").append(ResultsFormat.str(n.id()))
+                .append(", \"kpi\": ").append(ResultsFormat.str(n.kpi().orElse(null)))
+                .append(", \"points\": ").append(number(v.score()))
+                .append(", \"contribution\": ").append(number(x.contribution(n.id(), entity)))
+                .append(", \"contributionToTop\": ").append(number(x.contributionToTop(n.id(), entity)));
+        if (!n.isLeaf()) {
+            sb.append(", \"coverage\": ").append(number(v.coverage()))
+                    .append(", \"missing\": ").append(strings(v.missing()))
+                    .append(", \"rank\": ").append(v.isPresent() ? Integer.toString(x.rank(n.id(), entity)) : "null")
+                    .append(", \"status\": ").append(ResultsFormat.str(x.status(n.id(), entity).orElse(null)));
+        }
+        sb.append(", \"reason\": ").append(ResultsFormat.str(v.isPresent() ? null : v.reason().name()))
+                .append(", \"detail\": ").append(ResultsFormat.str(v.detail())).append('}');
+    }
+
+    private static String number(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "null";
+    }
+
+    private static String strings(List<String> list) {
+        return list.stream().map(ResultsFormat::str).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println("kpi score: " + message);
+        err.flush();
+        return CONFIG_ERROR;
+    }
+}

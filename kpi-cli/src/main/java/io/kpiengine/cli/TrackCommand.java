@@ -1,0 +1,226 @@
+package io.kpiengine.cli;
+
+import io.kpiengine.base.KpiException;
+import io.kpiengine.core.KpiEngine;
+import io.kpiengine.core.KpiResults;
+import io.kpiengine.core.QualityVerdict;
+import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.metric.CatalogException;
+import io.kpiengine.core.metric.DataSource;
+import io.kpiengine.core.time.Grain;
+import io.kpiengine.core.track.Alert;
+import io.kpiengine.core.track.AlertSeverity;
+import io.kpiengine.core.track.AlertState;
+import io.kpiengine.core.track.KpiStatus;
+import io.kpiengine.core.track.Scorecard;
+import io.kpiengine.core.track.Tracker;
+import io.kpiengine.core.track.TrackingFinding;
+import io.kpiengine.data.RecordSource;
+import io.kpiengine.data.doc.DocumentException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kpi track}: computes every KPI of a catalog over data files and writes the scorecard: baselines, targets,
+ * achievement, pace, status and alerts per metric, period and segment, with the findings (schema:
+ * {@code docs/tracking.md}).
+ *
+ * <pre>
+ * kpi track --catalog catalog.yaml --data events=events.csv --out scorecard.json --alerts-out alerts.state
+ * 48 series: 30 on-track, 5 at-risk, 3 off-track, ...; alerts: 2 new, 1 continuing, 0 resolved; 4 findings; quality PASS; wrote scorecard.json
+ * CRITICAL NEW leads-below-plan: leads {channel=social} 2025-06: achievement % 84.20 below 90 for 2 periods; ...
+ * </pre>
+ *
+ * <p>{@code --alerts-in} gives the alert state of the previous run, so that alerts are new, continuing or resolved;
+ * {@code --alerts-out} saves this run's, beside the aggregation state of {@code --state-out}. Every output file is
+ * written to a temporary file in its directory and renamed over the target.
+ *
+ * <p>Exit codes: 0 scorecard written, no critical alert open and no source failed its quality gate; 1 scorecard
+ * written, but a critical alert is open at the end of the run or a source failed its quality gate; 2 usage or
+ * configuration error, with the reason on standard error.
+ */
+@Command(name = "track", mixinStandardHelpOptions = true,
+        description = {"Compute the KPIs of a catalog and write the scorecard: baselines, targets, status, alerts.",
+            "Exit codes: 0 nothing critical, 1 a critical alert is open or a quality gate failed (scorecard still"
+                + " written), 2 usage or configuration error."})
+final class TrackCommand implements Callable<Integer> {
+
+    /** Exit code when nothing is critical. */
+    public static final int OK = 0;
+    /** Exit code when a critical alert is open or a source failed its quality gate. */
+    public static final int CRITICAL = 1;
+    /** Exit code for usage and configuration errors. */
+    public static final int CONFIG_ERROR = 2;
+
+    /** The most alerts and findings printed; the file holds all of them. */
+    static final int SHOWN = 20;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--catalog", required = true, paramLabel = "FILE", description = "The metric catalog, YAML or JSON.")
+    private Path catalog;
+
+    @Option(names = "--data", paramLabel = "SOURCE=FILE", description = "The CSV file of a data source; repeat per source.")
+    private Map<String, Path> data = new LinkedHashMap<>();
+
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "Where to write the scorecard: a .json or .csv file.")
+    private Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the processors).")
+    private Integer threads;
+
+    @Option(names = "--grain", paramLabel = "GRAIN", description = "Override the catalog's grain.")
+    private String grain;
+
+    @Option(names = "--as-of", paramLabel = "INSTANT", description = "The instant that decides the partial period and"
+            + " the as-of date of overdue plans and reviews, e.g. 2025-07-01T00:00:00Z (default: now).")
+    private String asOf;
+
+    @Option(names = "--state-in", paramLabel = "FILE", description = "Resume the aggregation from a saved state.")
+    private Path stateIn;
+
+    @Option(names = "--state-out", paramLabel = "FILE", description = "Save the aggregation state.")
+    private Path stateOut;
+
+    @Option(names = "--alerts-in", paramLabel = "FILE", description = "The alert state of the previous run.")
+    private Path alertsIn;
+
+    @Option(names = "--alerts-out", paramLabel = "FILE", description = "Save the alert state for the next run.")
+    private Path alertsOut;
+
+    /** Creates the command; picocli sets the options. */
+    public TrackCommand() {
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @return the exit code
+     */
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".json") && !name.endsWith(".csv")) {
+            return fail(err, "--out must end in .json or .csv, but was '" + out + "'");
+        }
+        Catalog c;
+        try {
+            c = Catalog.read(catalog);
+        } catch (CatalogException e) {
+            err.println("kpi track: " + catalog + " is not a valid catalog (" + e.problems().size() + " problem"
+                    + (e.problems().size() == 1 ? "" : "s") + "):");
+            e.problems().forEach(err::println);
+            err.flush();
+            return CONFIG_ERROR;
+        } catch (DocumentException | UncheckedIOException e) {
+            return fail(err, e.getMessage());
+        }
+        List<RecordSource> opened = new ArrayList<>();
+        try {
+            Clock clock = asOf == null ? Clock.systemUTC() : Clock.fixed(Instant.parse(asOf), ZoneOffset.UTC);
+            KpiEngine.Builder eb = KpiEngine.builder().catalog(c).clock(clock);
+            Tracker.Builder tb = Tracker.builder(c).clock(clock);
+            if (threads != null) {
+                eb.parallelism(threads);
+                tb.parallelism(threads);
+            }
+            if (grain != null) {
+                eb.grain(Grain.parse(grain));
+            }
+            KpiEngine engine = eb.build();
+            Map<String, RecordSource> sources = new LinkedHashMap<>();
+            for (Map.Entry<String, Path> e : data.entrySet()) {
+                DataSource source = c.source(e.getKey()).orElseThrow(() -> new IllegalArgumentException("--data "
+                        + e.getKey() + "=...: the catalog has no data source '" + e.getKey() + "'; its sources are "
+                        + c.sources().stream().map(DataSource::name).toList()));
+                if (!Files.isRegularFile(e.getValue())) {
+                    throw new IllegalArgumentException("--data " + e.getKey() + "=" + e.getValue() + ": no such file");
+                }
+                RecordSource reader = source.csvReader(e.getValue()).build();
+                opened.add(reader);
+                sources.put(e.getKey(), reader);
+            }
+            AlertState previous = alertsIn == null ? AlertState.EMPTY
+                    : AlertState.fromBytes(Files.readAllBytes(alertsIn));
+            KpiResults results = stateIn == null ? engine.evaluate(sources)
+                    : engine.evaluate(engine.restore(Files.readAllBytes(stateIn)), sources);
+            Scorecard card = tb.build().track(results, previous);
+            AtomicFiles.write(out, name.endsWith(".json") ? card::writeJson : card::writeCsv);
+            if (stateOut != null) {
+                AtomicFiles.write(stateOut, results.state().toBytes());
+            }
+            if (alertsOut != null) {
+                AtomicFiles.write(alertsOut, card.alertState().toBytes());
+            }
+            report(stdout, card);
+            results.warnings().forEach(w -> err.println("kpi track: warning: " + w));
+            err.flush();
+            return card.hasOpen(AlertSeverity.CRITICAL) || results.quality().verdict() == QualityVerdict.FAIL
+                    ? CRITICAL : OK;
+        } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException | KpiException e) {
+            opened.forEach(RecordSource::close);
+            return fail(err, e.getMessage());
+        } catch (IOException e) {
+            opened.forEach(RecordSource::close);
+            return fail(err, "cannot read or write a file: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            opened.forEach(RecordSource::close);
+            return fail(err, e.getMessage());
+        }
+    }
+
+    /** The summary line, then the alerts and findings (at most {@link #SHOWN} of each). */
+    private void report(PrintWriter stdout, Scorecard card) {
+        StringBuilder statuses = new StringBuilder();
+        for (Map.Entry<KpiStatus, Integer> e : card.statusCounts().entrySet()) {
+            if (e.getValue() > 0) {
+                statuses.append(statuses.length() == 0 ? "" : ", ").append(e.getValue()).append(' ')
+                        .append(e.getKey().id());
+            }
+        }
+        long[] states = new long[Alert.State.values().length];
+        card.alerts().forEach(a -> states[a.state().ordinal()]++);
+        stdout.printf(Locale.ROOT, "%,d series: %s; alerts: %d new, %d continuing, %d resolved; %d finding%s;"
+                + " quality %s; wrote %s%n", card.current().size(), statuses.length() == 0 ? "none" : statuses,
+                states[0], states[1], states[2], card.findings().size(), card.findings().size() == 1 ? "" : "s",
+                card.quality(), out);
+        List<Alert> alerts = new ArrayList<>(card.alerts());
+        alerts.sort((a, b) -> b.severity().compareTo(a.severity()));
+        alerts.stream().limit(SHOWN).forEach(stdout::println);
+        if (alerts.size() > SHOWN) {
+            stdout.println("... and " + (alerts.size() - SHOWN) + " more alerts in " + out);
+        }
+        card.findings().stream().limit(SHOWN).map(TrackingFinding::toString).forEach(stdout::println);
+        if (card.findings().size() > SHOWN) {
+            stdout.println("... and " + (card.findings().size() - SHOWN) + " more findings in " + out);
+        }
+        stdout.flush();
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println("kpi track: " + message);
+        err.flush();
+        return CONFIG_ERROR;
+    }
+}

@@ -1,0 +1,135 @@
+package io.kpiengine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TrackCommandTest {
+
+    static final String CATALOG = """
+            zone: UTC
+            grain: month
+            sources:
+              crm:
+                time: day
+                columns: {day: date, channel: category, leads: integer}
+            metrics:
+              - id: leads
+                aggregate: sum
+                column: leads
+                dimensions: [channel]
+                direction: higher-is-better
+                owner: maria
+                targets: {shortTerm: 100}
+            alerts:
+              - {id: low, metric: leads, kind: threshold, input: achievement, below: 90, exit: 95, severity: %s}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int track(String... args) {
+        CommandLine cli = new CommandLine(new TrackCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private Path file(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    /** Email meets its target every month; social drops below 90% of it in March. */
+    private Path data(int months) throws IOException {
+        StringBuilder sb = new StringBuilder("day,channel,leads\n");
+        for (int m = 1; m <= months; m++) {
+            sb.append(String.format("2025-%02d-01,email,120%n", m));
+            sb.append(String.format("2025-%02d-01,social,%d%n", m, m >= 3 ? 80 : 110));
+        }
+        return file("crm.csv", sb.toString());
+    }
+
+    @Test
+    void track_writesTheScorecard_andExitsOneWhileACriticalAlertIsOpen() throws IOException {
+        Path card = dir.resolve("card.json");
+        Path alerts = dir.resolve("alerts.state");
+        int code = track("--catalog", file("c.yaml", CATALOG.formatted("critical")).toString(), "--data",
+                "crm=" + data(3), "--out", card.toString(), "--alerts-out", alerts.toString(), "--as-of",
+                "2025-04-15T00:00:00Z", "--threads", "2");
+        assertThat(err.toString()).isEmpty();
+        assertThat(code).isEqualTo(TrackCommand.CRITICAL);
+        assertThat(out.toString()).isEqualTo("2 series: 1 on-track, 1 off-track; alerts: 1 new, 0 continuing,"
+                + " 0 resolved; 0 findings; quality PASS; wrote " + card + "\n"
+                + "CRITICAL NEW low: leads {channel=social} 2025-03: achievement % 80 below 90; value 80, expected"
+                + " 100\n");
+        JsonNode json = new ObjectMapper().readTree(card.toFile());
+        assertThat(json.get("summary").get("criticalOpen").asBoolean()).isTrue();
+        assertThat(json.get("rows")).hasSize(6);
+        assertThat(json.get("rows").get(0).get("owner").asText()).isEqualTo("maria");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("c.yaml", "crm.csv",
+                    "card.json", "alerts.state");   // no temporary file left behind
+        }
+
+        out.getBuffer().setLength(0);
+        Path csv = dir.resolve("card.csv");
+        int next = track("--catalog", dir.resolve("c.yaml").toString(), "--data", "crm=" + data(4), "--out",
+                csv.toString(), "--alerts-in", alerts.toString(), "--as-of", "2025-05-15T00:00:00Z");
+        assertThat(next).isEqualTo(TrackCommand.CRITICAL);
+        assertThat(out.toString()).contains("alerts: 0 new, 1 continuing, 0 resolved");
+        assertThat(Files.readString(csv)).startsWith("metric,period,channel,current,owner,value,");
+    }
+
+    @Test
+    void track_warningAlertOnly_exitsZero() throws IOException {
+        int code = track("--catalog", file("c.yaml", CATALOG.formatted("warning")).toString(), "--data",
+                "crm=" + data(3), "--out", dir.resolve("card.json").toString(), "--as-of", "2025-04-15T00:00:00Z");
+        assertThat(code).isEqualTo(TrackCommand.OK);
+    }
+
+    @Test
+    void track_usageAndConfigurationErrors_exitTwoWithReason() throws IOException {
+        Path c = file("c.yaml", CATALOG.formatted("critical"));
+        assertThat(track("--catalog", c.toString(), "--out", dir.resolve("card.txt").toString()))
+                .isEqualTo(TrackCommand.CONFIG_ERROR);
+        assertThat(err.toString()).isEqualTo("kpi track: --out must end in .json or .csv, but was '"
+                + dir.resolve("card.txt") + "'\n");
+        err.getBuffer().setLength(0);
+        Path bad = file("bad.yaml", CATALOG.formatted("critical").replace("metric: leads, kind",
+                "metric: lead, kind"));
+        assertThat(track("--catalog", bad.toString(), "--out", dir.resolve("card.json").toString()))
+                .isEqualTo(TrackCommand.CONFIG_ERROR);
+        assertThat(err.toString()).isEqualTo("kpi track: " + bad + " is not a valid catalog (1 problem):\n"
+                + bad + ":16:23: alert 'low': metric 'lead' is not a metric of the catalog; did you mean"
+                + " 'leads'?\n");
+        err.getBuffer().setLength(0);
+        Path garbage = file("alerts.state", "this is not an alert state");
+        assertThat(track("--catalog", c.toString(), "--data", "crm=" + data(3), "--out",
+                dir.resolve("card.json").toString(), "--alerts-in", garbage.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("kpi track: not an alert state: the bytes do not start with KPIA (an"
+                + " aggregation state starts with KPIS: give it to the engine, and the alert state to the tracker)\n");
+        assertThat(Files.exists(dir.resolve("card.json"))).isFalse();
+    }
+
+    @Test
+    void kpiTrack_throughTheMainCommand() throws IOException {
+        int code = KpiCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "track", "--catalog",
+                file("c.yaml", CATALOG.formatted("info")).toString(), "--data", "crm=" + data(2), "--out",
+                dir.resolve("card.json").toString(), "--as-of", "2025-03-15T00:00:00Z");
+        assertThat(code).isEqualTo(KpiCli.OK);
+        assertThat(out.toString()).startsWith("2 series: 2 on-track;");
+    }
+}

@@ -1,0 +1,75 @@
+package io.kpiengine.core.analyze;
+
+import io.kpiengine.core.time.Period;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The ranked list of what deserves attention in a result table, and the notes on what could not be checked (a
+ * series too short, a period without a value), so that nothing is skipped silently; see {@link ImprovementQuery}.
+ *
+ * <pre>{@code
+ * ImprovementPoints found = results.improvementPoints().run();
+ * found.points().stream().limit(5).forEach(p -> System.out.println(p.summary()));
+ * found.notes().forEach(System.err::println);
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class ImprovementPoints {
+
+    private final Period last;
+    private final List<ImprovementPoint> points;
+    private final List<String> notes;
+
+    ImprovementPoints(Period last, List<ImprovementPoint> points, List<String> notes) {
+        this.last = last;
+        this.points = List.copyOf(points);
+        this.notes = List.copyOf(notes);
+    }
+
+    /**
+     * Returns the last period analysed: the period of "the last change".
+     *
+     * @return the period, or empty when the table has no complete period in the range
+     */
+    public Optional<Period> last() {
+        return Optional.ofNullable(last);
+    }
+
+    /**
+     * Returns the points, highest score first (ties by kind, metric and segment).
+     *
+     * @return an immutable list
+     */
+    public List<ImprovementPoint> points() {
+        return points;
+    }
+
+    /**
+     * Returns the points of one kind, highest score first.
+     *
+     * @param kind the kind, e.g. {@link ImprovementPoint#UNUSUAL_CHANGE}
+     * @return an immutable list
+     * @throws NullPointerException if {@code kind} is null
+     */
+    public List<ImprovementPoint> points(String kind) {
+        Objects.requireNonNull(kind, "kind");
+        return points.stream().filter(p -> p.kind().equals(kind)).toList();
+    }
+
+    /**
+     * Returns what could not be checked, and why: one sentence per series or pair.
+     *
+     * @return an immutable list
+     */
+    public List<String> notes() {
+        return notes;
+    }
+
+    @Override
+    public String toString() {
+        return "ImprovementPoints[" + points.size() + " points, " + notes.size() + " notes, last " + last + "]";
+    }
+}

@@ -1,0 +1,145 @@
+package io.kpiengine.core.analyze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.kpiengine.analysis.MissingPolicy;
+import io.kpiengine.core.KpiResults;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Improvement points on generated data with known answers: the shop's email visitors fall 40 % in the last week
+ * (an unusual change, the top detractor of the total, and, as the leading indicator of total revenue two weeks
+ * ahead, an early warning); a level shift three weeks before the end (a trend break). The robust z is recomputed
+ * here from its definition: {@code (d_L - median) / (1.4826 MAD)} over the 12 changes before the last.
+ */
+class ImprovementQueryTest {
+
+    static final KpiResults R = LeadLagQueryTest.RESULTS;
+    static final Map<String, String> EMAIL = Map.of("channel", "email");
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    @Test
+    void improvementPoints_shop_rankTheEmailFallWithItsRobustZ() {
+        ImprovementPoints found = R.improvementPoints().run();
+
+        double[] v = LeadLagQueryTest.column("email", 0);
+        double[] before = new double[12];
+        for (int i = 0; i < 12; i++) {
+            before[i] = v[47 + i] - v[46 + i];
+        }
+        double med = median(before);
+        double[] dev = Arrays.stream(before).map(d -> Math.abs(d - med)).toArray();
+        double z = (v[59] - v[58] - med) / (1.482602218505602 * median(dev));
+
+        ImprovementPoint fall = found.points(ImprovementPoint.UNUSUAL_CHANGE).stream()
+                .filter(p -> p.metric().equals("visitors") && p.segment().equals(EMAIL)).findFirst().orElseThrow();
+        assertThat(fall.score()).isCloseTo(Math.abs(z), within(1e-9));
+        assertThat(fall.numbers().get("z")).isCloseTo(z, within(1e-9));
+        assertThat(fall.numbers()).containsEntry("before", v[58]).containsEntry("after", v[59])
+                .containsEntry("window", 12.0);
+        assertThat(fall.period()).isEqualTo(Fixture.week(59));
+        assertThat(fall.summary()).startsWith("visitors (channel=email) fell 40.0 % from 2025-W07 to 2025-W08 (");
+        assertThat(found.last()).hasValue(Fixture.week(59));
+        assertThat(found.points()).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+        assertThat(found.points(ImprovementPoint.UNUSUAL_CHANGE)).noneMatch(p -> p.metric().equals("visitors")
+                && !p.segment().equals(EMAIL));
+    }
+
+    @Test
+    void improvementPoints_shop_nameEmailAsTheTopDetractorOfTheTotal() {
+        ImprovementPoint top = R.improvementPoints().metrics("visitors").run()
+                .points(ImprovementPoint.CHANGE_CONTRIBUTOR).get(0);
+
+        double change = 0;
+        for (String c : List.of("email", "search", "social")) {
+            double[] v = LeadLagQueryTest.column(c, 0);
+            change += v[59] - v[58];
+        }
+        double[] email = LeadLagQueryTest.column("email", 0);
+        assertThat(top.segment()).isEqualTo(EMAIL);
+        assertThat(top.numbers().get("amount")).isEqualTo(email[59] - email[58]);
+        assertThat(top.numbers().get("totalChange")).isEqualTo(change);
+        assertThat(top.numbers().get("share")).isCloseTo((email[59] - email[58]) / change, within(1e-12));
+        assertThat(top.summary()).startsWith("channel=email made ").contains(" of the fall of visitors from 2025-W07"
+                + " to 2025-W08");
+    }
+
+    @Test
+    void improvementPoints_shop_warnThatTotalRevenueWillFallAfterEmail() {
+        List<ImprovementPoint> leading = R.improvementPoints().metrics("total_revenue").run()
+                .points(ImprovementPoint.LEADING_INDICATOR);
+
+        assertThat(leading).hasSize(1);
+        ImprovementPoint w = leading.get(0);
+        assertThat(w.metric()).isEqualTo("total_revenue");
+        assertThat(w.numbers().get("lead")).isEqualTo(2.0);
+        assertThat(w.numbers().get("leadingChange")).isCloseTo(-0.4, within(0.001));
+        assertThat(w.numbers().get("expectedHigh")).isNegative();
+        assertThat(w.numbers().get("grangerP")).isLessThan(0.05);
+        assertThat(w.summary()).startsWith("visitors (channel=email) fell 40.0 % in the last week; total_revenue is"
+                + " expected to fall ").contains("in 2 weeks (lead 2 weeks, R² ");
+        assertThat(w.score()).isCloseTo(1.959963984540054 * Math.abs(w.numbers().get("expectedChange"))
+                / ((w.numbers().get("expectedHigh") - w.numbers().get("expectedLow")) / 2), within(1e-9));
+    }
+
+    @Test
+    void improvementPoints_recentLevelShift_isATrendBreakAtItsFirstPeriod() {
+        Random random = new Random(5);
+        long[] revenue = new long[40];
+        for (int w = 0; w < 40; w++) {
+            revenue[w] = Math.round(1000 + 5 * w + (w >= 37 ? -300 : 0) + 15 * random.nextGaussian());
+        }
+        long[] ones = new long[40];
+        Arrays.fill(ones, 1);
+        KpiResults r = new Fixture().channel("email", ones, ones, revenue).results();
+
+        List<ImprovementPoint> breaks = r.improvementPoints().metrics("revenue").run()
+                .points(ImprovementPoint.TREND_BREAK);
+
+        assertThat(breaks).hasSize(1);
+        ImprovementPoint b = breaks.get(0);
+        assertThat(b.period()).isEqualTo(Fixture.week(37));
+        assertThat(b.numbers().get("periodsAfter")).isEqualTo(3.0);
+        assertThat(b.numbers().get("shift")).isCloseTo(-300, within(60.0));
+        assertThat(b.summary()).contains("shifted down");
+        // a steady trend alone is no break
+        long[] steady = new long[40];
+        for (int w = 0; w < 40; w++) {
+            steady[w] = Math.round(1000 + 5 * w + 15 * random.nextGaussian());
+        }
+        assertThat(new Fixture().channel("email", ones, ones, steady).results().improvementPoints().metrics("revenue")
+                .run().points(ImprovementPoint.TREND_BREAK)).isEmpty();
+    }
+
+    @Test
+    void improvementPoints_detectorsAndGaps_areRankedAndNoted() {
+        KpiResults r = TrendQueryTest.step().results();
+        ImprovementDetector gaps = results -> List.of(new ImprovementPoint("gap-to-target", "revenue", EMAIL,
+                Fixture.week(29), 99, "gap to the target of 900", "revenue is 12 % below its target",
+                Map.of("target", 900.0)));
+
+        ImprovementPoints found = r.improvementPoints().metrics("avg_revenue", "revenue").detector(gaps).run();
+
+        assertThat(found.points().get(0).kind()).isEqualTo("gap-to-target");
+        assertThat(found.notes()).anyMatch(n -> n.startsWith("avg_revenue (channel=email): no value in 2024-W06"
+                + " (NO_ROWS: ") && n.endsWith("between periods with values; not checked"
+                + " (MissingPolicy.INTERPOLATE fills such gaps)"));
+        assertThat(r.improvementPoints().metrics("avg_revenue").missing(MissingPolicy.INTERPOLATE).run().notes())
+                .noneMatch(n -> n.contains("2024-W06"));
+        assertThatThrownBy(() -> r.improvementPoints().missing(MissingPolicy.DROP).run())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ImprovementPoint("Gap", "m", Map.of(), Fixture.week(1), 1, "s", "s", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
