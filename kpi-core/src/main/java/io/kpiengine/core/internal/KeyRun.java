@@ -3,8 +3,14 @@ package io.kpiengine.core.internal;
 import java.util.Arrays;
 
 /**
- * An exact set of {@code long} keys kept as a sorted, duplicate-free run plus an unsorted tail of recent
- * additions, for distinct counts over many groups at once.
+ * An exact set of {@code long} keys kept as a sorted, duplicate-free run plus a tail of recent additions, for
+ * distinct counts over many groups at once.
+ *
+ * <p>Layout of {@code keys}: {@code [0, sorted)} the run (ascending, no duplicates); {@code [sorted, counted)}
+ * keys already counted by {@link #size} (ascending, no duplicates, none in the run); {@code [counted, length)}
+ * keys appended since, in any order and possibly repeated. So {@code size} after a few additions to a large set
+ * costs the additions (and a linear pass over the counted keys), however often it is asked, as a live accumulator
+ * asks after every batch.
  *
  * <p>Why not a hash set: with thousands of groups each receiving keys in random order, every hash insert is a cache
  * miss somewhere in megabytes of tables. Appending to the tail of the group's array touches one hot cache line per
@@ -29,6 +35,7 @@ final class KeyRun {
 
     private long[] keys = new long[16];
     private int sorted;
+    private int counted;
     private int length;
 
     void add(long key, Scratch scratch) {
@@ -71,6 +78,7 @@ final class KeyRun {
         }
         System.arraycopy(out, 0, keys, 0, n);
         sorted = n;
+        counted = n;
         length = n;
     }
 
@@ -112,31 +120,48 @@ final class KeyRun {
         }
         System.arraycopy(out, 0, k, 0, n);
         sorted = n;
+        counted = n;
         length = n;
     }
 
     /**
-     * The number of distinct keys. A tail short against the run is sorted and looked up in the run rather than
-     * merged into it, so that reading a large set after a few additions costs the additions, not the set.
+     * The number of distinct keys. A tail short against the run is not merged into it: the keys added since the last
+     * count are sorted, looked up in the run, and merged with the keys counted before (which stay apart from the
+     * run), so that reading a large set after a few additions costs the additions, not the set.
      */
     int size(Scratch scratch) {
-        int tail = length - sorted;
-        if (tail == 0) {
+        if (counted == length) {
             return length;
         }
-        if (tail * 8L >= sorted) {
+        if ((length - sorted) * 8L >= sorted) {
             compact(scratch);
             return length;
         }
-        Arrays.sort(keys, sorted, length);
-        int extra = 0;
-        for (int i = sorted; i < length; i++) {
-            long k = keys[i];
-            if ((i == sorted || keys[i - 1] != k) && Arrays.binarySearch(keys, 0, sorted, k) < 0) {
-                extra++;
+        long[] k = keys;
+        Arrays.sort(k, counted, length);
+        long[] out = scratch.atLeast(length - sorted);
+        int i = sorted;
+        int n = 0;
+        for (int j = counted; j < length; j++) {
+            long x = k[j];
+            if (j > counted && k[j - 1] == x) {
+                continue;
             }
+            while (i < counted && k[i] < x) {
+                out[n++] = k[i++];
+            }
+            if (i < counted && k[i] == x || Arrays.binarySearch(k, 0, sorted, x) >= 0) {
+                continue;
+            }
+            out[n++] = x;
         }
-        return sorted + extra;
+        while (i < counted) {
+            out[n++] = k[i++];
+        }
+        System.arraycopy(out, 0, k, sorted, n);
+        counted = sorted + n;
+        length = counted;
+        return length;
     }
 
     /** The distinct keys, ascending, in the first {@link #size} entries; valid until the next change. */
