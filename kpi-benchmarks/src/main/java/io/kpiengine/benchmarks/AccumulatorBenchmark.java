@@ -166,6 +166,15 @@ public class AccumulatorBenchmark {
     }
 
     /**
+     * The whole table now, without adding (for {@link AccumulatorTimes}: takes in what earlier adds left).
+     *
+     * @return the table
+     */
+    public KpiResults snapshot() {
+        return live.snapshot();
+    }
+
+    /**
      * Every cell of the state from scratch.
      *
      * @return the table
