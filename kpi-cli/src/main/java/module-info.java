@@ -1,6 +1,10 @@
-/** The {@code kpi} command line: {@code run}, {@code track}, {@code score}, {@code analyze}, {@code clean}, {@code lint}, {@code demo}. */
+/**
+ * The {@code kpi} command line: {@code run}, {@code track}, {@code report}, {@code score}, {@code analyze},
+ * {@code clean}, {@code lint}, {@code demo}.
+ */
 module io.kpiengine.cli {
     requires io.kpiengine.core;
+    requires io.kpiengine.report;
     requires io.kpiengine.samples;
     requires info.picocli;
 

@@ -2,6 +2,8 @@ package io.kpiengine.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Splits the change of a metric between two periods into the contributions of its drivers, so that the
@@ -25,6 +27,8 @@ import java.util.List;
  *       {@code 2^k} products ({@code k} at most {@value #MAX_SHAPLEY_DRIVERS}). For two drivers it is the familiar
  *       "each change at the average of the other's two values".</li>
  * </ul>
+ * For any other function of the drivers ({@code (revenue - cost) / revenue}), {@link #shapley(List,
+ * ToDoubleFunction)} plays the same game with the function in place of the product: {@code 2^k} evaluations.
  * {@link #segments(List)} splits the change of a total over its segments and ranks them; {@link MixRate} splits the
  * change of a ratio over segments into mix and rate effects; {@link Funnel} does stages.
  *
@@ -38,7 +42,7 @@ import java.util.List;
  */
 public final class Attribution {
 
-    /** The most drivers {@link #shapley(List)} accepts. */
+    /** The most drivers {@link #shapley(List)} and {@link #shapley(List, ToDoubleFunction)} accept. */
     public static final int MAX_SHAPLEY_DRIVERS = 20;
 
     private static final String LMDI = "lmdi";
@@ -132,29 +136,87 @@ public final class Attribution {
      */
     public static DriverSplit shapley(List<DriverChange> drivers) {
         List<DriverChange> list = check(drivers);
-        int k = list.size();
-        if (k > MAX_SHAPLEY_DRIVERS) {
-            throw new IllegalArgumentException("shapley takes at most " + MAX_SHAPLEY_DRIVERS + " drivers, but got "
-                    + k);
-        }
-        // weight of a coalition of size s that excludes i: s! (k - s - 1)! / k!
-        double[] weight = new double[k];
-        for (int s = 0; s < k; s++) {
-            double w = 1.0 / k;
-            // 1/k / C(k-1, s)
-            for (int j = 1; j <= s; j++) {
-                w *= (double) j / (k - j);
-            }
-            weight[s] = w;
-        }
-        double[] value = new double[1 << k];
+        capped(list.size());
+        double[] value = new double[1 << list.size()];
         for (int mask = 0; mask < value.length; mask++) {
             double p = 1;
-            for (int i = 0; i < k; i++) {
+            for (int i = 0; i < list.size(); i++) {
                 DriverChange d = list.get(i);
                 p *= (mask & (1 << i)) != 0 ? d.after() : d.before();
             }
             value[mask] = p;
+        }
+        return shapley(list, value);
+    }
+
+    /**
+     * Splits the change of any function of the drivers by Shapley values: the game is the same as for a product
+     * ({@link #shapley(List)}), with {@code f(S)} the function at the drivers of S at their after values and the
+     * others at their before values. It evaluates the function {@code 2^k} times for {@code k} drivers (at most
+     * {@value #MAX_SHAPLEY_DRIVERS}: about a million evaluations) and keeps the {@code 2^k} values (8 bytes each).
+     *
+     * <pre>{@code
+     * // margin = (revenue - cost) / revenue
+     * DriverSplit split = Attribution.shapley(List.of(
+     *         DriverChange.of("revenue", 1_000, 1_200), DriverChange.of("cost", 700, 780)),
+     *         x -> (x[0] - x[1]) / x[0]);
+     * }</pre>
+     *
+     * @param drivers the inputs of the function, at least one and at most {@value #MAX_SHAPLEY_DRIVERS}
+     * @param function the metric as a function of the drivers' values, in the order of {@code drivers}; the array
+     *     it is given is reused between calls, so it must not keep it
+     * @return the split; {@code before()} and {@code after()} are the function at all before and all after values
+     * @throws NullPointerException if an argument or a driver is null
+     * @throws IllegalArgumentException if the list is empty, too long, or a name repeats
+     * @throws AnalysisException if the function has no finite value for a mix of before and after values (a
+     *     division by zero, say); the message names the drivers at their after values
+     */
+    public static DriverSplit shapley(List<DriverChange> drivers, ToDoubleFunction<double[]> function) {
+        List<DriverChange> list = check(drivers);
+        Objects.requireNonNull(function, "function");
+        int k = list.size();
+        capped(k);
+        double[] x = new double[k];
+        double[] value = new double[1 << k];
+        for (int mask = 0; mask < value.length; mask++) {
+            for (int i = 0; i < k; i++) {
+                x[i] = (mask & (1 << i)) != 0 ? list.get(i).after() : list.get(i).before();
+            }
+            value[mask] = function.applyAsDouble(x);
+            if (!Double.isFinite(value[mask])) {
+                List<String> after = new ArrayList<>();
+                for (int i = 0; i < k; i++) {
+                    if ((mask & (1 << i)) != 0) {
+                        after.add(list.get(i).name());
+                    }
+                }
+                throw new AnalysisException("shapley", "drivers", "give the function no finite value ("
+                        + value[mask] + ") with " + (after.isEmpty() ? "every driver at its before value"
+                        : after + " at their after values and the others at their before values")
+                        + "; every mix of before and after values needs one");
+            }
+        }
+        return shapley(list, value);
+    }
+
+    private static void capped(int k) {
+        if (k > MAX_SHAPLEY_DRIVERS) {
+            throw new IllegalArgumentException("shapley takes at most " + MAX_SHAPLEY_DRIVERS + " drivers, but got "
+                    + k);
+        }
+    }
+
+    /** Shapley values from the value of every coalition: bit i of the index set means driver i at its after value. */
+    private static DriverSplit shapley(List<DriverChange> list, double[] value) {
+        int k = list.size();
+        // weight of a coalition of size s that excludes i: s! (k - s - 1)! / k! = 1/k / C(k-1, s)
+        double[] weight = new double[k];
+        for (int s = 0; s < k; s++) {
+            double w = 1.0 / k;
+            for (int j = 1; j <= s; j++) {
+                w *= (double) j / (k - j);
+            }
+            weight[s] = w;
         }
         double[] amounts = new double[k];
         for (int mask = 0; mask < value.length; mask++) {

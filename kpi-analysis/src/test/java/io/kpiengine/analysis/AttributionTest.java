@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,7 +69,7 @@ class AttributionTest {
                 drivers.add(DriverChange.of("d" + i, value(random), value(random)));
             }
             DriverSplit split = Attribution.shapley(drivers);
-            double[] oracle = permutationAverage(drivers);
+            double[] oracle = permutationAverage(drivers, AttributionTest::product);
             for (int i = 0; i < k; i++) {
                 assertThat(split.contributions().get(i).amount()).as("seed %d driver %d", seed, i)
                         .isCloseTo(oracle[i], within(1e-9 * (1 + Math.abs(oracle[i]))));
@@ -78,8 +79,64 @@ class AttributionTest {
         }
     }
 
+    /* margin = (revenue - cost) / revenue + fee: any function of the drivers, against the same oracle */
+    @Test
+    void shapleyOfAFunction_randomDrivers_equalsAverageOverAllOrders() {
+        ToDoubleFunction<double[]> margin = x -> (x[0] - x[1]) / x[0] + (x.length > 2 ? x[2] * x[2] : 0);
+        for (long seed = 1; seed <= 30; seed++) {
+            Random random = new Random(seed);
+            int k = 2 + random.nextInt(2);
+            List<DriverChange> drivers = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                drivers.add(DriverChange.of("d" + i, 1 + random.nextDouble() * 10, 1 + random.nextDouble() * 10));
+            }
+            DriverSplit split = Attribution.shapley(drivers, margin);
+            double[] oracle = permutationAverage(drivers, (d, switched) -> {
+                double[] x = new double[k];
+                for (int i = 0; i < k; i++) {
+                    x[i] = switched[i] ? drivers.get(i).after() : drivers.get(i).before();
+                }
+                return margin.applyAsDouble(x);
+            });
+            for (int i = 0; i < k; i++) {
+                assertThat(split.contributions().get(i).amount()).as("seed %d driver %d", seed, i)
+                        .isCloseTo(oracle[i], within(1e-12 * (1 + Math.abs(oracle[i]))));
+            }
+            double[] before = drivers.stream().mapToDouble(DriverChange::before).toArray();
+            double[] after = drivers.stream().mapToDouble(DriverChange::after).toArray();
+            assertThat(split.before()).isEqualTo(margin.applyAsDouble(before));
+            assertThat(split.after()).isEqualTo(margin.applyAsDouble(after));
+            assertThat(sum(split)).isCloseTo(split.change(), within(1e-12));
+            assertThat(split.method()).isEqualTo("shapley");
+        }
+        // a product as a function is the product game
+        DriverSplit asFunction = Attribution.shapley(REVENUE, x -> x[0] * x[1] * x[2]);
+        DriverSplit asProduct = Attribution.shapley(REVENUE);
+        for (int i = 0; i < 3; i++) {
+            assertThat(asFunction.contributions().get(i).amount())
+                    .isCloseTo(asProduct.contributions().get(i).amount(), within(1e-9));
+        }
+    }
+
+    @Test
+    void shapleyOfAFunction_noValueForAMix_namesTheDriversSwitched() {
+        List<DriverChange> drivers = List.of(DriverChange.of("revenue", 100, 0), DriverChange.of("cost", 50, 0));
+        assertThatThrownBy(() -> Attribution.shapley(drivers, x -> (x[0] - x[1]) / x[0]))
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("shapley: drivers give the function no finite value (-Infinity) with [revenue] at their"
+                        + " after values and the others at their before values; every mix of before and after values"
+                        + " needs one");
+        List<DriverChange> many = new ArrayList<>();
+        for (int i = 0; i <= Attribution.MAX_SHAPLEY_DRIVERS; i++) {
+            many.add(DriverChange.of("x" + i, 1, 2));
+        }
+        assertThatThrownBy(() -> Attribution.shapley(many, x -> 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("shapley takes at most 20 drivers, but got 21");
+    }
+
     /** Average over the k! orders of switching drivers from before to after of each driver's marginal change. */
-    private static double[] permutationAverage(List<DriverChange> drivers) {
+    private static double[] permutationAverage(List<DriverChange> drivers,
+            java.util.function.BiFunction<List<DriverChange>, boolean[], Double> f) {
         int k = drivers.size();
         double[] total = new double[k];
         int[] order = new int[k];
@@ -89,10 +146,10 @@ class AttributionTest {
         int count = 0;
         do {
             boolean[] switched = new boolean[k];
-            double current = product(drivers, switched);
+            double current = f.apply(drivers, switched);
             for (int i : order) {
                 switched[i] = true;
-                double next = product(drivers, switched);
+                double next = f.apply(drivers, switched);
                 total[i] += next - current;
                 current = next;
             }

@@ -133,7 +133,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             KpiEngine engine = inputs.engine(c);
             inputs.open(c, sources);
             KpiResults results = engine.evaluate(sources);
-            ImprovementPoints found = query(results).run();
+            ImprovementQuery q = query(results);
+            if (!c.tracking().isEmpty() || c.metrics().stream().anyMatch(m -> !m.metadata().targets().isEmpty()
+                    || m.metadata().targetBand().isPresent())) {
+                q.include(io.kpiengine.core.track.Tracker.builder(c).parallelism(engine.parallelism()).build()
+                        .track(results).improvementPoints());
+            }
+            ImprovementPoints found = q.run();
             write(json(c, engine, results, found));
             summarize(stdout, found);
             for (SourceAccount a : results.quality().sources()) {

@@ -53,21 +53,27 @@ final class EngineOptions {
     }
 
     /**
+     * The clock of {@code --as-of}: fixed at that instant, else the system clock.
+     *
+     * @throws java.time.format.DateTimeParseException if the instant is malformed
+     */
+    Clock clock() {
+        return asOf == null ? Clock.systemUTC() : Clock.fixed(Instant.parse(asOf), ZoneOffset.UTC);
+    }
+
+    /**
      * The engine of the catalog with these options.
      *
      * @throws IllegalArgumentException for a bad grain, period or option combination
      */
     KpiEngine engine(Catalog c) {
-        KpiEngine.Builder b = KpiEngine.builder().catalog(c);
+        KpiEngine.Builder b = KpiEngine.builder().catalog(c).clock(clock());
         if (threads != null) {
             b.parallelism(threads);
         }
         Grain g = grain == null ? c.grain() : Grain.parse(grain);
         if (grain != null) {
             b.grain(g);
-        }
-        if (asOf != null) {
-            b.clock(Clock.fixed(Instant.parse(asOf), ZoneOffset.UTC));
         }
         if (from != null || to != null) {
             if (from == null || to == null) {

@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code kpi} command line: one subcommand per task ({@code kpi clean ...}, {@code kpi lint ...},
- * {@code kpi run ...}, {@code kpi track ...}, {@code kpi score ...}, {@code kpi analyze ...}, {@code kpi init ...},
- * {@code kpi demo}), run from {@link #main} or in-process with {@link #run(String...)}.
+ * {@code kpi run ...}, {@code kpi track ...}, {@code kpi report ...}, {@code kpi score ...}, {@code kpi analyze ...},
+ * {@code kpi init ...}, {@code kpi demo}), run from {@link #main} or in-process with {@link #run(String...)}.
  *
  * <p>Exit codes: {@value #OK} success, {@value #GATE_FAILED} a quality gate (or lint) failed, {@value #USAGE}
  * a usage or configuration error. Errors are one message on stderr, never a stack trace. To add a subcommand,
@@ -122,8 +122,8 @@ public final class KpiCli {
     }
 
     /** The subcommands, in the order of the usage text; add a new one here and in {@link #subcommand}. */
-    private static final List<String> SUBCOMMANDS = List.of("clean", "lint", "run", "track", "score", "analyze", "init",
-            "demo", "cds-training");
+    private static final List<String> SUBCOMMANDS = List.of("clean", "lint", "run", "track", "report", "score", "analyze",
+            "init", "demo", "cds-training");
 
     /** A new command object of a subcommand (only its class is loaded), or null for another name. */
     private static Object subcommand(String name) {
@@ -136,6 +136,8 @@ public final class KpiCli {
                 return new RunCommand();
             case "track":
                 return new TrackCommand();
+            case "report":
+                return new ReportCommand();
             case "score":
                 return new ScoreCommand();
             case "analyze":

@@ -5,9 +5,6 @@ import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.QualityVerdict;
 import io.kpiengine.core.metric.Catalog;
-import io.kpiengine.core.metric.CatalogException;
-import io.kpiengine.core.metric.DataSource;
-import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.track.Alert;
 import io.kpiengine.core.track.AlertSeverity;
 import io.kpiengine.core.track.AlertState;
@@ -16,15 +13,12 @@ import io.kpiengine.core.track.Scorecard;
 import io.kpiengine.core.track.Tracker;
 import io.kpiengine.core.track.TrackingFinding;
 import io.kpiengine.data.RecordSource;
-import io.kpiengine.data.doc.DocumentException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -75,25 +70,12 @@ final class TrackCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--catalog", required = true, paramLabel = "FILE", description = "The metric catalog, YAML or JSON.")
-    private Path catalog;
-
-    @Option(names = "--data", paramLabel = "SOURCE=FILE", description = "The CSV file of a data source; repeat per source.")
-    private Map<String, Path> data = new LinkedHashMap<>();
+    @Mixin
+    private EngineOptions engineOptions = new EngineOptions();
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
             description = "Where to write the scorecard: a .json or .csv file.")
     private Path out;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the processors).")
-    private Integer threads;
-
-    @Option(names = "--grain", paramLabel = "GRAIN", description = "Override the catalog's grain.")
-    private String grain;
-
-    @Option(names = "--as-of", paramLabel = "INSTANT", description = "The instant that decides the partial period and"
-            + " the as-of date of overdue plans and reviews, e.g. 2025-07-01T00:00:00Z (default: now).")
-    private String asOf;
 
     @Option(names = "--state-in", paramLabel = "FILE", description = "Resume the aggregation from a saved state.")
     private Path stateIn;
@@ -124,43 +106,19 @@ final class TrackCommand implements Callable<Integer> {
         if (!name.endsWith(".json") && !name.endsWith(".csv")) {
             return fail(err, "--out must end in .json or .csv, but was '" + out + "'");
         }
-        Catalog c;
-        try {
-            c = Catalog.read(catalog);
-        } catch (CatalogException e) {
-            err.println("kpi track: " + catalog + " is not a valid catalog (" + e.problems().size() + " problem"
-                    + (e.problems().size() == 1 ? "" : "s") + "):");
-            e.problems().forEach(err::println);
-            err.flush();
+        Catalog c = CommandInputs.catalog(engineOptions.catalog, "track", err);
+        if (c == null) {
             return CONFIG_ERROR;
-        } catch (DocumentException | UncheckedIOException e) {
-            return fail(err, e.getMessage());
         }
-        List<RecordSource> opened = new ArrayList<>();
+        Map<String, RecordSource> sources = new LinkedHashMap<>();
         try {
-            Clock clock = asOf == null ? Clock.systemUTC() : Clock.fixed(Instant.parse(asOf), ZoneOffset.UTC);
-            KpiEngine.Builder eb = KpiEngine.builder().catalog(c).clock(clock);
+            Clock clock = engineOptions.clock();
             Tracker.Builder tb = Tracker.builder(c).clock(clock);
-            if (threads != null) {
-                eb.parallelism(threads);
-                tb.parallelism(threads);
+            if (engineOptions.threads != null) {
+                tb.parallelism(engineOptions.threads);
             }
-            if (grain != null) {
-                eb.grain(Grain.parse(grain));
-            }
-            KpiEngine engine = eb.build();
-            Map<String, RecordSource> sources = new LinkedHashMap<>();
-            for (Map.Entry<String, Path> e : data.entrySet()) {
-                DataSource source = c.source(e.getKey()).orElseThrow(() -> new IllegalArgumentException("--data "
-                        + e.getKey() + "=...: the catalog has no data source '" + e.getKey() + "'; its sources are "
-                        + c.sources().stream().map(DataSource::name).toList()));
-                if (!Files.isRegularFile(e.getValue())) {
-                    throw new IllegalArgumentException("--data " + e.getKey() + "=" + e.getValue() + ": no such file");
-                }
-                RecordSource reader = source.csvReader(e.getValue()).build();
-                opened.add(reader);
-                sources.put(e.getKey(), reader);
-            }
+            KpiEngine engine = engineOptions.engine(c);
+            engineOptions.open(c, sources);
             AlertState previous = alertsIn == null ? AlertState.EMPTY
                     : AlertState.fromBytes(Files.readAllBytes(alertsIn));
             KpiResults results = stateIn == null ? engine.evaluate(sources)
@@ -179,13 +137,13 @@ final class TrackCommand implements Callable<Integer> {
             return card.hasOpen(AlertSeverity.CRITICAL) || results.quality().verdict() == QualityVerdict.FAIL
                     ? CRITICAL : OK;
         } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException | KpiException e) {
-            opened.forEach(RecordSource::close);
+            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
         } catch (IOException e) {
-            opened.forEach(RecordSource::close);
+            sources.values().forEach(RecordSource::close);
             return fail(err, "cannot read or write a file: " + e.getMessage());
         } catch (UncheckedIOException e) {
-            opened.forEach(RecordSource::close);
+            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
         }
     }

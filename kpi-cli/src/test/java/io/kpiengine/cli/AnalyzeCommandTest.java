@@ -96,7 +96,7 @@ class AnalyzeCommandTest {
         assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(json.get("grain").asText()).isEqualTo("week");
         assertThat(json.get("last").asText()).isEqualTo("2025-W08");
-        assertThat(json.get("quality").asText()).isEqualTo("PASS");
+        assertThat(json.get("quality").asText()).isEqualTo("PASS");   // every source has a gate: its readable rows pass the default error budget
         JsonNode points = json.get("points");
         assertThat(points.size()).isPositive();
         assertThat(points.get(0).get("rank").asInt()).isEqualTo(1);
@@ -125,6 +125,40 @@ class AnalyzeCommandTest {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("shop.yaml", "shop.csv",
                     "analysis.json");
         }
+    }
+
+    @Test
+    void analyze_catalogWithTracking_ranksTheScorecardsGapsWithTheOtherPoints() throws IOException {
+        Path cat = catalog("");
+        Files.writeString(cat, Files.readString(cat).replace("dimensions: [channel], unit: count,",
+                "dimensions: [channel], unit: count, direction: higher-is-better,") + """
+                tracking:
+                  targets:
+                    - {metric: visitors, value: 2900, segment: {channel: email}, from: 2024-01-01}
+                """);
+        Path analysis = dir.resolve("analysis.json");
+        int code = analyze("--catalog", cat.toString(), "--data", "shop=" + data(0), "--out", analysis.toString(),
+                "--as-of", "2030-01-01T00:00:00Z");
+
+        assertThat(code).as(err.toString()).isEqualTo(AnalyzeCommand.OK);
+        JsonNode points = new ObjectMapper().readTree(analysis.toFile()).get("points");
+        JsonNode gap = null;
+        double previous = Double.POSITIVE_INFINITY;
+        for (JsonNode p : points) {
+            assertThat(p.get("score").asDouble()).isLessThanOrEqualTo(previous);
+            previous = p.get("score").asDouble();
+            if (p.get("kind").asText().equals("gap-to-target")) {
+                gap = p;
+            }
+        }
+        assertThat(gap).isNotNull();
+        assertThat(gap.get("metric").asText()).isEqualTo("visitors");
+        assertThat(gap.get("segment").get("channel").asText()).isEqualTo("email");
+        assertThat(gap.get("period").asText()).isEqualTo("2025-W08");
+        JsonNode n = gap.get("numbers");
+        assertThat(n.get("target").asDouble()).isEqualTo(2900.0);
+        assertThat(n.get("gap").asDouble()).isEqualTo(n.get("value").asDouble() - 2900);
+        assertThat(gap.get("score").asDouble()).isEqualTo(n.get("shortfall").asDouble() / n.get("sigma").asDouble());
     }
 
     @Test

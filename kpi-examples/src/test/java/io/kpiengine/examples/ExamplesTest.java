@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every example's {@code main} and checks the key numbers it prints against the same numbers computed here
@@ -755,5 +758,48 @@ class ExamplesTest {
         assertThat(out.substring(out.indexOf("Without the action plan:"))).contains("off-track-without-plan: KPI"
                 + " 'leads' {channel=social} has been off track for 3 periods (2025-04 to 2025-06)");
         assertThat(line(out, "Off track now:")).isEqualTo("Off track now: [leads social (owner maria.kim)]");
+    }
+
+    @Test
+    void example17_report_writesTheDashboardWithTheTrackedNumbers(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("report.html");
+        String out = run(args -> Example17_Report.main(new String[] {file.toString()}));
+        // December 2025 in New York, straight from the generated deals
+        ZoneId ny = ZoneId.of("America/New_York");
+        Set<String> newCustomers = new HashSet<>();
+        BigDecimal amount = BigDecimal.ZERO;
+        long deals = 0;
+        long cycle = 0;
+        for (SampleData.Deal d : SampleData.deals(Example17_Report.SEED, Example17_Report.FIRST,
+                Example17_Report.MONTHS)) {
+            if (YearMonth.from(d.closedAt().atZone(ny)).equals(YearMonth.of(2025, 12))) {
+                if (d.newCustomer()) {
+                    newCustomers.add(d.customerId());
+                }
+                amount = amount.add(d.amount());
+                deals++;
+                cycle += d.cycleDays();
+            }
+        }
+        double dealSize = amount.doubleValue() / deals;
+        double days = (double) cycle / deals;
+        shows(line(out, "new_customers ", "target"), newCustomers.size(), 0);
+        shows(line(out, "average_deal_size ", "target"), dealSize, CENT);
+        shows(line(out, "sales_cycle_length ", "target"), days, CENT);
+        // the plan's targets and the tracking's default status rules: at risk from 95 %, exceeded at the stretch
+        assertThat(line(out, "new_customers ", "target")).endsWith("target      24.00  "
+                + (newCustomers.size() >= 24 ? "on-track" : newCustomers.size() >= 0.95 * 24 ? "at-risk" : "off-track"));
+        assertThat(line(out, "average_deal_size ", "target")).endsWith(dealSize >= 3000 ? "exceeded" : dealSize >= 2800
+                ? "on-track" : "at-risk");
+        assertThat(line(out, "sales_cycle_length ", "target")).endsWith(days <= 30 ? "on-track" : "off-track");
+        // the file: one page, the tiles showing those numbers in the report's formats
+        String html = Files.readString(file);
+        assertThat(line(out, "2. Wrote report.html")).contains(String.format(Locale.ROOT, "%,d bytes", Files.size(file)))
+                .endsWith("6 KPIs over 18 periods to 2025-12, 5 core; views executive, manager, analyst");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>Growth scorecard, December 2025</title>")
+                .contains("<div class=\"tile-value\">" + newCustomers.size() + "</div>")
+                .contains("<div class=\"tile-value\">" + String.format(Locale.US, "$%,d", Math.round(dealSize))
+                        + "</div>")
+                .contains("<div class=\"tile-value\">" + String.format(Locale.US, "%.1f", days) + "\u00a0d</div>");
     }
 }

@@ -7,6 +7,7 @@ import io.kpiengine.analysis.DriverSplit;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.Metric;
+import io.kpiengine.core.metric.MetricReference;
 import io.kpiengine.core.time.Period;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Which driver moved a metric between two periods? The change of a derived metric that is a sum, product or
- * quotient of other metrics (or a ratio), split exactly into the contributions of those metrics by
- * {@link Attribution}: additive for sums, LMDI (default) or Shapley values for products.
+ * Which driver moved a metric between two periods? The change of a derived metric (or a ratio), split exactly into
+ * the contributions of the values its formula reads, by {@link Attribution}: additive for sums, LMDI (default) or
+ * Shapley values for products, Shapley values of the formula itself for anything else.
  *
  * <pre>{@code
  * // revenue = visitors * conversion * order_value
@@ -24,13 +25,27 @@ import java.util.Objects;
  * why.contributions().forEach(c -> System.out.println(c.name() + " " + c.amount()));   // sums to why.change()
  * }</pre>
  *
- * <p><b>Shapes.</b> The structure comes from the catalog's definition of the metric: a {@code Ratio} is
- * {@code numerator / denominator * scale}; a derived formula is split when it is a sum or difference of metrics
- * ({@code a + b - c}, additive; a subtracted metric contributes minus its change) or a product or quotient of metrics
- * and numbers ({@code a * b / c * 100}: the numbers scale every contribution, a divisor enters as its reciprocal).
- * Other formulas (parentheses, functions such as {@code lag}, numbers added) are refused with the shapes named.
- * Each contribution carries the driver metric's own values in the two periods. A driver is read in the metric's
- * segment, restricted to the driver's dimensions (a driver without dimensions is the same for every segment).
+ * <p><b>Shapes.</b> The structure comes from the parse tree of the metric's formula (kpi-formula's
+ * {@code Formula.expression()}); the drivers are the values the formula reads: metrics of the period,
+ * {@code lag(m, n)} (the cell n periods earlier) and {@code last_year(m)} (the cell a year earlier). A
+ * {@code Ratio} is {@code numerator / denominator * scale}.
+ * <ul>
+ *   <li>A sum or difference of drivers with numeric coefficients and constants ({@code a + b - c},
+ *       {@code 0.5 * online + stores - 100}) is split additively: each driver contributes its coefficient times its
+ *       change, the constant nothing.</li>
+ *   <li>A product or quotient of drivers with numbers and integral powers ({@code visitors * conversion * aov / 100},
+ *       {@code a^2 / b}) is split by LMDI, or by Shapley values with {@link #shapley()}; the numbers scale every
+ *       contribution, a divisor enters as its reciprocal.</li>
+ *   <li>Any other formula ({@code (revenue - cost) / revenue}, {@code revenue / lag(revenue, 1) - 1},
+ *       {@code coalesce(a, 0) + b * c}) is split by Shapley values of the compiled formula over its inputs: it
+ *       is evaluated at every mix of before and after values, {@code 2^k} times for {@code k} inputs, so at most 16
+ *       inputs (65,536 evaluations). Every mix needs a value (a division by zero in one is an
+ *       {@link io.kpiengine.analysis.AnalysisException} naming it).</li>
+ * </ul>
+ * Formulas with {@code to_date} or {@code trailing} are refused: they read windows of periods, not cells. Each
+ * contribution carries the driver's own values in the two periods. A driver is read in the metric's segment,
+ * restricted to the driver's dimensions (a driver without dimensions is the same for every segment). The split must
+ * give back the metric's own values in both periods, or the call fails.
  *
  * <p>Not thread-safe; the split is immutable.
  */
@@ -63,8 +78,8 @@ public final class AttributionQuery {
      * @param metric the metric id
      * @return the query
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if the table has no such metric, or the metric is a measure or a formula of
-     *     another shape
+     * @throws IllegalArgumentException if the table has no such metric, or the metric is a measure, a formula over
+     *     windows ({@code to_date}, {@code trailing}) or a general formula of more than 16 inputs
      * @throws IllegalStateException if the table carries no catalog
      */
     public static AttributionQuery of(KpiResults results, String metric) {
@@ -100,7 +115,7 @@ public final class AttributionQuery {
 
     /**
      * Splits a product by Shapley values instead of LMDI: any sign, and zeros (LMDI refuses a driver that changes
-     * sign or several zeros). Sums are additive either way.
+     * sign or several zeros). Sums are additive and other formulas split by Shapley values either way.
      *
      * <pre>{@code
      * results.attribute("revenue").shapley().between(february, march);
@@ -115,9 +130,10 @@ public final class AttributionQuery {
     }
 
     /**
-     * Returns the drivers of the metric, as recognised from its definition.
+     * Returns the drivers of the metric, as read from its definition.
      *
-     * @return the driver metric ids in the order of the definition
+     * @return the drivers in the order of the definition: metric ids, and {@code lag(m,n)} or {@code last_year(m)}
+     *     for the references of a formula
      */
     public List<String> drivers() {
         return List.copyOf(shape.drivers.keySet());
@@ -133,8 +149,10 @@ public final class AttributionQuery {
      * @throws NullPointerException if a period is null
      * @throws IllegalArgumentException if the metric has no such segment (or needs one), or the table no such period
      * @throws MissingValueException if the metric or a driver has no value in one of the periods
+     * @throws IllegalArgumentException if a driver reads a period the table does not hold ({@code lag} before its
+     *     first period)
      * @throws io.kpiengine.analysis.AnalysisException if LMDI cannot split the change (a driver changes sign, or
-     *     zeros); {@link #shapley()} can
+     *     zeros; {@link #shapley()} can), or a general formula has no value at a mix of before and after values
      */
     public DriverSplit between(Period before, Period after) {
         Objects.requireNonNull(before, "before");
@@ -142,30 +160,64 @@ public final class AttributionQuery {
         Map<String, String> seg = segment == null ? Map.of() : segment;
         double v0 = MetricSeries.cellValue(results, metric, seg, before, STATISTIC);
         double v1 = MetricSeries.cellValue(results, metric, seg, after, STATISTIC);
-        boolean sum = shape.kind == DriverShape.Kind.SUM;
+        List<DriverChange> own = new ArrayList<>();
         List<DriverChange> transformed = new ArrayList<>();
-        List<double[]> own = new ArrayList<>();
-        for (Map.Entry<String, Integer> d : shape.drivers.entrySet()) {
-            Map<String, String> s = MetricSeries.restrict(seg, catalog.dimensionsOf(d.getKey()));
-            double x0 = MetricSeries.cellValue(results, d.getKey(), s, before, STATISTIC);
-            double x1 = MetricSeries.cellValue(results, d.getKey(), s, after, STATISTIC);
-            own.add(new double[] {x0, x1});
-            int e = d.getValue();
-            transformed.add(sum ? DriverChange.of(d.getKey(), e * x0, e * x1)
+        for (Map.Entry<String, Double> d : shape.drivers.entrySet()) {
+            MetricReference ref = shape.references.get(d.getKey());
+            double x0 = driverValue(ref, seg, before);
+            double x1 = driverValue(ref, seg, after);
+            own.add(DriverChange.of(d.getKey(), x0, x1));
+            double e = d.getValue();
+            transformed.add(shape.kind == DriverShape.Kind.SUM ? DriverChange.of(d.getKey(), e * x0, e * x1)
                     : DriverChange.of(d.getKey(), Math.pow(x0, e), Math.pow(x1, e)));
         }
-        DriverSplit raw = sum ? Attribution.additive(transformed)
-                : shapley != null ? Attribution.shapley(transformed) : Attribution.lmdi(transformed);
-        double k = shape.constant;
-        List<Contribution> out = new ArrayList<>();
-        for (int i = 0; i < transformed.size(); i++) {
-            Contribution c = raw.contributions().get(i);
-            out.add(new Contribution(c.name(), own.get(i)[0], own.get(i)[1], c.amount() * k, c.share()));
+        DriverSplit raw;
+        double scale = 1;
+        double offset = 0;
+        switch (shape.kind) {
+            case SUM:
+                raw = Attribution.additive(transformed);
+                offset = shape.constant;
+                break;
+            case PRODUCT:
+                raw = shapley != null ? Attribution.shapley(transformed) : Attribution.lmdi(transformed);
+                scale = shape.constant;
+                break;
+            default:
+                raw = Attribution.shapley(own, shape.formula::evaluate);
+                break;
         }
-        DriverSplit split = new DriverSplit(raw.method(), raw.before() * k, raw.after() * k, out);
+        List<Contribution> out = new ArrayList<>();
+        for (int i = 0; i < own.size(); i++) {
+            Contribution c = raw.contributions().get(i);
+            out.add(new Contribution(c.name(), own.get(i).before(), own.get(i).after(), c.amount() * scale,
+                    c.share()));
+        }
+        DriverSplit split = new DriverSplit(raw.method(), raw.before() * scale + offset,
+                raw.after() * scale + offset, out);
         check(split.before(), v0, before);
         check(split.after(), v1, after);
         return split;
+    }
+
+    /** A driver's value in a period: the metric's cell in that period, or the period its reference reads. */
+    private double driverValue(MetricReference ref, Map<String, String> seg, Period period) {
+        Map<String, String> s = MetricSeries.restrict(seg, catalog.dimensionsOf(ref.metric()));
+        Period read = switch (ref.kind()) {
+            case LAG -> period.plus(-ref.periods());
+            case LAST_YEAR -> period.plusYears(-1);
+            default -> period;
+        };
+        try {
+            return MetricSeries.cellValue(results, ref.metric(), s, read, STATISTIC);
+        } catch (IllegalArgumentException e) {
+            if (read.equals(period)) {
+                throw e;
+            }
+            throw new IllegalArgumentException(ref.slot() + " of '" + metric + "' in " + period + " reads " + read
+                    + ", but the table has no cell of '" + MetricSeries.label(ref.metric(), s) + "' there; evaluate"
+                    + " from an earlier period to attribute " + period, e);
+        }
     }
 
     /** The drivers must give back the metric's own value: a guard against a misread definition. */

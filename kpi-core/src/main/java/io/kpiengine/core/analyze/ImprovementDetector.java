@@ -4,8 +4,9 @@ import io.kpiengine.core.KpiResults;
 import java.util.List;
 
 /**
- * A source of {@link ImprovementPoint}s beyond the built-in ones, added to an {@link ImprovementQuery}: a scorecard's
- * gaps to target, a team's own rules. Its points are ranked with the others by their score.
+ * A source of {@link ImprovementPoint}s beyond the built-in ones, added to an {@link ImprovementQuery}: a team's own
+ * rules over the result table. Its points are ranked with the others by their score. (A tracking scorecard's points
+ * are added with {@link ImprovementQuery#include(ImprovementPoints)}.)
  *
  * <pre>{@code
  * ImprovementDetector lateOrders = results -> results.series("late_orders").stream()

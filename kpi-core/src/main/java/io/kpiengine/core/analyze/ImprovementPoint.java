@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * One thing in a result table that deserves attention, with the statistic that found it and the numbers behind it:
  * an unusual change, a segment that drove a change, a break in a trend, a leading indicator that predicts a fall;
- * other detectors (a scorecard's gaps to target) add their own kinds through {@link ImprovementDetector}.
+ * a tracking scorecard adds gaps to target, off-track streaks and open critical alerts
+ * ({@code Scorecard.improvementPoints()}), and other detectors their own kinds through {@link ImprovementDetector}.
  *
  * <pre>{@code
  * for (ImprovementPoint p : results.improvementPoints().run().points()) {
@@ -20,8 +21,9 @@ import java.util.Objects;
  *
  * <p><b>Score.</b> Points are ranked by {@code score}, a strength on the scale of a standard normal score, so that
  * the kinds can be ranked together: the robust z of an unusual change, the shift of a trend break in noise standard
- * deviations, the forecast of a leading indicator over its standard error (see docs/analysis.md for each
- * definition). A detector of another kind should put its strength on the same scale.
+ * deviations, the forecast of a leading indicator over its standard error, a shortfall from target in standard
+ * deviations of the KPI's trailing window (see docs/analysis.md for each definition). A detector of another kind
+ * should put its strength on the same scale.
  *
  * @param kind what was found: one of the constants of this record ({@value #UNUSUAL_CHANGE}, ...) or a detector's
  *     own kind, lower case with hyphens
@@ -44,6 +46,12 @@ public record ImprovementPoint(String kind, String metric, Map<String, String> s
     public static final String TREND_BREAK = "trend-break";
     /** A leading indicator whose last change predicts an adverse move of the metric it leads. */
     public static final String LEADING_INDICATOR = "leading-indicator";
+    /** A tracked KPI short of its target (or outside its band) in its current period (a scorecard's point). */
+    public static final String GAP_TO_TARGET = "gap-to-target";
+    /** A tracked KPI off track for several consecutive periods up to its current one (a scorecard's point). */
+    public static final String OFF_TRACK_STREAK = "off-track-streak";
+    /** A critical alert open at the end of a tracking run (a scorecard's point). */
+    public static final String CRITICAL_ALERT = "critical-alert";
 
     /**
      * Checks and copies the components.

@@ -1,6 +1,8 @@
 package io.kpiengine.core.analyze;
 
 import io.kpiengine.core.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +21,10 @@ import java.util.Optional;
  */
 public final class ImprovementPoints {
 
+    /** The order of a ranking: highest score first, then by kind, then by metric and segment. */
+    static final Comparator<ImprovementPoint> RANKING = Comparator.comparingDouble(ImprovementPoint::score)
+            .reversed().thenComparing(ImprovementPoint::kind).thenComparing(ImprovementPoint::label);
+
     private final Period last;
     private final List<ImprovementPoint> points;
     private final List<String> notes;
@@ -27,6 +33,27 @@ public final class ImprovementPoints {
         this.last = last;
         this.points = List.copyOf(points);
         this.notes = List.copyOf(notes);
+    }
+
+    /**
+     * Ranks points found elsewhere (a scorecard's gaps to target, a team's own checks) into a list that
+     * {@link ImprovementQuery#include(ImprovementPoints)} can rank together with the points of a result table.
+     *
+     * <pre>{@code
+     * ImprovementPoints mine = ImprovementPoints.of(march, List.of(point), List.of("churn: no data in 2025-03"));
+     * ImprovementPoints all = results.improvementPoints().include(mine).run();
+     * }</pre>
+     *
+     * @param last the last period the points were looked for in, or null when there is none
+     * @param points the points, in any order
+     * @param notes what could not be checked, one sentence each
+     * @return the points ranked highest score first (ties by kind, metric and segment), and the notes
+     * @throws NullPointerException if a list, a point or a note is null
+     */
+    public static ImprovementPoints of(Period last, List<ImprovementPoint> points, List<String> notes) {
+        List<ImprovementPoint> ranked = new ArrayList<>(List.copyOf(points));
+        ranked.sort(RANKING);
+        return new ImprovementPoints(last, ranked, List.copyOf(notes));
     }
 
     /**

@@ -3,13 +3,13 @@ package io.kpiengine.core.analyze;
 import io.kpiengine.analysis.MissingPolicy;
 import io.kpiengine.core.KpiResults;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What in a result table deserves attention? A ranked list of {@link ImprovementPoint}s found by four built-in
- * detectors, plus those of any {@link ImprovementDetector} added (a scorecard's gaps to target):
+ * detectors, plus those of any {@link ImprovementDetector} added and any points {@linkplain #include included}
+ * (a tracking scorecard's gaps to target, off-track streaks and critical alerts):
  *
  * <ul>
  *   <li><b>{@value ImprovementPoint#UNUSUAL_CHANGE}</b>: the change of a series into the last period, against the
@@ -33,7 +33,7 @@ import java.util.Objects;
  * ImprovementPoints found = results.improvementPoints()
  *         .metrics("revenue", "visitors")
  *         .window(8)
- *         .detector(scorecardGaps)              // more points, ranked with the others
+ *         .include(scorecard.improvementPoints())  // gaps to target, streaks, alerts: ranked with the others
  *         .run();
  * found.points().stream().limit(10).forEach(p -> System.out.println(p.score() + " " + p.summary()));
  * }</pre>
@@ -56,6 +56,7 @@ public final class ImprovementQuery extends SeriesQuery<ImprovementQuery> {
     private Integer maxLag;
     private Integer contributors;
     private final List<ImprovementDetector> detectors = new ArrayList<>();
+    private final List<ImprovementPoints> included = new ArrayList<>();
 
     private ImprovementQuery(KpiResults results) {
         super(results);
@@ -199,7 +200,7 @@ public final class ImprovementQuery extends SeriesQuery<ImprovementQuery> {
      * Adds a detector whose points are ranked with the built-in ones; may be called for several detectors.
      *
      * <pre>{@code
-     * results.improvementPoints().detector(scorecard::gapsToTarget).run();
+     * results.improvementPoints().detector(lateOrders).run();
      * }</pre>
      *
      * @param detector the detector
@@ -208,6 +209,27 @@ public final class ImprovementQuery extends SeriesQuery<ImprovementQuery> {
      */
     public ImprovementQuery detector(ImprovementDetector detector) {
         detectors.add(Objects.requireNonNull(detector, "detector"));
+        return this;
+    }
+
+    /**
+     * Adds points found elsewhere, ranked with the built-in ones, and their notes: above all a tracking
+     * scorecard's gaps to target, off-track streaks and open critical alerts ({@code Scorecard.improvementPoints()}
+     * in {@code io.kpiengine.core.track}), whose scores are on the same scale. With {@link #metrics(String...)} set,
+     * only the included points of those metrics are kept (their notes are kept as they are). May be called several
+     * times.
+     *
+     * <pre>{@code
+     * Scorecard card = Tracker.of(catalog).track(results);
+     * ImprovementPoints all = results.improvementPoints().include(card.improvementPoints()).run();
+     * }</pre>
+     *
+     * @param points the points and notes to add
+     * @return this query
+     * @throws NullPointerException if {@code points} is null
+     */
+    public ImprovementQuery include(ImprovementPoints points) {
+        included.add(Objects.requireNonNull(points, "points"));
         return this;
     }
 
@@ -234,8 +256,11 @@ public final class ImprovementQuery extends SeriesQuery<ImprovementQuery> {
                 points.add(Objects.requireNonNull(p, "a point of a detector"));
             }
         }
-        points.sort(Comparator.comparingDouble(ImprovementPoint::score).reversed()
-                .thenComparing(ImprovementPoint::kind).thenComparing(ImprovementPoint::label));
+        for (ImprovementPoints more : included) {
+            more.points().stream().filter(p -> metrics == null || metrics.contains(p.metric())).forEach(points::add);
+            notes.addAll(more.notes());
+        }
+        points.sort(ImprovementPoints.RANKING);
         return new ImprovementPoints(d.last(), points, notes);
     }
 }

@@ -1,6 +1,7 @@
 package io.kpiengine.core.track;
 
 import io.kpiengine.core.QualityVerdict;
+import io.kpiengine.core.analyze.ImprovementPoints;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.Period;
@@ -47,10 +48,12 @@ public final class Scorecard {
     private final List<Alert> alerts;
     private final List<TrackingFinding> findings;
     private final AlertState alertState;
+    private final TrackingPlan plan;
 
     private Scorecard(String catalog, String zone, Grain grain, LocalDate asOf, QualityVerdict quality,
             List<ScorecardRow> rows, Map<String, Map<Map<String, String>, ScorecardRow[]>> index,
-            List<ScorecardRow> current, List<Alert> alerts, List<TrackingFinding> findings, AlertState alertState) {
+            List<ScorecardRow> current, List<Alert> alerts, List<TrackingFinding> findings, AlertState alertState,
+            TrackingPlan plan) {
         this.catalog = catalog;
         this.zone = zone;
         this.grain = grain;
@@ -62,6 +65,7 @@ public final class Scorecard {
         this.alerts = List.copyOf(alerts);
         this.findings = List.copyOf(findings);
         this.alertState = alertState;
+        this.plan = plan;
     }
 
     /** Builds the scorecard of computed series: rows, card-level alerts against the previous state, next state. */
@@ -107,7 +111,7 @@ public final class Scorecard {
             e.setValue(Map.copyOf(e.getValue()));
         }
         return new Scorecard(catalog.name(), run.calendar.zone().getId(), run.grain, run.asOf, quality, rows,
-                Map.copyOf(index), current, alerts, findings, new AlertState(run.calendarKey, states));
+                Map.copyOf(index), current, alerts, findings, new AlertState(run.calendarKey, states), plan);
     }
 
     /** The RESOLVED alert of an episode open in the previous run: its resolution in this run's rows, if seen. */
@@ -244,6 +248,33 @@ public final class Scorecard {
      */
     public List<TrackingFinding> findings() {
         return findings;
+    }
+
+    /**
+     * What deserves attention on this scorecard, as improvement points on the scale of those of
+     * {@code results.improvementPoints()} (a standard normal score), so that both rank together:
+     * <ul>
+     *   <li>{@code gap-to-target}: a current row rated at-risk or off-track whose value is short of its target (or
+     *       outside its band): the shortfall over the sample standard deviation {@code s} of the KPI's trailing
+     *       window; the numbers give the gap in the KPI's unit and the achievement in percent;</li>
+     *   <li>{@code off-track-streak}: a series off track for at least {@link TrackingPlan#offTrackPeriods()}
+     *       consecutive periods up to its current one: Stouffer's {@code sum z_t / sqrt(k)} of the per-period
+     *       shortfalls in standard deviations;</li>
+     *   <li>{@code critical-alert}: a critical alert open at the end of the run: its anomaly score, or its
+     *       distance from the expected value in standard deviations, at least 3.</li>
+     * </ul>
+     * A gap or streak that cannot be scored (no spread in the trailing window) is a note instead.
+     *
+     * <pre>{@code
+     * Scorecard card = Tracker.of(catalog).track(results);
+     * ImprovementPoints all = results.improvementPoints().include(card.improvementPoints()).run();
+     * card.improvementPoints().points("gap-to-target").forEach(p -> System.out.println(p.summary()));
+     * }</pre>
+     *
+     * @return the points, highest score first, with the notes; {@code last()} is the latest current period
+     */
+    public ImprovementPoints improvementPoints() {
+        return CardPoints.of(this, plan);
     }
 
     /**

@@ -89,6 +89,21 @@ public final class DerivedCompiler {
         return new Compiled(compiled, references);
     }
 
+    /**
+     * The reference a call of a compiled formula's tree reads: the inverse of the slot naming, for readers of the
+     * tree such as driver attribution.
+     *
+     * @param call a reference call of a formula compiled by {@link #compile(String)}
+     * @return the reference, whose {@link MetricReference#slot()} is the call's slot
+     * @throws IllegalArgumentException if the call is not one of the reference functions
+     */
+    public static MetricReference referenceOf(ReferenceCall call) {
+        MetricReference.Kind kind = MetricReference.Kind.ofFunction(call.function()).orElseThrow(
+                () -> new IllegalArgumentException("'" + call.function() + "' is not a reference function "
+                        + referenceFunctions()));
+        return reference(kind, call);
+    }
+
     /** The reference of a call whose shape kpi-formula has checked: a metric id, then a name or an integer. */
     private static MetricReference reference(MetricReference.Kind kind, ReferenceCall call) {
         String metric = ((Variable) call.arguments().get(0)).name();

@@ -1,0 +1,2 @@
+/** KPIs as Micrometer gauges. */
+package io.kpiengine.report.micrometer;
