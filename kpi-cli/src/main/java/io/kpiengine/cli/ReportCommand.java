@@ -11,7 +11,6 @@ import io.kpiengine.core.score.ScoreResults;
 import io.kpiengine.core.track.AlertState;
 import io.kpiengine.core.track.Scorecard;
 import io.kpiengine.core.track.Tracker;
-import io.kpiengine.data.RecordSource;
 import io.kpiengine.report.Report;
 import io.kpiengine.report.View;
 import java.io.IOException;
@@ -24,7 +23,6 @@ import java.time.Clock;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.IllformedLocaleException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -126,13 +124,11 @@ final class ReportCommand implements Callable<Integer> {
         if (c == null) {
             return CONFIG_ERROR;
         }
-        Map<String, RecordSource> sources = new LinkedHashMap<>();
         try (OutputFiles outputs = new OutputFiles()) {
             Report.Builder report = options(Report.builder().catalog(c));
             Clock clock = engineOptions.clock();
             KpiEngine engine = engineOptions.engine(c);
-            engineOptions.open(c, sources);
-            KpiResults results = engine.evaluate(sources);
+            KpiResults results = engineOptions.evaluate(c, engine, null);
             report.results(results);
             if (period != null) {
                 report.asOf(c.calendar().parse(period));
@@ -165,14 +161,11 @@ final class ReportCommand implements Callable<Integer> {
             err.flush();
             return results.quality().verdict() == QualityVerdict.FAIL ? QUALITY_GATE_FAILED : OK;
         } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException | KpiException e) {
-            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
         } catch (IOException e) {
-            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage().startsWith("cannot ") ? e.getMessage()
                     : "cannot read or write a file: " + OutputFiles.reason(e));
         } catch (UncheckedIOException e) {
-            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
         }
     }
@@ -182,13 +175,7 @@ final class ReportCommand implements Callable<Integer> {
      * that is the same file as an input.
      */
     private void checkFiles() {
-        RunCommand.requireReadable("--catalog " + engineOptions.catalog, engineOptions.catalog);
-        List<OutputFiles.Named> in = new ArrayList<>();
-        in.add(new OutputFiles.Named("--catalog", engineOptions.catalog));
-        engineOptions.data.forEach((source, file) -> {
-            RunCommand.requireRegularFile("--data " + source + "=" + file, file);
-            in.add(new OutputFiles.Named("--data " + source + "=", file));
-        });
+        List<OutputFiles.Named> in = new ArrayList<>(engineOptions.inputs());
         if (alertsIn != null) {
             RunCommand.requireRegularFile("--alerts-in " + alertsIn, alertsIn);
             in.add(new OutputFiles.Named("--alerts-in", alertsIn));

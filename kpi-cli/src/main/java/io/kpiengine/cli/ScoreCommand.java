@@ -5,23 +5,17 @@ import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.QualityVerdict;
 import io.kpiengine.core.metric.Catalog;
-import io.kpiengine.core.metric.CatalogException;
-import io.kpiengine.core.metric.DataSource;
 import io.kpiengine.core.score.GoalNode;
 import io.kpiengine.core.score.GoalTree;
 import io.kpiengine.core.score.ScoreCard;
 import io.kpiengine.core.score.ScoreResults;
 import io.kpiengine.core.score.ScoreValue;
 import io.kpiengine.core.score.Scores;
-import io.kpiengine.data.RecordSource;
-import io.kpiengine.data.doc.DocumentException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -66,13 +61,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--catalog", required = true, paramLabel = "FILE",
-            description = "The metric catalog with a scores section, YAML or JSON.")
-    private Path catalog;
-
-    @Option(names = "--data", paramLabel = "SOURCE=FILE",
-            description = "The CSV file of a data source; repeat per source.")
-    private Map<String, Path> data = new LinkedHashMap<>();
+    @Mixin
+    private EngineOptions engineOptions;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the scores (.json).")
     private Path out;
@@ -80,9 +70,6 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--score", paramLabel = "ID",
             description = "Only this score (default: every score of the catalog).")
     private String score;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads per source and for scoring (default 1).")
-    private Integer threads;
 
     /** Creates the command; picocli sets the options. */
     public ScoreCommand() {
@@ -100,21 +87,19 @@ final class ScoreCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
             return fail(err, "--out must end in .json, but was '" + out + "'");
         }
-        Catalog c;
         try {
-            c = Catalog.read(catalog);
-        } catch (CatalogException e) {
-            err.println("kpi score: " + catalog + " is not a valid catalog (" + e.problems().size() + " problem"
-                    + (e.problems().size() == 1 ? "" : "s") + "):");
-            e.problems().forEach(err::println);
-            err.flush();
-            return CONFIG_ERROR;
-        } catch (DocumentException | UncheckedIOException e) {
+            OutputFiles.checkDistinct(engineOptions.inputs(), List.of(new OutputFiles.Named("--out", out)),
+                    List.of());
+        } catch (IllegalArgumentException e) {
             return fail(err, e.getMessage());
+        }
+        Catalog c = CommandInputs.catalog(engineOptions.catalog, "score", err);
+        if (c == null) {
+            return CONFIG_ERROR;
         }
         List<GoalTree> trees = c.goalTrees();
         if (trees.isEmpty()) {
-            return fail(err, catalog + " has no scores section; see docs/scoring.md");
+            return fail(err, engineOptions.catalog + " has no scores section; see docs/scoring.md");
         }
         if (score != null) {
             try {
@@ -123,50 +108,24 @@ final class ScoreCommand implements Callable<Integer> {
                 return fail(err, "--score: " + e.getMessage());
             }
         }
-        Map<String, RecordSource> sources = new LinkedHashMap<>();
         try {
-            for (Map.Entry<String, Path> e : data.entrySet()) {
-                DataSource source = c.source(e.getKey()).orElseThrow(() -> new IllegalArgumentException("--data "
-                        + e.getKey() + "=...: the catalog has no data source '" + e.getKey() + "'; its sources are "
-                        + c.sources().stream().map(DataSource::name).toList()));
-                if (!Files.isRegularFile(e.getValue())) {
-                    throw new IllegalArgumentException("--data " + e.getKey() + "=" + e.getValue() + ": no such file");
-                }
-                sources.put(e.getKey(), source.csvReader(e.getValue()).build());
-            }
-            int n = threads == null ? 1 : threads;
-            KpiResults results = KpiEngine.builder().catalog(c).parallelism(n).build().evaluate(sources);
+            KpiEngine engine = engineOptions.engine(c);
+            KpiResults results = engineOptions.evaluate(c, engine, null);
+            int n = engine.parallelism();
             List<ScoreResults> scored = new ArrayList<>();
             for (GoalTree t : trees) {
                 scored.add(ScoreCard.builder(t).catalog(c).parallelism(n).build().score(results));
             }
-            writeAtomically(out, json(c, scored));
+            try (OutputFiles outputs = new OutputFiles()) {
+                outputs.write(out, json(c, scored).getBytes(StandardCharsets.UTF_8));
+                outputs.commit();
+            }
             summarize(stdout, scored, results);
             return results.quality().verdict() == QualityVerdict.FAIL ? QUALITY_GATE_FAILED : OK;
         } catch (IllegalArgumentException | IllegalStateException | KpiException e) {
-            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
-        } catch (IOException e) {
-            return fail(err, "cannot write " + out + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
-            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
-        }
-    }
-
-    /** Writes to a temporary file beside the target, then renames it over the target. */
-    static void writeAtomically(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

@@ -12,16 +12,15 @@ import io.kpiengine.core.track.KpiStatus;
 import io.kpiengine.core.track.Scorecard;
 import io.kpiengine.core.track.Tracker;
 import io.kpiengine.core.track.TrackingFinding;
-import io.kpiengine.data.RecordSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,46 +105,79 @@ final class TrackCommand implements Callable<Integer> {
         if (!name.endsWith(".json") && !name.endsWith(".csv")) {
             return fail(err, "--out must end in .json or .csv, but was '" + out + "'");
         }
+        try {
+            checkOutputs();
+        } catch (IllegalArgumentException e) {
+            return fail(err, e.getMessage());
+        }
         Catalog c = CommandInputs.catalog(engineOptions.catalog, "track", err);
         if (c == null) {
             return CONFIG_ERROR;
         }
-        Map<String, RecordSource> sources = new LinkedHashMap<>();
-        try {
+        try (OutputFiles outputs = new OutputFiles()) {
             Clock clock = engineOptions.clock();
             Tracker.Builder tb = Tracker.builder(c).clock(clock);
             if (engineOptions.threads != null) {
                 tb.parallelism(engineOptions.threads);
             }
             KpiEngine engine = engineOptions.engine(c);
-            engineOptions.open(c, sources);
             AlertState previous = alertsIn == null ? AlertState.EMPTY
                     : AlertState.fromBytes(Files.readAllBytes(alertsIn));
-            KpiResults results = stateIn == null ? engine.evaluate(sources)
-                    : engine.evaluate(engine.restore(Files.readAllBytes(stateIn)), sources);
+            KpiResults results = engineOptions.evaluate(c, engine,
+                    stateIn == null ? null : Files.readAllBytes(stateIn));
             Scorecard card = tb.build().track(results, previous);
-            AtomicFiles.write(out, name.endsWith(".json") ? card::writeJson : card::writeCsv);
+            try (Writer w = outputs.writer(out)) {
+                if (name.endsWith(".json")) {
+                    card.writeJson(w);
+                } else {
+                    card.writeCsv(w);
+                }
+            }
             if (stateOut != null) {
-                AtomicFiles.write(stateOut, results.state().toBytes());
+                outputs.write(stateOut, results.state().toBytes());
             }
             if (alertsOut != null) {
-                AtomicFiles.write(alertsOut, card.alertState().toBytes());
+                outputs.write(alertsOut, card.alertState().toBytes());
             }
+            outputs.commit();
             report(stdout, card);
             results.warnings().forEach(w -> err.println("kpi track: warning: " + w));
             err.flush();
             return card.hasOpen(AlertSeverity.CRITICAL) || results.quality().verdict() == QualityVerdict.FAIL
                     ? CRITICAL : OK;
         } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException | KpiException e) {
-            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
         } catch (IOException e) {
-            sources.values().forEach(RecordSource::close);
-            return fail(err, "cannot read or write a file: " + e.getMessage());
+            return fail(err, "cannot read or write a file: " + OutputFiles.reason(e));
         } catch (UncheckedIOException e) {
-            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
         }
+    }
+
+    /**
+     * Refuses an output that is the same file as an input or another output (the state and the alert state may be
+     * read from and written back to one file each: it is read whole before the run and replaced only at the end).
+     */
+    private void checkOutputs() {
+        List<OutputFiles.Named> in = new ArrayList<>(engineOptions.inputs());
+        if (stateIn != null) {
+            RunCommand.requireRegularFile("--state-in " + stateIn, stateIn);
+            in.add(new OutputFiles.Named("--state-in", stateIn));
+        }
+        if (alertsIn != null) {
+            RunCommand.requireRegularFile("--alerts-in " + alertsIn, alertsIn);
+            in.add(new OutputFiles.Named("--alerts-in", alertsIn));
+        }
+        List<OutputFiles.Named> outs = new ArrayList<>();
+        outs.add(new OutputFiles.Named("--out", out));
+        if (stateOut != null) {
+            outs.add(new OutputFiles.Named("--state-out", stateOut));
+        }
+        if (alertsOut != null) {
+            outs.add(new OutputFiles.Named("--alerts-out", alertsOut));
+        }
+        OutputFiles.checkDistinct(in, outs,
+                List.of(List.of("--state-in", "--state-out"), List.of("--alerts-in", "--alerts-out")));
     }
 
     /** The summary line, then the alerts and findings (at most {@link #SHOWN} of each). */

@@ -124,6 +124,63 @@ class TrackCommandTest {
         assertThat(Files.exists(dir.resolve("card.json"))).isFalse();
     }
 
+    /* the inputs of kpi track are handled as kpi run handles them (EngineOptions): no file dropped, no replay */
+    @Test
+    void track_twoFilesOfOneSource_readsBoth() throws IOException {
+        Path c = file("c.yaml", CATALOG.formatted("info"));
+        Path jan = file("jan.csv", "day,channel,leads\n2025-01-01,email,60\n");
+        Path janLate = file("jan-late.csv", "day,channel,leads\n2025-01-20,email,50\n");
+        Path card = dir.resolve("card.json");
+        int code = track("--catalog", c.toString(), "--data", "crm=" + jan, "--data", "crm=" + janLate, "--out",
+                card.toString(), "--as-of", "2025-02-15T00:00:00Z");
+        assertThat(err.toString()).isEmpty();
+        assertThat(code).isEqualTo(TrackCommand.OK);
+        JsonNode rows = new ObjectMapper().readTree(card.toFile()).get("rows");
+        JsonNode january = null;
+        for (JsonNode row : rows) {
+            if (row.get("period").asText().equals("2025-01")) {
+                january = row;
+            }
+        }
+        assertThat(january).as("the January row of %s", rows).isNotNull();
+        assertThat(january.get("value").asDouble()).isEqualTo(110.0);   // 60 + 50: neither file dropped
+    }
+
+    @Test
+    void track_sameDataOnItsOwnState_isRefusedAsAReplay_andWritesNothing() throws IOException {
+        Path c = file("c.yaml", CATALOG.formatted("info"));
+        Path csv = data(2);
+        Path state = dir.resolve("s.state");
+        assertThat(track("--catalog", c.toString(), "--data", "crm=" + csv, "--out", dir.resolve("a.json").toString(),
+                "--state-out", state.toString(), "--as-of", "2025-03-15T00:00:00Z")).isEqualTo(TrackCommand.OK);
+        byte[] before = Files.readAllBytes(state);
+        err.getBuffer().setLength(0);
+        Path again = dir.resolve("b.json");
+        int code = track("--catalog", c.toString(), "--data", "crm=" + csv, "--out", again.toString(), "--state-in",
+                state.toString(), "--state-out", state.toString(), "--as-of", "2025-03-15T00:00:00Z");
+        assertThat(code).isEqualTo(TrackCommand.CONFIG_ERROR);
+        assertThat(err.toString()).startsWith("kpi track: input 'crm.csv' (").contains("was already absorbed into this"
+                + " state by run").contains("--allow-replay");
+        assertThat(Files.exists(again)).isFalse();
+        assertThat(Files.readAllBytes(state)).isEqualTo(before);
+
+        err.getBuffer().setLength(0);
+        assertThat(track("--catalog", c.toString(), "--data", "crm=" + csv, "--out", again.toString(), "--state-in",
+                state.toString(), "--as-of", "2025-03-15T00:00:00Z", "--allow-replay")).isEqualTo(TrackCommand.OK);
+    }
+
+    @Test
+    void track_outputThatIsAnInput_isRefusedBeforeAnythingIsRead() throws IOException {
+        Path c = file("c.yaml", CATALOG.formatted("info"));
+        Path csv = data(2);
+        String text = Files.readString(csv);
+        assertThat(track("--catalog", c.toString(), "--data", "crm=" + csv, "--out", dir.resolve("a.json").toString(),
+                "--state-out", csv.toString())).isEqualTo(TrackCommand.CONFIG_ERROR);
+        assertThat(err.toString()).isEqualTo("kpi track: --state-out " + csv + " is the same file as --data crm="
+                + csv + ": writing it would destroy the input; write the output to another file\n");
+        assertThat(Files.readString(csv)).isEqualTo(text);
+    }
+
     @Test
     void kpiTrack_throughTheMainCommand() throws IOException {
         int code = KpiCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "track", "--catalog",
