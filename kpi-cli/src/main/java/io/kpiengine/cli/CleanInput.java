@@ -60,7 +60,7 @@ final class CleanInput {
     }
 
     private CsvSource.Builder builder(Path data) {
-        return spec.csv().applyTo(CsvSource.builder(data));
+        return CsvSource.builder(data).csv(spec.csv());
     }
 
     private Schema infer(Path data) {

@@ -64,7 +64,7 @@ import picocli.CommandLine.Spec;
  * directory). With {@code --dir} the generated {@code events.csv} is kept; otherwise it goes to a temporary
  * directory that is deleted at the end.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = KpiCli.Version.class,
         description = {"Generate sample web-shop events, compute their KPIs and print a summary.",
             "Exit codes: 0 done, 1 quality gate failed, 2 usage error."})
 final class DemoCommand implements Callable<Integer> {

@@ -14,6 +14,7 @@ import io.kpiengine.data.RecordBatch;
 import io.kpiengine.data.RejectedRow;
 import io.kpiengine.data.Schema;
 import io.kpiengine.data.io.ColumnFormat;
+import io.kpiengine.data.io.CsvSettings;
 import io.kpiengine.data.io.CsvSource;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -103,17 +104,19 @@ public final class Example03_MessyCsv {
         DataSource web = DataSource.builder("web")
                 .schema(schema)
                 .timeColumn("day")
-                .headerName("day", "Date")
-                .headerName("channel", "Channel")
-                .headerName("visitors", "Unique Visits")
-                .headerName("leads", "Leads")
-                .headerName("spend", "Spend (EUR)")
-                .headerName("note", "Note")
-                .format("day", ColumnFormat.builder().datePatterns("M/d/yyyy", "MM-dd-yyyy").build())
-                .format("channel", ColumnFormat.builder().trim(true).build())
-                .format("visitors", ColumnFormat.builder().thousandsSeparator(',').build())
-                .format("leads", ColumnFormat.builder().nullTokens("n/a").build())
-                .format("spend", ColumnFormat.builder().locale(Locale.GERMANY).build())
+                .csv(CsvSettings.builder()
+                        .headerName("day", "Date")
+                        .headerName("channel", "Channel")
+                        .headerName("visitors", "Unique Visits")
+                        .headerName("leads", "Leads")
+                        .headerName("spend", "Spend (EUR)")
+                        .headerName("note", "Note")
+                        .format("day", ColumnFormat.builder().datePatterns("M/d/yyyy", "MM-dd-yyyy").build())
+                        .format("channel", ColumnFormat.builder().trim(true).build())
+                        .format("visitors", ColumnFormat.builder().thousandsSeparator(',').build())
+                        .format("leads", ColumnFormat.builder().nullTokens("n/a").build())
+                        .format("spend", ColumnFormat.builder().locale(Locale.GERMANY).build())
+                        .build())
                 .build();
 
         // Reading by hand: batches of typed columns, plus the records that could not be read.

@@ -551,6 +551,98 @@ class ExamplesTest {
         assertThat(numbers(line(out, "revenue ", "growth")).get(0)).isCloseTo(revenue.doubleValue(), within(CENT));
     }
 
+    @Test
+    void example11_groupingSets_rollsUpEverySetAndRegrainsTheDailyState() throws Exception {
+        String out = run(Example11_GroupingSets::main);
+
+        ZoneId zone = Example11_GroupingSets.ZONE;
+        List<SampleData.Order> orders = SampleData.orders(Example11_GroupingSets.SEED, Example11_GroupingSets.FIRST,
+                Example11_GroupingSets.DAYS, zone, "G");
+        // March by (warehouse, sku), (warehouse), (sku) and (): units, cogs and cogs / units of each group
+        Map<String, double[]> march = new TreeMap<>();
+        for (SampleData.Order o : orders) {
+            if (YearMonth.from(o.placedAt().atZone(zone)).equals(YearMonth.of(2025, 3))) {
+                for (String key : List.of("(warehouse, sku) " + o.warehouse() + " / " + o.sku(),
+                        "(warehouse) " + o.warehouse(), "(sku) " + o.sku(), "() total")) {
+                    double[] s = march.computeIfAbsent(key, k -> new double[2]);
+                    s[0] += o.quantity();
+                    s[1] += o.cogs().doubleValue();
+                }
+            }
+        }
+        assertThat(march).hasSize(3 * 4 + 3 + 4 + 1);
+        march.forEach((key, s) -> {
+            String set = key.substring(0, key.indexOf(')') + 1);
+            String segment = key.substring(key.indexOf(')') + 2);
+            String l = line(out, set + " ", " " + segment + " ", "units");
+            List<Double> n = numbers(l);
+            assertThat(n.get(n.size() - 3)).as(l).isEqualTo(s[0]);
+            assertThat(n.get(n.size() - 2)).as(l).isCloseTo(s[1], within(CENT));
+            assertThat(n.get(n.size() - 1)).as(l).isCloseTo(s[1] / s[0], within(CENT));
+        });
+        // the whole range by warehouse: sample standard deviation (pandas std, ddof 1) and its ratio to the mean
+        Map<String, List<Double>> hours = new TreeMap<>();
+        Map<String, Set<String>> customers = new TreeMap<>();
+        for (SampleData.Order o : orders) {
+            hours.computeIfAbsent(o.warehouse(), k -> new ArrayList<>()).add(o.processingHours().doubleValue());
+            customers.computeIfAbsent(o.warehouse(), k -> new HashSet<>()).add(o.customerId());
+        }
+        hours.forEach((w, h) -> {
+            double mean = h.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            double ss = h.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
+            double std = Math.sqrt(ss / (h.size() - 1));
+            String l = line(out, "2025-01-01/2025-03-31 " + w + " ", "processing hours std");
+            List<Double> n = numbers(l);
+            assertThat(n.get(n.size() - 3)).as(l).isCloseTo(std, within(0.00051));
+            assertThat(n.get(n.size() - 2)).as(l).isCloseTo(std / mean, within(0.00051));
+            assertThat(n.get(n.size() - 1)).as(l).isEqualTo(customers.get(w).size());
+        });
+        // ISO weeks from the daily state: 2025-W01 starts on Monday 2024-12-30, before the data
+        Map<String, Long> weeks = new TreeMap<>();
+        for (SampleData.Order o : orders) {
+            LocalDate d = o.placedAt().atZone(zone).toLocalDate();
+            weeks.merge(String.format(Locale.ROOT, "%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR),
+                    d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)), o.quantity(), Long::sum);
+        }
+        for (String w : List.of("2025-W01", "2025-W02", "2025-W03")) {
+            shows(line(out, "  " + w + " units"), weeks.get(w), 0);
+        }
+    }
+
+    @Test
+    void example12_liveAccumulator_losesNoOrderAndAnswersTheLastDay() throws Exception {
+        String out = run(Example12_LiveAccumulator::main);
+
+        ZoneId zone = Example12_LiveAccumulator.ZONE;
+        List<SampleData.Order> orders = SampleData.orders(Example12_LiveAccumulator.SEED,
+                Example12_LiveAccumulator.FIRST, Example12_LiveAccumulator.DAYS, zone, "L");
+        assertThat(out).contains("Empty at start: 0 cells");
+        int batches = (orders.size() + Example12_LiveAccumulator.BATCH - 1) / Example12_LiveAccumulator.BATCH;
+        assertThat(out).contains(Example12_LiveAccumulator.WRITERS + " writers added " + batches
+                + " batches; the reader answered 20 questions meanwhile");
+        assertThat(numbers(line(out, "Snapshot: ")).get(1)).isEqualTo(orders.size());
+        LocalDate last = Example12_LiveAccumulator.FIRST.plusDays(Example12_LiveAccumulator.DAYS - 1);
+        Map<String, double[]> byWarehouse = new TreeMap<>();
+        for (SampleData.Order o : orders) {
+            if (o.placedAt().atZone(zone).toLocalDate().equals(last)) {
+                double[] s = byWarehouse.computeIfAbsent(o.warehouse(), k -> new double[3]);
+                s[0] += o.quantity();
+                s[1]++;
+                s[2] += o.cogs().doubleValue();
+            }
+        }
+        assertThat(byWarehouse).hasSize(3);
+        byWarehouse.forEach((w, s) -> {
+            String l = line(out, last + " " + w + " ", "units");
+            List<Double> n = numbers(l);
+            assertThat(n.get(n.size() - 3)).as(l).isEqualTo(s[0]);
+            assertThat(n.get(n.size() - 2)).as(l).isEqualTo(s[1]);
+            assertThat(n.get(n.size() - 1)).as(l).isCloseTo(s[2] / s[0], within(CENT));
+        });
+        shows(line(out, "Query: units from berlin"), byWarehouse.get("berlin")[0], 0);
+        shows(line(out, "After a restart"), byWarehouse.get("berlin")[0], 0);
+    }
+
     /** pandas {@code interpolate(method='linear', limit_area='inside')}, rounded half-even to cents. */
     static double[] interpolateInside(List<Double> values) {
         double[] out = values.stream().mapToDouble(Double::doubleValue).toArray();

@@ -11,6 +11,7 @@ import io.kpiengine.core.time.Grain;
 import io.kpiengine.data.Column;
 import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.Schema;
+import io.kpiengine.data.io.CsvSettings;
 import io.kpiengine.quality.CurrencyRule;
 import io.kpiengine.quality.DuplicateRule;
 import io.kpiengine.quality.MissingValueRule;
@@ -30,8 +31,7 @@ class SampleCatalogsTest {
                         Column.of("visitors", ColumnType.INTEGER), Column.of("conversions", ColumnType.INTEGER),
                         Column.decimal("revenue", 2), Column.of("currency", ColumnType.CATEGORY)))
                 .timeColumn("ts")
-                .delimiter(',')
-                .header(true)
+                .csv(CsvSettings.builder().delimiter(',').header(true).build())
                 .rules(QualityRules.builder()
                         .rule(new DuplicateRule("exact-duplicates", List.of(), DuplicateRule.Keep.FIRST, null))
                         .rule(MissingValueRule.zero("visitors"))

@@ -1,5 +1,6 @@
 package io.kpiengine.core.internal;
 
+import io.kpiengine.base.internal.Pow10;
 import io.kpiengine.data.RecordBatch;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -76,17 +77,12 @@ final class QuantileAcc extends Accumulator {
     }
 
     @Override
-    void mergeFrom(Accumulator other, int[] slotMap, int otherSlots) {
+    void mergeSlot(Accumulator other, int s, int t) {
         QuantileAcc o = (QuantileAcc) other;
-        for (int s = 0; s < otherSlots; s++) {
-            int t = slotMap[s];
-            if (t >= 0) {
-                int n = o.len[s];
-                double[] src = o.values[s];
-                for (int i = 0; i < n; i++) {
-                    push(t, src[i]);
-                }
-            }
+        int n = o.len[s];
+        double[] src = o.values[s];
+        for (int i = 0; i < n; i++) {
+            push(t, src[i]);
         }
     }
 
@@ -108,7 +104,7 @@ final class QuantileAcc extends Accumulator {
         int hi = (int) Math.ceil(pos);
         double d = pos - lo;
         double v = lo == hi ? a[lo] : a[lo] * (1.0 - d) + a[hi] * d;
-        return col.isDouble || col.scale == 0 ? v : v / Pow10.DOUBLE[col.scale];
+        return col.isDouble || col.scale == 0 ? v : v / Pow10.asDouble(col.scale);
     }
 
     @Override

@@ -24,6 +24,12 @@ final class CatalogParts {
     final List<Metric> metrics;
     final List<Map<String, Location>> metricLocations;
     final Map<String, Location> sourceLocations;
+    /** The grouping sets an evaluation reports by default, or null. */
+    final GroupingSets groupingSets;
+    /** The grain the aggregation state is kept at when finer than {@link #grain}, or null. */
+    final Grain stateGrain;
+    /** Where top-level fields stand ({@code groupingSets}, {@code stateGrain}); empty in code. */
+    final Map<String, Location> topLocations;
     final List<GoalTree> goalTrees;
     /** Per metric: the location of a character of its formula text by index, or null. */
     final List<IntFunction<Location>> formulaPositions;
@@ -32,7 +38,8 @@ final class CatalogParts {
     CatalogParts(String name, Location catalogLocation, BusinessCalendar calendar, Grain grain,
             List<DataSource> sources, List<Metric> metrics, List<Map<String, Location>> metricLocations,
             Map<String, Location> sourceLocations, List<IntFunction<Location>> formulaPositions,
-            List<GoalTree> goalTrees, TrackingPlan tracking) {
+            List<GoalTree> goalTrees, TrackingPlan tracking, GroupingSets groupingSets, Grain stateGrain,
+            Map<String, Location> topLocations) {
         this.name = name;
         this.catalogLocation = catalogLocation;
         this.calendar = calendar;
@@ -44,6 +51,14 @@ final class CatalogParts {
         this.goalTrees = List.copyOf(goalTrees);
         this.formulaPositions = java.util.Collections.unmodifiableList(new ArrayList<>(formulaPositions));
         this.tracking = tracking;
+        this.groupingSets = groupingSets;
+        this.stateGrain = stateGrain;
+        this.topLocations = Map.copyOf(topLocations);
+    }
+
+    /** Where a top-level field stands; the catalog's location when unknown. */
+    Location topLocation(String field) {
+        return topLocations.getOrDefault(field, catalogLocation);
     }
 
     /** Where a field of the i-th metric stands; falls back to the metric, then the catalog. */

@@ -34,6 +34,7 @@ final class CatalogValidator {
     final Map<String, String> sourceOf = new HashMap<>();
     final Map<String, Set<String>> sourcesOf = new HashMap<>();
     final Map<String, List<String>> dimensionsOf = new HashMap<>();
+    final Map<String, List<String>> sliceByOf = new HashMap<>();
     final Map<String, Unit> unitOf = new HashMap<>();
     final List<Metric> order = new ArrayList<>();
 
@@ -96,6 +97,8 @@ final class CatalogValidator {
             for (Metric m : order) {
                 resolve(m);
             }
+            checkGroupingSets();
+            checkStateGrain();
         }
         return problems;
     }
@@ -144,6 +147,13 @@ final class CatalogValidator {
                         + Suggestions.didYouMean(d, source.cleanSchema().names()));
             }
         }
+        for (String d : m.sliceBy().orElseThrow()) {
+            if (!source.cleanSchema().contains(d)) {
+                add(parts.metricLocation(i, "sliceBy"), "metric '" + m.id() + "': sliceBy column '" + d
+                        + "' is not a column of source '" + source.name() + "'"
+                        + Suggestions.didYouMean(d, source.cleanSchema().names()));
+            }
+        }
         m.filter().ifPresent(f -> f.problems(source.cleanSchema()).forEach(p ->
                 add(parts.metricLocation(i, "filter"), "metric '" + m.id() + "': " + p)));
     }
@@ -159,8 +169,7 @@ final class CatalogValidator {
         ColumnType t = col.get().type();
         boolean numeric = t.isNumeric();
         boolean ordered = numeric || t == ColumnType.DATE || t == ColumnType.TIMESTAMP;
-        if (agg.needsNumber() && !numeric || !agg.needsNumber() && (agg == Aggregation.MIN
-                || agg == Aggregation.MAX) && !ordered) {
+        if (agg.needsNumber() && !numeric || agg.takesDates() && !ordered) {
             add(parts.metricLocation(i, field), "metric '" + m.id() + "': " + agg.id() + " needs a "
                     + (agg.needsNumber() ? "numeric" : "numeric, date or timestamp") + " column, but '" + column
                     + "' is " + t);
@@ -222,7 +231,7 @@ final class CatalogValidator {
                         column) + " needs a measure or ratio, but '" + r.metric() + "' is a derived metric; apply the"
                         + " window to its inputs instead");
             }
-            if (r.kind() == MetricReference.Kind.TO_DATE) {
+            if (r.kind() != MetricReference.Kind.CURRENT) {
                 int column = d.columnOf(r);
                 String problem = toDateProblem(parts.calendar, parts.grain, d, r, " " + inFormula(d, column));
                 if (problem != null) {
@@ -238,13 +247,21 @@ final class CatalogValidator {
     }
 
     /**
-     * The problem of a period-to-date reference at a grain of evaluation: its grain must contain that grain and
-     * be coarser.
+     * The problem of a reference at a grain of evaluation: a period-to-date grain must contain that grain and be
+     * coarser; at the whole-range grain no reference function applies.
      *
      * @param where where the reference stands, appended to it in the message ("" for nothing)
      * @return the message, or null when the reference can be computed
      */
     static String toDateProblem(BusinessCalendar cal, Grain grain, Metric m, MetricReference r, String where) {
+        if (grain == Grain.WHOLE_RANGE && r.kind() != MetricReference.Kind.CURRENT) {
+            return "metric '" + m.id() + "': " + r.slot() + where + " cannot be computed at grain whole_range: the"
+                    + " whole range is one period, with no earlier period and no window";
+        }
+        if (r.kind() == MetricReference.Kind.TO_DATE && r.grain() == Grain.WHOLE_RANGE) {
+            return "metric '" + m.id() + "': " + r.slot() + where + ": to_date needs a calendar grain (week, month,"
+                    + " quarter, year, fiscal-quarter, fiscal-year), but was whole_range";
+        }
         if (r.kind() != MetricReference.Kind.TO_DATE || r.grain() != grain && cal.nests(grain, r.grain())) {
             return null;
         }
@@ -331,6 +348,7 @@ final class CatalogValidator {
         if (m instanceof Measure measure) {
             sourcesOf.put(m.id(), Set.of(sourceOf.get(m.id())));
             dimensionsOf.put(m.id(), measure.dimensions().orElseThrow());
+            sliceByOf.put(m.id(), measure.sliceBy().orElseThrow());
             Unit declared = m.metadata().unit().orElse(null);
             boolean counts = measure.aggregation() == Aggregation.COUNT
                     || measure.aggregation() == Aggregation.COUNT_DISTINCT;
@@ -341,6 +359,7 @@ final class CatalogValidator {
         m.inputs().forEach(in -> srcs.addAll(sourcesOf.get(in)));
         sourcesOf.put(m.id(), Set.copyOf(srcs));
         resolveDimensions(i, m);
+        resolveSliceBy(i, m);
         Unit declared = m.metadata().unit().orElse(null);
         Unit inferred;
         String source;
@@ -369,6 +388,70 @@ final class CatalogValidator {
                     + source + " '" + inferred + "'");
         }
         unitOf.put(m.id(), declared != null ? declared : inferred);
+    }
+
+    /**
+     * What a ratio or formula may be sliced by: declared (each a dimension or sliceBy column of every input), or
+     * every dimension that all inputs are grouped or may be sliced by, beyond its own dimensions.
+     */
+    private void resolveSliceBy(int i, Metric m) {
+        List<String> own = dimensionsOf.get(m.id());
+        List<String> common = null;
+        for (String in : m.inputs()) {
+            List<String> reach = new ArrayList<>(dimensionsOf.get(in));
+            reach.addAll(sliceByOf.get(in));
+            if (common == null) {
+                common = reach;
+            } else {
+                common.retainAll(reach);
+            }
+        }
+        List<String> available = common == null ? List.of() : common;
+        List<String> declared = m.sliceBy().orElse(null);
+        if (declared == null) {
+            List<String> out = new ArrayList<>(available);
+            out.removeAll(own);
+            sliceByOf.put(m.id(), List.copyOf(out));
+            return;
+        }
+        for (String d : declared) {
+            if (own.contains(d)) {
+                add(parts.metricLocation(i, "sliceBy"), "metric '" + m.id() + "': '" + d + "' is both a dimension and"
+                        + " a sliceBy column; a metric is always grouped by its dimensions, so list it in one of them");
+            } else if (!available.contains(d)) {
+                add(parts.metricLocation(i, "sliceBy"), "metric '" + m.id() + "': sliceBy column '" + d
+                        + "' is neither a dimension nor a sliceBy column of every input " + m.inputs()
+                        + " (they share " + available + ")" + Suggestions.didYouMean(d, available));
+            }
+        }
+        sliceByOf.put(m.id(), declared);
+    }
+
+    /** Every dimension of the catalog's grouping sets must be one some metric may be sliced by or is grouped by. */
+    private void checkGroupingSets() {
+        if (parts.groupingSets == null) {
+            return;
+        }
+        Set<String> known = new LinkedHashSet<>();
+        sliceByOf.values().forEach(known::addAll);
+        dimensionsOf.values().forEach(known::addAll);
+        for (String d : parts.groupingSets.dimensions()) {
+            if (!known.contains(d)) {
+                add(parts.topLocation("groupingSets"), "groupingSets: no metric may be sliced by '" + d
+                        + "'; declare it in a metric's sliceBy" + Suggestions.didYouMean(d, known));
+            }
+        }
+    }
+
+    private void checkStateGrain() {
+        Grain state = parts.stateGrain;
+        if (state == null) {
+            return;
+        }
+        if (state == Grain.WHOLE_RANGE || !parts.calendar.nests(state, parts.grain)) {
+            add(parts.topLocation("stateGrain"), "stateGrain must be a grain whose periods nest in the catalog's grain "
+                    + parts.grain.id() + " (e.g. day), but was " + state.id());
+        }
     }
 
     private void resolveDimensions(int i, Metric m) {

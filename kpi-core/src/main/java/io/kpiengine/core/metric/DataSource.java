@@ -4,16 +4,15 @@ import io.kpiengine.data.Column;
 import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.Schema;
 import io.kpiengine.base.internal.Suggestions;
+import io.kpiengine.data.io.internal.SchemaChecks;
 import io.kpiengine.data.io.ColumnFormat;
 import io.kpiengine.data.io.CsvSettings;
 import io.kpiengine.data.io.CsvSource;
 import io.kpiengine.quality.QualityRules;
 import io.kpiengine.quality.RulesException;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,7 +25,8 @@ import java.util.Optional;
  *         .schema(Schema.of(Column.of("ts", ColumnType.TIMESTAMP), Column.of("channel", ColumnType.CATEGORY),
  *                 Column.of("visitors", ColumnType.INTEGER), Column.decimal("revenue", 2)))
  *         .timeColumn("ts")
- *         .format("visitors", ColumnFormat.builder().thousandsSeparator(',').build())
+ *         .csv(CsvSettings.builder().format("visitors", ColumnFormat.builder().thousandsSeparator(',').build())
+ *                 .build())
  *         .build();
  * try (CsvSource csv = events.csvReader(Path.of("events.csv")).build()) { ... }
  * }</pre>
@@ -115,69 +115,6 @@ public final class DataSource {
     }
 
     /**
-     * The CSV field delimiter.
-     *
-     * @return the delimiter, {@code ','} by default
-     */
-    public char delimiter() {
-        return csv.delimiter();
-    }
-
-    /**
-     * The CSV quote character.
-     *
-     * @return the quote, {@code '"'} by default
-     */
-    public char quote() {
-        return csv.quote();
-    }
-
-    /**
-     * Whether CSV files start with a header line.
-     *
-     * @return true by default
-     */
-    public boolean header() {
-        return csv.header();
-    }
-
-    /**
-     * The charset of CSV files.
-     *
-     * @return UTF-8 by default
-     */
-    public Charset charset() {
-        return csv.charset();
-    }
-
-    /**
-     * Columns read from a header column of another name.
-     *
-     * @return column name to header name
-     */
-    public Map<String, String> headerNames() {
-        return csv.headerNames();
-    }
-
-    /**
-     * Per-column text formats for CSV files.
-     *
-     * @return column name to format
-     */
-    public Map<String, ColumnFormat> formats() {
-        return csv.formats();
-    }
-
-    /**
-     * The format of columns without their own.
-     *
-     * @return the default format, if set
-     */
-    public Optional<ColumnFormat> defaultFormat() {
-        return csv.defaultFormat();
-    }
-
-    /**
      * The consistency rules (kpi-quality) that clean the source's records before they are aggregated.
      *
      * @return the rules, if the source declares any
@@ -214,9 +151,9 @@ public final class DataSource {
      * @throws NullPointerException if file is null
      */
     public CsvSource.Builder csvReader(Path file) {
-        return csv.applyTo(CsvSource.builder(Objects.requireNonNull(file, "file"))
+        return CsvSource.builder(Objects.requireNonNull(file, "file")).csv(csv)
                 .schema(schema)
-                .name(file.getFileName() == null ? name : file.getFileName().toString()));
+                .name(file.getFileName() == null ? name : file.getFileName().toString());
     }
 
     @Override
@@ -247,7 +184,7 @@ public final class DataSource {
         private String description;
         private Schema schema;
         private String timeColumn;
-        private final CsvSettings.Builder csv = CsvSettings.builder();
+        private CsvSettings csv;
         private QualityRules rules;
         private Schema cleanSchema;
 
@@ -299,88 +236,20 @@ public final class DataSource {
         }
 
         /**
-         * Sets the CSV delimiter.
+         * Sets how the source's CSV files are read (default {@link CsvSettings#DEFAULTS}).
          *
-         * @param delimiter e.g. {@code ';'}
+         * <pre>{@code
+         * DataSource web = DataSource.builder("web").schema(schema).timeColumn("day")
+         *         .csv(CsvSettings.builder().delimiter(';').headerName("day", "Date").build())
+         *         .build();
+         * }</pre>
+         *
+         * @param settings the CSV settings
          * @return this builder
          * @throws IllegalStateException if already set
          */
-        public Builder delimiter(char delimiter) {
-            csv.delimiter(delimiter);
-            return this;
-        }
-
-        /**
-         * Sets the CSV quote character.
-         *
-         * @param quote e.g. {@code '\''}
-         * @return this builder
-         * @throws IllegalStateException if already set
-         */
-        public Builder quote(char quote) {
-            csv.quote(quote);
-            return this;
-        }
-
-        /**
-         * Sets whether CSV files start with a header line.
-         *
-         * @param header true if they do
-         * @return this builder
-         * @throws IllegalStateException if already set
-         */
-        public Builder header(boolean header) {
-            csv.header(header);
-            return this;
-        }
-
-        /**
-         * Sets the charset of CSV files.
-         *
-         * @param charset the charset
-         * @return this builder
-         * @throws IllegalStateException if already set
-         */
-        public Builder charset(Charset charset) {
-            csv.charset(charset);
-            return this;
-        }
-
-        /**
-         * Reads a column from a header column of another name.
-         *
-         * @param column the schema column
-         * @param headerName the name in the file's header
-         * @return this builder
-         * @throws IllegalStateException if the column already has a header name
-         */
-        public Builder headerName(String column, String headerName) {
-            csv.headerName(column, headerName);
-            return this;
-        }
-
-        /**
-         * Sets the text format of one column.
-         *
-         * @param column the schema column
-         * @param format the format
-         * @return this builder
-         * @throws IllegalStateException if the column already has a format
-         */
-        public Builder format(String column, ColumnFormat format) {
-            csv.format(column, format);
-            return this;
-        }
-
-        /**
-         * Sets the format of columns without their own.
-         *
-         * @param format the format
-         * @return this builder
-         * @throws IllegalStateException if already set
-         */
-        public Builder defaultFormat(ColumnFormat format) {
-            csv.defaultFormat(format);
+        public Builder csv(CsvSettings settings) {
+            this.csv = MetricBuilder.once(this.csv, settings, "csv");
             return this;
         }
 
@@ -405,7 +274,7 @@ public final class DataSource {
          *     names every problem
          */
         public DataSource build() {
-            CsvSettings settings = csv.build();
+            CsvSettings settings = csv != null ? csv : CsvSettings.DEFAULTS;
             List<String> problems = new ArrayList<>();
             if (schema == null) {
                 problems.add("schema must be set, but was not");
@@ -424,18 +293,8 @@ public final class DataSource {
                                 + time.get().type());
                     }
                 }
-                for (String c : settings.headerNames().keySet()) {
-                    if (!schema.contains(c)) {
-                        problems.add("header name for unknown column '" + c + "'"
-                                + Suggestions.didYouMean(c, schema.names()));
-                    }
-                }
-                for (String c : settings.formats().keySet()) {
-                    if (!schema.contains(c)) {
-                        problems.add("format for unknown column '" + c + "'"
-                                + Suggestions.didYouMean(c, schema.names()));
-                    }
-                }
+                SchemaChecks.unknownColumns("headerName", settings.headerNames().keySet(), schema, problems);
+                SchemaChecks.unknownColumns("format", settings.formats().keySet(), schema, problems);
             }
             cleanSchema = schema;
             if (schema != null && rules != null) {

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Random;
 
 /** Seeded random rows of a small sales schema, as batches, for aggregation tests. */
-final class TestData {
+public final class TestData {
 
-    static final Schema SCHEMA = Schema.of(
+    public static final Schema SCHEMA = Schema.of(
             Column.of("ts", ColumnType.TIMESTAMP),
             Column.of("channel", ColumnType.CATEGORY),
             Column.of("region", ColumnType.TEXT),
@@ -23,10 +23,10 @@ final class TestData {
             Column.of("price", ColumnType.DECIMAL),
             Column.of("id", ColumnType.TEXT));
 
-    static final String[] CHANNELS = {"email", "social", "organic", "paid_search"};
+    public static final String[] CHANNELS = {"email", "social", "organic", "paid_search"};
 
     /** One generated row: the boxed values in schema order. */
-    record Row(long tsMicros, String channel, String region, Long visitors, BigDecimal revenue, Double price,
+    public record Row(long tsMicros, String channel, String region, Long visitors, BigDecimal revenue, Double price,
             String id) {
         Object[] values() {
             return new Object[] {Instant.EPOCH.plusNanos(tsMicros * 1000), channel, region, visitors, revenue,
@@ -34,7 +34,7 @@ final class TestData {
         }
     }
 
-    static List<Row> rows(long seed, int n) {
+    public static List<Row> rows(long seed, int n) {
         Random r = new Random(seed);
         List<Row> out = new ArrayList<>(n);
         long start = Instant.parse("2025-01-01T00:00:00Z").getEpochSecond() * 1_000_000L;
@@ -56,7 +56,7 @@ final class TestData {
     }
 
     /** The rows cut into batches of random sizes that share one dictionary. */
-    static List<RecordBatch> batches(List<Row> rows, long seed, int maxBatch) {
+    public static List<RecordBatch> batches(List<Row> rows, long seed, int maxBatch) {
         Random r = new Random(seed);
         Dictionary dict = new Dictionary();
         List<RecordBatch> out = new ArrayList<>();
@@ -73,12 +73,12 @@ final class TestData {
     }
 
     /** Calendar days in a fixed UTC offset. */
-    static PeriodIndexer days(int offsetHours) {
+    public static PeriodIndexer days(int offsetHours) {
         return days(offsetHours, 1);
     }
 
     /** Periods of {@code length} days in a fixed UTC offset ({@code Integer.MAX_VALUE}: one period). */
-    static PeriodIndexer days(int offsetHours, int length) {
+    public static PeriodIndexer days(int offsetHours, int length) {
         long off = offsetHours * 3_600_000_000L;
         long width = 86_400_000_000L * length;
         return new PeriodIndexer() {

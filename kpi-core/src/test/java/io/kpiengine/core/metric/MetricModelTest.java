@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kpiengine.data.Column;
 import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.Schema;
+import io.kpiengine.data.io.CsvSettings;
 import io.kpiengine.quality.MissingValueRule;
 import io.kpiengine.quality.QualityRules;
 import java.math.BigDecimal;
@@ -160,17 +161,17 @@ class MetricModelTest {
     void dataSource_checksTimeColumnFormatsAndRules() {
         Schema schema = Schema.of(Column.of("ts", ColumnType.TIMESTAMP), Column.of("v", ColumnType.INTEGER));
         assertThatThrownBy(() -> DataSource.builder("e").schema(schema).timeColumn("t")
-                .headerName("x", "X").rules(QualityRules.builder().rule(MissingValueRule.zero("w")).build()).build())
+                .csv(CsvSettings.builder().headerName("x", "X").build())
+                .rules(QualityRules.builder().rule(MissingValueRule.zero("w")).build()).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("source 'e': time column 't' is not in the schema [ts, v]; did you mean 'ts' or 'v'?;"
-                        + " header name for unknown column 'x'; did you mean 'v'?; rule 'missing:w': unknown column"
+                        + " headerName: no column 'x' in schema [ts, v]; did you mean 'v'?; rule 'missing:w': unknown column"
                         + " 'w'; did you mean 'v'?");
         assertThatThrownBy(() -> DataSource.builder("e-1"))
                 .hasMessage("source name must be a letter or '_' followed by letters, digits or '_', at most 64"
                         + " characters, but was 'e-1'");
         DataSource ok = DataSource.builder("e").schema(schema).timeColumn("ts").build();
-        assertThat(ok.delimiter()).isEqualTo(',');
-        assertThat(ok.header()).isTrue();
+        assertThat(ok.csv()).isEqualTo(CsvSettings.DEFAULTS);
         assertThat(ok.cleanSchema()).isEqualTo(schema);
         assertThat(ok.rules()).isEmpty();
     }

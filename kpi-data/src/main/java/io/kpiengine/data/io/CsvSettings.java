@@ -9,10 +9,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the CSV files of a data source are read: delimiter, quote, header line, charset, header names and per-column
- * text formats. The {@code csv} section of a metric catalog's data source and of a {@code kpi clean} rules file's
- * {@code input}; {@link #applyTo(CsvSource.Builder)} configures a reader with
- * it.
+ * How the CSV files of a data source are read: delimiter, quote, header line, charset, header names (matched
+ * exactly or without regard to case) and per-column text formats. The {@code csv} section of a metric catalog's
+ * data source and of a {@code kpi clean} rules file's {@code input}; {@link CsvSource.Builder#csv(CsvSettings)}
+ * configures a reader with it. The one declaration of these eight options: a reader builder and a catalog's data
+ * source take them from here.
  *
  * <pre>{@code
  * CsvSettings csv = CsvSettings.builder()
@@ -20,7 +21,7 @@ import java.util.Optional;
  *         .headerName("visitors", "Unique.Visits")
  *         .format("visitors", ColumnFormat.builder().thousandsSeparator('.').build())
  *         .build();
- * try (CsvSource source = csv.applyTo(CsvSource.builder(Path.of("export.csv"))).schema(schema).build()) { ... }
+ * try (CsvSource source = CsvSource.builder(Path.of("export.csv")).csv(csv).schema(schema).build()) { ... }
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
@@ -37,6 +38,7 @@ public final class CsvSettings {
     private final Map<String, String> headerNames;
     private final Map<String, ColumnFormat> formats;
     private final ColumnFormat defaultFormat;
+    private final boolean ignoreHeaderCase;
 
     private CsvSettings(Builder b) {
         this.delimiter = b.delimiter == null ? ',' : b.delimiter;
@@ -46,6 +48,7 @@ public final class CsvSettings {
         this.headerNames = Collections.unmodifiableMap(new LinkedHashMap<>(b.headerNames));
         this.formats = Collections.unmodifiableMap(new LinkedHashMap<>(b.formats));
         this.defaultFormat = b.defaultFormat;
+        this.ignoreHeaderCase = b.ignoreHeaderCase != null && b.ignoreHeaderCase;
     }
 
     /**
@@ -121,36 +124,24 @@ public final class CsvSettings {
     }
 
     /**
-     * Configures a CSV reader with these settings. The charset is set only when it is not UTF-8, the reader's
-     * default, so that settings with the default charset also configure a reader of text ({@code Reader} input).
+     * Whether header names are matched without regard to case ({@code Order Date} finds {@code order date}).
      *
-     * @param reader a reader builder; its schema, name, batch size and error budget are left as they are
-     * @return the same builder
-     * @throws NullPointerException if reader is null
+     * @return false by default: names match exactly
      */
-    public CsvSource.Builder applyTo(CsvSource.Builder reader) {
-        Objects.requireNonNull(reader, "reader").delimiter(delimiter).quote(quote).header(header);
-        if (!charset.equals(StandardCharsets.UTF_8)) {
-            reader.charset(charset);
-        }
-        headerNames.forEach(reader::headerName);
-        formats.forEach(reader::format);
-        if (defaultFormat != null) {
-            reader.defaultFormat(defaultFormat);
-        }
-        return reader;
+    public boolean ignoreHeaderCase() {
+        return ignoreHeaderCase;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof CsvSettings c && c.delimiter == delimiter && c.quote == quote && c.header == header
                 && c.charset.equals(charset) && c.headerNames.equals(headerNames) && c.formats.equals(formats)
-                && Objects.equals(c.defaultFormat, defaultFormat);
+                && Objects.equals(c.defaultFormat, defaultFormat) && c.ignoreHeaderCase == ignoreHeaderCase;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(delimiter, quote, header, charset, headerNames, formats, defaultFormat);
+        return Objects.hash(delimiter, quote, header, charset, headerNames, formats, defaultFormat, ignoreHeaderCase);
     }
 
     @Override
@@ -158,7 +149,8 @@ public final class CsvSettings {
         return "CsvSettings[delimiter '" + delimiter + "', quote '" + quote + "', header " + header + ", " + charset
                 + (headerNames.isEmpty() ? "" : ", header names " + headerNames)
                 + (formats.isEmpty() ? "" : ", formats of " + formats.keySet())
-                + (defaultFormat == null ? "" : ", default format " + defaultFormat) + "]";
+                + (defaultFormat == null ? "" : ", default format " + defaultFormat)
+                + (ignoreHeaderCase ? ", header case ignored" : "") + "]";
     }
 
     /**
@@ -173,6 +165,7 @@ public final class CsvSettings {
         private final Map<String, String> headerNames = new LinkedHashMap<>();
         private final Map<String, ColumnFormat> formats = new LinkedHashMap<>();
         private ColumnFormat defaultFormat;
+        private Boolean ignoreHeaderCase;
 
         private Builder() {
         }
@@ -183,6 +176,39 @@ public final class CsvSettings {
                 throw new IllegalStateException(what + " was already set to " + current);
             }
             return value;
+        }
+
+        private static char syntaxChar(String option, char c) {
+            if (c > 126 || c < ' ' && c != '\t') {
+                throw new IllegalArgumentException(option + " must be a printable ASCII character or tab, but was U+"
+                        + String.format("%04X", (int) c));
+            }
+            return c;
+        }
+
+        /**
+         * Takes every option of some settings, as if each was set here (so each must not be set yet).
+         *
+         * @param settings the settings
+         * @param withCharset whether to take the charset too (not for input that is already text)
+         * @return this builder
+         */
+        Builder all(CsvSettings settings, boolean withCharset) {
+            delimiter(settings.delimiter);
+            quote(settings.quote);
+            header(settings.header);
+            if (withCharset) {
+                charset(settings.charset);
+            }
+            settings.headerNames.forEach(this::headerName);
+            settings.formats.forEach(this::format);
+            if (settings.defaultFormat != null) {
+                defaultFormat(settings.defaultFormat);
+            }
+            if (settings.ignoreHeaderCase) {
+                ignoreHeaderCase(true);
+            }
+            return this;
         }
 
         private static String name(String value, String what) {
@@ -196,7 +222,7 @@ public final class CsvSettings {
         /**
          * Sets the field delimiter.
          *
-         * @param value e.g. {@code ';'}: a printable ASCII character or tab
+         * @param value a printable ASCII character or tab, e.g. {@code ';'} (default {@code ','})
          * @return this builder
          * @throws IllegalArgumentException if the character is not allowed
          * @throws IllegalStateException if already set
@@ -209,7 +235,7 @@ public final class CsvSettings {
         /**
          * Sets the quote character.
          *
-         * @param value e.g. {@code '\''}: a printable ASCII character or tab
+         * @param value a printable ASCII character, e.g. {@code '\''} (default {@code '"'})
          * @return this builder
          * @throws IllegalArgumentException if the character is not allowed
          * @throws IllegalStateException if already set
@@ -217,22 +243,6 @@ public final class CsvSettings {
         public Builder quote(char value) {
             quote = once(quote, syntaxChar("quote", value), "quote");
             return this;
-        }
-
-        /**
-         * Checks a delimiter or quote: a printable ASCII character or tab (never a line break, which ends records).
-         *
-         * @param option "delimiter" or "quote"
-         * @param c the character
-         * @return the character
-         * @throws IllegalArgumentException if it is not allowed
-         */
-        static char syntaxChar(String option, char c) {
-            if (c > 126 || c < ' ' && c != '\t') {
-                throw new IllegalArgumentException(option + " must be a printable ASCII character or tab, but was U+"
-                        + String.format("%04X", (int) c));
-            }
-            return c;
         }
 
         /**
@@ -303,18 +313,36 @@ public final class CsvSettings {
         }
 
         /**
+         * Sets whether header names are matched without regard to case: a schema column {@code order_date} with
+         * header name {@code Order Date} then also finds {@code ORDER DATE}. Two header columns that differ only
+         * in case are then the same name (an error when a schema column needs it).
+         *
+         * <pre>{@code
+         * CsvSettings.builder().ignoreHeaderCase(true).build();
+         * }</pre>
+         *
+         * @param value true to ignore case (default false)
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder ignoreHeaderCase(boolean value) {
+            ignoreHeaderCase = once(ignoreHeaderCase, value, "ignoreHeaderCase");
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the immutable settings
-         * @throws IllegalStateException if the delimiter equals the quote (no field could be told from a quoted one)
+         * @throws IllegalStateException if the delimiter and the quote are the same character
          */
         public CsvSettings build() {
-            char d = delimiter == null ? ',' : delimiter;
-            char q = quote == null ? '"' : quote;
-            if (d == q) {
-                throw new IllegalStateException("delimiter and quote must differ, but both were '" + d + "'");
+            CsvSettings s = new CsvSettings(this);
+            if (s.delimiter == s.quote) {
+                throw new IllegalStateException("delimiter and quote must differ, but both were '" + s.delimiter
+                        + "'");
             }
-            return new CsvSettings(this);
+            return s;
         }
     }
 }

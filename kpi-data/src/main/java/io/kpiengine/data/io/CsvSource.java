@@ -9,6 +9,7 @@ import io.kpiengine.data.RecordBatch;
 import io.kpiengine.data.RecordSource;
 import io.kpiengine.data.Schema;
 import io.kpiengine.base.internal.Suggestions;
+import io.kpiengine.data.io.internal.SchemaChecks;
 import io.kpiengine.data.io.internal.BudgetTracker;
 import io.kpiengine.data.io.internal.ByteInput;
 import io.kpiengine.data.io.internal.CsvReader;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -138,14 +140,15 @@ public final class CsvSource implements RecordSource {
         this.dictionaries = new Dictionary[schema.size()];
         for (int c = 0; c < schema.size(); c++) {
             Column column = schema.column(c);
-            formats[c] = b.options.formats().getOrDefault(column.name(), b.defaultFormat);
+            formats[c] = opened.csv.formats().getOrDefault(column.name(),
+                    opened.csv.defaultFormat().orElse(ColumnFormat.DEFAULT));
             if (column.type() == ColumnType.CATEGORY) {
                 dictionaries[c] = b.options.dictionaries().getOrDefault(column.name(), new Dictionary());
             }
         }
         List<String> header = null;
         long headerLine = reader.line();
-        if (b.header) {
+        if (opened.csv.header()) {
             header = reader.readHeader();
             if (header == null) {
                 reader.close();
@@ -159,7 +162,7 @@ public final class CsvSource implements RecordSource {
         if (header != null) {
             this.expectedFields = header.size();
             this.fieldCountRule = "the header has " + header.size();
-            mapHeader(b, header, headerLine);
+            mapHeader(b, opened.csv, header, headerLine);
         } else {
             this.expectedFields = schema.size();
             this.fieldCountRule = schema.size() + " are expected";
@@ -174,18 +177,20 @@ public final class CsvSource implements RecordSource {
         }
     }
 
-    private void mapHeader(Builder b, List<String> header, long headerLine) {
+    private void mapHeader(Builder b, CsvSettings csv, List<String> header, long headerLine) {
         Map<String, List<Integer>> positions = new HashMap<>();
+        boolean fold = csv.ignoreHeaderCase();
         for (int i = 0; i < header.size(); i++) {
-            positions.computeIfAbsent(header.get(i), k -> new ArrayList<>()).add(i);
+            positions.computeIfAbsent(fold ? header.get(i).toLowerCase(Locale.ROOT) : header.get(i),
+                    k -> new ArrayList<>()).add(i);
         }
         List<String> problems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         Set<String> used = new TreeSet<>();
         for (int c = 0; c < schema.size(); c++) {
             String column = schema.column(c).name();
-            String wanted = b.headerNames.getOrDefault(column, column);
-            List<Integer> at = positions.get(wanted);
+            String wanted = csv.headerNames().getOrDefault(column, column);
+            List<Integer> at = positions.get(fold ? wanted.toLowerCase(Locale.ROOT) : wanted);
             if (at == null) {
                 fieldOfColumn[c] = -1;
                 if (!b.optional.contains(column)) {
@@ -199,7 +204,7 @@ public final class CsvSource implements RecordSource {
                         + at.stream().map(i -> String.valueOf(i + 1)).reduce((x, y) -> x + ", " + y).orElse("") + ")");
             }
             fieldOfColumn[c] = at.get(0);
-            used.add(wanted);
+            used.add(fold ? wanted.toLowerCase(Locale.ROOT) : wanted);
         }
         if (!missing.isEmpty()) {
             problems.add(0, "the header lacks " + (missing.size() == 1 ? "the column " : "the columns ")
@@ -208,7 +213,7 @@ public final class CsvSource implements RecordSource {
         if (!b.allowExtra) {
             List<String> extra = new ArrayList<>();
             for (String h : header) {
-                if (!used.contains(h)) {
+                if (!used.contains(fold ? h.toLowerCase(Locale.ROOT) : h)) {
                     extra.add("'" + h + "'");
                 }
             }
@@ -485,6 +490,7 @@ public final class CsvSource implements RecordSource {
     /** What {@link Builder#build()} opened. */
     private static final class Opened {
         String name;
+        CsvSettings csv;
         CsvReader.Settings settings;
         CsvReader reader;
         Path path;
@@ -504,18 +510,11 @@ public final class CsvSource implements RecordSource {
         private Reader text;
         private final SourceOptions options;
         private Schema schema;
-        private Charset charset;
-        private Character delimiter;
-        private Character quote;
-        private boolean header = true;
-        private boolean headerSet;
-        private final Map<String, String> headerNames = new LinkedHashMap<>();
+        private final CsvSettings.Builder csv = CsvSettings.builder();
         private Set<String> optional = Set.of();
         private boolean optionalSet;
         private boolean allowExtra = true;
         private boolean allowExtraSet;
-        private ColumnFormat defaultFormat = ColumnFormat.DEFAULT;
-        private boolean defaultFormatSet;
         private int maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
         private boolean maxRecordBytesSet;
 
@@ -559,11 +558,10 @@ public final class CsvSource implements RecordSource {
          * @throws IllegalStateException if already set, or for a reader input (which is text already)
          */
         public Builder charset(Charset charset) {
-            once(this.charset != null, "charset", this.charset);
             if (text != null) {
                 throw new IllegalStateException("charset must not be set for a Reader input, which is already text");
             }
-            this.charset = Objects.requireNonNull(charset, "charset");
+            csv.charset(charset);
             return this;
         }
 
@@ -576,8 +574,7 @@ public final class CsvSource implements RecordSource {
          * @throws IllegalStateException if already set
          */
         public Builder delimiter(char delimiter) {
-            once(this.delimiter != null, "delimiter", this.delimiter);
-            this.delimiter = checkSyntaxChar("delimiter", delimiter);
+            csv.delimiter(delimiter);
             return this;
         }
 
@@ -590,13 +587,8 @@ public final class CsvSource implements RecordSource {
          * @throws IllegalStateException if already set
          */
         public Builder quote(char quote) {
-            once(this.quote != null, "quote", this.quote);
-            this.quote = checkSyntaxChar("quote", quote);
+            csv.quote(quote);
             return this;
-        }
-
-        private static char checkSyntaxChar(String option, char c) {
-            return CsvSettings.Builder.syntaxChar(option, c);
         }
 
         /**
@@ -607,9 +599,7 @@ public final class CsvSource implements RecordSource {
          * @throws IllegalStateException if already set
          */
         public Builder header(boolean header) {
-            once(headerSet, "header", this.header);
-            this.header = header;
-            headerSet = true;
+            csv.header(header);
             return this;
         }
 
@@ -623,7 +613,23 @@ public final class CsvSource implements RecordSource {
          * @throws IllegalStateException if this column already has a header name
          */
         public Builder headerName(String column, String headerName) {
-            SourceOptions.putOnce(headerNames, "headerName", column, headerName);
+            csv.headerName(column, headerName);
+            return this;
+        }
+
+        /**
+         * Matches header names without regard to case ({@link CsvSettings.Builder#ignoreHeaderCase(boolean)}).
+         *
+         * <pre>{@code
+         * CsvSource.builder(path).schema(schema).ignoreHeaderCase(true).build();   // 'Order_Date' finds order_date
+         * }</pre>
+         *
+         * @param ignore true to ignore case (default false)
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder ignoreHeaderCase(boolean ignore) {
+            csv.ignoreHeaderCase(ignore);
             return this;
         }
 
@@ -665,7 +671,7 @@ public final class CsvSource implements RecordSource {
          * @throws IllegalStateException if this column already has a format
          */
         public Builder format(String column, ColumnFormat format) {
-            options.format(column, format);
+            csv.format(column, format);
             return this;
         }
 
@@ -678,9 +684,30 @@ public final class CsvSource implements RecordSource {
          * @throws IllegalStateException if already set
          */
         public Builder defaultFormat(ColumnFormat format) {
-            once(defaultFormatSet, "defaultFormat", defaultFormat);
-            defaultFormat = Objects.requireNonNull(format, "format");
-            defaultFormatSet = true;
+            csv.defaultFormat(format);
+            return this;
+        }
+
+        /**
+         * Takes all eight CSV options (delimiter, quote, header, charset, header names, formats, default format,
+         * header case) from settings, as if each was set here; for a {@code Reader} input the charset is left out.
+         *
+         * <pre>{@code
+         * CsvSource source = CsvSource.builder(Path.of("export.csv")).csv(settings).schema(schema).build();
+         * }</pre>
+         *
+         * @param settings the settings
+         * @return this builder
+         * @throws IllegalStateException if one of the options was already set, or the settings have a charset other
+         *     than UTF-8 and the input is a {@code Reader}
+         */
+        public Builder csv(CsvSettings settings) {
+            Objects.requireNonNull(settings, "settings");
+            if (text != null && !settings.charset().equals(StandardCharsets.UTF_8)) {
+                throw new IllegalStateException("charset must not be set for a Reader input, which is already text,"
+                        + " but the settings have " + settings.charset());
+            }
+            csv.all(settings, text == null);
             return this;
         }
 
@@ -753,23 +780,19 @@ public final class CsvSource implements RecordSource {
             if (schema == null) {
                 throw new IllegalStateException("schema must be set before build()");
             }
-            char d = delimiter == null ? ',' : delimiter;
-            char q = quote == null ? '"' : quote;
-            if (d == q) {
-                throw new IllegalStateException("delimiter and quote must differ, but both were '" + d + "'");
-            }
+            CsvSettings settings = csv.build();
             List<String> unknown = new ArrayList<>();
-            checkColumns("headerName", headerNames.keySet(), unknown);
-            checkColumns("optionalColumns", optional, unknown);
-            checkColumns("format", options.formats().keySet(), unknown);
-            checkColumns("dictionary", options.dictionaries().keySet(), unknown);
+            SchemaChecks.unknownColumns("headerName", settings.headerNames().keySet(), schema, unknown);
+            SchemaChecks.unknownColumns("optionalColumns", optional, schema, unknown);
+            SchemaChecks.unknownColumns("format", settings.formats().keySet(), schema, unknown);
+            SchemaChecks.unknownColumns("dictionary", options.dictionaries().keySet(), schema, unknown);
             for (String c : options.dictionaries().keySet()) {
                 if (schema.contains(c) && schema.find(c).orElseThrow().type() != ColumnType.CATEGORY) {
                     unknown.add("dictionary: column '" + c + "' is " + schema.find(c).orElseThrow().type()
                             + ", not CATEGORY");
                 }
             }
-            if (!header && !headerNames.isEmpty()) {
+            if (!settings.header() && !settings.headerNames().isEmpty()) {
                 unknown.add("headerName needs header(true)");
             }
             if (!unknown.isEmpty()) {
@@ -778,7 +801,7 @@ public final class CsvSource implements RecordSource {
             if (file == null && stream == null && text == null) {
                 throw new IllegalStateException("a stream or reader builder can build only once");
             }
-            Opened opened = open((byte) d, (byte) q);
+            Opened opened = open(settings);
             try {
                 return new CsvSource(this, opened);
             } catch (RuntimeException e) {
@@ -787,19 +810,13 @@ public final class CsvSource implements RecordSource {
             }
         }
 
-        private void checkColumns(String option, Set<String> names, List<String> problems) {
-            for (String n : names) {
-                if (!schema.contains(n)) {
-                    problems.add(option + ": no column '" + n + "' in schema " + schema.names()
-                            + Suggestions.didYouMean(n, schema.names()));
-                }
-            }
-        }
-
-        private Opened open(byte d, byte q) {
+        private Opened open(CsvSettings csvSettings) {
             Opened o = new Opened();
             o.name = options.name();
-            Charset cs = charset == null ? StandardCharsets.UTF_8 : charset;
+            o.csv = csvSettings;
+            byte d = (byte) csvSettings.delimiter();
+            byte q = (byte) csvSettings.quote();
+            Charset cs = csvSettings.charset();
             try {
                 if (file != null) {
                     o.stamp = FileStamp.of(file);

@@ -9,6 +9,7 @@ import io.kpiengine.data.RecordBatch;
 import io.kpiengine.data.RecordSource;
 import io.kpiengine.data.RejectedRow;
 import io.kpiengine.data.Schema;
+import io.kpiengine.data.io.internal.SchemaChecks;
 import io.kpiengine.data.io.internal.BudgetTracker;
 import io.kpiengine.data.io.internal.Civil;
 import io.kpiengine.data.io.internal.ColumnParser;
@@ -626,11 +627,7 @@ public final class JdbcSource implements RecordSource {
             }
             if (schema != null) {
                 List<String> unknown = new ArrayList<>();
-                for (String c : options.formats().keySet()) {
-                    if (!schema.contains(c)) {
-                        unknown.add("format: no column '" + c + "'");
-                    }
-                }
+                SchemaChecks.unknownColumns("format", options.formats().keySet(), schema, unknown);
                 for (String c : options.dictionaries().keySet()) {
                     if (schema.find(c).map(x -> x.type() != ColumnType.CATEGORY).orElse(true)) {
                         unknown.add("dictionary: no CATEGORY column '" + c + "'");

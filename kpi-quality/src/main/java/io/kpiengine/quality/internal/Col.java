@@ -1,5 +1,6 @@
 package io.kpiengine.quality.internal;
 
+import io.kpiengine.base.internal.Pow10;
 import io.kpiengine.data.Bits;
 import io.kpiengine.data.CategoryVector;
 import io.kpiengine.data.ColumnType;
@@ -34,10 +35,6 @@ final class Col {
     final int size;
     private Vector origin;
     private boolean loaded;
-    /** Whether the arrays are the partition's scratch (see {@link #read}). */
-    private boolean borrowed;
-    /** Whether every row holds the same value, no row is missing, and the array is shared (see {@link #constant}). */
-    private boolean constant;
     boolean dirty;
     /** Whether {@link #toVector} may reorder this column's arrays in place (the batch is emitted only once). */
     boolean compactable = true;
@@ -57,32 +54,29 @@ final class Col {
         return c;
     }
 
-    /**
-     * A loaded, modified CATEGORY column of {@code size} rows that all hold the code in {@code codes}, an array
-     * filled with that one code and never modified, so it may back the columns of many batches: the vectors made of
-     * it share it, and {@link #write()} copies it first.
-     */
-    static Col constant(int[] codes, Dictionary dict, int size, int scale) {
-        Col c = constant(ColumnType.CATEGORY, size, scale);
-        c.codes = codes;
+    /** A loaded, modified CATEGORY column of {@code size} rows that all hold one code, none missing. */
+    static Col filled(int code, Dictionary dict, int size, int scale) {
+        Col c = filled(ColumnType.CATEGORY, size, scale);
+        c.codes = new int[size];
+        Arrays.fill(c.codes, code);
         c.dict = dict;
         return c;
     }
 
-    /** Like {@link #constant(int[], Dictionary, int, int)}, for a TEXT column. */
-    static Col constant(String[] texts, int size, int scale) {
-        Col c = constant(ColumnType.TEXT, size, scale);
-        c.texts = texts;
+    /** A loaded, modified TEXT column of {@code size} rows that all hold one text, none missing. */
+    static Col filled(String text, int size, int scale) {
+        Col c = filled(ColumnType.TEXT, size, scale);
+        c.texts = new String[size];
+        Arrays.fill(c.texts, text);
         return c;
     }
 
-    private static Col constant(ColumnType type, int size, int scale) {
+    private static Col filled(ColumnType type, int size, int scale) {
         Col c = new Col(size);
         c.type = type;
         c.scale = scale;
         c.loaded = true;
         c.dirty = true;
-        c.constant = true;
         return c;
     }
 
@@ -158,49 +152,9 @@ final class Col {
         return origin;
     }
 
-    /**
-     * Loads the column for reading only: numbers and codes go into arrays the partition reuses for the next
-     * batch ({@code scratch}), so reading a column costs a copy but no allocation. {@link #write()} replaces them by
-     * fresh arrays first, and a column that is only read is passed on as its original vector, so the borrowed
-     * arrays never leave the batch.
-     *
-     * @param scratch the partition's reusable arrays
-     * @param column the column position (each column has its own scratch arrays)
-     */
-    Col read(Work.Scratch scratch, int column) {
-        if (loaded || origin == null) {
-            return load();
-        }
-        Vector v = origin;
-        int n = size;
-        if (v instanceof LongVector lv) {
-            longs = scratch.longs(column, n);
-            lv.copyTo(0, longs, 0, n);
-        } else if (v instanceof DecimalVector dv) {
-            longs = scratch.longs(column, n);
-            dv.copyTo(0, longs, 0, n);
-        } else if (v instanceof CategoryVector cv) {
-            codes = scratch.ints(column, n);
-            cv.copyTo(0, codes, 0, n);
-        } else {
-            return load();
-        }
-        nulls = v.nullMask();
-        loaded = true;
-        borrowed = true;
-        return this;
-    }
-
     /** Loads and marks the column as modified. */
     Col write() {
         load();
-        if (borrowed || constant) {
-            borrowed = false;
-            constant = false;
-            longs = longs == null ? null : Arrays.copyOf(longs, size);
-            codes = codes == null ? null : Arrays.copyOf(codes, size);
-            texts = texts == null ? null : Arrays.copyOf(texts, size);
-        }
         dirty = true;
         return this;
     }
@@ -244,7 +198,7 @@ final class Col {
     /** The numeric value of a row as a double (exact decimals divided by their scale). */
     double number(int r) {
         if (type == ColumnType.DECIMAL) {
-            return scale >= 0 ? longs[r] / Fmt.POW10D[scale] : doubles[r];
+            return scale >= 0 ? longs[r] / Pow10.asDouble(scale) : doubles[r];
         }
         return longs[r];
     }
@@ -324,10 +278,7 @@ final class Col {
         }
         long[] mask = nulls;
         int n = size;
-        if (constant) {
-            // every row holds the same value: the kept rows are the first count entries of the shared array
-            n = keep == null ? size : count;
-        } else if (keep != null) {
+        if (keep != null) {
             if (!compactable) {
                 return copy().toVector(keep, count);
             }

@@ -1,5 +1,6 @@
 package io.kpiengine.quality.internal;
 
+import io.kpiengine.base.internal.Pow10;
 import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.Dictionary;
 import io.kpiengine.quality.CurrencyRule;
@@ -69,8 +70,8 @@ final class CurrencyStep implements Step {
     public void apply(Work w) {
         // the amount and the currency are only read (into reusable arrays); the converted amounts and the
         // currency column, which holds the target currency in every row that stays, are new columns
-        Col amount = w.read(column);
-        Col cur = w.read(currencyColumn);
+        Col amount = w.cols[column].load();
+        Col cur = w.cols[currencyColumn].load();
         Col date = dateColumn < 0 ? null : w.cols[dateColumn].load();
         Col out = Col.empty(ColumnType.DECIMAL, targetScale, w.size, null);
         // the converted column is missing exactly where the amount is
@@ -78,8 +79,8 @@ final class CurrencyStep implements Step {
         String target = spec.target().getCurrencyCode();
         boolean category = cur.type == ColumnType.CATEGORY;
         Local local = w.local(this, Local::new);
-        Col targetColumn = category ? Col.constant(local.targetCodes(cur.dict, target, w.size), cur.dict, w.size,
-                cur.scale) : Col.constant(local.targetTexts(target, w.size), w.size, cur.scale);
+        Col targetColumn = category ? Col.filled(cur.dict.encode(target), cur.dict, w.size, cur.scale)
+                : Col.filled(target, w.size, cur.scale);
         Batch b = new Batch(w, local, amount, cur, date, out.longs, target);
         if (category && !b.doubles && (date == null || date.nulls == null)) {
             fast(b);
@@ -144,7 +145,7 @@ final class CurrencyStep implements Step {
                     b.convert(r);
                     continue;
                 }
-                long value = divide(p, f.power[c], mode);
+                long value = RoundedDivision.byPowerOfTen(p, f.power[c], mode);
                 converted[r] = value;
                 // counted without a branch (currencies alternate from row to row); an entry is made only for rows
                 // the report still keeps, which soon is none
@@ -304,23 +305,6 @@ final class CurrencyStep implements Step {
         final Map<Dictionary, Currencyish[]> byCode = new IdentityHashMap<>();
         /** Per currency dictionary: the codes that convert on the fast path. */
         private final Map<Dictionary, Fast> fast = new IdentityHashMap<>();
-        private final Map<Dictionary, int[]> targetCodes = new IdentityHashMap<>();
-        private String[] targetTexts = new String[0];
-
-        /**
-         * An array of at least n entries that all hold the target's code in a dictionary, made once per partition
-         * and dictionary and shared by the currency columns of its batches (never modified; see
-         * {@link Col#constant}).
-         */
-        int[] targetCodes(Dictionary dict, String target, int n) {
-            int[] a = targetCodes.get(dict);
-            if (a == null || a.length < n) {
-                a = new int[Math.max(n, a == null ? 0 : a.length)];
-                Arrays.fill(a, dict.encode(target));
-                targetCodes.put(dict, a);
-            }
-            return a;
-        }
 
         /** The fast-path arrays of a dictionary for amounts of one scale (made again if the scale differs). */
         Fast fast(Dictionary dict, int amountScale) {
@@ -330,15 +314,6 @@ final class CurrencyStep implements Step {
                 fast.put(dict, f);
             }
             return f;
-        }
-
-        /** Like {@link #targetCodes}, for a TEXT currency column. */
-        String[] targetTexts(String target, int n) {
-            if (targetTexts.length < n) {
-                targetTexts = new String[n];
-                Arrays.fill(targetTexts, target);
-            }
-            return targetTexts;
         }
     }
 
@@ -443,9 +418,9 @@ final class CurrencyStep implements Step {
             return Long.MIN_VALUE;
         }
         if (diff >= 0) {
-            return divide(p, diff, spec.rounding());
+            return RoundedDivision.byPowerOfTen(p, diff, spec.rounding());
         }
-        long f = Fmt.POW10[-diff];
+        long f = Pow10.asLong(-diff);
         long q = p * f;
         if (Math.multiplyHigh(p, f) != (q < 0 ? -1 : 0)) {
             return Long.MIN_VALUE;
@@ -456,108 +431,5 @@ final class CurrencyStep implements Step {
     private long big(long a, int sa, BigDecimal rate) {
         BigDecimal v = BigDecimal.valueOf(a, sa).multiply(rate).setScale(targetScale, spec.rounding());
         return v.unscaledValue().bitLength() < 63 ? v.unscaledValue().longValue() : Long.MIN_VALUE;
-    }
-
-    /**
-     * floor((2^64 - 1) / 10^k) for k >= 1, for {@link #divide}: the high word of |p| times it is |p| / 10^k or one
-     * less (it is at most 2^64 / 10^k and at least 2^64 / 10^k - 1, and |p| < 2^63).
-     */
-    private static final long[] MAGIC = new long[19];
-    /** All ones for k = 0 (the quotient is |p|), else 0. */
-    private static final long[] SELF = new long[19];
-
-    static {
-        for (int k = 1; k < MAGIC.length; k++) {
-            MAGIC[k] = Long.divideUnsigned(-1L, Fmt.POW10[k]);
-        }
-        SELF[0] = -1L;
-    }
-
-    /**
-     * p / 10^k rounded by the mode, without a 64-bit integer division: the quotient of |p| is the high word of
-     * |p| times a precomputed reciprocal, corrected by one step, which gives exactly the truncated quotient of
-     * {@code p / d} for every p but {@code Long.MIN_VALUE} (which takes the division).
-     */
-    static long divide(long p, int k, RoundingMode mode) {
-        long d = Fmt.POW10[k];
-        if (p == Long.MIN_VALUE) {
-            return divide(p, d, mode);
-        }
-        // no branch on the data: k = 0 takes |p| itself (MAGIC[0] is 0, SELF[0] all ones), and the one-step
-        // correction is a mask, so that rows whose currencies and remainders alternate do not mispredict
-        long ap = Math.abs(p);
-        long q = Math.multiplyHigh(ap, MAGIC[k]) + (ap & SELF[k]);
-        long rem = ap - q * d;
-        long over = ~((rem - d) >> 63);
-        q -= over;
-        rem -= d & over;
-        // the magnitude moves away from zero when 2 rem + bias > d (no overflow: d <= 10^18)
-        boolean negative = p < 0;
-        long magnitude = q + (2 * rem + bias(mode, negative, q, d) > d ? 1 : 0);
-        return negative ? -magnitude : magnitude;
-    }
-
-    /**
-     * The bias of {@link #divide(long, int, RoundingMode)}: d rounds every remainder away from zero, -d none, 1
-     * halves and above, 0 above halves only, and half-even adds the quotient's parity. Directed modes are away or
-     * toward zero by the sign. UNNECESSARY never gets here (the rule refuses it).
-     */
-    private static long bias(RoundingMode mode, boolean negative, long q, long d) {
-        switch (mode) {
-            case UP:
-                return d;
-            case DOWN:
-                return -d;
-            case CEILING:
-                return negative ? -d : d;
-            case FLOOR:
-                return negative ? d : -d;
-            case HALF_UP:
-                return 1;
-            case HALF_DOWN:
-                return 0;
-            default:
-                return q & 1;
-        }
-    }
-
-    /** p / d rounded by the mode; d > 0. */
-    static long divide(long p, long d, RoundingMode mode) {
-        long q = p / d;
-        return round(p, q, p - q * d, d, mode);
-    }
-
-    /** The quotient q = trunc(p / d) with remainder rem, rounded by the mode. */
-    private static long round(long p, long q, long rem, long d, RoundingMode mode) {
-        if (rem == 0) {
-            return q;
-        }
-        int sign = p < 0 ? -1 : 1;
-        int half = Long.compare(Math.abs(rem), d - Math.abs(rem));
-        boolean away;
-        switch (mode) {
-            case UP:
-                away = true;
-                break;
-            case DOWN:
-                away = false;
-                break;
-            case CEILING:
-                away = sign > 0;
-                break;
-            case FLOOR:
-                away = sign < 0;
-                break;
-            case HALF_UP:
-                away = half >= 0;
-                break;
-            case HALF_DOWN:
-                away = half > 0;
-                break;
-            default:
-                away = half > 0 || (half == 0 && (q & 1) != 0);
-                break;
-        }
-        return away ? q + sign : q;
     }
 }

@@ -1,26 +1,31 @@
 package io.kpiengine.quality.internal;
 
 import java.util.Arrays;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The exact-duplicate state shared by all partitions of a run: a set of row fingerprints, each with the
  * smallest row number seen for it.
  *
- * <p><b>Layout.</b> {@value #SEGMENTS} segments, chosen by the top 4 bits of the fingerprint's high word. Each
- * segment keeps its entries in an append-only <em>log</em> (two {@code long}s per entry: the high 64 bits of the
- * row's 128-bit fingerprint, then 24 more fingerprint bits above a 40-bit row number; written in arrival order into
- * fixed-size chunks, so the log is never copied) and finds them through a compact <em>index</em>: an
- * open-addressing table of linear probing over an {@code int[]} of 2^b slots. A slot holds the entry's position in
- * the log plus one (b bits: a segment holds fewer than 2^b entries) below a tag of 32 - b further fingerprint bits
- * (the bits right after those that chose the home slot); 0 is empty. The index doubles when it is 75% full and is
- * then rebuilt by reading the log in order.
+ * <p><b>Layout.</b> {@value DuplicateIndex#SEGMENTS} segments, chosen by the top 4 bits of the fingerprint's high
+ * word. Each segment keeps its entries in an append-only <em>log</em> (two {@code long}s per entry: the high 64
+ * bits of the row's 128-bit fingerprint, then 24 more fingerprint bits above a 40-bit row number; written in
+ * arrival order into fixed-size chunks, so the log is never copied) and finds them through a compact
+ * <em>index</em>: an open-addressing table of linear probing over an {@code int[]} of 2^b slots. The home slot of
+ * a fingerprint is given by the b high-word bits below the segment bits. A slot holds, from the bottom: the
+ * entry's position in the log plus one (b bits: a segment holds fewer than 2^b entries), the entry's displacement
+ * from its home slot (4 bits, 15 standing for 15 or more), and a tag of the next 28 - b high-word bits (those
+ * right after the home bits); 0 is empty. The index doubles when it is 75% full and is rebuilt from the old
+ * index alone (the home is the position minus the displacement, the new home takes the top tag bit), reading the
+ * log only for the rare entry displaced by 15 or more.
  *
  * <p><b>Why.</b> Inserting millions of distinct rows is bound by one random memory access per row. The index is a
  * quarter of the size of a table of 16-byte slots (4 bytes per slot, sixteen slots per cache line, so a probe
  * sequence rarely leaves its line), it fits the caches and the translation buffers far better, and the log is
- * written sequentially. A probe reads the log only when a tag matches: for a true duplicate, or with probability
- * 2^-(32-b) per compared slot (about 1 in 16,000 rows for 2,000,000 rows).
+ * written sequentially. A probe reads the log only when a slot's tag and displacement both match: for a true
+ * duplicate, or for an entry of the same home slot whose tag agrees by chance (probability 2^-(28-b) per such
+ * entry: b = 18 and 10 tag bits for 2,000,000 rows, with about one other entry per home slot at that load).
  *
  * <p><b>Memory.</b> 16 bytes of log per distinct row plus 4 bytes of index per slot at a load between 37.5% and
  * 75%: 21.3 to 26.7 bytes per distinct row once segments are large, plus at most one partly filled log chunk per
@@ -39,10 +44,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * order in which partitions arrive: the row kept is always reported as the one with the smallest row number (see
  * {@link Segment#offer}).
  */
-final class FingerprintTable {
+public final class FingerprintTable implements DuplicateIndex {
 
-    static final long MAX_ROW = (1L << 40) - 1;
-    static final int SEGMENTS = 16;
     private static final long ROW_MASK = MAX_ROW;
     private static final int CHUNK_BITS = 13;
     /** Entries per log chunk (128 KiB): small enough for the young generation, large enough to be rare. */
@@ -55,16 +58,31 @@ final class FingerprintTable {
 
 
     private final Segment[] segments = new Segment[SEGMENTS];
+    private final boolean preload;
 
-    FingerprintTable() {
+    /** An empty table that starts small. */
+    public FingerprintTable() {
         this(0);
     }
 
     /**
      * A table whose index starts large enough for {@code expectedRows} distinct rows (a hint: the table still grows
      * past it, and a wrong hint costs only memory or rebuilds).
+     *
+     * @param expectedRows the distinct rows expected, 0 when unknown
      */
-    FingerprintTable(long expectedRows) {
+    public FingerprintTable(long expectedRows) {
+        this(expectedRows, true);
+    }
+
+    /**
+     * A presized table that does or does not load the home slots of a segment's rows before it offers them (see
+     * {@link Segment#offerAll}); without the preload only for the benchmark that measures what it buys.
+     *
+     * @param expectedRows the distinct rows expected, 0 when unknown
+     * @param preload whether {@link #offer} loads the home slots first
+     */
+    public FingerprintTable(long expectedRows, boolean preload) {
         int bits = FIRST_INDEX_BITS;
         long perSegment = expectedRows / SEGMENTS;
         while (bits < MAX_INDEX_BITS && perSegment * 4 > (3L << bits)) {
@@ -73,19 +91,33 @@ final class FingerprintTable {
         for (int i = 0; i < SEGMENTS; i++) {
             segments[i] = new Segment(bits);
         }
-    }
-
-    static int segmentOf(long hi) {
-        return (int) (hi >>> 60);
+        this.preload = preload;
     }
 
     Segment segment(int i) {
         return segments[i];
     }
 
-    /** The smallest row number recorded for a fingerprint, or -1. */
-    long minRow(long hi, long lo) {
-        Segment s = segments[segmentOf(hi)];
+    @Override
+    public Lock lock(int segment) {
+        return segments[segment].lock;
+    }
+
+    @Override
+    public void offer(int segment, int from, int to, long[] hi, long[] lo, long[] rows, long[] outcomes) {
+        Segment s = segments[segment];
+        if (preload) {
+            s.offerAll(from, to, hi, lo, rows, outcomes);
+        } else {
+            for (int k = from; k < to; k++) {
+                outcomes[k] = s.offer(hi[k], lo[k], rows[k]);
+            }
+        }
+    }
+
+    @Override
+    public long minRow(long hi, long lo) {
+        Segment s = segments[DuplicateIndex.segmentOf(hi)];
         s.lock.lock();
         try {
             return s.find(hi, lo);
@@ -94,8 +126,8 @@ final class FingerprintTable {
         }
     }
 
-    /** Distinct fingerprints held. */
-    long size() {
+    @Override
+    public long size() {
         long n = 0;
         for (Segment s : segments) {
             s.lock.lock();
@@ -109,7 +141,8 @@ final class FingerprintTable {
     }
 
     /** Bytes held by the index and log arrays. */
-    long bytes() {
+    @Override
+    public long bytes() {
         long n = 0;
         for (Segment s : segments) {
             s.lock.lock();
@@ -122,18 +155,7 @@ final class FingerprintTable {
         return n;
     }
 
-    /**
-     * One segment; callers hold its lock.
-     */
-    /** The index cannot grow further; the cleaning run names the source and rethrows it as a CleaningException. */
-    static final class Full extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Full(String message) {
-            super(message, null, false, false);
-        }
-    }
-
+    /** One segment; callers hold its lock. */
     static final class Segment {
         /** Guards the segment; a partition that finds it held works on another segment first. */
         final ReentrantLock lock = new ReentrantLock();
@@ -148,6 +170,10 @@ final class FingerprintTable {
         private int tailEnd;
         /** Past this entry the index is more than 75% full and doubles; follows the index's size. */
         private int growAt;
+        /** The home slots of the rows being offered (see {@link #offerAll}). */
+        private int[] homes = new int[0];
+        /** The sum of the preloaded index slots, kept so that the compiler does not drop the loads. */
+        private int sink;
 
         Segment(int bits) {
             this.bits = bits;
@@ -189,24 +215,22 @@ final class FingerprintTable {
          * limited by how many loop iterations fit its reorder window, hence the bare loop), and the offers find
          * their slots in cache. Reading the rows in sequence, not through positions scattered over the batch,
          * keeps the offers from touching a new cache line per array and row.
-         *
-         * @param homes scratch of at least {@code to} entries
-         * @return the sum of the loaded slots, for the caller to keep (so that the loads are not optimised away)
          */
-        int offerAll(int from, int to, long[] hi, long[] lo, long[] rows, long[] result, int[] homes) {
+        void offerAll(int from, int to, long[] hi, long[] lo, long[] rows, long[] result) {
             int[] idx = index();
             int b = bits;
+            int[] h = homes.length < to - from ? (homes = new int[Math.max(to - from, 2 * homes.length)]) : homes;
             for (int k = from; k < to; k++) {
-                homes[k] = home(hi[k], b);
+                h[k - from] = home(hi[k], b);
             }
             int touched = 0;
-            for (int k = from; k < to; k++) {
-                touched += idx[homes[k]];
+            for (int k = 0; k < to - from; k++) {
+                touched += idx[h[k]];
             }
+            sink += touched;
             for (int k = from; k < to; k++) {
                 result[k] = offer(hi[k], lo[k], rows[k]);
             }
-            return touched;
         }
 
         /**

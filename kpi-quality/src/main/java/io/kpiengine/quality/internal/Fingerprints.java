@@ -13,8 +13,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * 128-bit fingerprints of whole rows, computed column by column over a batch, plus the reusable scratch arrays
- * of a partition's exact-duplicate stage.
+ * 128-bit fingerprints of whole rows, computed column by column over a batch, and a partition's
+ * {@link DuplicateStage}.
  *
  * <p>Each value becomes two 64-bit words, one per lane: longs and unscaled decimals are the word of both lanes
  * as they are, doubles their bits (-0.0 read as 0.0, one NaN), text and categories the two lanes of their
@@ -49,70 +49,19 @@ final class Fingerprints {
     private final long[] pair = new long[2];
     private long[] scratchHi = new long[0];
     private long[] scratchLo = new long[0];
-    private int[] order = new int[0];
     private int[] live = new int[0];
-    private int[] homes = new int[0];
-    private final int[] segmentStarts = new int[FingerprintTable.SEGMENTS + 1];
-    private final int[] buckets = new int[Stages.BUCKETS + 1];
-    private final int[] skipped = new int[FingerprintTable.SEGMENTS];
+    private final DuplicateStage duplicates = new DuplicateStage();
     private Vector maskOwner;
     private long[] mask;
-    /** The sum of the index slots the duplicate stage preloads; kept so that the loads are not optimised away. */
-    int sink;
-
-    /** Reusable scratch of the exact-duplicate stage: row positions grouped by segment, at least n. */
-    int[] order(int n) {
-        return order = order.length < n ? new int[n] : order;
-    }
 
     /** Reusable scratch of the exact-duplicate stage: the positions of the rows not removed, at least n. */
     int[] live(int n) {
         return live = live.length < n ? new int[n] : live;
     }
 
-    private long[] gatheredHi = new long[0];
-    private long[] gatheredLo = new long[0];
-    private long[] gatheredRows = new long[0];
-    private long[] gatheredResults = new long[0];
-
-    /** Reusable scratch of the exact-duplicate stage: the rows' high fingerprint words by segment, at least n. */
-    long[] gatheredHi(int n) {
-        return gatheredHi = gatheredHi.length < n ? new long[n] : gatheredHi;
-    }
-
-    /** Reusable scratch of the exact-duplicate stage: the rows' low fingerprint words by segment, at least n. */
-    long[] gatheredLo(int n) {
-        return gatheredLo = gatheredLo.length < n ? new long[n] : gatheredLo;
-    }
-
-    /** Reusable scratch of the exact-duplicate stage: the rows' numbers by segment, at least n. */
-    long[] gatheredRows(int n) {
-        return gatheredRows = gatheredRows.length < n ? new long[n] : gatheredRows;
-    }
-
-    /** Reusable scratch of the exact-duplicate stage: the offers' outcomes by segment, at least n. */
-    long[] gatheredResults(int n) {
-        return gatheredResults = gatheredResults.length < n ? new long[n] : gatheredResults;
-    }
-
-    /** Reusable scratch of the exact-duplicate stage: the home slot of each row, in the order, at least n. */
-    int[] homes(int n) {
-        return homes = homes.length < n ? new int[n] : homes;
-    }
-
-    /** Reusable scratch of the exact-duplicate stage: where each segment's rows start in the order. */
-    int[] segmentStarts() {
-        return segmentStarts;
-    }
-
-    /** Reusable scratch of the exact-duplicate stage: row counts, then next free positions, per bucket. */
-    int[] buckets() {
-        return buckets;
-    }
-
-    /** Reusable scratch of the exact-duplicate stage: segments skipped because another partition held them. */
-    int[] skipped() {
-        return skipped;
+    /** The partition's side of exact duplicate detection. */
+    DuplicateStage duplicates() {
+        return duplicates;
     }
 
     /** A reusable array of at least n fingerprints (high words); valid until the next batch. */

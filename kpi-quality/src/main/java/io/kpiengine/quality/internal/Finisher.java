@@ -33,7 +33,7 @@ final class Finisher {
     private Finisher() {
     }
 
-    static QualityReport report(Plan plan, String source, Account a, FingerprintTable table) {
+    static QualityReport report(Plan plan, String source, Account a, DuplicateIndex table) {
         Instant now = plan.clock.instant();
         Capped<QualityReport.Merge> merges = new Capped<>(plan.rules.reportLimit());
         merges.mergeFrom(a.merges);

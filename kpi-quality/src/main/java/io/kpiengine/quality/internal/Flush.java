@@ -1,5 +1,6 @@
 package io.kpiengine.quality.internal;
 
+import io.kpiengine.base.internal.Pow10;
 import io.kpiengine.data.Bits;
 import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.RecordBatch;
@@ -54,7 +55,7 @@ final class Flush {
      * copy that survived may have been read first by another partition), so that every later decision is the
      * same for any split.
      */
-    List<RecordBatch> run(List<Buffered> buffer, FingerprintTable table) {
+    List<RecordBatch> run(List<Buffered> buffer, DuplicateIndex table) {
         List<RecordBatch> batches = new ArrayList<>();
         for (Buffered b : buffer) {
             RecordBatch batch = b.batch();
@@ -340,7 +341,7 @@ final class Flush {
             col.doubles[r] = y;
         } else {
             int scale = col.type == ColumnType.DECIMAL ? col.scale : 0;
-            col.longs[r] = (long) Math.rint(y * Fmt.POW10D[scale]);
+            col.longs[r] = (long) Math.rint(y * Pow10.asDouble(scale));
         }
     }
 
@@ -460,7 +461,7 @@ final class Flush {
             col.doubles[r] = fence;
         } else {
             int scale = col.type == ColumnType.DECIMAL ? col.scale : 0;
-            double scaled = fence * Fmt.POW10D[scale];
+            double scaled = fence * Pow10.asDouble(scale);
             col.longs[r] = (long) (low ? Math.ceil(scaled) : Math.floor(scaled));
         }
     }

@@ -6,18 +6,6 @@ import java.time.Instant;
 /** Text forms of values in reports and reasons. */
 final class Fmt {
 
-    static final double[] POW10D = new double[19];
-    static final long[] POW10 = new long[19];
-
-    static {
-        long p = 1;
-        for (int i = 0; i < 19; i++) {
-            POW10[i] = p;
-            POW10D[i] = p;
-            p *= 10;
-        }
-    }
-
     private Fmt() {
     }
 

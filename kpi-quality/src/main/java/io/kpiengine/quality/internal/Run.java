@@ -17,7 +17,7 @@ import java.util.Map;
  * One cleaning run over one source: the state its partitions share and the partitions themselves.
  *
  * <p>Each partition runs the row steps and exact-duplicate detection on its own batches with its own
- * {@link Account}; only the {@link FingerprintTable} (segment locks) and, in buffered mode, the list of buffered
+ * {@link Account}; only the {@link DuplicateIndex} (segment locks) and, in buffered mode, the list of buffered
  * batches are shared. The partition that finishes last (a counter reaching zero) merges the accounts, emits the
  * rows that needed the whole input (buffered rows, date-spine rows), and builds the report.
  */
@@ -25,7 +25,7 @@ public final class Run implements CleanedSource {
 
     private final Plan plan;
     private final RecordSource source;
-    final FingerprintTable table;
+    final DuplicateIndex table;
     private final List<Account> accounts = new ArrayList<>();
     private final List<Flush.Buffered> buffer = new ArrayList<>();
     private int open;
@@ -239,7 +239,7 @@ public final class Run implements CleanedSource {
             Work w = new Work(b, plan, account, caches, scratch);
             try {
                 Stages.rowStages(w, fingerprints, table, plan.buffered ? null : account);
-            } catch (FingerprintTable.Full e) {
+            } catch (DuplicateIndex.Full e) {
                 throw new CleaningException(in.name(), "source '" + in.name() + "': " + e.getMessage());
             }
             if (plan.buffered) {

@@ -127,7 +127,7 @@ final class TimeZoneStep implements Step {
                         + " (yyyy-MM-ddTHH:mm[:ss[.f]] with optional offset or [zone])";
                 return;
             }
-            long seconds = p.epochDay * 86400L + p.secondOfDay;
+            long seconds = p.localSeconds;
             if (p.hasOffset) {
                 res.micros = (seconds - p.offsetSeconds) * 1_000_000L + p.micros;
                 return;

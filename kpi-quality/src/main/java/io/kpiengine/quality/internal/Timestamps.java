@@ -3,20 +3,22 @@ package io.kpiengine.quality.internal;
 import io.kpiengine.data.io.internal.Civil;
 
 /**
- * Fast reading of ISO-8601 date-times: {@code yyyy-MM-dd(T| )HH:mm[:ss[.fraction]]} followed by nothing (a local
- * time), {@code Z}, an offset {@code +HH:MM}, {@code +HHMM} or {@code +HH}, and optionally a zone id in
- * brackets. The result is written into a {@link Parsed} without allocation.
+ * ISO-8601 date-times in text columns, read by the same parser as the CSV reader ({@link Civil#parseIso}) with a
+ * zone id in brackets allowed at the end: {@code yyyy-MM-dd(T| )HH:mm[:ss[.fraction]]} followed by nothing (a local
+ * time), {@code Z}, an offset {@code +HH:MM}, {@code +HHMM} or {@code +HH}, and optionally {@code [zone]}. The
+ * result is written into a {@link Parsed} without allocation (but for the zone id).
  */
 final class Timestamps {
 
-    /** The parts of one parsed text. */
+    /** The parts of one parsed text, and the bytes of the text being read (reused). */
     static final class Parsed {
-        long epochDay;
-        int secondOfDay;
+        long localSeconds;
         int micros;
         boolean hasOffset;
         int offsetSeconds;
         String zone;
+        private final Civil.IsoParts parts = new Civil.IsoParts();
+        private byte[] bytes = new byte[64];
     }
 
     private Timestamps() {
@@ -25,87 +27,23 @@ final class Timestamps {
     /** Parses {@code s} into {@code p}; false if it is not of the accepted form or not a valid date-time. */
     static boolean parse(String s, Parsed p) {
         int n = s.length();
-        if (n < 16 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
-                || s.charAt(13) != ':') {
-            return false;
+        if (p.bytes.length < n) {
+            p.bytes = new byte[Math.max(n, 2 * p.bytes.length)];
         }
-        int y = digits(s, 0, 4);
-        int mo = digits(s, 5, 2);
-        int d = digits(s, 8, 2);
-        int h = digits(s, 11, 2);
-        int mi = digits(s, 14, 2);
-        if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > Civil.lengthOfMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59) {
-            return false;
-        }
-        int i = 16;
-        int sec = 0;
-        int micros = 0;
-        if (i < n && s.charAt(i) == ':') {
-            sec = i + 3 <= n ? digits(s, i + 1, 2) : -1;
-            if (sec < 0 || sec > 59) {
-                return false;
-            }
-            i += 3;
-            if (i < n && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
-                i++;
-                int start = i;
-                int scale = 100_000;
-                while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                    micros += (s.charAt(i) - '0') * scale;
-                    scale /= 10;
-                    i++;
-                }
-                if (i == start || i - start > 9) {
-                    return false;
-                }
-            }
-        }
-        p.epochDay = Civil.epochDay(y, mo, d);
-        p.secondOfDay = h * 3600 + mi * 60 + sec;
-        p.micros = micros;
-        p.hasOffset = false;
-        p.offsetSeconds = 0;
-        p.zone = null;
-        if (i < n && s.charAt(i) == 'Z') {
-            p.hasOffset = true;
-            i++;
-        } else if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            int sign = s.charAt(i) == '-' ? -1 : 1;
-            int oh = i + 3 <= n ? digits(s, i + 1, 2) : -1;
-            if (oh < 0 || oh > 18) {
-                return false;
-            }
-            i += 3;
-            int om = 0;
-            if (i < n && s.charAt(i) == ':') {
-                i++;
-            }
-            if (i + 2 <= n && Character.isDigit(s.charAt(i))) {
-                om = digits(s, i, 2);
-                if (om < 0 || om > 59) {
-                    return false;
-                }
-                i += 2;
-            }
-            p.hasOffset = true;
-            p.offsetSeconds = sign * (oh * 3600 + om * 60);
-        }
-        if (i < n && s.charAt(i) == '[' && s.charAt(n - 1) == ']') {
-            p.zone = s.substring(i + 1, n - 1);
-            i = n;
-        }
-        return i == n;
-    }
-
-    private static int digits(String s, int from, int count) {
-        int v = 0;
-        for (int i = from; i < from + count; i++) {
+        byte[] b = p.bytes;
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
+            b[i] = c < 128 ? (byte) c : 0;   // no accepted text has other characters
         }
-        return v;
+        Civil.IsoParts parts = p.parts;
+        if (!Civil.parseIso(b, 0, n, parts, true)) {
+            return false;
+        }
+        p.localSeconds = parts.localSeconds;
+        p.micros = parts.micros;
+        p.hasOffset = parts.hasOffset;
+        p.offsetSeconds = parts.offsetSeconds;
+        p.zone = parts.zoneStart < 0 ? null : s.substring(parts.zoneStart, parts.zoneEnd);
+        return true;
     }
 }

@@ -79,37 +79,6 @@ final class Work {
         long[] invalid = new long[0];
         long[] inconsistent = new long[0];
         int[] keep = new int[0];
-        private long[][] longs = new long[0][];
-        private int[][] ints = new int[0][];
-
-        /** A reusable long array of at least n entries for a column; see {@link Col#read}. */
-        long[] longs(int column, int n) {
-            if (longs.length <= column) {
-                longs = Arrays.copyOf(longs, column + 1);
-            }
-            long[] a = longs[column];
-            if (a == null || a.length < n) {
-                a = longs[column] = new long[n];
-            }
-            return a;
-        }
-
-        /** A reusable int array of at least n entries for a column; see {@link Col#read}. */
-        int[] ints(int column, int n) {
-            if (ints.length <= column) {
-                ints = Arrays.copyOf(ints, column + 1);
-            }
-            int[] a = ints[column];
-            if (a == null || a.length < n) {
-                a = ints[column] = new int[n];
-            }
-            return a;
-        }
-    }
-
-    /** Loads a column for reading only, into the partition's reusable arrays; see {@link Col#read}. */
-    Col read(int column) {
-        return cols[column].read(scratch, column);
     }
 
     boolean isRemoved(int r) {

@@ -1,5 +1,6 @@
 package io.kpiengine.quality.internal;
 
+import io.kpiengine.base.internal.Pow10;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -8,8 +9,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The currency rule divides unscaled products by powers of ten through a 64-bit reciprocal; these seeded
- * properties compare it with {@link BigDecimal#setScale(int, RoundingMode)}, the definition of each rounding mode,
+ * The currency rule divides unscaled products by powers of ten ({@link RoundedDivision}: through a 64-bit
+ * reciprocal, or by plain division); these seeded properties compare both with {@link BigDecimal#setScale(int, RoundingMode)}, the definition of each rounding mode,
  * around every boundary where the estimated quotient could be one off: exact multiples, halves, one unit beside
  * them, and the largest products the fast path takes.
  */
@@ -29,7 +30,7 @@ class CurrencyDivideTest {
         int checked = 0;
         for (int i = 0; i < 200_000; i++) {
             int k = random.nextInt(0, 19);
-            long d = Fmt.POW10[k];
+            long d = Pow10.asLong(k);
             long m = Math.max(1, (1L << 50) / d);
             long p;
             switch (i % 5) {
@@ -40,8 +41,11 @@ class CurrencyDivideTest {
                 default -> p = (random.nextBoolean() ? 1 : -1) * ((1L << 50) - 1 - random.nextInt(1_000_000));
             }
             for (RoundingMode mode : MODES) {
-                long got = CurrencyStep.divide(p, k, mode);
-                assertThat(got).as("seed %d: %d / 10^%d rounded %s", seed, p, k, mode).isEqualTo(expected(p, k, mode));
+                long want = expected(p, k, mode);
+                assertThat(RoundedDivision.byPowerOfTen(p, k, mode)).as("seed %d: %d / 10^%d rounded %s", seed, p, k,
+                        mode).isEqualTo(want);
+                assertThat(RoundedDivision.plain(p, d, mode)).as("plain, seed %d: %d / 10^%d rounded %s", seed, p, k,
+                        mode).isEqualTo(want);
                 checked++;
             }
         }
@@ -54,7 +58,9 @@ class CurrencyDivideTest {
         for (long p : products) {
             for (int k = 0; k < 19; k++) {
                 for (RoundingMode mode : MODES) {
-                    assertThat(CurrencyStep.divide(p, k, mode)).as("%d / 10^%d %s", p, k, mode)
+                    assertThat(RoundedDivision.byPowerOfTen(p, k, mode)).as("%d / 10^%d %s", p, k, mode)
+                            .isEqualTo(expected(p, k, mode));
+                    assertThat(RoundedDivision.plain(p, Pow10.asLong(k), mode)).as("plain %d / 10^%d %s", p, k, mode)
                             .isEqualTo(expected(p, k, mode));
                 }
             }

@@ -1,5 +1,7 @@
 package io.kpiengine.core.time.internal;
 
+import io.kpiengine.base.internal.Gregorian;
+
 /**
  * Allocation-free conversions between days since 1970-01-01 and proleptic Gregorian year, month and day, for the
  * per-row period index.
@@ -8,16 +10,16 @@ package io.kpiengine.core.time.internal;
  * all calendars): a first guess from the mean month length, corrected by at most a step or two. Other days are
  * computed.
  *
- * <p>The algorithm is Howard Hinnant's {@code civil_from_days} / {@code days_from_civil}: shift the year to start
- * in March so that the leap day is the last day of the shifted year, then split days into 400-year eras of
- * 146,097 days, years of 365 days plus leap days, and months by the linear formula {@code (153 * m + 2) / 5}.
- * It is exact for every {@code long} day whose year fits in an {@code int}-sized range and agrees with
- * {@link java.time.LocalDate#ofEpochDay(long)}.
+ * <p>The algorithm is Howard Hinnant's {@code civil_from_days} (its inverse, {@code days_from_civil}, is
+ * {@link Gregorian#epochDay}): shift the year to start in March so that the leap day is the last day of the shifted
+ * year, then split days into 400-year eras of 146,097 days, years of 365 days plus leap days, and months by the
+ * linear formula {@code (153 * m + 2) / 5}. It is exact for every {@code long} day whose year fits in an
+ * {@code int}-sized range and agrees with {@link java.time.LocalDate#ofEpochDay(long)}.
  */
 public final class CivilDates {
 
-    private static final long DAYS_PER_ERA = 146_097L;
-    private static final long ERA_SHIFT = 719_468L; // days from 0000-03-01 to 1970-01-01
+    private static final long DAYS_PER_ERA = Gregorian.DAYS_PER_ERA;
+    private static final long ERA_SHIFT = Gregorian.ERA_SHIFT;
 
     /** The first year of the month table: days from 1800 to 2400 are looked up instead of computed. */
     private static final int TABLE_FIRST_YEAR = 1800;
@@ -31,7 +33,7 @@ public final class CivilDates {
 
     static {
         for (int i = 0; i <= TABLE_MONTHS; i++) {
-            MONTH_START[i] = epochDay(TABLE_FIRST_YEAR + i / 12, i % 12 + 1, 1);
+            MONTH_START[i] = Gregorian.epochDay(TABLE_FIRST_YEAR + i / 12, i % 12 + 1, 1);
         }
         TABLE_FIRST_DAY = MONTH_START[0];
         TABLE_END_DAY = MONTH_START[TABLE_MONTHS];
@@ -82,30 +84,12 @@ public final class CivilDates {
     }
 
     /**
-     * The epoch day of a proleptic date.
-     *
-     * @param year the year
-     * @param month 1..12
-     * @param day 1..31
-     * @return days since 1970-01-01
-     */
-    public static long epochDay(long year, int month, int day) {
-        long y = month <= 2 ? year - 1 : year;
-        long era = Math.floorDiv(y, 400);
-        long yoe = y - era * 400;
-        long mp = month > 2 ? month - 3 : month + 9;
-        long doy = (153 * mp + 2) / 5 + day - 1;
-        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        return era * DAYS_PER_ERA + doe - ERA_SHIFT;
-    }
-
-    /**
      * The epoch day of the first day of a month index.
      *
      * @param monthIndex {@code year * 12 + (month - 1)}
      * @return days since 1970-01-01
      */
     public static long firstDayOfMonthIndex(long monthIndex) {
-        return epochDay(Math.floorDiv(monthIndex, 12), Math.floorMod(monthIndex, 12) + 1, 1);
+        return Gregorian.epochDay(Math.floorDiv(monthIndex, 12), Math.floorMod(monthIndex, 12) + 1, 1);
     }
 }

@@ -1,8 +1,9 @@
 package io.kpiengine.data.io.internal;
 
+import io.kpiengine.base.internal.Gregorian;
+
 /**
- * Calendar arithmetic on primitive values (proleptic Gregorian, as {@code java.time}) and the byte-level ISO-8601
- * readers of dates and timestamps.
+ * The byte-level ISO-8601 readers of dates and timestamps (day arithmetic: {@link Gregorian}).
  */
 public final class Civil {
 
@@ -10,65 +11,6 @@ public final class Civil {
     public static final long MICROS = 1_000_000L;
 
     private Civil() {
-    }
-
-    /**
-     * Whether a year is a leap year.
-     *
-     * @param year the proleptic year
-     * @return true for leap years
-     */
-    public static boolean isLeap(int year) {
-        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
-    }
-
-    /**
-     * The number of days of a month.
-     *
-     * @param year the year
-     * @param month 1..12
-     * @return 28..31
-     */
-    public static int lengthOfMonth(int year, int month) {
-        switch (month) {
-            case 2:
-                return isLeap(year) ? 29 : 28;
-            case 4:
-            case 6:
-            case 9:
-            case 11:
-                return 30;
-            default:
-                return 31;
-        }
-    }
-
-    /**
-     * Days since 1970-01-01 of a valid date (the algorithm of {@code LocalDate.toEpochDay}).
-     *
-     * @param year the year
-     * @param month 1..12
-     * @param day 1..31
-     * @return the epoch day
-     */
-    public static long epochDay(int year, int month, int day) {
-        long y = year;
-        long m = month;
-        long total = 365 * y;
-        if (y >= 0) {
-            total += (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
-        } else {
-            total -= y / -4 - y / -100 + y / -400;
-        }
-        total += (367 * m - 362) / 12;
-        total += day - 1;
-        if (m > 2) {
-            total--;
-            if (!isLeap(year)) {
-                total--;
-            }
-        }
-        return total - 719_528L;
     }
 
     private static int digits2(byte[] b, int i) {
@@ -97,10 +39,10 @@ public final class Civil {
             return Long.MIN_VALUE;
         }
         int y = y1 * 100 + y2;
-        if (m < 1 || m > 12 || d < 1 || d > lengthOfMonth(y, m)) {
+        if (m < 1 || m > 12 || d < 1 || d > Gregorian.lengthOfMonth(y, m)) {
             return Long.MIN_VALUE;
         }
-        return epochDay(y, m, d);
+        return Gregorian.epochDay(y, m, d);
     }
 
     /** The result of {@link #isoTimestamp}: not a timestamp. */
@@ -108,12 +50,20 @@ public final class Civil {
     /** The result of {@link #isoTimestamp}: a valid local timestamp without an offset (see {@link IsoParts}). */
     public static final long NO_OFFSET = Long.MIN_VALUE + 1;
 
-    /** The parts of a local ISO timestamp, filled by {@link #isoTimestamp} when it returns {@link #NO_OFFSET}. */
+    /** The parts of an ISO timestamp, filled by {@link #parseIso} (and by {@link #isoTimestamp} for a local time). */
     public static final class IsoParts {
         /** Local seconds since the epoch, as if the local time were UTC. */
         public long localSeconds;
         /** Microseconds within the second. */
         public int micros;
+        /** Whether the text has an offset ({@code Z} or {@code ±HH[[:]MM]}). */
+        public boolean hasOffset;
+        /** The offset in seconds east of UTC, when there is one. */
+        public int offsetSeconds;
+        /** Where the zone id in brackets starts (after {@code [}), or -1 without one. */
+        public int zoneStart = -1;
+        /** Where the zone id ends (at {@code ]}). */
+        public int zoneEnd = -1;
     }
 
     private static final int TABLE_FIRST_YEAR = 1900;
@@ -124,7 +74,7 @@ public final class Civil {
     static {
         for (int y = 0; y < TABLE_YEARS; y++) {
             for (int m = 0; m < 12; m++) {
-                MONTH_STARTS[y * 12 + m] = (int) epochDay(TABLE_FIRST_YEAR + y, m + 1, 1);
+                MONTH_STARTS[y * 12 + m] = (int) Gregorian.epochDay(TABLE_FIRST_YEAR + y, m + 1, 1);
             }
         }
     }
@@ -165,7 +115,7 @@ public final class Civil {
             offset = (oh * 3600 + om * 60) * (sign == '-' ? -1 : 1);
         }
         int y = year - TABLE_FIRST_YEAR;
-        if (y < 0 || y >= TABLE_YEARS || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
+        if (y < 0 || y >= TABLE_YEARS || month < 1 || month > 12 || day < 1 || day > Gregorian.lengthOfMonth(year, month)
                 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return BAD;
         }
@@ -192,29 +142,53 @@ public final class Civil {
                 return v;
             }
         }
-        if (len < 16) {
+        if (!parseIso(b, s, e, local, false)) {
             return BAD;
+        }
+        if (!local.hasOffset) {
+            return NO_OFFSET;
+        }
+        return (local.localSeconds - local.offsetSeconds) * MICROS + local.micros;
+    }
+
+    /**
+     * The one general reader of ISO-8601 timestamps, for the CSV reader and the time-zone rule: a text that fills
+     * {@code b[s, e)} exactly, {@code yyyy-MM-dd('T'|'t'|' ')HH:mm[:ss[(.|,)fraction]]}, then optionally
+     * {@code Z}, {@code z} or an offset {@code ±HH}, {@code ±HHmm}, {@code ±HH:mm}, then (only when
+     * {@code zoneId} is set) optionally a zone id in brackets, {@code [Europe/Paris]}. A fraction has 1 to 9
+     * digits; beyond microseconds it is truncated.
+     *
+     * @param b the bytes
+     * @param s first byte
+     * @param e end (exclusive)
+     * @param out receives the parts
+     * @param zoneId whether a zone id in brackets may follow
+     * @return false if the text is not of that form or not a valid date and time
+     */
+    public static boolean parseIso(byte[] b, int s, int e, IsoParts out, boolean zoneId) {
+        if (e - s < 16) {
+            return false;
         }
         long day = isoDate(b, s, s + 10);
         byte t = b[s + 10];
         if (day == Long.MIN_VALUE || t != 'T' && t != ' ' && t != 't' || b[s + 13] != ':') {
-            return BAD;
+            return false;
         }
         int hh = digits2(b, s + 11);
         int mm = digits2(b, s + 14);
         if (hh < 0 || hh > 23 || mm < 0 || mm > 59) {
-            return BAD;
+            return false;
         }
         int i = s + 16;
         int ss = 0;
         int micros = 0;
         if (i < e && b[i] == ':') {
             if (e - i < 3) {
-                return BAD;
+                return false;
             }
             ss = digits2(b, i + 1);
             if (ss < 0 || ss > 59) {
-                return BAD;
+                return false;
             }
             i += 3;
             if (i < e && (b[i] == '.' || b[i] == ',')) {
@@ -228,46 +202,52 @@ public final class Civil {
                     i++;
                 }
                 if (n == 0 || n > 9) {
-                    return BAD;
+                    return false;
                 }
                 for (int k = n; k < 6; k++) {
                     micros *= 10;
                 }
             }
         }
-        long localSeconds = day * 86_400L + hh * 3600 + mm * 60 + ss;
-        if (i == e) {
-            local.localSeconds = localSeconds;
-            local.micros = micros;
-            return NO_OFFSET;
-        }
-        int offset;
-        byte z = b[i];
-        if ((z == 'Z' || z == 'z') && i + 1 == e) {
-            offset = 0;
-        } else if (z == '+' || z == '-') {
-            int rest = e - i - 1;
-            int oh;
+        out.localSeconds = day * 86_400L + hh * 3600 + mm * 60 + ss;
+        out.micros = micros;
+        out.hasOffset = false;
+        out.offsetSeconds = 0;
+        out.zoneStart = -1;
+        out.zoneEnd = -1;
+        if (i < e && (b[i] == 'Z' || b[i] == 'z')) {
+            out.hasOffset = true;
+            i++;
+        } else if (i < e && (b[i] == '+' || b[i] == '-')) {
+            int sign = b[i] == '-' ? -1 : 1;
+            if (e - i < 3) {
+                return false;
+            }
+            int oh = digits2(b, i + 1);
             int om = 0;
-            if (rest == 2) {
-                oh = digits2(b, i + 1);
-            } else if (rest == 4) {
-                oh = digits2(b, i + 1);
-                om = digits2(b, i + 3);
-            } else if (rest == 5 && b[i + 3] == ':') {
-                oh = digits2(b, i + 1);
-                om = digits2(b, i + 4);
-            } else {
-                return BAD;
+            i += 3;
+            if (i < e && b[i] == ':') {
+                if (e - i < 3) {
+                    return false;
+                }
+                om = digits2(b, i + 1);
+                i += 3;
+            } else if (e - i >= 2 && b[i] >= '0' && b[i] <= '9') {
+                om = digits2(b, i);
+                i += 2;
             }
             if (oh < 0 || oh > 18 || om < 0 || om > 59) {
-                return BAD;
+                return false;
             }
-            offset = (oh * 3600 + om * 60) * (z == '-' ? -1 : 1);
-        } else {
-            return BAD;
+            out.hasOffset = true;
+            out.offsetSeconds = sign * (oh * 3600 + om * 60);
         }
-        return (localSeconds - offset) * MICROS + micros;
+        if (zoneId && i < e && b[i] == '[' && b[e - 1] == ']') {
+            out.zoneStart = i + 1;
+            out.zoneEnd = e - 1;
+            i = e;
+        }
+        return i == e;
     }
 
     private static final java.util.regex.Pattern ISO_SHAPE = java.util.regex.Pattern.compile(
@@ -290,7 +270,7 @@ public final class Civil {
                     ? "; if the day comes before the month, declare datePatterns such as 'yyyy-dd-MM' in the column's"
                     + " format" : "");
         }
-        int length = lengthOfMonth(year, month);
+        int length = Gregorian.lengthOfMonth(year, month);
         if (day < 1 || day > length) {
             String name = java.time.Month.of(month).getDisplayName(java.time.format.TextStyle.FULL,
                     java.util.Locale.ENGLISH);

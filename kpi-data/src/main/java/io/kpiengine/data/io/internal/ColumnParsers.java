@@ -1,5 +1,6 @@
 package io.kpiengine.data.io.internal;
 
+import io.kpiengine.base.internal.Pow10;
 import io.kpiengine.data.Bits;
 import io.kpiengine.data.CategoryVector;
 import io.kpiengine.data.Column;
@@ -151,16 +152,6 @@ public final class ColumnParsers {
     }
 
     static final class ExactDecimalParser extends ColumnParser.Typed {
-        private static final long[] POW10 = new long[19];
-
-        static {
-            long p = 1;
-            for (int i = 0; i < POW10.length; i++) {
-                POW10[i] = p;
-                p *= 10;
-            }
-        }
-
         private final NumberScanner scanner;
         private final String shape;
         private final int scale;
@@ -209,7 +200,7 @@ public final class ColumnParsers {
                 int shift = scale - (places < 0 ? 0 : places);
                 // at most e - i digits, shifted by at most 18 - (e - i) places: below 10^18, no overflow
                 if (k == e && places != 0 && shift >= 0 && e - i + shift <= 18) {
-                    v *= POW10[shift];
+                    v *= Pow10.asLong(shift);
                     values[row] = neg ? -v : v;
                     return null;
                 }
@@ -226,7 +217,7 @@ public final class ColumnParsers {
                 return rounded(b, s, e, row);
             }
             long m = scanner.mantissa;
-            long p = POW10[scale - frac];
+            long p = Pow10.asLong(scale - frac);
             // magnitudes as unsigned: at most 2^63 - 1, or 2^63 for a negative value
             long limit = scanner.negative ? Long.MIN_VALUE : Long.MAX_VALUE;
             if (scanner.overflow || Long.compareUnsigned(m, Long.divideUnsigned(limit, p)) > 0) {
@@ -260,16 +251,6 @@ public final class ColumnParsers {
     }
 
     static final class DoubleParser extends ColumnParser.Typed {
-        private static final double[] POW10 = new double[23];
-
-        static {
-            double p = 1;
-            for (int i = 0; i < POW10.length; i++) {
-                POW10[i] = p;
-                p *= 10;
-            }
-        }
-
         private final NumberScanner scanner;
         private final String shape;
         private double[] values;
@@ -295,7 +276,7 @@ public final class ColumnParsers {
             if (!scanner.overflow && scanner.mantissa >= 0 && scanner.mantissa < (1L << 53) && power >= -22
                     && power <= 22) {
                 // both operands are exact doubles, so one IEEE operation rounds correctly (Clinger's fast path)
-                v = power < 0 ? scanner.mantissa / POW10[-power] : scanner.mantissa * POW10[power];
+                v = power < 0 ? scanner.mantissa / Pow10.asDouble(-power) : scanner.mantissa * Pow10.asDouble(power);
                 v = scanner.negative ? -v : v;
             } else {
                 // the normalized text keeps its sign

@@ -1,5 +1,6 @@
 package io.kpiengine.data.io.internal;
 
+import io.kpiengine.base.internal.Gregorian;
 import java.nio.charset.Charset;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -248,11 +249,11 @@ public final class DatePattern {
                     break;
             }
         }
-        if (i != e || month < 1 || month > 12 || day < 1 || day > Civil.lengthOfMonth(year, month) || hour > 23
+        if (i != e || month < 1 || month > 12 || day < 1 || day > Gregorian.lengthOfMonth(year, month) || hour > 23
                 || minute > 59 || second > 59) {
             return false;
         }
-        days = Civil.epochDay(year, month, day);
+        days = Gregorian.epochDay(year, month, day);
         secondOfDay = hour * 3600 + minute * 60 + second;
         return true;
     }
