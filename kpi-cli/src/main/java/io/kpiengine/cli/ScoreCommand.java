@@ -5,8 +5,11 @@ import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.QualityVerdict;
 import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.score.CascadedTarget;
 import io.kpiengine.core.score.GoalNode;
 import io.kpiengine.core.score.GoalTree;
+import io.kpiengine.core.score.KpiMatrix;
+import io.kpiengine.core.score.Payout;
 import io.kpiengine.core.score.ScoreCard;
 import io.kpiengine.core.score.ScoreResults;
 import io.kpiengine.core.score.ScoreValue;
@@ -165,9 +168,71 @@ final class ScoreCommand implements Callable<Integer> {
                     }
                 }
             }
-            sb.append(first ? "]}" : "\n    ]}");
+            sb.append(first ? "]" : "\n    ]");
+            cascades(sb, s);
+            payouts(sb, s);
+            sb.append('}');
         }
         return sb.append(scored.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+    }
+
+    /** Each cascaded target: every unit's target and, per period, the sum of its entities' values. */
+    private static void cascades(StringBuilder sb, ScoreResults s) {
+        sb.append(", \"cascades\": [");
+        List<CascadedTarget> cascades = s.tree().cascades();
+        for (int c = 0; c < cascades.size(); c++) {
+            CascadedTarget ct = cascades.get(c);
+            List<Map<String, Double>> actual = new ArrayList<>();
+            for (Scores x : s.all()) {
+                KpiMatrix m = x.matrix();
+                Map<String, Double> values = new LinkedHashMap<>();
+                for (int e = 0; e < m.size(); e++) {
+                    values.put(m.entities().get(e), m.value(ct.kpi(), e));
+                }
+                actual.add(ct.rollUp(values));
+            }
+            sb.append(c == 0 ? "\n" : ",\n").append("      {\"kpi\": ").append(ResultsFormat.str(ct.kpi()))
+                    .append(", \"split\": ").append(ResultsFormat.str(ct.split().id()))
+                    .append(", \"total\": ").append(number(ct.total())).append(", \"units\": [");
+            List<String> units = ct.cascade().units();
+            for (int u = 0; u < units.size(); u++) {
+                String unit = units.get(u);
+                sb.append(u == 0 ? "\n" : ",\n").append("        {\"unit\": ").append(ResultsFormat.str(unit))
+                        .append(", \"parent\": ").append(ResultsFormat.str(ct.cascade().parent(unit).orElse(null)))
+                        .append(", \"target\": ").append(number(ct.targets().get(unit)))
+                        .append(", \"actual\": {");
+                for (int p = 0; p < s.periods().size(); p++) {
+                    Double v = actual.get(p).get(unit);
+                    sb.append(p == 0 ? "" : ", ").append(ResultsFormat.str(s.periods().get(p).toString()))
+                            .append(": ").append(v == null ? "null" : number(v));
+                }
+                sb.append("}}");
+            }
+            sb.append("\n      ]}");
+        }
+        sb.append(cascades.isEmpty() ? "]" : "\n    ]");
+    }
+
+    /** The incentives paid in every period, owner by owner. */
+    private static void payouts(StringBuilder sb, ScoreResults s) {
+        sb.append(", \"payouts\": [");
+        boolean first = true;
+        for (Map.Entry<io.kpiengine.core.time.Period, List<Payout>> e : s.payouts().entrySet()) {
+            for (Payout p : e.getValue()) {
+                sb.append(first ? "\n" : ",\n").append("      {\"period\": ")
+                        .append(ResultsFormat.str(e.getKey().toString()))
+                        .append(", \"owner\": ").append(ResultsFormat.str(p.owner()))
+                        .append(", \"entity\": ").append(ResultsFormat.str(p.entity()))
+                        .append(", \"basis\": ").append(ResultsFormat.str(p.basis()))
+                        .append(", \"measure\": ").append(number(p.measure()))
+                        .append(", \"multiple\": ").append(number(p.multiple()))
+                        .append(", \"amount\": ").append(number(p.amount()))
+                        .append(", \"detail\": ").append(ResultsFormat.str(p.detail().isEmpty() ? null : p.detail()))
+                        .append('}');
+                first = false;
+            }
+        }
+        sb.append(first ? "]" : "\n    ]");
     }
 
     private static void result(StringBuilder sb, String period, Scores x, GoalNode n, String entity) {

@@ -88,6 +88,10 @@ final class TrackCommand implements Callable<Integer> {
     @Option(names = "--alerts-out", paramLabel = "FILE", description = "Save the alert state for the next run.")
     private Path alertsOut;
 
+    @Option(names = "--scores", description = "Also track the scores of every goal tree of the catalog (the scores"
+            + " that the tracking plan names are always tracked).")
+    private boolean scores;
+
     /** Creates the command; picocli sets the options. */
     public TrackCommand() {
     }
@@ -114,9 +118,15 @@ final class TrackCommand implements Callable<Integer> {
         if (c == null) {
             return CONFIG_ERROR;
         }
+        if (scores && c.goalTrees().isEmpty()) {
+            return fail(err, "--scores: " + engineOptions.catalog + " has no scores section; see docs/scoring.md");
+        }
         try (OutputFiles outputs = new OutputFiles()) {
             Clock clock = engineOptions.clock();
             Tracker.Builder tb = Tracker.builder(c).clock(clock);
+            if (scores) {
+                tb.scores();
+            }
             if (engineOptions.threads != null) {
                 tb.parallelism(engineOptions.threads);
             }

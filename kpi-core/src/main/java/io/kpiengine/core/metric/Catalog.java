@@ -197,7 +197,8 @@ public final class Catalog {
         if (!parts.goalTrees.isEmpty()) {
             problems.addAll(TreeChecks.problems(parts.goalTrees, metrics, broken, v.dimensionsOf));
         }
-        problems.addAll(PlanChecks.problems(parts.tracking, metrics, v.dimensionsOf, broken, parts.catalogLocation));
+        problems.addAll(PlanChecks.problems(parts.tracking, metrics, v.dimensionsOf, broken, parts.catalogLocation,
+                parts.goalTrees));
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt((Problem p) -> p.location().line())
                     .thenComparingInt(p -> p.location().column()));

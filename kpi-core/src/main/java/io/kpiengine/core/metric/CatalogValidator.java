@@ -179,8 +179,22 @@ final class CatalogValidator {
     private void checkReference(int i, Metric m, String field, String ref) {
         if (!byId.containsKey(ref) && !broken.contains(ref)) {
             add(parts.metricLocation(i, field), "metric '" + m.id() + "': " + field + " '" + ref
-                    + "' is not a metric of the catalog" + Suggestions.didYouMean(ref, others(m)));
+                    + "' is not a metric of the catalog" + hint(ref, m));
         }
+    }
+
+    /**
+     * Why a name that is not a metric cannot be referenced: a score (a node of a goal tree) is computed from the
+     * metrics' results, after them, so no metric can be defined on it; else the nearest metric ids.
+     */
+    private String hint(String ref, Metric m) {
+        for (io.kpiengine.core.score.GoalTree t : parts.goalTrees) {
+            if (t.hasNode(ref) && !t.node(ref).isLeaf()) {
+                return "; '" + ref + "' is a score of goal tree '" + t.id() + "', computed from the metrics' results,"
+                        + " so a metric cannot refer to it (track, alert on or report the score itself)";
+            }
+        }
+        return Suggestions.didYouMean(ref, others(m));
     }
 
     /** The ids a reference of metric m may be meant as: every other metric. */
@@ -206,7 +220,7 @@ final class CatalogValidator {
                 if (!broken.contains(r.metric()) && reported.add(r.metric())) {
                     int column = d.columnOf(r.metric());
                     add(parts.formulaLocation(i, column), "metric '" + d.id() + "': unknown metric '" + r.metric()
-                            + "' " + inFormula(d, column) + Suggestions.didYouMean(r.metric(), others(d)));
+                            + "' " + inFormula(d, column) + hint(r.metric(), d));
                 }
                 continue;
             }
