@@ -6,6 +6,7 @@ import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.DataSource;
 import io.kpiengine.core.time.Grain;
+import io.kpiengine.core.time.Period;
 import io.kpiengine.data.RecordSource;
 import io.kpiengine.data.io.ErrorBudget;
 import io.kpiengine.data.io.internal.FileStamp;
@@ -82,8 +83,17 @@ final class EngineOptions {
      * @throws IllegalArgumentException for a malformed option or a file that is missing or not a regular file
      */
     List<DataFile> dataFiles() {
+        return dataFiles(data);
+    }
+
+    /**
+     * Parses {@code --data SOURCE=FILE} options (of any command), in order; several may name one source.
+     *
+     * @throws IllegalArgumentException for a malformed option or a file that is missing or not a regular file
+     */
+    static List<DataFile> dataFiles(List<String> options) {
         List<DataFile> out = new ArrayList<>();
-        for (String d : data) {
+        for (String d : options) {
             int eq = d.indexOf('=');
             if (eq <= 0 || eq == d.length() - 1) {
                 throw new IllegalArgumentException("--data must be SOURCE=FILE, e.g. --data events=events.csv, but"
@@ -143,14 +153,31 @@ final class EngineOptions {
         if (maxPeriods != null) {
             b.maxPeriods(maxPeriods);
         }
-        if (from != null || to != null) {
-            if (from == null || to == null) {
-                throw new IllegalArgumentException("--from and --to must be given together");
-            }
-            b.periods(c.calendar().period(g, c.calendar().parse(from).start()),
-                    c.calendar().period(g, c.calendar().parse(to).start()));
-        }
+        periods(b, c, g, from, to);
         return b.build();
+    }
+
+    /**
+     * Fixes the output periods of {@code --from} and {@code --to} (of any command): both or neither, each parsed in
+     * the catalog's calendar and taken at the engine's grain (as given for the whole range).
+     *
+     * @throws IllegalArgumentException if only one is given or a period cannot be parsed
+     */
+    static void periods(KpiEngine.Builder b, Catalog c, Grain g, String from,
+            String to) {
+        if (from == null && to == null) {
+            return;
+        }
+        if (from == null || to == null) {
+            throw new IllegalArgumentException("--from and --to must be given together");
+        }
+        Period first = c.calendar().parse(from);
+        Period last = c.calendar().parse(to);
+        if (g == Grain.WHOLE_RANGE) {
+            b.periods(first, last);
+        } else {
+            b.periods(c.calendar().period(g, first.start()), c.calendar().period(g, last.start()));
+        }
     }
 
     /**

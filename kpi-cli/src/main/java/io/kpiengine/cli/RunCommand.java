@@ -170,8 +170,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** One {@code --data SOURCE=FILE}. */
-    private record DataFile(String source, Path file, String option) {
-    }
 
     /**
      * Runs the command.
@@ -191,7 +189,7 @@ final class RunCommand implements Callable<Integer> {
                 return fail(err, "--out must end in .json or .csv, but was '" + out + "'");
             }
         }
-        List<DataFile> files;
+        List<EngineOptions.DataFile> files;
         try {
             files = dataFiles();
             checkOutputs(files);
@@ -227,7 +225,7 @@ final class RunCommand implements Callable<Integer> {
         Map<Path, FileStamp> stamps = new LinkedHashMap<>();
         Path writing = stateOut;
         try (OutputFiles outputs = new OutputFiles(); RejectLog log = new RejectLog(outputs, rejected)) {
-            for (DataFile f : files) {
+            for (EngineOptions.DataFile f : files) {
                 DataSource source = c.source(f.source()).orElseThrow(() -> new IllegalArgumentException(
                         f.option() + ": the catalog has no data source '" + f.source() + "'; its sources are "
                                 + c.sources().stream().map(DataSource::name).toList()));
@@ -290,21 +288,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The {@code --data} options, in order; several may name one source. */
-    private List<DataFile> dataFiles() {
-        List<DataFile> out = new ArrayList<>();
-        for (String d : data) {
-            int eq = d.indexOf('=');
-            if (eq <= 0 || eq == d.length() - 1) {
-                throw new IllegalArgumentException("--data must be SOURCE=FILE, e.g. --data events=events.csv, but was '"
-                        + d + "'");
-            }
-            String source = d.substring(0, eq);
-            Path file = Path.of(d.substring(eq + 1));
-            String option = "--data " + source + "=" + file;
-            requireRegularFile(option, file);
-            out.add(new DataFile(source, file, option));
-        }
-        return out;
+    private List<EngineOptions.DataFile> dataFiles() {
+        return EngineOptions.dataFiles(data);
     }
 
     /** Refuses a missing input, a directory, a device or a pipe, saying which. */
@@ -333,7 +318,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Refuses an output that is the same file as an input or another output. */
-    private void checkOutputs(List<DataFile> files) {
+    private void checkOutputs(List<EngineOptions.DataFile> files) {
         requireReadable("--catalog " + catalog, catalog);
         List<OutputFiles.Named> in = new ArrayList<>();
         in.add(new OutputFiles.Named("--catalog", catalog));
@@ -398,18 +383,7 @@ final class RunCommand implements Callable<Integer> {
         if (maxPeriods != null) {
             b.maxPeriods(maxPeriods);
         }
-        if (from != null || to != null) {
-            if (from == null || to == null) {
-                throw new IllegalArgumentException("--from and --to must be given together");
-            }
-            Period first = c.calendar().parse(from);
-            Period last = c.calendar().parse(to);
-            if (g == Grain.WHOLE_RANGE) {
-                b.periods(first, last);
-            } else {
-                b.periods(c.calendar().period(g, first.start()), c.calendar().period(g, last.start()));
-            }
-        }
+        EngineOptions.periods(b, c, g, from, to);
         return b.build();
     }
 
