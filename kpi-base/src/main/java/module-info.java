@@ -6,5 +6,6 @@ module io.kpiengine.base {
     requires static transitive org.jspecify;
     exports io.kpiengine.base;
     exports io.kpiengine.base.internal
-            to io.kpiengine.formula, io.kpiengine.data, io.kpiengine.quality, io.kpiengine.core, io.kpiengine.analysis;
+            to io.kpiengine.formula, io.kpiengine.data, io.kpiengine.quality, io.kpiengine.core, io.kpiengine.analysis,
+            io.kpiengine.report;
 }

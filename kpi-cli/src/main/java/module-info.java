@@ -1,7 +1,11 @@
-/** The {@code kpi} command line: {@code run}, {@code track}, {@code score}, {@code analyze}, {@code clean}, {@code lint}, {@code demo}. */
+/**
+ * The {@code kpi} command line: {@code run}, {@code track}, {@code report}, {@code score}, {@code analyze},
+ * {@code clean}, {@code lint}, {@code demo}.
+ */
 module io.kpiengine.cli {
     requires static transitive org.jspecify;
     requires io.kpiengine.core;
+    requires io.kpiengine.report;
     requires io.kpiengine.samples;
     requires info.picocli;
 

@@ -12,18 +12,14 @@ import io.kpiengine.core.analyze.ImprovementQuery;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.CatalogException;
 import io.kpiengine.core.time.Period;
-import io.kpiengine.data.RecordSource;
 import io.kpiengine.data.doc.DocumentException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,10 +109,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
             return fail(err, "--out must end in .json, but was '" + out + "'");
         }
-        for (Path input : inputs.inputs()) {
-            if (input.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
-                return fail(err, "--out must not be an input file, but was '" + out + "'");
-            }
+        try {
+            OutputFiles.checkDistinct(inputs.inputs(), List.of(new OutputFiles.Named("--out", out)), List.of());
+        } catch (IllegalArgumentException e) {
+            return fail(err, e.getMessage());
         }
         Catalog c;
         try {
@@ -130,11 +126,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (DocumentException | UncheckedIOException e) {
             return fail(err, e.getMessage());
         }
-        Map<String, RecordSource> sources = new LinkedHashMap<>();
         try {
             KpiEngine engine = inputs.engine(c);
-            inputs.open(c, sources);
-            KpiResults results = engine.evaluate(sources);
+            KpiResults results = inputs.evaluate(c, engine, null);
             ImprovementQuery q = query(results);
             if (!c.tracking().isEmpty() || c.metrics().stream().anyMatch(m -> !m.metadata().targets().isEmpty()
                     || m.metadata().targetBand().isPresent())) {
@@ -157,13 +151,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.flush();
             return results.quality().verdict() == QualityVerdict.FAIL ? QUALITY_GATE_FAILED : OK;
         } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException | KpiException e) {
-            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
         } catch (IOException e) {
-            sources.values().forEach(RecordSource::close);
             return fail(err, "cannot write " + out + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
-            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
         }
     }
@@ -191,19 +182,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         return q;
     }
 
-    /** Writes the whole file beside the target, then renames it over the target: a reader never sees half of it. */
+    /** Writes the whole file to a temporary file and renames it over the target: a reader never sees half of it. */
     private void write(String text) throws IOException {
-        Path target = out.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        try (OutputFiles outputs = new OutputFiles()) {
+            outputs.write(out, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            outputs.commit();
         }
     }
 

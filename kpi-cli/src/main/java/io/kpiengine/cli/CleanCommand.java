@@ -56,7 +56,7 @@ import org.jspecify.annotations.Nullable;
  * exceeded: then nothing is written), 2 for a usage or configuration error (message on stderr). A progress line goes to stderr while a
  * file takes longer than 3 seconds. A one-line summary goes to stdout.
  */
-@Command(name = "clean", mixinStandardHelpOptions = true,
+@Command(name = "clean", mixinStandardHelpOptions = true, versionProvider = KpiCli.Version.class,
         description = "Cleans a CSV file with data-quality rules: clean rows, quarantined rows, a JSON report.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the quality gate passed or warned", "1:the quality gate failed, or too many unreadable records",

@@ -6,7 +6,17 @@ import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.QualityVerdict;
 import io.kpiengine.core.SourceAccount;
 import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.metric.Direction;
+import io.kpiengine.core.metric.EmptyPolicy;
+import io.kpiengine.core.metric.IndicatorKind;
 import io.kpiengine.core.metric.Metric;
+import io.kpiengine.core.metric.ReviewCycle;
+import io.kpiengine.core.metric.Target;
+import io.kpiengine.core.metric.Targets;
+import io.kpiengine.core.metric.Tier;
+import io.kpiengine.core.track.Scorecard;
+import io.kpiengine.core.track.Tracker;
+import io.kpiengine.report.Report;
 import io.kpiengine.samples.SampleCatalogs;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.Period;
@@ -15,6 +25,8 @@ import io.kpiengine.samples.SampleEvents;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +53,7 @@ import picocli.CommandLine.Spec;
  * <pre>
  * kpi demo                                  # 200,000 rows, seed 42, in a temporary directory
  * kpi demo --rows 2000000 --threads 2 --dir work
+ * kpi demo --report report.html             # and the HTML dashboard of the 56 days
  * </pre>
  *
  * <p>The catalog is the bundled reference job ({@link SampleCatalogs#referenceJob()}), extended in code with a
@@ -52,7 +65,7 @@ import picocli.CommandLine.Spec;
  * directory). With {@code --dir} the generated {@code events.csv} is kept; otherwise it goes to a temporary
  * directory that is deleted at the end.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = KpiCli.Version.class,
         description = {"Generate sample web-shop events, compute their KPIs and print a summary.",
             "Exit codes: 0 done, 1 quality gate failed, 2 usage error."})
 final class DemoCommand implements Callable<Integer> {
@@ -95,6 +108,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--ascii", description = "Draw sparklines with ASCII characters only.")
     private boolean ascii;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the HTML dashboard of the 56 days"
+            + " (tracked against targets in proportion to --rows) to this .html file.")
+    private Path report;
+
     /** Creates the command; picocli sets the options. */
     @SuppressWarnings("NullAway.Init") // picocli sets the options before call(); an optional one left out is null there
     public DemoCommand() {
@@ -115,6 +132,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         if (threads != null && (threads < 1 || threads > 1024)) {
             return usage(err, "--threads must be 1 to 1024, but was " + threads);
+        }
+        if (report != null && !report.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")) {
+            return usage(err, "--report must end in .html, but was '" + report + "'");
         }
         Path work;
         boolean temporary = dir == null;
@@ -180,6 +200,23 @@ final class DemoCommand implements Callable<Integer> {
                 + " (%,.0f rows/s); total %.2f s%n", (t1 - t0) / 1e9, evaluate, engine.parallelism(),
                 engine.parallelism() == 1 ? "" : "s", rows / evaluate, (System.nanoTime() - t0) / 1e9);
         results.warnings().forEach(w -> out.println("Warning  " + w));
+        if (report != null) {
+            long t3 = System.nanoTime();
+            Catalog tracked = reportCatalog(catalog, rows);
+            Scorecard card = Tracker.of(tracked).track(results);
+            Report r = Report.builder().catalog(tracked).results(results).scorecard(card).window(2 * WINDOW_DAYS)
+                    .title("Web shop demo, " + end.plus(1 - 2 * WINDOW_DAYS) + " to " + end).build();
+            try (OutputFiles files = new OutputFiles()) {
+                try (java.io.OutputStream o = files.stream(report)) {
+                    r.writeTo(o);
+                } catch (IOException e) {
+                    throw OutputFiles.failure(report, e);
+                }
+                files.commit();
+            }
+            out.printf(Locale.ROOT, "Report   %s (%.1f MB, %d ms): %s%n", report, r.size() / 1e6,
+                    (System.nanoTime() - t3) / 1_000_000, r.summary());
+        }
         return results.quality().verdict() == QualityVerdict.FAIL ? KpiCli.GATE_FAILED : KpiCli.OK;
     }
 
@@ -291,12 +328,67 @@ final class DemoCommand implements Callable<Integer> {
      */
     static Catalog catalog() {
         Catalog job = SampleCatalogs.referenceJob();
-        Catalog.Builder demo = job.toBuilder().name("reference-job.yaml + " + WINDOW_DAYS + "-day windows");
+        return windows(job.toBuilder().name("reference-job.yaml + " + WINDOW_DAYS + "-day windows")).build();
+    }
+
+    /** Adds the {@value #WINDOW_DAYS}-day window of each KPI. */
+    private static Catalog.Builder windows(Catalog.Builder b) {
         for (String kpi : KPIS) {
-            demo.metric(Metric.derived(kpi + "_" + WINDOW_DAYS + "d").formula("trailing(" + kpi + ", " + WINDOW_DAYS
+            b.metric(Metric.derived(kpi + "_" + WINDOW_DAYS + "d").formula("trailing(" + kpi + ", " + WINDOW_DAYS
                     + ")").build());
         }
-        return demo.build();
+        return b;
+    }
+
+    /**
+     * The demo's catalog with the metadata a dashboard needs: owners, directions, tiers, leading indicators and
+     * targets per channel and day. Volumes scale with the number of generated rows, so their targets do too (2 to 3 %
+     * above what the generator's rates give per channel and day: {@value #VISITORS_PER_ROW} visitors,
+     * {@value #REVENUE_PER_ROW} USD of revenue and {@value #ORDERS_PER_ROW} orders per generated row spread over 8
+     * channels and 365 days); conversion rate and order value do not depend on it.
+     *
+     * @param demo the demo's catalog
+     * @param rows the generated rows
+     * @return a catalog with the same metrics, sources and name, with metadata
+     */
+    static Catalog reportCatalog(Catalog demo, long rows) {
+        double perChannelDay = rows / (8.0 * 365);
+        Catalog.Builder b = Catalog.builder().name(demo.name()).calendar(demo.calendar()).grain(demo.grain());
+        demo.sources().forEach(b::source);
+        b.metric(Metric.measure("visitors").name("Visitors").sum("visitors").dimensions("channel").unit("count")
+                .tier(Tier.CORE).indicatorKind(IndicatorKind.LEADING).owner("Marketing")
+                .direction(Direction.HIGHER_IS_BETTER).reviewCycle(ReviewCycle.WEEKLY)
+                .targets(new Targets(target(perChannelDay * VISITORS_PER_ROW, 0), null, null)).build());
+        b.metric(Metric.measure("conversions").name("Conversions").sum("conversions").dimensions("channel")
+                .unit("count").build());
+        b.metric(Metric.measure("revenue_usd").name("Revenue").sum("revenue").dimensions("channel").unit("USD")
+                .description("Revenue of the day in USD, after currency conversion.").tier(Tier.CORE)
+                .indicatorKind(IndicatorKind.LAGGING).leadingIndicators("conversion_rate").owner("Sales")
+                .direction(Direction.HIGHER_IS_BETTER).reviewCycle(ReviewCycle.WEEKLY)
+                .targets(new Targets(target(perChannelDay * REVENUE_PER_ROW, 0), null, null)).build());
+        b.metric(Metric.measure("orders").name("Orders").countDistinct("order_id").dimensions("channel").unit("count")
+                .tier(Tier.SUPPORTING).owner("Sales").direction(Direction.HIGHER_IS_BETTER).reviewCycle(ReviewCycle.WEEKLY)
+                .targets(new Targets(target(perChannelDay * ORDERS_PER_ROW, 0), null, null)).build());
+        b.metric(Metric.ratio("conversion_rate").name("Conversion rate").numerator("conversions")
+                .denominator("visitors").scale(100).unit("percent").onZeroDenominator(EmptyPolicy.NO_VALUE)
+                .tier(Tier.CORE).indicatorKind(IndicatorKind.LEADING).owner("Marketing")
+                .direction(Direction.HIGHER_IS_BETTER).reviewCycle(ReviewCycle.WEEKLY)
+                .targets(new Targets(target(4.95, 2), null, target(5.2, 2))).build());
+        b.metric(Metric.ratio("aov").name("Average order value").numerator("revenue_usd").denominator("conversions")
+                .unit("USD per count").onZeroDenominator(EmptyPolicy.NO_VALUE).tier(Tier.SUPPORTING).owner("Sales")
+                .direction(Direction.HIGHER_IS_BETTER).targets(new Targets(target(100, 2), null, null)).build());
+        return windows(b).build();
+    }
+
+    /** Visitors per generated row, about 2 % above the generator's mean. */
+    static final double VISITORS_PER_ROW = 250;
+    /** Revenue in USD per generated row, about 3 % above the generator's mean. */
+    static final double REVENUE_PER_ROW = 1240;
+    /** Distinct orders per generated row, about 3 % above the generator's mean. */
+    static final double ORDERS_PER_ROW = 1.01;
+
+    private static Target target(double v, int scale) {
+        return Target.of(BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_UP));
     }
 
     private static void delete(Path p) {

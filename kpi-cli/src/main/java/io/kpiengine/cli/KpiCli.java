@@ -1,22 +1,27 @@
 package io.kpiengine.cli;
 
 import io.kpiengine.base.KpiException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code kpi} command line: one subcommand per task ({@code kpi clean ...}, {@code kpi lint ...},
- * {@code kpi run ...}, {@code kpi track ...}, {@code kpi score ...}, {@code kpi analyze ...}, {@code kpi demo}), run
- * from {@link #main} or in-process with {@link #run(String...)}.
+ * {@code kpi run ...}, {@code kpi track ...}, {@code kpi report ...}, {@code kpi score ...}, {@code kpi analyze ...},
+ * {@code kpi init ...}, {@code kpi demo}), run from {@link #main} or in-process with {@link #run(String...)}.
  *
  * <p>Exit codes: {@value #OK} success, {@value #GATE_FAILED} a quality gate (or lint) failed, {@value #USAGE}
  * a usage or configuration error. Errors are one message on stderr, never a stack trace. To add a subcommand,
- * add its class to {@code subcommands} of the root command below.
+ * add it to {@code SUBCOMMANDS} and {@code subcommand(name)} below.
  *
  * <pre>{@code
  * int exit = KpiCli.run("clean", "--rules", "rules.yaml", "--data", "in.csv", "--out", "clean.csv");
@@ -76,12 +81,31 @@ public final class KpiCli {
      * @throws NullPointerException if a writer is null
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(Objects.requireNonNull(out, "out"), Objects.requireNonNull(err, "err")).execute(args);
+        Objects.requireNonNull(args, "args");
+        return commandLine(Objects.requireNonNull(out, "out"), Objects.requireNonNull(err, "err"),
+                args.length > 0 ? args[0] : null).execute(args);
     }
 
-    /** The configured command line: exit codes mapped, errors printed as one message. */
+    /** The configured command line with every subcommand: exit codes mapped, errors printed as one message. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * The configured command line. When the first argument names a subcommand, only that one is built: picocli
+     * reads a command's annotations by reflection when it is added, which is a good part of a short run's start
+     * (see BENCHMARKS.md, cold start); otherwise (help, version, a typo) every subcommand is added.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, @Nullable String first) {
         CommandLine cl = new CommandLine(new Root());
+        Object only = first == null ? null : subcommand(first);
+        if (only != null) {
+            cl.addSubcommand(first, only);
+        } else {
+            for (String name : SUBCOMMANDS) {
+                cl.addSubcommand(name, Objects.requireNonNull(subcommand(name), name));   // every name of SUBCOMMANDS
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
@@ -101,18 +125,41 @@ public final class KpiCli {
         return cl;
     }
 
+    /** The subcommands, in the order of the usage text; add a new one here and in {@link #subcommand}. */
+    private static final List<String> SUBCOMMANDS = List.of("clean", "lint", "run", "track", "report", "score", "analyze",
+            "init", "demo", "cds-training");
+
+    /** A new command object of a subcommand (only its class is loaded), or null for another name. */
+    private static @Nullable Object subcommand(String name) {
+        switch (name) {
+            case "clean":
+                return new CleanCommand();
+            case "lint":
+                return new LintCommand();
+            case "run":
+                return new RunCommand();
+            case "track":
+                return new TrackCommand();
+            case "report":
+                return new ReportCommand();
+            case "score":
+                return new ScoreCommand();
+            case "analyze":
+                return new AnalyzeCommand();
+            case "init":
+                return new InitCommand();
+            case "demo":
+                return new DemoCommand();
+            case "cds-training":
+                return new CdsTraining();
+            default:
+                return null;
+        }
+    }
+
     /** The root command: without a subcommand it prints the usage and fails as a usage error. */
     @Command(name = "kpi", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = "Turns raw business records into KPIs.",
-            subcommands = {
-                CleanCommand.class,
-                LintCommand.class,
-                RunCommand.class,
-                TrackCommand.class,
-                ScoreCommand.class,
-                AnalyzeCommand.class,
-                DemoCommand.class,
-            })
+            description = "Turns raw business records into KPIs.")
     static final class Root implements Runnable {
 
         @CommandLine.Spec
@@ -126,12 +173,24 @@ public final class KpiCli {
         }
     }
 
-    /** The version from the jar manifest, or "development". */
+    /** The project version, written into {@code version.properties} by the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = KpiCli.class.getPackage().getImplementationVersion();
-            return new String[] {"kpi " + (v == null ? "development" : v)};
+            return new String[] {"kpi " + version()};
+        }
+
+        static String version() {
+            Properties p = new Properties();
+            try (InputStream in = KpiCli.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                return "unknown";
+            }
+            String v = p.getProperty("version", "unknown");
+            return v.startsWith("${") ? "unknown" : v;
         }
     }
 }

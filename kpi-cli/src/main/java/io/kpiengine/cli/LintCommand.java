@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 when there is no ERROR finding, 1 when there is at least one, 2 for a usage error or a catalog
  * that cannot be read or is invalid (its problems go to standard error, one per line).
  */
-@Command(name = "lint", mixinStandardHelpOptions = true,
+@Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = KpiCli.Version.class,
         description = {"Validate a metric catalog and report governance findings.",
             "Exit codes: 0 no lint errors, 1 lint errors, 2 usage or catalog error."})
 final class LintCommand implements Callable<Integer> {

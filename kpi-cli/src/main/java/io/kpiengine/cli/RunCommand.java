@@ -10,6 +10,7 @@ import io.kpiengine.core.AggregationState;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.CatalogException;
 import io.kpiengine.core.metric.DataSource;
+import io.kpiengine.core.metric.GroupingSets;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.Period;
 import io.kpiengine.data.RecordSource;
@@ -71,7 +72,7 @@ import org.jspecify.annotations.Nullable;
  * another catalog or corrupt, an input already absorbed, an input that changed while it was read, a date spine over
  * {@code --max-periods}, a failed write), with the reason on standard error.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = KpiCli.Version.class,
         description = {"Compute every KPI of a catalog over data files and write the results (JSON or CSV).",
             "Exit codes: 0 done, 1 quality gate failed (a source without rules: more than --error-budget of its"
                 + " records unreadable) or a source without one usable record (results still written), 2 usage or"
@@ -95,9 +96,31 @@ final class RunCommand implements Callable<Integer> {
             + " source. Several files of one source are read in the order given, each like a resumed run.")
     private List<String> data = new ArrayList<>();
 
-    @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = "Where to write the results: a .json or .csv file.")
-    private Path out;
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the results: a .json or .csv file;"
+            + " repeat for several files (the data is read once).")
+    private List<Path> outs = new ArrayList<>();
+
+    @Option(names = "--by", paramLabel = "SETS", description = "Grouping sets: region,category (one set), total,"
+            + " rollup(region,category), cube(region,segment); repeat for more sets. Metrics are reported in every"
+            + " set they may be sliced by (sliceBy).")
+    private List<String> by = new ArrayList<>();
+
+    @Option(names = "--state-grain", paramLabel = "GRAIN", description = "Keep the aggregation state at a finer"
+            + " grain than --grain (e.g. day for monthly results), so that --state-out answers every coarser grain.",
+            completionCandidates = GrainIds.class)
+    private String stateGrain;
+
+    @Option(names = "--metadata", description = "CSV: add the columns unit, owner, direction, tier, target and"
+            + " targetStatus (JSON always has them, once per metric).")
+    private boolean metadata;
+
+    @Option(names = "--check", description = "Check the catalog against each --data file's header and first records"
+            + " (--check-rows) without aggregating; writes no results.")
+    private boolean check;
+
+    @Option(names = "--check-rows", paramLabel = "N", defaultValue = "1000",
+            description = "Records --check reads per file (default: ${DEFAULT-VALUE}).")
+    private int checkRows;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads per source (default: the processors).")
     private Integer threads;
@@ -149,8 +172,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** One {@code --data SOURCE=FILE}. */
-    private record DataFile(String source, Path file, String option) {
-    }
 
     /**
      * Runs the command.
@@ -164,12 +185,16 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean json = name.endsWith(".json");
-        if (!json && !name.endsWith(".csv")) {
-            return fail(err, "--out must end in .json or .csv, but was '" + out + "'");
+        if (outs.isEmpty() && !check) {
+            return fail(err, "--out FILE is required (or --check to only check the catalog against the data)");
         }
-        List<DataFile> files;
+        for (Path out : outs) {
+            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".json") && !name.endsWith(".csv")) {
+                return fail(err, "--out must end in .json or .csv, but was '" + out + "'");
+            }
+        }
+        List<EngineOptions.DataFile> files;
         try {
             files = dataFiles();
             checkOutputs(files);
@@ -189,6 +214,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (DocumentException | UncheckedIOException e) {
             return fail(err, e.getMessage());
         }
+        if (check) {
+            List<Map.Entry<String, Path>> checked = new ArrayList<>();
+            files.forEach(f -> checked.add(Map.entry(f.source(), f.file())));
+            return CatalogCheck.run(c, checked, checkRows, stdout, err);
+        }
         KpiEngine engine;
         try {
             engine = engine(c);
@@ -198,8 +228,9 @@ final class RunCommand implements Callable<Integer> {
         KpiInputs.Builder inputs = KpiInputs.builder();
         List<RecordSource> opened = new ArrayList<>();
         Map<Path, FileStamp> stamps = new LinkedHashMap<>();
+        Path writing = stateOut;
         try (OutputFiles outputs = new OutputFiles(); RejectLog log = new RejectLog(outputs, rejected)) {
-            for (DataFile f : files) {
+            for (EngineOptions.DataFile f : files) {
                 DataSource source = c.source(f.source()).orElseThrow(() -> new IllegalArgumentException(
                         f.option() + ": the catalog has no data source '" + f.source() + "'; its sources are "
                                 + c.sources().stream().map(DataSource::name).toList()));
@@ -226,13 +257,18 @@ final class RunCommand implements Callable<Integer> {
                             + "); nothing was written: run again once nothing writes to it");
                 }
             }
-            try (Writer w = outputs.writer(out)) {
-                if (json) {
-                    ResultsFormat.json(c, engine, results, w);
-                } else {
-                    ResultsFormat.csv(results, w);
+            for (Path out : outs) {
+                writing = out;
+                boolean json = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+                try (Writer w = outputs.writer(out)) {
+                    if (json) {
+                        ResultsFormat.json(c, engine, results, w);
+                    } else {
+                        ResultsFormat.csv(results, c, metadata, engine.groupingSets().isPresent(), w);
+                    }
                 }
             }
+            writing = null;
             log.close();
             if (stateOut != null) {
                 outputs.write(stateOut, results.state().toBytes());
@@ -250,7 +286,7 @@ final class RunCommand implements Callable<Integer> {
             opened.forEach(RecordSource::close);
             String message = e.getMessage();
             return fail(err, message != null && message.startsWith("cannot ") ? message
-                    : "cannot write " + out + ": " + OutputFiles.reason(e));
+                    : "cannot write " + (writing != null ? writing : stateOut) + ": " + OutputFiles.reason(e));
         } catch (UncheckedIOException e) {
             opened.forEach(RecordSource::close);
             return fail(err, e.getMessage());
@@ -258,21 +294,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The {@code --data} options, in order; several may name one source. */
-    private List<DataFile> dataFiles() {
-        List<DataFile> out = new ArrayList<>();
-        for (String d : data) {
-            int eq = d.indexOf('=');
-            if (eq <= 0 || eq == d.length() - 1) {
-                throw new IllegalArgumentException("--data must be SOURCE=FILE, e.g. --data events=events.csv, but was '"
-                        + d + "'");
-            }
-            String source = d.substring(0, eq);
-            Path file = Path.of(d.substring(eq + 1));
-            String option = "--data " + source + "=" + file;
-            requireRegularFile(option, file);
-            out.add(new DataFile(source, file, option));
-        }
-        return out;
+    private List<EngineOptions.DataFile> dataFiles() {
+        return EngineOptions.dataFiles(data);
     }
 
     /** Refuses a missing input, a directory, a device or a pipe, saying which. */
@@ -301,7 +324,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Refuses an output that is the same file as an input or another output. */
-    private void checkOutputs(List<DataFile> files) {
+    private void checkOutputs(List<EngineOptions.DataFile> files) {
         requireReadable("--catalog " + catalog, catalog);
         List<OutputFiles.Named> in = new ArrayList<>();
         in.add(new OutputFiles.Named("--catalog", catalog));
@@ -310,15 +333,15 @@ final class RunCommand implements Callable<Integer> {
             requireRegularFile("--state-in " + stateIn, stateIn);
             in.add(new OutputFiles.Named("--state-in", stateIn));
         }
-        List<OutputFiles.Named> outs = new ArrayList<>();
-        outs.add(new OutputFiles.Named("--out", out));
+        List<OutputFiles.Named> written = new ArrayList<>();
+        outs.forEach(o -> written.add(new OutputFiles.Named("--out", o)));
         if (stateOut != null) {
-            outs.add(new OutputFiles.Named("--state-out", stateOut));
+            written.add(new OutputFiles.Named("--state-out", stateOut));
         }
         if (rejected != null) {
-            outs.add(new OutputFiles.Named("--rejected", rejected));
+            written.add(new OutputFiles.Named("--rejected", rejected));
         }
-        OutputFiles.checkDistinct(in, outs, List.of(List.of("--state-in", "--state-out")));
+        OutputFiles.checkDistinct(in, written, List.of(List.of("--state-in", "--state-out")));
     }
 
     /** The bytes of a state file (a regular file, checked before). */
@@ -350,20 +373,23 @@ final class RunCommand implements Callable<Integer> {
         if (asOf != null) {
             b.clock(Clock.fixed(Instant.parse(asOf), ZoneOffset.UTC));
         }
+        if (stateGrain != null) {
+            b.stateGrain(Grain.parse(stateGrain));
+        }
+        if (!by.isEmpty()) {
+            GroupingSets sets = GroupingSets.parse(by.get(0));
+            for (String more : by.subList(1, by.size())) {
+                sets = sets.and(GroupingSets.parse(more));
+            }
+            b.groupingSets(sets);
+        }
         if (errorBudget != null) {
             b.errorBudget(ErrorBudget.maxFraction(share(errorBudget), 0));
         }
         if (maxPeriods != null) {
             b.maxPeriods(maxPeriods);
         }
-        if (from != null || to != null) {
-            if (from == null || to == null) {
-                throw new IllegalArgumentException("--from and --to must be given together");
-            }
-            Period first = c.calendar().parse(from);
-            Period last = c.calendar().parse(to);
-            b.periods(c.calendar().period(g, first.start()), c.calendar().period(g, last.start()));
-        }
+        EngineOptions.periods(b, c, g, from, to);
         return b.build();
     }
 
@@ -378,7 +404,8 @@ final class RunCommand implements Callable<Integer> {
         }
         String rejects = notAggregated == 0 ? "" : "; " + plural(notAggregated, "record") + " rejected";
         stdout.printf(Locale.ROOT, "%s of %s over %s%s; quality %s; wrote %s%n", plural(r.rows().size(), "cell"),
-                plural(r.metrics().size(), "metric"), range, rejects, r.quality().verdict(), out);
+                plural(r.metrics().size(), "metric"), range, rejects, r.quality().verdict(),
+                String.join(", ", outs.stream().map(Path::toString).toList()));
         stdout.flush();
     }
 

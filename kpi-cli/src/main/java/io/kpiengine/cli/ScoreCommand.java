@@ -5,30 +5,29 @@ import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.QualityVerdict;
 import io.kpiengine.core.metric.Catalog;
-import io.kpiengine.core.metric.CatalogException;
-import io.kpiengine.core.metric.DataSource;
+import io.kpiengine.core.score.CascadedTarget;
 import io.kpiengine.core.score.GoalNode;
 import io.kpiengine.core.score.GoalTree;
+import io.kpiengine.core.score.KpiMatrix;
+import io.kpiengine.core.score.Payout;
 import io.kpiengine.core.score.ScoreCard;
 import io.kpiengine.core.score.ScoreResults;
 import io.kpiengine.core.score.ScoreValue;
 import io.kpiengine.core.score.Scores;
-import io.kpiengine.data.RecordSource;
-import io.kpiengine.data.doc.DocumentException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -67,13 +66,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--catalog", required = true, paramLabel = "FILE",
-            description = "The metric catalog with a scores section, YAML or JSON.")
-    private Path catalog;
-
-    @Option(names = "--data", paramLabel = "SOURCE=FILE",
-            description = "The CSV file of a data source; repeat per source.")
-    private Map<String, Path> data = new LinkedHashMap<>();
+    @Mixin
+    private EngineOptions engineOptions;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the scores (.json).")
     private Path out;
@@ -81,9 +75,6 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--score", paramLabel = "ID",
             description = "Only this score (default: every score of the catalog).")
     private String score;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads per source and for scoring (default 1).")
-    private Integer threads;
 
     /** Creates the command; picocli sets the options. */
     @SuppressWarnings("NullAway.Init") // picocli sets the options before call(); an optional one left out is null there
@@ -102,21 +93,19 @@ final class ScoreCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
             return fail(err, "--out must end in .json, but was '" + out + "'");
         }
-        Catalog c;
         try {
-            c = Catalog.read(catalog);
-        } catch (CatalogException e) {
-            err.println("kpi score: " + catalog + " is not a valid catalog (" + e.problems().size() + " problem"
-                    + (e.problems().size() == 1 ? "" : "s") + "):");
-            e.problems().forEach(err::println);
-            err.flush();
-            return CONFIG_ERROR;
-        } catch (DocumentException | UncheckedIOException e) {
+            OutputFiles.checkDistinct(engineOptions.inputs(), List.of(new OutputFiles.Named("--out", out)),
+                    List.of());
+        } catch (IllegalArgumentException e) {
             return fail(err, e.getMessage());
+        }
+        Catalog c = CommandInputs.catalog(engineOptions.catalog, "score", err);
+        if (c == null) {
+            return CONFIG_ERROR;
         }
         List<GoalTree> trees = c.goalTrees();
         if (trees.isEmpty()) {
-            return fail(err, catalog + " has no scores section; see docs/scoring.md");
+            return fail(err, engineOptions.catalog + " has no scores section; see docs/scoring.md");
         }
         if (score != null) {
             try {
@@ -125,50 +114,24 @@ final class ScoreCommand implements Callable<Integer> {
                 return fail(err, "--score: " + e.getMessage());
             }
         }
-        Map<String, RecordSource> sources = new LinkedHashMap<>();
         try {
-            for (Map.Entry<String, Path> e : data.entrySet()) {
-                DataSource source = c.source(e.getKey()).orElseThrow(() -> new IllegalArgumentException("--data "
-                        + e.getKey() + "=...: the catalog has no data source '" + e.getKey() + "'; its sources are "
-                        + c.sources().stream().map(DataSource::name).toList()));
-                if (!Files.isRegularFile(e.getValue())) {
-                    throw new IllegalArgumentException("--data " + e.getKey() + "=" + e.getValue() + ": no such file");
-                }
-                sources.put(e.getKey(), source.csvReader(e.getValue()).build());
-            }
-            int n = threads == null ? 1 : threads;
-            KpiResults results = KpiEngine.builder().catalog(c).parallelism(n).build().evaluate(sources);
+            KpiEngine engine = engineOptions.engine(c);
+            KpiResults results = engineOptions.evaluate(c, engine, null);
+            int n = engine.parallelism();
             List<ScoreResults> scored = new ArrayList<>();
             for (GoalTree t : trees) {
                 scored.add(ScoreCard.builder(t).catalog(c).parallelism(n).build().score(results));
             }
-            writeAtomically(out, json(c, scored));
+            try (OutputFiles outputs = new OutputFiles()) {
+                outputs.write(out, json(c, scored).getBytes(StandardCharsets.UTF_8));
+                outputs.commit();
+            }
             summarize(stdout, scored, results);
             return results.quality().verdict() == QualityVerdict.FAIL ? QUALITY_GATE_FAILED : OK;
         } catch (IllegalArgumentException | IllegalStateException | KpiException e) {
-            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
-        } catch (IOException e) {
-            return fail(err, "cannot write " + out + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
-            sources.values().forEach(RecordSource::close);
             return fail(err, e.getMessage());
-        }
-    }
-
-    /** Writes to a temporary file beside the target, then renames it over the target. */
-    static void writeAtomically(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 
@@ -208,9 +171,71 @@ final class ScoreCommand implements Callable<Integer> {
                     }
                 }
             }
-            sb.append(first ? "]}" : "\n    ]}");
+            sb.append(first ? "]" : "\n    ]");
+            cascades(sb, s);
+            payouts(sb, s);
+            sb.append('}');
         }
         return sb.append(scored.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+    }
+
+    /** Each cascaded target: every unit's target and, per period, the sum of its entities' values. */
+    private static void cascades(StringBuilder sb, ScoreResults s) {
+        sb.append(", \"cascades\": [");
+        List<CascadedTarget> cascades = s.tree().cascades();
+        for (int c = 0; c < cascades.size(); c++) {
+            CascadedTarget ct = cascades.get(c);
+            List<Map<String, Double>> actual = new ArrayList<>();
+            for (Scores x : s.all()) {
+                KpiMatrix m = x.matrix();
+                Map<String, Double> values = new LinkedHashMap<>();
+                for (int e = 0; e < m.size(); e++) {
+                    values.put(m.entities().get(e), m.value(ct.kpi(), e));
+                }
+                actual.add(ct.rollUp(values));
+            }
+            sb.append(c == 0 ? "\n" : ",\n").append("      {\"kpi\": ").append(ResultsFormat.str(ct.kpi()))
+                    .append(", \"split\": ").append(ResultsFormat.str(ct.split().id()))
+                    .append(", \"total\": ").append(number(ct.total())).append(", \"units\": [");
+            List<String> units = ct.cascade().units();
+            for (int u = 0; u < units.size(); u++) {
+                String unit = units.get(u);
+                sb.append(u == 0 ? "\n" : ",\n").append("        {\"unit\": ").append(ResultsFormat.str(unit))
+                        .append(", \"parent\": ").append(ResultsFormat.str(ct.cascade().parent(unit).orElse(null)))
+                        .append(", \"target\": ").append(number(Objects.requireNonNull(ct.targets().get(unit), unit)))   // a unit of the cascade
+                        .append(", \"actual\": {");
+                for (int p = 0; p < s.periods().size(); p++) {
+                    Double v = actual.get(p).get(unit);
+                    sb.append(p == 0 ? "" : ", ").append(ResultsFormat.str(s.periods().get(p).toString()))
+                            .append(": ").append(v == null ? "null" : number(v));
+                }
+                sb.append("}}");
+            }
+            sb.append("\n      ]}");
+        }
+        sb.append(cascades.isEmpty() ? "]" : "\n    ]");
+    }
+
+    /** The incentives paid in every period, owner by owner. */
+    private static void payouts(StringBuilder sb, ScoreResults s) {
+        sb.append(", \"payouts\": [");
+        boolean first = true;
+        for (Map.Entry<io.kpiengine.core.time.Period, List<Payout>> e : s.payouts().entrySet()) {
+            for (Payout p : e.getValue()) {
+                sb.append(first ? "\n" : ",\n").append("      {\"period\": ")
+                        .append(ResultsFormat.str(e.getKey().toString()))
+                        .append(", \"owner\": ").append(ResultsFormat.str(p.owner()))
+                        .append(", \"entity\": ").append(ResultsFormat.str(p.entity()))
+                        .append(", \"basis\": ").append(ResultsFormat.str(p.basis()))
+                        .append(", \"measure\": ").append(number(p.measure()))
+                        .append(", \"multiple\": ").append(number(p.multiple()))
+                        .append(", \"amount\": ").append(number(p.amount()))
+                        .append(", \"detail\": ").append(ResultsFormat.str(p.detail().isEmpty() ? null : p.detail()))
+                        .append('}');
+                first = false;
+            }
+        }
+        sb.append(first ? "]" : "\n    ]");
     }
 
     private static void result(StringBuilder sb, String period, Scores x, GoalNode n, String entity) {

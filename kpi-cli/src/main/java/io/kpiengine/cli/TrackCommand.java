@@ -5,9 +5,6 @@ import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.QualityVerdict;
 import io.kpiengine.core.metric.Catalog;
-import io.kpiengine.core.metric.CatalogException;
-import io.kpiengine.core.metric.DataSource;
-import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.track.Alert;
 import io.kpiengine.core.track.AlertSeverity;
 import io.kpiengine.core.track.AlertState;
@@ -15,25 +12,22 @@ import io.kpiengine.core.track.KpiStatus;
 import io.kpiengine.core.track.Scorecard;
 import io.kpiengine.core.track.Tracker;
 import io.kpiengine.core.track.TrackingFinding;
-import io.kpiengine.data.RecordSource;
-import io.kpiengine.data.doc.DocumentException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -77,25 +71,12 @@ final class TrackCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--catalog", required = true, paramLabel = "FILE", description = "The metric catalog, YAML or JSON.")
-    private Path catalog;
-
-    @Option(names = "--data", paramLabel = "SOURCE=FILE", description = "The CSV file of a data source; repeat per source.")
-    private Map<String, Path> data = new LinkedHashMap<>();
+    @Mixin
+    private EngineOptions engineOptions = new EngineOptions();
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
             description = "Where to write the scorecard: a .json or .csv file.")
     private Path out;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the processors).")
-    private Integer threads;
-
-    @Option(names = "--grain", paramLabel = "GRAIN", description = "Override the catalog's grain.")
-    private String grain;
-
-    @Option(names = "--as-of", paramLabel = "INSTANT", description = "The instant that decides the partial period and"
-            + " the as-of date of overdue plans and reviews, e.g. 2025-07-01T00:00:00Z (default: now).")
-    private String asOf;
 
     @Option(names = "--state-in", paramLabel = "FILE", description = "Resume the aggregation from a saved state.")
     private Path stateIn;
@@ -108,6 +89,10 @@ final class TrackCommand implements Callable<Integer> {
 
     @Option(names = "--alerts-out", paramLabel = "FILE", description = "Save the alert state for the next run.")
     private Path alertsOut;
+
+    @Option(names = "--scores", description = "Also track the scores of every goal tree of the catalog (the scores"
+            + " that the tracking plan names are always tracked).")
+    private boolean scores;
 
     /** Creates the command; picocli sets the options. */
     @SuppressWarnings("NullAway.Init") // picocli sets the options before call(); an optional one left out is null there
@@ -127,70 +112,85 @@ final class TrackCommand implements Callable<Integer> {
         if (!name.endsWith(".json") && !name.endsWith(".csv")) {
             return fail(err, "--out must end in .json or .csv, but was '" + out + "'");
         }
-        Catalog c;
         try {
-            c = Catalog.read(catalog);
-        } catch (CatalogException e) {
-            err.println("kpi track: " + catalog + " is not a valid catalog (" + e.problems().size() + " problem"
-                    + (e.problems().size() == 1 ? "" : "s") + "):");
-            e.problems().forEach(err::println);
-            err.flush();
-            return CONFIG_ERROR;
-        } catch (DocumentException | UncheckedIOException e) {
+            checkOutputs();
+        } catch (IllegalArgumentException e) {
             return fail(err, e.getMessage());
         }
-        List<RecordSource> opened = new ArrayList<>();
-        try {
-            Clock clock = asOf == null ? Clock.systemUTC() : Clock.fixed(Instant.parse(asOf), ZoneOffset.UTC);
-            KpiEngine.Builder eb = KpiEngine.builder().catalog(c).clock(clock);
+        Catalog c = CommandInputs.catalog(engineOptions.catalog, "track", err);
+        if (c == null) {
+            return CONFIG_ERROR;
+        }
+        if (scores && c.goalTrees().isEmpty()) {
+            return fail(err, "--scores: " + engineOptions.catalog + " has no scores section; see docs/scoring.md");
+        }
+        try (OutputFiles outputs = new OutputFiles()) {
+            Clock clock = engineOptions.clock();
             Tracker.Builder tb = Tracker.builder(c).clock(clock);
-            if (threads != null) {
-                eb.parallelism(threads);
-                tb.parallelism(threads);
+            if (scores) {
+                tb.scores();
             }
-            if (grain != null) {
-                eb.grain(Grain.parse(grain));
+            if (engineOptions.threads != null) {
+                tb.parallelism(engineOptions.threads);
             }
-            KpiEngine engine = eb.build();
-            Map<String, RecordSource> sources = new LinkedHashMap<>();
-            for (Map.Entry<String, Path> e : data.entrySet()) {
-                DataSource source = c.source(e.getKey()).orElseThrow(() -> new IllegalArgumentException("--data "
-                        + e.getKey() + "=...: the catalog has no data source '" + e.getKey() + "'; its sources are "
-                        + c.sources().stream().map(DataSource::name).toList()));
-                if (!Files.isRegularFile(e.getValue())) {
-                    throw new IllegalArgumentException("--data " + e.getKey() + "=" + e.getValue() + ": no such file");
-                }
-                RecordSource reader = source.csvReader(e.getValue()).build();
-                opened.add(reader);
-                sources.put(e.getKey(), reader);
-            }
+            KpiEngine engine = engineOptions.engine(c);
             AlertState previous = alertsIn == null ? AlertState.EMPTY
                     : AlertState.fromBytes(Files.readAllBytes(alertsIn));
-            KpiResults results = stateIn == null ? engine.evaluate(sources)
-                    : engine.evaluate(engine.restore(Files.readAllBytes(stateIn)), sources);
+            KpiResults results = engineOptions.evaluate(c, engine,
+                    stateIn == null ? null : Files.readAllBytes(stateIn));
             Scorecard card = tb.build().track(results, previous);
-            AtomicFiles.write(out, name.endsWith(".json") ? card::writeJson : card::writeCsv);
+            try (Writer w = outputs.writer(out)) {
+                if (name.endsWith(".json")) {
+                    card.writeJson(w);
+                } else {
+                    card.writeCsv(w);
+                }
+            }
             if (stateOut != null) {
-                AtomicFiles.write(stateOut, results.state().toBytes());
+                outputs.write(stateOut, results.state().toBytes());
             }
             if (alertsOut != null) {
-                AtomicFiles.write(alertsOut, card.alertState().toBytes());
+                outputs.write(alertsOut, card.alertState().toBytes());
             }
+            outputs.commit();
             report(stdout, card);
             results.warnings().forEach(w -> err.println("kpi track: warning: " + w));
             err.flush();
             return card.hasOpen(AlertSeverity.CRITICAL) || results.quality().verdict() == QualityVerdict.FAIL
                     ? CRITICAL : OK;
         } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException | KpiException e) {
-            opened.forEach(RecordSource::close);
             return fail(err, e.getMessage());
         } catch (IOException e) {
-            opened.forEach(RecordSource::close);
-            return fail(err, "cannot read or write a file: " + e.getMessage());
+            return fail(err, "cannot read or write a file: " + OutputFiles.reason(e));
         } catch (UncheckedIOException e) {
-            opened.forEach(RecordSource::close);
             return fail(err, e.getMessage());
         }
+    }
+
+    /**
+     * Refuses an output that is the same file as an input or another output (the state and the alert state may be
+     * read from and written back to one file each: it is read whole before the run and replaced only at the end).
+     */
+    private void checkOutputs() {
+        List<OutputFiles.Named> in = new ArrayList<>(engineOptions.inputs());
+        if (stateIn != null) {
+            RunCommand.requireRegularFile("--state-in " + stateIn, stateIn);
+            in.add(new OutputFiles.Named("--state-in", stateIn));
+        }
+        if (alertsIn != null) {
+            RunCommand.requireRegularFile("--alerts-in " + alertsIn, alertsIn);
+            in.add(new OutputFiles.Named("--alerts-in", alertsIn));
+        }
+        List<OutputFiles.Named> outs = new ArrayList<>();
+        outs.add(new OutputFiles.Named("--out", out));
+        if (stateOut != null) {
+            outs.add(new OutputFiles.Named("--state-out", stateOut));
+        }
+        if (alertsOut != null) {
+            outs.add(new OutputFiles.Named("--alerts-out", alertsOut));
+        }
+        OutputFiles.checkDistinct(in, outs,
+                List.of(List.of("--state-in", "--state-out"), List.of("--alerts-in", "--alerts-out")));
     }
 
     /** The summary line, then the alerts and findings (at most {@link #SHOWN} of each). */

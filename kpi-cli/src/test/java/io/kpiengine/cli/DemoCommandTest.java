@@ -53,7 +53,7 @@ class DemoCommandTest {
         StringWriter e = new StringWriter();
         exit = KpiCli.commandLine(new PrintWriter(o, true), new PrintWriter(e, true))
                 .execute("demo", "--rows", "20000", "--seed", "7", "--threads", "2", "--dir", dir.toString(),
-                        "--ascii");
+                        "--ascii", "--report", dir.resolve("report.html").toString());
         out = o.toString();
         lines = out.lines().toList();
         assertThat(e.toString()).isEmpty();
@@ -233,6 +233,30 @@ class DemoCommandTest {
         cli.setOut(new PrintWriter(new StringWriter(), true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
+    }
+
+    @Test
+    void report_showsTheLastDaysRevenueOfEveryChannel() throws IOException {
+        assertThat(out).containsPattern("Report   " + Pattern.quote(dir.resolve("report.html").toString())
+                + " \\([0-9.]+ MB, [0-9]+ ms\\): 5 KPIs over 56 periods to 2025-12-31, 3 core;"
+                + " views executive, manager, analyst");
+        BigDecimal revenue = BigDecimal.ZERO;
+        for (Event e : events()) {
+            if (e.day().equals(END)) {
+                revenue = revenue.add(e.revenueUsd());
+            }
+        }
+        String tile = String.format(java.util.Locale.US, "$%,d", revenue.setScale(0, RoundingMode.HALF_UP).longValue());
+        assertThat(Files.readString(dir.resolve("report.html")))
+                .contains("<article class=\"tile s-").contains("<div class=\"tile-value\">" + tile + "</div>");
+    }
+
+    @Test
+    void report_notHtml_isAUsageError() {
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "--report", "report.pdf")).isEqualTo(KpiCli.USAGE);
+        assertThat(err.toString()).isEqualTo("kpi demo: --report must end in .html, but was 'report.pdf'"
+                + System.lineSeparator());
     }
 
     @Test

@@ -73,7 +73,7 @@ class ResultsFormatTest {
         Measuring json = new Measuring();
         ResultsFormat.json(c, engine, r, json);
         Measuring csv = new Measuring();
-        ResultsFormat.csv(r, csv);
+        ResultsFormat.csv(r, c, false, false, csv);
 
         assertThat(r.rows()).hasSize(5_000 * 2 + 2);
         assertThat(json.text.length()).isGreaterThan(1_000_000);

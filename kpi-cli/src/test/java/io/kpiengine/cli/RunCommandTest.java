@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -88,7 +89,7 @@ class RunCommandTest {
         assertThat(out.toString()).isEqualTo("18 cells of 4 metrics over 3 periods (2025-03-01 to 2025-03-03);"
                 + " quality PASS; wrote " + results + "\n");
         JsonNode json = new ObjectMapper().readTree(results.toFile());
-        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(json.get("zone").asText()).isEqualTo("UTC");
         assertThat(json.get("quality").get("verdict").asText()).isEqualTo("PASS");
         JsonNode sales = json.get("quality").get("sources").get(0);
@@ -97,7 +98,11 @@ class RunCommandTest {
         JsonNode first = json.get("results").get(0);
         assertThat(first.toString()).isEqualTo("{\"metric\":\"revenue\",\"period\":\"2025-03-01\","
                 + "\"start\":\"2025-03-01T00:00:00Z\",\"end\":\"2025-03-02T00:00:00Z\",\"status\":\"COMPLETE\","
-                + "\"dimensions\":{\"channel\":\"=cmd\"},\"value\":20,\"reason\":null,\"detail\":null,\"rows\":1}");
+                + "\"dimensions\":{\"channel\":\"=cmd\"},\"value\":20,\"reason\":null,\"detail\":null,\"rows\":1,"
+                + "\"targetStatus\":null}");
+        assertThat(json.get("metrics").get(0).toString()).isEqualTo("{\"id\":\"revenue\",\"name\":null,"
+                + "\"description\":null,\"unit\":\"USD\",\"owner\":null,\"direction\":null,\"tier\":null,"
+                + "\"targets\":null,\"targetBand\":null}");
         // sums and counts of no rows are 0 by default (their empty policy); a lag before the data has no history
         assertThat(json.get("results").get(2).get("value").asText()).isEqualTo("0");
         JsonNode growth = json.get("results").get(12);
@@ -309,5 +314,91 @@ class RunCommandTest {
                 "--state-in", csv.toString())).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("kpi run: cannot restore the aggregation state: the bytes are not a KPI"
                 + " engine state (no \"KPIS\" header)\n");
+    }
+
+    static final String SLICED = """
+            zone: UTC
+            grain: day
+            sources:
+              sales:
+                time: ts
+                columns: {ts: timestamp, channel: category, region: category, amount: decimal(2), id: text}
+            metrics:
+              - {id: revenue, aggregate: sum, column: amount, unit: USD, sliceBy: [channel, region],
+                 owner: sales-team, direction: higher-is-better, tier: core, targets: {shortTerm: 100, stretch: 150}}
+              - {id: orders, aggregate: count-distinct, column: id, sliceBy: [channel, region]}
+              - {id: aov, numerator: revenue, denominator: orders}
+              - {id: first_sale, aggregate: min, column: ts}
+            """;
+
+    static final String SLICED_DATA = """
+            ts,channel,region,amount,id
+            2025-03-01T10:00:00Z,email,north,100.50,A1
+            2025-03-01T11:00:00Z,social,north,20.00,A2
+            2025-03-01T12:00:00Z,email,south,50.25,A3
+            """;
+
+    @Test
+    void run_by_rollupAndSeveralOuts_readsOnce_andWritesGroupingSetsAndMetadata() throws IOException {
+        Path c = data("sliced.yaml", SLICED);
+        Path json = dir.resolve("r.json");
+        Path csv = dir.resolve("r.csv");
+        int code = run("--catalog", c.toString(), "--data", "sales=" + data("s.csv", SLICED_DATA), "--by",
+                "rollup(channel, region)", "--out", json.toString(), "--out", csv.toString(), "--metadata",
+                "--as-of", "2025-03-02T00:00:00Z");
+        assertThat(err.toString()).isEmpty();
+        assertThat(code).isEqualTo(RunCommand.OK);
+        assertThat(out.toString()).isEqualTo("19 cells of 4 metrics over 1 period (2025-03-01 to 2025-03-01);"
+                + " quality PASS; wrote " + json + ", " + csv + "\n");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("metric,period,start,end,status,groupingSet,channel,region,value,reason,"
+                + "detail,rows,unit,owner,direction,tier,target,targetStatus");
+        assertThat(lines).contains(
+                "revenue,2025-03-01,2025-03-01T00:00:00Z,2025-03-02T00:00:00Z,COMPLETE,\"(channel, region)\",email,"
+                        + "north,100.5,,,1,USD,sales-team,HIGHER_IS_BETTER,CORE,100,ON_TRACK",
+                "revenue,2025-03-01,2025-03-01T00:00:00Z,2025-03-02T00:00:00Z,COMPLETE,(channel),email,,150.75,,,2,"
+                        + "USD,sales-team,HIGHER_IS_BETTER,CORE,100,ON_TRACK",
+                "revenue,2025-03-01,2025-03-01T00:00:00Z,2025-03-02T00:00:00Z,COMPLETE,(),,,170.75,,,3,USD,"
+                        + "sales-team,HIGHER_IS_BETTER,CORE,100,ON_TRACK",
+                "aov,2025-03-01,2025-03-01T00:00:00Z,2025-03-02T00:00:00Z,COMPLETE,(channel),email,,75.375,,,2,"
+                        + "USD per count,,,,,",
+                "first_sale,2025-03-01,2025-03-01T00:00:00Z,2025-03-02T00:00:00Z,COMPLETE,(),,,2025-03-01T10:00:00Z,"
+                        + ",,3,,,,,,");
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.get("groupingSets").toString()).isEqualTo("[[\"channel\",\"region\"],[\"channel\"],[]]");
+        assertThat(root.get("metrics").get(0).get("targets").toString()).isEqualTo("{\"shortTerm\":{\"value\":100,"
+                + "\"due\":null},\"longTerm\":null,\"stretch\":{\"value\":150,\"due\":null}}");
+        assertThat(root.get("warnings").toString()).isEqualTo("[]");
+        assertThat(run("--catalog", c.toString(), "--data", "sales=" + dir.resolve("s.csv"), "--by", "channel",
+                "--out", json.toString())).isZero();
+        assertThat(err.toString()).isEqualTo("kpi run: warning: metric 'first_sale' may not be sliced by any of the"
+                + " grouping sets (it is grouped by [] and may be sliced by []), so it is reported at its own"
+                + " dimensions only\n");
+    }
+
+    @Test
+    void run_check_readsHeadersAndFirstRecords_withoutWritingResults() throws IOException {
+        Path c = data("sliced.yaml", SLICED);
+        int ok = run("--catalog", c.toString(), "--data", "sales=" + data("s.csv", SLICED_DATA), "--check");
+        assertThat(ok).isEqualTo(RunCommand.OK);
+        assertThat(out.toString()).contains("source 'sales': " + dir.resolve("s.csv") + " fits the catalog (5 columns);"
+                + " first 3 records: 3 read, 0 cannot be read");
+        out.getBuffer().setLength(0);
+        int bad = run("--catalog", c.toString(), "--data", "sales=" + data("b.csv", SLICED_DATA
+                + "2025-03-02T10:00:00Z,email,north,12.345,A9\n"), "--check", "--check-rows", "10");
+        assertThat(bad).isEqualTo(RunCommand.QUALITY_GATE_FAILED);
+        assertThat(out.toString()).contains("first 4 records: 3 read, 1 cannot be read").contains("b.csv:5:");
+        int missing = run("--catalog", c.toString(), "--data", "sales=" + data("m.csv", "ts,amount\n"), "--check");
+        assertThat(missing).isEqualTo(RunCommand.CONFIG_ERROR);
+        assertThat(err.toString()).contains("kpi run: source 'sales': ").contains("the header lacks the columns");
+        assertThat(Files.list(dir).filter(p -> p.toString().endsWith(".json"))).isEmpty();
+    }
+
+    @Test
+    void version_printsTheProjectVersion() {
+        StringWriter version = new StringWriter();
+        int code = KpiCli.run(new PrintWriter(version, true), new PrintWriter(err, true), "--version");
+        assertThat(code).isZero();
+        assertThat(version.toString()).matches("kpi \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
     }
 }

@@ -122,4 +122,76 @@ class ScoreCommandTest {
                 + "'\n");
         assertThat(Files.exists(dir.resolve("s.json"))).isFalse();
     }
+
+    static final String INCENTIVES = """
+                cascades:
+                  - kpi: revenue
+                    total: 600
+                    units: {team: [east, west], east: [ann, bob], west: [cid]}
+                    weights: {east: 2}
+                incentives:
+                  curve: {threshold: {at: 50, pays: 0.5}, target: {at: 100, pays: 1}, maximum: {at: 150, pays: 2}}
+                  owners:
+                    - {owner: ann, achievement: revenue, incentive: 1000}
+                    - {owner: bob, achievement: revenue, incentive: 1000}
+                    - {owner: west lead, entity: cid, score: health, incentive: 400}
+            """;
+
+    private static DocNode only(List<DocNode> items, String field, String value, String period) {
+        return items.stream().filter(r -> r.field(field).orElseThrow().scalarText().equals(value)
+                && (period == null || r.field("period").orElseThrow().scalarText().equals(period))).findFirst()
+                .orElseThrow();
+    }
+
+    private static double num(DocNode n, String field) {
+        return n.field(field).orElseThrow().number().doubleValue();
+    }
+
+    @Test
+    void score_writesCascadedTargets_rolledUpActuals_andPayoutsPerOwner() throws IOException {
+        Path catalog = write("c.yaml", CATALOG.replace("{kpi: revenue, weight: 0.75}",
+                "{kpi: revenue, weight: 0.75, normalization: achievement}") + INCENTIVES);
+        Path data = write("sales.csv", CSV);
+        Path target = dir.resolve("scores.json");
+        int exit = run("score", "--catalog", catalog.toString(), "--data", "sales=" + data, "--out", target.toString());
+        assertThat(err.toString()).isEmpty();
+        assertThat(exit).isZero();
+        DocNode score = DocumentReader.read(Files.readString(target), "scores.json").field("scores").orElseThrow()
+                .items().get(0);
+        // 600 split by weights: east 2 : west 1 -> 400 and 200; ann and bob half of east's each, cid all of west's
+        DocNode cascade = score.field("cascades").orElseThrow().items().get(0);
+        assertThat(cascade.field("kpi").orElseThrow().scalarText()).isEqualTo("revenue");
+        assertThat(cascade.field("split").orElseThrow().scalarText()).isEqualTo("weights");
+        List<DocNode> units = cascade.field("units").orElseThrow().items();
+        assertThat(units).extracting(u -> u.field("unit").orElseThrow().scalarText())
+                .containsExactly("team", "east", "ann", "bob", "west", "cid");
+        assertThat(units).extracting(u -> num(u, "target")).containsExactly(600.0, 400.0, 200.0, 200.0, 200.0, 200.0);
+        assertThat(only(units, "unit", "east", null).field("parent").orElseThrow().scalarText()).isEqualTo("team");
+        assertThat(only(units, "unit", "team", null).field("parent").orElseThrow().isNull()).isTrue();
+        // actual revenue rolled up: March ann 100 + bob 300 = east 400, cid 200, team 600; April 50 + 80, cid 0
+        DocNode east = only(units, "unit", "east", null).field("actual").orElseThrow();
+        assertThat(num(east, "2025-03")).isEqualTo(400);
+        assertThat(num(east, "2025-04")).isEqualTo(130);
+        assertThat(num(only(units, "unit", "team", null).field("actual").orElseThrow(), "2025-04")).isEqualTo(130);
+        List<DocNode> payouts = score.field("payouts").orElseThrow().items();
+        assertThat(payouts).hasSize(2 * 3);
+        // March: ann 100 of her 200 = 50 (the threshold: 0.5 of 1,000); bob 300 of 200 = 150 (the maximum: 2.0);
+        // cid's health: revenue 200 of 200 = 100 points, calls 6 the best (min-max 100), so 100 -> 1.0 of 400
+        DocNode ann = only(payouts, "owner", "ann", "2025-03");
+        assertThat(ann.field("basis").orElseThrow().scalarText()).isEqualTo("achievement:revenue");
+        assertThat(num(ann, "measure")).isCloseTo(50, within(1e-9));
+        assertThat(num(ann, "multiple")).isCloseTo(0.5, within(1e-9));
+        assertThat(num(ann, "amount")).isCloseTo(500, within(1e-9));
+        assertThat(num(only(payouts, "owner", "bob", "2025-03"), "amount")).isCloseTo(2_000, within(1e-9));
+        DocNode lead = only(payouts, "owner", "west lead", "2025-03");
+        assertThat(lead.field("entity").orElseThrow().scalarText()).isEqualTo("cid");
+        assertThat(lead.field("basis").orElseThrow().scalarText()).isEqualTo("score:health");
+        assertThat(num(lead, "measure")).isCloseTo(100, within(1e-9));
+        assertThat(num(lead, "amount")).isCloseTo(400, within(1e-9));
+        // April: ann 50 of 200 = 25 and bob 80 of 200 = 40, both below the threshold
+        assertThat(num(only(payouts, "owner", "ann", "2025-04"), "amount")).isZero();
+        assertThat(num(only(payouts, "owner", "bob", "2025-04"), "measure")).isCloseTo(40, within(1e-9));
+        assertThat(num(only(payouts, "owner", "bob", "2025-04"), "amount")).isZero();
+        assertThat(ann.field("detail").orElseThrow().isNull()).isTrue();
+    }
 }

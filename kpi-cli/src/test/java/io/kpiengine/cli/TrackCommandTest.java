@@ -124,6 +124,63 @@ class TrackCommandTest {
         assertThat(Files.exists(dir.resolve("card.json"))).isFalse();
     }
 
+    /* the inputs of kpi track are handled as kpi run handles them (EngineOptions): no file dropped, no replay */
+    @Test
+    void track_twoFilesOfOneSource_readsBoth() throws IOException {
+        Path c = file("c.yaml", CATALOG.formatted("info"));
+        Path jan = file("jan.csv", "day,channel,leads\n2025-01-01,email,60\n");
+        Path janLate = file("jan-late.csv", "day,channel,leads\n2025-01-20,email,50\n");
+        Path card = dir.resolve("card.json");
+        int code = track("--catalog", c.toString(), "--data", "crm=" + jan, "--data", "crm=" + janLate, "--out",
+                card.toString(), "--as-of", "2025-02-15T00:00:00Z");
+        assertThat(err.toString()).isEmpty();
+        assertThat(code).isEqualTo(TrackCommand.OK);
+        JsonNode rows = new ObjectMapper().readTree(card.toFile()).get("rows");
+        JsonNode january = null;
+        for (JsonNode row : rows) {
+            if (row.get("period").asText().equals("2025-01")) {
+                january = row;
+            }
+        }
+        assertThat(january).as("the January row of %s", rows).isNotNull();
+        assertThat(january.get("value").asDouble()).isEqualTo(110.0);   // 60 + 50: neither file dropped
+    }
+
+    @Test
+    void track_sameDataOnItsOwnState_isRefusedAsAReplay_andWritesNothing() throws IOException {
+        Path c = file("c.yaml", CATALOG.formatted("info"));
+        Path csv = data(2);
+        Path state = dir.resolve("s.state");
+        assertThat(track("--catalog", c.toString(), "--data", "crm=" + csv, "--out", dir.resolve("a.json").toString(),
+                "--state-out", state.toString(), "--as-of", "2025-03-15T00:00:00Z")).isEqualTo(TrackCommand.OK);
+        byte[] before = Files.readAllBytes(state);
+        err.getBuffer().setLength(0);
+        Path again = dir.resolve("b.json");
+        int code = track("--catalog", c.toString(), "--data", "crm=" + csv, "--out", again.toString(), "--state-in",
+                state.toString(), "--state-out", state.toString(), "--as-of", "2025-03-15T00:00:00Z");
+        assertThat(code).isEqualTo(TrackCommand.CONFIG_ERROR);
+        assertThat(err.toString()).startsWith("kpi track: input 'crm.csv' (").contains("was already absorbed into this"
+                + " state by run").contains("--allow-replay");
+        assertThat(Files.exists(again)).isFalse();
+        assertThat(Files.readAllBytes(state)).isEqualTo(before);
+
+        err.getBuffer().setLength(0);
+        assertThat(track("--catalog", c.toString(), "--data", "crm=" + csv, "--out", again.toString(), "--state-in",
+                state.toString(), "--as-of", "2025-03-15T00:00:00Z", "--allow-replay")).isEqualTo(TrackCommand.OK);
+    }
+
+    @Test
+    void track_outputThatIsAnInput_isRefusedBeforeAnythingIsRead() throws IOException {
+        Path c = file("c.yaml", CATALOG.formatted("info"));
+        Path csv = data(2);
+        String text = Files.readString(csv);
+        assertThat(track("--catalog", c.toString(), "--data", "crm=" + csv, "--out", dir.resolve("a.json").toString(),
+                "--state-out", csv.toString())).isEqualTo(TrackCommand.CONFIG_ERROR);
+        assertThat(err.toString()).isEqualTo("kpi track: --state-out " + csv + " is the same file as --data crm="
+                + csv + ": writing it would destroy the input; write the output to another file\n");
+        assertThat(Files.readString(csv)).isEqualTo(text);
+    }
+
     @Test
     void kpiTrack_throughTheMainCommand() throws IOException {
         int code = KpiCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "track", "--catalog",
@@ -131,5 +188,76 @@ class TrackCommandTest {
                 dir.resolve("card.json").toString(), "--as-of", "2025-03-15T00:00:00Z");
         assertThat(code).isEqualTo(KpiCli.OK);
         assertThat(out.toString()).startsWith("2 series: 2 on-track;");
+    }
+
+    static final String SCORED = """
+            zone: UTC
+            grain: month
+            sources:
+              crm:
+                time: day
+                columns: {day: date, channel: category, leads: integer, calls: integer}
+            metrics:
+              - {id: leads, aggregate: sum, column: leads, dimensions: [channel], direction: higher-is-better}
+              - {id: calls, aggregate: sum, column: calls, dimensions: [channel], direction: higher-is-better}
+            scores:
+              - id: pipeline
+                entity: channel
+                children:
+                  - {kpi: leads, weight: 0.5, normalization: {method: goalposts, worst: 0, best: 200}}
+                  - {kpi: calls, weight: 0.5, normalization: {method: goalposts, worst: 0, best: 20}}
+            """;
+
+    /** January: email 120 leads and 10 calls (60 and 50 points: 55), social 80 and 20 (40 and 100: 70). */
+    private Path scoredData() throws IOException {
+        return file("crm.csv", "day,channel,leads,calls\n2025-01-02,email,120,10\n2025-01-03,social,80,20\n");
+    }
+
+    private static double scoreRow(JsonNode json, String metric, String channel) {
+        for (JsonNode r : json.get("rows")) {
+            if (r.get("metric").asText().equals(metric) && r.get("segment").get("channel").asText().equals(channel)) {
+                return r.get("value").asDouble();
+            }
+        }
+        throw new AssertionError("no row of " + metric + " for " + channel);
+    }
+
+    @Test
+    void track_scoresOption_tracksEveryScoreOfTheCatalog() throws IOException {
+        Path card = dir.resolve("card.json");
+        int code = track("--catalog", file("c.yaml", SCORED).toString(), "--data", "crm=" + scoredData(), "--out",
+                card.toString(), "--as-of", "2025-02-15T00:00:00Z", "--scores");
+        assertThat(err.toString()).isEmpty();
+        assertThat(code).isEqualTo(TrackCommand.OK);
+        JsonNode json = new ObjectMapper().readTree(card.toFile());
+        assertThat(scoreRow(json, "pipeline", "email")).isEqualTo(55.0);
+        assertThat(scoreRow(json, "pipeline", "social")).isEqualTo(70.0);
+        assertThat(json.get("rows")).hasSize(6);
+        err.getBuffer().setLength(0);
+        Path noScores = file("n.yaml", SCORED.substring(0, SCORED.indexOf("scores:")));
+        assertThat(track("--catalog", noScores.toString(), "--data", "crm=" + scoredData(), "--out", card.toString(),
+                "--scores")).isEqualTo(TrackCommand.CONFIG_ERROR);
+        assertThat(err.toString()).isEqualTo("kpi track: --scores: " + noScores + " has no scores section; see"
+                + " docs/scoring.md\n");
+    }
+
+    @Test
+    void track_alertOnAScore_tracksThatScoreWithoutTheOption() throws IOException {
+        Path card = dir.resolve("card.json");
+        String catalog = SCORED + "alerts:\n  - {id: weak, metric: pipeline, kind: threshold, below: 60,"
+                + " severity: critical}\n";
+        int code = track("--catalog", file("c.yaml", catalog).toString(), "--data", "crm=" + scoredData(), "--out",
+                card.toString(), "--as-of", "2025-02-15T00:00:00Z");
+        assertThat(err.toString()).isEmpty();
+        assertThat(code).isEqualTo(TrackCommand.CRITICAL);
+        assertThat(out.toString()).endsWith("CRITICAL NEW weak: pipeline {channel=email} 2025-01: value 55 below 60\n");
+        JsonNode json = new ObjectMapper().readTree(card.toFile());
+        assertThat(scoreRow(json, "pipeline", "email")).isEqualTo(55.0);
+        assertThat(json.get("alerts")).hasSize(1);
+        err.getBuffer().setLength(0);
+        assertThat(track("--catalog", file("c.yaml", catalog.replace("metric: pipeline", "metric: pipelin"))
+                .toString(), "--data", "crm=" + scoredData(), "--out", card.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(":17:24: alert 'weak': metric 'pipelin' is not a metric or score of the"
+                + " catalog; did you mean 'pipeline'?");
     }
 }

@@ -2,6 +2,7 @@ package io.kpiengine.core;
 
 import io.kpiengine.core.internal.SourceState;
 import io.kpiengine.core.internal.StateCodec;
+import io.kpiengine.core.time.Grain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,12 +44,19 @@ public final class AggregationState {
     public static final int FORMAT_VERSION = StateCodec.VERSION;
 
     private final String fingerprint;
+    private final Grain grain;
     private final Map<String, SourceState> sources;
     private final long runs;
     private final List<AbsorbedInput> absorbed;
 
-    AggregationState(String fingerprint, List<SourceState> sources, long runs, List<AbsorbedInput> absorbed) {
+    /**
+     * A state over finished source states ({@link SourceState#finish()}), which it never changes again: reading
+     * them (results, windows, roll-ups) has no side effect, so one state may be read from many threads.
+     */
+    AggregationState(String fingerprint, Grain grain, List<SourceState> sources, long runs,
+            List<AbsorbedInput> absorbed) {
         this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+        this.grain = Objects.requireNonNull(grain, "grain");
         Map<String, SourceState> map = new LinkedHashMap<>();
         for (SourceState s : sources) {
             map.put(s.source(), s);
@@ -59,13 +67,13 @@ public final class AggregationState {
     }
 
     /** A state of the codec's parts. */
-    static AggregationState of(String fingerprint, StateCodec.Decoded d) {
+    static AggregationState of(String fingerprint, Grain grain, StateCodec.Decoded d) {
         List<AbsorbedInput> absorbed = new ArrayList<>();
         for (StateCodec.Absorbed a : d.absorbed()) {
             absorbed.add(new AbsorbedInput(a.source(), new InputId(a.id(), a.name(), a.bytes()), a.run(),
                     Instant.ofEpochSecond(a.epochSecond(), a.nano())));
         }
-        return new AggregationState(fingerprint, d.sources(), d.runs(), absorbed);
+        return new AggregationState(fingerprint, grain, d.sources(), d.runs(), absorbed);
     }
 
     /** The plan fingerprint: the measures, grain and zone the state was computed for. */
@@ -73,15 +81,50 @@ public final class AggregationState {
         return fingerprint;
     }
 
+    /** The source states themselves, for reading only. */
+    Map<String, SourceState> sourceStates() {
+        return sources;
+    }
+
+    /** A fresh copy of one source state that the caller may change. */
+    static SourceState copy(SourceState s) {
+        SourceState copy = s.emptyCopy();
+        copy.mergeFrom(s);
+        copy.finish();
+        return copy;
+    }
+
     /** Fresh copies of the source states that the caller may change. */
     List<SourceState> copies() {
         List<SourceState> out = new ArrayList<>();
         for (SourceState s : sources.values()) {
-            SourceState copy = s.emptyCopy();
-            copy.mergeFrom(s);
-            out.add(copy);
+            out.add(copy(s));
         }
         return out;
+    }
+
+    /**
+     * The grain of the state's periods: the engine's grain, or the finer state grain it was set to keep
+     * ({@code KpiEngine.Builder.stateGrain}). A state answers this grain and every grain its periods nest in.
+     *
+     * @return the grain
+     */
+    public Grain grain() {
+        return grain;
+    }
+
+    /**
+     * Whether no row was aggregated from any source.
+     *
+     * @return true for an empty state, such as {@code KpiEngine.emptyState()}
+     */
+    public boolean isEmpty() {
+        for (SourceState s : sources.values()) {
+            if (s.rowsAggregated() > 0 || s.rowsRejected() > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -157,9 +200,11 @@ public final class AggregationState {
                 merged.put(s.source(), s);
             } else {
                 mine.mergeFrom(s);
+                mine.finish();
             }
         }
-        return new AggregationState(fingerprint, new ArrayList<>(merged.values()), Math.max(runs, other.runs), all);
+        return new AggregationState(fingerprint, grain, new ArrayList<>(merged.values()), Math.max(runs, other.runs),
+                all);
     }
 
     /** The record of an input of a source with this id, or null. */

@@ -9,12 +9,16 @@ import io.kpiengine.core.internal.QualityGate;
 import io.kpiengine.core.internal.MeasureSpec;
 import io.kpiengine.core.internal.ParallelAggregator;
 import io.kpiengine.core.internal.PeriodIndexer;
+import io.kpiengine.core.internal.SpineOutliers;
+import io.kpiengine.core.internal.result.PeriodMap;
 import io.kpiengine.core.internal.result.ResultAssembler;
 import io.kpiengine.core.internal.SourceState;
-import io.kpiengine.core.internal.SpineOutliers;
 import io.kpiengine.core.internal.StateCodec;
+import io.kpiengine.base.internal.Suggestions;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.DataSource;
+import io.kpiengine.core.metric.GroupingSets;
+import io.kpiengine.core.metric.Metric;
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.Period;
@@ -26,11 +30,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +54,25 @@ import org.slf4j.LoggerFactory;
  * period, dimension values), merges the thread states and lays the results over a date spine. Sources with
  * quality rules in the catalog are cleaned on the way, and the verdict of their quality gate is attached to the
  * results.
+ *
+ * <pre>{@code
+ * Catalog catalog = Catalog.read(Path.of("catalog.yaml"));     // metrics, data sources, quality rules
+ * KpiEngine engine = KpiEngine.builder()
+ *         .catalog(catalog)
+ *         .zone(ZoneId.of("Asia/Seoul"))                        // default: the catalog's zone; keeps its fiscal year
+ *         .grain(Grain.DAY)                                     // default: the catalog's grain
+ *         .parallelism(2)
+ *         .build();
+ * DataSource events = catalog.source("events").orElseThrow();
+ * KpiResults results = engine.evaluate(Map.of("events", events.csvReader(Path.of("events.csv")).build()));
+ * results.series("revenue_usd", Map.of("channel", "email")).forEach(System.out::println);
+ * Files.write(Path.of("events.state"), results.state().toBytes());   // resume tomorrow with restore()
+ * }</pre>
+ *
+ * <p>An engine reports every metric at its own dimensions, or in each requested grouping set it may be sliced by
+ * ({@link Builder#groupingSets}); its state may be kept at a finer grain than its results
+ * ({@link Builder#stateGrain}), so that one saved state answers every coarser grain
+ * ({@link #results(AggregationState, Grain)}); {@link #accumulator()} keeps a state alive for a service.
  *
  * <p><b>Every source has a gate.</b> Records a reader could not read count against the source's validity. A
  * source with quality rules is judged by its rules' thresholds (validity counts unreadable records). A source
@@ -90,6 +116,7 @@ public final class KpiEngine {
     private final EnginePlan plan;
     private final BusinessCalendar calendar;
     private final Grain grain;
+    private final Grain stateGrain;
     private final int parallelism;
     private final Executor executor;
     private final Clock clock;
@@ -97,26 +124,47 @@ public final class KpiEngine {
     private final @Nullable Period last;
     private final boolean partialWindows;
     private final String fingerprint;
+    private final @Nullable GroupingSets groupingSets;
     private final Catalog catalog;
     private final ErrorBudget errorBudget;
     private final int maxPeriods;
 
-    private KpiEngine(Builder b, EnginePlan plan) {
+    private KpiEngine(Builder b, EnginePlan plan, @Nullable GroupingSets sets) {
         this.plan = plan;
+        this.groupingSets = sets;
         Catalog c = b.catalog;
         this.catalog = c;
         BusinessCalendar base = c != null ? c.calendar() : BusinessCalendar.of(ZoneId.of("UTC"));
         this.calendar = b.calendar != null ? b.calendar : b.zone != null ? base.withZone(b.zone) : base;
         this.grain = b.grain != null ? b.grain : c != null ? c.grain() : Grain.DAY;
+        this.stateGrain = stateGrainOf(b, c, grain);
         this.parallelism = b.parallelism > 0 ? b.parallelism : Runtime.getRuntime().availableProcessors();
         this.executor = b.executor != null ? b.executor : ParallelAggregator.THREAD_PER_TASK;
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
-        this.first = b.first == null ? null : calendar.period(grain, b.first.start());
-        this.last = b.last == null ? null : calendar.period(grain, b.last.start());
+        this.first = b.first == null ? null : grain == Grain.WHOLE_RANGE ? b.first : calendar.period(grain, b.first.start());
+        this.last = b.last == null ? null : grain == Grain.WHOLE_RANGE ? b.last : calendar.period(grain, b.last.start());
         this.partialWindows = b.partialWindows != null && b.partialWindows;
         this.errorBudget = b.errorBudget != null ? b.errorBudget : DEFAULT_ERROR_BUDGET;
         this.maxPeriods = b.maxPeriods > 0 ? b.maxPeriods : DEFAULT_MAX_PERIODS;
-        this.fingerprint = plan.fingerprint("zone " + calendar.zone() + ", grain " + grain + ", calendar " + calendar);
+        this.fingerprint = fingerprint(stateGrain);
+    }
+
+    /**
+     * The grain of the state: set on the builder, else the catalog's, else day for the whole range, else the grain.
+     */
+    private Grain stateGrainOf(Builder b, Catalog c, Grain grain) {
+        if (b.stateGrain != null) {
+            return b.stateGrain;
+        }
+        if (c != null && c.stateGrain().isPresent() && calendar.nests(c.stateGrain().get(), grain)) {
+            return c.stateGrain().get();
+        }
+        return grain == Grain.WHOLE_RANGE ? Grain.DAY : grain;
+    }
+
+    /** The fingerprint of the plan with its state kept at a grain. */
+    private String fingerprint(Grain g) {
+        return plan.fingerprint("zone " + calendar.zone() + ", grain " + g + ", calendar " + calendar);
     }
 
     /**
@@ -148,6 +196,25 @@ public final class KpiEngine {
      */
     public Grain grain() {
         return grain;
+    }
+
+    /**
+     * The grain of the aggregation state: the grain itself, or a finer one that the results are re-grained from
+     * ({@link Builder#stateGrain(Grain)}); day for the whole range by default.
+     *
+     * @return the state grain
+     */
+    public Grain stateGrain() {
+        return stateGrain;
+    }
+
+    /**
+     * The grouping sets each metric is reported in, when set on the builder or in the catalog.
+     *
+     * @return the grouping sets, or empty when each metric is reported at its own dimensions only
+     */
+    public Optional<GroupingSets> groupingSets() {
+        return Optional.ofNullable(groupingSets);
     }
 
     /**
@@ -184,7 +251,7 @@ public final class KpiEngine {
      *     the date spine is longer than {@link Builder#maxPeriods(int)}
      */
     public KpiResults evaluate(Map<String, RecordSource> sources) {
-        return run(null, KpiInputs.of(Objects.requireNonNull(sources, "sources")));
+        return run(null, KpiInputs.of(Objects.requireNonNull(sources, "sources")), grain);
     }
 
     /**
@@ -207,12 +274,13 @@ public final class KpiEngine {
      *     the date spine is longer than {@link Builder#maxPeriods(int)}
      */
     public KpiResults evaluate(KpiInputs inputs) {
-        return run(null, Objects.requireNonNull(inputs, "inputs"));
+        return run(null, Objects.requireNonNull(inputs, "inputs"), grain);
     }
 
     /**
      * Adds new input to a saved state and returns the results of both together, as if one run had read all of
-     * it.
+     * it. The state may have been kept at a finer grain than this engine's (a daily state answers a monthly
+     * engine): the new input is then aggregated at the state's grain, and the returned state stays at it.
      *
      * <pre>{@code
      * AggregationState yesterday = engine.restore(Files.readAllBytes(Path.of("events.state")));
@@ -220,10 +288,12 @@ public final class KpiEngine {
      * Files.write(Path.of("events.state"), both.state().toBytes());
      * }</pre>
      *
-     * @param previous the state of an earlier run of an engine with the same catalog, grain and zone
+     * @param previous the state of an earlier run of an engine with the same catalog and zone, kept at this engine's
+     *     grain or a finer one ({@link #emptyState()} for none)
      * @param sources the new input; a data source may be absent (it keeps its previous state)
      * @return the results over the previous and the new input
-     * @throws IllegalArgumentException if the state comes from a different catalog, grain or zone
+     * @throws IllegalArgumentException if the state comes from a different catalog or zone, or from a grain that
+     *     does not nest in this engine's
      */
     public KpiResults evaluate(AggregationState previous, Map<String, RecordSource> sources) {
         Objects.requireNonNull(previous, "previous");
@@ -241,27 +311,113 @@ public final class KpiEngine {
      *         .build());
      * }</pre>
      *
-     * @param previous the state of an earlier run of an engine with the same catalog, grain and zone
+     * @param previous the state of an earlier run of an engine with the same catalog and zone, kept at this engine's
+     *     grain or a finer one ({@link #emptyState()} for none)
      * @param inputs the new inputs; a data source may be absent (it keeps its previous state)
      * @return the results over the previous and the new input
-     * @throws IllegalArgumentException if the state comes from a different catalog, grain or zone
+     * @throws IllegalArgumentException if the state comes from a different catalog or zone, or from a grain that
+     *     does not nest in this engine's
      * @throws StateException if the state has already absorbed an input (same source and id), or an input is given
      *     twice, and replays are not allowed; the message names the run that absorbed it
      */
     public KpiResults evaluate(AggregationState previous, KpiInputs inputs) {
         Objects.requireNonNull(previous, "previous");
         Objects.requireNonNull(inputs, "inputs");
-        if (!previous.fingerprint().equals(fingerprint)) {
+        try {
+            checkFits(previous, grain);
+        } catch (IllegalArgumentException e) {
             inputs.closeAll();
-            throw new IllegalArgumentException("previous must come from an engine with the same measures, grain and"
-                    + " zone, but it was computed for:\n  " + previous.fingerprint()
-                    + "\nand this engine computes:\n  " + fingerprint);
+            throw e;
         }
-        return run(previous, inputs);
+        return run(previous, inputs, grain);
     }
 
     /**
-     * Restores a state saved with {@link AggregationState#toBytes()}.
+     * The results of a state at the engine's grain, without new input: the state itself is neither read again
+     * nor copied.
+     *
+     * <pre>{@code
+     * KpiResults r = engine.results(engine.restore(Files.readAllBytes(Path.of("events.state"))));
+     * }</pre>
+     *
+     * @param state a state of an engine with the same catalog and zone
+     * @return the results
+     * @throws IllegalArgumentException if the state comes from a different catalog or zone, or from a grain that
+     *     does not nest in this engine's
+     */
+    public KpiResults results(AggregationState state) {
+        return results(state, grain);
+    }
+
+    /**
+     * The results of a state at another grain: one state kept at a fine grain answers every coarser grain
+     * exactly (a daily state answers ISO weeks, months, quarters, fiscal years and the whole range), because the
+     * state of each coarser period is the merge of the finer states it contains, for every measure.
+     *
+     * <pre>{@code
+     * KpiEngine engine = KpiEngine.builder().catalog(catalog).grain(Grain.DAY).build();
+     * KpiResults daily = engine.evaluate(Map.of("orders", source));
+     * KpiResults monthly = engine.results(daily.state(), Grain.MONTH);
+     * KpiResults total = engine.results(daily.state(), Grain.WHOLE_RANGE);
+     * }</pre>
+     *
+     * @param state a state of an engine with the same catalog and zone
+     * @param resultGrain the grain of the results; the state's grain must nest in it
+     * @return the results at that grain
+     * @throws IllegalArgumentException if the state comes from a different catalog or zone, its grain does not
+     *     nest in {@code resultGrain} (a weekly state cannot answer months), or the catalog's formulas do not fit
+     *     the grain ({@code lag} at the whole range)
+     */
+    public KpiResults results(AggregationState state, Grain resultGrain) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(resultGrain, "resultGrain");
+        checkFits(state, resultGrain);
+        return run(state, KpiInputs.of(Map.of()), resultGrain);
+    }
+
+    /**
+     * An empty state: no rows from any source yet, ready to be the {@code previous} of
+     * {@link #evaluate(AggregationState, Map)} or the start of an accumulator, so that callers need no null checks
+     * for "nothing saved yet".
+     *
+     * <pre>{@code
+     * AggregationState saved = Files.exists(path) ? engine.restore(Files.readAllBytes(path)) : engine.emptyState();
+     * KpiResults r = engine.evaluate(saved, Map.of("events", today));
+     * }</pre>
+     *
+     * @return a state without rows, at the engine's state grain
+     */
+    public AggregationState emptyState() {
+        List<SourceState> states = new ArrayList<>();
+        for (String name : plan.sources()) {
+            Schema schema = plan.schemas().get(name);
+            if (schema != null) {
+                SourceState s = newState(name, schema, stateGrain);
+                s.finish();
+                states.add(s);
+            }
+        }
+        return new AggregationState(fingerprint, stateGrain, states, 0, List.of());
+    }
+
+    /** The state must come from this plan, at a grain that nests in the result grain. */
+    private void checkFits(AggregationState state, Grain resultGrain) {
+        Grain g = state.grain();
+        if (!state.fingerprint().equals(fingerprint(g))) {
+            throw new IllegalArgumentException("previous must come from an engine with the same measures, grain and"
+                    + " zone, but it was computed for:\n  " + state.fingerprint()
+                    + "\nand this engine computes:\n  " + fingerprint(g));
+        }
+        if (g != resultGrain && (g == Grain.WHOLE_RANGE || !calendar.nests(g, resultGrain))) {
+            throw new IllegalArgumentException("a state kept at grain " + g.id() + " cannot answer grain "
+                    + resultGrain.id() + ": " + g.id() + " periods do not nest in " + resultGrain.id() + " periods;"
+                    + " keep the state at a finer grain (KpiEngine.Builder.stateGrain)");
+        }
+    }
+
+    /**
+     * Restores a state saved with {@link AggregationState#toBytes()}, kept at this engine's state grain or at
+     * another grain that nests in the engine's grain.
      *
      * <pre>{@code
      * AggregationState saved = engine.restore(Files.readAllBytes(Path.of("events.state")));
@@ -274,8 +430,21 @@ public final class KpiEngine {
      */
     public AggregationState restore(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
+        Grain g = stateGrain;
+        String saved = StateCodec.fingerprintOf(bytes).orElse(null);
+        if (saved != null && !saved.equals(fingerprint)) {
+            for (Grain other : Grain.values()) {
+                if (other != Grain.WHOLE_RANGE && calendar.nests(other, grain) && saved.equals(fingerprint(other))) {
+                    g = other;
+                }
+            }
+        }
+        Grain stateAt = g;
         try {
-            return AggregationState.of(fingerprint, StateCodec.read(bytes, fingerprint, this::newState));
+            StateCodec.Decoded d = StateCodec.read(bytes, fingerprint(stateAt),
+                    (source, schema) -> newState(source, schema, stateAt));
+            d.sources().forEach(SourceState::finish);
+            return AggregationState.of(fingerprint(stateAt), stateAt, d);
         } catch (IOException e) {
             throw new StateException("cannot restore the aggregation state: " + e.getMessage(), e);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
@@ -284,10 +453,77 @@ public final class KpiEngine {
         }
     }
 
-    private SourceState newState(String source, Schema schema) {
+    /**
+     * A live accumulator over this engine's catalog, starting empty: see {@link KpiAccumulator}.
+     *
+     * <pre>{@code
+     * KpiAccumulator live = engine.accumulator();
+     * live.add("orders", batch);                 // from any thread
+     * KpiResults now = live.snapshot();          // recomputes only what changed since the last snapshot
+     * }</pre>
+     *
+     * @return a new accumulator
+     */
+    public KpiAccumulator accumulator() {
+        return new KpiAccumulator(this, emptyState());
+    }
+
+    /**
+     * A live accumulator that starts from a state (a restored one, say, after a restart).
+     *
+     * <pre>{@code
+     * KpiAccumulator live = engine.accumulator(engine.restore(Files.readAllBytes(Path.of("live.state"))));
+     * }</pre>
+     *
+     * @param initial a state of an engine with the same catalog and zone, at this engine's grain or a finer one
+     * @return a new accumulator
+     * @throws IllegalArgumentException if the state does not fit this engine
+     */
+    public KpiAccumulator accumulator(AggregationState initial) {
+        Objects.requireNonNull(initial, "initial");
+        checkFits(initial, grain);
+        return new KpiAccumulator(this, initial);
+    }
+
+    EnginePlan plan() {
+        return plan;
+    }
+
+    boolean hasFixedPeriods() {
+        return first != null || last != null;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Catalog catalogOrNull() {
+        return catalog;
+    }
+
+    String fingerprintAt(Grain g) {
+        return fingerprint(g);
+    }
+
+    /** An assembler of results at a grain from states at another. */
+    ResultAssembler assembler(Grain resultGrain, Grain stateAt, @Nullable Period from, @Nullable Period to) {
+        return new ResultAssembler(calendar, resultGrain, stateAt, clock, from != null ? from : first,
+                to != null ? to : last, partialWindows);
+    }
+
+    /** The state grain must nest in a grain of results (or be it). */
+    void checkAnswers(Grain stateAt, Grain resultGrain) {
+        if (stateAt != resultGrain && (stateAt == Grain.WHOLE_RANGE || !calendar.nests(stateAt, resultGrain))) {
+            throw new IllegalArgumentException("a state kept at grain " + stateAt.id() + " cannot answer grain "
+                    + resultGrain.id() + ": " + stateAt.id() + " periods do not nest in " + resultGrain.id()
+                    + " periods");
+        }
+    }
+
+    SourceState newState(String source, Schema schema, Grain at) {
         List<GroupState> groups = new ArrayList<>();
         for (Map.Entry<GroupSpec, List<MeasureSpec>> g : plan.groups(source).entrySet()) {
-            PeriodIndexer indexer = new CalendarIndexer(calendar.indexer(grain));
+            PeriodIndexer indexer = new CalendarIndexer(calendar.indexer(at));
             try {
                 groups.add(new GroupState(g.getKey(), g.getValue(), schema, indexer));
             } catch (IllegalArgumentException e) {
@@ -297,7 +533,8 @@ public final class KpiEngine {
         return new SourceState(source, schema, groups);
     }
 
-    private KpiResults run(@Nullable AggregationState previous, KpiInputs inputs) {
+    private KpiResults run(@Nullable AggregationState previous, KpiInputs inputs, Grain resultGrain) {
+        Grain at = previous == null ? stateGrain : previous.grain();
         List<String> needed = plan.sources();
         Map<String, List<KpiInputs.Input>> bySource = inputs.bySource();
         for (String name : bySource.keySet()) {
@@ -307,12 +544,8 @@ public final class KpiEngine {
                         + ", but '" + name + "' is not");
             }
         }
-        Map<String, SourceState> prior = new LinkedHashMap<>();
-        if (previous != null) {
-            for (SourceState s : previous.copies()) {
-                prior.put(s.source(), s);
-            }
-        }
+        // the previous state is shared and read-only: a source with new input merges into a copy
+        Map<String, SourceState> prior = previous == null ? Map.of() : previous.sourceStates();
         for (String name : needed) {
             if (!bySource.containsKey(name) && !prior.containsKey(name)) {
                 inputs.closeAll();
@@ -320,11 +553,13 @@ public final class KpiEngine {
                         + ", but '" + name + "' is missing");
             }
         }
-        long run = previous == null ? 1 : previous.runs() + 1;
-        Instant at = clock.instant();
+        // results of a state without input (results(state, grain)) are not a run: the state stays as it was
+        boolean newInput = !bySource.isEmpty();
+        long run = previous == null ? 1 : newInput ? previous.runs() + 1 : previous.runs();
+        Instant now = clock.instant();
         List<AbsorbedInput> absorbed = new ArrayList<>(previous == null ? List.of() : previous.absorbed());
         try {
-            absorbed.addAll(checkReplays(previous, inputs, run, at));
+            absorbed.addAll(checkReplays(previous, inputs, run, now));
         } catch (StateException e) {
             inputs.closeAll();
             throw e;
@@ -338,18 +573,26 @@ public final class KpiEngine {
                 SourceState state = prior.get(name);
                 if (list != null) {
                     List<SourceAccount> parts = new ArrayList<>();
+                    boolean changed = false;
                     for (KpiInputs.Input input : list) {
-                        SourceState fresh = aggregate(name, input, parts, list.size() > 1);
+                        SourceState fresh = aggregate(name, input, parts, list.size() > 1, at);
                         if (state == null) {
                             state = fresh;
                         } else {
+                            if (!changed && state == prior.get(name)) {
+                                state = AggregationState.copy(state);
+                            }
                             try {
                                 state.mergeFrom(fresh);
                             } catch (ArithmeticException e) {
                                 throw new KpiEvaluationException("data source '" + name + "': " + e.getMessage()
                                         + " when adding " + describe(input), e);
                             }
+                            changed = true;
                         }
+                    }
+                    if (changed && state != null) {   // changed: state is a merged copy
+                        state.finish();
                     }
                     accounts.add(parts.size() == 1 ? parts.get(0) : combine(name, parts));
                 } else {
@@ -368,17 +611,19 @@ public final class KpiEngine {
             inputs.closeAll();
             throw e;
         }
-        checkSpine(merged);
+        checkSpine(merged, at, resultGrain);
         long assembling = System.nanoTime();
-        ResultAssembler assembler = new ResultAssembler(calendar, grain, clock, first, last, partialWindows);
-        List<KpiResult> rows = assembler.assemble(plan.metrics(), merged, plan.formulas());
+        ResultAssembler assembler = new ResultAssembler(calendar, resultGrain, at, clock, first, last,
+                partialWindows);
+        List<KpiResult> rows = assembler.assemble(plan, merged);
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} result cells of {} metrics assembled in {} ms", rows.size(), plan.metrics().size(),
                     (System.nanoTime() - assembling) / 1_000_000);
         }
         assembler.warnings().forEach(w -> LOG.warn("{}", w));
         warnings.addAll(assembler.warnings());
-        AggregationState state = new AggregationState(fingerprint, new ArrayList<>(merged.values()), run, absorbed);
+        AggregationState state = !newInput && previous != null ? previous
+                : new AggregationState(fingerprint(at), at, new ArrayList<>(merged.values()), run, absorbed);
         return new KpiResults(rows, DataQuality.of(accounts), state, warnings, catalog);
     }
 
@@ -423,7 +668,7 @@ public final class KpiEngine {
 
     /** Cleans (when the source has rules), aggregates and accounts for one input of a source. */
     private SourceState aggregate(String name, KpiInputs.Input input, List<SourceAccount> accounts,
-            boolean several) {
+            boolean several, Grain at) {
         RecordSource raw = input.records();
         EnginePlan.SourceGate gate = plan.gates().get(name);
         EnginePlan.GatedRun gated = gate == null ? null : gate.clean(raw);
@@ -432,8 +677,8 @@ public final class KpiEngine {
         SourceState fresh;
         long started = System.nanoTime();
         try {
-            newState(name, schema);
-            fresh = ParallelAggregator.aggregate(clean, parallelism, executor, () -> newState(name, schema));
+            newState(name, schema, at);
+            fresh = ParallelAggregator.aggregate(clean, parallelism, executor, () -> newState(name, schema, at));
         } catch (ArithmeticException e) {
             throw new KpiEvaluationException("data source '" + name + "': " + e.getMessage(), e);
         } finally {
@@ -468,7 +713,7 @@ public final class KpiEngine {
     /**
      * The gate of a source without quality rules: its unreadable records against the error budget.
      */
-    private SourceAccount budgetAccount(String name, long aggregated, long unreadable, long withoutPeriod) {
+    SourceAccount budgetAccount(String name, long aggregated, long unreadable, long withoutPeriod) {
         long records = aggregated + unreadable;
         QualityVerdict verdict = QualityVerdict.PASS;
         List<String> findings = new ArrayList<>();
@@ -535,10 +780,15 @@ public final class KpiEngine {
     }
 
     /**
-     * Refuses a date spine of more than {@link #maxPeriods} periods before the assembler allocates it, naming the
-     * periods whose rows lie far from the rest.
+     * Refuses a date spine of more than {@link #maxPeriods} result periods before the assembler allocates it,
+     * naming the periods whose rows lie far from the rest. The rows of a state kept at a finer grain count in the
+     * result period that holds their state period; the whole range is one period.
      */
-    private void checkSpine(Map<String, SourceState> states) {
+    private void checkSpine(Map<String, SourceState> states, Grain at, Grain resultGrain) {
+        if (resultGrain == Grain.WHOLE_RANGE) {
+            return;
+        }
+        PeriodMap toResult = at == resultGrain ? null : PeriodMap.regrain(calendar, at, resultGrain);
         TreeMap<Long, Long> rowsByPeriod = new TreeMap<>();
         for (SourceState s : states.values()) {
             // every grouping of a source sees the same rows: take the largest count of a period among them
@@ -546,7 +796,8 @@ public final class KpiEngine {
             for (GroupState g : s.groups()) {
                 TreeMap<Long, Long> group = new TreeMap<>();
                 for (int slot = 0; slot < g.slots(); slot++) {
-                    group.merge((long) g.period(slot), g.rows(slot), Long::sum);
+                    long p = toResult == null ? g.period(slot) : toResult.applyAsLong(g.period(slot));
+                    group.merge(p, g.rows(slot), Long::sum);
                 }
                 group.forEach((p, n) -> source.merge(p, n, Math::max));
             }
@@ -555,27 +806,30 @@ public final class KpiEngine {
         if (rowsByPeriod.isEmpty() && first == null) {
             return;
         }
-        long from = first != null ? first.index() : rowsByPeriod.firstKey();
-        long to = last != null ? last.index() : rowsByPeriod.lastKey();
+        long from = first != null ? calendar.period(resultGrain, first.start()).index() : rowsByPeriod.firstKey();
+        long to = last != null ? calendar.period(resultGrain, last.start()).index() : rowsByPeriod.lastKey();
         long periods = to - from + 1;
         if (periods <= maxPeriods) {
             return;
         }
         String range = String.format(Locale.ROOT, "the date spine from %s to %s would have %,d %s periods, more"
                 + " than the limit of %,d (KpiEngine.Builder.maxPeriods, kpi run --max-periods)",
-                calendar.period(grain, from), calendar.period(grain, to), periods, grain.id(), maxPeriods);
+                calendar.period(resultGrain, from), calendar.period(resultGrain, to), periods, resultGrain.id(),
+                maxPeriods);
         if (first != null && last != null) {
             throw new KpiEvaluationException(range + "; choose a shorter --from/--to range", List.of());
         }
-        throw new KpiEvaluationException(range + ": " + SpineOutliers.explain(rowsByPeriod, calendar, grain, maxPeriods)
-                + "; correct those dates, or fix the spine with --from/--to (KpiEngine.Builder.periods)", List.of());
+        throw new KpiEvaluationException(range + ": " + SpineOutliers.explain(rowsByPeriod, calendar, resultGrain,
+                maxPeriods) + "; correct those dates, or fix the spine with --from/--to (KpiEngine.Builder.periods)",
+                List.of());
     }
 
     @Override
     public String toString() {
         return "KpiEngine[" + plan.metrics().size() + " metrics, zone " + calendar.zone() + ", grain " + grain
-                + ", parallelism " + parallelism + (executor == ParallelAggregator.THREAD_PER_TASK ? ""
-                        : ", executor " + executor) + "]";
+                + (stateGrain == grain ? "" : " from state at " + stateGrain)
+                + (groupingSets == null ? "" : ", " + groupingSets) + ", parallelism " + parallelism
+                + (executor == ParallelAggregator.THREAD_PER_TASK ? "" : ", executor " + executor) + "]";
     }
 
     /**
@@ -594,6 +848,8 @@ public final class KpiEngine {
         private Period first;
         private Period last;
         private Boolean partialWindows;
+        private Grain stateGrain;
+        private GroupingSets groupingSets;
         private ErrorBudget errorBudget;
         private int maxPeriods;
 
@@ -670,6 +926,56 @@ public final class KpiEngine {
         public Builder grain(Grain value) {
             once(grain, "grain", value);
             grain = Objects.requireNonNull(value, "grain");
+            return this;
+        }
+
+        /**
+         * The grain the aggregation state is kept at, finer than the grain of the results (default: the catalog's
+         * {@code stateGrain} when it nests in the grain, else day for {@link Grain#WHOLE_RANGE}, else the grain
+         * itself). A state kept per day answers every coarser grain exactly
+         * ({@link KpiEngine#results(AggregationState, Grain)}), so one engine
+         * fed with every batch serves daily series and monthly KPIs alike.
+         *
+         * <pre>{@code
+         * KpiEngine monthly = KpiEngine.builder().catalog(catalog).grain(Grain.MONTH).stateGrain(Grain.DAY).build();
+         * KpiResults r = monthly.evaluate(Map.of("orders", source));   // months, from a daily state
+         * monthly.results(r.state(), Grain.WEEK);                      // the same state, by ISO week
+         * }</pre>
+         *
+         * @param value a grain whose periods nest in the grain of the results
+         * @return this builder
+         * @throws IllegalStateException if already set
+         * @throws IllegalArgumentException if the value is WHOLE_RANGE
+         */
+        public Builder stateGrain(Grain value) {
+            once(stateGrain, "stateGrain", value);
+            if (Objects.requireNonNull(value, "stateGrain") == Grain.WHOLE_RANGE) {
+                throw new IllegalArgumentException("stateGrain must be a calendar grain such as day, but was"
+                        + " whole_range");
+            }
+            stateGrain = value;
+            return this;
+        }
+
+        /**
+         * The grouping sets each metric is reported in (default: the catalog's {@code groupingSets}, else each metric
+         * at its own dimensions only). A metric appears in every set whose dimensions it is grouped or may be sliced
+         * by ({@code sliceBy}); all sets come from one pass over the data, and ratios and formulas are recomputed in
+         * each set from their inputs there.
+         *
+         * <pre>{@code
+         * KpiEngine engine = KpiEngine.builder().catalog(catalog)
+         *         .groupingSets(GroupingSets.rollup("region", "category"))   // (region, category), (region), ()
+         *         .build();
+         * }</pre>
+         *
+         * @param value the grouping sets
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder groupingSets(GroupingSets value) {
+            once(groupingSets, "groupingSets", value);
+            groupingSets = Objects.requireNonNull(value, "groupingSets");
             return this;
         }
 
@@ -843,7 +1149,13 @@ public final class KpiEngine {
                         + " is shut down: " + service);
             }
             if (catalog == null) {
-                return new KpiEngine(this, plan);
+                if (groupingSets != null) {
+                    throw new IllegalStateException("groupingSets need a catalog, whose metrics say what they may be"
+                            + " sliced by");
+                }
+                checkStateGrain(calendar != null ? calendar : BusinessCalendar.of(zone != null ? zone
+                        : ZoneId.of("UTC")), grain != null ? grain : Grain.DAY);
+                return new KpiEngine(this, plan, null);
             }
             BusinessCalendar cc = catalog.calendar();
             if (calendar != null && (calendar.fiscalYearStart() != cc.fiscalYearStart()
@@ -859,6 +1171,7 @@ public final class KpiEngine {
                 throw new IllegalArgumentException("grain " + g + " does not fit the catalog: "
                         + String.join("; ", grainProblems));
             }
+            checkStateGrain(cc, g);
             Clock c = clock != null ? clock : Clock.systemUTC();
             Map<String, MetricPlanner.SourceInfo> sources = new LinkedHashMap<>();
             Map<String, EnginePlan.SourceGate> gates = new LinkedHashMap<>();
@@ -866,8 +1179,39 @@ public final class KpiEngine {
                 sources.put(s.name(), new MetricPlanner.SourceInfo(s.name(), s.cleanSchema(), s.timeColumn()));
                 s.rules().ifPresent(r -> gates.put(s.name(), new QualityGate(r, c)));
             }
-            EnginePlan p = MetricPlanner.plan(catalog.metrics(), sources, gates, catalog::dimensionsOf);
-            return new KpiEngine(this, p);
+            EnginePlan p = MetricPlanner.plan(catalog.metrics(), sources, gates, catalog::dimensionsOf,
+                    catalog::sliceByOf);
+            GroupingSets sets = groupingSets != null ? groupingSets : catalog.groupingSets().orElse(null);
+            if (sets != null) {
+                checkGroupingSets(sets);
+                p = p.withGroupingSets(sets.sets());
+            }
+            return new KpiEngine(this, p, sets);
+        }
+
+        /** Every dimension of the grouping sets must be one some metric is grouped or may be sliced by. */
+        private void checkGroupingSets(GroupingSets sets) {
+            Set<String> known = new LinkedHashSet<>();
+            for (Metric m : catalog.metrics()) {
+                known.addAll(catalog.dimensionsOf(m.id()));
+                known.addAll(catalog.sliceByOf(m.id()));
+            }
+            for (String d : sets.dimensions()) {
+                if (!known.contains(d)) {
+                    throw new IllegalArgumentException("groupingSets: no metric of the catalog may be sliced by '" + d
+                            + "'; the metrics may be sliced by " + known + Suggestions.didYouMean(d, known)
+                            + " (declare more with sliceBy)");
+                }
+            }
+        }
+
+        /** The state grain, when set, must nest in the grain of the results. */
+        private void checkStateGrain(BusinessCalendar cal, Grain g) {
+            Grain state = stateGrain;
+            if (state != null && state != g && !(calendar != null ? calendar : cal).nests(state, g)) {
+                throw new IllegalArgumentException("stateGrain " + state.id() + " must nest in the grain " + g.id()
+                        + " of the results, but " + state.id() + " periods do not nest in " + g.id() + " periods");
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import io.kpiengine.core.time.Period;
 import io.kpiengine.core.time.PeriodStatus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +51,21 @@ public record KpiResult(String metric, Period period, Map<String, @Nullable Stri
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(status, "status");
         dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
+    }
+
+    /**
+     * The grouping set the cell belongs to: the names of its dimensions, in order (its metric's own dimensions,
+     * then those of the requested grouping set); empty for a grand total. Two cells of one metric with different
+     * grouping sets are different levels of the same roll-up.
+     *
+     * <pre>{@code
+     * results.metric("sales").stream().filter(c -> c.groupingSet().equals(List.of("region"))).toList();
+     * }</pre>
+     *
+     * @return an immutable list
+     */
+    public List<String> groupingSet() {
+        return List.copyOf(dimensions.keySet());
     }
 
     /**

@@ -11,12 +11,14 @@ import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.time.Period;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,12 +41,29 @@ import org.jspecify.annotations.Nullable;
  */
 public final class KpiResults {
 
-    private final List<KpiResult> rows;
-    private final Map<String, List<KpiResult>> byMetric;
+    /** The cells as series, in table order: one block per metric and combination of dimension values. */
+    private final List<Block> blocks;
+    private final List<String> metricIds;
     private final DataQuality quality;
-    private final AggregationState state;
+    private final Supplier<AggregationState> state;
     private final List<String> warnings;
+    /** Every cell in table order; made on first use when the table was built from blocks. */
+    private volatile @Nullable List<KpiResult> rows;
+    /** The cells of each metric; made on first use. */
+    private volatile @Nullable Map<String, List<KpiResult>> byMetric;
+    /** Per metric, per dimension values: the cells by period; built on the first look-up. */
+    private volatile @Nullable Map<String, Map<Map<String, String>, Series>> index;
     private final @Nullable Catalog catalog;
+
+    /**
+     * One series of the table: a metric at one combination of dimension values, its cells ordered by period.
+     *
+     * @param metric the metric id
+     * @param dimensions the dimension values
+     * @param cells the cells; an immutable list
+     */
+    record Block(String metric, Map<String, String> dimensions, List<KpiResult> cells) {
+    }
 
     KpiResults(List<KpiResult> rows, DataQuality quality, AggregationState state, List<String> warnings) {
         this(rows, quality, state, warnings, null);
@@ -52,17 +71,62 @@ public final class KpiResults {
 
     KpiResults(List<KpiResult> rows, DataQuality quality, AggregationState state, List<String> warnings,
             @Nullable Catalog catalog) {
-        this.rows = List.copyOf(rows);
-        Map<String, List<KpiResult>> map = new LinkedHashMap<>();
-        for (KpiResult r : this.rows) {
-            map.computeIfAbsent(r.metric(), k -> new ArrayList<>()).add(r);
+        this(rows, quality, () -> state, warnings, catalog);
+    }
+
+    /** Results whose state is made on request (an accumulator's snapshot). */
+    KpiResults(List<KpiResult> rows, DataQuality quality, Supplier<AggregationState> state, List<String> warnings,
+            @Nullable Catalog catalog) {
+        this(List.copyOf(rows), quality, state, warnings, catalog, 0);
+    }
+
+    private KpiResults(List<KpiResult> copy, DataQuality quality, Supplier<AggregationState> state,
+            List<String> warnings, @Nullable Catalog catalog, int unused) {
+        this(blocksOf(copy), quality, state, warnings, catalog, true);
+        this.rows = copy;
+    }
+
+    /**
+     * Results over series that are already grouped (an accumulator's snapshot, whose unchanged series are shared
+     * with the previous snapshot); every row list is made on first use.
+     */
+    KpiResults(List<Block> blocks, DataQuality quality, Supplier<AggregationState> state, List<String> warnings,
+            @Nullable Catalog catalog, boolean grouped) {
+        this.blocks = List.copyOf(blocks);
+        List<String> ids = new ArrayList<>();
+        for (Block b : this.blocks) {
+            if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(b.metric())) {
+                if (!ids.contains(b.metric())) {
+                    ids.add(b.metric());
+                }
+            }
         }
-        map.replaceAll((k, v) -> List.copyOf(v));
-        this.byMetric = Collections.unmodifiableMap(map);
+        this.metricIds = List.copyOf(ids);
         this.quality = Objects.requireNonNull(quality, "quality");
         this.state = state;
         this.warnings = List.copyOf(warnings);
         this.catalog = catalog;
+    }
+
+    /** The consecutive runs of rows of one metric and one combination of dimension values. */
+    private static List<Block> blocksOf(List<KpiResult> rows) {
+        List<Block> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= rows.size(); i++) {
+            if (i == rows.size() || !sameSeries(rows.get(i), rows.get(start))) {
+                if (i > start) {
+                    KpiResult r = rows.get(start);
+                    out.add(new Block(r.metric(), r.dimensions(), rows.subList(start, i)));
+                }
+                start = i;
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameSeries(KpiResult a, KpiResult b) {
+        return a.metric().equals(b.metric())
+                && (a.dimensions() == b.dimensions() || a.dimensions().equals(b.dimensions()));
     }
 
     /**
@@ -71,7 +135,14 @@ public final class KpiResults {
      * @return an immutable list
      */
     public List<KpiResult> rows() {
-        return rows;
+        List<KpiResult> r = rows;
+        if (r == null) {
+            List<KpiResult> all = new ArrayList<>();
+            blocks.forEach(b -> all.addAll(b.cells()));
+            r = Collections.unmodifiableList(all);
+            rows = r;
+        }
+        return r;
     }
 
     /**
@@ -80,7 +151,7 @@ public final class KpiResults {
      * @return an immutable list
      */
     public List<String> metrics() {
-        return List.copyOf(byMetric.keySet());
+        return metricIds;
     }
 
     /**
@@ -91,10 +162,19 @@ public final class KpiResults {
      * @throws IllegalArgumentException if the table has no such metric
      */
     public List<KpiResult> metric(String metric) {
-        List<KpiResult> list = byMetric.get(Objects.requireNonNull(metric, "metric"));
+        Map<String, List<KpiResult>> m = byMetric;
+        if (m == null) {
+            Map<String, List<KpiResult>> map = new LinkedHashMap<>();
+            for (Block b : blocks) {
+                map.computeIfAbsent(b.metric(), k -> new ArrayList<>()).addAll(b.cells());
+            }
+            map.replaceAll((k, v) -> Collections.unmodifiableList(v));
+            m = Collections.unmodifiableMap(map);
+            byMetric = m;
+        }
+        List<KpiResult> list = m.get(Objects.requireNonNull(metric, "metric"));
         if (list == null) {
-            throw new IllegalArgumentException("metric must be one of " + byMetric.keySet() + ", but was '"
-                    + metric + "'");
+            throw new IllegalArgumentException("metric must be one of " + metricIds + ", but was '" + metric + "'");
         }
         return list;
     }
@@ -108,13 +188,9 @@ public final class KpiResults {
      * @throws IllegalArgumentException if the table has no such metric
      */
     public List<KpiResult> series(String metric, Map<String, String> dimensions) {
-        List<KpiResult> out = new ArrayList<>();
-        for (KpiResult r : metric(metric)) {
-            if (r.dimensions().equals(dimensions)) {
-                out.add(r);
-            }
-        }
-        return List.copyOf(out);
+        metric(metric);
+        Series s = seriesOf(metric, Objects.requireNonNull(dimensions, "dimensions"));
+        return s == null ? List.of() : s.cells();
     }
 
     /**
@@ -137,12 +213,75 @@ public final class KpiResults {
      */
     public Optional<KpiResult> value(String metric, Period period, Map<String, String> dimensions) {
         Objects.requireNonNull(period, "period");
-        for (KpiResult r : metric(metric)) {
-            if (r.period().equals(period) && r.dimensions().equals(dimensions)) {
-                return Optional.of(r);
+        metric(metric);
+        Series s = seriesOf(metric, Objects.requireNonNull(dimensions, "dimensions"));
+        return s == null ? Optional.empty() : Optional.ofNullable(s.at(period));
+    }
+
+    /** One series of a metric of the table, null when the table has no such segment. */
+    private @Nullable Series seriesOf(String metric, Map<String, String> dimensions) {
+        Map<Map<String, String>, Series> ofMetric = index().get(metric);
+        return ofMetric == null ? null : ofMetric.get(dimensions);
+    }
+
+    /** The index of the series, built once (O(series)); every look-up after it is O(1). */
+    private Map<String, Map<Map<String, String>, Series>> index() {
+        Map<String, Map<Map<String, String>, Series>> built = index;
+        if (built == null) {
+            Map<String, Map<Map<String, String>, List<KpiResult>>> grouped = new HashMap<>();
+            for (Block b : blocks) {
+                grouped.computeIfAbsent(b.metric(), k -> new HashMap<>())
+                        .merge(b.dimensions(), b.cells(), (x, y) -> {
+                            List<KpiResult> both = new ArrayList<>(x);
+                            both.addAll(y);
+                            return both;
+                        });
             }
+            built = new HashMap<>();
+            for (Map.Entry<String, Map<Map<String, String>, List<KpiResult>>> m : grouped.entrySet()) {
+                Map<Map<String, String>, Series> series = new HashMap<>();
+                m.getValue().forEach((dims, cells) -> series.put(dims, Series.of(cells)));
+                built.put(m.getKey(), series);
+            }
+            index = built;
         }
-        return Optional.empty();
+        return built;
+    }
+
+    /**
+     * The cells of one metric and segment ordered by period: an array addressed by period index when the periods
+     * are consecutive (a date spine), a map otherwise.
+     */
+    private record Series(List<KpiResult> cells, long first, @Nullable Map<Period, KpiResult> byPeriod) {
+
+        static Series of(List<KpiResult> cells) {
+            List<KpiResult> copy = Collections.unmodifiableList(cells);
+            Period p0 = copy.get(0).period();
+            boolean consecutive = true;
+            for (int i = 0; i < copy.size() && consecutive; i++) {
+                Period p = copy.get(i).period();
+                consecutive = p.grain() == p0.grain() && p.calendar().equals(p0.calendar())
+                        && p.index() == p0.index() + i;
+            }
+            if (consecutive) {
+                return new Series(copy, p0.index(), null);
+            }
+            Map<Period, KpiResult> map = new HashMap<>();
+            copy.forEach(r -> map.put(r.period(), r));
+            return new Series(copy, 0, map);
+        }
+
+        @Nullable KpiResult at(Period period) {
+            if (byPeriod != null) {
+                return byPeriod.get(period);
+            }
+            long offset = period.index() - first;
+            if (offset < 0 || offset >= cells.size()) {
+                return null;
+            }
+            KpiResult r = cells.get((int) offset);
+            return r.period().equals(period) ? r : null;
+        }
     }
 
     /**
@@ -197,10 +336,14 @@ public final class KpiResults {
     /**
      * The aggregation state of this run, to save and resume from.
      *
+     * <p>For a {@link KpiAccumulator#snapshot()} the state is copied on request, while the accumulator has not
+     * taken more rows since the snapshot; after that, {@link KpiAccumulator#state()} gives its current state.
+     *
      * @return the state
+     * @throws IllegalStateException for an accumulator's snapshot after the accumulator took more rows
      */
     public AggregationState state() {
-        return state;
+        return state.get();
     }
 
     /**
@@ -342,8 +485,23 @@ public final class KpiResults {
 
     @Override
     public String toString() {
-        return "KpiResults[" + rows.size() + " cells of " + byMetric.size() + " metrics, quality "
+        int cells = 0;
+        for (Block b : blocks) {
+            cells += b.cells().size();
+        }
+        return "KpiResults[" + cells + " cells of " + metricIds.size() + " metrics, quality "
                 + quality.verdict() + "]";
+    }
+
+    /** Whether a cell has every dimension value of a segment (null: the value was missing). */
+    static boolean inSegment(KpiResult r, Map<String, String> segment) {
+        for (Map.Entry<String, String> e : segment.entrySet()) {
+            if (!r.dimensions().containsKey(e.getKey())
+                    || !Objects.equals(r.dimensions().get(e.getKey()), e.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -413,22 +571,14 @@ public final class KpiResults {
          */
         public List<KpiResult> list() {
             List<KpiResult> out = new ArrayList<>();
-            for (KpiResult r : metric == null ? rows : byMetric.getOrDefault(metric, List.of())) {
+            for (KpiResult r : metric == null ? rows() : KpiResults.this.metric(metric)) {
                 if (from != null && r.period().start().isBefore(from.start())) {
                     continue;
                 }
                 if (to != null && r.period().end().isAfter(to.end())) {
                     continue;
                 }
-                boolean match = true;
-                for (Map.Entry<String, String> e : where.entrySet()) {
-                    if (!r.dimensions().containsKey(e.getKey())
-                            || !Objects.equals(r.dimensions().get(e.getKey()), e.getValue())) {
-                        match = false;
-                        break;
-                    }
-                }
-                if (match) {
+                if (inSegment(r, where)) {
                     out.add(r);
                 }
             }

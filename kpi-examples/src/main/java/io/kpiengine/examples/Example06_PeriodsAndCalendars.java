@@ -67,7 +67,9 @@ public final class Example06_PeriodsAndCalendars {
         Instant instant = Instant.parse("2025-03-29T23:30:00Z");
         System.out.println(instant + " in " + ZONE + " lies in:");
         for (Grain g : Grain.values()) {
-            System.out.printf(Locale.ROOT, "  %-15s %s%n", g.id(), calendar.period(g, instant));
+            if (g != Grain.WHOLE_RANGE) {   // the whole range is one period per evaluation: calendar.range(first, last)
+                System.out.printf(Locale.ROOT, "  %-15s %s%n", g.id(), calendar.period(g, instant));
+            }
         }
         System.out.println("Days around the clock changes:");
         for (String day : List.of("2025-03-29", "2025-03-30", "2025-10-26")) {

@@ -44,7 +44,8 @@ class ModuleDescriptorsTest {
             "io.kpiengine.data", Set.of("io.kpiengine.data", "io.kpiengine.data.io", "io.kpiengine.data.doc"),
             "io.kpiengine.quality", Set.of("io.kpiengine.quality"),
             "io.kpiengine.core", Set.of("io.kpiengine.core", "io.kpiengine.core.metric", "io.kpiengine.core.score",
-                    "io.kpiengine.core.time", "io.kpiengine.core.analyze", "io.kpiengine.core.track"),
+                    "io.kpiengine.core.time", "io.kpiengine.core.track", "io.kpiengine.core.analyze"),
+            "io.kpiengine.report", Set.of("io.kpiengine.report", "io.kpiengine.report.micrometer"),
             "io.kpiengine.cli", Set.of("io.kpiengine.cli"));
 
     private static ModuleLayer layer;

@@ -77,7 +77,8 @@ class NullnessTest {
     static final List<String> EXPORTED = List.of("io.kpiengine.base", "io.kpiengine.formula",
             "io.kpiengine.analysis", "io.kpiengine.data", "io.kpiengine.data.io", "io.kpiengine.data.doc",
             "io.kpiengine.quality", "io.kpiengine.core", "io.kpiengine.core.metric", "io.kpiengine.core.time",
-            "io.kpiengine.core.analyze", "io.kpiengine.core.score", "io.kpiengine.core.track", "io.kpiengine.cli");
+            "io.kpiengine.core.analyze", "io.kpiengine.core.score", "io.kpiengine.core.track", "io.kpiengine.report",
+            "io.kpiengine.report.micrometer", "io.kpiengine.cli");
 
     /** Methods whose call changes state (reads a stream, closes, builds): never called by the walk. */
     static final Set<String> SKIPPED = Set.of("close", "next", "attachTextHashes", "iterator", "spliterator",

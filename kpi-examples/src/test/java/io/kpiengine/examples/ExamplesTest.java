@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every example's {@code main} and checks the key numbers it prints against the same numbers computed here
@@ -548,6 +551,98 @@ class ExamplesTest {
         assertThat(numbers(line(out, "revenue ", "growth")).get(0)).isCloseTo(revenue.doubleValue(), within(CENT));
     }
 
+    @Test
+    void example11_groupingSets_rollsUpEverySetAndRegrainsTheDailyState() throws Exception {
+        String out = run(Example11_GroupingSets::main);
+
+        ZoneId zone = Example11_GroupingSets.ZONE;
+        List<SampleData.Order> orders = SampleData.orders(Example11_GroupingSets.SEED, Example11_GroupingSets.FIRST,
+                Example11_GroupingSets.DAYS, zone, "G");
+        // March by (warehouse, sku), (warehouse), (sku) and (): units, cogs and cogs / units of each group
+        Map<String, double[]> march = new TreeMap<>();
+        for (SampleData.Order o : orders) {
+            if (YearMonth.from(o.placedAt().atZone(zone)).equals(YearMonth.of(2025, 3))) {
+                for (String key : List.of("(warehouse, sku) " + o.warehouse() + " / " + o.sku(),
+                        "(warehouse) " + o.warehouse(), "(sku) " + o.sku(), "() total")) {
+                    double[] s = march.computeIfAbsent(key, k -> new double[2]);
+                    s[0] += o.quantity();
+                    s[1] += o.cogs().doubleValue();
+                }
+            }
+        }
+        assertThat(march).hasSize(3 * 4 + 3 + 4 + 1);
+        march.forEach((key, s) -> {
+            String set = key.substring(0, key.indexOf(')') + 1);
+            String segment = key.substring(key.indexOf(')') + 2);
+            String l = line(out, set + " ", " " + segment + " ", "units");
+            List<Double> n = numbers(l);
+            assertThat(n.get(n.size() - 3)).as(l).isEqualTo(s[0]);
+            assertThat(n.get(n.size() - 2)).as(l).isCloseTo(s[1], within(CENT));
+            assertThat(n.get(n.size() - 1)).as(l).isCloseTo(s[1] / s[0], within(CENT));
+        });
+        // the whole range by warehouse: sample standard deviation (pandas std, ddof 1) and its ratio to the mean
+        Map<String, List<Double>> hours = new TreeMap<>();
+        Map<String, Set<String>> customers = new TreeMap<>();
+        for (SampleData.Order o : orders) {
+            hours.computeIfAbsent(o.warehouse(), k -> new ArrayList<>()).add(o.processingHours().doubleValue());
+            customers.computeIfAbsent(o.warehouse(), k -> new HashSet<>()).add(o.customerId());
+        }
+        hours.forEach((w, h) -> {
+            double mean = h.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            double ss = h.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
+            double std = Math.sqrt(ss / (h.size() - 1));
+            String l = line(out, "2025-01-01/2025-03-31 " + w + " ", "processing hours std");
+            List<Double> n = numbers(l);
+            assertThat(n.get(n.size() - 3)).as(l).isCloseTo(std, within(0.00051));
+            assertThat(n.get(n.size() - 2)).as(l).isCloseTo(std / mean, within(0.00051));
+            assertThat(n.get(n.size() - 1)).as(l).isEqualTo(customers.get(w).size());
+        });
+        // ISO weeks from the daily state: 2025-W01 starts on Monday 2024-12-30, before the data
+        Map<String, Long> weeks = new TreeMap<>();
+        for (SampleData.Order o : orders) {
+            LocalDate d = o.placedAt().atZone(zone).toLocalDate();
+            weeks.merge(String.format(Locale.ROOT, "%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR),
+                    d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)), o.quantity(), Long::sum);
+        }
+        for (String w : List.of("2025-W01", "2025-W02", "2025-W03")) {
+            shows(line(out, "  " + w + " units"), weeks.get(w), 0);
+        }
+    }
+
+    @Test
+    void example12_liveAccumulator_losesNoOrderAndAnswersTheLastDay() throws Exception {
+        String out = run(Example12_LiveAccumulator::main);
+
+        ZoneId zone = Example12_LiveAccumulator.ZONE;
+        List<SampleData.Order> orders = SampleData.orders(Example12_LiveAccumulator.SEED,
+                Example12_LiveAccumulator.FIRST, Example12_LiveAccumulator.DAYS, zone, "L");
+        assertThat(out).contains("Empty at start: 0 cells");
+        int batches = (orders.size() + Example12_LiveAccumulator.BATCH - 1) / Example12_LiveAccumulator.BATCH;
+        assertThat(out).contains(Example12_LiveAccumulator.WRITERS + " writers added " + batches
+                + " batches; the reader answered 20 questions meanwhile");
+        assertThat(numbers(line(out, "Snapshot: ")).get(1)).isEqualTo(orders.size());
+        LocalDate last = Example12_LiveAccumulator.FIRST.plusDays(Example12_LiveAccumulator.DAYS - 1);
+        Map<String, double[]> byWarehouse = new TreeMap<>();
+        for (SampleData.Order o : orders) {
+            if (o.placedAt().atZone(zone).toLocalDate().equals(last)) {
+                double[] s = byWarehouse.computeIfAbsent(o.warehouse(), k -> new double[3]);
+                s[0] += o.quantity();
+                s[1]++;
+                s[2] += o.cogs().doubleValue();
+            }
+        }
+        assertThat(byWarehouse).hasSize(3);
+        byWarehouse.forEach((w, s) -> {
+            String l = line(out, last + " " + w + " ", "units");
+            List<Double> n = numbers(l);
+            assertThat(n.get(n.size() - 3)).as(l).isEqualTo(s[0]);
+            assertThat(n.get(n.size() - 2)).as(l).isEqualTo(s[1]);
+            assertThat(n.get(n.size() - 1)).as(l).isCloseTo(s[2] / s[0], within(CENT));
+        });
+        shows(line(out, "Query: units from berlin"), byWarehouse.get("berlin")[0], 0);
+        shows(line(out, "After a restart"), byWarehouse.get("berlin")[0], 0);
+    }
+
     /** pandas {@code interpolate(method='linear', limit_area='inside')}, rounded half-even to cents. */
     static double[] interpolateInside(List<Double> values) {
         double[] out = values.stream().mapToDouble(Double::doubleValue).toArray();
@@ -663,5 +758,48 @@ class ExamplesTest {
         assertThat(out.substring(out.indexOf("Without the action plan:"))).contains("off-track-without-plan: KPI"
                 + " 'leads' {channel=social} has been off track for 3 periods (2025-04 to 2025-06)");
         assertThat(line(out, "Off track now:")).isEqualTo("Off track now: [leads social (owner maria.kim)]");
+    }
+
+    @Test
+    void example17_report_writesTheDashboardWithTheTrackedNumbers(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("report.html");
+        String out = run(args -> Example17_Report.main(new String[] {file.toString()}));
+        // December 2025 in New York, straight from the generated deals
+        ZoneId ny = ZoneId.of("America/New_York");
+        Set<String> newCustomers = new HashSet<>();
+        BigDecimal amount = BigDecimal.ZERO;
+        long deals = 0;
+        long cycle = 0;
+        for (SampleData.Deal d : SampleData.deals(Example17_Report.SEED, Example17_Report.FIRST,
+                Example17_Report.MONTHS)) {
+            if (YearMonth.from(d.closedAt().atZone(ny)).equals(YearMonth.of(2025, 12))) {
+                if (d.newCustomer()) {
+                    newCustomers.add(d.customerId());
+                }
+                amount = amount.add(d.amount());
+                deals++;
+                cycle += d.cycleDays();
+            }
+        }
+        double dealSize = amount.doubleValue() / deals;
+        double days = (double) cycle / deals;
+        shows(line(out, "new_customers ", "target"), newCustomers.size(), 0);
+        shows(line(out, "average_deal_size ", "target"), dealSize, CENT);
+        shows(line(out, "sales_cycle_length ", "target"), days, CENT);
+        // the plan's targets and the tracking's default status rules: at risk from 95 %, exceeded at the stretch
+        assertThat(line(out, "new_customers ", "target")).endsWith("target      24.00  "
+                + (newCustomers.size() >= 24 ? "on-track" : newCustomers.size() >= 0.95 * 24 ? "at-risk" : "off-track"));
+        assertThat(line(out, "average_deal_size ", "target")).endsWith(dealSize >= 3000 ? "exceeded" : dealSize >= 2800
+                ? "on-track" : "at-risk");
+        assertThat(line(out, "sales_cycle_length ", "target")).endsWith(days <= 30 ? "on-track" : "off-track");
+        // the file: one page, the tiles showing those numbers in the report's formats
+        String html = Files.readString(file);
+        assertThat(line(out, "2. Wrote report.html")).contains(String.format(Locale.ROOT, "%,d bytes", Files.size(file)))
+                .endsWith("6 KPIs over 18 periods to 2025-12, 5 core; views executive, manager, analyst");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>Growth scorecard, December 2025</title>")
+                .contains("<div class=\"tile-value\">" + newCustomers.size() + "</div>")
+                .contains("<div class=\"tile-value\">" + String.format(Locale.US, "$%,d", Math.round(dealSize))
+                        + "</div>")
+                .contains("<div class=\"tile-value\">" + String.format(Locale.US, "%.1f", days) + "\u00a0d</div>");
     }
 }

@@ -73,7 +73,7 @@ class ReadmeTest {
     @Test
     void readmeSnippets_compileAndTheFirstPrintsItsComment(@TempDir Path dir) throws Exception {
         List<String> snippets = snippets();
-        assertThat(snippets).hasSize(3);
+        assertThat(snippets).hasSize(4);
         List<Path> sources = new ArrayList<>();
         for (int i = 0; i < snippets.size(); i++) {
             sources.add(Files.writeString(dir.resolve("Snippet" + i + ".java"), IMPORTS + "public class Snippet" + i

@@ -13,8 +13,10 @@ import java.util.List;
  * <p><b>Parallel cleaning.</b> {@link #split(int)} splits the underlying source and returns partitions that
  * share the run's state (the exact-duplicate fingerprints, the buffered rows); each partition keeps its own
  * counts, and the report adds them up. The report is the same for any split and any batch size: counts are
- * sums, detail lists keep the entries with the smallest row numbers, and a duplicate is always reported as
- * merged into the copy with the smallest row number. (In a split run the surviving copy of an exact duplicate
+ * sums, detail lists keep the entries with the smallest row numbers, and a removed duplicate is always reported
+ * as merged into the row that was kept: an exact duplicate into the copy with the smallest row number, a key
+ * duplicate into the row its {@link DuplicateRule.Keep} policy keeps ({@code keep: last} reports earlier rows as
+ * merged into a later one). (In a split run the surviving copy of an exact duplicate
  * in the clean output may carry the row number of another copy; its values are identical.) Rows that need the
  * whole input (key duplicates, group fills, outliers) and the rows a date spine inserts are emitted by whichever
  * partition finishes last, after every partition's input is read.

@@ -26,17 +26,9 @@ public final class TrackingTimes {
      * @param args {@code --rounds R --warmup W}
      */
     public static void main(String[] args) {
-        int rounds = 15;
-        int warmup = 5;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--rounds")) {
-                rounds = Integer.parseInt(args[i + 1]);
-            } else if (args[i].equals("--warmup")) {
-                warmup = Integer.parseInt(args[i + 1]);
-            } else {
-                throw new IllegalArgumentException("unknown option " + args[i] + "; use --rounds R --warmup W");
-            }
-        }
+        io.kpiengine.benchmarks.Rounds options = io.kpiengine.benchmarks.Rounds.of(args, 15, 5);
+        int rounds = options.rounds();
+        int warmup = options.warmup();
         TrackingWorkload w = new TrackingWorkload(200, 50, 36);
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

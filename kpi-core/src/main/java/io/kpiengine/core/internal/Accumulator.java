@@ -13,7 +13,8 @@ import java.math.BigDecimal;
  * indexed by slot, filled a batch at a time without per-row allocation.
  *
  * <p>Invariant: merging the accumulators of any partition of the rows (in any order and grouping) gives the state
- * one pass over all rows gives, exactly for everything but compensated floating sums (see {@link DoubleSum}).
+ * one pass over all rows gives, exactly for everything but compensated floating sums (see {@link DoubleSum}) and
+ * the spread statistics (see {@link SpreadAcc}), which merge to within rounding.
  * Not thread-safe: one instance per thread; merge at the end.
  */
 public abstract class Accumulator {
@@ -56,6 +57,13 @@ public abstract class Accumulator {
                 return new FirstLastAcc(spec, schema);
             case WEIGHTED_AVG:
                 return new WeightedAvgAcc(spec, schema);
+            case VARIANCE:
+            case VARIANCE_POP:
+            case STDDEV:
+            case STDDEV_POP:
+            case CV:
+            case CV_POP:
+                return new SpreadAcc(spec, new NumericColumn(schema, spec.column(), "measure '" + spec.id() + "':"));
             default:
                 throw new IllegalArgumentException("unknown aggregation " + spec.kind());
         }
@@ -108,7 +116,24 @@ public abstract class Accumulator {
      * @param slotMap for each slot of {@code other}, the slot of this state it merges into, or -1 to skip
      * @param otherSlots the number of slots of {@code other}
      */
-    abstract void mergeFrom(Accumulator other, int[] slotMap, int otherSlots);
+    final void mergeFrom(Accumulator other, int[] slotMap, int otherSlots) {
+        for (int s = 0; s < otherSlots; s++) {
+            int t = slotMap[s];
+            if (t >= 0) {
+                mergeSlot(other, s, t);
+            }
+        }
+    }
+
+    /**
+     * Merges one slot of another accumulator of the same measure into one slot of this one: the step every merge
+     * (threads, resumed runs, windows, roll-ups, coarser periods) is made of.
+     *
+     * @param other the other state
+     * @param s the slot of {@code other}
+     * @param t the slot of this state
+     */
+    abstract void mergeSlot(Accumulator other, int s, int t);
 
     /**
      * The number of input values aggregated in a slot; 0 means the slot is empty for this measure.
@@ -125,6 +150,27 @@ public abstract class Accumulator {
      * @return the value
      */
     public abstract double value(int slot);
+
+    /**
+     * What the values of this accumulator are: {@link ColumnType#DATE} or {@link ColumnType#TIMESTAMP} for the
+     * minimum, maximum, first or last of such a column (the value is an epoch day or epoch microseconds), null for
+     * numbers.
+     *
+     * @return the type of the values, or null for plain numbers
+     */
+    public ColumnType valueType() {
+        return null;
+    }
+
+    /**
+     * Why a non-empty slot has no value ({@link #value(int)} is NaN), as a sentence for people.
+     *
+     * @param slot the slot
+     * @return the reason, e.g. {@code "the total weight is 0"}
+     */
+    public String whyNoValue(int slot) {
+        return "the total weight is 0";
+    }
 
     /**
      * The exact value of a non-empty slot, when the aggregation is exact in decimal.

@@ -56,14 +56,9 @@ final class CountAcc extends CountedAccumulator {
     }
 
     @Override
-    void mergeFrom(Accumulator other, int[] slotMap, int otherSlots) {
+    void mergeSlot(Accumulator other, int s, int t) {
         long[] o = ((CountAcc) other).n;
-        for (int s = 0; s < otherSlots; s++) {
-            int t = slotMap[s];
-            if (t >= 0) {
-                n[t] += o[s];
-            }
-        }
+        n[t] += o[s];
     }
 
     @Override

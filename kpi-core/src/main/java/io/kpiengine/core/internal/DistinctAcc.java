@@ -183,25 +183,19 @@ final class DistinctAcc extends CountedAccumulator {
     }
 
     @Override
-    void mergeFrom(Accumulator other, int[] slotMap, int otherSlots) {
+    void mergeSlot(Accumulator other, int s, int t) {
         DistinctAcc o = (DistinctAcc) other;
-        for (int s = 0; s < otherSlots; s++) {
-            int t = slotMap[s];
-            if (t < 0) {
-                continue;
+        n[t] += o.n[s];
+        KeyRun os = o.keys[s];
+        if (os != null) {
+            set(t).addAll(os, scratch);
+        }
+        Set<String> ot = o.texts[s];
+        if (ot != null) {
+            if (texts[t] == null) {
+                texts[t] = new HashSet<>();
             }
-            n[t] += o.n[s];
-            KeyRun os = o.keys[s];
-            if (os != null) {
-                set(t).addAll(os, scratch);
-            }
-            Set<String> ot = o.texts[s];
-            if (ot != null) {
-                if (texts[t] == null) {
-                    texts[t] = new HashSet<>();
-                }
-                texts[t].addAll(ot);
-            }
+            texts[t].addAll(ot);
         }
     }
 

@@ -51,14 +51,11 @@ final class DoubleMinMax extends CountedAccumulator {
     }
 
     @Override
-    void mergeFrom(Accumulator other, int[] slotMap, int otherSlots) {
+    void mergeSlot(Accumulator other, int s, int t) {
         DoubleMinMax o = (DoubleMinMax) other;
-        for (int s = 0; s < otherSlots; s++) {
-            int t = slotMap[s];
-            if (t >= 0 && o.n[s] > 0) {
-                best[t] = max ? Math.max(best[t], o.best[s]) : Math.min(best[t], o.best[s]);
-                n[t] += o.n[s];
-            }
+        if (o.n[s] > 0) {
+            best[t] = max ? Math.max(best[t], o.best[s]) : Math.min(best[t], o.best[s]);
+            n[t] += o.n[s];
         }
     }
 

@@ -68,16 +68,11 @@ final class DoubleSum extends CountedAccumulator {
     }
 
     @Override
-    void mergeFrom(Accumulator other, int[] slotMap, int otherSlots) {
+    void mergeSlot(Accumulator other, int s, int t) {
         DoubleSum o = (DoubleSum) other;
-        for (int s = 0; s < otherSlots; s++) {
-            int t = slotMap[s];
-            if (t >= 0) {
-                add(sum, comp, t, o.sum[s]);
-                add(sum, comp, t, o.comp[s]);
-                n[t] += o.n[s];
-            }
-        }
+        add(sum, comp, t, o.sum[s]);
+        add(sum, comp, t, o.comp[s]);
+        n[t] += o.n[s];
     }
 
     @Override

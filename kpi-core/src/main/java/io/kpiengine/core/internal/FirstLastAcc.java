@@ -1,5 +1,6 @@
 package io.kpiengine.core.internal;
 
+import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.RecordBatch;
 import io.kpiengine.data.Schema;
 import java.io.DataInput;
@@ -92,14 +93,16 @@ final class FirstLastAcc extends CountedAccumulator {
     }
 
     @Override
-    void mergeFrom(Accumulator other, int[] slotMap, int otherSlots) {
+    void mergeSlot(Accumulator other, int s, int t) {
         FirstLastAcc o = (FirstLastAcc) other;
-        for (int s = 0; s < otherSlots; s++) {
-            int t = slotMap[s];
-            if (t >= 0 && o.n[s] > 0) {
-                offer(t, o.ts[s], o.pos[s], o.dv[s], o.lv[s], o.n[s]);
-            }
+        if (o.n[s] > 0) {
+            offer(t, o.ts[s], o.pos[s], o.dv[s], o.lv[s], o.n[s]);
         }
+    }
+
+    @Override
+    public ColumnType valueType() {
+        return col.temporalType();
     }
 
     @Override

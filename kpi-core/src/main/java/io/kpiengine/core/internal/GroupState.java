@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * The aggregation state of the measures that share one grouping (time column, dimensions) over one schema: a
@@ -48,6 +49,11 @@ public final class GroupState {
     private int[] slotPeriod = new int[64];
     private int[] slotTuple = new int[64];
     private long[] slotRows = new long[64];
+    /** Per slot, the previous slot of the same period (-1: none): the slots of a period as a chain. */
+    private int[] prevInPeriod = new int[64];
+    /** Period index to the dense id of the period; {@link #lastOfPeriod} by that id. */
+    private final LongIntMap periodIds = new LongIntMap(64);
+    private int[] lastOfPeriod = new int[64];
     private int slots;
     private long rowsWithoutPeriod;
     private long rowsSeen;
@@ -250,10 +256,84 @@ public final class GroupState {
             slotPeriod = Arrays.copyOf(slotPeriod, cap);
             slotTuple = Arrays.copyOf(slotTuple, cap);
             slotRows = Arrays.copyOf(slotRows, cap);
+            prevInPeriod = Arrays.copyOf(prevInPeriod, cap);
         }
         slotPeriod[slots] = period;
         slotTuple[slots] = tupleId;
+        int before = periodIds.size();
+        int id = periodIds.getOrAdd(period);
+        if (id == before) {
+            if (id == lastOfPeriod.length) {
+                lastOfPeriod = Arrays.copyOf(lastOfPeriod, id * 2);
+            }
+            lastOfPeriod[id] = -1;
+        }
+        prevInPeriod[slots] = lastOfPeriod[id];
+        lastOfPeriod[id] = slots;
         slots++;
+    }
+
+    /**
+     * Calls the consumer with every slot whose period lies in {@code lo..hi}: through the per-period chains when
+     * the range is narrower than the slot count, else by one pass over all slots. Read-only.
+     *
+     * @param lo the first period index
+     * @param hi the last period index
+     * @param consumer receives each slot
+     */
+    public void forEachSlot(long lo, long hi, IntConsumer consumer) {
+        if (hi < lo) {
+            return;
+        }
+        if (hi - lo + 1 >= slots) {
+            for (int s = 0; s < slots; s++) {
+                if (slotPeriod[s] >= lo && slotPeriod[s] <= hi) {
+                    consumer.accept(s);
+                }
+            }
+            return;
+        }
+        for (long p = lo; p <= hi; p++) {
+            int id = periodIds.get(p);
+            if (id >= 0) {
+                for (int s = lastOfPeriod[id]; s >= 0; s = prevInPeriod[s]) {
+                    consumer.accept(s);
+                }
+            }
+        }
+    }
+
+    /**
+     * The number of dimension-value combinations (tuples) this state has seen, each with an id
+     * {@code 0 .. tupleCount() - 1} ({@link #tupleValues(int)}); with no dimensions the one empty tuple.
+     *
+     * @return the count
+     */
+    public int tupleCount() {
+        if (dims.length == 0) {
+            return 1;
+        }
+        return dims.length == 1 ? dims[0].values.size() : pairs[dims.length - 2].size();
+    }
+
+    /**
+     * The canonical dimension texts of a tuple, in dimension order; null stands for a missing value.
+     *
+     * @param tupleId a tuple id, {@code 0 .. tupleCount() - 1}
+     * @return a new list
+     */
+    public List<String> tupleValues(int tupleId) {
+        String[] out = new String[dims.length];
+        int t = Objects.checkIndex(tupleId, tupleCount());
+        for (int d = dims.length - 1; d >= 1; d--) {
+            int[] parts = pairParts.get(d - 1);
+            out[d] = dims[d].values.get(parts[2 * t + 1]);
+            t = parts[2 * t];
+        }
+        if (dims.length > 0) {
+            out[0] = dims[0].values.get(t);
+        }
+        return Arrays.asList(out);
     }
 
     private int slotFor(int period, int tupleId) {
@@ -309,17 +389,17 @@ public final class GroupState {
      * @return a new list
      */
     public List<String> dimensionValues(int slot) {
-        String[] out = new String[dims.length];
-        int t = slotTuple[Objects.checkIndex(slot, slots)];
-        for (int d = dims.length - 1; d >= 1; d--) {
-            int[] parts = pairParts.get(d - 1);
-            out[d] = dims[d].values.get(parts[2 * t + 1]);
-            t = parts[2 * t];
-        }
-        if (dims.length > 0) {
-            out[0] = dims[0].values.get(t);
-        }
-        return Arrays.asList(out);
+        return tupleValues(slotTuple[Objects.checkIndex(slot, slots)]);
+    }
+
+    /**
+     * The tuple id of a slot.
+     *
+     * @param slot the slot
+     * @return its tuple id
+     */
+    public int tuple(int slot) {
+        return slotTuple[Objects.checkIndex(slot, slots)];
     }
 
     private int tupleOf(List<String> values) {
@@ -365,6 +445,16 @@ public final class GroupState {
         }
         a.ensureCapacity(slots);
         return a;
+    }
+
+    /**
+     * Whether this state holds a measure.
+     *
+     * @param id the measure id
+     * @return true if {@link #accumulator(String)} finds it
+     */
+    public boolean hasMeasure(String id) {
+        return accumulators.containsKey(id);
     }
 
     /**
@@ -441,12 +531,9 @@ public final class GroupState {
         Accumulator src = accumulator(id);
         Accumulator out = src.emptyCopy();
         out.ensureCapacity(1);
-        int[] map = new int[slots];
-        Arrays.fill(map, -1);
         for (int i = 0; i < count; i++) {
-            map[slotList[i]] = 0;
+            out.mergeSlot(src, slotList[i], 0);
         }
-        out.mergeFrom(src, map, slots);
         return out;
     }
 

@@ -3,8 +3,14 @@ package io.kpiengine.core.internal;
 import java.util.Arrays;
 
 /**
- * An exact set of {@code long} keys kept as a sorted, duplicate-free run plus an unsorted tail of recent
- * additions, for distinct counts over many groups at once.
+ * An exact set of {@code long} keys kept as a sorted, duplicate-free run plus a tail of recent additions, for
+ * distinct counts over many groups at once.
+ *
+ * <p>Layout of {@code keys}: {@code [0, sorted)} the run (ascending, no duplicates); {@code [sorted, counted)}
+ * keys already counted by {@link #size} (ascending, no duplicates, none in the run); {@code [counted, length)}
+ * keys appended since, in any order and possibly repeated. So {@code size} after a few additions to a large set
+ * costs the additions (and a linear pass over the counted keys), however often it is asked, as a live accumulator
+ * asks after every batch.
  *
  * <p>Why not a hash set: with thousands of groups each receiving keys in random order, every hash insert is a cache
  * miss somewhere in megabytes of tables. Appending to the tail of the group's array touches one hot cache line per
@@ -29,6 +35,7 @@ final class KeyRun {
 
     private long[] keys = new long[16];
     private int sorted;
+    private int counted;
     private int length;
 
     void add(long key, Scratch scratch) {
@@ -38,8 +45,18 @@ final class KeyRun {
         keys[length++] = key;
     }
 
-    /** Adds every key of another run: both runs are compacted, then merged in one linear pass. */
+    /**
+     * Adds every key of another run. A run much smaller than this one is appended to the tail (as single adds
+     * would be), so that merging many small runs into a large one, as a live accumulator does, costs the keys
+     * added and not the large run each time; otherwise both runs are compacted, then merged in one linear pass.
+     */
     void addAll(KeyRun other, Scratch scratch) {
+        if (other.length * 8L < length) {
+            for (int i = 0; i < other.length; i++) {
+                add(other.keys[i], scratch);
+            }
+            return;
+        }
         other.compact(scratch);
         compact(scratch);
         long[] a = keys;
@@ -61,6 +78,7 @@ final class KeyRun {
         }
         System.arraycopy(out, 0, keys, 0, n);
         sorted = n;
+        counted = n;
         length = n;
     }
 
@@ -102,11 +120,47 @@ final class KeyRun {
         }
         System.arraycopy(out, 0, k, 0, n);
         sorted = n;
+        counted = n;
         length = n;
     }
 
+    /**
+     * The number of distinct keys. A tail short against the run is not merged into it: the keys added since the last
+     * count are sorted, looked up in the run, and merged with the keys counted before (which stay apart from the
+     * run), so that reading a large set after a few additions costs the additions, not the set.
+     */
     int size(Scratch scratch) {
-        compact(scratch);
+        if (counted == length) {
+            return length;
+        }
+        if ((length - sorted) * 8L >= sorted) {
+            compact(scratch);
+            return length;
+        }
+        long[] k = keys;
+        Arrays.sort(k, counted, length);
+        long[] out = scratch.atLeast(length - sorted);
+        int i = sorted;
+        int n = 0;
+        for (int j = counted; j < length; j++) {
+            long x = k[j];
+            if (j > counted && k[j - 1] == x) {
+                continue;
+            }
+            while (i < counted && k[i] < x) {
+                out[n++] = k[i++];
+            }
+            if (i < counted && k[i] == x || Arrays.binarySearch(k, 0, sorted, x) >= 0) {
+                continue;
+            }
+            out[n++] = x;
+        }
+        while (i < counted) {
+            out[n++] = k[i++];
+        }
+        System.arraycopy(out, 0, k, sorted, n);
+        counted = sorted + n;
+        length = counted;
         return length;
     }
 

@@ -1,5 +1,6 @@
 package io.kpiengine.core.internal;
 
+import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.RecordBatch;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -51,15 +52,17 @@ final class LongMinMax extends CountedAccumulator {
     }
 
     @Override
-    void mergeFrom(Accumulator other, int[] slotMap, int otherSlots) {
+    void mergeSlot(Accumulator other, int s, int t) {
         LongMinMax o = (LongMinMax) other;
-        for (int s = 0; s < otherSlots; s++) {
-            int t = slotMap[s];
-            if (t >= 0 && o.n[s] > 0) {
-                best[t] = max ? Math.max(best[t], o.best[s]) : Math.min(best[t], o.best[s]);
-                n[t] += o.n[s];
-            }
+        if (o.n[s] > 0) {
+            best[t] = max ? Math.max(best[t], o.best[s]) : Math.min(best[t], o.best[s]);
+            n[t] += o.n[s];
         }
+    }
+
+    @Override
+    public ColumnType valueType() {
+        return col.temporalType();
     }
 
     @Override

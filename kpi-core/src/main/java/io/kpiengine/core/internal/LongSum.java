@@ -59,15 +59,10 @@ final class LongSum extends CountedAccumulator {
     }
 
     @Override
-    void mergeFrom(Accumulator other, int[] slotMap, int otherSlots) {
+    void mergeSlot(Accumulator other, int s, int t) {
         LongSum o = (LongSum) other;
-        for (int s = 0; s < otherSlots; s++) {
-            int t = slotMap[s];
-            if (t >= 0) {
-                sum[t] = Math.addExact(sum[t], o.sum[s]);
-                n[t] += o.n[s];
-            }
-        }
+        sum[t] = Math.addExact(sum[t], o.sum[s]);
+        n[t] += o.n[s];
     }
 
     @Override

@@ -64,16 +64,37 @@ public final class MetricPlanner {
      */
     public static EnginePlan plan(List<? extends Metric> metrics, Map<String, SourceInfo> sources,
             Map<String, EnginePlan.SourceGate> gates, Function<String, List<String>> dimensionsOf) {
+        return plan(metrics, sources, gates, dimensionsOf, id -> List.of());
+    }
+
+    /**
+     * Plans a set of metrics over data sources, with what grouping sets may slice each metric by.
+     *
+     * @param metrics the metrics in catalog order
+     * @param sources the data sources by name
+     * @param gates the quality gate of each source that has rules
+     * @param dimensionsOf the resolved dimensions of a metric id, or null to resolve them here
+     * @param sliceByOf the resolved slicing dimensions of a metric id
+     * @return the plan, without grouping sets ({@link EnginePlan#withGroupingSets})
+     * @throws IllegalArgumentException naming the metric if a reference, source, column or window is invalid
+     */
+    public static EnginePlan plan(List<? extends Metric> metrics, Map<String, SourceInfo> sources,
+            Map<String, EnginePlan.SourceGate> gates, Function<String, List<String>> dimensionsOf,
+            Function<String, List<String>> sliceByOf) {
         MetricPlanner planner = new MetricPlanner(metrics, sources, dimensionsOf);
         List<PlannedMetric> planned = new ArrayList<>();
         Map<String, DerivedFormula> formulas = new HashMap<>();
+        Map<String, List<String>> slices = new HashMap<>();
         for (Metric m : metrics) {
             planned.add(planner.plan(m));
+            slices.put(m.id(), List.copyOf(sliceByOf.apply(m.id())));
             if (m instanceof Derived d) {
                 formulas.put(d.id(), planner.formula(d));
             }
         }
-        return new EnginePlan(planned, formulas, gates);
+        Map<String, io.kpiengine.data.Schema> schemas = new HashMap<>();
+        sources.forEach((name, info) -> schemas.put(name, info.schema()));
+        return new EnginePlan(planned, formulas, gates, List.of(), slices, schemas);
     }
 
     private Metric metric(String id, String user) {
@@ -206,9 +227,12 @@ public final class MetricPlanner {
                 kind = AggKind.LAST;
                 order = s.timeColumn();
                 break;
-            default:
+            case WEIGHTED_AVERAGE:
                 kind = AggKind.WEIGHTED_AVG;
                 weight = m.weightColumn().orElseThrow();
+                break;
+            default:
+                kind = AggKind.valueOf(m.aggregation().name());
                 break;
         }
         return new MeasureSpec(m.id(), kind, column, weight, order, q, filter);

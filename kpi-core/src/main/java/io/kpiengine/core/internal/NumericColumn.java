@@ -17,6 +17,7 @@ import io.kpiengine.data.Vector;
 final class NumericColumn {
 
     final String name;
+    final ColumnType type;
     final int index;
     final boolean isDouble;
     /** Digits after the point of the long values: the decimal scale, 0 for integers. */
@@ -34,9 +35,15 @@ final class NumericColumn {
             throw new IllegalArgumentException(role + " column '" + name
                     + "' must be numeric (INTEGER, DECIMAL, BOOLEAN), but was " + c.type());
         }
+        this.type = c.type();
         this.index = schema.indexOf(name);
         this.isDouble = c.type() == ColumnType.DECIMAL && !c.isExactDecimal();
         this.scale = c.isExactDecimal() ? c.scale() : 0;
+    }
+
+    /** DATE or TIMESTAMP for such a column, else null: what an order statistic of it is. */
+    ColumnType temporalType() {
+        return type == ColumnType.DATE || type == ColumnType.TIMESTAMP ? type : null;
     }
 
     static boolean isNull(long[] nulls, int row) {

@@ -106,6 +106,7 @@ public final class ParallelAggregator {
         for (int i = 1; i < states.size(); i++) {
             merged.mergeFrom(states.get(i));
         }
+        merged.finish();
         return merged;
     }
 

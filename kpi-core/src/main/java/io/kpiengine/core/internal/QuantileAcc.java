@@ -77,17 +77,12 @@ final class QuantileAcc extends Accumulator {
     }
 
     @Override
-    void mergeFrom(Accumulator other, int[] slotMap, int otherSlots) {
+    void mergeSlot(Accumulator other, int s, int t) {
         QuantileAcc o = (QuantileAcc) other;
-        for (int s = 0; s < otherSlots; s++) {
-            int t = slotMap[s];
-            if (t >= 0) {
-                int n = o.len[s];
-                double[] src = o.values[s];
-                for (int i = 0; i < n; i++) {
-                    push(t, src[i]);
-                }
-            }
+        int n = o.len[s];
+        double[] src = o.values[s];
+        for (int i = 0; i < n; i++) {
+            push(t, src[i]);
         }
     }
 

@@ -140,6 +140,31 @@ public final class StateCodec {
     }
 
     /**
+     * The plan fingerprint a saved state was computed for, read from its header only; an engine uses it to find
+     * the grain a state was kept at.
+     *
+     * @param bytes the saved state
+     * @return the fingerprint, or empty when the bytes are not a state of a format version this code reads
+     */
+    public static java.util.Optional<String> fingerprintOf(byte[] bytes) {
+        try {
+            if (bytes.length < 8 || ByteBuffer.wrap(bytes).getInt(0) != MAGIC) {
+                return java.util.Optional.empty();
+            }
+            int version = ByteBuffer.wrap(bytes).getInt(4);
+            int start = version >= 3 ? HEADER : 8;
+            if (version < OLDEST_READ || version > VERSION || bytes.length < start) {
+                return java.util.Optional.empty();
+            }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, start, bytes.length - start));
+            return java.util.Optional.ofNullable(StateIo.readString(in));
+        } catch (IOException | RuntimeException e) {
+            // not readable as a header: the full read reports what is wrong
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * Reads a state.
      *
      * @param bytes the bytes

@@ -63,18 +63,13 @@ final class WeightedAvgAcc extends CountedAccumulator {
     }
 
     @Override
-    void mergeFrom(Accumulator other, int[] slotMap, int otherSlots) {
+    void mergeSlot(Accumulator other, int s, int t) {
         WeightedAvgAcc o = (WeightedAvgAcc) other;
-        for (int s = 0; s < otherSlots; s++) {
-            int t = slotMap[s];
-            if (t >= 0) {
-                DoubleSum.add(vw, vwc, t, o.vw[s]);
-                DoubleSum.add(vw, vwc, t, o.vwc[s]);
-                DoubleSum.add(w, wc, t, o.w[s]);
-                DoubleSum.add(w, wc, t, o.wc[s]);
-                n[t] += o.n[s];
-            }
-        }
+        DoubleSum.add(vw, vwc, t, o.vw[s]);
+        DoubleSum.add(vw, vwc, t, o.vwc[s]);
+        DoubleSum.add(w, wc, t, o.w[s]);
+        DoubleSum.add(w, wc, t, o.wc[s]);
+        n[t] += o.n[s];
     }
 
     @Override

@@ -42,7 +42,30 @@ public enum Aggregation {
      */
     LAST,
     /** {@code sum(value * weight) / sum(weight)} over rows where both are present. */
-    WEIGHTED_AVERAGE;
+    WEIGHTED_AVERAGE,
+    /**
+     * The sample variance {@code sum((x - mean)^2) / (n - 1)}, as pandas {@code var()} (ddof=1) and SQL
+     * {@code var_samp}; no value for fewer than 2 values. Merged exactly in structure and stably in numbers: per
+     * slot {@code (n, mean, M2)}, rows added by Welford's update and partitions merged by the parallel formula of
+     * Chan, Golub and LeVeque (1979).
+     */
+    VARIANCE,
+    /** The population variance {@code sum((x - mean)^2) / n}, as pandas {@code var(ddof=0)} and SQL {@code var_pop}. */
+    VARIANCE_POP,
+    /**
+     * The sample standard deviation, the square root of {@link #VARIANCE}: pandas {@code std()} (ddof=1), SQL
+     * {@code stddev_samp}.
+     */
+    STDDEV,
+    /** The population standard deviation, the square root of {@link #VARIANCE_POP}: pandas {@code std(ddof=0)}. */
+    STDDEV_POP,
+    /**
+     * The coefficient of variation, sample standard deviation divided by the mean ({@link #STDDEV} / mean), as
+     * {@code scipy.stats.variation(x, ddof=1)}; no value when the mean is 0.
+     */
+    CV,
+    /** The coefficient of variation with the population standard deviation, {@code scipy.stats.variation(x)}. */
+    CV_POP;
 
     /**
      * The aggregation's name in documents: lower case with underscores, e.g. {@code count_distinct}.
@@ -64,12 +87,35 @@ public enum Aggregation {
 
     /**
      * Whether the value column must be numeric (INTEGER, DECIMAL or BOOLEAN). COUNT and COUNT_DISTINCT take any
-     * column; MIN and MAX also take DATE and TIMESTAMP columns.
+     * column; MIN, MAX, FIRST and LAST also take DATE and TIMESTAMP columns ({@link #takesDates()}).
      *
      * @return true if only numeric columns are allowed
      */
     public boolean needsNumber() {
-        return this != COUNT && this != COUNT_DISTINCT && this != MIN && this != MAX;
+        return this != COUNT && this != COUNT_DISTINCT && !takesDates();
+    }
+
+    /**
+     * Whether the aggregation also reads DATE and TIMESTAMP columns, whose result is then a date or an instant
+     * ({@code KpiValue.date()}, {@code KpiValue.instant()}): MIN, MAX, FIRST and LAST.
+     *
+     * @return true for the order-based aggregations
+     */
+    public boolean takesDates() {
+        return this == MIN || this == MAX || this == FIRST || this == LAST;
+    }
+
+    /**
+     * Whether the aggregation is one of the spread statistics (variance, standard deviation, coefficient of
+     * variation, sample or population).
+     *
+     * @return true for VARIANCE, VARIANCE_POP, STDDEV, STDDEV_POP, CV and CV_POP
+     */
+    public boolean isSpread() {
+        return switch (this) {
+            case VARIANCE, VARIANCE_POP, STDDEV, STDDEV_POP, CV, CV_POP -> true;
+            default -> false;
+        };
     }
 
     /**

@@ -58,6 +58,7 @@ public final class Catalog {
     private final Map<String, String> sourceOf;
     private final Map<String, Set<String>> sourcesOf;
     private final Map<String, List<String>> dimensionsOf;
+    private final Map<String, List<String>> sliceByOf;
     private final Map<String, Unit> unitOf;
     private final List<Metric> order;
 
@@ -72,6 +73,7 @@ public final class Catalog {
         this.sourceOf = Map.copyOf(v.sourceOf);
         this.sourcesOf = Map.copyOf(v.sourcesOf);
         this.dimensionsOf = Map.copyOf(v.dimensionsOf);
+        this.sliceByOf = Map.copyOf(v.sliceByOf);
         Map<String, Unit> units = new LinkedHashMap<>();
         v.unitOf.forEach((k, u) -> {
             if (u != null) {
@@ -144,7 +146,8 @@ public final class Catalog {
     }
 
     /**
-     * A builder holding this catalog's calendar, grain, data sources and metrics, to extend or change it in code;
+     * A builder holding this catalog's calendar, grain, state grain, grouping sets, data sources and metrics, to
+     * extend or change it in code;
      * the name is not copied (name the new catalog), and document positions are not kept.
      *
      * <pre>{@code
@@ -159,6 +162,12 @@ public final class Catalog {
         Builder b = builder().calendar(parts.calendar).grain(parts.grain);
         parts.sources.forEach(b::source);
         parts.metrics.forEach(b::metric);
+        if (parts.groupingSets != null) {
+            b.groupingSets(parts.groupingSets);
+        }
+        if (parts.stateGrain != null) {
+            b.stateGrain(parts.stateGrain);
+        }
         parts.goalTrees.forEach(b::goalTree);
         if (!parts.tracking.isEmpty()) {
             b.tracking(parts.tracking);
@@ -188,7 +197,8 @@ public final class Catalog {
         if (!parts.goalTrees.isEmpty()) {
             problems.addAll(TreeChecks.problems(parts.goalTrees, metrics, broken, v.dimensionsOf));
         }
-        problems.addAll(PlanChecks.problems(parts.tracking, metrics, v.dimensionsOf, broken, parts.catalogLocation));
+        problems.addAll(PlanChecks.problems(parts.tracking, metrics, v.dimensionsOf, broken, parts.catalogLocation,
+                parts.goalTrees));
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt((Problem p) -> p.location().line())
                     .thenComparingInt(p -> p.location().column()));
@@ -311,6 +321,39 @@ public final class Catalog {
     }
 
     /**
+     * The dimensions grouping sets may slice a metric by, beyond its own dimensions: declared, or for a ratio or
+     * formula without a declaration every dimension that all its inputs are grouped or may be sliced by.
+     *
+     * @param metricId the metric id
+     * @return the column names; empty when the metric is not sliced
+     * @throws IllegalArgumentException if the id is not a metric of this catalog
+     */
+    public List<String> sliceByOf(String metricId) {
+        return require(sliceByOf, metricId);
+    }
+
+    /**
+     * The grouping sets an evaluation of this catalog reports by default (the document's {@code groupingSets}); an
+     * engine may set others.
+     *
+     * @return the grouping sets, or empty to report each metric at its own dimensions only
+     */
+    public Optional<GroupingSets> groupingSets() {
+        return Optional.ofNullable(parts.groupingSets);
+    }
+
+    /**
+     * The grain the aggregation state is kept at when it is finer than {@link #grain()} (the document's
+     * {@code stateGrain}): results come at the grain, re-grained from the finer state, and the saved state answers
+     * every coarser grain.
+     *
+     * @return the state grain, or empty when it is the grain itself (day for {@link Grain#WHOLE_RANGE})
+     */
+    public Optional<Grain> stateGrain() {
+        return Optional.ofNullable(parts.stateGrain);
+    }
+
+    /**
      * A metric's unit: declared, or inferred through ratios and formulas ({@code count} for counts).
      *
      * @param metricId the metric id
@@ -361,7 +404,8 @@ public final class Catalog {
 
     /**
      * The problems that would arise if this catalog were evaluated at another grain than its own: period-to-date
-     * windows whose grain the given grain does not nest in.
+     * windows whose grain the given grain does not nest in, and at {@link Grain#WHOLE_RANGE} any {@code lag},
+     * {@code last_year}, {@code trailing} or {@code to_date}.
      *
      * @param grain the grain of evaluation
      * @return one message per problem; empty when the grain is fine
@@ -477,11 +521,42 @@ public final class Catalog {
         private Grain grain;
         private final List<DataSource> sources = new ArrayList<>();
         private final List<Metric> metrics = new ArrayList<>();
+        private GroupingSets groupingSets;
+        private Grain stateGrain;
         private final List<GoalTree> goalTrees = new ArrayList<>();
         private TrackingPlan tracking;
 
         @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
         private Builder() {
+        }
+
+        /**
+         * Sets the grouping sets an evaluation reports by default.
+         *
+         * <pre>{@code
+         * Catalog.builder().zone(ZoneId.of("UTC")).groupingSets(GroupingSets.rollup("region", "category"))...
+         * }</pre>
+         *
+         * @param sets the grouping sets
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder groupingSets(GroupingSets sets) {
+            this.groupingSets = MetricBuilder.once(this.groupingSets, sets, "groupingSets");
+            return this;
+        }
+
+        /**
+         * Sets the grain the aggregation state is kept at, finer than the grain: a state kept per day answers
+         * weeks, months, quarters, fiscal years and the whole range.
+         *
+         * @param grain a grain that nests in the catalog's grain
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder stateGrain(Grain grain) {
+            this.stateGrain = MetricBuilder.once(this.stateGrain, grain, "stateGrain");
+            return this;
         }
 
         /**
@@ -621,7 +696,8 @@ public final class Catalog {
             metrics.forEach(m -> locations.add(Map.of()));
             return validate(new CatalogParts(n, new Location(n, 0, 0), calendar, grain == null ? Grain.DAY : grain,
                     sources, metrics, locations, Map.of(), List.of(), goalTrees,
-                    tracking == null ? TrackingPlan.EMPTY : tracking), List.of(), Set.of());
+                    tracking == null ? TrackingPlan.EMPTY : tracking, groupingSets, stateGrain, Map.of()), List.of(),
+                    Set.of());
         }
     }
 }

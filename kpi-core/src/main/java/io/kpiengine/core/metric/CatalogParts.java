@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The raw parts of a catalog before validation, with where each definition and field stands in its document
@@ -24,6 +25,12 @@ final class CatalogParts {
     final List<Metric> metrics;
     final List<Map<String, Location>> metricLocations;
     final Map<String, Location> sourceLocations;
+    /** The grouping sets an evaluation reports by default, or null. */
+    final @Nullable GroupingSets groupingSets;
+    /** The grain the aggregation state is kept at when finer than {@link #grain}, or null. */
+    final @Nullable Grain stateGrain;
+    /** Where top-level fields stand ({@code groupingSets}, {@code stateGrain}); empty in code. */
+    final Map<String, Location> topLocations;
     final List<GoalTree> goalTrees;
     /** Per metric: the location of a character of its formula text by index, or null. */
     final List<IntFunction<Location>> formulaPositions;
@@ -32,7 +39,9 @@ final class CatalogParts {
     CatalogParts(String name, Location catalogLocation, BusinessCalendar calendar, Grain grain,
             List<DataSource> sources, List<Metric> metrics, List<Map<String, Location>> metricLocations,
             Map<String, Location> sourceLocations, List<IntFunction<Location>> formulaPositions,
-            List<GoalTree> goalTrees, TrackingPlan tracking) {
+            List<GoalTree> goalTrees, TrackingPlan tracking, @Nullable GroupingSets groupingSets,
+            @Nullable Grain stateGrain,
+            Map<String, Location> topLocations) {
         this.name = name;
         this.catalogLocation = catalogLocation;
         this.calendar = calendar;
@@ -44,6 +53,14 @@ final class CatalogParts {
         this.goalTrees = List.copyOf(goalTrees);
         this.formulaPositions = java.util.Collections.unmodifiableList(new ArrayList<>(formulaPositions));
         this.tracking = tracking;
+        this.groupingSets = groupingSets;
+        this.stateGrain = stateGrain;
+        this.topLocations = Map.copyOf(topLocations);
+    }
+
+    /** Where a top-level field stands; the catalog's location when unknown. */
+    Location topLocation(String field) {
+        return topLocations.getOrDefault(field, catalogLocation);
     }
 
     /** Where a field of the i-th metric stands; falls back to the metric, then the catalog. */

@@ -37,8 +37,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class CatalogReader {
 
-    private static final String[] TOP = {"description", "zone", "grain", "fiscalYear", "sources", "metrics",
-        "scores", "tracking", "alerts", "actions"};
+    private static final String[] TOP = {"description", "zone", "grain", "stateGrain", "groupingSets", "fiscalYear",
+        "sources", "metrics", "scores", "tracking", "alerts", "actions"};
     private static final String[] SOURCE = {"description", "time", "columns", "csv", "rules"};
     private static final List<String> MEASURE_FIELDS = List.of("source", "aggregate", "column", "weight",
             "percentile", "filter");
@@ -46,7 +46,7 @@ final class CatalogReader {
     private static final List<String> ZERO_FIELDS = List.of("onZeroDenominator");
     private static final String[] METRIC = {"id", "name", "description", "owner", "unit", "direction", "targetBand",
         "tier", "indicator", "leadingIndicators", "vanity", "reviewCycle", "scope", "tags", "versions", "baseline",
-        "targets", "dimensions", "onEmpty", "source", "aggregate", "column", "weight", "percentile", "filter",
+        "targets", "dimensions", "sliceBy", "onEmpty", "source", "aggregate", "column", "weight", "percentile", "filter",
         "numerator", "denominator", "scale", "onZeroDenominator", "formula"};
     private static final List<String> BASELINE_FIELDS = List.of("method", "months", "periods", "minPeriods", "years",
             "model", "period", "value", "asOf");
@@ -83,12 +83,72 @@ final class CatalogReader {
                 metric(m);
             }
         }
+        Grain stateGrain = f.enumValue("stateGrain", Grain.class, null);
+        GroupingSets sets = groupingSets(f.get("groupingSets"));
+        Map<String, Location> top = new HashMap<>();
+        for (String field : List.of("groupingSets", "stateGrain")) {
+            if (f.has(field)) {
+                top.put(field, f.get(field).location());
+            }
+        }
         List<GoalTree> trees = GoalTreeReader.read(f.get("scores"), problems);
         TrackingPlan tracking = TrackingSections.read(f.get("tracking"), f.get("alerts"), f.get("actions"), problems);
         Location at = new Location(name, Math.max(1, root.location().line()), Math.max(1, root.location().column()));
         CatalogParts parts = new CatalogParts(name, at, calendar == null ? BusinessCalendar.of(ZoneId.of("UTC"))
-                : calendar, grain, sources, metrics, metricLocations, sourceLocations, formulaPositions, trees, tracking);
+                : calendar, grain, sources, metrics, metricLocations, sourceLocations, formulaPositions, trees, tracking,
+                sets, stateGrain, top);
         return Catalog.validate(parts, problems.list(), broken);
+    }
+
+    /**
+     * The {@code groupingSets} field: a text ({@code "rollup(region, category)"}), or a list whose items are a
+     * list of dimensions (one set), {@code {rollup: [..]}}, {@code {cube: [..]}} or such a text.
+     */
+    private @Nullable GroupingSets groupingSets(@Nullable DocNode node) {
+        if (node == null) {
+            return null;
+        }
+        List<List<String>> sets = new ArrayList<>();
+        List<DocNode> items = node.isArray() ? node.items() : List.of(node);
+        for (DocNode item : items) {
+            try {
+                if (item.kind() == DocNode.Kind.STRING) {
+                    sets.addAll(GroupingSets.parse(item.scalarText()).sets());
+                } else if (item.isArray()) {
+                    List<String> set = new ArrayList<>();
+                    for (DocNode d : item.items()) {
+                        if (d.kind() != DocNode.Kind.STRING) {
+                            problems.add(d, "a grouping set must list dimension names, but held " + d.describe());
+                            return null;
+                        }
+                        set.add(d.scalarText());
+                    }
+                    sets.addAll(GroupingSets.of(List.of(set)).sets());
+                } else if (item.isObject()) {
+                    Fields g = Fields.of(item, problems, "grouping set", "rollup", "cube");
+                    List<String> rollup = g.textList("rollup");
+                    List<String> cube = g.textList("cube");
+                    if (g.has("rollup") == g.has("cube")) {
+                        problems.add(item, "a grouping set object must have exactly one of 'rollup' and 'cube'");
+                        return null;
+                    }
+                    sets.addAll((g.has("rollup") ? GroupingSets.rollup(rollup.toArray(new String[0]))
+                            : GroupingSets.cube(cube.toArray(new String[0]))).sets());
+                } else {
+                    problems.add(item, "'groupingSets' must hold dimension lists, {rollup: [...]}, {cube: [...]} or"
+                            + " texts such as \"rollup(region, category)\", but held " + item.describe());
+                    return null;
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(item, "groupingSets: " + e.getMessage());
+                return null;
+            }
+        }
+        if (sets.isEmpty()) {
+            problems.add(node, "'groupingSets' must hold at least one set; write [[]] for the grand total alone");
+            return null;
+        }
+        return GroupingSets.of(sets);
     }
 
     private @Nullable BusinessCalendar calendar(Fields f) {
@@ -248,7 +308,8 @@ final class CatalogReader {
                 problems.add(formulaAt.apply(Math.max(0, formulaError.column() - 1)), msg);
                 return;
             }
-            String field = msg.contains("band") ? "targetBand" : msg.contains("target") ? "targets" : "";
+            String field = msg.contains("band") ? "targetBand" : msg.contains("target") ? "targets"
+                    : msg.contains("sliceBy") ? "sliceBy" : "";
             problems.add(at.getOrDefault(field, node.location()), msg);
         }
     }
@@ -426,19 +487,31 @@ final class CatalogReader {
         versions(f, what, b);
         baseline(f, what, b);
         targets(f, what, b);
-        if (f.has("dimensions")) {
-            List<String> dims = f.textList("dimensions");
-            if (dims.size() != dims.stream().distinct().count()) {
-                problems.add(f.get("dimensions"), "'dimensions' in " + what + " must not list a column twice, but was "
-                        + dims);
-            } else {
-                b.dimensions(dims.toArray(new String[0]));
-            }
+        String[] dims = columnList(f, "dimensions", what);
+        if (dims != null) {
+            b.dimensions(dims);
+        }
+        String[] slice = columnList(f, "sliceBy", what);
+        if (slice != null) {
+            b.sliceBy(slice);
         }
         EmptyPolicy empty = f.enumValue("onEmpty", EmptyPolicy.class, null);
         if (empty != null) {
             b.onEmpty(empty);
         }
+    }
+
+    /** A list of distinct column names, or null when the field is absent or lists a column twice (a problem). */
+    private String @Nullable [] columnList(Fields f, String field, String what) {
+        if (!f.has(field)) {
+            return null;
+        }
+        List<String> list = f.textList(field);
+        if (list.size() != list.stream().distinct().count()) {
+            problems.add(f.get(field), "'" + field + "' in " + what + " must not list a column twice, but was " + list);
+            return null;
+        }
+        return list.toArray(new String[0]);
     }
 
     private void versions(Fields f, String what, MetricBuilder<?, ?> b) {

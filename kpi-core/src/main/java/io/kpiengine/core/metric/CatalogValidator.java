@@ -36,6 +36,7 @@ final class CatalogValidator {
     final Map<String, String> sourceOf = new HashMap<>();
     final Map<String, Set<String>> sourcesOf = new HashMap<>();
     final Map<String, List<String>> dimensionsOf = new HashMap<>();
+    final Map<String, List<String>> sliceByOf = new HashMap<>();
     final Map<String, Unit> unitOf = new HashMap<>();
     final List<Metric> order = new ArrayList<>();
 
@@ -98,6 +99,8 @@ final class CatalogValidator {
             for (Metric m : order) {
                 resolve(m);
             }
+            checkGroupingSets();
+            checkStateGrain();
         }
         return problems;
     }
@@ -146,6 +149,13 @@ final class CatalogValidator {
                         + Suggestions.didYouMean(d, source.cleanSchema().names()));
             }
         }
+        for (String d : m.sliceBy().orElseThrow()) {
+            if (!source.cleanSchema().contains(d)) {
+                add(parts.metricLocation(i, "sliceBy"), "metric '" + m.id() + "': sliceBy column '" + d
+                        + "' is not a column of source '" + source.name() + "'"
+                        + Suggestions.didYouMean(d, source.cleanSchema().names()));
+            }
+        }
         m.filter().ifPresent(f -> f.problems(source.cleanSchema()).forEach(p ->
                 add(parts.metricLocation(i, "filter"), "metric '" + m.id() + "': " + p)));
     }
@@ -161,8 +171,7 @@ final class CatalogValidator {
         ColumnType t = col.get().type();
         boolean numeric = t.isNumeric();
         boolean ordered = numeric || t == ColumnType.DATE || t == ColumnType.TIMESTAMP;
-        if (agg.needsNumber() && !numeric || !agg.needsNumber() && (agg == Aggregation.MIN
-                || agg == Aggregation.MAX) && !ordered) {
+        if (agg.needsNumber() && !numeric || agg.takesDates() && !ordered) {
             add(parts.metricLocation(i, field), "metric '" + m.id() + "': " + agg.id() + " needs a "
                     + (agg.needsNumber() ? "numeric" : "numeric, date or timestamp") + " column, but '" + column
                     + "' is " + t);
@@ -172,8 +181,22 @@ final class CatalogValidator {
     private void checkReference(int i, Metric m, String field, String ref) {
         if (!byId.containsKey(ref) && !broken.contains(ref)) {
             add(parts.metricLocation(i, field), "metric '" + m.id() + "': " + field + " '" + ref
-                    + "' is not a metric of the catalog" + Suggestions.didYouMean(ref, others(m)));
+                    + "' is not a metric of the catalog" + hint(ref, m));
         }
+    }
+
+    /**
+     * Why a name that is not a metric cannot be referenced: a score (a node of a goal tree) is computed from the
+     * metrics' results, after them, so no metric can be defined on it; else the nearest metric ids.
+     */
+    private String hint(String ref, Metric m) {
+        for (io.kpiengine.core.score.GoalTree t : parts.goalTrees) {
+            if (t.hasNode(ref) && !t.node(ref).isLeaf()) {
+                return "; '" + ref + "' is a score of goal tree '" + t.id() + "', computed from the metrics' results,"
+                        + " so a metric cannot refer to it (track, alert on or report the score itself)";
+            }
+        }
+        return Suggestions.didYouMean(ref, others(m));
     }
 
     /** The ids a reference of metric m may be meant as: every other metric. */
@@ -199,7 +222,7 @@ final class CatalogValidator {
                 if (!broken.contains(r.metric()) && reported.add(r.metric())) {
                     int column = d.columnOf(r.metric());
                     add(parts.formulaLocation(i, column), "metric '" + d.id() + "': unknown metric '" + r.metric()
-                            + "' " + inFormula(d, column) + Suggestions.didYouMean(r.metric(), others(d)));
+                            + "' " + inFormula(d, column) + hint(r.metric(), d));
                 }
                 continue;
             }
@@ -210,7 +233,7 @@ final class CatalogValidator {
                         column) + " needs a measure or ratio, but '" + r.metric() + "' is a derived metric; apply the"
                         + " window to its inputs instead");
             }
-            if (r.kind() == MetricReference.Kind.TO_DATE) {
+            if (r.kind() != MetricReference.Kind.CURRENT) {
                 int column = d.columnOf(r);
                 String problem = toDateProblem(parts.calendar, parts.grain, d, r, " " + inFormula(d, column));
                 if (problem != null) {
@@ -226,15 +249,23 @@ final class CatalogValidator {
     }
 
     /**
-     * The problem of a period-to-date reference at a grain of evaluation: its grain must contain that grain and
-     * be coarser.
+     * The problem of a reference at a grain of evaluation: a period-to-date grain must contain that grain and be
+     * coarser; at the whole-range grain no reference function applies.
      *
      * @param where where the reference stands, appended to it in the message ("" for nothing)
      * @return the message, or null when the reference can be computed
      */
     static @Nullable String toDateProblem(BusinessCalendar cal, Grain grain, Metric m, MetricReference r,
             String where) {
+        if (grain == Grain.WHOLE_RANGE && r.kind() != MetricReference.Kind.CURRENT) {
+            return "metric '" + m.id() + "': " + r.slot() + where + " cannot be computed at grain whole_range: the"
+                    + " whole range is one period, with no earlier period and no window";
+        }
         Grain toDate = r.grain();
+        if (r.kind() == MetricReference.Kind.TO_DATE && toDate == Grain.WHOLE_RANGE) {
+            return "metric '" + m.id() + "': " + r.slot() + where + ": to_date needs a calendar grain (week, month,"
+                    + " quarter, year, fiscal-quarter, fiscal-year), but was whole_range";
+        }
         if (r.kind() != MetricReference.Kind.TO_DATE || toDate == null || toDate != grain && cal.nests(grain, toDate)) {
             return null;
         }
@@ -321,6 +352,7 @@ final class CatalogValidator {
         if (m instanceof Measure measure) {
             sourcesOf.put(m.id(), Set.of(sourceOf.get(m.id())));
             dimensionsOf.put(m.id(), measure.dimensions());
+            sliceByOf.put(m.id(), measure.sliceBy().orElseThrow());
             Unit declared = m.metadata().unit().orElse(null);
             boolean counts = measure.aggregation() == Aggregation.COUNT
                     || measure.aggregation() == Aggregation.COUNT_DISTINCT;
@@ -331,6 +363,7 @@ final class CatalogValidator {
         m.inputs().forEach(in -> srcs.addAll(sourcesOf.get(in)));
         sourcesOf.put(m.id(), Set.copyOf(srcs));
         resolveDimensions(i, m);
+        resolveSliceBy(i, m);
         Unit declared = m.metadata().unit().orElse(null);
         Unit inferred;
         String source;
@@ -359,6 +392,70 @@ final class CatalogValidator {
                     + source + " '" + inferred + "'");
         }
         unitOf.put(m.id(), declared != null ? declared : inferred);
+    }
+
+    /**
+     * What a ratio or formula may be sliced by: declared (each a dimension or sliceBy column of every input), or
+     * every dimension that all inputs are grouped or may be sliced by, beyond its own dimensions.
+     */
+    private void resolveSliceBy(int i, Metric m) {
+        List<String> own = dimensionsOf.getOrDefault(m.id(), List.of());
+        List<String> common = null;
+        for (String in : m.inputs()) {
+            List<String> reach = new ArrayList<>(dimensionsOf.get(in));
+            reach.addAll(sliceByOf.get(in));
+            if (common == null) {
+                common = reach;
+            } else {
+                common.retainAll(reach);
+            }
+        }
+        List<String> available = common == null ? List.of() : common;
+        List<String> declared = m.sliceBy().orElse(null);
+        if (declared == null) {
+            List<String> out = new ArrayList<>(available);
+            out.removeAll(own);
+            sliceByOf.put(m.id(), List.copyOf(out));
+            return;
+        }
+        for (String d : declared) {
+            if (own.contains(d)) {
+                add(parts.metricLocation(i, "sliceBy"), "metric '" + m.id() + "': '" + d + "' is both a dimension and"
+                        + " a sliceBy column; a metric is always grouped by its dimensions, so list it in one of them");
+            } else if (!available.contains(d)) {
+                add(parts.metricLocation(i, "sliceBy"), "metric '" + m.id() + "': sliceBy column '" + d
+                        + "' is neither a dimension nor a sliceBy column of every input " + m.inputs()
+                        + " (they share " + available + ")" + Suggestions.didYouMean(d, available));
+            }
+        }
+        sliceByOf.put(m.id(), declared);
+    }
+
+    /** Every dimension of the catalog's grouping sets must be one some metric may be sliced by or is grouped by. */
+    private void checkGroupingSets() {
+        if (parts.groupingSets == null) {
+            return;
+        }
+        Set<String> known = new LinkedHashSet<>();
+        sliceByOf.values().forEach(known::addAll);
+        dimensionsOf.values().forEach(known::addAll);
+        for (String d : parts.groupingSets.dimensions()) {
+            if (!known.contains(d)) {
+                add(parts.topLocation("groupingSets"), "groupingSets: no metric may be sliced by '" + d
+                        + "'; declare it in a metric's sliceBy" + Suggestions.didYouMean(d, known));
+            }
+        }
+    }
+
+    private void checkStateGrain() {
+        Grain state = parts.stateGrain;
+        if (state == null) {
+            return;
+        }
+        if (state == Grain.WHOLE_RANGE || !parts.calendar.nests(state, parts.grain)) {
+            add(parts.topLocation("stateGrain"), "stateGrain must be a grain whose periods nest in the catalog's grain "
+                    + parts.grain.id() + " (e.g. day), but was " + state.id());
+        }
     }
 
     private void resolveDimensions(int i, Metric m) {

@@ -38,6 +38,7 @@ public final class Derived implements Metric {
     private final List<MetricReference> references;
     private final List<String> inputs;
     private final List<String> dimensions;
+    private final List<String> sliceBy;
     private final EmptyPolicy onEmpty;
     private final EmptyPolicy onZeroDenominator;
 
@@ -52,6 +53,7 @@ public final class Derived implements Metric {
         refs.forEach(r -> ids.add(r.metric()));
         this.inputs = List.copyOf(ids);
         this.dimensions = b.declaredDimensions();
+        this.sliceBy = b.declaredSliceBy();
         this.onEmpty = b.onEmptyOr(EmptyPolicy.NO_VALUE);
         this.onZeroDenominator = b.onZeroDenominator == null ? EmptyPolicy.NO_VALUE : b.onZeroDenominator;
     }
@@ -120,6 +122,11 @@ public final class Derived implements Metric {
         return dimensions != null;
     }
 
+    @Override
+    public Optional<List<String>> sliceBy() {
+        return Optional.ofNullable(sliceBy);
+    }
+
     /**
      * What the metric yields when an input has no value and the formula does not handle it (for instance with
      * {@code coalesce}).
@@ -172,7 +179,8 @@ public final class Derived implements Metric {
     @Override
     public boolean equals(Object o) {
         return o instanceof Derived d && d.id.equals(id) && d.metadata.equals(metadata)
-                && d.formula.equals(formula) && Objects.equals(d.dimensions, dimensions) && d.onEmpty == onEmpty
+                && d.formula.equals(formula) && Objects.equals(d.dimensions, dimensions)
+                && Objects.equals(d.sliceBy, sliceBy) && d.onEmpty == onEmpty
                 && d.onZeroDenominator == onZeroDenominator;
     }
 
@@ -183,7 +191,8 @@ public final class Derived implements Metric {
 
     @Override
     public String toString() {
-        return "derived " + id + " = " + formula + (dimensions == null ? "" : " by " + dimensions);
+        return "derived " + id + " = " + formula + (dimensions == null ? "" : " by " + dimensions)
+                + (sliceBy == null ? "" : " sliced by " + sliceBy);
     }
 
     /**

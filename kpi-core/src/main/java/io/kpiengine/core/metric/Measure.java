@@ -35,6 +35,7 @@ public final class Measure implements Metric {
     private final double percentile;
     private final Filter filter;
     private final List<String> dimensions;
+    private final List<String> sliceBy;
     private final EmptyPolicy onEmpty;
 
     private Measure(Builder b, MetricMetadata metadata) {
@@ -48,6 +49,7 @@ public final class Measure implements Metric {
                 : b.percentile;
         this.filter = b.filter;
         this.dimensions = b.declaredDimensions() == null ? List.of() : b.declaredDimensions();
+        this.sliceBy = b.declaredSliceBy() == null ? List.of() : b.declaredSliceBy();
         this.onEmpty = b.onEmptyOr(b.aggregation.defaultOnEmpty());
     }
 
@@ -136,6 +138,16 @@ public final class Measure implements Metric {
         return true;
     }
 
+    /**
+     * The dimensions grouping sets may slice this measure by, always declared for a measure (empty: not sliced).
+     *
+     * @return the dimensions
+     */
+    @Override
+    public Optional<List<String>> sliceBy() {
+        return Optional.of(sliceBy);
+    }
+
     @Override
     public EmptyPolicy onEmpty() {
         return onEmpty;
@@ -147,7 +159,7 @@ public final class Measure implements Metric {
     }
 
     /**
-     * The columns of the source this measure reads: value, weight, filter columns and dimensions.
+     * The columns of the source this measure reads: value, weight, filter columns, dimensions and sliceBy columns.
      *
      * @return the names, in that order, without duplicates
      */
@@ -163,6 +175,7 @@ public final class Measure implements Metric {
             filter.columns().stream().filter(c -> !out.contains(c)).forEach(out::add);
         }
         dimensions.stream().filter(c -> !out.contains(c)).forEach(out::add);
+        sliceBy.stream().filter(c -> !out.contains(c)).forEach(out::add);
         return List.copyOf(out);
     }
 
@@ -172,12 +185,12 @@ public final class Measure implements Metric {
                 && Objects.equals(m.source, source) && m.aggregation == aggregation
                 && Objects.equals(m.column, column) && Objects.equals(m.weightColumn, weightColumn)
                 && Double.compare(m.percentile, percentile) == 0 && Objects.equals(m.filter, filter)
-                && m.dimensions.equals(dimensions) && m.onEmpty == onEmpty;
+                && m.dimensions.equals(dimensions) && m.sliceBy.equals(sliceBy) && m.onEmpty == onEmpty;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, source, aggregation, column, weightColumn, filter, dimensions, onEmpty);
+        return Objects.hash(id, source, aggregation, column, weightColumn, filter, dimensions, sliceBy, onEmpty);
     }
 
     @Override
@@ -187,7 +200,8 @@ public final class Measure implements Metric {
                 + (aggregation == Aggregation.PERCENTILE ? ", " + percentile : "") + ")";
         return "measure " + id + " = " + agg + (source == null ? "" : " from " + source)
                 + (filter == null ? "" : " where " + filter)
-                + (dimensions.isEmpty() ? "" : " by " + dimensions);
+                + (dimensions.isEmpty() ? "" : " by " + dimensions)
+                + (sliceBy.isEmpty() ? "" : " sliced by " + sliceBy);
     }
 
     /**
@@ -363,7 +377,7 @@ public final class Measure implements Metric {
         /**
          * The value of the earliest row in the period.
          *
-         * @param column a numeric column
+         * @param column a numeric, date or timestamp column
          * @return this builder
          * @throws IllegalStateException if an aggregation was already chosen
          */
@@ -374,7 +388,7 @@ public final class Measure implements Metric {
         /**
          * The value of the latest row in the period.
          *
-         * @param column a numeric column
+         * @param column a numeric, date or timestamp column
          * @return this builder
          * @throws IllegalStateException if an aggregation was already chosen
          */
@@ -394,6 +408,81 @@ public final class Measure implements Metric {
             choose(Aggregation.WEIGHTED_AVERAGE, Objects.requireNonNull(valueColumn, "valueColumn"));
             this.weightColumn = name(weightColumn, "weightColumn");
             return this;
+        }
+
+        /**
+         * The sample variance of a column (ddof 1, pandas {@code var()}), see {@link Aggregation#VARIANCE}.
+         *
+         * <pre>{@code
+         * Metric.measure("sales_variance").variance("sales").build();
+         * }</pre>
+         *
+         * @param column a numeric column
+         * @return this builder
+         * @throws IllegalStateException if an aggregation was already chosen
+         */
+        public Builder variance(String column) {
+            return choose(Aggregation.VARIANCE, Objects.requireNonNull(column, "column"));
+        }
+
+        /**
+         * The population variance of a column (ddof 0, pandas {@code var(ddof=0)}).
+         *
+         * @param column a numeric column
+         * @return this builder
+         * @throws IllegalStateException if an aggregation was already chosen
+         */
+        public Builder variancePop(String column) {
+            return choose(Aggregation.VARIANCE_POP, Objects.requireNonNull(column, "column"));
+        }
+
+        /**
+         * The sample standard deviation of a column (ddof 1, pandas {@code std()}), see {@link Aggregation#STDDEV}.
+         *
+         * <pre>{@code
+         * Metric.measure("sales_std").stddev("sales").unit("USD").build();
+         * }</pre>
+         *
+         * @param column a numeric column
+         * @return this builder
+         * @throws IllegalStateException if an aggregation was already chosen
+         */
+        public Builder stddev(String column) {
+            return choose(Aggregation.STDDEV, Objects.requireNonNull(column, "column"));
+        }
+
+        /**
+         * The population standard deviation of a column (ddof 0, pandas {@code std(ddof=0)}).
+         *
+         * @param column a numeric column
+         * @return this builder
+         * @throws IllegalStateException if an aggregation was already chosen
+         */
+        public Builder stddevPop(String column) {
+            return choose(Aggregation.STDDEV_POP, Objects.requireNonNull(column, "column"));
+        }
+
+        /**
+         * The coefficient of variation of a column: sample standard deviation over the mean, see
+         * {@link Aggregation#CV}.
+         *
+         * @param column a numeric column
+         * @return this builder
+         * @throws IllegalStateException if an aggregation was already chosen
+         */
+        public Builder cv(String column) {
+            return choose(Aggregation.CV, Objects.requireNonNull(column, "column"));
+        }
+
+        /**
+         * The coefficient of variation with the population standard deviation, see {@link Aggregation#CV_POP}.
+         *
+         * @param column a numeric column
+         * @return this builder
+         * @throws IllegalStateException if an aggregation was already chosen
+         */
+        public Builder cvPop(String column) {
+            return choose(Aggregation.CV_POP, Objects.requireNonNull(column, "column"));
         }
 
         /**

@@ -61,6 +61,16 @@ public sealed interface Metric permits Measure, Ratio, Derived {
     boolean declaresDimensions();
 
     /**
+     * The dimensions an evaluation's grouping sets may slice the metric by, beyond its own {@link #dimensions()}. A
+     * measure always has a list (empty: it is not sliced). A ratio or derived metric without a declaration may be
+     * sliced by every dimension that all its inputs are grouped or may be sliced by (see the catalog's resolved
+     * {@code sliceByOf}); with one, each must be such a dimension.
+     *
+     * @return the declared dimensions, empty when not declared
+     */
+    Optional<List<String>> sliceBy();
+
+    /**
      * What the metric yields for a period or segment without input.
      *
      * @return the policy

@@ -36,6 +36,7 @@ public abstract sealed class MetricBuilder<B extends MetricBuilder<B, M>, M exte
     final String id;
     final MetricMetadata.Builder meta = MetricMetadata.builder();
     private List<String> dimensions;
+    private List<String> sliceBy;
     private EmptyPolicy onEmpty;
 
     @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
@@ -323,6 +324,34 @@ public abstract sealed class MetricBuilder<B extends MetricBuilder<B, M>, M exte
     }
 
     /**
+     * Sets the dimensions an evaluation may slice the metric by, beyond its own {@link #dimensions}: the columns
+     * its grouping sets may use ({@link GroupingSets}). Without it a measure is not sliced; a ratio or formula may
+     * be sliced by every dimension all its inputs are grouped or may be sliced by.
+     *
+     * <pre>{@code
+     * Metric.measure("sales").sum("sales").sliceBy("region", "category", "segment").build();
+     * }</pre>
+     *
+     * @param columns column names, distinct
+     * @return this builder
+     * @throws IllegalArgumentException if a name is blank or repeated
+     * @throws IllegalStateException if already set
+     */
+    public B sliceBy(String... columns) {
+        List<String> list = new ArrayList<>();
+        for (String c : columns) {
+            name(c, "sliceBy");
+            if (list.contains(c)) {
+                throw new IllegalArgumentException("sliceBy must list distinct columns, but '" + c
+                        + "' is listed twice");
+            }
+            list.add(c);
+        }
+        this.sliceBy = once(this.sliceBy, List.copyOf(list), "sliceBy");
+        return self();
+    }
+
+    /**
      * Sets what the metric yields for a period or segment without input.
      *
      * @param policy the policy
@@ -347,6 +376,11 @@ public abstract sealed class MetricBuilder<B extends MetricBuilder<B, M>, M exte
         return dimensions;
     }
 
+    /** The declared slicing dimensions, or null. */
+    List<String> declaredSliceBy() {
+        return sliceBy;
+    }
+
     /** The declared empty policy, or the fallback. */
     EmptyPolicy onEmptyOr(EmptyPolicy fallback) {
         return onEmpty == null ? fallback : onEmpty;
@@ -355,6 +389,14 @@ public abstract sealed class MetricBuilder<B extends MetricBuilder<B, M>, M exte
     /** Collects metadata problems plus the given ones and throws if any, else builds the metadata. */
     MetricMetadata metadataOrThrow(List<String> problems) {
         List<String> all = new ArrayList<>(problems);
+        if (dimensions != null && sliceBy != null) {
+            for (String d : sliceBy) {
+                if (dimensions.contains(d)) {
+                    all.add("'" + d + "' is both a dimension and a sliceBy column; a metric is always grouped by its"
+                            + " dimensions, so list it in one of them");
+                }
+            }
+        }
         all.addAll(meta.problems());
         if (all.contains(null)) {
             all.removeIf(Objects::isNull);

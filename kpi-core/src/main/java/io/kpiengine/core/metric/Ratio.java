@@ -29,6 +29,7 @@ public final class Ratio implements Metric {
     private final String denominator;
     private final BigDecimal scale;
     private final List<String> dimensions;
+    private final List<String> sliceBy;
     private final EmptyPolicy onEmpty;
     private final EmptyPolicy onZeroDenominator;
 
@@ -39,6 +40,7 @@ public final class Ratio implements Metric {
         this.denominator = b.denominator;
         this.scale = b.scale == null ? BigDecimal.ONE : b.scale;
         this.dimensions = b.declaredDimensions();
+        this.sliceBy = b.declaredSliceBy();
         this.onEmpty = b.onEmptyOr(EmptyPolicy.NO_VALUE);
         this.onZeroDenominator = b.onZeroDenominator == null ? EmptyPolicy.NO_VALUE : b.onZeroDenominator;
     }
@@ -90,6 +92,11 @@ public final class Ratio implements Metric {
         return dimensions != null;
     }
 
+    @Override
+    public Optional<List<String>> sliceBy() {
+        return Optional.ofNullable(sliceBy);
+    }
+
     /**
      * What the ratio yields when numerator or denominator has no value (no input rows).
      *
@@ -119,6 +126,7 @@ public final class Ratio implements Metric {
         return o instanceof Ratio r && r.id.equals(id) && r.metadata.equals(metadata)
                 && r.numerator.equals(numerator) && r.denominator.equals(denominator)
                 && r.scale.compareTo(scale) == 0 && Objects.equals(r.dimensions, dimensions)
+                && Objects.equals(r.sliceBy, sliceBy)
                 && r.onEmpty == onEmpty && r.onZeroDenominator == onZeroDenominator;
     }
 
@@ -131,7 +139,8 @@ public final class Ratio implements Metric {
     public String toString() {
         return "ratio " + id + " = " + numerator + " / " + denominator
                 + (scale.compareTo(BigDecimal.ONE) == 0 ? "" : " * " + scale.toPlainString())
-                + (dimensions == null ? "" : " by " + dimensions);
+                + (dimensions == null ? "" : " by " + dimensions)
+                + (sliceBy == null ? "" : " sliced by " + sliceBy);
     }
 
     /**

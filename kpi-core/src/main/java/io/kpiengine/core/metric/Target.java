@@ -37,6 +37,26 @@ public final class Target {
     }
 
     /**
+     * A target without a due date, from a number: {@code Target.of(12)} is 12, {@code Target.of(0.035)} is 0.035
+     * (the shortest decimal that reads back as the double).
+     *
+     * <pre>{@code
+     * Target t = Target.of(12).by(LocalDate.of(2025, 12, 31));
+     * }</pre>
+     *
+     * @param value the target value, finite
+     * @return the target
+     * @throws IllegalArgumentException if the value is NaN or infinite
+     */
+    public static Target of(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("value must be finite, but was " + value);
+        }
+        BigDecimal exact = BigDecimal.valueOf(value).stripTrailingZeros();
+        return new Target(exact.scale() < 0 ? exact.setScale(0) : exact, null);
+    }
+
+    /**
      * This target with a due date.
      *
      * @param date the date by which the value should be reached

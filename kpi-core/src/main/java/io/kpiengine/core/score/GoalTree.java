@@ -84,10 +84,13 @@ public final class GoalTree {
     private final List<String> normalised;
     private final Map<String, Location> locations;
     private final Location location;
+    private final List<CascadedTarget> cascades;
+    private final IncentivePlan incentives;
 
     private GoalTree(String id, List<GoalNode> nodes, List<String> entity, MissingComponents missing,
             StatusScale statuses, boolean strict, Map<String, AhpResult> pairwise, List<String> normalised,
-            Map<String, Location> locations, Location location) {
+            Map<String, Location> locations, Location location, List<CascadedTarget> cascades,
+            IncentivePlan incentives) {
         this.id = id;
         this.nodes = List.copyOf(nodes);
         Map<String, GoalNode> m = new LinkedHashMap<>();
@@ -101,6 +104,38 @@ public final class GoalTree {
         this.normalised = List.copyOf(normalised);
         this.locations = Map.copyOf(locations);
         this.location = location;
+        this.cascades = List.copyOf(cascades);
+        this.incentives = incentives;
+    }
+
+    /**
+     * The KPI targets cascaded down a hierarchy of owners, in declaration order: an entity's share is its target
+     * when the tree is scored (see {@link CascadedTarget}).
+     *
+     * @return an immutable list, empty when there is none
+     */
+    public List<CascadedTarget> cascades() {
+        return cascades;
+    }
+
+    /**
+     * The cascaded target of one KPI.
+     *
+     * @param kpi a metric id
+     * @return the cascade, or empty when the KPI's target is not cascaded
+     */
+    public Optional<CascadedTarget> cascade(String kpi) {
+        Objects.requireNonNull(kpi, "kpi");
+        return cascades.stream().filter(c -> c.kpi().equals(kpi)).findFirst();
+    }
+
+    /**
+     * The incentives paid on the tree's scores.
+     *
+     * @return the plan, or empty when the tree pays none
+     */
+    public Optional<IncentivePlan> incentives() {
+        return Optional.ofNullable(incentives);
     }
 
     /**
@@ -340,7 +375,7 @@ public final class GoalTree {
                         + " decisions"));
             }
             allLagging &= md.indicatorKind().orElse(null) == IndicatorKind.LAGGING;
-            if (n.normalization().orElseThrow().needsTarget() && n.target().isEmpty()
+            if (n.normalization().orElseThrow().needsTarget() && n.target().isEmpty() && cascade(kpi).isEmpty()
                     && md.targets().nearest().isEmpty() && md.targetBand().isEmpty()) {
                 out.add(finding("missing-score-target", n.id(), "leaf '" + n.id() + "' normalises by "
                         + n.normalization().orElseThrow() + " but neither it nor metric '" + kpi + "' has a target;"
@@ -368,7 +403,8 @@ public final class GoalTree {
     @Override
     public boolean equals(Object o) {
         return o instanceof GoalTree t && t.id.equals(id) && t.nodes.equals(nodes) && t.entity.equals(entity)
-                && t.missing.equals(missing) && t.statuses.equals(statuses) && t.strict == strict;
+                && t.missing.equals(missing) && t.statuses.equals(statuses) && t.strict == strict
+                && t.cascades.equals(cascades) && Objects.equals(t.incentives, incentives);
     }
 
     @Override
@@ -456,6 +492,8 @@ public final class GoalTree {
         private boolean strictSet;
         private Location location;
         private final List<Problem> early = new ArrayList<>();
+        private final Map<String, CascadedTarget> cascades = new LinkedHashMap<>();
+        private IncentivePlan incentives;
 
         @SuppressWarnings("NullAway.Init") // an option left unset stays null until build() or the query applies its default
         private Builder(String rootId) {
@@ -789,7 +827,52 @@ public final class GoalTree {
         }
 
         /**
-         * Records where a node is defined in a document, for messages and lint findings.
+         * Cascades a KPI's target down a hierarchy of owners: each entity (a leaf unit) is scored against its
+         * share, unless {@link ScoreCard#score(io.kpiengine.core.KpiResults, Map)} is given its own target.
+         *
+         * <pre>{@code
+         * GoalTree.builder("sales_health").entity("salesperson")
+         *         .kpi("revenue", "sales_health", 0.7).kpi("deals", "sales_health", 0.3)
+         *         .normalization("revenue", Normalization.achievement())
+         *         .cascade(CascadedTarget.byWeights("revenue", org, 1_200_000, Map.of("north", 2.0)))
+         *         .build();
+         * }</pre>
+         *
+         * @param target the cascaded target; its KPI must be a KPI of the tree (checked at {@link #build()})
+         * @return this builder
+         * @throws IllegalStateException if that KPI's target was already cascaded
+         */
+        public Builder cascade(CascadedTarget target) {
+            Objects.requireNonNull(target, "target");
+            if (cascades.putIfAbsent(target.kpi(), target) != null) {
+                throw new IllegalStateException("the target of KPI '" + target.kpi() + "' was already cascaded");
+            }
+            return this;
+        }
+
+        /**
+         * Pays incentives on the tree's scores: its nodes must be nodes of the tree and its achievement measures
+         * KPI leaves (checked at {@link #build()}, with "did you mean").
+         *
+         * <pre>{@code
+         * GoalTree.builder("sales_health").entity("salesperson")
+         *         .kpi("revenue", "sales_health", 0.7).kpi("deals", "sales_health", 0.3)
+         *         .incentives(IncentivePlan.builder(curve).onScore("ana", "sales_health", 5_000).build())
+         *         .build();
+         * }</pre>
+         *
+         * @param plan the plan
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder incentives(IncentivePlan plan) {
+            this.incentives = Once.set(this.incentives, plan, "incentives");
+            return this;
+        }
+
+        /**
+         * Records where a node is defined in a document, for messages and lint findings; the keys
+         * {@code cascade:<kpi>} and {@code owner:<owner>} record where a cascaded target and an incentive owner are.
          *
          * @param nodeId the node's id
          * @param at the location
@@ -879,6 +962,7 @@ public final class GoalTree {
                 }
                 connected();
                 options(ids);
+                extras(ids);
                 for (Map.Entry<String, List<String>> e : children.entrySet()) {
                     Spec s = specs.get(e.getKey());
                     if ((s == null || s.kpi == null) && e.getValue().isEmpty() && reachable(e.getKey())) {
@@ -934,6 +1018,41 @@ public final class GoalTree {
                 innerOnly(derived.keySet(), ids, "equal or pairwise weights");
                 known(names.keySet(), ids, "a name");
                 known(owners.keySet(), ids, "an owner");
+            }
+
+            /** Cascaded targets name KPIs of the tree; incentives name its nodes (scores) and leaves (achievement). */
+            private void extras(Set<String> ids) {
+                Set<String> kpis = new LinkedHashSet<>();
+                Set<String> leaves = new LinkedHashSet<>();
+                for (Spec s : specs.values()) {
+                    if (s.kpi != null) {
+                        kpis.add(s.kpi);
+                        leaves.add(s.id);
+                    }
+                }
+                for (CascadedTarget c : cascades.values()) {
+                    if (!kpis.contains(c.kpi())) {
+                        problems.add(new Problem(at("cascade:" + c.kpi()), "the target of '" + c.kpi() + "' is"
+                                + " cascaded, but '" + c.kpi() + "' is not a KPI of goal tree '" + rootId + "'"
+                                + Suggestions.didYouMean(c.kpi(), kpis)));
+                    }
+                }
+                if (incentives == null) {
+                    return;
+                }
+                for (String owner : incentives.owners()) {
+                    String basis = incentives.basis(owner);
+                    String node = basis.substring(basis.indexOf(':') + 1);
+                    if (basis.startsWith("score:") && !ids.contains(node)) {
+                        problems.add(new Problem(at("owner:" + owner), "owner '" + owner + "' is paid on the score"
+                                + " of '" + node + "', which is not a node of goal tree '" + rootId + "'"
+                                + Suggestions.didYouMean(node, ids)));
+                    } else if (basis.startsWith("achievement:") && !leaves.contains(node)) {
+                        problems.add(new Problem(at("owner:" + owner), "owner '" + owner + "' is paid on the"
+                                + " achievement of '" + node + "', which is not a KPI leaf of goal tree '" + rootId
+                                + "'" + Suggestions.didYouMean(node, leaves)));
+                    }
+                }
             }
 
             private void leafOnly(Set<String> keys, Set<String> ids, String what) {
@@ -1035,7 +1154,7 @@ public final class GoalTree {
                 return new GoalTree(rootId, out, entity == null ? List.of() : entity,
                         missing == null ? MissingComponents.renormalise() : missing,
                         statuses == null ? StatusScale.standard() : statuses, strict, ahp, normalised, locs,
-                        treeLocation());
+                        treeLocation(), new ArrayList<>(cascades.values()), incentives);
             }
 
             private void visit(String id, double declared, double path, int depth, List<GoalNode> out) {

@@ -55,8 +55,8 @@ public final class IncentivePlan {
      *
      * @param scores the period's scores
      * @return one payout per owner
-     * @throws IllegalArgumentException if an owner's node, leaf or entity is not in the scores (with the nearest
-     *     names)
+     * @throws IllegalArgumentException if an owner's node or leaf is not in the scores' tree (with the nearest
+     *     names); an owner whose entity was not scored in the period is paid 0 and told why
      */
     public List<Payout> pay(Scores scores) {
         Objects.requireNonNull(scores, "scores");
@@ -64,7 +64,11 @@ public final class IncentivePlan {
         for (Line l : lines) {
             double measure;
             String detail = "";
-            if (l.score()) {
+            if (!scores.entities().contains(l.entity())) {
+                measure = Double.NaN;
+                detail = "no scores for entity '" + l.entity() + "'" + (scores.label().isEmpty() ? ""
+                        : " in " + scores.label());
+            } else if (l.score()) {
                 ScoreValue v = scores.value(l.node(), l.entity());
                 measure = v.score();
                 if (!v.isPresent()) {
@@ -82,6 +86,104 @@ public final class IncentivePlan {
                     multiple, multiple * l.amount(), detail));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The default curve.
+     *
+     * @return the curve owners are paid by unless given their own
+     */
+    public PayoutCurve curve() {
+        return curve;
+    }
+
+    /**
+     * The owners paid, in the order they were added.
+     *
+     * @return an immutable list
+     */
+    public List<String> owners() {
+        return lines.stream().map(Line::owner).toList();
+    }
+
+    /**
+     * The curve of one owner: their own, else the plan's.
+     *
+     * @param owner an owner of the plan
+     * @return the curve
+     * @throws IllegalArgumentException if the plan does not pay that owner (with the nearest names)
+     */
+    public PayoutCurve curve(String owner) {
+        line(owner);
+        return curves.getOrDefault(owner, curve);
+    }
+
+    /**
+     * What an owner is paid on: {@code score:<node>} or {@code achievement:<leaf>}.
+     *
+     * @param owner an owner of the plan
+     * @return the basis
+     * @throws IllegalArgumentException if the plan does not pay that owner (with the nearest names)
+     */
+    public String basis(String owner) {
+        Line l = line(owner);
+        return (l.score() ? "score:" : "achievement:") + l.node();
+    }
+
+    /**
+     * The entity whose measure pays an owner.
+     *
+     * @param owner an owner of the plan
+     * @return the entity
+     * @throws IllegalArgumentException if the plan does not pay that owner (with the nearest names)
+     */
+    public String entity(String owner) {
+        return line(owner).entity();
+    }
+
+    /**
+     * The target incentive of an owner: the amount paid at the curve's target payout of 1.
+     *
+     * @param owner an owner of the plan
+     * @return the amount
+     * @throws IllegalArgumentException if the plan does not pay that owner (with the nearest names)
+     */
+    public double targetIncentive(String owner) {
+        return line(owner).amount();
+    }
+
+    private Line line(String owner) {
+        Objects.requireNonNull(owner, "owner");
+        for (Line l : lines) {
+            if (l.owner().equals(owner)) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException("owner must be an owner paid by the plan, but was '" + owner + "'"
+                + io.kpiengine.base.internal.Suggestions.didYouMean(owner, owners()));
+    }
+
+    /**
+     * Equal when the default curve, the owners with their measures and amounts (in order), and the owners' own
+     * curves are equal.
+     *
+     * @param o another object
+     * @return true if equal
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IncentivePlan p && p.curve.equals(curve) && p.lines.equals(lines)
+                && p.curves.equals(curves);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(curve, lines, curves);
+    }
+
+    @Override
+    public String toString() {
+        return "IncentivePlan[" + lines.size() + " owners, " + curve + "]";
     }
 
     /**
@@ -150,6 +252,22 @@ public final class IncentivePlan {
          */
         public Builder onAchievement(String owner, String leafId, double targetIncentive) {
             return add(new Line(owner, owner, false, Objects.requireNonNull(leafId, "leafId"), targetIncentive));
+        }
+
+        /**
+         * Pays an owner on an entity's achievement of a KPI leaf's target, in percent.
+         *
+         * @param owner the owner
+         * @param entity the entity whose achievement counts
+         * @param leafId the KPI leaf
+         * @param targetIncentive the amount paid at the curve's target
+         * @return this builder
+         * @throws IllegalArgumentException if the amount is negative or not finite
+         * @throws IllegalStateException if the owner was already added
+         */
+        public Builder onAchievement(String owner, String entity, String leafId, double targetIncentive) {
+            return add(new Line(owner, Objects.requireNonNull(entity, "entity"), false,
+                    Objects.requireNonNull(leafId, "leafId"), targetIncentive));
         }
 
         /**

@@ -273,7 +273,8 @@ public final class ScoreCard {
      * Scores every period of an engine's results: the entities are the values of the tree's
      * {@linkplain GoalTree#entityDimensions() entity dimensions} (joined by {@code /} when there are several; a
      * missing value is {@code (missing)}), ascending; a KPI without dimensions applies to every entity. A cell
-     * without a value is a missing input whose reason carries the cell's reason and detail.
+     * without a value is a missing input whose reason carries the cell's reason and detail. An entity's target is
+     * its share of the tree's {@linkplain GoalTree#cascades() cascaded target} when there is one.
      *
      * <pre>{@code
      * ScoreResults scores = ScoreCard.of(catalog, "sales_health").score(results);
@@ -297,7 +298,8 @@ public final class ScoreCard {
      * }</pre>
      *
      * @param results the engine's results, holding every KPI of the tree
-     * @param targets per KPI id, per entity, the entity's target in every period
+     * @param targets per KPI id, per entity, the entity's target in every period; where absent, the tree's
+     *     {@linkplain GoalTree#cascades() cascaded target} of the entity, then the leaf's and the metric's
      * @return the scores per period
      * @throws NullPointerException if an argument is null
      * @throws ScoreException if a KPI of the tree is not in the results, or is grouped by other dimensions than
@@ -307,6 +309,8 @@ public final class ScoreCard {
         Objects.requireNonNull(results, "results");
         Objects.requireNonNull(targets, "targets");
         List<String> dims = tree.entityDimensions();
+        Map<String, Map<String, Double>> cascaded = new HashMap<>();
+        tree.cascades().forEach(c -> cascaded.put(c.kpi(), c.targets()));
         TreeMap<Period, Map<String, Map<String, KpiResult>>> byPeriod = new TreeMap<>();
         Map<String, Map<String, String>> entityDims = new HashMap<>();
         TreeSet<String> entities = new TreeSet<>();
@@ -371,6 +375,9 @@ public final class ScoreCard {
                                         + r.value().detail().orElse("")});
                     }
                     Double t = targets.getOrDefault(kpi, Map.of()).get(ent);
+                    if (t == null) {
+                        t = cascaded.getOrDefault(kpi, Map.of()).get(ent);
+                    }
                     tgt[i] = t == null ? Double.NaN : t;
                     anyTarget |= t != null;
                 }

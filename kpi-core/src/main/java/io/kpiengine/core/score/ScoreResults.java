@@ -119,6 +119,26 @@ public final class ScoreResults {
         return List.copyOf(out);
     }
 
+    /**
+     * The tree's {@linkplain GoalTree#incentives() incentives} paid in every period.
+     *
+     * <pre>{@code
+     * all.payouts().forEach((period, paid) -> paid.forEach(p -> System.out.println(period + " " + p)));
+     * }</pre>
+     *
+     * @return period to the payouts of the plan's owners (in the plan's order), ascending; empty when the tree pays
+     *     no incentives
+     */
+    public Map<Period, List<Payout>> payouts() {
+        Map<Period, List<Payout>> out = new LinkedHashMap<>();
+        card.tree().incentives().ifPresent(plan -> {
+            for (int p = 0; p < periods.size(); p++) {
+                out.put(periods.get(p), plan.pay(scores.get(p)));
+            }
+        });
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     @Override
     public String toString() {
         return "ScoreResults[" + card.tree().id() + ", " + periods.size() + " periods]";

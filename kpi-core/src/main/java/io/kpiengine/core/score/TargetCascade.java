@@ -233,6 +233,48 @@ public final class TargetCascade {
         }
     }
 
+    /**
+     * The root unit.
+     *
+     * @return the root's name
+     */
+    public String root() {
+        return root;
+    }
+
+    /**
+     * The parent of a unit.
+     *
+     * @param unit the unit
+     * @return its parent, or empty for the root
+     * @throws IllegalArgumentException if there is no such unit (with the nearest names)
+     */
+    public java.util.Optional<String> parent(String unit) {
+        require(unit);
+        for (Map.Entry<String, List<String>> e : children.entrySet()) {
+            if (e.getValue().contains(unit)) {
+                return java.util.Optional.of(e.getKey());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Equal when the root and every unit's children (in order) are equal.
+     *
+     * @param o another object
+     * @return true if equal
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TargetCascade c && c.root.equals(root) && c.children.equals(children);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(root, children);
+    }
+
     @Override
     public String toString() {
         return "TargetCascade[" + root + ", " + preOrder.size() + " units]";

@@ -116,7 +116,8 @@ public final class BusinessCalendar {
 
     /**
      * Whether every period of {@code fine} lies inside exactly one period of {@code coarse} in this calendar. Every
-     * grain nests in itself; HOUR and DAY nest in every coarser grain; WEEK nests only in WEEK; MONTH nests in the
+     * grain nests in itself and in WHOLE_RANGE; HOUR and DAY nest in every coarser grain; WEEK nests only in WEEK
+     * (and the whole range); MONTH nests in the
      * quarter, year and fiscal grains; QUARTER nests in the fiscal grains only when the fiscal year starts in
      * January, April, July or October; YEAR and FISCAL_YEAR nest in each other only with a January start.
      *
@@ -128,8 +129,11 @@ public final class BusinessCalendar {
     public boolean nests(Grain fine, Grain coarse) {
         Objects.requireNonNull(fine, "fine");
         Objects.requireNonNull(coarse, "coarse");
-        if (fine == coarse || fine == Grain.HOUR) {
+        if (fine == coarse || fine == Grain.HOUR || coarse == Grain.WHOLE_RANGE) {
             return true;
+        }
+        if (fine == Grain.WHOLE_RANGE) {
+            return false;
         }
         boolean quarterAligned = (fiscalYearStart.getValue() - 1) % 3 == 0;
         boolean yearAligned = fiscalYearStart == Month.JANUARY;
@@ -161,9 +165,38 @@ public final class BusinessCalendar {
      * @param index the index
      * @return the period
      * @throws NullPointerException if grain is null
+     * @throws IllegalArgumentException if grain is WHOLE_RANGE (see {@link #range})
      */
     public Period period(Grain grain, long index) {
-        return new Period(this, Objects.requireNonNull(grain, "grain"), index);
+        return new Period(this, notWholeRange(grain), index);
+    }
+
+    /**
+     * The whole-range period from one date to another, inclusive: the one period of grain
+     * {@link Grain#WHOLE_RANGE}, written {@code 2025-01-01/2025-12-31}.
+     *
+     * <pre>{@code
+     * Period all = cal.range(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+     * all.start();   // 2025-01-01 at the first instant of the day in the business zone
+     * }</pre>
+     *
+     * @param first the first date
+     * @param last the last date, inclusive, not before first
+     * @return the period
+     * @throws NullPointerException if a date is null
+     * @throws IllegalArgumentException if last is before first
+     */
+    public Period range(LocalDate first, LocalDate last) {
+        return Period.range(this, Objects.requireNonNull(first, "first").toEpochDay(),
+                Objects.requireNonNull(last, "last").toEpochDay());
+    }
+
+    private static Grain notWholeRange(Grain grain) {
+        if (Objects.requireNonNull(grain, "grain") == Grain.WHOLE_RANGE) {
+            throw new IllegalArgumentException("grain must not be whole_range here: a whole-range period is made"
+                    + " with range(first, last)");
+        }
+        return grain;
     }
 
     /**
@@ -173,11 +206,11 @@ public final class BusinessCalendar {
      * @param instant the instant
      * @return the period
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if grain is WHOLE_RANGE (see {@link #range})
      */
     public Period period(Grain grain, Instant instant) {
         Objects.requireNonNull(instant, "instant");
-        return new Period(this, Objects.requireNonNull(grain, "grain"),
-                indexOfSecond(grain, instant.getEpochSecond()));
+        return new Period(this, notWholeRange(grain), indexOfSecond(grain, instant.getEpochSecond()));
     }
 
     /**
@@ -187,17 +220,18 @@ public final class BusinessCalendar {
      * @param date the local date
      * @return the period
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if grain is HOUR
+     * @throws IllegalArgumentException if grain is HOUR or WHOLE_RANGE
      */
     public Period period(Grain grain, LocalDate date) {
         Objects.requireNonNull(date, "date");
-        requireDateBased(grain);
+        requireDateBased(notWholeRange(grain));
         return new Period(this, grain, indexOfDay(grain, date.toEpochDay()));
     }
 
     /**
      * Reads the canonical text of a period: {@code 2025-03-14T09} (hour), {@code 2025-03-14}, {@code 2025-W09},
-     * {@code 2025-03}, {@code 2025-Q1}, {@code 2025}, {@code FY2025-Q2}, {@code FY2025}. An hour that occurs twice
+     * {@code 2025-03}, {@code 2025-Q1}, {@code 2025}, {@code FY2025-Q2}, {@code FY2025}, and a whole range
+     * {@code 2025-01-01/2025-12-31}. An hour that occurs twice
      * (when clocks are set back) carries its offset, {@code 2025-10-26T02+02:00}; without one the earlier is
      * meant.
      *
@@ -221,9 +255,10 @@ public final class BusinessCalendar {
      * @param grain the grain
      * @return the indexer
      * @throws NullPointerException if grain is null
+     * @throws IllegalArgumentException if grain is WHOLE_RANGE, whose period depends on the evaluation
      */
     public PeriodIndexer indexer(Grain grain) {
-        return new PeriodIndexer(this, Objects.requireNonNull(grain, "grain"));
+        return new PeriodIndexer(this, notWholeRange(grain));
     }
 
     /**
@@ -281,6 +316,7 @@ public final class BusinessCalendar {
     long firstDay(Grain grain, long index) {
         switch (grain) {
             case DAY:
+            case WHOLE_RANGE:
                 return index;
             case WEEK:
                 return Math.multiplyExact(index, 7) - 3;

@@ -124,6 +124,9 @@ public final class DateSpine {
      * @return the partial period, or empty when now lies outside the spine
      */
     public Optional<Period> partialPeriod() {
+        if (first.grain() == Grain.WHOLE_RANGE) {
+            return first.status(asOf) == PeriodStatus.PARTIAL ? Optional.of(first) : Optional.empty();
+        }
         Period now = first.calendar().period(first.grain(), asOf);
         return now.index() >= first.index() && now.index() <= last.index() ? Optional.of(now) : Optional.empty();
     }

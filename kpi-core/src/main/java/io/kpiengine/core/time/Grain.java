@@ -33,7 +33,15 @@ public enum Grain {
     /** One quarter of the fiscal year. Text: {@code FY2025-Q2}. */
     FISCAL_QUARTER("FY2025-Q2"),
     /** One fiscal year, starting at the calendar's fiscal start month. Text: {@code FY2025}. */
-    FISCAL_YEAR("FY2025");
+    FISCAL_YEAR("FY2025"),
+    /**
+     * The whole range of an evaluation as one period: from the first to the last day with data, or the range fixed
+     * with {@code --from}/{@code --to}. Text: the first and last date as an ISO-8601 interval,
+     * {@code 2025-01-01/2025-12-31}. Every grain nests in it; its periods have no neighbours, so {@code lag},
+     * {@code last_year}, {@code trailing} and {@code to_date} do not apply. An engine computes it from a state kept
+     * at a finer grain (day by default).
+     */
+    WHOLE_RANGE("2025-01-01/2025-12-31");
 
     private final String example;
 

@@ -63,11 +63,39 @@ public final class Period implements Comparable<Period> {
     private final BusinessCalendar calendar;
     private final Grain grain;
     private final long index;
+    /** The last epoch day of a {@link Grain#WHOLE_RANGE} period (whose index is its first epoch day), else 0. */
+    private final long lastDay;
 
     Period(BusinessCalendar calendar, Grain grain, long index) {
+        this(calendar, grain, index, 0);
+        if (grain == Grain.WHOLE_RANGE) {
+            throw new IllegalArgumentException("a whole-range period is made with BusinessCalendar.range(first, last)");
+        }
+    }
+
+    private Period(BusinessCalendar calendar, Grain grain, long index, long lastDay) {
         this.calendar = calendar;
         this.grain = grain;
         this.index = index;
+        this.lastDay = lastDay;
+    }
+
+    /** The whole-range period from one epoch day to another, inclusive. */
+    static Period range(BusinessCalendar calendar, long firstDay, long lastDay) {
+        if (lastDay < firstDay) {
+            throw new IllegalArgumentException("last must not be before first " + LocalDate.ofEpochDay(firstDay)
+                    + ", but was " + LocalDate.ofEpochDay(lastDay));
+        }
+        return new Period(calendar, Grain.WHOLE_RANGE, firstDay, lastDay);
+    }
+
+    private boolean isRange() {
+        return grain == Grain.WHOLE_RANGE;
+    }
+
+    private IllegalStateException noNeighbours(String what) {
+        return new IllegalStateException("a whole-range period has no " + what + ", but " + what
+                + " of " + this + " was asked for");
     }
 
     /**
@@ -90,7 +118,7 @@ public final class Period implements Comparable<Period> {
 
     /**
      * The index of this period among the periods of its grain (see the class table); the next period has index
-     * + 1.
+     * + 1. A whole-range period's index is its first epoch day.
      *
      * @return the index
      */
@@ -117,7 +145,7 @@ public final class Period implements Comparable<Period> {
      * @return the exclusive end
      */
     public Instant end() {
-        return next().start();
+        return isRange() ? dayStart(Math.addExact(lastDay, 1)) : next().start();
     }
 
     /**
@@ -150,6 +178,9 @@ public final class Period implements Comparable<Period> {
         if (grain == Grain.HOUR) {
             return firstDate();
         }
+        if (isRange()) {
+            return LocalDate.ofEpochDay(lastDay);
+        }
         return LocalDate.ofEpochDay(calendar.firstDay(grain, Math.addExact(index, 1)) - 1);
     }
 
@@ -161,6 +192,10 @@ public final class Period implements Comparable<Period> {
      * @throws NullPointerException if instant is null
      */
     public boolean contains(Instant instant) {
+        if (isRange()) {
+            long day = calendar.indexOfSecond(Grain.DAY, instant.getEpochSecond());
+            return day >= index && day <= lastDay;
+        }
         return calendar.indexOfSecond(grain, instant.getEpochSecond()) == index;
     }
 
@@ -169,6 +204,7 @@ public final class Period implements Comparable<Period> {
      *
      * @return the next period
      * @throws ArithmeticException if the index overflows
+     * @throws IllegalStateException for a whole-range period
      */
     public Period next() {
         return plus(1);
@@ -179,6 +215,7 @@ public final class Period implements Comparable<Period> {
      *
      * @return the previous period
      * @throws ArithmeticException if the index overflows
+     * @throws IllegalStateException for a whole-range period
      */
     public Period previous() {
         return plus(-1);
@@ -190,8 +227,15 @@ public final class Period implements Comparable<Period> {
      * @param n the number of periods
      * @return the shifted period
      * @throws ArithmeticException if the index overflows
+     * @throws IllegalStateException if this is a whole-range period and n is not 0
      */
     public Period plus(long n) {
+        if (isRange()) {
+            if (n == 0) {
+                return this;
+            }
+            throw noNeighbours("neighbours");
+        }
         return new Period(calendar, grain, Math.addExact(index, n));
     }
 
@@ -201,10 +245,13 @@ public final class Period implements Comparable<Period> {
      *
      * @param other the other period
      * @return the signed number of periods
-     * @throws IllegalArgumentException if the grain or calendar differs
+     * @throws IllegalArgumentException if the grain or calendar differs, or both are different whole-range periods
      */
     public long until(Period other) {
         requireSameKind(other, "other");
+        if (isRange() && !other.equals(this)) {
+            throw new IllegalArgumentException("other must be this whole-range period " + this + ", but was " + other);
+        }
         return Math.subtractExact(other.index, index);
     }
 
@@ -227,6 +274,10 @@ public final class Period implements Comparable<Period> {
         if (coarser == grain) {
             return this;
         }
+        if (coarser == Grain.WHOLE_RANGE) {
+            throw new IllegalArgumentException("coarser must not be whole_range: the range is set by the evaluation,"
+                    + " not by a period (BusinessCalendar.range(first, last))");
+        }
         long day = grain == Grain.HOUR ? localStart().toLocalDate().toEpochDay() : calendar.firstDay(grain, index);
         return new Period(calendar, coarser, calendar.indexOfDay(coarser, day));
     }
@@ -240,8 +291,12 @@ public final class Period implements Comparable<Period> {
      * @param years the number of years, negative for earlier
      * @return the period
      * @throws ArithmeticException if the result is out of range
+     * @throws IllegalStateException for a whole-range period
      */
     public Period plusYears(long years) {
+        if (isRange()) {
+            throw noNeighbours("year-over-year period");
+        }
         switch (grain) {
             case MONTH:
                 return plus(Math.multiplyExact(years, 12));
@@ -278,6 +333,10 @@ public final class Period implements Comparable<Period> {
      * @throws NullPointerException if now is null
      */
     public PeriodStatus status(Instant now) {
+        if (isRange()) {
+            return !now.isBefore(end()) ? PeriodStatus.COMPLETE : now.isBefore(start()) ? PeriodStatus.FUTURE
+                    : PeriodStatus.PARTIAL;
+        }
         long current = calendar.indexOfSecond(grain, now.getEpochSecond());
         return index < current ? PeriodStatus.COMPLETE : index == current ? PeriodStatus.PARTIAL
                 : PeriodStatus.FUTURE;
@@ -321,19 +380,21 @@ public final class Period implements Comparable<Period> {
     @Override
     public int compareTo(Period o) {
         if (o.grain == grain && o.calendar.equals(calendar)) {
-            return Long.compare(index, o.index);
+            int c = Long.compare(index, o.index);
+            return c != 0 ? c : Long.compare(lastDay, o.lastDay);
         }
         return MIXED.compare(this, o);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Period p && p.index == index && p.grain == grain && p.calendar.equals(calendar);
+        return o instanceof Period p && p.index == index && p.grain == grain && p.lastDay == lastDay
+                && p.calendar.equals(calendar);
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(index) * 31 + grain.hashCode();
+        return (Long.hashCode(index) * 31 + Long.hashCode(lastDay)) * 31 + grain.hashCode();
     }
 
     /**

@@ -27,6 +27,7 @@ final class PeriodText {
     private static final Pattern YEAR_ONLY = Pattern.compile(YEAR);
     private static final Pattern FISCAL_QUARTER = Pattern.compile("FY" + YEAR + "-Q([1-4])");
     private static final Pattern FISCAL_YEAR = Pattern.compile("FY" + YEAR);
+    private static final Pattern RANGE = Pattern.compile("([^/]+)/([^/]+)");
     private static final long MAX_OFFSET_HOURS = 19;
 
     private PeriodText() {
@@ -61,6 +62,8 @@ final class PeriodText {
                 return "FY" + year(cal.fiscalLabelYear(Math.floorDiv(index, 4))) + "-Q" + (Math.floorMod(index, 4) + 1);
             case FISCAL_YEAR:
                 return "FY" + year(cal.fiscalLabelYear(index));
+            case WHOLE_RANGE:
+                return day(p.firstDate()) + "/" + day(p.lastDate());
             default:
                 throw new AssertionError(p.grain());
         }
@@ -99,6 +102,18 @@ final class PeriodText {
 
     static Period parse(BusinessCalendar cal, String text) {
         Matcher m;
+        if ((m = RANGE.matcher(text)).matches()) {
+            Matcher a = DAY.matcher(m.group(1));
+            Matcher b = DAY.matcher(m.group(2));
+            if (a.matches() && b.matches()) {
+                LocalDate first = date(text, a);
+                LocalDate last = date(text, b);
+                if (last.isBefore(first)) {
+                    throw new PeriodParseException(text, "the last date of a range must not be before its first");
+                }
+                return cal.range(first, last);
+            }
+        }
         if ((m = HOUR.matcher(text)).matches()) {
             LocalDateTime local = date(text, m).atTime(number(text, m.group(4), "hour", 0, 23), 0);
             ZoneOffset offset = m.group(5) == null ? null : offset(text, m.group(5));
@@ -131,7 +146,7 @@ final class PeriodText {
             return cal.period(Grain.FISCAL_YEAR, cal.fiscalStartYear(Integer.parseInt(m.group(1))));
         }
         throw new PeriodParseException(text, "expected one of the forms 2025-03-14T09, 2025-03-14, 2025-W09, "
-                + "2025-03, 2025-Q1, 2025, FY2025-Q2, FY2025");
+                + "2025-03, 2025-Q1, 2025, FY2025-Q2, FY2025, 2025-01-01/2025-12-31");
     }
 
     /**

@@ -7,10 +7,9 @@ import io.kpiengine.core.metric.Severity;
 import io.kpiengine.data.doc.Location;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The governance findings of a scorecard; the rules are listed in {@link TrackingFinding}. */
 final class Findings {
@@ -20,10 +19,10 @@ final class Findings {
 
     static List<TrackingFinding> of(Catalog catalog, TrackingPlan plan, List<Series> series, Run run) {
         List<TrackingFinding> out = new ArrayList<>();
-        Set<String> metrics = new LinkedHashSet<>();
-        series.forEach(s -> metrics.add(s.m.id));
-        for (String id : metrics) {
-            review(catalog, plan, id, run.asOf, out);
+        Map<String, MetricSetup> metrics = new LinkedHashMap<>();
+        series.forEach(s -> metrics.putIfAbsent(s.m.id, s.m));
+        for (MetricSetup m : metrics.values()) {
+            review(catalog, plan, m, run.asOf, out);
         }
         for (Series s : series) {
             offTrack(plan, s, out);
@@ -41,9 +40,10 @@ final class Findings {
         return out;
     }
 
-    private static void review(Catalog catalog, TrackingPlan plan, String id, LocalDate asOf,
+    private static void review(Catalog catalog, TrackingPlan plan, MetricSetup m, LocalDate asOf,
             List<TrackingFinding> out) {
-        ReviewCycle cycle = catalog.metric(id).orElseThrow().metadata().reviewCycle().orElse(null);
+        String id = m.id;
+        ReviewCycle cycle = m.metadata.reviewCycle().orElse(null);
         if (cycle == null) {
             return;
         }

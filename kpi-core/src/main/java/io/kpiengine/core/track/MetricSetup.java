@@ -7,7 +7,9 @@ import io.kpiengine.core.metric.Metric;
 import io.kpiengine.core.metric.MetricMetadata;
 import io.kpiengine.core.metric.Target;
 import io.kpiengine.core.metric.TargetBand;
+import io.kpiengine.core.score.GoalTree;
 import io.kpiengine.core.time.Grain;
+import io.kpiengine.core.track.internal.ScoreNodes;
 import io.kpiengine.data.doc.Location;
 import io.kpiengine.data.doc.Problem;
 import java.time.LocalDate;
@@ -24,7 +26,7 @@ import java.util.Set;
 final class MetricSetup {
 
     final String id;
-    final Metric metric;
+    final MetricMetadata metadata;
     final Direction direction;
     final String owner;
     final Baseline baseline;
@@ -44,12 +46,11 @@ final class MetricSetup {
     final long[] untilDay;
     final long[] dueDay;
 
-    private MetricSetup(String id, Metric metric, Baseline baseline, int seasonalPeriod, int window,
+    private MetricSetup(String id, MetricMetadata md, Baseline baseline, int seasonalPeriod, int window,
             StatusRules rules, List<PlannedTarget> targets, List<AlertRule> alerts, boolean unreliable,
             Location location) {
         this.id = id;
-        this.metric = metric;
-        MetricMetadata md = metric.metadata();
+        this.metadata = md;
         this.direction = md.direction().orElse(null);
         this.owner = md.owner().orElse(null);
         this.baseline = baseline;
@@ -136,16 +137,17 @@ final class MetricSetup {
 
     /**
      * The setup of a metric at a grain; problems that only the grain reveals (a baseline in months at another grain,
-     * a seasonal baseline without a seasonal period) are added to {@code problems}.
+     * a seasonal baseline without a seasonal period) are added to {@code problems}. A score node of a goal tree
+     * ({@code tree} not null) is a KPI with the metadata of {@link ScoreNodes#metadata}.
      */
-    static MetricSetup of(Catalog catalog, TrackingPlan plan, String id, Grain grain, Set<String> failedSources,
-            List<Problem> problems) {
-        Metric metric = catalog.metric(id).orElseThrow();
-        MetricMetadata md = metric.metadata();
+    static MetricSetup of(Catalog catalog, TrackingPlan plan, String id, GoalTree tree, Grain grain,
+            Set<String> failedSources, List<Problem> problems) {
+        Metric metric = tree == null ? catalog.metric(id).orElseThrow() : null;
+        MetricMetadata md = metric != null ? metric.metadata() : ScoreNodes.metadata(tree, id);
         int window = defaultWindow(grain);
         Baseline baseline = md.baseline().orElse(Baseline.trailingMean(window));
         int period = 0;
-        Location at = catalog.location(id, "baseline");
+        Location at = tree == null ? catalog.location(id, "baseline") : tree.location(id);
         if (baseline.inMonths() && grain != Grain.MONTH) {
             problems.add(new Problem(at, "metric '" + id + "': baseline '" + baseline + "' counts months, but the"
                     + " results are at grain " + grain.id() + "; give the window in periods: {method: trailing,"
@@ -194,10 +196,10 @@ final class MetricSetup {
             }
         }
         boolean unreliable = false;
-        for (String source : catalog.sourcesOf(id)) {
+        for (String source : tree == null ? catalog.sourcesOf(id) : ScoreNodes.sources(catalog, tree, id)) {
             unreliable |= failedSources.contains(source);
         }
-        return new MetricSetup(id, metric, baseline, period, window, plan.statusRules(id), targets, alerts,
-                unreliable, catalog.location(id));
+        return new MetricSetup(id, md, baseline, period, window, plan.statusRules(id), targets, alerts,
+                unreliable, tree == null ? catalog.location(id) : tree.location(id));
     }
 }

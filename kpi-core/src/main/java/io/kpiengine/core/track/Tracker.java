@@ -8,9 +8,12 @@ import io.kpiengine.core.SourceAccount;
 import io.kpiengine.core.StateException;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.CatalogException;
+import io.kpiengine.core.score.GoalTree;
+import io.kpiengine.core.score.ScoreCard;
 import io.kpiengine.core.time.BusinessCalendar;
 import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.track.internal.PlanChecks;
+import io.kpiengine.core.track.internal.ScoreNodes;
 import io.kpiengine.data.doc.Problem;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,6 +47,12 @@ import java.util.function.IntConsumer;
  * Scorecard next = custom.track(results, AlertState.fromBytes(saved));   // new, continuing, resolved alerts
  * }</pre>
  *
+ * <p>Scores are KPIs too: the plan may name a node of a goal tree of the catalog (its id, such as
+ * {@code sales_health}) in targets, status rules, alerts and action plans; the tracker then scores that tree from the
+ * results ({@link ScoreCard}) and tracks each of its nodes with children per entity, as a higher-is-better KPI of
+ * unit {@code score} whose default short-term target is the threshold of the tree's top status band.
+ * {@link Builder#scores()} tracks the scores of every tree.
+ *
  * <p>How it works: the result rows are grouped into series (one metric and segment over consecutive periods).
  * Each series is computed on its own (targets, baselines, spread, achievement and changes, pace, status, anomaly
  * signals), the series spread over the threads; then the anomaly p-values of each period are adjusted together
@@ -58,9 +67,14 @@ public final class Tracker {
     private final Clock clock;
     private final int parallelism;
     private final List<AlertListener> listeners;
+    private final boolean allScores;
+    private final Map<String, GoalTree> scoreNodes;
 
-    private Tracker(Catalog catalog, TrackingPlan plan, Clock clock, int parallelism, List<AlertListener> listeners) {
+    private Tracker(Catalog catalog, TrackingPlan plan, Clock clock, int parallelism, List<AlertListener> listeners,
+            boolean allScores) {
         this.catalog = catalog;
+        this.allScores = allScores;
+        this.scoreNodes = ScoreNodes.of(catalog.goalTrees());
         this.plan = plan;
         this.clock = clock;
         this.parallelism = parallelism;
@@ -116,6 +130,8 @@ public final class Tracker {
      * @throws IllegalArgumentException if the results hold a metric that is not in the catalog
      * @throws CatalogException if a baseline does not fit the grain of the results (a window in months at another
      *     grain, a seasonal baseline at a grain without seasonal period), listing every such problem
+     * @throws io.kpiengine.core.score.ScoreException if a goal tree to track cannot be scored from the results (a
+     *     KPI of the tree is not in them)
      */
     public Scorecard track(KpiResults results) {
         return track(results, AlertState.EMPTY);
@@ -132,11 +148,12 @@ public final class Tracker {
      * @throws IllegalArgumentException if the results hold a metric that is not in the catalog
      * @throws StateException if the previous state was written for another time zone, fiscal year or grain
      * @throws CatalogException if a baseline does not fit the grain of the results
+     * @throws io.kpiengine.core.score.ScoreException if a goal tree to track cannot be scored from the results
      */
     public Scorecard track(KpiResults results, AlertState previous) {
         Objects.requireNonNull(results, "results");
         Objects.requireNonNull(previous, "previous");
-        List<KpiResult> cells = results.rows();
+        List<KpiResult> cells = withScores(results);
         BusinessCalendar calendar = cells.isEmpty() ? catalog.calendar() : cells.get(0).period().calendar();
         Grain grain = cells.isEmpty() ? catalog.grain() : cells.get(0).period().grain();
         LocalDate asOf = LocalDate.ofInstant(clock.instant(), calendar.zone());
@@ -179,6 +196,30 @@ public final class Tracker {
         return card;
     }
 
+    /**
+     * The result rows, followed by the node scores of the goal trees to track: every tree of the catalog with
+     * {@link Builder#scores()}, else the trees with a node the plan names.
+     */
+    @SuppressWarnings("ReferenceEquality") // a score node belongs to this very tree instance of the catalog
+    private List<KpiResult> withScores(KpiResults results) {
+        if (results.rows().isEmpty() || scoreNodes.isEmpty()) {
+            return results.rows();
+        }
+        Set<String> named = ScoreNodes.named(plan);
+        List<KpiResult> cells = new ArrayList<>(results.rows());
+        for (GoalTree t : catalog.goalTrees()) {
+            boolean wanted = allScores;
+            for (Map.Entry<String, GoalTree> e : scoreNodes.entrySet()) {
+                wanted |= e.getValue() == t && named.contains(e.getKey());
+            }
+            if (wanted) {
+                cells.addAll(ScoreCard.builder(t).catalog(catalog).parallelism(parallelism).build().score(results)
+                        .asKpiResults());
+            }
+        }
+        return cells;
+    }
+
     private static int maxWindow(MetricSetup m) {
         int w = Math.max(m.window, m.baseline.length());
         for (AlertRule r : m.alerts) {
@@ -203,11 +244,12 @@ public final class Tracker {
             String id = first.metric();
             MetricSetup m = setups.get(id);
             if (m == null) {
-                if (catalog.metric(id).isEmpty()) {
+                GoalTree tree = catalog.metric(id).isPresent() ? null : scoreNodes.get(id);
+                if (catalog.metric(id).isEmpty() && tree == null) {
                     throw new IllegalArgumentException("results must come from the tracker's catalog, but metric '"
                             + id + "' is not in catalog " + catalog.name());
                 }
-                m = MetricSetup.of(catalog, plan, id, grain, failed, problems);
+                m = MetricSetup.of(catalog, plan, id, tree, grain, failed, problems);
                 setups.put(id, m);
             }
             KpiResult[] run = cells.subList(start, i).toArray(new KpiResult[0]);
@@ -321,6 +363,7 @@ public final class Tracker {
         private Clock clock;
         private Integer parallelism;
         private final List<AlertListener> listeners = new ArrayList<>();
+        private boolean scores;
 
         private Builder(Catalog catalog) {
             this.catalog = catalog;
@@ -391,6 +434,28 @@ public final class Tracker {
         }
 
         /**
+         * Tracks the scores of every goal tree of the catalog beside its metrics: each node with children is a KPI
+         * (unit {@code score}, segments = the tree's entity dimensions), scored from the results by
+         * {@link ScoreCard}. Without this option only the trees with a node that the plan names (a target, alert,
+         * action plan, status rules or review of a score id) are scored and tracked.
+         *
+         * <pre>{@code
+         * Scorecard card = Tracker.builder(catalog).scores().build().track(results);
+         * card.rows().stream().filter(r -> r.metric().equals("sales_health")).forEach(System.out::println);
+         * }</pre>
+         *
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder scores() {
+            if (scores) {
+                throw new IllegalStateException("scores was already set");
+            }
+            scores = true;
+            return this;
+        }
+
+        /**
          * Adds a listener that receives the alerts of every scorecard.
          *
          * <pre>{@code
@@ -422,7 +487,8 @@ public final class Tracker {
                 }
             }
             return new Tracker(catalog, p, clock == null ? Clock.systemUTC() : clock,
-                    parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism, listeners);
+                    parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism, listeners,
+                    scores);
         }
     }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every aggregation against DuckDB as the oracle, on the same random rows: the SQL below is the definition each
  * measure must match. Exact: counts, distinct counts, min/max, decimal sums and first/last; quantiles are DuckDB's
- * {@code quantile_cont} (linear interpolation) and double sums/averages agree to 1e-9 relative.
+ * {@code quantile_cont} (linear interpolation) and double sums/averages and the spread statistics
+ * ({@code stddev_samp}, {@code var_pop}, their quotient by the mean) agree to 1e-9 relative.
  */
 class GroupStateDuckDbGoldenTest {
 
@@ -41,7 +42,9 @@ class GroupStateDuckDbGoldenTest {
                    arg_min(price, ts) FILTER (WHERE price IS NOT NULL) AS price_first,
                    arg_max(revenue, ts) FILTER (WHERE revenue IS NOT NULL) AS rev_last,
                    sum(price * visitors) / nullif(sum(CASE WHEN price IS NOT NULL THEN visitors END), 0)
-                       AS price_wavg
+                       AS price_wavg,
+                   stddev_samp(price) AS price_std, var_pop(revenue) AS rev_var_pop,
+                   stddev_samp(visitors) / nullif(avg(visitors), 0) AS visitors_cv
             FROM t GROUP BY ALL
             """;
 
@@ -90,7 +93,8 @@ class GroupStateDuckDbGoldenTest {
                         .isCloseTo(expected, within(Math.ulp(expected) * 4));
             }
         }
-        for (String approx : List.of("price_sum", "price_avg", "rev_avg", "price_wavg")) {
+        for (String approx : List.of("price_sum", "price_avg", "rev_avg", "price_wavg", "price_std", "rev_var_pop",
+                "visitors_cv")) {
             double expected = rs.getDouble(approx);
             Accumulator a = s.accumulator(approx);
             if (rs.wasNull()) {

@@ -43,7 +43,10 @@ class GroupStateTest {
                 new MeasureSpec("price_first", AggKind.FIRST, "price", null, "ts", Double.NaN, RowFilter.ALL),
                 new MeasureSpec("rev_last", AggKind.LAST, "revenue", null, "ts", Double.NaN, RowFilter.ALL),
                 new MeasureSpec("price_wavg", AggKind.WEIGHTED_AVG, "price", "visitors", null, Double.NaN,
-                        RowFilter.ALL));
+                        RowFilter.ALL),
+                MeasureSpec.of("price_std", AggKind.STDDEV, "price"),
+                MeasureSpec.of("rev_var_pop", AggKind.VARIANCE_POP, "revenue"),
+                MeasureSpec.of("visitors_cv", AggKind.CV, "visitors"));
     }
 
     static GroupState newState() {
@@ -84,7 +87,8 @@ class GroupStateTest {
                 }
                 assertThat(aa.exact(sa)).as(where).isEqualTo(ea.exact(se));
                 boolean compensated = m.id().startsWith("price_sum") || m.id().startsWith("price_avg")
-                        || m.id().equals("price_wavg");
+                        || m.id().equals("price_wavg") || m.id().equals("price_std") || m.id().equals("rev_var_pop")
+                        || m.id().equals("visitors_cv");
                 if (Double.isNaN(ea.value(se))) {
                     assertThat(aa.value(sa)).as(where).isNaN();
                 } else if (compensated) {

@@ -207,12 +207,12 @@ class CatalogValidationTest {
     void badGrainNames() {
         assertThat(problemsOf(HEAD.replace("zone: UTC\n", "zone: UTC\ngrain: dya\n") + VISITORS)).containsExactly(
                 "c.yaml:2:8: 'grain' in catalog must be one of [hour, day, week, month, quarter, year, fiscal-quarter,"
-                        + " fiscal-year], but was 'dya'; did you mean 'day'?");
+                        + " fiscal-year, whole-range], but was 'dya'; did you mean 'day'?");
         assertThat(problems(VISITORS + "  - {id: a, formula: \"to_date(visitors, mnth)\"}\n")).containsExactly(
                 "c.yaml:8:23: metric 'a': formula: Invalid reference 'to_date(visitors, mnth)' at column 1 in"
                         + " \"to_date(visitors, mnth)\": the second argument of to_date(metric, grain) must be a grain"
-                        + " [hour, day, week, month, quarter, year, fiscal_quarter, fiscal_year], but was 'mnth'; did"
-                        + " you mean 'month'?");
+                        + " [hour, day, week, month, quarter, year, fiscal_quarter, fiscal_year, whole_range], but was"
+                        + " 'mnth'; did you mean 'month'?");
     }
 
     @Test
@@ -398,7 +398,7 @@ class CatalogValidationTest {
                 "c.yaml:11:49: 'percentile' applies to aggregate percentile only, but metric 'e' aggregates median",
                 "c.yaml:12:65: 'percentile' in metric must be between 0 and 1 (0.95 for the 95th), but was 95",
                 "c.yaml:13:24: 'aggregate' in metric 'g' must be one of [sum, count, count-distinct, average, min,"
-                        + " max, median, percentile, first, last, weighted-average], but was 'summ'; did you mean"
+                        + " max, median, percentile, first, last, weighted-average, variance, variance-pop, stddev, stddev-pop, cv, cv-pop], but was 'summ'; did you mean"
                         + " 'sum'?");
     }
 
@@ -463,5 +463,68 @@ class CatalogValidationTest {
         Catalog april = Catalog.read(yaml.replace("startMonth: 13, naming: middle", "startMonth: april")
                 .replace("my-events", "e"), "c.yaml");
         assertThat(april.calendar().fiscalYearStart()).isEqualTo(java.time.Month.APRIL);
+    }
+
+    @Test
+    void sliceBy_unknownColumns_overlapsAndRatiosBeyondTheirInputs() {
+        assertThat(problems("  - {id: v, aggregate: sum, column: visitors, sliceBy: [chanel]}\n"
+                + "  - {id: w, aggregate: sum, column: visitors, dimensions: [channel], sliceBy: [channel]}\n"
+                + "  - {id: r, aggregate: sum, column: revenue}\n"
+                + "  - {id: q, numerator: r, denominator: v, sliceBy: [note]}\n")).containsExactly(
+                "c.yaml:7:56: metric 'v': sliceBy column 'chanel' is not a column of source 'events'; did you mean"
+                        + " 'channel'?",
+                "c.yaml:8:79: metric 'w': 'channel' is both a dimension and a sliceBy column; a metric is always"
+                        + " grouped by its dimensions, so list it in one of them");
+        assertThat(problems("  - {id: v, aggregate: sum, column: visitors, sliceBy: [channel, note]}\n"
+                + "  - {id: r, aggregate: sum, column: revenue, sliceBy: [channel]}\n"
+                + "  - {id: q, numerator: r, denominator: v, sliceBy: [note]}\n")).containsExactly(
+                "c.yaml:9:52: metric 'q': sliceBy column 'note' is neither a dimension nor a sliceBy column of every"
+                        + " input [r, v] (they share [channel])");
+    }
+
+    @Test
+    void sliceBy_ofRatiosAndFormulas_isInheritedFromAllInputs() {
+        Catalog c = Catalog.read(HEAD + "  - {id: v, aggregate: sum, column: visitors, sliceBy: [channel, note]}\n"
+                + "  - {id: r, aggregate: sum, column: revenue, dimensions: [channel]}\n"
+                + "  - {id: q, numerator: r, denominator: v}\n"
+                + "  - {id: f, formula: \"q * 2\"}\n"
+                + "  - {id: t, aggregate: count, dimensions: [note]}\n", "c.yaml");
+        assertThat(c.sliceByOf("v")).containsExactly("channel", "note");
+        assertThat(c.dimensionsOf("q")).isEmpty();
+        assertThat(c.sliceByOf("q")).containsExactly("channel");
+        assertThat(c.sliceByOf("f")).containsExactly("channel");
+        assertThat(c.sliceByOf("t")).isEmpty();
+    }
+
+    @Test
+    void groupingSetsAndStateGrain_areCheckedAgainstTheMetrics() {
+        String v = "  - {id: v, aggregate: sum, column: visitors, sliceBy: [channel]}\n";
+        assertThat(problemsOf(HEAD.replace("zone: UTC\n", "zone: UTC\ngroupingSets: [\"rollup(channel, regoin)\"]\n")
+                + v)).containsExactly("c.yaml:2:15: groupingSets: no metric may be sliced by 'regoin'; declare it in a"
+                        + " metric's sliceBy");
+        assertThat(problemsOf(HEAD.replace("zone: UTC\n", "zone: UTC\ngroupingSets: [{rollup: [channel], cube: []}]\n")
+                + v)).containsExactly("c.yaml:2:16: a grouping set object must have exactly one of 'rollup' and"
+                        + " 'cube'");
+        assertThat(problemsOf(HEAD.replace("zone: UTC\n", "zone: UTC\ngrain: month\nstateGrain: week\n") + v))
+                .containsExactly("c.yaml:3:13: stateGrain must be a grain whose periods nest in the catalog's grain"
+                        + " month (e.g. day), but was week");
+        Catalog c = Catalog.read(HEAD.replace("zone: UTC\n", "zone: UTC\ngrain: month\nstateGrain: day\n"
+                + "groupingSets: [[], [channel], {cube: [channel]}, \"total\"]\n") + v, "c.yaml");
+        assertThat(c.stateGrain()).contains(Grain.DAY);
+        assertThat(c.groupingSets().orElseThrow().sets()).containsExactly(List.of(), List.of("channel"));
+        assertThat(c.toBuilder().name("copy").build().groupingSets()).isEqualTo(c.groupingSets());
+    }
+
+    @Test
+    void wholeRangeGrain_refusesReferenceFunctions() {
+        assertThat(problemsOf(HEAD.replace("zone: UTC\n", "zone: UTC\ngrain: whole-range\n") + VISITORS
+                + "  - {id: g, formula: \"visitors - lag(visitors, 1)\"}\n"
+                + "  - {id: m, formula: \"to_date(visitors, whole_range)\"}\n")).containsExactly(
+                "c.yaml:9:34: metric 'g': lag(visitors,1) at column 12 of \"visitors - lag(visitors, 1)\" cannot be"
+                        + " computed at grain whole_range: the whole range is one period, with no earlier period and"
+                        + " no window",
+                "c.yaml:10:23: metric 'm': to_date(visitors,whole_range) at column 1 of \"to_date(visitors,"
+                        + " whole_range)\" cannot be computed at grain whole_range: the whole range is one period,"
+                        + " with no earlier period and no window");
     }
 }

@@ -177,6 +177,9 @@ class PeriodIndexerPropertyTest {
             for (int i = 0; i < CASES / 4; i++) {
                 long micros = randomMicros(r);
                 for (Grain g : Grain.values()) {
+                    if (g == Grain.WHOLE_RANGE) {
+                        continue;   // one period per evaluation, not indexed (PeriodTest.wholeRange_*)
+                    }
                     Period p = cal.indexer(g).period(cal.indexer(g).index(micros));
                     assertThat(cal.parse(p.toString())).as(where(SEED + 4, zoneId, micros) + ", " + g).isEqualTo(p);
                 }
@@ -189,7 +192,7 @@ class PeriodIndexerPropertyTest {
         BusinessCalendar cal = BusinessCalendar.of(ZoneId.of("Europe/Berlin"));
         SplittableRandom r = new SplittableRandom(SEED + 5);
         for (int i = 0; i < CASES; i++) {
-            Grain g = Grain.values()[r.nextInt(Grain.values().length)];
+            Grain g = Grain.values()[r.nextInt(Grain.values().length - 1)];   // every grain but WHOLE_RANGE
             Period p = cal.indexer(g).period(cal.indexer(g).index(randomMicros(r)));
             long n = r.nextLong(-500, 500);
             Period q = p.plus(n);

@@ -182,7 +182,7 @@ class PeriodTest {
         assertThatThrownBy(() -> UTC.parse("March 2025"))
                 .isInstanceOf(PeriodParseException.class)
                 .hasMessage("'March 2025' is not a period: expected one of the forms 2025-03-14T09, 2025-03-14, "
-                        + "2025-W09, 2025-03, 2025-Q1, 2025, FY2025-Q2, FY2025");
+                        + "2025-W09, 2025-03, 2025-Q1, 2025, FY2025-Q2, FY2025, 2025-01-01/2025-12-31");
         assertThatThrownBy(() -> BERLIN.parse("2025-10-26T02+03:00"))
                 .hasMessage("'2025-10-26T02+03:00' is not a period: 2025-10-26T02 has no period with offset +03:00 in "
                         + "Europe/Berlin; it has +02:00 and +01:00");
@@ -292,7 +292,39 @@ class PeriodTest {
     void grain_parse() {
         assertThat(Grain.parse("Fiscal-Quarter")).isEqualTo(Grain.FISCAL_QUARTER);
         assertThatThrownBy(() -> Grain.parse("dya"))
-                .hasMessage("grain must be one of [hour, day, week, month, quarter, year, fiscal_quarter, fiscal_year],"
-                        + " but was 'dya'");
+                .hasMessage("grain must be one of [hour, day, week, month, quarter, year, fiscal_quarter, fiscal_year,"
+                        + " whole_range], but was 'dya'");
+    }
+
+    @Test
+    void wholeRange_isOnePeriodOfDates_withoutNeighbours() {
+        Period all = BERLIN.range(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+        assertThat(all.grain()).isEqualTo(Grain.WHOLE_RANGE);
+        assertThat(all.toString()).isEqualTo("2025-01-01/2025-12-31");
+        assertThat(BERLIN.parse("2025-01-01/2025-12-31")).isEqualTo(all);
+        assertThat(all.start()).isEqualTo(Instant.parse("2024-12-31T23:00:00Z"));
+        assertThat(all.end()).isEqualTo(Instant.parse("2025-12-31T23:00:00Z"));
+        assertThat(all.firstDate()).isEqualTo(LocalDate.of(2025, 1, 1));
+        assertThat(all.lastDate()).isEqualTo(LocalDate.of(2025, 12, 31));
+        assertThat(all.contains(Instant.parse("2025-06-01T00:00:00Z"))).isTrue();
+        assertThat(all.contains(Instant.parse("2025-12-31T23:00:00Z"))).isFalse();
+        assertThat(all.status(Instant.parse("2025-06-01T00:00:00Z"))).isEqualTo(PeriodStatus.PARTIAL);
+        assertThat(all.status(Instant.parse("2026-01-01T00:00:00Z"))).isEqualTo(PeriodStatus.COMPLETE);
+        assertThat(all.plus(0)).isSameAs(all);
+        assertThat(BERLIN.spine(all, all, Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC))
+                .partialPeriod()).contains(all);
+        assertThat(all).isNotEqualTo(BERLIN.range(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 30)));
+        for (Grain g : Grain.values()) {
+            assertThat(BERLIN.nests(g, Grain.WHOLE_RANGE)).as(g.id()).isTrue();
+            assertThat(BERLIN.nests(Grain.WHOLE_RANGE, g)).as(g.id()).isEqualTo(g == Grain.WHOLE_RANGE);
+        }
+        assertThatThrownBy(all::next).isInstanceOf(IllegalStateException.class)
+                .hasMessage("a whole-range period has no neighbours, but neighbours of 2025-01-01/2025-12-31 was asked"
+                        + " for");
+        assertThatThrownBy(() -> all.plusYears(-1)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> BERLIN.period(Grain.WHOLE_RANGE, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BERLIN.parse("2025-12-31/2025-01-01")).isInstanceOf(PeriodParseException.class);
+        assertThatThrownBy(() -> BERLIN.parse("2025-03-01").containing(Grain.WHOLE_RANGE))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -10,10 +10,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the CSV files of a data source are read: delimiter, quote, header line, charset, header names and per-column
- * text formats. The {@code csv} section of a metric catalog's data source and of a {@code kpi clean} rules file's
- * {@code input}; {@link CsvSource.Builder#csv(CsvSettings)} configures a reader with it. The one declaration
- * of these seven options: a reader builder and a catalog's data source take them from here.
+ * How the CSV files of a data source are read: delimiter, quote, header line, charset, header names (matched
+ * exactly or without regard to case) and per-column text formats. The {@code csv} section of a metric catalog's
+ * data source and of a {@code kpi clean} rules file's {@code input}; {@link CsvSource.Builder#csv(CsvSettings)}
+ * configures a reader with it. The one declaration of these eight options: a reader builder and a catalog's data
+ * source take them from here.
  *
  * <pre>{@code
  * CsvSettings csv = CsvSettings.builder()
@@ -38,6 +39,7 @@ public final class CsvSettings {
     private final Map<String, String> headerNames;
     private final Map<String, ColumnFormat> formats;
     private final @Nullable ColumnFormat defaultFormat;
+    private final boolean ignoreHeaderCase;
 
     private CsvSettings(Builder b) {
         this.delimiter = b.delimiter == null ? ',' : b.delimiter;
@@ -47,6 +49,7 @@ public final class CsvSettings {
         this.headerNames = Collections.unmodifiableMap(new LinkedHashMap<>(b.headerNames));
         this.formats = Collections.unmodifiableMap(new LinkedHashMap<>(b.formats));
         this.defaultFormat = b.defaultFormat;
+        this.ignoreHeaderCase = b.ignoreHeaderCase != null && b.ignoreHeaderCase;
     }
 
     /**
@@ -121,16 +124,25 @@ public final class CsvSettings {
         return Optional.ofNullable(defaultFormat);
     }
 
+    /**
+     * Whether header names are matched without regard to case ({@code Order Date} finds {@code order date}).
+     *
+     * @return false by default: names match exactly
+     */
+    public boolean ignoreHeaderCase() {
+        return ignoreHeaderCase;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof CsvSettings c && c.delimiter == delimiter && c.quote == quote && c.header == header
                 && c.charset.equals(charset) && c.headerNames.equals(headerNames) && c.formats.equals(formats)
-                && Objects.equals(c.defaultFormat, defaultFormat);
+                && Objects.equals(c.defaultFormat, defaultFormat) && c.ignoreHeaderCase == ignoreHeaderCase;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(delimiter, quote, header, charset, headerNames, formats, defaultFormat);
+        return Objects.hash(delimiter, quote, header, charset, headerNames, formats, defaultFormat, ignoreHeaderCase);
     }
 
     @Override
@@ -138,7 +150,8 @@ public final class CsvSettings {
         return "CsvSettings[delimiter '" + delimiter + "', quote '" + quote + "', header " + header + ", " + charset
                 + (headerNames.isEmpty() ? "" : ", header names " + headerNames)
                 + (formats.isEmpty() ? "" : ", formats of " + formats.keySet())
-                + (defaultFormat == null ? "" : ", default format " + defaultFormat) + "]";
+                + (defaultFormat == null ? "" : ", default format " + defaultFormat)
+                + (ignoreHeaderCase ? ", header case ignored" : "") + "]";
     }
 
     /**
@@ -153,6 +166,7 @@ public final class CsvSettings {
         private final Map<String, String> headerNames = new LinkedHashMap<>();
         private final Map<String, ColumnFormat> formats = new LinkedHashMap<>();
         private @Nullable ColumnFormat defaultFormat;
+        private @Nullable Boolean ignoreHeaderCase;
 
         private Builder() {
         }
@@ -163,6 +177,14 @@ public final class CsvSettings {
                 throw new IllegalStateException(what + " was already set to " + current);
             }
             return value;
+        }
+
+        static char syntaxChar(String option, char c) {
+            if (c > 126 || c < ' ' && c != '\t') {
+                throw new IllegalArgumentException(option + " must be a printable ASCII character or tab, but was U+"
+                        + String.format("%04X", (int) c));
+            }
+            return c;
         }
 
         /**
@@ -183,6 +205,9 @@ public final class CsvSettings {
             settings.formats.forEach(this::format);
             if (settings.defaultFormat != null) {
                 defaultFormat(settings.defaultFormat);
+            }
+            if (settings.ignoreHeaderCase) {
+                ignoreHeaderCase(true);
             }
             return this;
         }
@@ -219,22 +244,6 @@ public final class CsvSettings {
         public Builder quote(char value) {
             quote = once(quote, syntaxChar("quote", value), "quote");
             return this;
-        }
-
-        /**
-         * Checks a delimiter or quote: a printable ASCII character or tab (never a line break, which ends records).
-         *
-         * @param option "delimiter" or "quote"
-         * @param c the character
-         * @return the character
-         * @throws IllegalArgumentException if it is not allowed
-         */
-        static char syntaxChar(String option, char c) {
-            if (c > 126 || c < ' ' && c != '\t') {
-                throw new IllegalArgumentException(option + " must be a printable ASCII character or tab, but was U+"
-                        + String.format("%04X", (int) c));
-            }
-            return c;
         }
 
         /**
@@ -301,6 +310,24 @@ public final class CsvSettings {
          */
         public Builder defaultFormat(ColumnFormat format) {
             defaultFormat = once(defaultFormat, format, "defaultFormat");
+            return this;
+        }
+
+        /**
+         * Sets whether header names are matched without regard to case: a schema column {@code order_date} with
+         * header name {@code Order Date} then also finds {@code ORDER DATE}. Two header columns that differ only
+         * in case are then the same name (an error when a schema column needs it).
+         *
+         * <pre>{@code
+         * CsvSettings.builder().ignoreHeaderCase(true).build();
+         * }</pre>
+         *
+         * @param value true to ignore case (default false)
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder ignoreHeaderCase(boolean value) {
+            ignoreHeaderCase = once(ignoreHeaderCase, value, "ignoreHeaderCase");
             return this;
         }
 

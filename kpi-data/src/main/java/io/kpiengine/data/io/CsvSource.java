@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -180,8 +181,10 @@ public final class CsvSource implements RecordSource {
 
     private void mapHeader(Builder b, CsvSettings csv, List<String> header, long headerLine) {
         Map<String, List<Integer>> positions = new HashMap<>();
+        boolean fold = csv.ignoreHeaderCase();
         for (int i = 0; i < header.size(); i++) {
-            positions.computeIfAbsent(header.get(i), k -> new ArrayList<>()).add(i);
+            positions.computeIfAbsent(fold ? header.get(i).toLowerCase(Locale.ROOT) : header.get(i),
+                    k -> new ArrayList<>()).add(i);
         }
         List<String> problems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -189,7 +192,7 @@ public final class CsvSource implements RecordSource {
         for (int c = 0; c < schema.size(); c++) {
             String column = schema.column(c).name();
             String wanted = csv.headerNames().getOrDefault(column, column);
-            List<Integer> at = positions.get(wanted);
+            List<Integer> at = positions.get(fold ? wanted.toLowerCase(Locale.ROOT) : wanted);
             if (at == null) {
                 fieldOfColumn[c] = -1;
                 if (!b.optional.contains(column)) {
@@ -203,7 +206,7 @@ public final class CsvSource implements RecordSource {
                         + at.stream().map(i -> String.valueOf(i + 1)).reduce((x, y) -> x + ", " + y).orElse("") + ")");
             }
             fieldOfColumn[c] = at.get(0);
-            used.add(wanted);
+            used.add(fold ? wanted.toLowerCase(Locale.ROOT) : wanted);
         }
         if (!missing.isEmpty()) {
             problems.add(0, "the header lacks " + (missing.size() == 1 ? "the column " : "the columns ")
@@ -212,7 +215,7 @@ public final class CsvSource implements RecordSource {
         if (!b.allowExtra) {
             List<String> extra = new ArrayList<>();
             for (String h : header) {
-                if (!used.contains(h)) {
+                if (!used.contains(fold ? h.toLowerCase(Locale.ROOT) : h)) {
                     extra.add("'" + h + "'");
                 }
             }
@@ -622,6 +625,22 @@ public final class CsvSource implements RecordSource {
         }
 
         /**
+         * Matches header names without regard to case ({@link CsvSettings.Builder#ignoreHeaderCase(boolean)}).
+         *
+         * <pre>{@code
+         * CsvSource.builder(path).schema(schema).ignoreHeaderCase(true).build();   // 'Order_Date' finds order_date
+         * }</pre>
+         *
+         * @param ignore true to ignore case (default false)
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder ignoreHeaderCase(boolean ignore) {
+            csv.ignoreHeaderCase(ignore);
+            return this;
+        }
+
+        /**
          * Schema columns that may be absent from the header; they are then missing on every row.
          *
          * @param columns column names
@@ -677,8 +696,8 @@ public final class CsvSource implements RecordSource {
         }
 
         /**
-         * Takes all seven CSV options (delimiter, quote, header, charset, header names, formats, default format)
-         * from settings, as if each was set here; for a {@code Reader} input the charset is left out.
+         * Takes all eight CSV options (delimiter, quote, header, charset, header names, formats, default format,
+         * header case) from settings, as if each was set here; for a {@code Reader} input the charset is left out.
          *
          * <pre>{@code
          * CsvSource source = CsvSource.builder(Path.of("export.csv")).csv(settings).schema(schema).build();

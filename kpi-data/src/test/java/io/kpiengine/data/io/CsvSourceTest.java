@@ -495,6 +495,27 @@ class CsvSourceTest {
     }
 
     @Test
+    void header_anyOrderAndSubset_ofTheFileColumns_areFoundByName() {
+        Schema schema = Schema.of(Column.of("c", ColumnType.INTEGER), Column.of("a", ColumnType.TEXT));
+        Result r = read("a,b,c,d\nx,y,3,z\n", file("", schema));
+        assertThat(r.rows().get(0)).containsExactly(entry("c", 3L), entry("a", "x"));
+    }
+
+    @Test
+    void header_ignoreHeaderCase_matchesHeadersInAnyCase_andStillReportsWhatIsMissing() {
+        Schema schema = Schema.of(Column.of("order_date", ColumnType.TEXT), Column.of("region", ColumnType.TEXT));
+        Result r = read("REGION,Order Date\nEast,x\n", file("", schema).headerName("order_date", "order date")
+                .ignoreHeaderCase(true));
+        assertThat(r.rows().get(0)).containsExactly(entry("order_date", "x"), entry("region", "East"));
+        assertThatThrownBy(() -> file("REGION,Order Date\n", schema).headerName("order_date", "order date").build())
+                .isInstanceOf(SourceException.class)
+                .hasMessage("t.csv:1: the header lacks the columns 'order date' (did you mean 'Order Date'?), 'region'"
+                        + " (did you mean 'REGION'?) that the schema requires; the header is [REGION, Order Date]");
+        assertThat(CsvSettings.builder().ignoreHeaderCase(true).build().ignoreHeaderCase()).isTrue();
+        assertThat(CsvSettings.DEFAULTS.ignoreHeaderCase()).isFalse();
+    }
+
+    @Test
     void header_absent_mapsByPosition() {
         Result r = read("1,2\n3,4\n", file("", TEXT2).header(false));
         assertThat(r.rows()).extracting(m -> m.get("a")).containsExactly("1", "3");

@@ -44,12 +44,30 @@ public final class CellPolicies {
      */
     public KpiValue apply(Policy policy, NoValueReason reason, String detail, PlannedMetric m, long abs,
             List<String> tuple, String key) {
+        return apply(policy, reason, detail, m, m.dimensions(), abs, tuple, key);
+    }
+
+    /**
+     * Applies a policy to a cell of a metric instance at some dimensions (a grouping set) that has no value.
+     *
+     * @param policy the metric's policy for this case
+     * @param reason why the cell has no value
+     * @param detail the sentence that explains it
+     * @param m the metric
+     * @param dims the dimensions of the cell's tuple
+     * @param abs the cell's period index
+     * @param tuple the cell's dimension values
+     * @param key the policy's name in catalogs, for the error text
+     * @return zero under {@link Policy#ZERO}, else no value with the reason and detail
+     */
+    public KpiValue apply(Policy policy, NoValueReason reason, String detail, PlannedMetric m, List<String> dims,
+            long abs, List<String> tuple, String key) {
         switch (policy) {
             case ZERO:
                 return KpiValue.of(BigDecimal.ZERO);
             case ERROR:
                 if (abs >= ranges.outFirst()) {
-                    errors.add(where(m, abs, tuple) + ": " + detail + " (metric policy '" + key + ": error')");
+                    errors.add(where(m, dims, abs, tuple) + ": " + detail + " (metric policy '" + key + ": error')");
                 }
                 return KpiValue.none(reason, detail);
             default:
@@ -57,9 +75,9 @@ public final class CellPolicies {
         }
     }
 
-    private String where(PlannedMetric m, long abs, List<String> tuple) {
-        String dims = m.dimensions().isEmpty() ? "" : " " + Tuples.dimensionMap(m.dimensions(), tuple);
-        return m.id() + " " + timeline.period(abs) + dims;
+    private String where(PlannedMetric m, List<String> dims, long abs, List<String> tuple) {
+        String text = dims.isEmpty() ? "" : " " + Tuples.dimensionMap(dims, tuple);
+        return m.id() + " " + timeline.period(abs) + text;
     }
 
     /**

@@ -113,7 +113,7 @@ public final class CellTable {
             for (int p = 0; p < n; p++) {
                 long abs = ranges.cellStart() + p;
                 values[p] = abs < cov.start() ? cov.noHistory(abs, timeline)
-                        : state.quotient(m, num.at(t, abs, timeline), den.at(t, abs, timeline), abs, t, "");
+                        : state.quotient(m, dims, num.at(t, abs, timeline), den.at(t, abs, timeline), abs, t, "");
                 rows[p] = denRows == null ? 0 : denRows[p];
             }
             c.put(t, values, rows);

@@ -5,6 +5,7 @@ import io.kpiengine.core.internal.SourceState;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The periods that hold data: the first period with rows of each source, and the first and last over all of them.
@@ -33,6 +34,18 @@ public record DataExtent(Map<String, Long> starts, long first, long last) {
      * @return the extent
      */
     public static DataExtent of(Collection<SourceState> states) {
+        return of(states, LongUnaryOperator.identity());
+    }
+
+    /**
+     * The extent of merged states in the periods of the results: every slot of every grouping counts, through a
+     * map from state periods to result periods; slots the map excludes do not count.
+     *
+     * @param states the merged state of each source
+     * @param map the state period of a slot to its result period, or {@link PeriodMap#EXCLUDED}
+     * @return the extent, in result periods
+     */
+    public static DataExtent of(Collection<SourceState> states, LongUnaryOperator map) {
         Map<String, Long> starts = new HashMap<>();
         long first = Coverage.NONE;
         long last = Long.MIN_VALUE;
@@ -40,8 +53,12 @@ public record DataExtent(Map<String, Long> starts, long first, long last) {
             long start = Coverage.NONE;
             for (GroupState g : source.groups()) {
                 for (int s = 0; s < g.slots(); s++) {
-                    start = Math.min(start, g.period(s));
-                    last = Math.max(last, g.period(s));
+                    long p = map.applyAsLong(g.period(s));
+                    if (p == PeriodMap.EXCLUDED) {
+                        continue;
+                    }
+                    start = Math.min(start, p);
+                    last = Math.max(last, p);
                 }
             }
             if (start != Coverage.NONE) {

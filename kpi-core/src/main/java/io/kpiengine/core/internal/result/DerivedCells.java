@@ -103,7 +103,7 @@ public final class DerivedCells {
                     partial |= isPartial(s, abs);
                 }
                 double v = f.evaluate(args);
-                values[p] = Double.isNaN(v) ? explain(m, f, args, inputValues, abs, tuple) : KpiValue.of(v);
+                values[p] = Double.isNaN(v) ? explain(m, dims, f, args, inputValues, abs, tuple) : KpiValue.of(v);
                 if (partial && abs >= ranges.outFirst()) {
                     partialCells++;
                     partialFirst = Math.min(partialFirst, abs);
@@ -196,13 +196,13 @@ public final class DerivedCells {
         return state.merged(m, dims, tuple, from, abs, " in " + label);
     }
 
-    private KpiValue explain(PlannedMetric m, DerivedFormula f, double[] args, KpiValue[] inputs, long abs,
-            List<String> tuple) {
+    private KpiValue explain(PlannedMetric m, List<String> dims, DerivedFormula f, double[] args, KpiValue[] inputs,
+            long abs, List<String> tuple) {
         DerivedFormula.Why why = f.explain(args);
         switch (why.reason()) {
             case ZERO_DENOMINATOR:
                 return policies.apply(m.zeroDenominatorPolicy(), NoValueReason.ZERO_DENOMINATOR, why.detail(), m,
-                        abs, tuple, "zero_denominator");
+                        dims, abs, tuple, "zero_denominator");
             case MISSING_INPUT: {
                 KpiValue in = why.slot() >= 0 ? inputs[why.slot()] : null;
                 String name = why.slot() >= 0 ? slotText(f.slots().get(why.slot())) : "an input";
@@ -210,7 +210,7 @@ public final class DerivedCells {
                         + (in != null && in.detail().isPresent() ? ": " + in.detail().get() : "");
                 NoValueReason inReason = in == null ? null : in.reason().orElse(null);
                 if (inReason == NoValueReason.NO_ROWS) {
-                    return policies.apply(m.emptyPolicy(), NoValueReason.MISSING_INPUT, detail, m, abs, tuple,
+                    return policies.apply(m.emptyPolicy(), NoValueReason.MISSING_INPUT, detail, m, dims, abs, tuple,
                             "empty");
                 }
                 if (inReason == NoValueReason.NO_HISTORY || inReason == NoValueReason.INCOMPLETE_WINDOW) {

@@ -66,6 +66,36 @@ public final class SlotIndex {
      */
     public static SlotIndex of(GroupState g, List<String> dimensions, LongUnaryOperator period, long slotStart,
             int slotCount) {
+        return build(g, dimensions, period, slotStart, slotCount, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * The index of a state over the slots of some state periods only, for results over a short range (a live
+     * accumulator's month): it visits only the slots of {@code stateLo..stateHi} (through the state's per-period
+     * chains) and lists every tuple the state has seen, so that a tuple without slots in the range still has its
+     * cells (without rows).
+     *
+     * @param g the state
+     * @param dimensions the dimensions of the tuples: a subset of the state's, in any order
+     * @param period maps a period index of the state to the index of the cell's period that contains it
+     * @param slotStart the first indexed period (of the cells)
+     * @param slotCount the number of indexed periods
+     * @param stateLo the first state period whose slots are visited
+     * @param stateHi the last state period whose slots are visited
+     * @return the index
+     * @throws IllegalArgumentException if a dimension is not one of the state's, or the count is negative
+     */
+    public static SlotIndex of(GroupState g, List<String> dimensions, LongUnaryOperator period, long slotStart,
+            int slotCount, long stateLo, long stateHi) {
+        return build(g, dimensions, period, slotStart, slotCount, stateLo, stateHi);
+    }
+
+    /**
+     * Builds the index; a full range ({@code Long.MIN_VALUE..Long.MAX_VALUE}) visits every slot and lists the
+     * tuples that have slots, a narrower one visits the slots of its periods and lists every tuple seen.
+     */
+    private static SlotIndex build(GroupState g, List<String> dimensions, LongUnaryOperator period, long slotStart,
+            int slotCount, long stateLo, long stateHi) {
         Objects.requireNonNull(period, "period");
         if (slotCount < 0) {
             throw new IllegalArgumentException("slotCount must be >= 0, but was " + slotCount);
@@ -81,22 +111,29 @@ public final class SlotIndex {
             }
         }
         Map<List<String>, int[]> map = new HashMap<>();
+        int[][] headOfTuple = new int[g.tupleCount()][];
+        boolean full = stateLo == Long.MIN_VALUE && stateHi == Long.MAX_VALUE;
+        if (!full) {
+            for (int t = 0; t < headOfTuple.length; t++) {
+                headOfTuple[t] = head(map, g, t, keep, identity, slotCount);
+            }
+        }
         int[] next = new int[g.slots()];
-        for (int s = 0; s < g.slots(); s++) {
-            List<String> values = g.dimensionValues(s);
-            List<String> tuple = identity ? values : project(values, keep);
-            int[] head = map.computeIfAbsent(tuple, t -> {
-                int[] a = new int[slotCount];
-                Arrays.fill(a, -1);
-                return a;
-            });
-            long offset = period.applyAsLong(g.period(s)) - slotStart;
-            next[s] = -1;
-            if (offset >= 0 && offset < slotCount) {
+        Arrays.fill(next, -1);
+        g.forEachSlot(full ? Integer.MIN_VALUE : stateLo, full ? Integer.MAX_VALUE : stateHi, s -> {
+            int t = g.tuple(s);
+            int[] head = headOfTuple[t];
+            if (head == null) {
+                head = head(map, g, t, keep, identity, slotCount);
+                headOfTuple[t] = head;
+            }
+            long mapped = period.applyAsLong(g.period(s));
+            long offset = mapped - slotStart;
+            if (mapped != PeriodMap.EXCLUDED && offset >= 0 && offset < slotCount) {
                 next[s] = head[(int) offset];
                 head[(int) offset] = s;
             }
-        }
+        });
         List<List<String>> tuples = new ArrayList<>(map.keySet());
         tuples.sort(Tuples.ORDER);
         Map<List<String>, int[]> sorted = new LinkedHashMap<>();
@@ -104,6 +141,17 @@ public final class SlotIndex {
             sorted.put(t, map.get(t));
         }
         return new SlotIndex(slotStart, slotCount, sorted, next);
+    }
+
+    /** The head array of a state tuple's projected tuple, made on first use. */
+    private static int[] head(Map<List<String>, int[]> map, GroupState g, int tupleId, int[] keep, boolean identity,
+            int slotCount) {
+        List<String> values = g.tupleValues(tupleId);
+        return map.computeIfAbsent(identity ? values : project(values, keep), t -> {
+            int[] a = new int[slotCount];
+            Arrays.fill(a, -1);
+            return a;
+        });
     }
 
     private static List<String> project(List<String> values, int[] keep) {

@@ -9,23 +9,41 @@ import java.util.Objects;
 /**
  * The periods of one grain in one business calendar, addressed by absolute index ({@link Period#index()}), and
  * where the references of a derived formula land on them: {@code lag} and {@code last_year} read one other period,
- * {@code trailing} and {@code to_date} read a window that ends at the cell's period. Immutable.
+ * {@code trailing} and {@code to_date} read a window that ends at the cell's period. At the whole-range grain the
+ * timeline has its one period, addressed by that period's index. Immutable.
  *
  * @param calendar the business calendar
  * @param grain the grain of every period
+ * @param range the whole-range period when the grain is {@link Grain#WHOLE_RANGE}, else null
  */
-public record Timeline(BusinessCalendar calendar, Grain grain) {
+public record Timeline(BusinessCalendar calendar, Grain grain, Period range) {
 
     /**
      * Validates the components.
      *
      * @param calendar the calendar component
      * @param grain the grain component
-     * @throws NullPointerException if a component is null
+     * @param range the range component
+     * @throws NullPointerException if the calendar or grain is null, or the range at the whole-range grain
+     * @throws IllegalArgumentException if a range is given at another grain
      */
     public Timeline {
         Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(grain, "grain");
+        if ((grain == Grain.WHOLE_RANGE) != (range != null)) {
+            throw new IllegalArgumentException("a timeline has a range exactly when its grain is whole_range, but"
+                    + " grain " + grain.id() + " came with range " + range);
+        }
+    }
+
+    /**
+     * A timeline of a calendar grain (not the whole range).
+     *
+     * @param calendar the business calendar
+     * @param grain the grain of every period
+     */
+    public Timeline(BusinessCalendar calendar, Grain grain) {
+        this(calendar, grain, null);
     }
 
     /**
@@ -35,6 +53,13 @@ public record Timeline(BusinessCalendar calendar, Grain grain) {
      * @return the period
      */
     public Period period(long abs) {
+        if (range != null) {
+            if (abs != range.index()) {
+                throw new IllegalArgumentException("the whole range has one period, index " + range.index()
+                        + ", but " + abs + " was asked for");
+            }
+            return range;
+        }
         return calendar.period(grain, abs);
     }
 

@@ -2,15 +2,20 @@ package io.kpiengine.core.score.internal;
 
 import io.kpiengine.core.metric.Direction;
 import io.kpiengine.core.score.Aggregator;
+import io.kpiengine.core.score.CascadedTarget;
 import io.kpiengine.core.score.GoalTree;
+import io.kpiengine.core.score.IncentivePlan;
 import io.kpiengine.core.score.MissingComponents;
 import io.kpiengine.core.score.Normalization;
+import io.kpiengine.core.score.PayoutCurve;
 import io.kpiengine.core.score.StatusScale;
+import io.kpiengine.core.score.TargetCascade;
 import io.kpiengine.data.doc.internal.DocNode;
 import io.kpiengine.data.doc.internal.Fields;
 import io.kpiengine.data.doc.internal.Problems;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +42,10 @@ import java.util.Map;
 public final class GoalTreeReader {
 
     private static final String[] TREE = {"id", "name", "owner", "description", "entity", "aggregation",
-        "normalization", "missing", "strictWeights", "statuses", "weights", "children"};
+        "normalization", "missing", "strictWeights", "statuses", "weights", "children", "cascades", "incentives"};
+    private static final String[] CASCADE = {"kpi", "total", "split", "units", "weights", "baselines"};
+    private static final String[] OWNER = {"owner", "entity", "score", "achievement", "incentive", "curve"};
+    private static final String[] CURVE = {"threshold", "target", "maximum", "interpolation"};
     private static final String[] INNER = {"id", "name", "owner", "weight", "aggregation", "weights", "children"};
     private static final String[] LEAF = {"id", "kpi", "name", "owner", "weight", "normalization", "direction",
         "target"};
@@ -130,6 +138,13 @@ public final class GoalTreeReader {
             weights(f, what, id, b);
         });
         children(f, what, id, b);
+        for (DocNode c : f.list("cascades")) {
+            cascade(c, what, b);
+        }
+        DocNode incentives = f.object("incentives");
+        if (incentives != null) {
+            incentives(incentives, what, b);
+        }
         if (problems.list().size() > before) {
             return null;
         }
@@ -218,6 +233,202 @@ public final class GoalTreeReader {
                 b.target(id, t.doubleValue());
             }
         });
+    }
+
+    /**
+     * A cascaded target: {@code {kpi, total, split: weights | baseline, units: {parent: [children]}, weights: {unit:
+     * w}, baselines: {leaf: b}}}; the first key of {@code units} is the top unit.
+     */
+    private void cascade(DocNode node, String what, GoalTree.Builder b) {
+        DocNode kpiNode = node.isObject() ? node.field("kpi").orElse(null) : null;
+        String in = "cascade" + (kpiNode != null && kpiNode.kind() == DocNode.Kind.STRING ? " of '"
+                + kpiNode.scalarText() + "'" : "") + " in " + what;
+        Fields f = Fields.of(node, problems, in, CASCADE);
+        if (!node.isObject()) {
+            return;
+        }
+        String kpi = f.requiredText("kpi");
+        BigDecimal total = f.requiredNumber("total");
+        CascadedTarget.Split split = f.has("split") ? f.enumValue("split", CascadedTarget.Split.class, null)
+                : CascadedTarget.Split.WEIGHTS;
+        boolean byWeights = split == null || split == CascadedTarget.Split.WEIGHTS;
+        String takes = byWeights ? "weights" : "baselines";
+        String other = byWeights ? "baselines" : "weights";
+        if (split != null && f.has(other)) {
+            problems.add(node.keyLocation(other), "'" + other + "' does not apply to split " + split.id() + " of "
+                    + in + "; it takes '" + takes + "'");
+        }
+        if (!byWeights) {
+            f.required("baselines");
+        }
+        Map<String, Double> shares = numbers(f, takes, in);
+        DocNode units = f.required("units");
+        TargetCascade org = units == null ? null : units(units, in);
+        if (kpi == null || total == null || split == null || org == null || shares == null) {
+            return;
+        }
+        DocNode at = f.has(takes) ? f.get(takes) : node;
+        try {
+            CascadedTarget c = byWeights ? CascadedTarget.byWeights(kpi, org, total.doubleValue(), shares)
+                    : CascadedTarget.byBaseline(kpi, org, total.doubleValue(), shares);
+            b.location("cascade:" + kpi, node.location()).cascade(c);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            problems.add(at, in + ": " + e.getMessage());
+        }
+    }
+
+    /** The hierarchy of a cascade: {@code {company: [north, south], north: [ana, ben]}}, the first key on top. */
+    private TargetCascade units(DocNode units, String in) {
+        if (!units.isObject() || units.fields().isEmpty()) {
+            problems.add(units, "'units' in " + in + " must map each unit to its list of units, the top unit first"
+                    + " ({company: [north, south], north: [ana, ben]}), but was " + units.describe());
+            return null;
+        }
+        Fields uf = Fields.of(units, problems, "units of " + in, units.fields().keySet());
+        String root = units.fields().keySet().iterator().next();
+        TargetCascade.Builder tb;
+        try {
+            tb = TargetCascade.builder(root);
+        } catch (IllegalArgumentException e) {
+            problems.add(units.keyLocation(root), e.getMessage());
+            return null;
+        }
+        int before = problems.list().size();
+        for (String parent : units.fields().keySet()) {
+            for (String child : uf.textList(parent)) {
+                attempt(uf.get(parent), () -> tb.unit(child, parent));
+            }
+        }
+        if (problems.list().size() > before) {
+            return null;
+        }
+        try {
+            return tb.build();
+        } catch (IllegalStateException e) {
+            problems.add(units, e.getMessage() + " (" + in + ")");
+            return null;
+        }
+    }
+
+    /** An optional map of names to numbers: empty when absent, null when it has a problem. */
+    private Map<String, Double> numbers(Fields f, String name, String in) {
+        DocNode n = f.get(name);
+        if (n == null) {
+            return Map.of();
+        }
+        if (!n.isObject()) {
+            problems.add(n, "'" + name + "' in " + in + " must map units to numbers, but was " + n.describe());
+            return null;
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        boolean ok = true;
+        for (Map.Entry<String, DocNode> e : n.fields().entrySet()) {
+            if (e.getValue().kind() != DocNode.Kind.NUMBER) {
+                problems.add(e.getValue(), "'" + e.getKey() + "' in '" + name + "' of " + in + " must be a number,"
+                        + " but was " + e.getValue().describe());
+                ok = false;
+            } else {
+                out.put(e.getKey(), e.getValue().number().doubleValue());
+            }
+        }
+        return ok ? out : null;
+    }
+
+    /** Incentives: {@code {curve: {...}, owners: [{owner, entity, score | achievement, incentive, curve}]}}. */
+    private void incentives(DocNode node, String what, GoalTree.Builder b) {
+        String in = "incentives of " + what;
+        Fields f = Fields.of(node, problems, in, "curve", "owners");
+        DocNode curveNode = f.required("curve");
+        PayoutCurve curve = curveNode == null ? null : curve(curveNode, in);
+        DocNode owners = f.required("owners");
+        if (owners == null) {
+            return;
+        }
+        if (!owners.isArray() || owners.items().isEmpty()) {
+            problems.add(owners, "'owners' in " + in + " must be a non-empty list of owners, but was "
+                    + owners.describe());
+            return;
+        }
+        IncentivePlan.Builder plan = curve == null ? null : IncentivePlan.builder(curve);
+        for (DocNode o : owners.items()) {
+            DocNode ownerNode = o.isObject() ? o.field("owner").orElse(null) : null;
+            String who = "owner" + (ownerNode != null && ownerNode.kind() == DocNode.Kind.STRING ? " '"
+                    + ownerNode.scalarText() + "'" : "") + " in " + in;
+            Fields of = Fields.of(o, problems, who, OWNER);
+            if (!o.isObject()) {
+                continue;
+            }
+            String owner = of.requiredText("owner");
+            String entity = of.text("entity", owner);
+            String score = of.text("score", null);
+            String leaf = of.text("achievement", null);
+            BigDecimal amount = of.requiredNumber("incentive");
+            DocNode own = of.object("curve");
+            PayoutCurve ownCurve = own == null ? null : curve(own, who);
+            if ((score == null) == (leaf == null)) {
+                problems.add(o, who + " must be paid on a node's 'score' or on a KPI's 'achievement': give one of"
+                        + " them");
+                continue;
+            }
+            if (owner == null || amount == null || plan == null || (own != null && ownCurve == null)) {
+                continue;
+            }
+            attempt(o, () -> {
+                b.location("owner:" + owner, o.location());
+                if (score != null) {
+                    plan.onScore(owner, entity, score, amount.doubleValue());
+                } else {
+                    plan.onAchievement(owner, entity, leaf, amount.doubleValue());
+                }
+                if (ownCurve != null) {
+                    plan.curve(owner, ownCurve);
+                }
+            });
+        }
+        if (plan != null) {
+            attempt(node, () -> b.incentives(plan.build()));
+        }
+    }
+
+    /** A payout curve: {@code {threshold: {at, pays}, target: {at, pays}, maximum: {at, pays}, interpolation}}. */
+    private PayoutCurve curve(DocNode node, String in) {
+        String what = "payout curve of " + in;
+        Fields f = Fields.of(node, problems, what, CURVE);
+        PayoutCurve.Builder c = PayoutCurve.builder();
+        int before = problems.list().size();
+        for (String point : List.of("threshold", "target", "maximum")) {
+            DocNode p = point.equals("maximum") ? f.get(point) : f.required(point);
+            if (p == null) {
+                continue;
+            }
+            Fields pf = Fields.of(p, problems, "'" + point + "' of " + what, "at", "pays");
+            BigDecimal at = pf.requiredNumber("at");
+            BigDecimal pays = pf.requiredNumber("pays");
+            if (at != null && pays != null) {
+                attempt(p, () -> {
+                    if (point.equals("threshold")) {
+                        c.threshold(at.doubleValue(), pays.doubleValue());
+                    } else if (point.equals("target")) {
+                        c.target(at.doubleValue(), pays.doubleValue());
+                    } else {
+                        c.maximum(at.doubleValue(), pays.doubleValue());
+                    }
+                });
+            }
+        }
+        PayoutCurve.Interpolation i = f.enumValue("interpolation", PayoutCurve.Interpolation.class, null);
+        if (i != null) {
+            c.interpolation(i);
+        }
+        if (problems.list().size() > before) {
+            return null;
+        }
+        try {
+            return c.build();
+        } catch (IllegalStateException e) {
+            problems.add(node, e.getMessage() + " (" + what + ")");
+            return null;
+        }
     }
 
     private void common(Fields f, String id, GoalTree.Builder b) {

@@ -7,6 +7,7 @@ import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.Direction;
 import io.kpiengine.core.metric.Measure;
 import io.kpiengine.core.metric.Metric;
+import io.kpiengine.core.score.GoalTree;
 import io.kpiengine.core.track.ActionPlan;
 import io.kpiengine.core.track.AlertRule;
 import io.kpiengine.core.track.Phasing;
@@ -27,7 +28,9 @@ import java.util.Set;
  * mean"), a target has a metric with a direction (a band target a target-band metric, a value target one that is
  * higher- or lower-is-better), phasing applies to additive metrics (sums and counts) and seasonal phasing to
  * metrics with a seasonally adjusted baseline, an achievement threshold to a metric with a direction. Every problem
- * is reported at the field it concerns.
+ * is reported at the field it concerns. A plan may name the scores of the catalog's goal trees (nodes with children)
+ * like metrics: segments are the tree's entity dimensions, targets are unphased values (a score is
+ * higher-is-better and does not add up over periods).
  */
 public final class PlanChecks {
 
@@ -48,7 +51,7 @@ public final class PlanChecks {
             metrics.put(m.id(), m);
             dimensions.put(m.id(), catalog.dimensionsOf(m.id()));
         }
-        return problems(plan, metrics, dimensions, Set.of(), catalog.location());
+        return problems(plan, metrics, dimensions, Set.of(), catalog.location(), catalog.goalTrees());
     }
 
     /**
@@ -59,23 +62,31 @@ public final class PlanChecks {
      * @param dimensions metric id to its dimensions (absent for metrics whose dimensions are unknown)
      * @param broken ids of metrics that exist but could not be read; entries naming them are not checked
      * @param fallback the location of entries built in code
+     * @param trees the catalog's goal trees, whose nodes with children are scores the plan may name
      * @return the problems, in plan order
      */
     public static List<Problem> problems(TrackingPlan plan, Map<String, Metric> metrics,
-            Map<String, List<String>> dimensions, Set<String> broken, Location fallback) {
+            Map<String, List<String>> dimensions, Set<String> broken, Location fallback, List<GoalTree> trees) {
         List<Problem> out = new ArrayList<>();
         if (plan.isEmpty()) {
             return out;
         }
         Map<String, Metric> known = new LinkedHashMap<>(metrics);
         broken.forEach(id -> known.putIfAbsent(id, null));
+        int plain = known.size();
+        Map<String, GoalTree> scores = ScoreNodes.of(trees);
+        scores.keySet().forEach(id -> known.putIfAbsent(id, null));
         plan.metricStatusRules().keySet().forEach(id -> known(out, plan.metricLocation(id, "").orElse(fallback),
-                "status rules", id, known));
+                "status rules", id, known, plain));
         plan.lastReviewed().keySet().forEach(id -> known(out, plan.metricLocation(id, "").orElse(fallback),
-                "last review", id, known));
+                "last review", id, known, plain));
         for (PlannedTarget t : plan.targets()) {
             String what = t.kind().id() + " target of metric '" + t.metric() + "'";
-            Metric m = known(out, plan.location(t, "metric").orElse(fallback), what, t.metric(), known);
+            Metric m = known(out, plan.location(t, "metric").orElse(fallback), what, t.metric(), known, plain);
+            if (m == null && scores.containsKey(t.metric())) {
+                score(out, plan, t, what, scores.get(t.metric()), fallback);
+                continue;
+            }
             if (m == null) {
                 continue;
             }
@@ -107,7 +118,12 @@ public final class PlanChecks {
         }
         for (AlertRule a : plan.alerts()) {
             String what = "alert '" + a.id() + "'";
-            Metric m = known(out, plan.location(a, "metric").orElse(fallback), what, a.metric(), known);
+            Metric m = known(out, plan.location(a, "metric").orElse(fallback), what, a.metric(), known, plain);
+            if (m == null && scores.containsKey(a.metric())) {
+                segment(out, plan.location(a, "segment").orElse(fallback), what, a.segment(),
+                        scores.get(a.metric()).entityDimensions());
+                continue;
+            }
             if (m == null) {
                 continue;
             }
@@ -120,12 +136,30 @@ public final class PlanChecks {
         }
         for (ActionPlan p : plan.actions()) {
             String what = "action plan '" + p.id() + "'";
-            Metric m = known(out, plan.location(p, "metric").orElse(fallback), what, p.metric(), known);
+            Metric m = known(out, plan.location(p, "metric").orElse(fallback), what, p.metric(), known, plain);
             if (m != null) {
                 segment(out, plan.location(p, "segment").orElse(fallback), what, p.segment(), dims(m, dimensions));
+            } else if (scores.containsKey(p.metric())) {
+                segment(out, plan.location(p, "segment").orElse(fallback), what, p.segment(),
+                        scores.get(p.metric()).entityDimensions());
             }
         }
         return out;
+    }
+
+    /** A target on a score: a value target (scores are higher-is-better), unphased (scores do not add up). */
+    private static void score(List<Problem> out, TrackingPlan plan, PlannedTarget t, String what, GoalTree tree,
+            Location fallback) {
+        segment(out, plan.location(t, "segment").orElse(fallback), what, t.segment(), tree.entityDimensions());
+        Location at = plan.location(t, "").orElse(fallback);
+        if (t.kind() == TargetKind.BAND) {
+            out.add(new Problem(at, what + ": '" + t.metric() + "' is a score of goal tree '" + tree.id() + "',"
+                    + " which is higher-is-better; give it a value target, not a band"));
+        }
+        if (t.phasing() != Phasing.NONE) {
+            out.add(new Problem(plan.location(t, "phasing").orElse(at), what + ": phasing splits a total over"
+                    + " periods, but '" + t.metric() + "' is a score, whose periods do not add up"));
+        }
     }
 
     /** Whether the periods' values of a metric add up to their union's: sum and count measures. */
@@ -144,10 +178,12 @@ public final class PlanChecks {
         return d.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static Metric known(List<Problem> out, Location at, String what, String id, Map<String, Metric> metrics) {
+    private static Metric known(List<Problem> out, Location at, String what, String id, Map<String, Metric> metrics,
+            int plain) {
         Metric m = metrics.get(id);
         if (m == null && !metrics.containsKey(id)) {
-            out.add(new Problem(at, what + ": metric '" + id + "' is not a metric of the catalog"
+            out.add(new Problem(at, what + ": metric '" + id + "' is not a metric" + (metrics.size() > plain
+                    ? " or score" : "") + " of the catalog"
                     + Suggestions.didYouMean(id, metrics.keySet())));
         }
         return m;

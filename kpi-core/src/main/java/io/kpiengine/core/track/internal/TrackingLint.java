@@ -75,8 +75,8 @@ public final class TrackingLint {
         for (int i = 0; i < rules.rules().size(); i++) {
             StatusRule r = rules.rules().get(i);
             if (!rules.readsValue(i)) {
-                Location at = plan.location(r, "when").orElse(metric.isEmpty() ? catalog.location()
-                        : catalog.location(metric));
+                Location at = plan.location(r, "when").orElse(catalog.metric(metric).isEmpty()
+                        ? catalog.location() : catalog.location(metric));
                 out.add(new LintFinding(Severity.WARNING, "status-rule-ignores-value", at, metric, "status rule '"
                         + r.name() + "'" + where + " never reads the value: its condition '" + r.when() + "' uses only "
                         + rules.inputsOf(i) + ", so it gives every row the same status; compare the value,"

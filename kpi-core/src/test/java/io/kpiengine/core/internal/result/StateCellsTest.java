@@ -106,7 +106,7 @@ class StateCellsTest {
 
     @Test
     void quotient_zeroDenominator_namesTheDenominator() {
-        KpiValue v = cells.quotient(PER_ROW, KpiValue.of(3), KpiValue.of(0), firstDay, List.of("web"), "");
+        KpiValue v = cells.quotient(PER_ROW, BY_CHANNEL, KpiValue.of(3), KpiValue.of(0), firstDay, List.of("web"), "");
         assertThat(v).isEqualTo(KpiValue.none(NoValueReason.ZERO_DENOMINATOR, "denominator 'rows' is 0"));
     }
 }

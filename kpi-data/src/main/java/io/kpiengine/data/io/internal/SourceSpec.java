@@ -48,8 +48,8 @@ import java.util.regex.Pattern;
  */
 public final class SourceSpec {
 
-    private static final String[] CSV = {"delimiter", "quote", "header", "charset", "headerNames", "defaultFormat",
-        "formats"};
+    private static final String[] CSV = {"delimiter", "quote", "header", "ignoreHeaderCase", "charset", "headerNames",
+        "defaultFormat", "formats"};
     private static final String[] FORMAT = {"datePatterns", "decimalSeparator", "thousandsSeparator", "locale",
         "zone", "trueWords", "falseWords", "nullTokens", "emptyAsMissing", "trim", "rounding"};
     private static final Pattern TYPE = Pattern.compile("(text|category|integer|decimal|boolean|timestamp|date)"
@@ -146,6 +146,9 @@ public final class SourceSpec {
         Character quote = character(f, "quote", csvWhat);
         if (quote != null) {
             b.quote(quote);
+        }
+        if (f.has("ignoreHeaderCase")) {
+            b.ignoreHeaderCase(f.bool("ignoreHeaderCase", false));
         }
         if ((delimiter == null ? ',' : delimiter) == (quote == null ? '"' : quote)) {
             problems.add(f.get(quote != null ? "quote" : "delimiter"), "'delimiter' and 'quote' in " + csvWhat

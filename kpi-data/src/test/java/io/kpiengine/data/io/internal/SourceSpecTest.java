@@ -95,7 +95,7 @@ class SourceSpecTest {
                 "s.yaml:1:56: type of column 'x' in source 'events'" + types + ", but was a list",
                 "s.yaml:1:64: type of column 'y' in source 'events'" + types + ", but was 'text(3)'",
                 "s.yaml:8:3: unknown field 'escape' in csv of source 'events'; expected one of [delimiter, quote, header,"
-                        + " charset, headerNames, defaultFormat, formats]",
+                        + " ignoreHeaderCase, charset, headerNames, defaultFormat, formats]",
                 "s.yaml:3:14: 'delimiter' in csv of source 'events' must be one character, but was ';;'",
                 "s.yaml:4:12: 'charset' in csv of source 'events' must be a charset such as UTF-8, but was 'UTF-99'",
                 "s.yaml:5:20: header name of column 'v' in csv of source 'events' must be text, but was number 1",

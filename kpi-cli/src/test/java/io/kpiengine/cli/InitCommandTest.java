@@ -1,0 +1,92 @@
+package io.kpiengine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.metric.Measure;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InitCommandTest {
+
+    /** Like the public daily-visitors export: two date shapes in one column, counts with thousands separators. */
+    static final String VISITS = """
+            Row,Day,Date,Page.Loads,Unique.Visits,Bounce Rate,Postal Code,Note
+            1,Sunday,9/14/2014,"2,146","1,582",0.41,01234,first
+            2,Monday,9/15/2014,"3,621","2,528",0.385,98101,
+            3,Tuesday,09-16-2014,"3,698","2,630",0.4125,01234,"a, b"
+            4,Wednesday,09-17-2014,888,"2,614",0.5,98101,x
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return KpiCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void init_guessesTypesPatternsAndTimeColumn_andTheCatalogChecksAgainstTheFile() throws IOException {
+        Path csv = dir.resolve("visits.csv");
+        Files.writeString(csv, VISITS);
+        Path yaml = dir.resolve("catalog.yaml");
+        int code = run("init", "--data", csv.toString(), "--out", yaml.toString());
+        assertThat(err.toString()).isEmpty();
+        assertThat(code).isZero();
+        assertThat(out.toString()).startsWith("wrote " + yaml + ": source 'visits', 8 columns, time column date,"
+                + " 2 metrics\n");
+        String text = Files.readString(yaml);
+        assertThat(text).contains("date: {datePatterns: [\"M/d/yyyy\", \"MM-dd-yyyy\"]}")
+                .contains("page_loads: {thousandsSeparator: \",\"}")
+                .contains("page_loads: \"Page.Loads\"")
+                .contains("bounce_rate: decimal(4)")
+                .contains("postal_code: category")
+                .contains("day: text");
+        Catalog c = Catalog.read(yaml);
+        assertThat(c.source("visits").orElseThrow().timeColumn()).isEqualTo("date");
+        assertThat(c.metrics()).extracting(m -> m.id()).containsExactly("visits_records", "total_bounce_rate");
+        assertThat(((Measure) c.metric("total_bounce_rate").orElseThrow()).sliceBy()).contains(List.of("postal_code"));
+        out.getBuffer().setLength(0);
+        assertThat(run("run", "--catalog", yaml.toString(), "--data", "visits=" + csv, "--check")).isZero();
+        assertThat(out.toString()).contains("first 4 records: 4 read, 0 cannot be read");
+    }
+
+    @Test
+    void init_refusesToOverwrite_andNamesAMissingFile() throws IOException {
+        Path csv = dir.resolve("visits.csv");
+        Files.writeString(csv, VISITS);
+        Path yaml = dir.resolve("catalog.yaml");
+        Files.writeString(yaml, "keep me");
+        assertThat(run("init", "--data", csv.toString(), "--out", yaml.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("kpi init: " + yaml + " exists; choose another --out or add --force\n");
+        assertThat(Files.readString(yaml)).isEqualTo("keep me");
+        assertThat(run("init", "--data", dir.resolve("nope.csv").toString())).isEqualTo(2);
+        assertThat(run("init", "--data", csv.toString(), "--out", yaml.toString(), "--force", "--source", "web",
+                "--ignore-header-case")).isZero();
+        assertThat(Files.readString(yaml)).contains("ignoreHeaderCase: true").doesNotContain("row: \"Row\"")
+                .contains("  web:");
+    }
+
+    @Test
+    void columnGuess_datesNeedOneShapePerSeparator_andDayFirstOnlyWithEvidence() {
+        assertThat(ColumnGuess.datePatterns(List.of("2025-01-31", "2025-1-2"))).containsExactly("yyyy-M-d");
+        assertThat(ColumnGuess.datePatterns(List.of("31.01.2025", "02.01.2025"))).containsExactly("dd.MM.yyyy");
+        assertThat(ColumnGuess.datePatterns(List.of("31/01/2025", "01/31/2025"))).isEmpty();
+        assertThat(ColumnGuess.of("Amount", "amount", List.of("1,234.5", "12", "-3.25")).type).isEqualTo("decimal(2)");
+        assertThat(ColumnGuess.of("Ratio", "ratio", List.of("0.1234567", "1")).type).isEqualTo("decimal");
+        assertThat(ColumnGuess.of("Zip", "zip", List.of("01234", "02345", "01234", "02345")).type).isEqualTo("category");
+        assertThat(ColumnGuess.of("At", "at", List.of("2025-03-01T10:00:00Z", "2025-03-01 11:00:00+01:00")).type)
+                .isEqualTo("timestamp");
+        assertThat(ColumnGuess.identifier("Sub-Category")).isEqualTo("sub_category");
+        assertThat(ColumnGuess.identifier("2nd Value")).isEqualTo("c_2nd_value");
+    }
+}

@@ -1,0 +1,140 @@
+package io.kpiengine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReportCommandTest {
+
+    static final String CATALOG = """
+            zone: UTC
+            grain: month
+            sources:
+              sales:
+                time: day
+                columns: {day: date, channel: category, amount: decimal(2), orders: integer}
+            metrics:
+              - id: revenue
+                name: Revenue
+                aggregate: sum
+                column: amount
+                dimensions: [channel]
+                unit: USD
+                tier: core
+                owner: sales
+                direction: higher-is-better
+                targets: {shortTerm: 100}
+              - id: orders
+                name: Orders
+                aggregate: sum
+                column: orders
+                dimensions: [channel]
+                unit: count
+                tier: supporting
+                owner: sales
+                direction: higher-is-better
+                targets: {shortTerm: 3}
+            """;
+
+    static final String DATA = """
+            day,channel,amount,orders
+            2025-01-05,email,120.00,4
+            2025-01-09,web,80.00,2
+            2025-02-03,email,90.00,3
+            2025-02-10,web,130.00,4
+            2025-03-01,email,101.00,3
+            2025-03-02,web,70.00,1
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new ReportCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private String[] args(String... more) throws IOException {
+        Path catalog = Files.writeString(dir.resolve("shop.yaml"), CATALOG);
+        Path data = Files.writeString(dir.resolve("sales.csv"), DATA);
+        String[] base = {"--catalog", catalog.toString(), "--data", "sales=" + data, "--as-of", "2025-04-02T00:00:00Z"};
+        return Stream.concat(Stream.of(base), Stream.of(more)).toArray(String[]::new);
+    }
+
+    @Test
+    void report_writesOneHtmlFileAndSaysWhatItHolds() throws IOException {
+        Path html = dir.resolve("report.html");
+        int exit = run(args("--out", html.toString(), "--title", "Shop, March", "--locale", "de-DE"));
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("wrote " + html + " (")
+                .contains("MB): 2 KPIs over 3 periods to 2025-03, 1 core; views executive, manager, analyst;"
+                        + " quality PASS");
+        String text = Files.readString(html);
+        assertThat(text).startsWith("<!DOCTYPE html>\n<html lang=\"de-DE\">").contains("<title>Shop, March</title>");
+        // revenue in March: 101.00 + 70.00 = 171 EUR-style grouping of the German locale, in USD
+        assertThat(text).contains("<div class=\"tile-value\">171,00\u00a0$</div>");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("shop.yaml", "sales.csv",
+                    "report.html");
+        }
+    }
+
+    @Test
+    void report_optionsChooseViewsCoreAndPeriod() throws IOException {
+        Path html = dir.resolve("r.html");
+        int exit = run(args("--out", html.toString(), "--views", "manager,analyst", "--core", "orders",
+                "--period", "2025-02", "--results-only"));
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("2 KPIs over 2 periods to 2025-02, 1 core; views manager, analyst");
+    }
+
+    @Test
+    void report_badOptions_exitWithTwoAndTheReason() throws IOException {
+        assertThat(run(args("--out", dir.resolve("r.txt").toString()))).isEqualTo(2);
+        assertThat(err.toString()).contains("kpi report: --out must end in .html, but was '");
+        err.getBuffer().setLength(0);
+        assertThat(run(args("--out", dir.resolve("r.html").toString(), "--views", "boss"))).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("kpi report: --views must name executive, manager or analyst, but was"
+                + " 'boss'" + System.lineSeparator());
+        err.getBuffer().setLength(0);
+        assertThat(run(args("--out", dir.resolve("r.html").toString(), "--core", "revenu"))).isEqualTo(2);
+        assertThat(err.toString()).contains("core KPI must be a KPI of the report, one of [orders, revenue], but was"
+                + " 'revenu'").contains("did you mean 'revenue'");
+        assertThat(Files.exists(dir.resolve("r.html"))).isFalse();
+    }
+
+    @Test
+    void report_outputIsAnInput_refusedWithExitTwoAndTheInputKept() throws IOException {
+        Path catalog = Files.writeString(dir.resolve("shop.yaml"), CATALOG);
+        Path data = Files.writeString(dir.resolve("sales.html"), DATA);
+        int exit = run("--catalog", catalog.toString(), "--data", "sales=" + data, "--out", data.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("kpi report: --out " + data + " is the same file as --data sales=")
+                .contains("writing it would destroy the input");
+        assertThat(Files.readString(data)).isEqualTo(DATA);
+    }
+
+    @Test
+    void report_failedRun_leavesThePreviousReportAndNoTemporaryFile() throws IOException {
+        Path html = Files.writeString(dir.resolve("report.html"), "previous");
+        assertThat(run(args("--out", html.toString(), "--period", "2025-13"))).isEqualTo(2);
+        assertThat(Files.readString(html)).isEqualTo("previous");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("shop.yaml", "sales.csv",
+                    "report.html");
+        }
+    }
+}
