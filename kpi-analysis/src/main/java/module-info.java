@@ -5,6 +5,7 @@
  * or KPIs.
  */
 module io.kpiengine.analysis {
+    requires static transitive org.jspecify;
     requires transitive io.kpiengine.base;
     // Hipparchus 4.0.2 jars have no module descriptor or Automatic-Module-Name: the names derive from the jar names
     requires hipparchus.core;

@@ -3,6 +3,7 @@
  * bad input, and helpers the other modules share (not exported to users).
  */
 module io.kpiengine.base {
+    requires static transitive org.jspecify;
     exports io.kpiengine.base;
     exports io.kpiengine.base.internal
             to io.kpiengine.formula, io.kpiengine.data, io.kpiengine.quality, io.kpiengine.core, io.kpiengine.analysis,

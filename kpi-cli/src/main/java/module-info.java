@@ -3,6 +3,7 @@
  * {@code clean}, {@code lint}, {@code demo}.
  */
 module io.kpiengine.cli {
+    requires static transitive org.jspecify;
     requires io.kpiengine.core;
     requires io.kpiengine.report;
     requires io.kpiengine.samples;

@@ -4,6 +4,7 @@
  * scores over goal trees; and the analysis of results (lead/lag, trend, drivers, improvement points).
  */
 module io.kpiengine.core {
+    requires static transitive org.jspecify;
     requires transitive io.kpiengine.quality;
     // analysis types (Series, LeadLagAnalysis, DriverSplit, ...) appear in the signatures of core.analyze
     requires transitive io.kpiengine.analysis;

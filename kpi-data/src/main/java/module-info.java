@@ -3,12 +3,12 @@
  * and the problems of definition documents.
  */
 module io.kpiengine.data {
+    requires static transitive org.jspecify;
     requires transitive io.kpiengine.base;
     requires transitive java.sql;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.yaml.snakeyaml;
-    requires org.slf4j;
 
     exports io.kpiengine.data;
     exports io.kpiengine.data.io;

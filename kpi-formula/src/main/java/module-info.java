@@ -3,6 +3,7 @@
  * bytecode that evaluates without allocation from many threads. Knows nothing of KPIs or records.
  */
 module io.kpiengine.formula {
+    requires static transitive org.jspecify;
     requires transitive io.kpiengine.base;
     // exp4j 0.4.8 has no module descriptor: it is the automatic module named after its jar
     requires exp4j;

@@ -3,6 +3,7 @@
  * completeness), the cleaner and the quality report that accounts for every row.
  */
 module io.kpiengine.quality {
+    requires static transitive org.jspecify;
     requires transitive io.kpiengine.data;
     requires transitive io.kpiengine.formula;
     requires com.fasterxml.jackson.core;

@@ -3,6 +3,7 @@
  * inlined, no network request), and the KPIs of a run as Micrometer gauges.
  */
 module io.kpiengine.report {
+    requires static transitive org.jspecify;
     requires transitive io.kpiengine.core;
     requires io.kpiengine.analysis;
     requires com.fasterxml.jackson.core;

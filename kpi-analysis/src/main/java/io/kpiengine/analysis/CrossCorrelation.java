@@ -11,6 +11,7 @@ import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.RealVector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cross-correlation of a leading and a lagging series for lags {@code -maxLag..maxLag}, with its significance
@@ -52,11 +53,11 @@ public final class CrossCorrelation {
     private final int observations;
     private final double confidence;
     private final double band;
-    private final double[] r;
-    private final String reason;
+    private final double @Nullable [] r;
+    private final @Nullable String reason;
 
     private CrossCorrelation(String leading, String lagging, int maxLag, boolean adjusted, Prewhitening prewhitening,
-            int observations, double confidence, double[] r, String reason) {
+            int observations, double confidence, double @Nullable [] r, @Nullable String reason) {
         this.leading = leading;
         this.lagging = lagging;
         this.maxLag = maxLag;
@@ -192,7 +193,7 @@ public final class CrossCorrelation {
     }
 
     /** Returns why a raw series is constant (before any filter can change that), or null. */
-    static String constantReason(Series series, double[] v) {
+    static @Nullable String constantReason(Series series, double[] v) {
         double first = v[0];
         for (double value : v) {
             if (value != first) {
@@ -379,7 +380,7 @@ public final class CrossCorrelation {
      */
     public Figure correlation(int lag) {
         checkLag(lag);
-        return r == null ? Figure.absent(reason) : Figure.of(r[lag + maxLag]);
+        return r == null ? Figure.absent(Objects.requireNonNull(reason)) : Figure.of(r[lag + maxLag]);
     }
 
     /**

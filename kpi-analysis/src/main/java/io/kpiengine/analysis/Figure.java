@@ -3,6 +3,7 @@ package io.kpiengine.analysis;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A number computed by a statistic, or the reason it has none: the correlation of a constant series, the relative
@@ -23,9 +24,9 @@ import java.util.OptionalDouble;
 public final class Figure {
 
     private final double value;
-    private final String reason;
+    private final @Nullable String reason;
 
-    private Figure(double value, String reason) {
+    private Figure(double value, @Nullable String reason) {
         this.value = value;
         this.reason = reason;
     }

@@ -3,6 +3,7 @@ package io.kpiengine.analysis;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A lead/lag analysis of one ordered pair of series, configured fluently and run once: cross-correlation with
@@ -35,8 +36,8 @@ public final class LeadLag {
     private final Series leading;
     private final Series lagging;
     private final LeadLagSettings settings = new LeadLagSettings();
-    private Prewhitening prewhitening;
-    private LaggedRegression.Scale scale;
+    private @Nullable Prewhitening prewhitening;
+    private LaggedRegression.@Nullable Scale scale;
 
     private LeadLag(Series leading, Series lagging) {
         this.leading = leading;
@@ -211,7 +212,7 @@ public final class LeadLag {
         GrangerResult granger = Granger.compute(leading, lagging, x, y, p);
         OptionalInt lead = ccf.bestLead();
         LaggedRegression regression = null;
-        String reason;
+        @Nullable String reason;
         if (lead.isPresent()) {
             try {
                 regression = LaggedRegression.compute(leading, lagging, x, y, lead.getAsInt(), regressionScale, level);

@@ -3,6 +3,7 @@ package io.kpiengine.analysis;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of a {@link LeadLag} analysis of one ordered pair: the cross-correlation, the Granger tests, the lead
@@ -19,11 +20,11 @@ public final class LeadLagAnalysis {
 
     private final CrossCorrelation crossCorrelation;
     private final GrangerResult granger;
-    private final LaggedRegression regression;
-    private final String regressionReason;
+    private final @Nullable LaggedRegression regression;
+    private final @Nullable String regressionReason;
 
-    LeadLagAnalysis(CrossCorrelation crossCorrelation, GrangerResult granger, LaggedRegression regression,
-            String regressionReason) {
+    LeadLagAnalysis(CrossCorrelation crossCorrelation, GrangerResult granger, @Nullable LaggedRegression regression,
+            @Nullable String regressionReason) {
         this.crossCorrelation = crossCorrelation;
         this.granger = granger;
         this.regression = regression;

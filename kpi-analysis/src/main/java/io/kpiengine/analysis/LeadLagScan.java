@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scan of every ordered pair of a set of series for lead/lag relations: the cross-correlation and the Granger
@@ -45,8 +46,8 @@ public final class LeadLagScan {
 
     private final List<Series> series;
     private final LeadLagSettings settings = new LeadLagSettings();
-    private Double fdr;
-    private Integer threads;
+    private @Nullable Double fdr;
+    private @Nullable Integer threads;
 
     private LeadLagScan(List<Series> series) {
         this.series = series;
@@ -289,7 +290,7 @@ public final class LeadLagScan {
         final double[] centred;
         final double[] own;
         final double total;
-        final String constant;
+        final @Nullable String constant;
 
         Prepared(Series series, double[] values, int d) {
             this.name = series.name();
@@ -408,7 +409,7 @@ public final class LeadLagScan {
             Prepared b = prepared[j];
             int count = prepared.length;
             if (a.constant != null || b.constant != null) {
-                String reason = a.constant != null ? a.constant : b.constant;
+                String reason = a.constant != null ? a.constant : Objects.requireNonNull(b.constant);
                 slots[i * (count - 1) + j - 1] = undefined(a, b, reason);
                 slots[j * (count - 1) + i] = undefined(b, a, reason);
                 return;

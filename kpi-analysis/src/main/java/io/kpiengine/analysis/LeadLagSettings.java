@@ -1,6 +1,7 @@
 package io.kpiengine.analysis;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The options shared by {@link LeadLag} and {@link LeadLagScan}: each set at most once, each checked when set,
@@ -8,13 +9,13 @@ import java.util.Objects;
  */
 final class LeadLagSettings {
 
-    private Integer maxLag;
-    private Integer maxOrder;
-    private Boolean adjusted;
-    private Double confidence;
-    private MissingPolicy missing;
+    private @Nullable Integer maxLag;
+    private @Nullable Integer maxOrder;
+    private @Nullable Boolean adjusted;
+    private @Nullable Double confidence;
+    private @Nullable MissingPolicy missing;
 
-    static void once(Object current, String option) {
+    static void once(@Nullable Object current, String option) {
         if (current != null) {
             throw new IllegalStateException(option + " was already set to " + current);
         }

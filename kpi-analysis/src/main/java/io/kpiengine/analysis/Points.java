@@ -3,6 +3,7 @@ package io.kpiengine.analysis;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A series computed point by point (a moving average, a period-over-period change, a decomposition component), in
@@ -22,11 +23,11 @@ public final class Points {
 
     private final String name;
     private final double[] values;
-    private final String[] reasons;
+    private final String @Nullable [] reasons;
     private final int absent;
 
     /** Takes ownership of the arrays; reasons[t] is non-null exactly where the point is absent (null array: none). */
-    Points(String name, double[] values, String[] reasons) {
+    Points(String name, double[] values, String @Nullable [] reasons) {
         this.name = name;
         this.values = values;
         this.reasons = reasons;
@@ -82,7 +83,7 @@ public final class Points {
      */
     public double value(int index) {
         if (!isPresent(index)) {
-            throw new IllegalStateException("point " + index + " of " + name + " has no value: " + reasons[index]);
+            throw new IllegalStateException("point " + index + " of " + name + " has no value: " + reasonAt(index));
         }
         return values[index];
     }
@@ -95,7 +96,7 @@ public final class Points {
      * @throws IndexOutOfBoundsException if {@code index} is out of range
      */
     public Figure get(int index) {
-        return isPresent(index) ? Figure.of(values[index]) : Figure.absent(reasons[index]);
+        return isPresent(index) ? Figure.of(values[index]) : Figure.absent(reasonAt(index));
     }
 
     /**
@@ -106,7 +107,12 @@ public final class Points {
      * @throws IndexOutOfBoundsException if {@code index} is out of range
      */
     public Optional<String> reason(int index) {
-        return isPresent(index) ? Optional.empty() : Optional.of(reasons[index]);
+        return isPresent(index) ? Optional.empty() : Optional.of(reasonAt(index));
+    }
+
+    /** The reason of a point known to be absent (so the array is there). */
+    private String reasonAt(int index) {
+        return Objects.requireNonNull(reasons)[index];
     }
 
     /**

@@ -36,6 +36,8 @@ import java.util.Objects;
 public final class Stl implements SeasonalComponents {
 
     private static final String STATISTIC = "stl";
+    /** The robustness weights of a smoothing that uses none (userWeights false). */
+    private static final double[] NO_WEIGHTS = new double[0];
 
     private final String name;
     private final int period;
@@ -176,7 +178,7 @@ public final class Stl implements SeasonalComponents {
                 int m1 = movingAverage(cycle, n + 2 * period, period, lowPass);
                 int m2 = movingAverage(lowPass, m1, period, scratch);
                 movingAverage(scratch, m2, 3, lowPass);
-                smooth(lowPass, n, lowPassSpan, false, null, scratch);
+                smooth(lowPass, n, lowPassSpan, false, NO_WEIGHTS, scratch);
                 for (int i = 0; i < n; i++) {
                     season[i] = cycle[period + i] - scratch[i];
                     detrended[i] = y[i] - season[i];
@@ -262,7 +264,7 @@ public final class Stl implements SeasonalComponents {
             double[] w = kernel;
             double h = Math.max(x - left, right - x);
             if (span > length) {
-                h += (span - length) / 2;
+                h += Math.floorDiv(span - length, 2);   // an integer half, as in the Fortran original
             }
             double near = 0.001 * h;
             double far = 0.999 * h;

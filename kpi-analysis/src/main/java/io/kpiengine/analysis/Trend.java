@@ -260,7 +260,7 @@ public final class Trend {
             while (j < sorted.length && sorted[j] == sorted[i]) {
                 j++;
             }
-            long g = j - i;
+            long g = (long) j - i;
             if (g > 1) {
                 sum += g * (g - 1) * (2 * g + 5);
             }

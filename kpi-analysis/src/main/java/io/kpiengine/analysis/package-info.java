@@ -36,4 +36,7 @@
  * immutable and thread-safe; builders are not. Distributions, special functions and small linear algebra come from
  * Hipparchus, which no public signature mentions.
  */
+@NullMarked
 package io.kpiengine.analysis;
+
+import org.jspecify.annotations.NullMarked;

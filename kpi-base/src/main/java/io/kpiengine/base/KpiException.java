@@ -1,5 +1,7 @@
 package io.kpiengine.base;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every unchecked exception that KPI Engine throws for bad input: a formula it cannot compile, a
  * definition document with problems, an unreadable source, a failed evaluation, an analysis asked of too little
@@ -56,7 +58,7 @@ public abstract class KpiException extends RuntimeException {
      * @param message what went wrong, naming the input, the position and the rule
      * @param cause the underlying failure
      */
-    protected KpiException(String message, Throwable cause) {
+    protected KpiException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -33,6 +33,7 @@ public final class AccumulatorTimes {
      *
      * @param args {@code --rounds R --warmup W}
      */
+    @SuppressWarnings("ReturnValueIgnored") // an operation is timed for its work; what it returns is not needed
     public static void main(String[] args) {
         Rounds options = Rounds.of(args, 30, 10);
         int rounds = options.rounds();

@@ -29,6 +29,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code kpi analyze}: computes every KPI of a catalog over data files, as {@code kpi run} does, and writes the
@@ -92,6 +93,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     private boolean interpolate;
 
     /** Creates the command; picocli sets the options. */
+    @SuppressWarnings("NullAway.Init") // picocli sets the options before call(); an optional one left out is null there
     AnalyzeCommand() {
     }
 
@@ -242,7 +244,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static int fail(PrintWriter err, String message) {
+    private static int fail(PrintWriter err, @Nullable String message) {
         err.println("kpi analyze: " + message);
         err.flush();
         return CONFIG_ERROR;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The YAML text of the starter catalog {@code kpi init} writes, with comments that say what was guessed and how to
@@ -116,7 +117,7 @@ final class CatalogTemplate {
     }
 
     /** The guessed time column: a date or timestamp column whose name says so, else the first one. */
-    static ColumnGuess timeColumn(List<ColumnGuess> columns) {
+    static @Nullable ColumnGuess timeColumn(List<ColumnGuess> columns) {
         ColumnGuess first = null;
         for (ColumnGuess c : columns) {
             if (c.isTime()) {
@@ -144,7 +145,7 @@ final class CatalogTemplate {
     }
 
     /** The example sum: the first decimal column, else the integer column with the largest mean, not an id. */
-    static ColumnGuess amountColumn(List<ColumnGuess> columns) {
+    static @Nullable ColumnGuess amountColumn(List<ColumnGuess> columns) {
         ColumnGuess best = null;
         for (ColumnGuess c : columns) {
             if (c.type.startsWith("decimal") && !c.looksLikeAnId()) {

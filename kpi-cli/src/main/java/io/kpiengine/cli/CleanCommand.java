@@ -21,15 +21,18 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code kpi clean}: cleans a CSV file with a rules file and writes the clean rows, the quarantined records and
@@ -85,6 +88,7 @@ final class CleanCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     /** Creates the command; picocli sets the options. */
+    @SuppressWarnings("NullAway.Init") // picocli sets the options before call(); an optional one left out is null there
     public CleanCommand() {
     }
 
@@ -116,7 +120,8 @@ final class CleanCommand implements Callable<Integer> {
         Progress progress = new Progress(err, rows, progressAfter);
         QualityReport result;
         try (OutputFiles files = new OutputFiles(); CsvSource source = input.open(data)) {
-            Cleaner cleaner = qr.bind(source.schema(), Clock.systemUTC());
+            // problems.throwIfAny() threw when the rules section was missing
+            Cleaner cleaner = Objects.requireNonNull(qr, "rules").bind(source.schema(), Clock.systemUTC());
             try (CleanedSource clean = cleaner.clean(source);
                     CsvOut rowsOut = CsvOut.rows(files, out, cleaner.outputSchema());
                     CsvOut rejected = quarantine == null ? null : CsvOut.rejects(files, quarantine)) {
@@ -162,7 +167,7 @@ final class CleanCommand implements Callable<Integer> {
         private final AtomicLong rows;
         private final int afterSeconds;
         private final AtomicBoolean shown = new AtomicBoolean();
-        private ScheduledExecutorService timer;
+        private @Nullable ScheduledExecutorService timer;
         private long start;
 
         Progress(PrintWriter err, AtomicLong rows, int afterSeconds) {
@@ -178,7 +183,8 @@ final class CleanCommand implements Callable<Integer> {
                 t.setDaemon(true);
                 return t;
             });
-            timer.scheduleAtFixedRate(this::print, afterSeconds * 1000L, 1000, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> unused = timer.scheduleAtFixedRate(this::print, afterSeconds * 1000L, 1000,
+                    TimeUnit.MILLISECONDS);
         }
 
         private void print() {

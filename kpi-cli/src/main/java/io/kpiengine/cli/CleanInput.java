@@ -79,8 +79,9 @@ final class CleanInput {
             for (int c = 0; b != null && c < names.size(); c++) {
                 TextVector v = (TextVector) b.column(c);
                 for (int r = 0; r < b.size(); r++) {
-                    if (v.get(r) != null && !v.get(r).isBlank()) {
-                        values.get(c).add(v.get(r).strip());
+                    String cell = v.get(r);
+                    if (cell != null && !cell.isBlank()) {
+                        values.get(c).add(cell.strip());
                     }
                 }
             }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The type of one CSV column guessed from a sample of its texts, for {@code kpi init}.
@@ -42,7 +43,7 @@ final class ColumnGuess {
     String type = "text";
     final List<String> datePatterns = new ArrayList<>();
     boolean thousands;
-    String example;
+    @Nullable String example;
     int distinct;
     int values;
     double mean;

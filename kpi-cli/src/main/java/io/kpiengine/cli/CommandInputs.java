@@ -6,6 +6,7 @@ import io.kpiengine.data.doc.DocumentException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /** How the commands that track a catalog's KPIs read the catalog, with every problem on standard error. */
 final class CommandInputs {
@@ -21,7 +22,7 @@ final class CommandInputs {
      * @param err where the problems go
      * @return the catalog, or null when it is invalid or unreadable (the reason printed)
      */
-    static Catalog catalog(Path file, String command, PrintWriter err) {
+    static @Nullable Catalog catalog(Path file, String command, PrintWriter err) {
         try {
             return Catalog.read(file);
         } catch (CatalogException e) {

@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes CSV (RFC 4180, UTF-8, LF) of clean rows or of quarantined records.
@@ -110,12 +111,12 @@ final class CsvOut implements AutoCloseable {
     }
 
     /** Writes a text cell: escaped against formula injection, quoted when needed. */
-    private void text(String before, String s) {
+    private void text(String before, @Nullable String s) {
         raw(before);
         raw(escape(s));
     }
 
-    static String escape(String s) {
+    static String escape(@Nullable String s) {
         if (s == null) {
             return "";
         }

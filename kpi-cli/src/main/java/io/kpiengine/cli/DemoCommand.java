@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -112,6 +113,7 @@ final class DemoCommand implements Callable<Integer> {
     private Path report;
 
     /** Creates the command; picocli sets the options. */
+    @SuppressWarnings("NullAway.Init") // picocli sets the options before call(); an optional one left out is null there
     public DemoCommand() {
     }
 
@@ -145,8 +147,9 @@ final class DemoCommand implements Callable<Integer> {
         try {
             return run(out, csv, temporary);
         } catch (UncheckedIOException e) {
-            return usage(err, e.getMessage().startsWith("cannot ") ? e.getMessage()
-                    : "cannot write " + csv + ": " + e.getCause().getMessage());
+            String message = e.getMessage();
+            return usage(err, message != null && message.startsWith("cannot ") ? message
+                    : "cannot write " + csv + ": " + OutputFiles.reason(Objects.requireNonNull(e.getCause())));   // never null: the constructor requires one
         } finally {
             if (temporary) {
                 delete(csv);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,6 +35,7 @@ import picocli.CommandLine.Option;
 final class EngineOptions {
 
     @Option(names = "--catalog", required = true, paramLabel = "FILE", description = "The metric catalog, YAML or JSON.")
+    @SuppressWarnings("NullAway.Init") // required: picocli sets it
     Path catalog;
 
     @Option(names = "--data", paramLabel = "SOURCE=FILE", description = "A CSV file of a data source; repeat per"
@@ -41,21 +43,21 @@ final class EngineOptions {
     List<String> data = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads per source (default: the processors).")
-    Integer threads;
+    @Nullable Integer threads;
 
     @Option(names = "--grain", paramLabel = "GRAIN", description = "Override the catalog's grain: ${COMPLETION-CANDIDATES}.",
             completionCandidates = RunCommand.GrainIds.class)
-    String grain;
+    @Nullable String grain;
 
     @Option(names = "--from", paramLabel = "PERIOD", description = "First period of the date spine, e.g. 2025-01-06.")
-    String from;
+    @Nullable String from;
 
     @Option(names = "--to", paramLabel = "PERIOD", description = "Last period of the date spine, e.g. 2025-12-29.")
-    String to;
+    @Nullable String to;
 
     @Option(names = "--as-of", paramLabel = "INSTANT", description = "The instant that decides the partial period"
             + " (default: now).")
-    String asOf;
+    @Nullable String asOf;
 
     @Option(names = "--partial-windows", description = "Let trailing and to_date windows that start before the"
             + " data merge the periods that have data (default: such windows have no value, INCOMPLETE_WINDOW).")
@@ -63,11 +65,11 @@ final class EngineOptions {
 
     @Option(names = "--error-budget", paramLabel = "SHARE", description = "The share of a source's records (without"
             + " quality rules) that may be unreadable before its gate fails, e.g. 1% or 0.05 (default: 1%).")
-    String errorBudget;
+    @Nullable String errorBudget;
 
     @Option(names = "--max-periods", paramLabel = "N", description = "The most periods of the date spine (default:"
             + " " + KpiEngine.DEFAULT_MAX_PERIODS + ").")
-    Integer maxPeriods;
+    @Nullable Integer maxPeriods;
 
     @Option(names = "--allow-replay", description = "Absorb a data file that the state has already absorbed, or the"
             + " same content twice (default: refused, exit 2).")
@@ -163,8 +165,8 @@ final class EngineOptions {
      *
      * @throws IllegalArgumentException if only one is given or a period cannot be parsed
      */
-    static void periods(KpiEngine.Builder b, Catalog c, Grain g, String from,
-            String to) {
+    static void periods(KpiEngine.Builder b, Catalog c, Grain g, @Nullable String from,
+            @Nullable String to) {
         if (from == null && to == null) {
             return;
         }
@@ -193,7 +195,7 @@ final class EngineOptions {
      *     file's content was already absorbed (without {@code --allow-replay})
      * @throws io.kpiengine.base.KpiException for bad data, a bad state or a replay refused by the engine
      */
-    KpiResults evaluate(Catalog c, KpiEngine engine, byte[] state) {
+    KpiResults evaluate(Catalog c, KpiEngine engine, byte @Nullable [] state) {
         KpiInputs.Builder inputs = KpiInputs.builder();
         List<RecordSource> opened = new ArrayList<>();
         Map<Path, FileStamp> stamps = new LinkedHashMap<>();

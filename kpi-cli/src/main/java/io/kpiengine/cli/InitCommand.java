@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code kpi init}: writes a starter catalog for a CSV file, guessed from a sample of its records (see
@@ -79,6 +80,7 @@ final class InitCommand implements Callable<Integer> {
     private boolean ignoreHeaderCase;
 
     /** Creates the command; picocli sets the options. */
+    @SuppressWarnings("NullAway.Init") // picocli sets the options before call(); an optional one left out is null there
     InitCommand() {
     }
 
@@ -237,7 +239,7 @@ final class InitCommand implements Callable<Integer> {
         return rows;
     }
 
-    private static int fail(PrintWriter err, String message) {
+    private static int fail(PrintWriter err, @Nullable String message) {
         err.println("kpi init: " + message);
         err.flush();
         return RunCommand.CONFIG_ERROR;

@@ -3,13 +3,16 @@ package io.kpiengine.cli;
 import io.kpiengine.base.KpiException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code kpi} command line: one subcommand per task ({@code kpi clean ...}, {@code kpi lint ...},
@@ -58,7 +61,8 @@ public final class KpiCli {
      * @return the exit code: {@value #OK}, {@value #GATE_FAILED} or {@value #USAGE}
      */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        return run(new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true),
+                new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true), args);
     }
 
     /**
@@ -92,14 +96,14 @@ public final class KpiCli {
      * reads a command's annotations by reflection when it is added, which is a good part of a short run's start
      * (see BENCHMARKS.md, cold start); otherwise (help, version, a typo) every subcommand is added.
      */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, @Nullable String first) {
         CommandLine cl = new CommandLine(new Root());
         Object only = first == null ? null : subcommand(first);
         if (only != null) {
             cl.addSubcommand(first, only);
         } else {
             for (String name : SUBCOMMANDS) {
-                cl.addSubcommand(name, subcommand(name));
+                cl.addSubcommand(name, Objects.requireNonNull(subcommand(name), name));   // every name of SUBCOMMANDS
             }
         }
         cl.setOut(out);
@@ -126,7 +130,7 @@ public final class KpiCli {
             "init", "demo", "cds-training");
 
     /** A new command object of a subcommand (only its class is loaded), or null for another name. */
-    private static Object subcommand(String name) {
+    private static @Nullable Object subcommand(String name) {
         switch (name) {
             case "clean":
                 return new CleanCommand();
@@ -159,6 +163,7 @@ public final class KpiCli {
     static final class Root implements Runnable {
 
         @CommandLine.Spec
+        @SuppressWarnings("NullAway.Init") // injected by picocli
         private CommandLine.Model.CommandSpec spec;
 
         @Override

@@ -62,6 +62,7 @@ final class LintCommand implements Callable<Integer> {
     private List<String> disabled = new ArrayList<>();
 
     /** Creates the command; picocli sets the options. */
+    @SuppressWarnings("NullAway.Init") // picocli sets the options before call(); an optional one left out is null there
     public LintCommand() {
     }
 
@@ -102,11 +103,11 @@ final class LintCommand implements Callable<Integer> {
             counts.merge(f.severity(), 1, Integer::sum);
         }
         out.println(findings.size() + " finding" + (findings.size() == 1 ? "" : "s") + ": "
-                + plural(counts.get(Severity.ERROR), Severity.ERROR) + ", "
-                + plural(counts.get(Severity.WARNING), Severity.WARNING) + ", "
-                + plural(counts.get(Severity.INFO), Severity.INFO));
+                + plural(counts.getOrDefault(Severity.ERROR, 0), Severity.ERROR) + ", "
+                + plural(counts.getOrDefault(Severity.WARNING, 0), Severity.WARNING) + ", "
+                + plural(counts.getOrDefault(Severity.INFO, 0), Severity.INFO));
         out.flush();
-        return counts.get(Severity.ERROR) > 0 ? LINT_ERRORS : OK;
+        return counts.getOrDefault(Severity.ERROR, 0) > 0 ? LINT_ERRORS : OK;
     }
 
     private static String plural(int n, Severity s) {

@@ -24,6 +24,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The output files of one command, written so that each is either its previous complete version or the new
@@ -58,7 +59,7 @@ final class OutputFiles implements AutoCloseable {
     private boolean finished;
 
     /** One output: its target and the temporary file it is written to (null when written directly). */
-    private record Pending(Path target, Path temp, String label) {
+    private record Pending(Path target, @Nullable Path temp, String label) {
     }
 
     OutputFiles() {
@@ -119,7 +120,7 @@ final class OutputFiles implements AutoCloseable {
     }
 
     /** What identifies a file: its real path (the real directory and the name for a new file) and file key. */
-    private record Identity(Path real, Object key, boolean directory, boolean device) {
+    private record Identity(Path real, @Nullable Object key, boolean directory, boolean device) {
         boolean same(Identity o) {
             return real.equals(o.real) || key != null && key.equals(o.key);
         }
@@ -168,7 +169,7 @@ final class OutputFiles implements AutoCloseable {
                     return guard(Files.newOutputStream(real), label, null);
                 }
             }
-            Path dir = real.toAbsolutePath().getParent();
+            Path dir = Objects.requireNonNull(real.toAbsolutePath().getParent(), "parent");   // a file has one
             // created with the permissions a new file of the directory gets (not the 0600 of a temp file)
             Path temp = Files.createFile(dir.resolve("." + real.getFileName() + "."
                     + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".kpi-tmp"));
@@ -320,7 +321,7 @@ final class OutputFiles implements AutoCloseable {
     }
 
     /** Names the target in every write failure ("File too large" alone names no file). */
-    private static OutputStream guard(OutputStream out, String label, Path temp) {
+    private static OutputStream guard(OutputStream out, String label, @Nullable Path temp) {
         return new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {

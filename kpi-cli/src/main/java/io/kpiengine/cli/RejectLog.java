@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The records the readers of a run reject on their way to the engine: counted per data source, the first few
@@ -22,8 +23,8 @@ final class RejectLog implements AutoCloseable {
     /** How many rejected records of a source the console shows. */
     static final int SHOWN = 3;
 
-    private final Path path;
-    private final CsvOut file;
+    private final @Nullable Path path;
+    private final @Nullable CsvOut file;
     private final Map<String, Long> counts = new LinkedHashMap<>();
     private final Map<String, TreeMap<Long, RejectedRow>> first = new LinkedHashMap<>();
 
@@ -33,13 +34,13 @@ final class RejectLog implements AutoCloseable {
      * @param files the command's outputs
      * @param path the file to write every rejected record to, or null to only count and keep the first ones
      */
-    RejectLog(OutputFiles files, Path path) {
+    RejectLog(OutputFiles files, @Nullable Path path) {
         this.path = path;
         this.file = path == null ? null : CsvOut.rejects(files, path);
     }
 
     /** The file every rejected record is written to, or null. */
-    Path path() {
+    @Nullable Path path() {
         return path;
     }
 
@@ -64,7 +65,7 @@ final class RejectLog implements AutoCloseable {
 
     private synchronized void record(String source, List<RejectedRow> rows) {
         counts.merge(source, (long) rows.size(), Long::sum);
-        TreeMap<Long, RejectedRow> kept = first.get(source);
+        TreeMap<Long, RejectedRow> kept = first.computeIfAbsent(source, k -> new TreeMap<>());
         for (RejectedRow r : rows) {
             if (kept.size() < SHOWN || r.line() < kept.lastKey()) {
                 kept.put(r.line(), r);
@@ -111,7 +112,7 @@ final class RejectLog implements AutoCloseable {
         }
 
         @Override
-        public RecordBatch next() {
+        public @Nullable RecordBatch next() {
             RecordBatch b = reader.next();
             if (b != null && !b.rejected().isEmpty()) {
                 record(source, b.rejected());

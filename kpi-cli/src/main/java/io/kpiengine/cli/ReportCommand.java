@@ -32,6 +32,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code kpi report}: computes every KPI of a catalog over data files, tracks them (baselines, targets, status,
@@ -100,6 +101,7 @@ final class ReportCommand implements Callable<Integer> {
     private boolean resultsOnly;
 
     /** Creates the command; picocli sets the options. */
+    @SuppressWarnings("NullAway.Init") // picocli sets the options before call(); an optional one left out is null there
     public ReportCommand() {
     }
 
@@ -163,7 +165,8 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException | KpiException e) {
             return fail(err, e.getMessage());
         } catch (IOException e) {
-            return fail(err, e.getMessage().startsWith("cannot ") ? e.getMessage()
+            String message = e.getMessage();
+            return fail(err, message != null && message.startsWith("cannot ") ? message
                     : "cannot read or write a file: " + OutputFiles.reason(e));
         } catch (UncheckedIOException e) {
             return fail(err, e.getMessage());
@@ -217,7 +220,7 @@ final class ReportCommand implements Callable<Integer> {
         return b;
     }
 
-    private static int fail(PrintWriter err, String message) {
+    private static int fail(PrintWriter err, @Nullable String message) {
         err.println("kpi report: " + message);
         err.flush();
         return CONFIG_ERROR;

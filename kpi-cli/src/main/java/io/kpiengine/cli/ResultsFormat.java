@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a result table as JSON or CSV, in the schema documented in {@code docs/results.md}.
@@ -88,8 +89,8 @@ final class ResultsFormat {
             }
             sb.append("}, \"value\": ").append(!x.value().isPresent() ? "null"
                             : x.value().isNumber() ? x.value().text() : str(x.value().text()))
-                    .append(", \"reason\": ").append(x.value().isPresent() ? "null" : str(x.value().reason().name()))
-                    .append(", \"detail\": ").append(str(x.value().detail()))
+                    .append(", \"reason\": ").append(x.value().reason().map(why -> str(why.name())).orElse("null"))
+                    .append(", \"detail\": ").append(str(x.value().detail().orElse(null)))
                     .append(", \"rows\": ").append(x.rows())
                     .append(", \"targetStatus\": ").append(str(targetStatus(catalog, x))).append('}');
             out.append(sb);
@@ -124,7 +125,7 @@ final class ResultsFormat {
         return sb.append('}').toString();
     }
 
-    private static String target(Target t) {
+    private static String target(@Nullable Target t) {
         if (t == null) {
             return "null";
         }
@@ -133,7 +134,7 @@ final class ResultsFormat {
     }
 
     /** The cell's status against its metric's target, or null when it has no value or its metric no target. */
-    static String targetStatus(Catalog catalog, KpiResult x) {
+    static @Nullable String targetStatus(Catalog catalog, KpiResult x) {
         if (!x.value().isPresent() || !x.value().isNumber()) {
             return null;
         }
@@ -176,8 +177,8 @@ final class ResultsFormat {
                 sb.append(',').append(x.dimensions().containsKey(d) ? cell(x.dimensions().get(d)) : "");
             }
             sb.append(',').append(x.value().text())
-                    .append(',').append(x.value().isPresent() ? "" : x.value().reason().name())
-                    .append(',').append(cell(x.value().detail()))
+                    .append(',').append(x.value().reason().map(Enum::name).orElse(""))
+                    .append(',').append(cell(x.value().detail().orElse(null)))
                     .append(',').append(x.rows());
             if (metadata) {
                 MetricMetadata md = catalog.metric(x.metric()).map(m -> m.metadata()).orElse(null);
@@ -218,11 +219,11 @@ final class ResultsFormat {
     }
 
     /** A CSV text cell, escaped against formula injection and quoted when needed (as {@code kpi clean}). */
-    static String cell(String s) {
+    static String cell(@Nullable String s) {
         return CsvOut.escape(s);
     }
 
-    static String str(String s) {
+    static String str(@Nullable String s) {
         if (s == null) {
             return "null";
         }

@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code kpi run}: computes every KPI of a catalog over data files and writes the result table as JSON or CSV
@@ -166,6 +167,7 @@ final class RunCommand implements Callable<Integer> {
     private Integer maxPeriods;
 
     /** Creates the command; picocli sets the options. */
+    @SuppressWarnings("NullAway.Init") // picocli sets the options before call(); an optional one left out is null there
     public RunCommand() {
     }
 
@@ -177,6 +179,9 @@ final class RunCommand implements Callable<Integer> {
      * @return the exit code
      */
     @Override
+    // "try": the reject log is closed inside its try so that its file is complete before the outputs are committed
+    // (its second close, by the try, does nothing)
+    @SuppressWarnings("try")
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -279,7 +284,8 @@ final class RunCommand implements Callable<Integer> {
             return fail(err, e.getMessage());
         } catch (IOException e) {
             opened.forEach(RecordSource::close);
-            return fail(err, e.getMessage().startsWith("cannot ") ? e.getMessage()
+            String message = e.getMessage();
+            return fail(err, message != null && message.startsWith("cannot ") ? message
                     : "cannot write " + (writing != null ? writing : stateOut) + ": " + OutputFiles.reason(e));
         } catch (UncheckedIOException e) {
             opened.forEach(RecordSource::close);
@@ -465,7 +471,7 @@ final class RunCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
-    private static int fail(PrintWriter err, String message) {
+    private static int fail(PrintWriter err, @Nullable String message) {
         err.println("kpi run: " + message);
         err.flush();
         return CONFIG_ERROR;

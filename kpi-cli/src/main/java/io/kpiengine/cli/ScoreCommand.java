@@ -24,12 +24,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code kpi score}: computes the KPIs of a catalog over data files and scores its composite scores (the
@@ -75,6 +77,7 @@ final class ScoreCommand implements Callable<Integer> {
     private String score;
 
     /** Creates the command; picocli sets the options. */
+    @SuppressWarnings("NullAway.Init") // picocli sets the options before call(); an optional one left out is null there
     public ScoreCommand() {
     }
 
@@ -199,7 +202,7 @@ final class ScoreCommand implements Callable<Integer> {
                 String unit = units.get(u);
                 sb.append(u == 0 ? "\n" : ",\n").append("        {\"unit\": ").append(ResultsFormat.str(unit))
                         .append(", \"parent\": ").append(ResultsFormat.str(ct.cascade().parent(unit).orElse(null)))
-                        .append(", \"target\": ").append(number(ct.targets().get(unit)))
+                        .append(", \"target\": ").append(number(Objects.requireNonNull(ct.targets().get(unit), unit)))   // a unit of the cascade
                         .append(", \"actual\": {");
                 for (int p = 0; p < s.periods().size(); p++) {
                     Double v = actual.get(p).get(unit);
@@ -250,7 +253,7 @@ final class ScoreCommand implements Callable<Integer> {
                     .append(", \"rank\": ").append(v.isPresent() ? Integer.toString(x.rank(n.id(), entity)) : "null")
                     .append(", \"status\": ").append(ResultsFormat.str(x.status(n.id(), entity).orElse(null)));
         }
-        sb.append(", \"reason\": ").append(ResultsFormat.str(v.isPresent() ? null : v.reason().name()))
+        sb.append(", \"reason\": ").append(ResultsFormat.str(v.reason() == null ? null : String.valueOf(v.reason())))
                 .append(", \"detail\": ").append(ResultsFormat.str(v.detail())).append('}');
     }
 
@@ -262,7 +265,7 @@ final class ScoreCommand implements Callable<Integer> {
         return list.stream().map(ResultsFormat::str).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
-    private static int fail(PrintWriter err, String message) {
+    private static int fail(PrintWriter err, @Nullable String message) {
         err.println("kpi score: " + message);
         err.flush();
         return CONFIG_ERROR;

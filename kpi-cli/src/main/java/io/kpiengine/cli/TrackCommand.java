@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code kpi track}: computes every KPI of a catalog over data files and writes the scorecard: baselines, targets,
@@ -93,6 +95,7 @@ final class TrackCommand implements Callable<Integer> {
     private boolean scores;
 
     /** Creates the command; picocli sets the options. */
+    @SuppressWarnings("NullAway.Init") // picocli sets the options before call(); an optional one left out is null there
     public TrackCommand() {
     }
 
@@ -199,11 +202,12 @@ final class TrackCommand implements Callable<Integer> {
                         .append(e.getKey().id());
             }
         }
-        long[] states = new long[Alert.State.values().length];
-        card.alerts().forEach(a -> states[a.state().ordinal()]++);
+        Map<Alert.State, Long> states = new EnumMap<>(Alert.State.class);
+        card.alerts().forEach(a -> states.merge(a.state(), 1L, Long::sum));
         stdout.printf(Locale.ROOT, "%,d series: %s; alerts: %d new, %d continuing, %d resolved; %d finding%s;"
                 + " quality %s; wrote %s%n", card.current().size(), statuses.length() == 0 ? "none" : statuses,
-                states[0], states[1], states[2], card.findings().size(), card.findings().size() == 1 ? "" : "s",
+                states.getOrDefault(Alert.State.NEW, 0L), states.getOrDefault(Alert.State.CONTINUING, 0L),
+                states.getOrDefault(Alert.State.RESOLVED, 0L), card.findings().size(), card.findings().size() == 1 ? "" : "s",
                 card.quality(), out);
         List<Alert> alerts = new ArrayList<>(card.alerts());
         alerts.sort((a, b) -> b.severity().compareTo(a.severity()));
@@ -218,7 +222,7 @@ final class TrackCommand implements Callable<Integer> {
         stdout.flush();
     }
 
-    private static int fail(PrintWriter err, String message) {
+    private static int fail(PrintWriter err, @Nullable String message) {
         err.println("kpi track: " + message);
         err.flush();
         return CONFIG_ERROR;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mergeable aggregation state behind a result table: for every data source and grouping, the state of each
@@ -207,7 +208,7 @@ public final class AggregationState {
     }
 
     /** The record of an input of a source with this id, or null. */
-    AbsorbedInput find(String source, String id) {
+    @Nullable AbsorbedInput find(String source, String id) {
         for (AbsorbedInput a : absorbed) {
             if (a.source().equals(source) && a.input().id().equals(id)) {
                 return a;
@@ -225,8 +226,9 @@ public final class AggregationState {
     public byte[] toBytes() {
         List<StateCodec.Absorbed> list = new ArrayList<>();
         for (AbsorbedInput a : absorbed) {
+            Instant at = a.at();
             list.add(new StateCodec.Absorbed(a.source(), a.input().id(), a.input().name(), a.input().bytes(), a.run(),
-                    a.at().getEpochSecond(), a.at().getNano()));
+                    at.getEpochSecond(), at.getNano()));
         }
         return StateCodec.write(fingerprint, new StateCodec.Decoded(new ArrayList<>(sources.values()), runs, list));
     }

@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A long-lived, thread-safe aggregation of batches for services: many threads {@link #add} rows as they arrive,
@@ -79,7 +80,7 @@ public final class KpiAccumulator {
     private final ReentrantLock readers = new ReentrantLock();
     private final Map<String, SourceState> main = new LinkedHashMap<>();
     private long version;
-    private Snapshot last;
+    private @Nullable Snapshot last;
     /** The state periods changed by drains since the last snapshot, {@code dirtyLo > dirtyHi} when none. */
     private long dirtyLo = Long.MAX_VALUE;
     private long dirtyHi = Long.MIN_VALUE;
@@ -150,7 +151,7 @@ public final class KpiAccumulator {
             throw new IllegalArgumentException("source must be a data source the catalog's metrics read "
                     + plan.sources() + ", but was '" + source + "'");
         }
-        if (batch.schema() != schema && !batch.schema().equals(schema)) {
+        if (!batch.schema().equals(schema)) {
             throw new IllegalArgumentException("batch of source '" + source + "' must have its clean schema "
                     + schema + ", but had " + batch.schema());
         }
@@ -231,7 +232,7 @@ public final class KpiAccumulator {
                 if (t.rowsAggregated() + t.rowsRejected() > 0) {
                     // the main state is read under the readers' lock only, so it need not be finished: distinct
                     // sets and quantiles are put in order when read, and copies are finished when handed out
-                    main.get(t.source()).mergeFrom(t);
+                    Objects.requireNonNull(main.get(t.source()), t.source()).mergeFrom(t);   // add() took a source of the plan
                     version++;
                 }
             }
@@ -392,7 +393,7 @@ public final class KpiAccumulator {
     }
 
     /** The next snapshot from the last one, recomputing the periods from the first changed one on; null: redo all. */
-    private Snapshot incremental(Snapshot prev, long[] changed, Grain g) {
+    private @Nullable Snapshot incremental(Snapshot prev, long @Nullable [] changed, Grain g) {
         Map<String, SourceState> states = stateView();
         PeriodMap map = periodMap(g);
         DataExtent data = DataExtent.of(states.values(), map);
@@ -447,6 +448,7 @@ public final class KpiAccumulator {
         return snapshotOf(ordered, g, prev.first(), prev.outFirst(), newLast);
     }
 
+    @SuppressWarnings("NonApiType") // insertion order is the table order of the series, so the type says ordered
     private Snapshot snapshotOf(LinkedHashMap<SeriesKey, KpiResult[]> series, Grain g, long first, long outFirst,
             long outLast) {
         long partialFrom = outLast + 1;
@@ -510,9 +512,9 @@ public final class KpiAccumulator {
      */
     public final class Query {
         private final Set<String> metrics = new HashSet<>();
-        private Period from;
-        private Period to;
-        private Grain grain;
+        private @Nullable Period from;
+        private @Nullable Period to;
+        private @Nullable Grain grain;
         private final Map<String, String> where = new LinkedHashMap<>();
 
         private Query() {
@@ -634,7 +636,7 @@ public final class KpiAccumulator {
         }
 
         /** The selected series and periods of a snapshot, sharing its cells: O(series). */
-        private KpiResults select(Snapshot s, Period first, Period last) {
+        private KpiResults select(Snapshot s, @Nullable Period first, @Nullable Period last) {
             int a = first == null ? 0 : (int) (first.index() - s.outFirst());
             int b = last == null ? (int) (s.outLast() - s.outFirst()) : (int) (last.index() - s.outFirst());
             List<KpiResults.Block> blocks = new ArrayList<>();

@@ -39,6 +39,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Computes every KPI of a catalog per period and segment from streams of records: the entry point of the
@@ -94,7 +99,9 @@ import java.util.TreeMap;
  * Files.write(Path.of("events.state"), results.state().toBytes());   // resume tomorrow with restore()
  * }</pre>
  *
- * <p>Engines are immutable and thread-safe: one engine may evaluate many inputs concurrently.
+ * <p>Engines are immutable and thread-safe: one engine may evaluate many inputs concurrently. The partitions of a
+ * source run on the executor given to {@link Builder#executor(java.util.concurrent.Executor)} (by default one new
+ * thread each); the merge and the result table are computed on the calling thread.
  */
 public final class KpiEngine {
 
@@ -104,22 +111,25 @@ public final class KpiEngine {
     /** The default limit on the periods of the date spine. */
     public static final int DEFAULT_MAX_PERIODS = 50_000;
 
+    private static final Logger LOG = LoggerFactory.getLogger("io.kpiengine.core");
+
     private final EnginePlan plan;
     private final BusinessCalendar calendar;
     private final Grain grain;
     private final Grain stateGrain;
     private final int parallelism;
+    private final Executor executor;
     private final Clock clock;
-    private final Period first;
-    private final Period last;
+    private final @Nullable Period first;
+    private final @Nullable Period last;
     private final boolean partialWindows;
     private final String fingerprint;
-    private final GroupingSets groupingSets;
+    private final @Nullable GroupingSets groupingSets;
     private final Catalog catalog;
     private final ErrorBudget errorBudget;
     private final int maxPeriods;
 
-    private KpiEngine(Builder b, EnginePlan plan, GroupingSets sets) {
+    private KpiEngine(Builder b, EnginePlan plan, @Nullable GroupingSets sets) {
         this.plan = plan;
         this.groupingSets = sets;
         Catalog c = b.catalog;
@@ -129,6 +139,7 @@ public final class KpiEngine {
         this.grain = b.grain != null ? b.grain : c != null ? c.grain() : Grain.DAY;
         this.stateGrain = stateGrainOf(b, c, grain);
         this.parallelism = b.parallelism > 0 ? b.parallelism : Runtime.getRuntime().availableProcessors();
+        this.executor = b.executor != null ? b.executor : ParallelAggregator.THREAD_PER_TASK;
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         this.first = b.first == null ? null : grain == Grain.WHOLE_RANGE ? b.first : calendar.period(grain, b.first.start());
         this.last = b.last == null ? null : grain == Grain.WHOLE_RANGE ? b.last : calendar.period(grain, b.last.start());
@@ -495,7 +506,7 @@ public final class KpiEngine {
     }
 
     /** An assembler of results at a grain from states at another. */
-    ResultAssembler assembler(Grain resultGrain, Grain stateAt, Period from, Period to) {
+    ResultAssembler assembler(Grain resultGrain, Grain stateAt, @Nullable Period from, @Nullable Period to) {
         return new ResultAssembler(calendar, resultGrain, stateAt, clock, from != null ? from : first,
                 to != null ? to : last, partialWindows);
     }
@@ -522,7 +533,7 @@ public final class KpiEngine {
         return new SourceState(source, schema, groups);
     }
 
-    private KpiResults run(AggregationState previous, KpiInputs inputs, Grain resultGrain) {
+    private KpiResults run(@Nullable AggregationState previous, KpiInputs inputs, Grain resultGrain) {
         Grain at = previous == null ? stateGrain : previous.grain();
         List<String> needed = plan.sources();
         Map<String, List<KpiInputs.Input>> bySource = inputs.bySource();
@@ -580,27 +591,36 @@ public final class KpiEngine {
                             changed = true;
                         }
                     }
-                    if (changed) {
+                    if (changed && state != null) {   // changed: state is a merged copy
                         state.finish();
                     }
                     accounts.add(parts.size() == 1 ? parts.get(0) : combine(name, parts));
                 } else {
                     accounts.add(new SourceAccount(name, 0, 0, 0, 0, QualityVerdict.NOT_CHECKED, List.of(), null));
                 }
-                if (state.rowsWithoutPeriod() > 0) {
-                    warnings.add("data source '" + name + "': " + state.rowsWithoutPeriod()
+                SourceState all = Objects.requireNonNull(state, name);   // a source without input has a prior state
+                if (all.rowsWithoutPeriod() > 0) {
+                    LOG.warn("data source '{}': {} rows have no time value and count in no period", name,
+                            all.rowsWithoutPeriod());
+                    warnings.add("data source '" + name + "': " + all.rowsWithoutPeriod()
                             + " rows have no time value and count in no period");
                 }
-                merged.put(name, state);
+                merged.put(name, all);
             }
         } catch (RuntimeException | Error e) {
             inputs.closeAll();
             throw e;
         }
         checkSpine(merged, at, resultGrain);
+        long assembling = System.nanoTime();
         ResultAssembler assembler = new ResultAssembler(calendar, resultGrain, at, clock, first, last,
                 partialWindows);
         List<KpiResult> rows = assembler.assemble(plan, merged);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} result cells of {} metrics assembled in {} ms", rows.size(), plan.metrics().size(),
+                    (System.nanoTime() - assembling) / 1_000_000);
+        }
+        assembler.warnings().forEach(w -> LOG.warn("{}", w));
         warnings.addAll(assembler.warnings());
         AggregationState state = !newInput && previous != null ? previous
                 : new AggregationState(fingerprint(at), at, new ArrayList<>(merged.values()), run, absorbed);
@@ -611,7 +631,7 @@ public final class KpiEngine {
      * The inputs this run absorbs under an id; refuses (unless replays are allowed) an input that the previous
      * state holds or that is given twice.
      */
-    private static List<AbsorbedInput> checkReplays(AggregationState previous, KpiInputs inputs, long run,
+    private static List<AbsorbedInput> checkReplays(@Nullable AggregationState previous, KpiInputs inputs, long run,
             Instant at) {
         List<AbsorbedInput> out = new ArrayList<>();
         for (String source : inputs.sources()) {
@@ -655,16 +675,25 @@ public final class KpiEngine {
         RecordSource clean = gated == null ? raw : gated.source();
         Schema schema = clean.schema();
         SourceState fresh;
+        long started = System.nanoTime();
         try {
             newState(name, schema, at);
-            fresh = ParallelAggregator.aggregate(clean, parallelism, () -> newState(name, schema, at));
+            fresh = ParallelAggregator.aggregate(clean, parallelism, executor, () -> newState(name, schema, at));
         } catch (ArithmeticException e) {
             throw new KpiEvaluationException("data source '" + name + "': " + e.getMessage(), e);
         } finally {
             clean.close();
         }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("data source '{}', {}: {} rows read and aggregated in {} ms (parallelism {})", name,
+                    describe(input), fresh.rowsAggregated(), (System.nanoTime() - started) / 1_000_000, parallelism);
+        }
         SourceAccount account;
         if (gated == null) {
+            if (fresh.rowsRejected() > 0) {
+                LOG.warn("data source '{}', {}: {} records could not be read and count in no cell (the rejected"
+                        + " rows of the batches say why)", name, describe(input), fresh.rowsRejected());
+            }
             account = budgetAccount(name, fresh.rowsAggregated(), fresh.rowsRejected(), fresh.rowsWithoutPeriod());
         } else {
             account = gated.account(name, fresh);
@@ -715,7 +744,7 @@ public final class KpiEngine {
     }
 
     /** {@code 1% of records}, {@code 100 records}, {@code 1% of records or 100 records}. */
-    static String budgetText(ErrorBudget b) {
+    static @Nullable String budgetText(ErrorBudget b) {
         if (b.isUnlimited()) {
             return "unlimited";
         }
@@ -745,7 +774,9 @@ public final class KpiEngine {
                 report = a.report();
             }
         }
-        return new SourceAccount(name, aggregated, rejected, merged, withoutPeriod, verdict, findings, report);
+        // parts is never empty (a source with inputs has an account per input), so the loop set the verdict
+        return new SourceAccount(name, aggregated, rejected, merged, withoutPeriod, Objects.requireNonNull(verdict),
+                findings, report);
     }
 
     /**
@@ -797,7 +828,8 @@ public final class KpiEngine {
     public String toString() {
         return "KpiEngine[" + plan.metrics().size() + " metrics, zone " + calendar.zone() + ", grain " + grain
                 + (stateGrain == grain ? "" : " from state at " + stateGrain)
-                + (groupingSets == null ? "" : ", " + groupingSets) + ", parallelism " + parallelism + "]";
+                + (groupingSets == null ? "" : ", " + groupingSets) + ", parallelism " + parallelism
+                + (executor == ParallelAggregator.THREAD_PER_TASK ? "" : ", executor " + executor) + "]";
     }
 
     /**
@@ -811,6 +843,7 @@ public final class KpiEngine {
         private BusinessCalendar calendar;
         private Grain grain;
         private int parallelism;
+        private Executor executor;
         private Clock clock;
         private Period first;
         private Period last;
@@ -820,10 +853,11 @@ public final class KpiEngine {
         private ErrorBudget errorBudget;
         private int maxPeriods;
 
+        @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
         private Builder() {
         }
 
-        private static void once(Object current, String what, Object value) {
+        private static void once(@Nullable Object current, String what, Object value) {
             if (current != null) {
                 throw new IllegalStateException(what + " was already set to " + current + ", cannot set it to "
                         + value);
@@ -962,6 +996,29 @@ public final class KpiEngine {
         }
 
         /**
+         * The executor that runs the partitions of a source (default: one new thread per partition). A host
+         * application passes its own pool to control how many threads the engine uses and how they are named,
+         * monitored and shut down. Each evaluation gives the executor up to {@link #parallelism(int)} tasks per
+         * source and waits for them on the calling thread; the tasks never wait for each other, so any executor
+         * works, a single thread included (the partitions then run one after the other). The engine never shuts the
+         * executor down. With one partition the calling thread does the work.
+         *
+         * <pre>{@code
+         * ExecutorService pool = Executors.newFixedThreadPool(4);
+         * KpiEngine engine = KpiEngine.builder().catalog(catalog).parallelism(4).executor(pool).build();
+         * }</pre>
+         *
+         * @param value the executor
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder executor(Executor value) {
+            once(executor, "executor", value);
+            executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /**
          * The clock that decides which period is partial (default: the system clock in UTC).
          *
          * @param value the clock
@@ -1079,12 +1136,17 @@ public final class KpiEngine {
          *
          * @return the immutable engine
          * @throws IllegalStateException if no catalog was set
-         * @throws IllegalArgumentException if the grain does not fit the catalog, or a calendar was set whose fiscal
-         *     year differs from the catalog's
+         * @throws IllegalArgumentException if the grain does not fit the catalog, a calendar was set whose fiscal
+         *     year differs from the catalog's, or the executor is an {@code ExecutorService} that is already shut
+         *     down
          */
         public KpiEngine build() {
             if (plan == null && catalog == null) {
                 throw new IllegalStateException("catalog must be set before build()");
+            }
+            if (executor instanceof ExecutorService service && service.isShutdown()) {
+                throw new IllegalArgumentException("executor must accept tasks, but it is an ExecutorService that"
+                        + " is shut down: " + service);
             }
             if (catalog == null) {
                 if (groupingSets != null) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The inputs of one evaluation: for each data source one or more record sources (a daily drop of several files),
@@ -43,7 +44,7 @@ public final class KpiInputs {
      * @param records the records
      * @param id the identity, or null when the input is not recorded
      */
-    record Input(String source, RecordSource records, InputId id) {
+    record Input(String source, RecordSource records, @Nullable InputId id) {
     }
 
     private final Map<String, List<Input>> bySource;
@@ -144,7 +145,7 @@ public final class KpiInputs {
      */
     public static final class Builder {
         private final Map<String, List<Input>> bySource = new LinkedHashMap<>();
-        private Boolean allowReplay;
+        private @Nullable Boolean allowReplay;
         private boolean built;
 
         private Builder() {
@@ -183,7 +184,7 @@ public final class KpiInputs {
             return put(source, records, Objects.requireNonNull(id, "id"));
         }
 
-        private Builder put(String source, RecordSource records, InputId id) {
+        private Builder put(String source, RecordSource records, @Nullable InputId id) {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(records, "records");
             checkOpen();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One cell of a KPI result table: a metric in a period for one combination of dimension values.
@@ -28,7 +29,7 @@ import java.util.Objects;
  * @param rows the input rows (after the metric's filter) aggregated into the cell; 0 for spine cells and
  *     derived metrics
  */
-public record KpiResult(String metric, Period period, Map<String, String> dimensions, KpiValue value,
+public record KpiResult(String metric, Period period, Map<String, @Nullable String> dimensions, KpiValue value,
         PeriodStatus status, long rows) {
 
     /**

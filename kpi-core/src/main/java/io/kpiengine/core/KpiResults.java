@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The immutable table of KPI values an engine run produced: one {@link KpiResult} per metric, period and
@@ -47,12 +48,12 @@ public final class KpiResults {
     private final Supplier<AggregationState> state;
     private final List<String> warnings;
     /** Every cell in table order; made on first use when the table was built from blocks. */
-    private volatile List<KpiResult> rows;
+    private volatile @Nullable List<KpiResult> rows;
     /** The cells of each metric; made on first use. */
-    private volatile Map<String, List<KpiResult>> byMetric;
+    private volatile @Nullable Map<String, List<KpiResult>> byMetric;
     /** Per metric, per dimension values: the cells by period; built on the first look-up. */
-    private volatile Map<String, Map<Map<String, String>, Series>> index;
-    private final Catalog catalog;
+    private volatile @Nullable Map<String, Map<Map<String, String>, Series>> index;
+    private final @Nullable Catalog catalog;
 
     /**
      * One series of the table: a metric at one combination of dimension values, its cells ordered by period.
@@ -69,18 +70,18 @@ public final class KpiResults {
     }
 
     KpiResults(List<KpiResult> rows, DataQuality quality, AggregationState state, List<String> warnings,
-            Catalog catalog) {
+            @Nullable Catalog catalog) {
         this(rows, quality, () -> state, warnings, catalog);
     }
 
     /** Results whose state is made on request (an accumulator's snapshot). */
     KpiResults(List<KpiResult> rows, DataQuality quality, Supplier<AggregationState> state, List<String> warnings,
-            Catalog catalog) {
+            @Nullable Catalog catalog) {
         this(List.copyOf(rows), quality, state, warnings, catalog, 0);
     }
 
     private KpiResults(List<KpiResult> copy, DataQuality quality, Supplier<AggregationState> state,
-            List<String> warnings, Catalog catalog, int unused) {
+            List<String> warnings, @Nullable Catalog catalog, int unused) {
         this(blocksOf(copy), quality, state, warnings, catalog, true);
         this.rows = copy;
     }
@@ -90,7 +91,7 @@ public final class KpiResults {
      * with the previous snapshot); every row list is made on first use.
      */
     KpiResults(List<Block> blocks, DataQuality quality, Supplier<AggregationState> state, List<String> warnings,
-            Catalog catalog, boolean grouped) {
+            @Nullable Catalog catalog, boolean grouped) {
         this.blocks = List.copyOf(blocks);
         List<String> ids = new ArrayList<>();
         for (Block b : this.blocks) {
@@ -188,7 +189,7 @@ public final class KpiResults {
      */
     public List<KpiResult> series(String metric, Map<String, String> dimensions) {
         metric(metric);
-        Series s = index().get(metric).get(Objects.requireNonNull(dimensions, "dimensions"));
+        Series s = seriesOf(metric, Objects.requireNonNull(dimensions, "dimensions"));
         return s == null ? List.of() : s.cells();
     }
 
@@ -213,8 +214,14 @@ public final class KpiResults {
     public Optional<KpiResult> value(String metric, Period period, Map<String, String> dimensions) {
         Objects.requireNonNull(period, "period");
         metric(metric);
-        Series s = index().get(metric).get(Objects.requireNonNull(dimensions, "dimensions"));
+        Series s = seriesOf(metric, Objects.requireNonNull(dimensions, "dimensions"));
         return s == null ? Optional.empty() : Optional.ofNullable(s.at(period));
+    }
+
+    /** One series of a metric of the table, null when the table has no such segment. */
+    private @Nullable Series seriesOf(String metric, Map<String, String> dimensions) {
+        Map<Map<String, String>, Series> ofMetric = index().get(metric);
+        return ofMetric == null ? null : ofMetric.get(dimensions);
     }
 
     /** The index of the series, built once (O(series)); every look-up after it is O(1). */
@@ -245,7 +252,7 @@ public final class KpiResults {
      * The cells of one metric and segment ordered by period: an array addressed by period index when the periods
      * are consecutive (a date spine), a map otherwise.
      */
-    private record Series(List<KpiResult> cells, long first, Map<Period, KpiResult> byPeriod) {
+    private record Series(List<KpiResult> cells, long first, @Nullable Map<Period, KpiResult> byPeriod) {
 
         static Series of(List<KpiResult> cells) {
             List<KpiResult> copy = Collections.unmodifiableList(cells);
@@ -264,7 +271,7 @@ public final class KpiResults {
             return new Series(copy, 0, map);
         }
 
-        KpiResult at(Period period) {
+        @Nullable KpiResult at(Period period) {
             if (byPeriod != null) {
                 return byPeriod.get(period);
             }
@@ -506,6 +513,7 @@ public final class KpiResults {
         private Period to;
         private final Map<String, String> where = new LinkedHashMap<>();
 
+        @SuppressWarnings("NullAway.Init") // the query's methods set the fields; one left unset (null) is no restriction
         private Query() {
         }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The value of one KPI cell: a finite number, exact as a decimal where the aggregation is exact (counts,
@@ -16,7 +17,7 @@ import java.util.OptionalDouble;
  * KpiValue v = KpiValue.of(12.5);
  * double d = v.value();                          // 12.5
  * KpiValue none = KpiValue.none(NoValueReason.NO_ROWS, "no rows");
- * String why = none.detail();                    // "no rows"
+ * String why = none.detail().orElse("");         // "no rows"
  * KpiValue firstOrder = KpiValue.of(LocalDate.of(2018, 1, 3));
  * firstOrder.text();                             // "2018-01-03"
  * }</pre>
@@ -36,12 +37,13 @@ public final class KpiValue {
     private enum Kind { NUMBER, DATE, INSTANT }
 
     private final double value;
-    private final BigDecimal exact;
-    private final NoValueReason reason;
-    private final String detail;
+    private final @Nullable BigDecimal exact;
+    private final @Nullable NoValueReason reason;
+    private final @Nullable String detail;
     private final Kind kind;
 
-    private KpiValue(double value, BigDecimal exact, NoValueReason reason, String detail, Kind kind) {
+    private KpiValue(double value, @Nullable BigDecimal exact, @Nullable NoValueReason reason,
+            @Nullable String detail, Kind kind) {
         this.value = value;
         this.exact = exact;
         this.reason = reason;
@@ -139,7 +141,7 @@ public final class KpiValue {
         if (kind != Kind.INSTANT || !isPresent()) {
             return Optional.empty();
         }
-        long micros = exact.longValueExact();
+        long micros = Objects.requireNonNull(exact, "exact").longValueExact();   // of(Instant) always sets it
         return Optional.of(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                 Math.floorMod(micros, 1_000_000L) * 1000L));
     }
@@ -196,19 +198,23 @@ public final class KpiValue {
     /**
      * Why there is no value.
      *
-     * @return the reason, or null when present
+     * <pre>{@code
+     * if (cell.value().reason().orElse(null) == NoValueReason.ZERO_DENOMINATOR) { ... }
+     * }</pre>
+     *
+     * @return the reason, empty when the value is present
      */
-    public NoValueReason reason() {
-        return reason;
+    public Optional<NoValueReason> reason() {
+        return Optional.ofNullable(reason);
     }
 
     /**
      * The explanation of a missing value.
      *
-     * @return the detail, or null when present
+     * @return the sentence, empty when the value is present
      */
-    public String detail() {
-        return detail;
+    public Optional<String> detail() {
+        return Optional.ofNullable(detail);
     }
 
     /**
@@ -238,7 +244,7 @@ public final class KpiValue {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof KpiValue v && Double.compare(v.value, value) == 0 && Objects.equals(v.exact, exact)
                 && v.reason == reason && Objects.equals(v.detail, detail) && v.kind == kind;
     }

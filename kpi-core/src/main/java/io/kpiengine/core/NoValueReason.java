@@ -5,7 +5,7 @@ package io.kpiengine.core;
  *
  * <pre>{@code
  * KpiValue v = results.value("conversion_rate", period, Map.of("channel", "email")).orElseThrow().value();
- * if (!v.isPresent() && v.reason() == NoValueReason.ZERO_DENOMINATOR) { ... }
+ * if (v.reason().orElse(null) == NoValueReason.ZERO_DENOMINATOR) { ... }
  * }</pre>
  */
 public enum NoValueReason {

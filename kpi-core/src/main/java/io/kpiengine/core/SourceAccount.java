@@ -4,6 +4,7 @@ import io.kpiengine.quality.QualityReport;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The account of one data source in a run: how many records were read, aggregated, rejected, and the verdict of
@@ -21,7 +22,7 @@ import java.util.Optional;
  * @param report the full quality report of the source's rules, or null when it has none
  */
 public record SourceAccount(String source, long rowsAggregated, long rowsRejected, long rowsMerged,
-        long rowsWithoutPeriod, QualityVerdict verdict, List<String> findings, QualityReport report) {
+        long rowsWithoutPeriod, QualityVerdict verdict, List<String> findings, @Nullable QualityReport report) {
 
     /**
      * Validates and copies the components.

@@ -1,6 +1,7 @@
 package io.kpiengine.core;
 
 import io.kpiengine.base.KpiException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Saved aggregation state could not be restored: the bytes are not a state, have another format version or a
@@ -25,7 +26,7 @@ public final class StateException extends KpiException {
      * @param message what is wrong with the state, and what to do
      * @param cause the underlying failure, or null
      */
-    public StateException(String message, Throwable cause) {
+    public StateException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

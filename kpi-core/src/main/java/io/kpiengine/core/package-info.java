@@ -11,8 +11,11 @@
  * results.series("revenue_usd", Map.of("channel", "email")).forEach(System.out::println);
  * }</pre>
  *
- * <p>Sub-packages: {@code time} (grains, periods, calendars), {@code metric} (the metric model and catalog),
- * {@code agg} (the aggregation state), {@code sample} (bundled sample catalogs). Packages named {@code internal} are
- * not API.
+ * <p>Sub-packages: {@code time} (grains, periods, calendars) and {@code metric} (the metric model and catalog).
+ * Packages named {@code internal} are not API. Nothing in this package is null unless annotated
+ * {@code @Nullable} (JSpecify {@code @NullMarked}).
  */
+@NullMarked
 package io.kpiengine.core;
+
+import org.jspecify.annotations.NullMarked;

@@ -126,7 +126,7 @@ class KpiEngineCatalogTest {
                     .isEqualTo(customersYtd.get(month).size());
             KpiValue yoy = r.value("yoy", m.period(), Map.of()).orElseThrow().value();
             if (m.period().firstDate().getYear() == 2024) {
-                assertThat(yoy.reason()).isEqualTo(NoValueReason.NO_HISTORY);
+                assertThat(yoy.reason()).contains(NoValueReason.NO_HISTORY);
             } else {
                 String ly = m.period().plusYears(-1).toString();
                 assertThat(yoy.value()).isCloseTo(revenue.get(month).doubleValue() / revenue.get(ly).doubleValue() - 1,

@@ -172,25 +172,23 @@ class KpiEnginePlanTest {
                         "2025-03-04=51");
         assertThat(r.series("revenue").get(0).value().exact()).contains(new BigDecimal("105.10"));
         assertThat(r.series("orders")).extracting(x -> x.value().text()).containsExactly("2", "1", "0", "2");
-        assertThat(r.series("rev_per_visitor")).extracting(x -> x.value().reason() == null ? x.value().text()
-                : x.value().reason().name()).containsExactly(String.valueOf(105.1 / 15), "ZERO_DENOMINATOR", "NO_ROWS",
+        assertThat(r.series("rev_per_visitor")).extracting(x -> x.value().reason().map(Enum::name).orElse(x.value().text())).containsExactly(String.valueOf(105.1 / 15), "ZERO_DENOMINATOR", "NO_ROWS",
                 String.valueOf(51.0 / 21));
-        assertThat(r.series("growth")).extracting(x -> x.value().reason() == null ? x.value().text()
-                : x.value().reason().name()).containsExactly("NO_HISTORY", "-1", "MISSING_INPUT", "MISSING_INPUT");
+        assertThat(r.series("growth")).extracting(x -> x.value().reason().map(Enum::name).orElse(x.value().text()))
+                .containsExactly("NO_HISTORY", "-1", "MISSING_INPUT", "MISSING_INPUT");
         assertThat(r.series("growth").get(2).value().detail())
-                .isEqualTo("input 'revenue' has no value: no rows");
+                .contains("input 'revenue' has no value: no rows");
         // trailing 2 days of distinct ids merges the states: O1,O3 on 03-02 (O1 twice on 03-01 counts once); the
         // window of 03-01 starts before the data, so it has no value
-        assertThat(r.series("orders_2d")).extracting(x -> x.value().reason() == null ? x.value().text()
-                : x.value().reason().name()).containsExactly("INCOMPLETE_WINDOW", "3", "1", "2");
-        assertThat(r.series("orders_2d").get(0).value().detail()).isEqualTo("input 'trailing(orders,2)' has no value:"
+        assertThat(r.series("orders_2d")).extracting(x -> x.value().reason().map(Enum::name).orElse(x.value().text()))
+                .containsExactly("INCOMPLETE_WINDOW", "3", "1", "2");
+        assertThat(r.series("orders_2d").get(0).value().detail()).contains("input 'trailing(orders,2)' has no value:"
                 + " the trailing window of 2 periods (2025-02-28 to 2025-03-01) starts before the data of source 'events',"
                 + " which starts at 2025-03-01: 1 of 2 periods have data, and partial windows are off");
         // the window merges both sides' states: (100.10 + 0) / (15 + 0) on 03-02; 51 / 21 on 03-04
-        assertThat(r.series("rpv_trailing")).extracting(x -> x.value().reason() == null ? x.value().text()
-                : x.value().reason().name()).containsExactly("INCOMPLETE_WINDOW", String.valueOf(105.1 / 15),
+        assertThat(r.series("rpv_trailing")).extracting(x -> x.value().reason().map(Enum::name).orElse(x.value().text())).containsExactly("INCOMPLETE_WINDOW", String.valueOf(105.1 / 15),
                 "MISSING_INPUT", String.valueOf(51.0 / 21));
-        assertThat(r.series("rpv_trailing").get(2).value().detail()).isEqualTo("input 'trailing(rev_per_visitor,2)'"
+        assertThat(r.series("rpv_trailing").get(2).value().detail()).contains("input 'trailing(rev_per_visitor,2)'"
                 + " has no value: denominator 'visitors_by_channel' is 0");
         assertThat(r.series("rev_per_visitor_2d").get(0).value().value()).isEqualTo(105.1 / 15 * 100);
         assertThat(r.series("revenue")).extracting(KpiResult::status).containsExactly(PeriodStatus.COMPLETE,
@@ -210,8 +208,7 @@ class KpiEnginePlanTest {
         assertThat(r.number("revenue", march1)).hasValue(105.1);
         assertThat(r.number("visitors_by_channel", march1, Map.of("channel", "email"))).hasValue(15);
         assertThat(r.number("revenue", march1.plus(2))).isEmpty();              // NO_ROWS
-        assertThat(r.value("revenue", march1.plus(2), Map.of()).orElseThrow().value().reason())
-                .isEqualTo(NoValueReason.NO_ROWS);
+        assertThat(r.value("revenue", march1.plus(2), Map.of()).orElseThrow().value().reason()).contains(NoValueReason.NO_ROWS);
         assertThat(r.number("revenue", march1.plus(10))).isEmpty();             // no such cell
         assertThat(r.number("visitors_by_channel", march1, Map.of("channel", "tv"))).isEmpty();
         assertThatThrownBy(() -> r.number("revenu", march1)).isInstanceOf(IllegalArgumentException.class)

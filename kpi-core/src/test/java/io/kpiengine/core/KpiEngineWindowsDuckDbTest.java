@@ -112,15 +112,15 @@ class KpiEngineWindowsDuckDbTest {
                     check(r, "ids_t", p, dims, short3 ? null : rs.getObject("ids3"), at);
                     KpiValue avg = value(r, "avg_t", p, dims);
                     if (short3) {
-                        assertThat(avg.reason()).as("avg_t " + at).isEqualTo(NoValueReason.INCOMPLETE_WINDOW);
+                        assertThat(avg.reason()).as("avg_t " + at).contains(NoValueReason.INCOMPLETE_WINDOW);
                     } else if (rs.getObject("avg3") == null) {
-                        assertThat(avg.reason()).as("avg_t " + at).isEqualTo(NoValueReason.MISSING_INPUT);
+                        assertThat(avg.reason()).as("avg_t " + at).contains(NoValueReason.MISSING_INPUT);
                     } else {
                         assertThat(avg.value()).as("avg_t " + at).isCloseTo(rs.getDouble("avg3"), within(1e-9));
                     }
                     KpiValue lag = value(r, "v_lag", p, dims);
                     if (rs.getObject("v_lag1") == null) {
-                        assertThat(lag.reason()).as("v_lag " + at).isEqualTo(NoValueReason.NO_HISTORY);
+                        assertThat(lag.reason()).as("v_lag " + at).contains(NoValueReason.NO_HISTORY);
                     } else {
                         assertThat(lag.value()).as("v_lag " + at).isEqualTo(rs.getDouble("v_lag1"));
                     }
@@ -142,7 +142,7 @@ class KpiEngineWindowsDuckDbTest {
             String at) {
         KpiValue v = value(r, metric, p, dims);
         if (expected == null) {
-            assertThat(v.reason()).as(metric + " " + at + ": " + v).isEqualTo(NoValueReason.INCOMPLETE_WINDOW);
+            assertThat(v.reason()).as(metric + " " + at + ": " + v).contains(NoValueReason.INCOMPLETE_WINDOW);
         } else {
             assertThat(v.isPresent()).as(metric + " " + at + ": " + v).isTrue();
             assertThat(v.value()).as(metric + " " + at).isEqualTo(((Number) expected).doubleValue());

@@ -123,8 +123,7 @@ class KpiEngineWindowsTest {
         KpiResults early = KpiEngine.builder().catalog(c).clock(CLOCK).periods(day(c, JAN_1.plusDays(5)),
                 day(c, JAN_1.plusDays(5))).build().evaluate(Map.of("events", source(rows)));
         // day 1's window (Dec 30 to Jan 1) starts before the data: the lag of it has no value, with that reason
-        assertThat(early.value("v_3_4_ago", day(c, JAN_1.plusDays(5)), Map.of()).orElseThrow().value().reason())
-                .isEqualTo(NoValueReason.INCOMPLETE_WINDOW);
+        assertThat(early.value("v_3_4_ago", day(c, JAN_1.plusDays(5)), Map.of()).orElseThrow().value().reason()).contains(NoValueReason.INCOMPLETE_WINDOW);
     }
 
     @Test
@@ -133,14 +132,14 @@ class KpiEngineWindowsTest {
         KpiResults r = KpiEngine.builder().catalog(c).clock(CLOCK).build()
                 .evaluate(Map.of("events", source(tenADay(JAN_1.plusDays(2), 5))));
         Period jan3 = day(c, JAN_1.plusDays(2));
-        assertThat(r.series("v_t", Map.of("channel", "web"))).extracting(x -> x.value().reason() == null
-                ? x.value().text() : x.value().reason().name())
+        assertThat(r.series("v_t", Map.of("channel", "web"))).extracting(x -> x.value().reason().map(Enum::name)
+                .orElse(x.value().text()))
                 .containsExactly("INCOMPLETE_WINDOW", "INCOMPLETE_WINDOW", "30", "30", "30");
-        assertThat(cell(r, "v_t", jan3).detail()).isEqualTo("input 'trailing(v,3)' has no value: the trailing window"
+        assertThat(cell(r, "v_t", jan3).detail()).contains("input 'trailing(v,3)' has no value: the trailing window"
                 + " of 3 periods (2025-01-01 to 2025-01-03) starts before the data of source 'events', which starts"
                 + " at 2025-01-03: 1 of 3 periods have data, and partial windows are off");
-        assertThat(cell(r, "v_mtd", jan3.plus(4)).reason()).isEqualTo(NoValueReason.INCOMPLETE_WINDOW);
-        assertThat(cell(r, "v_mtd", jan3.plus(4)).detail()).isEqualTo("input 'to_date(v,month)' has no value: the"
+        assertThat(cell(r, "v_mtd", jan3.plus(4)).reason()).contains(NoValueReason.INCOMPLETE_WINDOW);
+        assertThat(cell(r, "v_mtd", jan3.plus(4)).detail()).contains("input 'to_date(v,month)' has no value: the"
                 + " month-to-date window of 2025-01 (2025-01-01 to 2025-01-07) starts before the data of source"
                 + " 'events', which starts at 2025-01-03: 5 of 7 periods have data, and partial windows are off");
         assertThat(cell(r, "v_lag", jan3.plus(1))).isEqualTo(KpiValue.none(NoValueReason.NO_HISTORY,
@@ -177,8 +176,8 @@ class KpiEngineWindowsTest {
         KpiResults r = engine.evaluate(Map.of("events", source(tenADay(JAN_1.plusDays(2), 2))));
         assertThat(cell(r, "v", day(c, JAN_1))).isEqualTo(KpiValue.none(NoValueReason.NO_HISTORY,
                 "2025-01-01 is before the data of source 'events', which starts at 2025-01-03"));
-        assertThat(cell(r, "avg", day(c, JAN_1.plusDays(1))).reason()).isEqualTo(NoValueReason.NO_HISTORY);
-        assertThat(cell(r, "v_t", day(c, JAN_1)).detail()).isEqualTo("input 'trailing(v,2)' has no value: the"
+        assertThat(cell(r, "avg", day(c, JAN_1.plusDays(1))).reason()).contains(NoValueReason.NO_HISTORY);
+        assertThat(cell(r, "v_t", day(c, JAN_1)).detail()).contains("input 'trailing(v,2)' has no value: the"
                 + " trailing window of 2 periods (2024-12-31 to 2025-01-01) lies before the data of source 'events',"
                 + " which starts at 2025-01-03");
         assertThat(cell(r, "v", day(c, JAN_1.plusDays(2))).value()).isEqualTo(10);
@@ -341,7 +340,7 @@ class KpiEngineWindowsTest {
             expected = NoValueReason.NO_HISTORY;
         }
         if (expected instanceof NoValueReason reason) {
-            assertThat(v.reason()).as(metric + " " + at + ": " + v).isEqualTo(reason);
+            assertThat(v.reason()).as(metric + " " + at + ": " + v).contains(reason);
         } else {
             assertThat(v.isPresent()).as(metric + " " + at + ": " + v).isTrue();
             assertThat(v.value()).as(metric + " " + at).isEqualTo((double) expected);

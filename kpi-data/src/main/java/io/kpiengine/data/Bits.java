@@ -1,6 +1,7 @@
 package io.kpiengine.data;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Helpers for missing-value masks: {@code long[]} words where bit i (word {@code i >>> 6}, bit {@code i & 63})
@@ -66,7 +67,7 @@ public final class Bits {
      * @param row the row
      * @return true if set
      */
-    public static boolean get(long[] mask, int row) {
+    public static boolean get(long @Nullable [] mask, int row) {
         return mask != null && (mask[row >>> 6] & (1L << row)) != 0;
     }
 
@@ -143,7 +144,7 @@ public final class Bits {
      * @param count the number of selected rows
      * @return a mask of {@link #words(int) words(count)} words, or null when no selected row is set
      */
-    public static long[] selectAscending(long[] mask, int[] rows, int count) {
+    public static long @Nullable [] selectAscending(long[] mask, int[] rows, int count) {
         long[] out = null;
         int lo = 0;
         for (int word = 0; word < mask.length && lo < count; word++) {

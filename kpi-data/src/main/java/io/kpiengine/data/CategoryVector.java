@@ -1,6 +1,7 @@
 package io.kpiengine.data;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A dictionary-encoded vector for {@link ColumnType#CATEGORY} columns: one {@code int} code per row, decoded by
@@ -23,7 +24,7 @@ public final class CategoryVector extends Vector {
     private final int[] codes;
     private final Dictionary dictionary;
 
-    private CategoryVector(int[] codes, long[] nulls, int size, Dictionary dictionary) {
+    private CategoryVector(int[] codes, long @Nullable [] nulls, int size, Dictionary dictionary) {
         super(size, nulls);
         if (codes.length < size) {
             throw new IllegalArgumentException("codes has " + codes.length + " entries, but size is " + size);
@@ -32,7 +33,7 @@ public final class CategoryVector extends Vector {
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
     }
 
-    private CategoryVector(CategoryVector base, int[] sel, long[] nulls, int size) {
+    private CategoryVector(CategoryVector base, int @Nullable [] sel, long @Nullable [] nulls, int size) {
         super(size, nulls, sel);
         this.codes = base.codes;
         this.dictionary = base.dictionary;
@@ -47,7 +48,7 @@ public final class CategoryVector extends Vector {
      * @param dictionary the dictionary that issued the codes
      * @return the vector
      */
-    public static CategoryVector wrap(int[] codes, long[] nulls, int size, Dictionary dictionary) {
+    public static CategoryVector wrap(int[] codes, long @Nullable [] nulls, int size, Dictionary dictionary) {
         return new CategoryVector(codes, nulls, size, dictionary);
     }
 
@@ -85,7 +86,7 @@ public final class CategoryVector extends Vector {
      * @param length row count
      */
     public void copyTo(int from, int[] dst, int dstOffset, int length) {
-        Objects.checkFromIndexSize(from, length, size);
+        Objects.checkFromIndexSize(from, /* size */ length, /* length */ size);
         if (sel == null) {
             System.arraycopy(codes, from, dst, dstOffset, length);
         } else {
@@ -102,12 +103,12 @@ public final class CategoryVector extends Vector {
      * @param row 0-based row
      * @return the value, or null when missing
      */
-    public String get(int row) {
+    public @Nullable String get(int row) {
         return isNull(row) ? null : dictionary.value(codes[at(row)]);
     }
 
     @Override
-    public Object getObject(int row) {
+    public @Nullable Object getObject(int row) {
         return get(row);
     }
 
@@ -117,7 +118,7 @@ public final class CategoryVector extends Vector {
     }
 
     @Override
-    CategoryVector view(int[] positions, long[] selectedNulls, int count) {
+    CategoryVector view(int[] positions, long @Nullable [] selectedNulls, int count) {
         if (2L * count < codes.length) {
             int[] out = new int[count];
             for (int i = 0; i < count; i++) {

@@ -3,6 +3,7 @@ package io.kpiengine.data;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A vector of exact decimals held as unscaled {@code long}s with a fixed scale, for {@link ColumnType#DECIMAL}
@@ -23,7 +24,7 @@ public final class DecimalVector extends Vector {
     private final long[] unscaled;
     private final int scale;
 
-    private DecimalVector(long[] unscaled, long[] nulls, int size, int scale) {
+    private DecimalVector(long[] unscaled, long @Nullable [] nulls, int size, int scale) {
         super(size, nulls);
         if (scale < 0 || scale > Column.MAX_SCALE) {
             throw new IllegalArgumentException("scale must be 0.." + Column.MAX_SCALE + ", but was " + scale);
@@ -35,7 +36,7 @@ public final class DecimalVector extends Vector {
         this.scale = scale;
     }
 
-    private DecimalVector(DecimalVector base, int[] sel, long[] nulls, int size) {
+    private DecimalVector(DecimalVector base, int @Nullable [] sel, long @Nullable [] nulls, int size) {
         super(size, nulls, sel);
         this.unscaled = base.unscaled;
         this.scale = base.scale;
@@ -50,7 +51,7 @@ public final class DecimalVector extends Vector {
      * @param scale digits after the decimal point, 0..18
      * @return the vector
      */
-    public static DecimalVector wrap(long[] unscaled, long[] nulls, int size, int scale) {
+    public static DecimalVector wrap(long[] unscaled, long @Nullable [] nulls, int size, int scale) {
         return new DecimalVector(unscaled, nulls, size, scale);
     }
 
@@ -88,7 +89,7 @@ public final class DecimalVector extends Vector {
      * @param length row count
      */
     public void copyTo(int from, long[] dst, int dstOffset, int length) {
-        Objects.checkFromIndexSize(from, length, size);
+        Objects.checkFromIndexSize(from, /* size */ length, /* length */ size);
         if (sel == null) {
             System.arraycopy(unscaled, from, dst, dstOffset, length);
         } else {
@@ -115,12 +116,12 @@ public final class DecimalVector extends Vector {
      * @param row 0-based row
      * @return the value, or null when missing
      */
-    public BigDecimal getDecimal(int row) {
+    public @Nullable BigDecimal getDecimal(int row) {
         return isNull(row) ? null : BigDecimal.valueOf(unscaled[at(row)], scale);
     }
 
     @Override
-    public Object getObject(int row) {
+    public @Nullable Object getObject(int row) {
         return getDecimal(row);
     }
 
@@ -130,7 +131,7 @@ public final class DecimalVector extends Vector {
     }
 
     @Override
-    DecimalVector view(int[] positions, long[] selectedNulls, int count) {
+    DecimalVector view(int[] positions, long @Nullable [] selectedNulls, int count) {
         if (2L * count < unscaled.length) {
             long[] out = new long[count];
             for (int i = 0; i < count; i++) {

@@ -1,6 +1,7 @@
 package io.kpiengine.data;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A vector of {@code double}s for {@link ColumnType#DECIMAL} columns without a declared scale.
@@ -18,7 +19,7 @@ public final class DoubleVector extends Vector {
 
     private final double[] values;
 
-    private DoubleVector(double[] values, long[] nulls, int size) {
+    private DoubleVector(double[] values, long @Nullable [] nulls, int size) {
         super(size, nulls);
         if (values.length < size) {
             throw new IllegalArgumentException("values has " + values.length + " entries, but size is " + size);
@@ -26,7 +27,7 @@ public final class DoubleVector extends Vector {
         this.values = values;
     }
 
-    private DoubleVector(DoubleVector base, int[] sel, long[] nulls, int size) {
+    private DoubleVector(DoubleVector base, int @Nullable [] sel, long @Nullable [] nulls, int size) {
         super(size, nulls, sel);
         this.values = base.values;
     }
@@ -39,7 +40,7 @@ public final class DoubleVector extends Vector {
      * @param size the row count
      * @return the vector
      */
-    public static DoubleVector wrap(double[] values, long[] nulls, int size) {
+    public static DoubleVector wrap(double[] values, long @Nullable [] nulls, int size) {
         return new DoubleVector(values, nulls, size);
     }
 
@@ -68,7 +69,7 @@ public final class DoubleVector extends Vector {
      * @param length row count
      */
     public void copyTo(int from, double[] dst, int dstOffset, int length) {
-        Objects.checkFromIndexSize(from, length, size);
+        Objects.checkFromIndexSize(from, /* size */ length, /* length */ size);
         if (sel == null) {
             System.arraycopy(values, from, dst, dstOffset, length);
         } else {
@@ -80,7 +81,7 @@ public final class DoubleVector extends Vector {
     }
 
     @Override
-    public Object getObject(int row) {
+    public @Nullable Object getObject(int row) {
         return isNull(row) ? null : values[at(row)];
     }
 
@@ -90,7 +91,7 @@ public final class DoubleVector extends Vector {
     }
 
     @Override
-    DoubleVector view(int[] positions, long[] selectedNulls, int count) {
+    DoubleVector view(int[] positions, long @Nullable [] selectedNulls, int count) {
         if (2L * count < values.length) {
             double[] out = new double[count];
             for (int i = 0; i < count; i++) {

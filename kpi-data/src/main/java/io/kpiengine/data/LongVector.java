@@ -3,6 +3,7 @@ package io.kpiengine.data;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A vector of {@code long}s: {@link ColumnType#INTEGER}, {@link ColumnType#BOOLEAN} (0/1),
@@ -25,7 +26,7 @@ public final class LongVector extends Vector {
     private final ColumnType type;
     private final long[] values;
 
-    private LongVector(ColumnType type, long[] values, long[] nulls, int size) {
+    private LongVector(ColumnType type, long[] values, long @Nullable [] nulls, int size) {
         super(size, nulls);
         if (!Objects.requireNonNull(type, "type").isLongBacked()) {
             throw new IllegalArgumentException("LongVector cannot hold " + type);
@@ -37,7 +38,7 @@ public final class LongVector extends Vector {
         this.values = values;
     }
 
-    private LongVector(LongVector base, int[] sel, long[] nulls, int size) {
+    private LongVector(LongVector base, int @Nullable [] sel, long @Nullable [] nulls, int size) {
         super(size, nulls, sel);
         this.type = base.type;
         this.values = base.values;
@@ -52,7 +53,7 @@ public final class LongVector extends Vector {
      * @param size the row count
      * @return the vector
      */
-    public static LongVector wrap(ColumnType type, long[] values, long[] nulls, int size) {
+    public static LongVector wrap(ColumnType type, long[] values, long @Nullable [] nulls, int size) {
         return new LongVector(type, values, nulls, size);
     }
 
@@ -81,7 +82,7 @@ public final class LongVector extends Vector {
      * @param length row count
      */
     public void copyTo(int from, long[] dst, int dstOffset, int length) {
-        Objects.checkFromIndexSize(from, length, size);
+        Objects.checkFromIndexSize(from, /* size */ length, /* length */ size);
         if (sel == null) {
             System.arraycopy(values, from, dst, dstOffset, length);
         } else {
@@ -93,7 +94,7 @@ public final class LongVector extends Vector {
     }
 
     @Override
-    public Object getObject(int row) {
+    public @Nullable Object getObject(int row) {
         if (isNull(row)) {
             return null;
         }
@@ -117,7 +118,7 @@ public final class LongVector extends Vector {
     }
 
     @Override
-    LongVector view(int[] positions, long[] selectedNulls, int count) {
+    LongVector view(int[] positions, long @Nullable [] selectedNulls, int count) {
         if (2L * count < values.length) {
             long[] out = new long[count];
             for (int i = 0; i < count; i++) {

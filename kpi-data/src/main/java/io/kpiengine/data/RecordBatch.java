@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A columnar batch of records: one {@link Vector} per {@link Schema} column, all of the same size, plus for each
@@ -236,7 +237,7 @@ public final class RecordBatch {
      * @param length row count
      */
     public void copyRowNumbers(int from, long[] dst, int dstOffset, int length) {
-        Objects.checkFromIndexSize(from, length, size);
+        Objects.checkFromIndexSize(from, /* size */ length, /* length */ size);
         System.arraycopy(rowNumbers, from, dst, dstOffset, length);
     }
 
@@ -351,7 +352,7 @@ public final class RecordBatch {
          * @return this builder
          * @throws IllegalArgumentException if the count or a type is wrong, naming the column and value
          */
-        public Builder addRow(Object... values) {
+        public Builder addRow(@Nullable Object... values) {
             return addRowAt(rows.size() + rejected.size() + 1L, values);
         }
 
@@ -363,7 +364,7 @@ public final class RecordBatch {
          * @return this builder
          * @throws IllegalArgumentException if the count or a type is wrong, naming the column and value
          */
-        public Builder addRowAt(long rowNumber, Object... values) {
+        public Builder addRowAt(long rowNumber, @Nullable Object... values) {
             if (values.length != schema.size()) {
                 throw new IllegalArgumentException("row " + rowNumber + " has " + values.length
                         + " values, but the schema has " + schema.size() + " columns " + schema.names());
@@ -397,7 +398,7 @@ public final class RecordBatch {
             return rows.size();
         }
 
-        private static Object coerce(Column c, Object v, long rowNumber) {
+        private static @Nullable Object coerce(Column c, @Nullable Object v, long rowNumber) {
             return io.kpiengine.data.internal.Values.coerce(c, v, rowNumber);
         }
 

@@ -1,6 +1,7 @@
 package io.kpiengine.data;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stream of {@link RecordBatch}es that share one {@link Schema}: a CSV file, a JDBC query, rows in memory.
@@ -41,7 +42,7 @@ public interface RecordSource extends AutoCloseable {
      * @return the next batch, or null when the source is exhausted
      * @throws io.kpiengine.base.KpiException if reading fails (I/O error, error budget exceeded)
      */
-    RecordBatch next();
+    @Nullable RecordBatch next();
 
     /**
      * Splits this unread source into at most {@code parts} partitions that can be read concurrently, each by

@@ -2,6 +2,7 @@ package io.kpiengine.data;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A read-only view of one row of a {@link RecordBatch}, for casual use (tests, examples, small results).
@@ -48,7 +49,7 @@ public final class Row {
      * @param column the column name
      * @return the value, or null when missing
      */
-    public Object get(String column) {
+    public @Nullable Object get(String column) {
         return batch.column(column).getObject(index);
     }
 
@@ -68,7 +69,7 @@ public final class Row {
      * @param column the column name
      * @return {@code String.valueOf} of the value, or null when missing
      */
-    public String getString(String column) {
+    public @Nullable String getString(String column) {
         Object v = get(column);
         return v == null ? null : v.toString();
     }

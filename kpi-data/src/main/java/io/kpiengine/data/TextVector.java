@@ -4,6 +4,7 @@ import io.kpiengine.data.internal.TextHash;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A vector of strings for {@link ColumnType#TEXT} columns. A missing value is a null entry.
@@ -19,9 +20,9 @@ public final class TextVector extends Vector {
 
     private final String[] values;
     /** 128-bit text digest lanes of each stored value (2 per entry, zeros where not computed), or null. */
-    private final long[] hashes;
+    private final long @Nullable [] hashes;
 
-    private TextVector(String[] values, long[] hashes, int size) {
+    private TextVector(String[] values, long @Nullable [] hashes, int size) {
         super(size, maskOf(values, size));
         if (hashes != null && hashes.length < 2 * size) {
             throw new IllegalArgumentException("hashes has " + hashes.length + " entries, but size " + size
@@ -31,13 +32,13 @@ public final class TextVector extends Vector {
         this.hashes = hashes;
     }
 
-    private TextVector(TextVector base, int[] sel, long[] nulls, int size) {
+    private TextVector(TextVector base, int @Nullable [] sel, long @Nullable [] nulls, int size) {
         super(size, nulls, sel);
         this.values = base.values;
         this.hashes = base.hashes;
     }
 
-    private static long[] maskOf(String[] values, int size) {
+    private static long @Nullable [] maskOf(String[] values, int size) {
         if (values.length < size) {
             throw new IllegalArgumentException("values has " + values.length + " entries, but size is " + size);
         }
@@ -84,7 +85,7 @@ public final class TextVector extends Vector {
      * @return the vector
      * @throws IllegalArgumentException if an array is too short
      */
-    public static TextVector wrap(String[] values, long[] hashes, int size) {
+    public static TextVector wrap(String[] values, long @Nullable [] hashes, int size) {
         return new TextVector(values, Objects.requireNonNull(hashes, "hashes"), size);
     }
 
@@ -106,7 +107,7 @@ public final class TextVector extends Vector {
      * @throws IndexOutOfBoundsException if the rows are outside the vector or the arrays are shorter than len
      */
     public void hashTo(int from, int len, long[] a, long[] b) {
-        Objects.checkFromIndexSize(from, len, size);
+        Objects.checkFromIndexSize(from, /* size */ len, /* length */ size);
         Objects.checkFromIndexSize(0, len, a.length);
         Objects.checkFromIndexSize(0, len, b.length);
         long[] h = hashes;
@@ -162,13 +163,13 @@ public final class TextVector extends Vector {
      * @param row 0-based row
      * @return the value, or null when missing
      */
-    public String get(int row) {
+    public @Nullable String get(int row) {
         Objects.checkIndex(row, size);
         return values[at(row)];
     }
 
     @Override
-    public Object getObject(int row) {
+    public @Nullable Object getObject(int row) {
         return get(row);
     }
 
@@ -178,15 +179,16 @@ public final class TextVector extends Vector {
     }
 
     @Override
-    TextVector view(int[] positions, long[] selectedNulls, int count) {
+    TextVector view(int[] positions, long @Nullable [] selectedNulls, int count) {
         if (2L * count < values.length) {
             String[] out = new String[count];
-            long[] h = hashes == null ? null : new long[2 * count];
+            long[] hs = hashes;
+            long[] h = hs == null ? null : new long[2 * count];
             for (int i = 0; i < count; i++) {
                 out[i] = values[positions[i]];
-                if (h != null) {
-                    h[2 * i] = hashes[2 * positions[i]];
-                    h[2 * i + 1] = hashes[2 * positions[i] + 1];
+                if (h != null && hs != null) {
+                    h[2 * i] = hs[2 * positions[i]];
+                    h[2 * i + 1] = hs[2 * positions[i] + 1];
                 }
             }
             return new TextVector(out, h, count);

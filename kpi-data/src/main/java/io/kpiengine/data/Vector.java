@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A column of values inside a {@link RecordBatch}: fixed size, typed, with a missing-value mask.
@@ -24,19 +25,19 @@ public abstract sealed class Vector permits LongVector, DoubleVector, DecimalVec
 
     final int size;
     /** Bit i set means row i is missing; null when no row is missing. */
-    final long[] nulls;
+    final long @Nullable [] nulls;
     /**
      * The storage position of each row, for a vector made by {@link #select}; null when row i is stored at i.
      * Shared between the columns of a selected batch; never modified.
      */
-    final int[] sel;
+    final int @Nullable [] sel;
 
-    Vector(int size, long[] nulls) {
+    Vector(int size, long @Nullable [] nulls) {
         this(size, nulls, null);
     }
 
     /** A vector whose row i is stored at {@code sel[i]} (validated by the caller), or at i when sel is null. */
-    Vector(int size, long[] nulls, int[] sel) {
+    Vector(int size, long @Nullable [] nulls, int @Nullable [] sel) {
         if (size < 0) {
             throw new IllegalArgumentException("size must be >= 0, but was " + size);
         }
@@ -76,7 +77,7 @@ public abstract sealed class Vector permits LongVector, DoubleVector, DecimalVec
      * rows are fewer than half of the storage, a compact copy, so that a small selection never keeps a large array
      * alive.
      */
-    abstract Vector view(int[] positions, long[] selectedNulls, int count);
+    abstract Vector view(int[] positions, long @Nullable [] selectedNulls, int count);
 
     /**
      * Selects the same rows of the vectors of one batch (all of one size); {@code rows[0..count)} must already be
@@ -150,7 +151,7 @@ public abstract sealed class Vector permits LongVector, DoubleVector, DecimalVec
      *
      * @return a fresh array, or null
      */
-    public final long[] nullMask() {
+    public final long @Nullable [] nullMask() {
         return nulls == null ? null : nulls.clone();
     }
 
@@ -161,7 +162,7 @@ public abstract sealed class Vector permits LongVector, DoubleVector, DecimalVec
      * @param row 0-based row
      * @return the boxed value, or null
      */
-    public abstract Object getObject(int row);
+    public abstract @Nullable Object getObject(int row);
 
     /**
      * A vector holding the given rows, in the given order (rows may repeat). When the rows are at least half of
@@ -183,7 +184,7 @@ public abstract sealed class Vector permits LongVector, DoubleVector, DecimalVec
     public abstract Vector select(int[] rows, int count);
 
     /** The missing-value mask of the selected rows (already checked), or null. */
-    final long[] selectNulls(int[] rows, int count) {
+    final long @Nullable [] selectNulls(int[] rows, int count) {
         if (nulls == null) {
             return null;
         }

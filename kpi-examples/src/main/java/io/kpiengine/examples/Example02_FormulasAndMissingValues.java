@@ -117,7 +117,7 @@ public final class Example02_FormulasAndMissingValues {
         for (KpiResult cpl : results.metric("cost_per_lead")) {
             if (!cpl.value().isPresent()) {
                 System.out.println("  " + cpl.period() + " " + cpl.dimensions().get("channel") + ": "
-                        + cpl.value().reason() + " - " + cpl.value().detail());
+                        + cpl.value().reason().orElseThrow() + " - " + cpl.value().detail().orElseThrow());
             }
         }
     }

@@ -108,7 +108,7 @@ public final class Example06_PeriodsAndCalendars {
                     day.period().firstDate().getDayOfWeek().toString().toLowerCase(Locale.ROOT),
                     day.period().duration().toHours(), day.value().value(),
                     median.isPresent() ? String.format(Locale.ROOT, "%.1f min", median.value())
-                            : "no value (" + median.reason() + ")", day.status());
+                            : "no value (" + median.reason().orElseThrow() + ")", day.status());
         }
         for (Grain g : List.of(Grain.WEEK, Grain.FISCAL_QUARTER)) {
             System.out.println("Tickets per " + g.id() + ":");

@@ -15,6 +15,7 @@ import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -197,7 +198,7 @@ public final class Example13_Scorecard {
                 + r.segment().get("channel") + " (owner " + r.owner().orElse("?") + ")").toList());
         System.out.println("Findings: " + (card.findings().isEmpty() ? "none" : ""));
         card.findings().stream().map(TrackingFinding::toString).forEach(f -> System.out.println("  " + f));
-        Catalog withoutPlan = Catalog.read(new String(readCatalog()).replaceAll("(?s)\nactions:.*", "\n"),
+        Catalog withoutPlan = Catalog.read(new String(readCatalog(), StandardCharsets.UTF_8).replaceAll("(?s)\nactions:.*", "\n"),
                 "marketing.yaml");
         Scorecard unattended = Tracker.builder(withoutPlan).clock(clock(july)).build()
                 .track(results(withoutPlan, july));

@@ -292,7 +292,7 @@ public final class SampleData {
             for (Instant placed : times) {
                 int w = r.nextInt(WAREHOUSES.size());
                 int s = r.nextInt(SKUS.size());
-                long quantity = 1 + r.nextInt(5);
+                long quantity = 1L + r.nextInt(5);
                 BigDecimal cogs = BigDecimal.valueOf(quantity * UNIT_COST[s]).setScale(2, RoundingMode.HALF_EVEN);
                 BigDecimal hours = BigDecimal.valueOf((2 + 30 * r.nextDouble() * r.nextDouble()) * speed[w])
                         .setScale(1, RoundingMode.HALF_EVEN);

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link Formula#compile(String, FormulaOptions)} binds and checks a formula: an optional fixed slot layout,
@@ -80,7 +81,7 @@ public final class FormulaOptions {
         }
     }
 
-    private final List<String> variables;
+    private final @Nullable List<String> variables;
     private final int maxLength;
     private final int maxDepth;
     private final int maxIdentifierLength;
@@ -193,7 +194,7 @@ public final class FormulaOptions {
      */
     public static final class Builder {
 
-        private List<String> variables;
+        private @Nullable List<String> variables;
         private int maxLength;
         private int maxDepth;
         private int maxIdentifierLength;
@@ -342,12 +343,12 @@ public final class FormulaOptions {
          * @throws IllegalStateException if a reference function of that name was already declared
          */
         public Builder referenceFunction(String name, int minArgs, int maxArgs,
-                Function<Expression.ReferenceCall, String> binder) {
+                @Nullable Function<Expression.ReferenceCall, String> binder) {
             return declare(name, minArgs, maxArgs, Objects.requireNonNull(binder, "binder"));
         }
 
         private Builder declare(String name, int minArgs, int maxArgs,
-                Function<Expression.ReferenceCall, String> binder) {
+                @Nullable Function<Expression.ReferenceCall, String> binder) {
             Objects.requireNonNull(name, "name");
             if (!Reference.isIdentifier(name)) {
                 throw new IllegalArgumentException("reference function name must be an identifier "
@@ -407,7 +408,7 @@ public final class FormulaOptions {
         }
 
         /** The function name of a slot name written as a call, {@code lag(x,1)}, or null. */
-        private static String callee(String name) {
+        private static @Nullable String callee(String name) {
             int open = name.indexOf('(');
             if (open <= 0 || !name.endsWith(")") || !Reference.isIdentifier(name.substring(0, open))) {
                 return null;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Named formulas that may use each other, such as {@code arpu = revenue / customers} and
@@ -52,7 +53,7 @@ public final class FormulaSet {
         Set<String> allInputs = new LinkedHashSet<>();
         for (String name : order) {
             Set<String> own = new LinkedHashSet<>();
-            for (String v : formulas.get(name).variables()) {
+            for (String v : Objects.requireNonNull(formulas.get(name)).variables()) {
                 if (formulas.containsKey(v)) {
                     own.addAll(transitive.get(v));
                 } else {
@@ -81,7 +82,7 @@ public final class FormulaSet {
         this.bound = new Formula[order.size()];
         this.target = new int[order.size()];
         for (int i = 0; i < order.size(); i++) {
-            Formula own = formulas.get(order.get(i));
+            Formula own = Objects.requireNonNull(formulas.get(order.get(i)));
             bound[i] = Formula.bind(own.source(), own.expression(), layoutOptions);
             target[i] = allInputs.size() + i;
         }
@@ -145,7 +146,7 @@ public final class FormulaSet {
      */
     public Set<String> inputs(String name) {
         formula(name);
-        return inputs.get(name);
+        return Objects.requireNonNull(inputs.get(name));
     }
 
     /**
@@ -157,7 +158,7 @@ public final class FormulaSet {
      */
     public Set<String> dependencies(String name) {
         formula(name);
-        return dependencies.get(name);
+        return Objects.requireNonNull(dependencies.get(name));
     }
 
     /**
@@ -276,8 +277,8 @@ public final class FormulaSet {
     public static final class Builder {
 
         private final Map<String, String> sources = new LinkedHashMap<>();
-        private FormulaOptions options;
-        private Set<String> declaredInputs;
+        private @Nullable FormulaOptions options;
+        private @Nullable Set<String> declaredInputs;
 
         private Builder() {
         }

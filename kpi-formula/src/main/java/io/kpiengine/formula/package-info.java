@@ -89,4 +89,7 @@
  * no implicit multiplication, ASCII names, immutable thread-safe formulas, no custom Java functions) is listed
  * with what to write instead in {@code docs/formulas-from-exp4j.md}.
  */
+@NullMarked
 package io.kpiengine.formula;
+
+import org.jspecify.annotations.NullMarked;

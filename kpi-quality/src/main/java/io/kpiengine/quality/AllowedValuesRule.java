@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -155,6 +156,7 @@ public record AllowedValuesRule(String id, String column, List<String> allowed, 
      * @param allowed the allowed values; none = normalise only
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static AllowedValuesRule of(String column, String... allowed) {
         return new AllowedValuesRule(null, column, Arrays.asList(allowed), Map.of(), true, Case.NONE,
                 OnInvalid.QUARANTINE);
@@ -217,12 +219,17 @@ public record AllowedValuesRule(String id, String column, List<String> allowed, 
     }
 
     /**
-     * The normal value of a raw value, or null if it is not allowed.
+     * The normal value of a raw value, if it is allowed.
+     *
+     * <pre>{@code
+     * AllowedValuesRule channels = AllowedValuesRule.of("channel", "email", "web").map("E-mail", "email");
+     * channels.apply("E-mail");   // Optional[email]
+     * }</pre>
      *
      * @param raw a present value
-     * @return the normal value, or null
+     * @return the normal value, empty when the value is not allowed
      */
-    public String apply(String raw) {
+    public Optional<String> apply(String raw) {
         String n = normalize(raw, trim, caseFold);
         for (Map.Entry<String, String> e : map.entrySet()) {
             if (normalize(e.getKey(), trim, caseFold).equals(n)) {
@@ -230,7 +237,7 @@ public record AllowedValuesRule(String id, String column, List<String> allowed, 
                 break;
             }
         }
-        return allowed.isEmpty() || allowed.contains(n) ? n : null;
+        return allowed.isEmpty() || allowed.contains(n) ? Optional.of(n) : Optional.empty();
     }
 
     @Override

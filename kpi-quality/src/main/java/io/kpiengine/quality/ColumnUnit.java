@@ -47,6 +47,7 @@ public enum ColumnUnit {
     private final Kind kind;
     /** The size of the unit in the smallest unit of its kind; sizes divide each other. */
     private final long base;
+    @SuppressWarnings("ImmutableEnumChecker") // List.of, immutable
     private final List<String> symbols;
 
     ColumnUnit(Kind kind, long base, String... symbols) {
@@ -98,7 +99,7 @@ public enum ColumnUnit {
         if (target.kind != kind) {
             throw new IllegalArgumentException(incompatible(target));
         }
-        return base >= target.base ? value * (double) (base / target.base) : value / (double) (target.base / base);
+        return base >= target.base ? value * ((double) base / target.base) : value / ((double) target.base / base);
     }
 
     /**

@@ -53,6 +53,7 @@ public record ConditionRule(String id, String formula, OnInvalid onInvalid) impl
      * @param formula the condition
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static ConditionRule of(String formula) {
         return new ConditionRule(null, formula, OnInvalid.QUARANTINE);
     }

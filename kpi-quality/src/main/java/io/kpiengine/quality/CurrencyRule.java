@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts an amount column into one target currency, row by row, with the rate of the row's currency on the
@@ -36,7 +37,8 @@ import java.util.Objects;
  * @param rounding how a converted amount is rounded to the minor unit
  * @param dateZone the zone in which a TIMESTAMP date column is read as a date
  */
-public record CurrencyRule(String id, String column, String currencyColumn, String dateColumn, Currency target,
+public record CurrencyRule(String id, String column, String currencyColumn, @Nullable String dateColumn,
+        Currency target,
         RateTable rates, RoundingMode rounding, ZoneId dateZone) implements Rule {
 
     /**
@@ -84,6 +86,7 @@ public record CurrencyRule(String id, String column, String currencyColumn, Stri
      * @param rates the rates into the target
      * @return the rule, rounding half-even, with undated rates
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static CurrencyRule of(String column, String currencyColumn, String target, RateTable rates) {
         return new CurrencyRule(null, column, currencyColumn, null, RateTable.currency(target), rates,
                 RoundingMode.HALF_EVEN, ZoneOffset.UTC);

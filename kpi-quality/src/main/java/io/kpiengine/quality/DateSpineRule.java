@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds periods without any row in a time series (per group), and optionally fills them with one new row each:
@@ -34,7 +35,7 @@ import java.util.Objects;
  * @param to the last expected period's date, or null for each group's last period
  */
 public record DateSpineRule(String id, String column, RowGrain grain, ZoneId zone, List<String> groupBy,
-        boolean fillGaps, LocalDate from, LocalDate to) implements Rule {
+        boolean fillGaps, @Nullable LocalDate from, @Nullable LocalDate to) implements Rule {
 
     /**
      * Validates the components.
@@ -68,6 +69,7 @@ public record DateSpineRule(String id, String column, RowGrain grain, ZoneId zon
      * @param grain the period
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static DateSpineRule of(String column, RowGrain grain) {
         return new DateSpineRule(null, column, grain, ZoneOffset.UTC, List.of(), false, null, null);
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Removes duplicate rows: exact duplicates (every value equal), or rows that share the values of key columns,
@@ -35,7 +36,7 @@ import java.util.Objects;
  * @param keep which row of a key group survives
  * @param by the column compared by {@link Keep#LATEST} and {@link Keep#MAX}, else null
  */
-public record DuplicateRule(String id, List<String> key, Keep keep, String by) implements Rule {
+public record DuplicateRule(String id, List<String> key, Keep keep, @Nullable String by) implements Rule {
 
     /** Which row of a group of duplicates is kept. */
     public enum Keep {
@@ -81,6 +82,7 @@ public record DuplicateRule(String id, List<String> key, Keep keep, String by) i
      *
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static DuplicateRule exact() {
         return new DuplicateRule(null, List.of(), Keep.FIRST, null);
     }
@@ -92,6 +94,7 @@ public record DuplicateRule(String id, List<String> key, Keep keep, String by) i
      * @param more further key columns
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static DuplicateRule byKey(String first, String... more) {
         List<String> key = new ArrayList<>();
         key.add(first);

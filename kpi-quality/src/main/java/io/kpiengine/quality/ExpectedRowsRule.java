@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks that every period (per group, when {@link #groupBy()} is set) between the first and the last period
@@ -29,7 +30,7 @@ import java.util.Objects;
  * @param groupBy group columns; empty = all rows
  */
 public record ExpectedRowsRule(String id, String column, RowGrain grain, ZoneId zone, long minRows,
-        List<String> groupBy, LocalDate from, LocalDate to) implements Rule {
+        List<String> groupBy, @Nullable LocalDate from, @Nullable LocalDate to) implements Rule {
 
     /**
      * Validates the components.
@@ -87,6 +88,7 @@ public record ExpectedRowsRule(String id, String column, RowGrain grain, ZoneId 
      * @param minRows the fewest rows per period
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static ExpectedRowsRule of(String column, RowGrain grain, long minRows) {
         return new ExpectedRowsRule(null, column, grain, ZoneOffset.UTC, minRows, List.of());
     }

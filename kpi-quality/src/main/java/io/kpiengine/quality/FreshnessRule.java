@@ -55,6 +55,7 @@ public record FreshnessRule(String id, String column, Duration maxAge, ZoneId zo
      * @param maxAge the largest acceptable age
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static FreshnessRule of(String column, Duration maxAge) {
         return new FreshnessRule(null, column, maxAge, ZoneOffset.UTC);
     }

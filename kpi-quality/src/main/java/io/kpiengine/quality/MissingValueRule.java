@@ -4,6 +4,7 @@ import io.kpiengine.quality.internal.Args;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to do with missing values of one column: quarantine the row, fill a constant or zero, forward-fill or
@@ -45,8 +46,9 @@ import java.util.Objects;
  * @param insideOnly for interpolation: only interior gaps ({@code limit_area='inside'}, the default)
  * @param timeWeighted for interpolation: space points by the {@code orderBy} value instead of by position
  */
-public record MissingValueRule(String id, String column, Strategy strategy, Object value, List<String> groupBy,
-        String orderBy, int limit, boolean insideOnly, boolean timeWeighted) implements Rule {
+public record MissingValueRule(String id, String column, Strategy strategy, @Nullable Object value,
+        List<String> groupBy, @Nullable String orderBy, int limit, boolean insideOnly, boolean timeWeighted)
+        implements Rule {
 
     /** The treatment of a missing value. */
     public enum Strategy {
@@ -119,7 +121,7 @@ public record MissingValueRule(String id, String column, Strategy strategy, Obje
         id = id == null ? "missing:" + column : Args.id(id);
     }
 
-    private static Object normalizeConstant(Object value) {
+    private static @Nullable Object normalizeConstant(@Nullable Object value) {
         Objects.requireNonNull(value, "value");
         if (value instanceof BigDecimal d) {
             return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
@@ -139,7 +141,8 @@ public record MissingValueRule(String id, String column, Strategy strategy, Obje
                 + value.getClass().getSimpleName() + " " + value);
     }
 
-    private static MissingValueRule of(String column, Strategy strategy, Object value) {
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
+    private static MissingValueRule of(String column, Strategy strategy, @Nullable Object value) {
         return new MissingValueRule(null, column, strategy, value, List.of(), null, 0, true, false);
     }
 

@@ -89,6 +89,7 @@ public record OutlierRule(String id, String column, Method method, double k, Act
      * @param column the column
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static OutlierRule zScore(String column) {
         return new OutlierRule(null, column, Method.Z_SCORE, 3, Action.FLAG, List.of());
     }
@@ -99,6 +100,7 @@ public record OutlierRule(String id, String column, Method method, double k, Act
      * @param column the column
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static OutlierRule robust(String column) {
         return new OutlierRule(null, column, Method.ROBUST, 3.5, Action.FLAG, List.of());
     }
@@ -109,6 +111,7 @@ public record OutlierRule(String id, String column, Method method, double k, Act
      * @param column the column
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static OutlierRule iqr(String column) {
         return new OutlierRule(null, column, Method.IQR, 1.5, Action.FLAG, List.of());
     }

@@ -53,6 +53,7 @@ public record PatternRule(String id, String column, String regex, OnInvalid onIn
      * @param regex the expression
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static PatternRule of(String column, String regex) {
         return new PatternRule(null, column, regex, OnInvalid.QUARANTINE);
     }

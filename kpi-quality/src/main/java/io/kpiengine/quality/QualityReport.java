@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The exact account of one cleaning run: what happened to every row, per-rule counts, the changes, the
@@ -54,7 +55,8 @@ public final class QualityReport {
      * @param newValue the value after, as text, or null when missing
      * @param rule the id of the rule that changed it
      */
-    public record Change(long row, String column, String oldValue, String newValue, String rule) {
+    public record Change(long row, String column, @Nullable String oldValue, @Nullable String newValue,
+            String rule) {
     }
 
     /**
@@ -114,7 +116,7 @@ public final class QualityReport {
      * @param rule the rule id
      * @param reason what is wrong
      */
-    public record Flag(long row, String column, String value, String rule, String reason) {
+    public record Flag(long row, @Nullable String column, String value, String rule, String reason) {
     }
 
     /**
@@ -155,7 +157,8 @@ public final class QualityReport {
      * @param maxAge the largest acceptable age
      * @param fresh whether the data is fresh
      */
-    public record Freshness(String rule, Instant newest, Instant checkedAt, Duration age, Duration maxAge,
+    public record Freshness(String rule, @Nullable Instant newest, Instant checkedAt, @Nullable Duration age,
+            Duration maxAge,
             boolean fresh) {
     }
 

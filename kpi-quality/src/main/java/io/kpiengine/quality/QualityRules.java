@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable, consistent set of data-quality rules, with the thresholds of the report's gate: the
@@ -243,8 +244,8 @@ public final class QualityRules {
     public static final class Builder {
         private final List<Rule> rules = new ArrayList<>();
         private final Map<Dimension, Threshold> thresholds = new EnumMap<>(Dimension.class);
-        private Integer reportLimit;
-        private Integer maxPeriods;
+        private @Nullable Integer reportLimit;
+        private @Nullable Integer maxPeriods;
 
         private Builder() {
         }

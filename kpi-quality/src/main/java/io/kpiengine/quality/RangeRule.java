@@ -4,6 +4,7 @@ import io.kpiengine.quality.internal.Args;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks that the values of a numeric column lie within inclusive bounds; missing values are not checked.
@@ -24,7 +25,8 @@ import java.util.Objects;
  * @param max the largest allowed value, or null
  * @param onInvalid what happens to a row out of range
  */
-public record RangeRule(String id, String column, BigDecimal min, BigDecimal max, OnInvalid onInvalid)
+public record RangeRule(String id, String column, @Nullable BigDecimal min, @Nullable BigDecimal max,
+        OnInvalid onInvalid)
         implements Rule {
 
     /**
@@ -60,6 +62,7 @@ public record RangeRule(String id, String column, BigDecimal min, BigDecimal max
      * @param column the column
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static RangeRule of(String column) {
         return new RangeRule(null, column, null, null, OnInvalid.QUARANTINE);
     }

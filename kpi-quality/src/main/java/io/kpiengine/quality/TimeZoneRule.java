@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Normalises a column of date-time text to instants (a TIMESTAMP column): text with an offset
@@ -36,8 +37,8 @@ import java.util.Objects;
  * @param gap how local times in a gap are resolved
  * @param overlap how local times in an overlap are resolved
  */
-public record TimeZoneRule(String id, String column, ZoneId sourceZone, String zoneColumn, String pattern, Gap gap,
-        Overlap overlap) implements Rule {
+public record TimeZoneRule(String id, String column, @Nullable ZoneId sourceZone, @Nullable String zoneColumn,
+        @Nullable String pattern, Gap gap, Overlap overlap) implements Rule {
 
     /** Resolution of a local time that does not exist (spring forward). */
     public enum Gap {
@@ -80,7 +81,7 @@ public record TimeZoneRule(String id, String column, ZoneId sourceZone, String z
         }
         if (pattern != null) {
             try {
-                DateTimeFormatter.ofPattern(pattern);
+                DateTimeFormatter unused = DateTimeFormatter.ofPattern(pattern);   // validates the pattern
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("pattern must be a DateTimeFormatter pattern, but was '" + pattern
                         + "': " + e.getMessage(), e);
@@ -97,6 +98,7 @@ public record TimeZoneRule(String id, String column, ZoneId sourceZone, String z
      * @param column the column
      * @return the rule, with gap SHIFT and overlap EARLIER
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static TimeZoneRule of(String column) {
         return new TimeZoneRule(null, column, null, null, null, Gap.SHIFT, Overlap.EARLIER);
     }

@@ -5,6 +5,7 @@ import io.kpiengine.data.ColumnType;
 import io.kpiengine.quality.internal.Args;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Declares the {@link ColumnUnit} of a numeric column and optionally converts it to another unit of the same kind,
@@ -36,7 +37,8 @@ import java.util.Objects;
  * @param parseType for text columns: INTEGER or DECIMAL, the type the cells are parsed into; null = no parsing
  * @param parseScale for a DECIMAL parse type: the exact scale, or {@link Column#NO_SCALE} for doubles
  */
-public record UnitRule(String id, String column, ColumnUnit unit, ColumnUnit convertTo, ColumnType parseType,
+public record UnitRule(String id, String column, ColumnUnit unit, @Nullable ColumnUnit convertTo,
+        @Nullable ColumnType parseType,
         int parseScale) implements Rule {
 
     /**
@@ -75,6 +77,7 @@ public record UnitRule(String id, String column, ColumnUnit unit, ColumnUnit con
      * @param unit its unit
      * @return the rule
      */
+    @SuppressWarnings("NullAway") // a null id stands for the default id, which the constructor sets
     public static UnitRule of(String column, ColumnUnit unit) {
         return new UnitRule(null, column, unit, null, null, Column.NO_SCALE);
     }

@@ -23,4 +23,7 @@
  * {@code docs/quality-rules.md} for the rules document, the order in which rules run, their exact definitions
  * and the JSON schema of the report.
  */
+@NullMarked
 package io.kpiengine.quality;
+
+import org.jspecify.annotations.NullMarked;

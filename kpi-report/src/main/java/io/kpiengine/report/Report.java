@@ -208,6 +208,7 @@ public final class Report {
         private List<ScoreResults> scores;
         private ImprovementPoints analysis;
 
+        @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
         private Builder() {
         }
 

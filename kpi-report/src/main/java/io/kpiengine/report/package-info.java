@@ -4,4 +4,7 @@
  * results and, when given, its tracking scorecard, composite scores and improvement points. The file opens offline
  * and makes no network request (docs/report.md).
  */
+@NullMarked
 package io.kpiengine.report;
+
+import org.jspecify.annotations.NullMarked;

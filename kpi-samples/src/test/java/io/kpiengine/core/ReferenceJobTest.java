@@ -75,14 +75,14 @@ class ReferenceJobTest {
                     double cr = rs.getDouble("cr");
                     KpiValue crOurs = ours.get("conversion_rate" + key).value();
                     if (rs.wasNull()) {
-                        assertThat(crOurs.reason()).isEqualTo(NoValueReason.ZERO_DENOMINATOR);
+                        assertThat(crOurs.reason()).contains(NoValueReason.ZERO_DENOMINATOR);
                     } else {
                         assertThat(crOurs.value()).isCloseTo(cr, within(1e-9 * Math.abs(cr)));
                     }
                     double aov = rs.getDouble("aov");
                     KpiValue aovOurs = ours.get("aov" + key).value();
                     if (rs.wasNull()) {
-                        assertThat(aovOurs.reason()).isEqualTo(NoValueReason.ZERO_DENOMINATOR);
+                        assertThat(aovOurs.reason()).contains(NoValueReason.ZERO_DENOMINATOR);
                     } else {
                         assertThat(aovOurs.value()).isCloseTo(aov, within((0.005 * rows + 1e-6) / rs.getLong("cv")));
                     }

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.State;
  * {@link SplittableRandom} (seed 7) and a Box–Muller normal instead of numpy's generator: same shape, other draws.
  *
  * <pre>
- * mvn -B -q -pl kpi-benchmarks -am package -DskipTests
+ * mvn -B -q package -DskipTests -P bench -pl kpi-benchmarks -am
  * java -jar kpi-benchmarks/target/benchmarks.jar LeadLagBenchmark -wi 2 -i 5 -f 1
  * /usr/bin/python3 ../shared/anchors/leadlag_scan.py
  * </pre>

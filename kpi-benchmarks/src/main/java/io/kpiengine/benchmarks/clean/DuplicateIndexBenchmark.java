@@ -72,7 +72,7 @@ public class DuplicateIndexBenchmark {
                 hi[i] = random.nextLong();
                 lo[i] = random.nextLong();
             }
-            rows[i] = i + 1;
+            rows[i] = i + 1L;
         }
         live = new int[BATCH];
         for (int i = 0; i < BATCH; i++) {

@@ -19,6 +19,9 @@ import java.util.function.Supplier;
  */
 public final class ScoringCpu {
 
+    /** Keeps each result reachable, so the JIT cannot drop the work that made it. */
+    static volatile Object sink;
+
     private ScoringCpu() {
     }
 
@@ -40,14 +43,14 @@ public final class ScoringCpu {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int i = 0; i < 5; i++) {
-            work.get();
+            sink = work.get();
         }
         double[] wall = new double[rounds];
         double[] cpu = new double[rounds];
         for (int i = 0; i < rounds; i++) {
             long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
-            work.get();
+            sink = work.get();
             wall[i] = (System.nanoTime() - t0) / 1e6;
             cpu[i] = (os.getProcessCpuTime() - c0) / 1e6;
         }

@@ -60,6 +60,7 @@ public final class AttributionQuery {
     private Map<String, String> segment;
     private Boolean shapley;
 
+    @SuppressWarnings("NullAway.Init") // an option left unset stays null until build() or the query applies its default
     private AttributionQuery(KpiResults results, Catalog catalog, String metric, DriverShape shape) {
         this.results = results;
         this.catalog = catalog;
@@ -163,7 +164,7 @@ public final class AttributionQuery {
         List<DriverChange> own = new ArrayList<>();
         List<DriverChange> transformed = new ArrayList<>();
         for (Map.Entry<String, Double> d : shape.drivers.entrySet()) {
-            MetricReference ref = shape.references.get(d.getKey());
+            MetricReference ref = Objects.requireNonNull(shape.references.get(d.getKey()));   // one per driver
             double x0 = driverValue(ref, seg, before);
             double x1 = driverValue(ref, seg, after);
             own.add(DriverChange.of(d.getKey(), x0, x1));
@@ -184,7 +185,8 @@ public final class AttributionQuery {
                 scale = shape.constant;
                 break;
             default:
-                raw = Attribution.shapley(own, shape.formula::evaluate);
+                // the FORMULA shape always carries its compiled formula
+                raw = Attribution.shapley(own, Objects.requireNonNull(shape.formula)::evaluate);
                 break;
         }
         List<Contribution> out = new ArrayList<>();

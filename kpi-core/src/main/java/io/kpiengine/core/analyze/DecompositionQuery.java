@@ -31,6 +31,7 @@ public final class DecompositionQuery extends MetricQuery<DecompositionQuery> {
     private Decomposition.Model model;
     private Boolean robustStl;
 
+    @SuppressWarnings("NullAway.Init") // an option left unset stays null until build() or the query applies its default
     private DecompositionQuery(KpiResults results, String metric) {
         super(results, metric);
     }

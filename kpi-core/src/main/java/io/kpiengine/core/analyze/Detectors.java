@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The built-in detectors of {@link ImprovementQuery}.
@@ -75,7 +76,7 @@ final class Detectors {
     private static final double GRANGER_ALPHA = 0.05;
 
     private final KpiResults results;
-    private final Catalog catalog;
+    private final @Nullable Catalog catalog;
     private final MetricSeries.Axis axis;
     private final MissingPolicy policy;
     private final int window;
@@ -83,8 +84,8 @@ final class Detectors {
     private final int recent;
     private final int maxLag;
     private final int contributors;
-    private List<ImprovementPoint> points;
-    private List<String> notes;
+    private List<ImprovementPoint> points = List.of();
+    private List<String> notes = List.of();
 
     Detectors(KpiResults results, MetricSeries.Axis axis, MissingPolicy policy, int window, double threshold,
             int recent, int maxLag, int contributors) {
@@ -100,8 +101,13 @@ final class Detectors {
     }
 
     /** The last period of the axis, or null when it is empty. */
-    Period last() {
-        return axis.periods.isEmpty() ? null : axis.periods.get(axis.periods.size() - 1);
+    @Nullable Period last() {
+        return axis.periods.isEmpty() ? null : lastPeriod();
+    }
+
+    /** The last period of the axis, for the detectors, which run only on an axis with periods. */
+    private Period lastPeriod() {
+        return axis.periods.get(axis.periods.size() - 1);
     }
 
     void run(List<String> metrics, List<ImprovementPoint> out, List<String> outNotes) {
@@ -144,7 +150,7 @@ final class Detectors {
         Optional<String> reason(int index);
     }
 
-    private Stretch stretch(String label, MetricSeries s, Reasons reasons) {
+    private @Nullable Stretch stretch(String label, MetricSeries s, Reasons reasons) {
         double[] v = new double[s.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = s.value(i);
@@ -152,7 +158,7 @@ final class Detectors {
         return stretch(label, v, reasons);
     }
 
-    private Stretch stretch(String label, double[] v, Reasons reasons) {
+    private @Nullable Stretch stretch(String label, double[] v, Reasons reasons) {
         int from = 0;
         while (from < v.length && Double.isNaN(v[from])) {
             from++;
@@ -188,7 +194,7 @@ final class Detectors {
     }
 
     /** The robust z of the last change, or null with a note when it cannot be measured. */
-    private Change lastChange(Stretch st) {
+    private @Nullable Change lastChange(Stretch st) {
         int n = axis.periods.size();
         if (!st.endsAtLast(n)) {
             notes.add(st.label() + ": no value in " + axis.periods.get(n - 1) + "; its last change was not checked");
@@ -234,7 +240,7 @@ final class Detectors {
         if (c == null || Math.abs(c.z()) < threshold) {
             return;
         }
-        Period last = last();
+        Period last = lastPeriod();
         Period previous = axis.periods.get(axis.periods.size() - 2);
         Map<String, Double> numbers = new LinkedHashMap<>();
         numbers.put("before", c.before());
@@ -299,7 +305,7 @@ final class Detectors {
         if (c == null || Math.abs(c.z()) < threshold || c.change() == 0) {
             return;
         }
-        Period last = last();
+        Period last = lastPeriod();
         Period previous = axis.periods.get(n - 2);
         SegmentBreakdown b;
         try {
@@ -330,7 +336,7 @@ final class Detectors {
             String summary = String.format(Locale.ROOT, "%s made %.1f %% of the %s of %s from %s to %s: %s of %s%s",
                     k.name(), 100 * share, c.change() > 0 ? "rise" : "fall", metric, previous, last, signed(k.amount()),
                     signed(b.changes().change()), numbers.containsKey("mixEffect") ? String.format(Locale.ROOT,
-                            " (mix %s, rate %s)", signed(numbers.get("mixEffect")), signed(numbers.get("rateEffect")))
+                            " (mix %s, rate %s)", signed(numbers.getOrDefault("mixEffect", 0.0)), signed(numbers.getOrDefault("rateEffect", 0.0)))
                             : "");
             points.add(new ImprovementPoint(ImprovementPoint.CHANGE_CONTRIBUTOR, metric,
                     b.segment(k.name()).orElseThrow(), last, Math.abs(c.z()) * Math.min(1, Math.abs(share)),
@@ -422,6 +428,7 @@ final class Detectors {
 
     /** Pairs the segments of a leading and a lagging metric that agree on their common dimensions. */
     private void pairs(String leading, String lagging) {
+        Catalog catalog = Objects.requireNonNull(this.catalog, "catalog");   // the caller checked it is there
         Set<String> dl = new HashSet<>(catalog.dimensionsOf(leading));
         Set<String> dm = new HashSet<>(catalog.dimensionsOf(lagging));
         if (!dl.containsAll(dm) && !dm.containsAll(dl)) {
@@ -504,7 +511,7 @@ final class Detectors {
         numbers.put("expectedLow", f.prediction().low());
         numbers.put("expectedHigh", f.prediction().high());
         double score = 1.959963984540054 * Math.abs(f.expected()) / f.prediction().halfWidth();
-        points.add(new ImprovementPoint(ImprovementPoint.LEADING_INDICATOR, lagging, sm, last(), score,
+        points.add(new ImprovementPoint(ImprovementPoint.LEADING_INDICATOR, lagging, sm, lastPeriod(), score,
                 "lagged regression of the change of " + y.label() + " on the change of " + x.label() + " " + lead + " "
                         + unit() + (lead == 1 ? "" : "s") + " earlier (lead from the differenced ccf, Granger ssr F)",
                 w.sentence(), numbers));
@@ -525,7 +532,7 @@ final class Detectors {
 
     /** The name of one period for sentences: {@code week}, {@code fiscal quarter}. */
     private String unit() {
-        return last().grain().id().replace('_', ' ');
+        return lastPeriod().grain().id().replace('_', ' ');
     }
 
     private static double median(double[] v) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The structure of a metric as drivers, for attribution, read from the parse tree of its formula
@@ -64,10 +65,10 @@ final class DriverShape {
     /** PRODUCT: the scale factor; SUM: the constant term; FORMULA: unused (0). */
     final double constant;
     /** FORMULA: the compiled formula, whose slots are the drivers in order; otherwise null. */
-    final Formula formula;
+    final @Nullable Formula formula;
 
     private DriverShape(Kind kind, Map<String, Double> drivers, Map<String, MetricReference> references,
-            double constant, Formula formula) {
+            double constant, @Nullable Formula formula) {
         this.kind = kind;
         this.drivers = drivers;
         this.references = references;
@@ -181,7 +182,7 @@ final class DriverShape {
         }
 
         /** The monomial {@code c x} of a single term without constant, or null. */
-        Mono asMono() {
+        @Nullable Mono asMono() {
             if (terms.size() != 1 || constant != 0) {
                 return null;
             }
@@ -193,7 +194,7 @@ final class DriverShape {
     /** {@code scale prod x^exponents(x)}. */
     private record Mono(double scale, Map<String, Double> exponents) implements Form {
         /** The linear term {@code scale x} of a single factor with exponent 1, or null. */
-        Lin asLin() {
+        @Nullable Lin asLin() {
             if (exponents.size() != 1 || exponents.values().iterator().next() != 1) {
                 return null;
             }
@@ -261,12 +262,12 @@ final class DriverShape {
         return OTHER;
     }
 
-    private static Lin linear(Form f) {
+    private static @Nullable Lin linear(Form f) {
         return f instanceof Num n ? new Lin(Map.of(), n.value) : f instanceof Lin lin ? lin
                 : f instanceof Mono m ? m.asLin() : null;
     }
 
-    private static Mono monomial(Form f) {
+    private static @Nullable Mono monomial(Form f) {
         return f instanceof Num n ? new Mono(n.value, Map.of()) : f instanceof Mono m ? m
                 : f instanceof Lin lin ? lin.asMono() : null;
     }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ranked list of what deserves attention in a result table, and the notes on what could not be checked (a
@@ -25,11 +26,11 @@ public final class ImprovementPoints {
     static final Comparator<ImprovementPoint> RANKING = Comparator.comparingDouble(ImprovementPoint::score)
             .reversed().thenComparing(ImprovementPoint::kind).thenComparing(ImprovementPoint::label);
 
-    private final Period last;
+    private final @Nullable Period last;
     private final List<ImprovementPoint> points;
     private final List<String> notes;
 
-    ImprovementPoints(Period last, List<ImprovementPoint> points, List<String> notes) {
+    ImprovementPoints(@Nullable Period last, List<ImprovementPoint> points, List<String> notes) {
         this.last = last;
         this.points = List.copyOf(points);
         this.notes = List.copyOf(notes);
@@ -50,7 +51,7 @@ public final class ImprovementPoints {
      * @return the points ranked highest score first (ties by kind, metric and segment), and the notes
      * @throws NullPointerException if a list, a point or a note is null
      */
-    public static ImprovementPoints of(Period last, List<ImprovementPoint> points, List<String> notes) {
+    public static ImprovementPoints of(@Nullable Period last, List<ImprovementPoint> points, List<String> notes) {
         List<ImprovementPoint> ranked = new ArrayList<>(List.copyOf(points));
         ranked.sort(RANKING);
         return new ImprovementPoints(last, ranked, List.copyOf(notes));

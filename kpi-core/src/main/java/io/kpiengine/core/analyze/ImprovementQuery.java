@@ -58,6 +58,7 @@ public final class ImprovementQuery extends SeriesQuery<ImprovementQuery> {
     private final List<ImprovementDetector> detectors = new ArrayList<>();
     private final List<ImprovementPoints> included = new ArrayList<>();
 
+    @SuppressWarnings("NullAway.Init") // an option left unset stays null until build() or the query applies its default
     private ImprovementQuery(KpiResults results) {
         super(results);
     }

@@ -42,6 +42,7 @@ public final class LeadLagQuery extends SeriesQuery<LeadLagQuery> {
     private Double confidence;
     private LaggedRegression.Scale scale;
 
+    @SuppressWarnings("NullAway.Init") // an option left unset stays null until build() or the query applies its default
     private LeadLagQuery(KpiResults results, String leading, String lagging) {
         super(results);
         this.leading = Objects.requireNonNull(leading, "leading");

@@ -19,6 +19,7 @@ public abstract sealed class MetricQuery<Q extends MetricQuery<Q>> extends Serie
     final String metric;
     private Map<String, String> segment;
 
+    @SuppressWarnings("NullAway.Init") // an option left unset stays null until build() or the query applies its default
     MetricQuery(KpiResults results, String metric) {
         super(Objects.requireNonNull(results, "results"));
         this.metric = MetricSeries.requireMetric(results, metric);

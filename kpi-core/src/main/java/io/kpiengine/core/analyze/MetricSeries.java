@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One metric's values for one segment over the periods of a result table, in period order: the bridge from
@@ -91,7 +92,7 @@ public final class MetricSeries {
             if (i != null) {
                 values[i] = cell.value().asDouble().orElse(Double.NaN);
                 reasons[i] = cell.value().isPresent() ? null
-                        : cell.value().reason() + ": " + cell.value().detail();
+                        : cell.value().reason().map(Enum::name).orElse("") + ": " + cell.value().detail().orElse("");
             }
         }
         return new MetricSeries(metric, copy(segment), axis.periods, values, reasons);
@@ -134,8 +135,8 @@ public final class MetricSeries {
                         + " has no cell of '" + label(metric, segment) + "' in " + period));
         if (!cell.value().isPresent()) {
             throw new MissingValueException(metric, segment, period, statistic + ": '" + label(metric, segment)
-                    + "' has no value in " + period + " (" + cell.value().reason() + ": " + cell.value().detail()
-                    + ")");
+                    + "' has no value in " + period + " (" + cell.value().reason().map(Enum::name).orElse("") + ": "
+                    + cell.value().detail().orElse("") + ")");
         }
         return cell.value().value();
     }
@@ -320,7 +321,7 @@ public final class MetricSeries {
             }
         }
 
-        static Axis of(KpiResults results, Period from, Period to, boolean partial) {
+        static Axis of(KpiResults results, @Nullable Period from, @Nullable Period to, boolean partial) {
             Map<Period, PeriodStatus> status = new TreeMap<>();
             for (KpiResult r : results.rows()) {
                 if (from != null && r.period().start().isBefore(from.start())) {

@@ -37,6 +37,7 @@ public final class ScanQuery extends SeriesQuery<ScanQuery> {
     private Double fdr;
     private Integer threads;
 
+    @SuppressWarnings("NullAway.Init") // an option left unset stays null until build() or the query applies its default
     private ScanQuery(KpiResults results, List<String> metrics) {
         super(results);
         this.metrics = metrics;

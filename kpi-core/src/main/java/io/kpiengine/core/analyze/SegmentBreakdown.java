@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which segments moved a metric between two periods: the change of the metric's total over its segments, ranked
@@ -49,10 +50,10 @@ public final class SegmentBreakdown {
     private final Period before;
     private final Period after;
     private final SegmentChanges changes;
-    private final MixRateSplit mixRate;
+    private final @Nullable MixRateSplit mixRate;
     private final Map<String, Map<String, String>> segments;
 
-    private SegmentBreakdown(String metric, Period before, Period after, SegmentChanges changes, MixRateSplit mixRate,
+    private SegmentBreakdown(String metric, Period before, Period after, SegmentChanges changes, @Nullable MixRateSplit mixRate,
             Map<String, Map<String, String>> segments) {
         this.metric = metric;
         this.before = before;

@@ -32,6 +32,7 @@ public abstract sealed class SeriesQuery<Q extends SeriesQuery<Q>>
     private MissingPolicy missing;
     private Boolean partial;
 
+    @SuppressWarnings("NullAway.Init") // an option left unset stays null until build() or the query applies its default
     SeriesQuery(KpiResults results) {
         this.results = Objects.requireNonNull(results, "results");
     }

@@ -30,6 +30,7 @@ public final class TrendQuery extends MetricQuery<TrendQuery> {
 
     private Double confidence;
 
+    @SuppressWarnings("NullAway.Init") // an option left unset stays null until build() or the query applies its default
     private TrendQuery(KpiResults results, String metric) {
         super(results, metric);
     }

@@ -30,4 +30,7 @@
  * a cell without a value being a missing point that keeps its reason; every series of one query lines up period by
  * period. Queries are mutable builders whose options can each be set once; their results are immutable.
  */
+@NullMarked
 package io.kpiengine.core.analyze;
+
+import org.jspecify.annotations.NullMarked;

@@ -41,6 +41,9 @@ public enum AggKind {
      * @return true for the variance, standard deviation and coefficient of variation kinds
      */
     public boolean isSpread() {
-        return ordinal() >= VARIANCE.ordinal();
+        return switch (this) {
+            case VARIANCE, VARIANCE_POP, STDDEV, STDDEV_POP, CV, CV_POP -> true;
+            default -> false;
+        };
     }
 }

@@ -201,7 +201,7 @@ final class DistinctAcc extends CountedAccumulator {
 
     /** The number of distinct values of a slot (its value); {@link #count(int)} is the rows behind it. */
     private long distinct(int slot) {
-        return (keys[slot] == null ? 0 : keys[slot].size(scratch)) + (texts[slot] == null ? 0 : texts[slot].size());
+        return (keys[slot] == null ? 0L : (long) keys[slot].size(scratch)) + (texts[slot] == null ? 0 : texts[slot].size());
     }
 
     @Override

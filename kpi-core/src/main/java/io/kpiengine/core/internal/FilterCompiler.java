@@ -540,7 +540,7 @@ public final class FilterCompiler {
                 } else {
                     for (int i = 0; i < doubles.length; i++) {
                         int cmp = isDouble ? compare(dv[r], doubles[i])
-                                : longs != null ? Long.compare(lv[r], longs[i]) : compare(lv[r], doubles[i]);
+                                : longs != null ? Long.compare(lv[r], longs[i]) : compare((double) lv[r], doubles[i]);
                         any |= test(cmp, op);
                     }
                 }

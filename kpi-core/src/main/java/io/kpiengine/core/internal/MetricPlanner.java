@@ -114,8 +114,8 @@ public final class MetricPlanner {
         List<String> out;
         if (declaredDimensions != null) {
             out = List.copyOf(declaredDimensions.apply(m.id()));
-        } else if (m.dimensions().isPresent()) {
-            out = m.dimensions().get();
+        } else if (m.declaresDimensions()) {
+            out = m.dimensions();
         } else {
             out = null;
             for (String input : m.inputs()) {

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The quality gate of a data source with consistency rules: binds the rules to the raw schema, cleans the source
@@ -20,6 +22,8 @@ import java.util.Locale;
  * on any number of threads) and turns the {@link QualityReport} into the source's account and verdict.
  */
 public final class QualityGate implements EnginePlan.SourceGate {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.kpiengine.core");
 
     private final QualityRules rules;
     private final Clock clock;
@@ -54,9 +58,15 @@ public final class QualityGate implements EnginePlan.SourceGate {
                     }
                 }
                 QualityReport.Counts c = report.counts();
+                QualityVerdict verdict = verdict(report.status());
+                if (verdict == QualityVerdict.FAIL) {
+                    LOG.warn("data source '{}': the quality gate failed: {}", name, String.join("; ", findings));
+                } else if (verdict == QualityVerdict.WARN) {
+                    LOG.info("data source '{}': the quality gate warns: {}", name, String.join("; ", findings));
+                }
                 // quarantined already includes the records the reader could not read
                 return new SourceAccount(name, state.rowsAggregated(), c.quarantined(), c.merged(),
-                        state.rowsWithoutPeriod(), verdict(report.status()), findings, report);
+                        state.rowsWithoutPeriod(), verdict, findings, report);
             }
         };
     }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.NavigableMap;
 
 /**
  * Explains a date spine that is too long by the rows that stretch it: a few rows with a mistyped year far from
@@ -35,7 +35,7 @@ public final class SpineOutliers {
      * @param maxPeriods the limit the spine exceeds
      * @return one or more sentences joined by "; "
      */
-    public static String explain(TreeMap<Long, Long> rowsByPeriod, BusinessCalendar calendar, Grain grain,
+    public static String explain(NavigableMap<Long, Long> rowsByPeriod, BusinessCalendar calendar, Grain grain,
             int maxPeriods) {
         long[] periods = new long[rowsByPeriod.size()];
         long[] rows = new long[periods.length];

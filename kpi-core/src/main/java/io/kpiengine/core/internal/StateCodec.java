@@ -192,7 +192,7 @@ public final class StateCodec {
             }
             ByteBuffer header = ByteBuffer.wrap(bytes);
             long declared = header.getLong(8);
-            long actual = bytes.length - HEADER;
+            long actual = (long) bytes.length - HEADER;
             if (declared != actual) {
                 throw new IOException(declared > actual
                         ? String.format(Locale.ROOT, "the state is truncated: its header declares %,d bytes of"

@@ -112,7 +112,10 @@ public enum Aggregation {
      * @return true for VARIANCE, VARIANCE_POP, STDDEV, STDDEV_POP, CV and CV_POP
      */
     public boolean isSpread() {
-        return ordinal() >= VARIANCE.ordinal();
+        return switch (this) {
+            case VARIANCE, VARIANCE_POP, STDDEV, STDDEV_POP, CV, CV_POP -> true;
+            default -> false;
+        };
     }
 
     /**

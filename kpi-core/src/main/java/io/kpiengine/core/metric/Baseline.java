@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the baseline of a KPI is determined: the reference level against which progress is judged. The tracker
@@ -80,13 +81,13 @@ public final class Baseline {
     private final int length;
     private final boolean months;
     private final int minPeriods;
-    private final SeasonalModel model;
+    private final @Nullable SeasonalModel model;
     private final int seasonalPeriod;
-    private final BigDecimal value;
-    private final LocalDate asOf;
+    private final @Nullable BigDecimal value;
+    private final @Nullable LocalDate asOf;
 
-    private Baseline(Method method, int length, boolean months, int minPeriods, SeasonalModel model,
-            int seasonalPeriod, BigDecimal value, LocalDate asOf) {
+    private Baseline(Method method, int length, boolean months, int minPeriods, @Nullable SeasonalModel model,
+            int seasonalPeriod, @Nullable BigDecimal value, @Nullable LocalDate asOf) {
         this.method = method;
         this.length = length;
         this.months = months;
@@ -376,7 +377,7 @@ public final class Baseline {
                 return (model == SeasonalModel.ADDITIVE ? "" : "multiplicative ") + "seasonally adjusted over " + length
                         + " years" + (seasonalPeriod == 0 ? "" : " (period " + seasonalPeriod + ")");
             default:
-                return value.toPlainString() + " as of " + asOf;
+                return String.valueOf(value) + " as of " + asOf;
         }
     }
 }

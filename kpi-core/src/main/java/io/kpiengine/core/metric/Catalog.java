@@ -294,7 +294,7 @@ public final class Catalog {
             throw new IllegalArgumentException("measureId must be the id of a measure of the catalog, but was '"
                     + measureId + "'");
         }
-        return sources.get(name);
+        return Objects.requireNonNull(sources.get(name), name);
     }
 
     /**
@@ -473,7 +473,7 @@ public final class Catalog {
 
     private <T> T require(Map<String, T> map, String metricId) {
         requireId(metricId);
-        return map.get(metricId);
+        return Objects.requireNonNull(map.get(metricId), metricId);
     }
 
     private void requireId(String metricId) {
@@ -526,6 +526,7 @@ public final class Catalog {
         private final List<GoalTree> goalTrees = new ArrayList<>();
         private TrackingPlan tracking;
 
+        @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
         private Builder() {
         }
 

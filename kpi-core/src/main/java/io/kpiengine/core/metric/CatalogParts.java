@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The raw parts of a catalog before validation, with where each definition and field stands in its document
@@ -25,9 +26,9 @@ final class CatalogParts {
     final List<Map<String, Location>> metricLocations;
     final Map<String, Location> sourceLocations;
     /** The grouping sets an evaluation reports by default, or null. */
-    final GroupingSets groupingSets;
+    final @Nullable GroupingSets groupingSets;
     /** The grain the aggregation state is kept at when finer than {@link #grain}, or null. */
-    final Grain stateGrain;
+    final @Nullable Grain stateGrain;
     /** Where top-level fields stand ({@code groupingSets}, {@code stateGrain}); empty in code. */
     final Map<String, Location> topLocations;
     final List<GoalTree> goalTrees;
@@ -38,7 +39,8 @@ final class CatalogParts {
     CatalogParts(String name, Location catalogLocation, BusinessCalendar calendar, Grain grain,
             List<DataSource> sources, List<Metric> metrics, List<Map<String, Location>> metricLocations,
             Map<String, Location> sourceLocations, List<IntFunction<Location>> formulaPositions,
-            List<GoalTree> goalTrees, TrackingPlan tracking, GroupingSets groupingSets, Grain stateGrain,
+            List<GoalTree> goalTrees, TrackingPlan tracking, @Nullable GroupingSets groupingSets,
+            @Nullable Grain stateGrain,
             Map<String, Location> topLocations) {
         this.name = name;
         this.catalogLocation = catalogLocation;

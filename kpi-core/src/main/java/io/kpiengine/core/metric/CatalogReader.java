@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a metric definition document ({@code docs/catalog.md}) into catalog parts, recording every problem with
@@ -103,7 +104,7 @@ final class CatalogReader {
      * The {@code groupingSets} field: a text ({@code "rollup(region, category)"}), or a list whose items are a
      * list of dimensions (one set), {@code {rollup: [..]}}, {@code {cube: [..]}} or such a text.
      */
-    private GroupingSets groupingSets(DocNode node) {
+    private @Nullable GroupingSets groupingSets(@Nullable DocNode node) {
         if (node == null) {
             return null;
         }
@@ -150,7 +151,7 @@ final class CatalogReader {
         return GroupingSets.of(sets);
     }
 
-    private BusinessCalendar calendar(Fields f) {
+    private @Nullable BusinessCalendar calendar(Fields f) {
         String zoneText = f.requiredText("zone");
         ZoneId zone = null;
         if (zoneText != null) {
@@ -254,7 +255,7 @@ final class CatalogReader {
         boolean derived = f.has("formula");
         int kinds = (measure ? 1 : 0) + (ratio ? 1 : 0) + (derived ? 1 : 0);
         if (kinds != 1) {
-            problems.add(kinds == 0 ? idNode.location() : node.location(), what + " must define how it is computed"
+            problems.add(kinds == 0 && idNode != null ? idNode.location() : node.location(), what + " must define how it is computed"
                     + " by exactly one of 'aggregate' (measure), 'numerator' and 'denominator' (ratio) or 'formula'"
                     + " (derived), but " + (kinds == 0 ? "has none" : "has " + kinds));
             return;
@@ -301,7 +302,7 @@ final class CatalogReader {
             formulaPositions.add(formulaAt);
             broken.remove(id);
         } catch (IllegalStateException e) {
-            String msg = e.getMessage();
+            String msg = String.valueOf(e.getMessage());
             FormulaException formulaError = b instanceof Derived.Builder db ? db.formulaError() : null;
             if (formulaError != null && formulaAt != null) {
                 problems.add(formulaAt.apply(Math.max(0, formulaError.column() - 1)), msg);
@@ -501,7 +502,7 @@ final class CatalogReader {
     }
 
     /** A list of distinct column names, or null when the field is absent or lists a column twice (a problem). */
-    private String[] columnList(Fields f, String field, String what) {
+    private String @Nullable [] columnList(Fields f, String field, String what) {
         if (!f.has(field)) {
             return null;
         }
@@ -589,7 +590,7 @@ final class CatalogReader {
         }
     }
 
-    private Baseline trailingBaseline(Fields bf, DocNode node, Baseline.Method method, String what) {
+    private @Nullable Baseline trailingBaseline(Fields bf, DocNode node, Baseline.Method method, String what) {
         if (bf.has("months") && bf.has("periods")) {
             problems.add(node.keyLocation("periods"), "baseline of " + what + " takes 'months' or 'periods', not"
                     + " both");
@@ -619,7 +620,7 @@ final class CatalogReader {
         }
     }
 
-    private Target target(Fields tf, String field, String what) {
+    private @Nullable Target target(Fields tf, String field, String what) {
         DocNode n = tf.get(field);
         if (n == null) {
             return null;

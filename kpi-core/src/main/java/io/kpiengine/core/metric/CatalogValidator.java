@@ -17,8 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a catalog's metrics and sources together and resolves what depends on more than one definition: the
@@ -140,7 +142,7 @@ final class CatalogValidator {
         Aggregation agg = m.aggregation();
         m.column().ifPresent(c -> checkColumn(i, m, source, "column", c, agg));
         m.weightColumn().ifPresent(c -> checkColumn(i, m, source, "weight", c, agg));
-        for (String d : m.dimensions().orElseThrow()) {
+        for (String d : m.dimensions()) {
             if (!source.cleanSchema().contains(d)) {
                 add(parts.metricLocation(i, "dimensions"), "metric '" + m.id() + "': dimension '" + d
                         + "' is not a column of source '" + source.name() + "'"
@@ -253,20 +255,22 @@ final class CatalogValidator {
      * @param where where the reference stands, appended to it in the message ("" for nothing)
      * @return the message, or null when the reference can be computed
      */
-    static String toDateProblem(BusinessCalendar cal, Grain grain, Metric m, MetricReference r, String where) {
+    static @Nullable String toDateProblem(BusinessCalendar cal, Grain grain, Metric m, MetricReference r,
+            String where) {
         if (grain == Grain.WHOLE_RANGE && r.kind() != MetricReference.Kind.CURRENT) {
             return "metric '" + m.id() + "': " + r.slot() + where + " cannot be computed at grain whole_range: the"
                     + " whole range is one period, with no earlier period and no window";
         }
-        if (r.kind() == MetricReference.Kind.TO_DATE && r.grain() == Grain.WHOLE_RANGE) {
+        Grain toDate = r.grain();
+        if (r.kind() == MetricReference.Kind.TO_DATE && toDate == Grain.WHOLE_RANGE) {
             return "metric '" + m.id() + "': " + r.slot() + where + ": to_date needs a calendar grain (week, month,"
                     + " quarter, year, fiscal-quarter, fiscal-year), but was whole_range";
         }
-        if (r.kind() != MetricReference.Kind.TO_DATE || r.grain() != grain && cal.nests(grain, r.grain())) {
+        if (r.kind() != MetricReference.Kind.TO_DATE || toDate == null || toDate != grain && cal.nests(grain, toDate)) {
             return null;
         }
         return "metric '" + m.id() + "': " + r.slot() + where + " cannot be computed at grain " + grain.id() + ": "
-                + grain.id() + " periods do not nest in " + r.grain().id() + " periods"
+                + grain.id() + " periods do not nest in " + toDate.id() + " periods"
                 + (r.grain() == grain ? " other than themselves" : "");
     }
 
@@ -316,7 +320,7 @@ final class CatalogValidator {
         }
         state.put(id, 1);
         path.add(id);
-        for (String in : byId.get(id).inputs()) {
+        for (String in : Objects.requireNonNull(byId.get(id), id).inputs()) {
             if (byId.containsKey(in)) {
                 dfs(in, path, state, cycles, seen);
             }
@@ -337,7 +341,7 @@ final class CatalogValidator {
         if (done.contains(id)) {
             return;
         }
-        for (String in : byId.get(id).inputs()) {
+        for (String in : Objects.requireNonNull(byId.get(id), id).inputs()) {
             visit(in, done);
         }
         done.add(id);
@@ -347,7 +351,7 @@ final class CatalogValidator {
         int i = parts.metrics.indexOf(m);
         if (m instanceof Measure measure) {
             sourcesOf.put(m.id(), Set.of(sourceOf.get(m.id())));
-            dimensionsOf.put(m.id(), measure.dimensions().orElseThrow());
+            dimensionsOf.put(m.id(), measure.dimensions());
             sliceByOf.put(m.id(), measure.sliceBy().orElseThrow());
             Unit declared = m.metadata().unit().orElse(null);
             boolean counts = measure.aggregation() == Aggregation.COUNT
@@ -395,7 +399,7 @@ final class CatalogValidator {
      * every dimension that all inputs are grouped or may be sliced by, beyond its own dimensions.
      */
     private void resolveSliceBy(int i, Metric m) {
-        List<String> own = dimensionsOf.get(m.id());
+        List<String> own = dimensionsOf.getOrDefault(m.id(), List.of());
         List<String> common = null;
         for (String in : m.inputs()) {
             List<String> reach = new ArrayList<>(dimensionsOf.get(in));
@@ -455,7 +459,7 @@ final class CatalogValidator {
     }
 
     private void resolveDimensions(int i, Metric m) {
-        List<String> declared = m.dimensions().orElse(null);
+        List<String> declared = m.declaresDimensions() ? m.dimensions() : null;
         if (declared == null) {
             List<String> common = null;
             for (String in : m.inputs()) {
@@ -471,7 +475,7 @@ final class CatalogValidator {
         }
         for (String in : m.inputs()) {
             for (String d : declared) {
-                if (!dimensionsOf.get(in).contains(d)) {
+                if (!dimensionsOf.getOrDefault(in, List.of()).contains(d)) {
                     add(parts.metricLocation(i, "dimensions"), "metric '" + m.id() + "': dimension '" + d
                             + "' is not a dimension of its input '" + in + "' " + dimensionsOf.get(in));
                 }

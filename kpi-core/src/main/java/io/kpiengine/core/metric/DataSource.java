@@ -188,6 +188,7 @@ public final class DataSource {
         private QualityRules rules;
         private Schema cleanSchema;
 
+        @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
             if (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || name.length() > MetricBuilder.MAX_ID_LENGTH) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A metric computed by a formula (kpi-formula syntax) over other metrics of the same period and segment, with
@@ -112,8 +113,13 @@ public final class Derived implements Metric {
     }
 
     @Override
-    public Optional<List<String>> dimensions() {
-        return Optional.ofNullable(dimensions);
+    public List<String> dimensions() {
+        return dimensions == null ? List.of() : dimensions;
+    }
+
+    @Override
+    public boolean declaresDimensions() {
+        return dimensions != null;
     }
 
     @Override
@@ -198,8 +204,9 @@ public final class Derived implements Metric {
 
         private String formula;
         private EmptyPolicy onZeroDenominator;
-        private FormulaException formulaError;
+        private @Nullable FormulaException formulaError;
 
+        @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
         Builder(String id) {
             super(id);
         }
@@ -255,7 +262,8 @@ public final class Derived implements Metric {
                 }
             }
             MetricMetadata metadata = metadataOrThrow(problems);
-            return new Derived(this, metadata, references, compiled);
+            // no problems were found (metadataOrThrow threw otherwise), so the formula was compiled
+            return new Derived(this, metadata, references, Objects.requireNonNull(compiled));
         }
 
         /**
@@ -263,7 +271,7 @@ public final class Derived implements Metric {
          *
          * @return the compiler's exception, or null
          */
-        FormulaException formulaError() {
+        @Nullable FormulaException formulaError() {
             return formulaError;
         }
     }

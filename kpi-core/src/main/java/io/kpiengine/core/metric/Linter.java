@@ -209,6 +209,7 @@ public final class Linter {
         private Integer maxCoreKpis;
         private final Set<String> disabled = new LinkedHashSet<>();
 
+        @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
         private Builder() {
         }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A metric aggregated from a column of a data source: sum, count, distinct count, average, min, max, median and
@@ -29,7 +30,7 @@ public final class Measure implements Metric {
     private final MetricMetadata metadata;
     private final String source;
     private final Aggregation aggregation;
-    private final String column;
+    private final @Nullable String column;
     private final String weightColumn;
     private final double percentile;
     private final Filter filter;
@@ -123,8 +124,18 @@ public final class Measure implements Metric {
      * @return the dimensions
      */
     @Override
-    public Optional<List<String>> dimensions() {
-        return Optional.of(dimensions);
+    public List<String> dimensions() {
+        return dimensions;
+    }
+
+    /**
+     * Always true: a measure declares its dimensions (none: one total per period).
+     *
+     * @return true
+     */
+    @Override
+    public boolean declaresDimensions() {
+        return true;
     }
 
     /**
@@ -203,11 +214,12 @@ public final class Measure implements Metric {
 
         private String source;
         private Aggregation aggregation;
-        private String column;
+        private @Nullable String column;
         private String weightColumn;
         private Double percentile;
         private Filter filter;
 
+        @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
         Builder(String id) {
             super(id);
         }
@@ -246,7 +258,7 @@ public final class Measure implements Metric {
             return choose(aggregation, column);
         }
 
-        private Builder choose(Aggregation aggregation, String column) {
+        private Builder choose(Aggregation aggregation, @Nullable String column) {
             if (column == null && aggregation.needsColumn()) {
                 throw new IllegalArgumentException("column of a " + aggregation.id()
                         + " measure must be set, but was null");

@@ -43,9 +43,22 @@ public sealed interface Metric permits Measure, Ratio, Derived {
      * (see the catalog's resolved dimensions); with one, each dimension must be a dimension of every input, and
      * the inputs' states are rolled up to it.
      *
-     * @return the declared dimensions, empty when not declared
+     * <pre>{@code
+     * List<String> byWhat = metric.declaresDimensions() ? metric.dimensions() : catalog.dimensionsOf(metric.id());
+     * }</pre>
+     *
+     * @return the declared dimensions; empty when the metric declares none (then see
+     *     {@link #declaresDimensions()}: a total, or the dimensions its inputs share)
      */
-    Optional<List<String>> dimensions();
+    List<String> dimensions();
+
+    /**
+     * Whether the metric declares its dimensions. A measure always does; a ratio or derived metric that does not
+     * is grouped by the dimensions its inputs share.
+     *
+     * @return true when {@link #dimensions()} is a declaration
+     */
+    boolean declaresDimensions();
 
     /**
      * The dimensions an evaluation's grouping sets may slice the metric by, beyond its own {@link #dimensions()}. A

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,7 @@ public abstract sealed class MetricBuilder<B extends MetricBuilder<B, M>, M exte
     private List<String> sliceBy;
     private EmptyPolicy onEmpty;
 
+    @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
     MetricBuilder(String id) {
         this.id = checkId(id);
     }
@@ -76,7 +78,7 @@ public abstract sealed class MetricBuilder<B extends MetricBuilder<B, M>, M exte
         return (B) this;
     }
 
-    static <T> T once(T current, T value, String what) {
+    static <T> T once(@Nullable T current, T value, String what) {
         Objects.requireNonNull(value, what);
         if (current != null) {
             throw new IllegalStateException(what + " was already set to " + current);

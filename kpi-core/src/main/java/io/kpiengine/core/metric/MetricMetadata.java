@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a metric means and who answers for it: name, description, owner, unit, direction, tier, indicator kind
@@ -340,7 +341,7 @@ public final class MetricMetadata {
         return sb.append('}').toString();
     }
 
-    private static void append(StringBuilder sb, String key, Object value) {
+    private static void append(StringBuilder sb, String key, @Nullable Object value) {
         if (value != null) {
             sb.append(sb.length() > 1 ? ", " : "").append(key).append('=').append(value);
         }
@@ -363,18 +364,19 @@ public final class MetricMetadata {
         private Tier tier;
         private IndicatorKind indicatorKind;
         private final List<String> leadingIndicators = new ArrayList<>();
-        private Boolean vanity;
+        private @Nullable Boolean vanity;
         private ReviewCycle reviewCycle;
         private String scope;
         private final Set<String> tags = new LinkedHashSet<>();
         private final List<MetricVersion> versions = new ArrayList<>();
         private Baseline baseline;
-        private Targets targets;
+        private @Nullable Targets targets;
 
+        @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
         private Builder() {
         }
 
-        private static <T> T once(T current, T value, String what) {
+        private static <T> T once(@Nullable T current, T value, String what) {
             Objects.requireNonNull(value, what);
             if (current != null) {
                 throw new IllegalStateException(what + " was already set to " + current);
@@ -681,7 +683,8 @@ public final class MetricMetadata {
             }
             int sign = direction == Direction.HIGHER_IS_BETTER ? 1 : -1;
             String rule = sign > 0 ? "at least" : "at most";
-            Target[] t = {targets.shortTerm(), targets.longTerm(), targets.stretch()};
+            Targets all = targets == null ? Targets.NONE : targets;
+            Target[] t = {all.shortTerm(), all.longTerm(), all.stretch()};
             String[] names = {"short-term", "long-term", "stretch"};
             Set<Integer> reported = new HashSet<>();
             for (int i = 0; i < 3; i++) {

@@ -4,6 +4,7 @@ import io.kpiengine.core.time.Grain;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One reference from a {@link Derived} formula to another metric: the metric's value in the current period, or
@@ -34,7 +35,7 @@ import java.util.Optional;
  * @param periods n for LAG and TRAILING, 0 otherwise
  * @param grain the enclosing grain for TO_DATE, null otherwise
  */
-public record MetricReference(Kind kind, String metric, int periods, Grain grain) {
+public record MetricReference(Kind kind, String metric, int periods, @Nullable Grain grain) {
 
     /** The largest n of {@code lag} and {@code trailing}. */
     public static final int MAX_PERIODS = 10_000;
@@ -55,9 +56,9 @@ public record MetricReference(Kind kind, String metric, int periods, Grain grain
         /**
          * The reference function's name in formulas, or null for CURRENT.
          *
-         * @return e.g. {@code "last_year"}
+         * @return e.g. {@code "last_year"}; null for CURRENT
          */
-        public String function() {
+        public @Nullable String function() {
             return this == CURRENT ? null : name().toLowerCase(Locale.ROOT);
         }
 
@@ -69,7 +70,7 @@ public record MetricReference(Kind kind, String metric, int periods, Grain grain
          */
         public static Optional<Kind> ofFunction(String function) {
             for (Kind k : values()) {
-                if (k != CURRENT && k.function().equalsIgnoreCase(function)) {
+                if (k != CURRENT && function.equalsIgnoreCase(k.function())) {
                     return Optional.of(k);
                 }
             }
@@ -132,7 +133,7 @@ public record MetricReference(Kind kind, String metric, int periods, Grain grain
             case LAST_YEAR:
                 return "last_year(" + metric + ")";
             case TO_DATE:
-                return "to_date(" + metric + "," + grain.id() + ")";
+                return "to_date(" + metric + "," + Objects.requireNonNull(grain, "grain").id() + ")";
             default:
                 return kind.function() + "(" + metric + "," + periods + ")";
         }

@@ -83,8 +83,13 @@ public final class Ratio implements Metric {
     }
 
     @Override
-    public Optional<List<String>> dimensions() {
-        return Optional.ofNullable(dimensions);
+    public List<String> dimensions() {
+        return dimensions == null ? List.of() : dimensions;
+    }
+
+    @Override
+    public boolean declaresDimensions() {
+        return dimensions != null;
     }
 
     @Override
@@ -150,6 +155,7 @@ public final class Ratio implements Metric {
         private BigDecimal scale;
         private EmptyPolicy onZeroDenominator;
 
+        @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
         Builder(String id) {
             super(id);
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A target value for a KPI, optionally with the date by which it should be reached.
@@ -17,9 +18,9 @@ import java.util.Optional;
 public final class Target {
 
     private final BigDecimal value;
-    private final LocalDate due;
+    private final @Nullable LocalDate due;
 
-    private Target(BigDecimal value, LocalDate due) {
+    private Target(BigDecimal value, @Nullable LocalDate due) {
         this.value = value;
         this.due = due;
     }

@@ -3,6 +3,7 @@ package io.kpiengine.core.metric;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The target slots of a KPI: short-term, long-term and stretch. Each is optional; their order is checked against
@@ -21,7 +22,7 @@ import java.util.Optional;
  * @param longTerm the target for the planning horizon, or null
  * @param stretch the ambitious target, or null
  */
-public record Targets(Target shortTerm, Target longTerm, Target stretch) {
+public record Targets(@Nullable Target shortTerm, @Nullable Target longTerm, @Nullable Target stretch) {
 
     /** No targets at all. */
     public static final Targets NONE = new Targets(null, null, null);

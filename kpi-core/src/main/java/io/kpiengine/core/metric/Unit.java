@@ -135,7 +135,7 @@ public final class Unit {
             }
             result = result == null ? factor : divide ? result.dividedBy(factor) : result.times(factor);
         }
-        return result;
+        return Objects.requireNonNull(result, text);   // tokens is not empty, so the loop set it
     }
 
     private static IllegalArgumentException bad(String text, String why) {

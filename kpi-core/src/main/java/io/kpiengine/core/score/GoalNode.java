@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One node of a {@link GoalTree}: the objective at the root, key results inside, KPIs at the leaves. An inner
@@ -22,23 +23,24 @@ import java.util.OptionalDouble;
 public final class GoalNode {
 
     private final String id;
-    private final String parent;
+    private final @Nullable String parent;
     private final double declaredWeight;
     private final double weight;
     private final double pathWeight;
     private final List<String> children;
-    private final String kpi;
-    private final Normalization normalization;
-    private final Aggregator aggregator;
-    private final Direction direction;
+    private final @Nullable String kpi;
+    private final @Nullable Normalization normalization;
+    private final @Nullable Aggregator aggregator;
+    private final @Nullable Direction direction;
     private final double target;
-    private final String name;
-    private final String owner;
+    private final @Nullable String name;
+    private final @Nullable String owner;
     private final int depth;
 
-    GoalNode(String id, String parent, double declaredWeight, double weight, double pathWeight,
-            List<String> children, String kpi, Normalization normalization, Aggregator aggregator,
-            Direction direction, double target, String name, String owner, int depth) {
+    GoalNode(String id, @Nullable String parent, double declaredWeight, double weight, double pathWeight,
+            List<String> children, @Nullable String kpi, @Nullable Normalization normalization,
+            @Nullable Aggregator aggregator, @Nullable Direction direction, double target, @Nullable String name,
+            @Nullable String owner, int depth) {
         this.id = id;
         this.parent = parent;
         this.declaredWeight = declaredWeight;

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A goal tree: an objective at the root, key results below it (to any depth) and KPIs at the leaves, each node
@@ -238,7 +239,7 @@ public final class GoalTree {
         if (n.isLeaf()) {
             out.add(n);
         }
-        n.children().forEach(c -> collectLeaves(byId.get(c), out));
+        n.children().forEach(c -> collectLeaves(node(c), out));
     }
 
     /**
@@ -352,7 +353,7 @@ public final class GoalTree {
         boolean allLagging = true;
         for (GoalNode n : nodes) {
             if (normalised.contains(n.id())) {
-                double sum = n.children().stream().mapToDouble(c -> byId.get(c).declaredWeight()).sum();
+                double sum = n.children().stream().mapToDouble(c -> node(c).declaredWeight()).sum();
                 out.add(finding("weights-normalised", n.id(), "the weights of the children of node '" + n.id()
                         + "' sum to " + sum + ", not 1; they were divided by their sum"));
             }
@@ -461,7 +462,7 @@ public final class GoalTree {
     }
 
     /** One node as declared: weight NaN when it comes from the parent's equal or pairwise weights. */
-    private record Spec(String id, String parent, String kpi, double weight) {
+    private record Spec(String id, @Nullable String parent, @Nullable String kpi, double weight) {
     }
 
     /**
@@ -494,11 +495,12 @@ public final class GoalTree {
         private final Map<String, CascadedTarget> cascades = new LinkedHashMap<>();
         private IncentivePlan incentives;
 
+        @SuppressWarnings("NullAway.Init") // an option left unset stays null until build() or the query applies its default
         private Builder(String rootId) {
             this.rootId = rootId;
         }
 
-        private void add(String id, String parent, String kpi, double weight) {
+        private void add(String id, @Nullable String parent, @Nullable String kpi, double weight) {
             if (id.equals(rootId) || specs.containsKey(id)) {
                 early.add(new Problem(at(id), "node '" + id + "' is declared twice in goal tree '" + rootId
                         + "'" + (kpi != null ? "; give the second leaf of metric '" + kpi + "' an id of its own"
@@ -930,6 +932,9 @@ public final class GoalTree {
         }
 
         /** One validation pass over the declarations. */
+        // the lookups in the specs, children and weights maps are of ids that add() registered, in the order the
+        // checks validate them (a parent before its children); NullAway cannot see those map invariants
+        @SuppressWarnings("NullAway")
         private final class Validation {
             final List<Problem> problems = new ArrayList<>(early);
             final Map<String, List<String>> children = new LinkedHashMap<>();

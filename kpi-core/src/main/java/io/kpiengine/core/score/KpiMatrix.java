@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The input of a {@link ScoreCard} for one period: the raw values of KPIs for a list of entities (stores, regions,
@@ -190,7 +191,7 @@ public final class KpiMatrix {
     }
 
     /** The targets column without copying, or null. */
-    double[] targetsRef(String kpi) {
+    double @Nullable [] targetsRef(String kpi) {
         return targets.get(kpi);
     }
 
@@ -212,6 +213,7 @@ public final class KpiMatrix {
         private final Map<String, Map<Integer, String>> reasons = new LinkedHashMap<>();
         private String label;
 
+        @SuppressWarnings("NullAway.Init") // an option left unset stays null until build() or the query applies its default
         private Builder(List<String> entities) {
             List<String> copy = List.copyOf(entities);
             if (copy.isEmpty()) {

@@ -151,6 +151,7 @@ public final class PayoutCurve {
         private double maximumPayout;
         private Interpolation interpolation;
 
+        @SuppressWarnings("NullAway.Init") // an option left unset stays null until build() or the query applies its default
         private Builder() {
         }
 

@@ -270,6 +270,7 @@ public final class Robustness {
         private String node;
         private Integer parallelism;
 
+        @SuppressWarnings("NullAway.Init") // an option left unset stays null until build() or the query applies its default
         private Builder(ScoreCard card) {
             this.card = card;
         }

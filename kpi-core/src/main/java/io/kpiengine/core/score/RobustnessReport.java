@@ -133,7 +133,7 @@ public final class RobustnessReport {
         int n = 0;
         for (int d = 0; d < y.length; d++) {
             double v = y[d];
-            if (v == v) {
+            if (!Double.isNaN(v)) {
                 sum[bin[d]] += v;
                 count[bin[d]]++;
                 total += v;
@@ -146,7 +146,7 @@ public final class RobustnessReport {
         double mean = total / n;
         double var = 0;
         for (double v : y) {
-            if (v == v) {
+            if (!Double.isNaN(v)) {
                 var += (v - mean) * (v - mean);
             }
         }

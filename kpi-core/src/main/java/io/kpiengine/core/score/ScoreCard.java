@@ -371,7 +371,8 @@ public final class ScoreCard {
                     if (Double.isNaN(col[i])) {
                         reasons.computeIfAbsent(kpi, k -> new ArrayList<>()).add(new String[] {ent, r == null
                                 ? "no cell of '" + kpi + "' for " + ent + " in " + e.getKey()
-                                : r.value().reason() + ": " + r.value().detail()});
+                                : r.value().reason().map(Enum::name).orElse("") + ": "
+                                        + r.value().detail().orElse("")});
                     }
                     Double t = targets.getOrDefault(kpi, Map.of()).get(ent);
                     if (t == null) {
@@ -417,6 +418,7 @@ public final class ScoreCard {
         private Catalog catalog;
         private Integer parallelism;
 
+        @SuppressWarnings("NullAway.Init") // an option left unset stays null until build() or the query applies its default
         private Builder(GoalTree tree) {
             this.tree = tree;
         }

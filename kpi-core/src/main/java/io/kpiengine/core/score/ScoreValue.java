@@ -3,6 +3,7 @@ package io.kpiengine.core.score;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The score of one node of a goal tree for one entity in one period, with what it rests on: the coverage (the
@@ -31,7 +32,7 @@ import java.util.OptionalDouble;
  * @param detail a sentence explaining the missing score, or null when there is one
  */
 public record ScoreValue(String node, String entity, double score, double coverage, List<String> missing,
-        NoScoreReason reason, String detail) {
+        @Nullable NoScoreReason reason, @Nullable String detail) {
 
     /**
      * Validates and copies the components.

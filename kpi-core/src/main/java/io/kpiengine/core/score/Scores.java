@@ -209,7 +209,7 @@ public final class Scores {
                 return "leaf '" + plan.ids[i] + "' normalises by " + plan.normalization[i] + ", but " + who
                         + " has no target for '" + kpi + "'";
             case UNDEFINED_NORMALISATION:
-                return undefined(i, e, who);
+                return undefined(i, who);
             case MISSING_COMPONENT:
                 return "component '" + missing.get(0) + "' of '" + plan.ids[i] + "' has no score ("
                         + value(plan.indexOf(missing.get(0)), e).detail() + ") and the missing policy is no-score";
@@ -224,7 +224,7 @@ public final class Scores {
             default:
                 for (int k = plan.childStart[i]; k < plan.childEnd[i]; k++) {
                     double y = ws.value[plan.children[k]][e];
-                    if (y == y && !(y + shift(i) > 0) && card.aggregators()[i].nonPositive()
+                    if (!Double.isNaN(y) && !(y + shift(i) > 0) && card.aggregators()[i].nonPositive()
                             != Aggregator.NonPositive.FLOOR) {
                         return "component '" + plan.ids[plan.children[k]] + "' of '" + plan.ids[i] + "' has "
                                 + y + " points for " + who + "; the " + card.aggregators()[i]
@@ -240,7 +240,7 @@ public final class Scores {
         return a.nonPositive() == Aggregator.NonPositive.SHIFT ? a.nonPositiveValue() : 0;
     }
 
-    private String undefined(int i, int e, String who) {
+    private String undefined(int i, String who) {
         Normalization n = plan.normalization[i];
         switch (n.method()) {
             case MIN_MAX:
@@ -409,7 +409,7 @@ public final class Scores {
                     + "'");
         }
         int e = indexOf(entity);
-        double t = own[i] != null && own[i][e] == own[i][e] ? own[i][e] : plan.target[i];
+        double t = own[i] != null && !Double.isNaN(own[i][e]) ? own[i][e] : plan.target[i];
         return 100 + Kernel.distance(plan, i, raw[i][e], t);
     }
 
@@ -624,7 +624,7 @@ public final class Scores {
                     double edge = x < plan.bandLow[leaf] ? plan.bandLow[leaf] : plan.bandHigh[leaf];
                     return deorient(leaf, d * Math.abs(edge) / 100, x);
                 }
-                double t = own[leaf] != null && own[leaf][e] == own[leaf][e] ? own[leaf][e] : plan.target[leaf];
+                double t = own[leaf] != null && !Double.isNaN(own[leaf][e]) ? own[leaf][e] : plan.target[leaf];
                 return t + plan.orientation[leaf] * d * Math.abs(t) / 100;
             }
             default: {
@@ -660,7 +660,7 @@ public final class Scores {
         double sum = 0;
         int n = 0;
         for (double v : raw[leaf]) {
-            if (v == v) {
+            if (!Double.isNaN(v)) {
                 sum += v;
                 n++;
             }
@@ -669,7 +669,7 @@ public final class Scores {
             double mean = sum / n;
             double ss = 0;
             for (double v : raw[leaf]) {
-                if (v == v) {
+                if (!Double.isNaN(v)) {
                     ss += (v - mean) * (v - mean);
                 }
             }

@@ -52,7 +52,7 @@ public final class TargetCascade {
 
     private void visit(String unit, List<String> order) {
         order.add(unit);
-        children.get(unit).forEach(c -> visit(c, order));
+        Objects.requireNonNull(children.get(unit)).forEach(c -> visit(c, order));
     }
 
     /**
@@ -84,7 +84,7 @@ public final class TargetCascade {
      * @return an immutable list
      */
     public List<String> leaves() {
-        return preOrder.stream().filter(u -> children.get(u).isEmpty()).toList();
+        return preOrder.stream().filter(u -> Objects.requireNonNull(children.get(u)).isEmpty()).toList();
     }
 
     /**
@@ -95,7 +95,7 @@ public final class TargetCascade {
      * @throws IllegalArgumentException if there is no such unit
      */
     public List<String> children(String unit) {
-        return children.get(require(unit));
+        return Objects.requireNonNull(children.get(require(unit)));
     }
 
     private String require(String unit) {
@@ -131,7 +131,7 @@ public final class TargetCascade {
         Map<String, Double> out = new LinkedHashMap<>();
         out.put(root, total);
         for (String u : preOrder) {
-            List<String> kids = children.get(u);
+            List<String> kids = Objects.requireNonNull(children.get(u));
             double sum = 0;
             for (String k : kids) {
                 sum += weights.getOrDefault(k, 1.0);
@@ -140,7 +140,7 @@ public final class TargetCascade {
                 throw new IllegalArgumentException("the children of unit '" + u + "' all weigh 0");
             }
             for (String k : kids) {
-                out.put(k, out.get(u) * weights.getOrDefault(k, 1.0) / sum);
+                out.put(k, Objects.requireNonNull(out.get(u)) * weights.getOrDefault(k, 1.0) / sum);
             }
         }
         return ordered(out);
@@ -155,6 +155,8 @@ public final class TargetCascade {
      * @throws IllegalArgumentException if total is not finite, a leaf has no baseline, a baseline is negative, or a
      *     unit is unknown
      */
+    // the lookups are of units of this cascade (preOrder), which the builder linked and the baselines cover
+    @SuppressWarnings("NullAway")
     public Map<String, Double> splitByBaseline(double total, Map<String, Double> leafBaselines) {
         finite(total);
         Map<String, Double> baseline = rollUp(leafBaselines);
@@ -167,7 +169,7 @@ public final class TargetCascade {
         Map<String, Double> out = new LinkedHashMap<>();
         out.put(root, total);
         for (String u : preOrder) {
-            List<String> kids = children.get(u);
+            List<String> kids = Objects.requireNonNull(children.get(u));
             double b = baseline.get(u);
             for (String k : kids) {
                 out.put(k, b > 0 ? out.get(u) * baseline.get(k) / b : out.get(u) / kids.size());
@@ -184,6 +186,8 @@ public final class TargetCascade {
      * @throws IllegalArgumentException if a leaf has no value or a value is not finite, or a unit is unknown or
      *     not a leaf
      */
+    // the lookups are of units of this cascade, visited children first, so each sum is there when read
+    @SuppressWarnings("NullAway")
     public Map<String, Double> rollUp(Map<String, Double> leafValues) {
         Set<String> missing = new LinkedHashSet<>(leaves());
         for (Map.Entry<String, Double> e : leafValues.entrySet()) {
@@ -203,7 +207,7 @@ public final class TargetCascade {
         Map<String, Double> out = new LinkedHashMap<>();
         for (int i = preOrder.size() - 1; i >= 0; i--) {
             String u = preOrder.get(i);
-            List<String> kids = children.get(u);
+            List<String> kids = Objects.requireNonNull(children.get(u));
             if (kids.isEmpty()) {
                 out.put(u, leafValues.get(u));
             } else {
@@ -314,6 +318,8 @@ public final class TargetCascade {
          * @return the cascade
          * @throws IllegalStateException if a parent is unknown (with the nearest names) or units form a cycle
          */
+        // the parent chain walked here was checked to reach the root (a unit without parent is reported first)
+        @SuppressWarnings("NullAway")
         public TargetCascade build() {
             Map<String, List<String>> children = new LinkedHashMap<>();
             children.put(root, new ArrayList<>());

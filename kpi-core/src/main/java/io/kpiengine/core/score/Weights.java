@@ -3,6 +3,7 @@ package io.kpiengine.core.score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Weights for the children of a goal-tree node: equal, normalised from priorities, or derived from a
@@ -159,7 +160,7 @@ public final class Weights {
      * @param matrix the matrix
      * @return the message or null
      */
-    static String pairwiseProblem(double[][] matrix) {
+    static @Nullable String pairwiseProblem(double[][] matrix) {
         Objects.requireNonNull(matrix, "matrix");
         int n = matrix.length;
         if (n < 1 || n > MAX_PAIRWISE) {

@@ -10,4 +10,7 @@
  * their formulas follow the OECD/JRC <i>Handbook on Constructing Composite Indicators</i> (2008); every formula is
  * written in the Javadoc of the type that applies it and in {@code docs/scoring.md}.
  */
+@NullMarked
 package io.kpiengine.core.score;
+
+import org.jspecify.annotations.NullMarked;

@@ -304,9 +304,9 @@ public final class BusinessCalendar {
             case YEAR:
                 return Math.floorDiv(CivilDates.monthIndex(epochDay), 12);
             case FISCAL_QUARTER:
-                return Math.floorDiv(CivilDates.monthIndex(epochDay) - fiscalYearStart.ordinal(), 3);
+                return Math.floorDiv(CivilDates.monthIndex(epochDay) - (fiscalYearStart.getValue() - 1), 3);
             case FISCAL_YEAR:
-                return Math.floorDiv(CivilDates.monthIndex(epochDay) - fiscalYearStart.ordinal(), 12);
+                return Math.floorDiv(CivilDates.monthIndex(epochDay) - (fiscalYearStart.getValue() - 1), 12);
             default:
                 throw new IllegalArgumentException("grain must be a date-based grain (day or coarser), but was hour");
         }
@@ -335,9 +335,9 @@ public final class BusinessCalendar {
             case YEAR:
                 return Math.multiplyExact(index, 12);
             case FISCAL_QUARTER:
-                return Math.multiplyExact(index, 3) + fiscalYearStart.ordinal();
+                return Math.multiplyExact(index, 3) + (fiscalYearStart.getValue() - 1);
             case FISCAL_YEAR:
-                return Math.multiplyExact(index, 12) + fiscalYearStart.ordinal();
+                return Math.multiplyExact(index, 12) + (fiscalYearStart.getValue() - 1);
             default:
                 throw new IllegalArgumentException("grain must be month-based, but was " + grain.id());
         }
@@ -394,6 +394,7 @@ public final class BusinessCalendar {
         private Month fiscalYearStart;
         private FiscalYearNaming fiscalYearNaming;
 
+        @SuppressWarnings("NullAway.Init") // fields are set by the builder's methods; build() checks them
         private Builder() {
         }
 

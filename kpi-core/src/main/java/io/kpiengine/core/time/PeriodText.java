@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Formats periods as canonical text and parses the text back. */
 final class PeriodText {
@@ -152,7 +153,7 @@ final class PeriodText {
      * The hour period labelled with a local hour (and offset, when given); the earlier one when the hour occurs
      * twice and no offset is given; empty when no hour period carries that label.
      */
-    static Optional<Period> hourAt(BusinessCalendar cal, LocalDateTime local, ZoneOffset offset) {
+    static Optional<Period> hourAt(BusinessCalendar cal, LocalDateTime local, @Nullable ZoneOffset offset) {
         List<Long> matches = hourCandidates(cal, local);
         for (long index : matches) {
             long start = cal.table().hourStart(index);
@@ -178,7 +179,7 @@ final class PeriodText {
     }
 
     private static PeriodParseException noSuchHour(BusinessCalendar cal, String text, LocalDateTime local,
-            ZoneOffset offset) {
+            @Nullable ZoneOffset offset) {
         List<String> offsets = new ArrayList<>();
         for (long index : hourCandidates(cal, local)) {
             offsets.add(ZoneOffset.ofTotalSeconds(cal.table().offsetSeconds(cal.table().hourStart(index))).getId());
@@ -188,7 +189,7 @@ final class PeriodText {
             return new PeriodParseException(text, hour + " does not exist in " + cal.zone()
                     + " (clocks skip that hour)");
         }
-        return new PeriodParseException(text, hour + " has no period with offset " + offset.getId() + " in "
+        return new PeriodParseException(text, hour + " has no period with offset " + offset + " in "
                 + cal.zone() + "; it has " + String.join(" and ", offsets));
     }
 

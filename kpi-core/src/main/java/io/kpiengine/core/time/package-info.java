@@ -8,4 +8,7 @@
  * <p>All periods are measured in the business zone and are daylight-saving correct: days last 23, 24 or 25 hours
  * and start at their first valid instant.
  */
+@NullMarked
 package io.kpiengine.core.time;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package io.kpiengine.core.track;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rule that raises {@link Alert}s for a metric: a signal per period (the value or achievement, a change, or an
@@ -285,13 +286,14 @@ public record AlertRule(String id, String metric, Map<String, String> segment, K
         private Integer cooldown;
         private AlertSeverity severity;
 
+        @SuppressWarnings("NullAway.Init") // an option left unset stays null until build() or the query applies its default
         private Builder(String id, String metric, Kind kind) {
             this.id = Objects.requireNonNull(id, "id");
             this.metric = Objects.requireNonNull(metric, "metric");
             this.kind = kind;
         }
 
-        private static <T> T once(T current, T value, String what) {
+        private static <T> T once(@Nullable T current, T value, String what) {
             Objects.requireNonNull(value, what);
             if (current != null) {
                 throw new IllegalStateException(what + " was already set to " + current);

@@ -144,7 +144,7 @@ final class CardWriter {
         g.writeBooleanField("current", r.current);
         g.writeStringField("owner", r.owner().orElse(null));
         number(g, "value", r.value);
-        g.writeStringField("reason", r.result.value().isPresent() ? null : r.result.value().reason().name());
+        g.writeStringField("reason", r.result.value().reason().map(Enum::name).orElse(null));
         BaselineValue b = r.baseline();
         g.writeObjectFieldStart("baseline");
         number(g, "value", b.value());
@@ -228,7 +228,7 @@ final class CardWriter {
             line.append(',').append(r.current);
             text(line, ",", r.owner().orElse(null));
             num(line, r.value);
-            text(line, ",", r.result.value().isPresent() ? null : r.result.value().reason().name());
+            text(line, ",", r.result.value().reason().map(Enum::name).orElse(null));
             BaselineValue b = r.baseline();
             num(line, b.value());
             text(line, ",", b.method().id());

@@ -45,6 +45,6 @@ public enum KpiStatus {
      * @return true for EXCEEDED, ON_TRACK, AT_RISK, OFF_TRACK and NOT_RATED
      */
     public boolean isJudgement() {
-        return ordinal() <= NOT_RATED.ordinal();
+        return compareTo(NOT_RATED) <= 0;
     }
 }

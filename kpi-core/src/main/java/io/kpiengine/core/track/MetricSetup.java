@@ -14,6 +14,7 @@ import io.kpiengine.data.doc.Location;
 import io.kpiengine.data.doc.Problem;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -163,29 +164,29 @@ final class MetricSetup {
             }
         }
         List<PlannedTarget> targets = new ArrayList<>();
-        boolean[] planned = new boolean[TargetKind.values().length];
+        Set<TargetKind> planned = EnumSet.noneOf(TargetKind.class);
         for (PlannedTarget t : plan.targets()) {
             if (t.metric().equals(id)) {
                 targets.add(t);
-                planned[t.kind().ordinal()] = true;
+                planned.add(t.kind());
             }
         }
         Target shortTerm = md.targets().shortTerm();
         Target longTerm = md.targets().longTerm();
         Target stretch = md.targets().stretch();
-        if (shortTerm != null && !planned[TargetKind.SHORT_TERM.ordinal()]) {
+        if (shortTerm != null && !planned.contains(TargetKind.SHORT_TERM)) {
             targets.add(PlannedTarget.shortTerm(id, shortTerm.value()));
         }
-        if (longTerm != null && !planned[TargetKind.LONG_TERM.ordinal()]) {
+        if (longTerm != null && !planned.contains(TargetKind.LONG_TERM)) {
             PlannedTarget t = PlannedTarget.longTerm(id, longTerm.value());
             targets.add(longTerm.due().isPresent() ? t.due(longTerm.due().get()) : t);
         }
-        if (stretch != null && !planned[TargetKind.STRETCH.ordinal()]) {
+        if (stretch != null && !planned.contains(TargetKind.STRETCH)) {
             PlannedTarget t = PlannedTarget.stretch(id, stretch.value());
             targets.add(stretch.due().isPresent() ? t.due(stretch.due().get()) : t);
         }
         TargetBand band = md.targetBand().orElse(null);
-        if (band != null && !planned[TargetKind.BAND.ordinal()]) {
+        if (band != null && !planned.contains(TargetKind.BAND)) {
             targets.add(PlannedTarget.band(id, band.low(), band.high()));
         }
         List<AlertRule> alerts = new ArrayList<>();

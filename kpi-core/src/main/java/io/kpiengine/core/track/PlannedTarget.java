@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One target of a {@link TrackingPlan}: a value (or band) for a metric, optionally for one segment, effective over
@@ -38,8 +39,9 @@ import java.util.Optional;
  * @param due the date by which a long-term or stretch target is to be reached (the horizon's last date), or null
  * @param phasing how a horizon target is split over its periods; NONE when not phased
  */
-public record PlannedTarget(String metric, TargetKind kind, BigDecimal value, TargetBand band,
-        Map<String, String> segment, LocalDate from, LocalDate until, LocalDate horizonStart, LocalDate due,
+public record PlannedTarget(String metric, TargetKind kind, @Nullable BigDecimal value, @Nullable TargetBand band,
+        Map<String, String> segment, @Nullable LocalDate from, @Nullable LocalDate until,
+        @Nullable LocalDate horizonStart, @Nullable LocalDate due,
         Phasing phasing) {
 
     /**

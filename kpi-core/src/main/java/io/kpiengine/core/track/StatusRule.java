@@ -2,6 +2,7 @@ package io.kpiengine.core.track;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One rule of {@link StatusRules}: if its condition (a formula over the named inputs of
@@ -20,7 +21,7 @@ import java.util.Optional;
  * @param status the status it assigns: EXCEEDED, ON_TRACK, AT_RISK, OFF_TRACK or NOT_RATED
  * @param when the condition in the formula language, or null for the default rule
  */
-public record StatusRule(String name, KpiStatus status, String when) {
+public record StatusRule(String name, KpiStatus status, @Nullable String when) {
 
     /**
      * Validates the rule.

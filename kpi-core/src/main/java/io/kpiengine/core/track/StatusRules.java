@@ -205,7 +205,7 @@ public final class StatusRules {
                 return i;
             }
             double v = compiled[i].evaluate(slots);
-            if (v == v && v != 0) {
+            if (!Double.isNaN(v) && v != 0) {
                 return i;
             }
         }

@@ -18,6 +18,8 @@ final class TargetCalc {
     private TargetCalc() {
     }
 
+    // targets are grouped by kind in arrays indexed by the kind's ordinal: no map per segment and period
+    @SuppressWarnings("EnumOrdinal")
     static void fill(Series s, Run run) {
         MetricSetup m = s.m;
         int kinds = TargetKind.values().length;

@@ -200,6 +200,7 @@ public final class Tracker {
      * The result rows, followed by the node scores of the goal trees to track: every tree of the catalog with
      * {@link Builder#scores()}, else the trees with a node the plan names.
      */
+    @SuppressWarnings("ReferenceEquality") // a score node belongs to this very tree instance of the catalog
     private List<KpiResult> withScores(KpiResults results) {
         if (results.rows().isEmpty() || scoreNodes.isEmpty()) {
             return results.rows();

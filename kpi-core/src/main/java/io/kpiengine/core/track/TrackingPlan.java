@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to track beyond the metric metadata: status rules, planned targets, alert rules, action plans, review dates
@@ -273,10 +274,11 @@ public final class TrackingPlan {
         private final Map<Object, Map<String, Location>> locations = new IdentityHashMap<>();
         private final Map<String, Map<String, Location>> metricLocations = new HashMap<>();
 
+        @SuppressWarnings("NullAway.Init") // an option left unset stays null until build() or the query applies its default
         private Builder() {
         }
 
-        private static <T> T once(T current, T value, String what) {
+        private static <T> T once(@Nullable T current, T value, String what) {
             Objects.requireNonNull(value, what);
             if (current != null) {
                 throw new IllegalStateException(what + " was already set to " + current);

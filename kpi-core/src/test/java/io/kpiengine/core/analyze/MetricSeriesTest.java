@@ -29,7 +29,7 @@ class MetricSeriesTest {
             KpiResult cell = r.series("avg_revenue", Map.of("channel", "email")).get(w);
             if (w == 4) {
                 assertThat(s.series().isMissing(4)).isTrue();
-                assertThat(s.reason(4)).hasValue("NO_ROWS: " + cell.value().detail());
+                assertThat(s.reason(4)).hasValue("NO_ROWS: " + cell.value().detail().orElseThrow());
             } else {
                 assertThat(s.series().get(w)).isEqualTo(cell.value().value());
                 assertThat(s.reason(w)).isEmpty();
@@ -61,7 +61,7 @@ class MetricSeriesTest {
                 .isInstanceOf(MissingValueException.class)
                 .hasMessage("trend: series 'avg_revenue (channel=email)' has no value in 1 of 12 periods, the first"
                         + " 2024-W04 (NO_ROWS: " + r.value("avg_revenue", Fixture.week(3), Map.of("channel", "email"))
-                        .orElseThrow().value().detail() + "); choose other periods, or pass"
+                        .orElseThrow().value().detail().orElseThrow() + "); choose other periods, or pass"
                         + " MissingPolicy.INTERPOLATE to fill them")
                 .satisfies(e -> {
                     MissingValueException m = (MissingValueException) e;

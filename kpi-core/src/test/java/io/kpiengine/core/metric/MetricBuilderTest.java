@@ -44,6 +44,7 @@ class MetricBuilderTest {
         assertThat(r.onZeroDenominator()).isEqualTo(EmptyPolicy.NO_VALUE);
         assertThat(r.inputs()).containsExactly("conversions", "visitors");
         assertThat(r.dimensions()).isEmpty();
+        assertThat(r.declaresDimensions()).isFalse();
     }
 
     @Test

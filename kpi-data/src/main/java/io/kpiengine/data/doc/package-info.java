@@ -6,4 +6,7 @@
  * <p>The strict reader itself (no duplicate keys, anchors, aliases or tags; size and depth limits) is an
  * implementation detail shared by the modules that read documents.
  */
+@NullMarked
 package io.kpiengine.data.doc;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The boxed Java values a column of each type accepts ({@code RecordBatch.Builder}, {@code MemorySource.Builder}),
@@ -28,7 +29,7 @@ public final class Values {
      * @throws IllegalArgumentException if the column cannot hold the value, naming row, column, expected and given
      *     type
      */
-    public static Object coerce(Column c, Object v, long rowNumber) {
+    public static @Nullable Object coerce(Column c, @Nullable Object v, long rowNumber) {
         if (v == null) {
             return null;
         }

@@ -9,7 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the text of one column is turned into a typed value: date and time patterns, number separators, boolean
@@ -58,15 +60,15 @@ public final class ColumnFormat {
 
     private final List<String> datePatterns;
     private final char decimalSeparator;
-    private final String thousandsSeparator;
+    private final @Nullable String thousandsSeparator;
     private final Locale locale;
-    private final ZoneId zone;
+    private final @Nullable ZoneId zone;
     private final List<String> trueWords;
     private final List<String> falseWords;
     private final List<String> nullTokens;
     private final boolean emptyAsMissing;
     private final boolean trim;
-    private final RoundingMode rounding;
+    private final @Nullable RoundingMode rounding;
 
     private ColumnFormat(Builder b) {
         this.datePatterns = List.copyOf(b.datePatterns);
@@ -122,10 +124,10 @@ public final class ColumnFormat {
     /**
      * The thousands separator, if numbers may use one.
      *
-     * @return the separator (one character, as text), or null when numbers have none
+     * @return the separator (one character, as text), empty when numbers have none
      */
-    public String thousandsSeparator() {
-        return thousandsSeparator;
+    public Optional<String> thousandsSeparator() {
+        return Optional.ofNullable(thousandsSeparator);
     }
 
     /**
@@ -140,10 +142,10 @@ public final class ColumnFormat {
     /**
      * The zone of timestamps written without an offset.
      *
-     * @return the zone, or null when such timestamps are refused
+     * @return the zone, empty when such timestamps are refused
      */
-    public ZoneId zone() {
-        return zone;
+    public Optional<ZoneId> zone() {
+        return Optional.ofNullable(zone);
     }
 
     /**
@@ -195,10 +197,10 @@ public final class ColumnFormat {
     /**
      * How an exact decimal column rounds a value with more decimal places than its scale.
      *
-     * @return the rounding mode, or null when such values are rejected (the default)
+     * @return the rounding mode, empty when such values are rejected (the default)
      */
-    public RoundingMode rounding() {
-        return rounding;
+    public Optional<RoundingMode> rounding() {
+        return Optional.ofNullable(rounding);
     }
 
     /**
@@ -239,17 +241,17 @@ public final class ColumnFormat {
      */
     public static final class Builder {
         private List<String> datePatterns = List.of();
-        private Character decimalSeparator;
-        private Character thousandsSeparator;
-        private Locale locale;
-        private ZoneId zone;
-        private List<String> trueWords;
-        private List<String> falseWords;
+        private @Nullable Character decimalSeparator;
+        private @Nullable Character thousandsSeparator;
+        private @Nullable Locale locale;
+        private @Nullable ZoneId zone;
+        private @Nullable List<String> trueWords;
+        private @Nullable List<String> falseWords;
         private List<String> nullTokens = List.of();
         private boolean nullTokensSet;
-        private Boolean emptyAsMissing;
-        private Boolean trim;
-        private RoundingMode rounding;
+        private @Nullable Boolean emptyAsMissing;
+        private @Nullable Boolean trim;
+        private @Nullable RoundingMode rounding;
 
         private Builder() {
         }
@@ -276,7 +278,7 @@ public final class ColumnFormat {
             for (String p : patterns) {
                 Objects.requireNonNull(p, "pattern");
                 try {
-                    DateTimeFormatter.ofPattern(p);
+                    DateTimeFormatter unused = DateTimeFormatter.ofPattern(p);   // validates the pattern
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("date pattern must be a valid DateTimeFormatter pattern, but was '"
                             + p + "': " + e.getMessage(), e);
@@ -472,7 +474,7 @@ public final class ColumnFormat {
             return new ColumnFormat(this);
         }
 
-        private static void once(boolean set, String option, Object value) {
+        private static void once(boolean set, String option, @Nullable Object value) {
             if (set) {
                 throw new IllegalStateException(option + " was already set to " + value);
             }

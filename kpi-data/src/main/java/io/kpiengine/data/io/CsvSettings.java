@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the CSV files of a data source are read: delimiter, quote, header line, charset, header names (matched
@@ -37,7 +38,7 @@ public final class CsvSettings {
     private final Charset charset;
     private final Map<String, String> headerNames;
     private final Map<String, ColumnFormat> formats;
-    private final ColumnFormat defaultFormat;
+    private final @Nullable ColumnFormat defaultFormat;
     private final boolean ignoreHeaderCase;
 
     private CsvSettings(Builder b) {
@@ -158,19 +159,19 @@ public final class CsvSettings {
      * {@link #build()} leaves the builder reusable. Not thread-safe.
      */
     public static final class Builder {
-        private Character delimiter;
-        private Character quote;
-        private Boolean header;
-        private Charset charset;
+        private @Nullable Character delimiter;
+        private @Nullable Character quote;
+        private @Nullable Boolean header;
+        private @Nullable Charset charset;
         private final Map<String, String> headerNames = new LinkedHashMap<>();
         private final Map<String, ColumnFormat> formats = new LinkedHashMap<>();
-        private ColumnFormat defaultFormat;
-        private Boolean ignoreHeaderCase;
+        private @Nullable ColumnFormat defaultFormat;
+        private @Nullable Boolean ignoreHeaderCase;
 
         private Builder() {
         }
 
-        private static <T> T once(T current, T value, String what) {
+        private static <T> T once(@Nullable T current, T value, String what) {
             Objects.requireNonNull(value, what);
             if (current != null) {
                 throw new IllegalStateException(what + " was already set to " + current);
@@ -178,7 +179,7 @@ public final class CsvSettings {
             return value;
         }
 
-        private static char syntaxChar(String option, char c) {
+        static char syntaxChar(String option, char c) {
             if (c > 126 || c < ' ' && c != '\t') {
                 throw new IllegalArgumentException(option + " must be a printable ASCII character or tab, but was U+"
                         + String.format("%04X", (int) c));
@@ -235,7 +236,7 @@ public final class CsvSettings {
         /**
          * Sets the quote character.
          *
-         * @param value a printable ASCII character, e.g. {@code '\''} (default {@code '"'})
+         * @param value a printable ASCII character or tab, e.g. {@code '\''} (default {@code '"'})
          * @return this builder
          * @throws IllegalArgumentException if the character is not allowed
          * @throws IllegalStateException if already set
@@ -334,7 +335,7 @@ public final class CsvSettings {
          * Builds the settings.
          *
          * @return the immutable settings
-         * @throws IllegalStateException if the delimiter and the quote are the same character
+         * @throws IllegalStateException if the delimiter equals the quote (no field could be told from a quoted one)
          */
         public CsvSettings build() {
             CsvSettings s = new CsvSettings(this);

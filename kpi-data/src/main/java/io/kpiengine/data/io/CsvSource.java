@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A streaming reader of CSV files into columnar {@link RecordBatch}es: RFC 4180 quoting, header mapping,
@@ -115,19 +116,19 @@ public final class CsvSource implements RecordSource {
     private final ColumnFormat[] formats;
     private final Dictionary[] dictionaries;
     private final ErrorBudget budget;
-    private final Path path;
+    private final @Nullable Path path;
     private final boolean splittable;
     private final CsvReader reader;
     private final long dataStart;
     private final long dataLine;
     private final long size;
-    private final FileStamp stamp;
+    private final @Nullable FileStamp stamp;
     private long estimate = -2;
     private boolean split;
     private volatile boolean hashText;
 
     private CsvSource(Builder b, Opened opened) {
-        this.schema = b.schema;
+        this.schema = Objects.requireNonNull(b.schema, "schema");
         this.name = opened.name;
         this.settings = opened.settings;
         this.budget = b.options.errorBudget();
@@ -172,8 +173,9 @@ public final class CsvSource implements RecordSource {
         }
         reader.bind(schema, fieldOfColumn, expectedFields, fieldCountRule, formats, dictionaries,
                 new BudgetTracker(name, budget, 1));
-        if (stamp != null) {
-            reader.onEnd(() -> stamp.check(name, reader.line()));
+        FileStamp fileStamp = stamp;
+        if (fileStamp != null) {
+            reader.onEnd(() -> fileStamp.check(name, reader.line()));
         }
     }
 
@@ -293,7 +295,7 @@ public final class CsvSource implements RecordSource {
      * @throws ErrorBudgetExceededException when too many records were rejected
      */
     @Override
-    public RecordBatch next() {
+    public @Nullable RecordBatch next() {
         Splits.checkNotSplit(name, split);
         return reader.next();
     }
@@ -311,7 +313,7 @@ public final class CsvSource implements RecordSource {
         return e;
     }
 
-    private static long estimate(Path path, long dataStart, long size) {
+    private static long estimate(@Nullable Path path, long dataStart, long size) {
         if (path == null || size <= 0) {
             return -1;
         }
@@ -406,7 +408,7 @@ public final class CsvSource implements RecordSource {
         private final SplitPlan plan;
         private final int index;
         private final BudgetTracker tracker;
-        private CsvReader reader;
+        private @Nullable CsvReader reader;
         private boolean closed;
 
         Partition(CsvSource parent, SplitPlan plan, int index, BudgetTracker tracker) {
@@ -433,7 +435,7 @@ public final class CsvSource implements RecordSource {
         }
 
         @Override
-        public RecordBatch next() {
+        public @Nullable RecordBatch next() {
             if (closed) {
                 throw new IllegalStateException("partition " + index + " of " + parent.name + " is closed");
             }
@@ -451,8 +453,9 @@ public final class CsvSource implements RecordSource {
                 reader = r;
                 reader.bind(parent.schema, parent.fieldOfColumn, parent.expectedFields, parent.fieldCountRule,
                         parent.formats, parent.dictionaries, tracker);
-                if (parent.stamp != null) {
-                    reader.onEnd(() -> parent.stamp.check(parent.name, r.line()));
+                FileStamp fileStamp = parent.stamp;
+                if (fileStamp != null) {
+                    reader.onEnd(() -> fileStamp.check(parent.name, r.line()));
                 }
                 if (parent.hashText) {
                     reader.hashText();
@@ -487,16 +490,20 @@ public final class CsvSource implements RecordSource {
         }
     }
 
-    /** What {@link Builder#build()} opened. */
+    /** What {@link Builder#build()} opened; filled field by field by {@link Builder#open}. */
     private static final class Opened {
+        @SuppressWarnings("NullAway.Init")
         String name;
+        @SuppressWarnings("NullAway.Init")
         CsvSettings csv;
+        @SuppressWarnings("NullAway.Init")
         CsvReader.Settings settings;
+        @SuppressWarnings("NullAway.Init")
         CsvReader reader;
-        Path path;
+        @Nullable Path path;
         boolean splittable;
         long size;
-        FileStamp stamp;
+        @Nullable FileStamp stamp;
     }
 
     /**
@@ -505,11 +512,11 @@ public final class CsvSource implements RecordSource {
      * once. Not thread-safe.
      */
     public static final class Builder {
-        private final Path file;
-        private InputStream stream;
-        private Reader text;
+        private final @Nullable Path file;
+        private @Nullable InputStream stream;
+        private @Nullable Reader text;
         private final SourceOptions options;
-        private Schema schema;
+        private @Nullable Schema schema;
         private final CsvSettings.Builder csv = CsvSettings.builder();
         private Set<String> optional = Set.of();
         private boolean optionalSet;
@@ -518,7 +525,7 @@ public final class CsvSource implements RecordSource {
         private int maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
         private boolean maxRecordBytesSet;
 
-        private Builder(Path file, InputStream stream, Reader text, String name) {
+        private Builder(@Nullable Path file, @Nullable InputStream stream, @Nullable Reader text, String name) {
             this.file = file;
             this.stream = stream;
             this.text = text;
@@ -881,7 +888,7 @@ public final class CsvSource implements RecordSource {
                     maxRecordBytes);
         }
 
-        private static Charset utf16Bom(byte[] head, int n) {
+        private static @Nullable Charset utf16Bom(byte[] head, int n) {
             if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
                 return StandardCharsets.UTF_16BE;
             }

@@ -37,6 +37,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the result of a SQL query, through any JDBC driver, into columnar {@link RecordBatch}es.
@@ -262,7 +263,7 @@ public final class JdbcSource implements RecordSource {
      * @throws ErrorBudgetExceededException when too many rows were rejected
      */
     @Override
-    public RecordBatch next() {
+    public @Nullable RecordBatch next() {
         if (done) {
             return null;
         }
@@ -304,7 +305,7 @@ public final class JdbcSource implements RecordSource {
         return sb.toString();
     }
 
-    private String readRow(int row) throws SQLException {
+    private @Nullable String readRow(int row) throws SQLException {
         for (int c = 0; c < parsers.length; c++) {
             int i = resultColumn[c];
             Object v = value(i, schema.column(c).type());
@@ -329,7 +330,7 @@ public final class JdbcSource implements RecordSource {
         return null;
     }
 
-    private Object value(int i, ColumnType type) throws SQLException {
+    private @Nullable Object value(int i, ColumnType type) throws SQLException {
         int col = i + 1;
         if (type == ColumnType.TEXT || type == ColumnType.CATEGORY) {
             return result.getString(col);
@@ -355,7 +356,7 @@ public final class JdbcSource implements RecordSource {
     }
 
     /** Stores a non-string value; null on success, else the end of the reason. */
-    private String put(ColumnParser parser, Column column, int row, Object v) {
+    private @Nullable String put(ColumnParser parser, Column column, int row, @Nullable Object v) {
         switch (column.type()) {
             case INTEGER: {
                 BigDecimal d = decimal(v);
@@ -420,12 +421,12 @@ public final class JdbcSource implements RecordSource {
                 return null;
             }
             default:
-                parser.putText(row, v.toString());
+                parser.putText(row, String.valueOf(v));
                 return null;
         }
     }
 
-    private static BigDecimal decimal(Object v) {
+    private static @Nullable BigDecimal decimal(@Nullable Object v) {
         if (v instanceof BigDecimal d) {
             return d;
         }
@@ -470,18 +471,18 @@ public final class JdbcSource implements RecordSource {
      * be called again (each call runs it anew). Not thread-safe.
      */
     public static final class Builder {
-        private final DataSource dataSource;
-        private final Connection connection;
-        private String sql;
+        private final @Nullable DataSource dataSource;
+        private final @Nullable Connection connection;
+        private @Nullable String sql;
         private List<Object> parameters = List.of();
-        private Schema schema;
+        private @Nullable Schema schema;
         private final SourceOptions options = new SourceOptions("query");
         private int fetchSize = 1000;
         private boolean fetchSizeSet;
         private ZoneId zone = ZoneOffset.UTC;
         private boolean zoneSet;
 
-        private Builder(DataSource dataSource, Connection connection) {
+        private Builder(@Nullable DataSource dataSource, @Nullable Connection connection) {
             this.dataSource = dataSource;
             this.connection = connection;
         }
@@ -642,12 +643,12 @@ public final class JdbcSource implements RecordSource {
             boolean owns = false;
             try {
                 if (c == null) {
-                    c = dataSource.getConnection();
+                    c = Objects.requireNonNull(dataSource, "dataSource").getConnection();
                     owns = true;
                 }
                 return new JdbcSource(this, c, owns);
             } catch (SQLException | RuntimeException e) {
-                if (owns) {
+                if (owns && c != null) {
                     try {
                         c.close();
                     } catch (SQLException suppressed) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A source of records held in memory: batches built elsewhere, or rows of boxed values, for tests, examples and
@@ -106,7 +107,7 @@ public final class MemorySource implements RecordSource {
     }
 
     @Override
-    public RecordBatch next() {
+    public @Nullable RecordBatch next() {
         Splits.checkNotSplit(name, split);
         return next < batches.size() ? batches.get(next++) : null;
     }
@@ -215,8 +216,8 @@ public final class MemorySource implements RecordSource {
          *     cannot hold its value, e.g. {@code row 3, column 'ts' (TIMESTAMP): expected Instant, OffsetDateTime or
          *     ZonedDateTime (...), but was LocalDateTime '2025-01-01T00:00'}
          */
-        public Builder row(Object... values) {
-            Object[] copy = Objects.requireNonNull(values, "values").clone();
+        public Builder row(@Nullable Object... values) {
+            @Nullable Object[] copy = Objects.requireNonNull(values, "values").clone();
             long ordinal = rows.size() + 1L;
             if (copy.length != schema.size()) {
                 throw new IllegalArgumentException("row " + ordinal + " has " + copy.length + " values, but the schema"

@@ -1,6 +1,7 @@
 package io.kpiengine.data.io;
 
 import io.kpiengine.base.KpiException;
+import org.jspecify.annotations.Nullable;
 
 
 /**
@@ -25,7 +26,7 @@ public final class SourceException extends KpiException {
      * @param message what went wrong; the source name and line are prefixed
      * @param cause the underlying failure, or null
      */
-    public SourceException(String source, long line, String message, Throwable cause) {
+    public SourceException(String source, long line, String message, @Nullable Throwable cause) {
         super(source + (line > 0 ? ":" + line : "") + ": " + message, cause);
         this.source = source;
         this.line = line;

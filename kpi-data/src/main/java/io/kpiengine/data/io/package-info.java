@@ -11,4 +11,7 @@
  * {@link io.kpiengine.data.io.ErrorBudgetExceededException} when too many fail, and
  * {@link io.kpiengine.data.io.SourceException} reports a source that cannot be read at all.
  */
+@NullMarked
 package io.kpiengine.data.io;
+
+import org.jspecify.annotations.NullMarked;

@@ -48,7 +48,7 @@ class ColumnFormatTest {
                 .hasMessage("thousandsSeparator must differ from the decimal separator, but both were '.'");
         ColumnFormat.Builder b = ColumnFormat.builder().decimalSeparator(',');
         assertThat(b.build()).isEqualTo(b.build()).isNotEqualTo(ColumnFormat.DEFAULT);
-        assertThat(ColumnFormat.builder().locale(Locale.GERMANY).build().thousandsSeparator()).isEqualTo(".");
+        assertThat(ColumnFormat.builder().locale(Locale.GERMANY).build().thousandsSeparator()).contains(".");
     }
 
     @Test

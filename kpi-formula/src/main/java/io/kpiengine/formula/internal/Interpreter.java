@@ -62,6 +62,9 @@ public final class Interpreter extends Evaluator {
      * @param program every node of the tree, each after its operands ({@link Expression#nodes()})
      * @param bindings its slots
      */
+    // the program stores an operator or function as its ordinal, read back through OPERATORS and FUNCTIONS
+    // (values() of the same enums, in this class): an int array keeps the evaluation loop free of objects
+    @SuppressWarnings("EnumOrdinal")
     public Interpreter(List<Expression> program, Binder.Bindings bindings) {
         int n = program.size();
         code = new int[n];

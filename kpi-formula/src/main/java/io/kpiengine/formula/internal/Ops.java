@@ -1,14 +1,12 @@
 package io.kpiengine.formula.internal;
 
+import io.kpiengine.base.internal.Pow10;
+
 /**
  * Run-time helpers shared by the generated code and the interpreter, so both compute bit-identical results.
  * Every method is static, allocation-free and small enough for the JIT to inline.
  */
 public final class Ops {
-
-    /** Powers of ten that are exact doubles, 10^0 to 10^15. */
-    private static final double[] POW10 = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
     /** The largest number of digits {@code round} accepts, either sign. */
     public static final int MAX_ROUND_DIGITS = 15;
@@ -35,7 +33,7 @@ public final class Ops {
      * @return the rounded value, or NaN if an argument is not finite or the digits are out of range
      */
     public static double round(double x, double digits) {
-        if (x - x != 0 || digits - digits != 0) {
+        if (!Double.isFinite(x) || !Double.isFinite(digits)) {
             return Double.NaN;
         }
         double truncated = digits < 0 ? Math.ceil(digits) : Math.floor(digits);
@@ -46,7 +44,7 @@ public final class Ops {
         double a = Math.abs(x);
         double r;
         if (d >= 0) {
-            double p = POW10[d];
+            double p = Pow10.asDouble(d);
             double y = a * p;
             if (y >= 0x1p52) {
                 return x;
@@ -55,7 +53,7 @@ public final class Ops {
             double tie = (2 * k + 1) / (2 * p);
             r = a >= tie ? (k + 1) / p : k / p;
         } else {
-            double p = POW10[-d];
+            double p = Pow10.asDouble(-d);
             double k = Math.floor(a / p);
             double tie = (k + 0.5) * p;
             r = a >= tie ? (k + 1) * p : k * p;
@@ -113,7 +111,7 @@ public final class Ops {
      * @return true when finite
      */
     public static boolean finite(double x) {
-        return x - x == 0;
+        return Double.isFinite(x);
     }
 
     /**
@@ -123,6 +121,6 @@ public final class Ops {
      * @return the result as the public API returns it
      */
     public static double result(double x) {
-        return x - x == 0 ? x + 0.0 : Double.NaN;
+        return Double.isFinite(x) ? x + 0.0 : Double.NaN;
     }
 }

@@ -92,13 +92,13 @@ public final class Trees {
      * @return true if {@code b} is an equal tree
      */
     public static boolean equal(Expression a, Object b) {
-        if (!(b instanceof Expression)) {
+        if (!(b instanceof Expression other)) {
             return false;
         }
         Deque<Expression> left = new ArrayDeque<>();
         Deque<Expression> right = new ArrayDeque<>();
         left.push(a);
-        right.push((Expression) b);
+        right.push(other);
         while (!left.isEmpty()) {
             Expression x = left.pop();
             Expression y = right.pop();

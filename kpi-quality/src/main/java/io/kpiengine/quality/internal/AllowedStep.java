@@ -79,7 +79,7 @@ final class AllowedStep implements Step {
             int m = map[code];
             if (m == NOT_ALLOWED) {
                 out[r] = normal.encode(in.dict.value(code));
-                invalid(w, r, in.dict.value(code), in, out);
+                invalid(w, r, in.dict.value(code));
             } else {
                 out[r] = m;
                 String raw = in.dict.value(code);
@@ -106,7 +106,7 @@ final class AllowedStep implements Step {
             if (n == null) {
                 n = normal(raw);
                 if (n == null) {
-                    invalid(w, r, raw, in, null);
+                    invalid(w, r, raw);
                     continue;
                 }
                 if (cache.size() < TEXT_CACHE) {
@@ -123,7 +123,7 @@ final class AllowedStep implements Step {
         }
     }
 
-    private void invalid(Work w, int r, String raw, Col in, int[] codes) {
+    private void invalid(Work w, int r, String raw) {
         String reason = "column '" + w.plan.output.column(column).name() + "': '" + raw + "' is not an allowed value"
                 + (spec.allowed().size() <= 20 ? " " + spec.allowed() : "");
         Invalid.handle(w, r, rule, column, spec.onInvalid(), reason);

@@ -90,7 +90,7 @@ public final class Consistency {
     /** Why a constant fill breaks another rule of its column (so that cleaning would not be idempotent). */
     private static String fillProblem(MissingValueRule m, Rule other) {
         if (other instanceof AllowedValuesRule a && a.column().equals(m.column()) && m.value() instanceof String v
-                && !v.equals(a.apply(v))) {
+                && !a.apply(v).filter(v::equals).isPresent()) {
             return "fill value '" + v + "' is not an allowed normal value of rule '" + a.id() + "'";
         }
         if (other instanceof RangeRule r && r.column().equals(m.column()) && m.value() instanceof BigDecimal v

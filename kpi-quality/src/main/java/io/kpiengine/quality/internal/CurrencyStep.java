@@ -149,6 +149,7 @@ final class CurrencyStep implements Step {
                 converted[r] = value;
                 // counted without a branch (currencies alternate from row to row); an entry is made only for rows
                 // the report still keeps, which soon is none
+                @SuppressWarnings("ShortCircuitBoolean") // no branch on purpose: currencies alternate row by row
                 boolean changed = f.changes[c] | a != value;
                 changes += changed ? 1 : 0;
                 if (rowNumbers[r] <= keepBelow && changed) {

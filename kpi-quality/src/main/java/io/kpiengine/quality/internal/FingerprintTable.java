@@ -173,6 +173,7 @@ public final class FingerprintTable implements DuplicateIndex {
         /** The home slots of the rows being offered (see {@link #offerAll}). */
         private int[] homes = new int[0];
         /** The sum of the preloaded index slots, kept so that the compiler does not drop the loads. */
+        @SuppressWarnings("UnusedVariable") // written only: the store keeps the preloading loads alive
         private int sink;
 
         Segment(int bits) {

@@ -35,7 +35,8 @@ final class Fingerprints {
     private static final long K1 = 0x9E3779B97F4A7C15L;
     private static final long K2 = 0xC2B2AE3D27D4EB4FL;
     private static final long K3 = 0xD6E8FEB86659FD93L;
-    private static final long MISSING = 0x5DEECE66DL * 0x2545F4914F6CDD1DL;
+    /** The word of a missing value: 0x5DEECE66D * 0x2545F4914F6CDD1D, wrapped to 64 bits. */
+    private static final long MISSING = 0xBE79A0E69CBE3359L;
 
     /** Per dictionary: the two text hashes of each code ({hashes A..., hashes B...}), 0 where not yet computed. */
     private final Map<Dictionary, long[][]> categoryHashes = new IdentityHashMap<>();

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -111,7 +112,7 @@ final class Periods {
     }
 
     /** Refuses a group whose periods from first to last are more than the rules allow. */
-    private static void checkSpan(Plan plan, Plan.PeriodSpec spec, List<String> group, TreeMap<Long, long[]> counts,
+    private static void checkSpan(Plan plan, Plan.PeriodSpec spec, List<String> group, NavigableMap<Long, long[]> counts,
             LocalDateTime first, LocalDateTime last, String source) {
         int max = plan.rules.maxPeriods();
         long n = 0;
@@ -133,7 +134,7 @@ final class Periods {
      * rows, e.g. {@code 3 rows in 0205-02-03T00:00 are 664,740 days before the other 28 rows (2025-02-01T00:00 to
      * 2025-02-28T00:00)}.
      */
-    private static String stretch(TreeMap<Long, long[]> counts) {
+    private static String stretch(NavigableMap<Long, long[]> counts) {
         Long[] keys = counts.keySet().toArray(new Long[0]);
         if (keys.length < 2) {
             return "the rows span " + local(keys[0]);

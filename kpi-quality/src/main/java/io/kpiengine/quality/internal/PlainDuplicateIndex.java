@@ -1,6 +1,8 @@
 package io.kpiengine.quality.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,14 +18,13 @@ public final class PlainDuplicateIndex implements DuplicateIndex {
     }
 
     private final ReentrantLock[] locks = new ReentrantLock[SEGMENTS];
-    @SuppressWarnings("unchecked")
-    private final Map<Key, Long>[] maps = new Map[SEGMENTS];
+    private final List<Map<Key, Long>> maps = new ArrayList<>();
 
     /** Creates an empty index. */
     public PlainDuplicateIndex() {
         for (int s = 0; s < SEGMENTS; s++) {
             locks[s] = new ReentrantLock();
-            maps[s] = new HashMap<>();
+            maps.add(new HashMap<>());
         }
     }
 
@@ -34,7 +35,7 @@ public final class PlainDuplicateIndex implements DuplicateIndex {
 
     @Override
     public void offer(int segment, int from, int to, long[] hi, long[] lo, long[] rows, long[] outcomes) {
-        Map<Key, Long> map = maps[segment];
+        Map<Key, Long> map = maps.get(segment);
         for (int k = from; k < to; k++) {
             Key key = new Key(hi[k], lo[k] & FINGERPRINT_LOW);
             long row = rows[k];
@@ -55,7 +56,7 @@ public final class PlainDuplicateIndex implements DuplicateIndex {
         int s = DuplicateIndex.segmentOf(hi);
         locks[s].lock();
         try {
-            Long row = maps[s].get(new Key(hi, lo & FINGERPRINT_LOW));
+            Long row = maps.get(s).get(new Key(hi, lo & FINGERPRINT_LOW));
             return row == null ? -1 : row;
         } finally {
             locks[s].unlock();
@@ -68,7 +69,7 @@ public final class PlainDuplicateIndex implements DuplicateIndex {
         for (int s = 0; s < SEGMENTS; s++) {
             locks[s].lock();
             try {
-                n += maps[s].size();
+                n += maps.get(s).size();
             } finally {
                 locks[s].unlock();
             }

@@ -12,6 +12,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One cleaning run over one source: the state its partitions share and the partitions themselves.
@@ -23,6 +25,8 @@ import java.util.Map;
  */
 public final class Run implements CleanedSource {
 
+    private static final Logger LOG = LoggerFactory.getLogger("io.kpiengine.quality");
+
     private final Plan plan;
     private final RecordSource source;
     final DuplicateIndex table;
@@ -33,9 +37,11 @@ public final class Run implements CleanedSource {
     private boolean split;
     private Partition single;
     private volatile QualityReport report;
+    private final long started;
 
 
     private Run(Plan plan, RecordSource source) {
+        this.started = System.nanoTime();
         this.plan = plan;
         this.source = source;
         this.table = plan.exactRule >= 0 ? new FingerprintTable(presize(source.estimatedRows())) : null;
@@ -166,7 +172,43 @@ public final class Run implements CleanedSource {
             }
         }
         report = Finisher.report(plan, source.name(), total, table);
+        log(source.name(), report, System.nanoTime() - started);
         return tail;
+    }
+
+    /**
+     * Tells the host's operators what the run did: rows that did not make it to the output and lists the report cut
+     * short are warnings (the report holds the details), the counts and the time are debug lines.
+     */
+    private static void log(String source, QualityReport r, long nanos) {
+        QualityReport.Counts c = r.counts();
+        if (c.quarantined() > 0) {
+            LOG.warn("source '{}': {} of {} rows quarantined by the rules ({} could not be read); first: {}", source,
+                    c.quarantined(), c.input(), c.readerRejects(),
+                    r.quarantined().items().isEmpty() ? "-" : r.quarantined().items().get(0));
+        }
+        List<String> cut = new ArrayList<>();
+        cutShort("changes", r.changes(), cut);
+        cutShort("quarantined rows", r.quarantined(), cut);
+        cutShort("merges", r.merges(), cut);
+        cutShort("conflicts", r.conflicts(), cut);
+        cutShort("flags", r.flags(), cut);
+        cutShort("periods", r.periods(), cut);
+        if (!cut.isEmpty()) {
+            LOG.warn("source '{}': the quality report keeps the first entries only: {} (raise reportLimit to keep more)",
+                    source, String.join(", ", cut));
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("source '{}': cleaned {} rows in {} ms: {} clean, {} quarantined, {} merged, {} inserted, status {}",
+                    source, c.input(), nanos / 1_000_000, c.clean(), c.quarantined(), c.merged(), c.inserted(),
+                    r.status());
+        }
+    }
+
+    private static void cutShort(String what, QualityReport.Details<?> d, List<String> out) {
+        if (d.omitted() > 0) {
+            out.add(d.items().size() + " of " + d.total() + " " + what);
+        }
     }
 
     private synchronized void partitionExhausted() {

@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
 import java.time.format.DateTimeParseException;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
@@ -191,6 +192,6 @@ final class TimeZoneStep implements Step {
                     break;
             }
         }
-        res.micros = local.toEpochSecond(offset) * 1_000_000L + local.getNano() / 1000;
+        res.micros = local.toEpochSecond(offset) * 1_000_000L + local.get(ChronoField.NANO_OF_SECOND) / 1000;
     }
 }

@@ -67,6 +67,7 @@ public final class Assets {
      * @param text a script's or style sheet's text
      * @return {@code 'sha256-<base64>'}
      */
+    @SuppressWarnings("ReferenceEquality") // the bundled ECharts text itself: its hash is computed once
     public static String hash(String text) {
         if (text == ECHARTS && ECHARTS_HASH != null) {
             return ECHARTS_HASH;

@@ -104,7 +104,7 @@ final class Charts {
                 }
                 List<Object> changes = new ArrayList<>();
                 for (KpiModel.Marker m : k.changes) {
-                    changes.add(map("xAxis", m.period(), "name", m.text(), "label", map("formatter", m.text().split(":")[0],
+                    changes.add(map("xAxis", m.period(), "name", m.text(), "label", map("formatter", beforeColon(m.text()),
                             "position", "end", "color", "#6B7280", "fontSize", 10)));
                 }
                 if (!changes.isEmpty()) {
@@ -319,5 +319,11 @@ final class Charts {
     /** A percentage to one decimal, as the page writes it. */
     static double tenth(double v) {
         return Math.round(v * 10) / 10.0;
+    }
+
+    /** The text before the first colon (all of it when there is none): a change marker's short label. */
+    private static String beforeColon(String text) {
+        int colon = text.indexOf(':');
+        return colon < 0 ? text : text.substring(0, colon);
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * <p>Design: the HTML tokenizer ends a script element at the first {@code </script} (any case) and treats
  * {@code <!--} specially inside it; JSON strings are the only place where such text can appear, so {@code <},
- * {@code >} and {@code &} are written as {@code \u003c}, {@code \u003e}, {@code \u0026} (JSON.parse reads them back
+ * {@code >} and {@code &} are written as <code>&#92;u003c</code>, <code>&#92;u003e</code>, <code>&#92;u0026</code> (JSON.parse reads them back
  * unchanged). U+2028 and U+2029 are escaped too: they are legal in JSON but end a line in older JavaScript
  * parsers. Numbers that are not finite have no JSON form and are written as null (a gap in a chart), so a NaN
  * never reaches the page as text. Keys and values are escaped alike.

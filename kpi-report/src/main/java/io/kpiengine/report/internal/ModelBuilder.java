@@ -237,7 +237,7 @@ public final class ModelBuilder {
         k.formula = formula(m);
         k.sources = List.copyOf(new TreeSet<>(catalog.sourcesOf(m.id())));
         boolean unreliable = k.sources.stream().anyMatch(failedSources::contains);
-        Map<Map<String, String>, Line> lines = lines(m.id(), dims, false);
+        Map<Map<String, String>, Line> lines = lines(m.id());
         k.segments.addAll(lines.values());
         total(k, m);
         List<Line> every = new ArrayList<>(k.segments);
@@ -255,7 +255,7 @@ public final class ModelBuilder {
     }
 
     /** The cells of a metric as lines over {@link #all}, one per combination of dimension values. */
-    private Map<Map<String, String>, Line> lines(String metric, List<String> dims, boolean quiet) {
+    private Map<Map<String, String>, Line> lines(String metric) {
         Map<Map<String, String>, Line> lines = new LinkedHashMap<>();
         int n = all.size();
         for (KpiResult r : results.metric(metric)) {
@@ -267,7 +267,7 @@ public final class ModelBuilder {
             if (r.value().isPresent()) {
                 l.value[i] = r.value().value();
             } else {
-                l.reason[i] = r.value().reason() + ": " + r.value().detail();
+                l.reason[i] = r.value().reason().map(Enum::name).orElse("") + ": " + r.value().detail().orElse("");
             }
             if (r.status() == PeriodStatus.PARTIAL) {
                 l.statusRule[i] = "partial";
@@ -331,8 +331,8 @@ public final class ModelBuilder {
             if (num.isPresent() && den.isPresent() && additive(num.get()) && additive(den.get())
                     && catalog.dimensionsOf(r.numerator()).equals(dims)
                     && catalog.dimensionsOf(r.denominator()).equals(dims)) {
-                Line a = sum(List.copyOf(lines(r.numerator(), dims, true).values()), n, "numerator");
-                Line b = sum(List.copyOf(lines(r.denominator(), dims, true).values()), n, "denominator");
+                Line a = sum(List.copyOf(lines(r.numerator()).values()), n, "numerator");
+                Line b = sum(List.copyOf(lines(r.denominator()).values()), n, "denominator");
                 Line t = new Line("Total", Map.of(), true, n);
                 double scale = r.scale().doubleValue();
                 for (int i = 0; i < n; i++) {

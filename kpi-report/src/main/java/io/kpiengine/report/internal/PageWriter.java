@@ -5,6 +5,7 @@ import io.kpiengine.core.metric.MetricVersion;
 import io.kpiengine.core.metric.Target;
 import io.kpiengine.report.View;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -454,19 +455,20 @@ public final class PageWriter {
     }
 
     private void team(String owner, List<KpiModel> kpis, int t) {
-        int[] counts = new int[Status.values().length];
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
         for (KpiModel k : kpis) {
             Line h = k.headline();
             if (h != null) {
-                counts[h.status[c].ordinal()]++;
+                counts.merge(h.status[c], 1, Integer::sum);
             }
         }
         out.append("<section class=\"team\" id=\"team-").append(t).append("\"><h3 class=\"team-title\">")
                 .append(Html.escape(owner)).append(" <span class=\"muted\">").append(kpis.size())
                 .append(kpis.size() == 1 ? " KPI" : " KPIs");
         for (Status s : Status.values()) {
-            if (counts[s.ordinal()] > 0) {
-                out.append(" \u00b7 ").append(counts[s.ordinal()]).append(' ').append(s.label().toLowerCase(Locale.ROOT));
+            int count = counts.getOrDefault(s, 0);
+            if (count > 0) {
+                out.append(" \u00b7 ").append(count).append(' ').append(s.label().toLowerCase(Locale.ROOT));
             }
         }
         out.append("</span></h3><div class=\"card\">");

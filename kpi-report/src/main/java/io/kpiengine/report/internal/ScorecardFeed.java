@@ -71,7 +71,7 @@ final class ScorecardFeed {
             Line only = k.dimensions.isEmpty() && k.segments.size() == 1 ? k.segments.get(0) : null;
             if (only != null) {
                 card.row(k.metric.id(), model.periods.get(model.current), only.segment)
-                        .flatMap(ScorecardRow::pace).ifPresent(p -> k.pace = pace(k, p));
+                        .flatMap(ScorecardRow::pace).ifPresent(p -> k.pace = pace(p));
             }
         }
         if (ownAlerts) {
@@ -173,7 +173,7 @@ final class ScorecardFeed {
         }
     }
 
-    private static KpiModel.PaceInfo pace(KpiModel k, Pace p) {
+    private static KpiModel.PaceInfo pace(Pace p) {
         double target = p.target().targetValue().map(java.math.BigDecimal::doubleValue).orElse(Double.NaN);
         String outlook = p.outlook().map(o -> o.id().replace('-', ' ')).orElse(p.reason().orElse("no forecast"));
         return new KpiModel.PaceInfo(target, p.horizonEnd().toString(), nan(p.percent()), nan(p.toDateExpected()),

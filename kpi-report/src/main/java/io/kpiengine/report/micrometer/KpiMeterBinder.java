@@ -47,6 +47,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * module does not. Thread-safe: {@link #update(KpiResults)} may run while a registry reads the gauges; a reading
  * sees one run or the next, never a mix within one gauge.
  */
+// "exports": the class is a Micrometer MeterBinder, so Micrometer types are its API; micrometer-core is an optional,
+// automatic module, which "requires transitive" must not name (users who bind meters require it themselves)
+@SuppressWarnings("exports")
 public final class KpiMeterBinder implements MeterBinder {
 
     /** The name of the value gauge. */

@@ -2,6 +2,7 @@ package io.kpiengine.report.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kpiengine.report.ReportSamples;
 import java.util.Arrays;
@@ -23,7 +24,8 @@ class JsonTest {
         String json = Json.text(tree);
         assertThat(json).doesNotContain("<", ">", "&", "'", "\u2028", "\u2029");
         assertThat(json.toLowerCase()).doesNotContain("</script");
-        assertThat(MAPPER.readValue(json, Map.class)).isEqualTo(tree);
+        Map<String, Object> back = MAPPER.readValue(json, new TypeReference<Map<String, Object>>() { });
+        assertThat(back).isEqualTo(tree);
     }
 
     @Test

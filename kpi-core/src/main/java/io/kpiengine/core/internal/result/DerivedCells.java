@@ -207,14 +207,14 @@ public final class DerivedCells {
                 KpiValue in = why.slot() >= 0 ? inputs[why.slot()] : null;
                 String name = why.slot() >= 0 ? slotText(f.slots().get(why.slot())) : "an input";
                 String detail = "input '" + name + "' has no value"
-                        + (in != null && in.detail() != null ? ": " + in.detail() : "");
-                if (in != null && in.reason() == NoValueReason.NO_ROWS) {
+                        + (in != null && in.detail().isPresent() ? ": " + in.detail().get() : "");
+                NoValueReason inReason = in == null ? null : in.reason().orElse(null);
+                if (inReason == NoValueReason.NO_ROWS) {
                     return policies.apply(m.emptyPolicy(), NoValueReason.MISSING_INPUT, detail, m, dims, abs, tuple,
                             "empty");
                 }
-                if (in != null && (in.reason() == NoValueReason.NO_HISTORY
-                        || in.reason() == NoValueReason.INCOMPLETE_WINDOW)) {
-                    return KpiValue.none(in.reason(), detail);
+                if (inReason == NoValueReason.NO_HISTORY || inReason == NoValueReason.INCOMPLETE_WINDOW) {
+                    return KpiValue.none(inReason, detail);
                 }
                 return KpiValue.none(NoValueReason.MISSING_INPUT, detail);
             }

@@ -239,8 +239,8 @@ public final class StateCells {
             KpiValue missing = !num.isPresent() ? num : den;
             String side = !num.isPresent() ? "numerator '" + m.numerator() + "'"
                     : "denominator '" + m.denominator() + "'";
-            String detail = side + " has no value: " + missing.detail();
-            if (missing.reason() == NoValueReason.NO_ROWS) {
+            String detail = side + " has no value: " + missing.detail().orElse("");
+            if (missing.reason().orElse(null) == NoValueReason.NO_ROWS) {
                 return policies.apply(m.emptyPolicy(), NoValueReason.NO_ROWS, detail + window, m, dims, abs, tuple,
                         "empty");
             }

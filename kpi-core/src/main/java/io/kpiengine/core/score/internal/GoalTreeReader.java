@@ -654,7 +654,7 @@ public final class GoalTreeReader {
         if (cell.kind() != DocNode.Kind.STRING) {
             return Double.NaN;
         }
-        String[] parts = cell.scalarText().trim().split("/");
+        String[] parts = cell.scalarText().trim().split("/", -1);   // "1/" is two parts, the second not a number
         try {
             return parts.length == 2 ? Double.parseDouble(parts[0].trim()) / Double.parseDouble(parts[1].trim())
                     : Double.NaN;

@@ -50,6 +50,8 @@ public final class Kernel {
     private Kernel() {
     }
 
+    // reasons travel as byte codes in the per-entity arrays: the ordinal + 1 (0 is "no reason"), read back by reason()
+    @SuppressWarnings("EnumOrdinal")
     private static byte code(NoScoreReason r) {
         return (byte) (r.ordinal() + 1);
     }
@@ -60,6 +62,7 @@ public final class Kernel {
      * @param code a non-zero reason code
      * @return the reason
      */
+    @SuppressWarnings("EnumOrdinal")   // the inverse of code(): the byte is the ordinal + 1
     public static NoScoreReason reason(byte code) {
         return NoScoreReason.values()[code - 1];
     }
@@ -220,7 +223,7 @@ public final class Kernel {
                 double k = z ? 1 / st.sd : 100 / (st.max - st.min);
                 for (int e = lo; e < hi; e++) {
                     double x = raw[e];
-                    if (x != x) {
+                    if (Double.isNaN(x)) {
                         missing(y, r, e, MISSING_INPUT);
                     } else if (!defined) {
                         missing(y, r, e, UNDEFINED);
@@ -236,7 +239,7 @@ public final class Kernel {
                 double k = 100 / (norm.best() - worst);
                 for (int e = lo; e < hi; e++) {
                     double x = raw[e];
-                    if (x != x) {
+                    if (Double.isNaN(x)) {
                         missing(y, r, e, MISSING_INPUT);
                     } else {
                         y[e] = Math.min(100, Math.max(0, (x - worst) * k));
@@ -250,14 +253,14 @@ public final class Kernel {
                 boolean achievement = norm.method() == Normalization.Method.ACHIEVEMENT;
                 for (int e = lo; e < hi; e++) {
                     double x = raw[e];
-                    double t = own != null && own[e] == own[e] ? own[e] : plan.target[leaf];
-                    if (x != x) {
+                    double t = own != null && !Double.isNaN(own[e]) ? own[e] : plan.target[leaf];
+                    if (Double.isNaN(x)) {
                         missing(y, r, e, MISSING_INPUT);
                         continue;
                     }
                     double d = distance(plan, leaf, x, t);
-                    if (d != d) {
-                        missing(y, r, e, plan.orientation[leaf] != 0 && t != t ? NO_TARGET : UNDEFINED);
+                    if (Double.isNaN(d)) {
+                        missing(y, r, e, plan.orientation[leaf] != 0 && Double.isNaN(t) ? NO_TARGET : UNDEFINED);
                     } else {
                         y[e] = achievement ? Math.min(norm.capValue(), Math.max(norm.floorValue(), 100 + d)) : d;
                         r[e] = 0;
@@ -271,7 +274,7 @@ public final class Kernel {
                 double k = percentile ? 100.0 / (st.count - 1) : 1;
                 for (int e = lo; e < hi; e++) {
                     double x = raw[e];
-                    if (x != x) {
+                    if (Double.isNaN(x)) {
                         missing(y, r, e, MISSING_INPUT);
                     } else if (!defined) {
                         missing(y, r, e, UNDEFINED);
@@ -306,7 +309,7 @@ public final class Kernel {
             double edge = lowGap > 0 ? plan.bandLow[leaf] : plan.bandHigh[leaf];
             return edge == 0 ? Double.NaN : -100 * Math.max(lowGap, highGap) / Math.abs(edge);
         }
-        if (t != t || t == 0) {
+        if (Double.isNaN(t) || t == 0) {
             return Double.NaN;
         }
         return 100 * o * (x - t) / Math.abs(t);
@@ -369,7 +372,9 @@ public final class Kernel {
                 double[] y = ws.value[c];
                 if (w == 0) {
                     for (int e = lo; e < hi; e++) {
-                        s[e] += y[e] - y[e];
+                        if (!Double.isFinite(y[e])) {   // a missing (NaN) part makes the sum missing
+                            s[e] = Double.NaN;
+                        }
                     }
                     continue;
                 }
@@ -385,7 +390,7 @@ public final class Kernel {
                 }
             }
             for (int e = lo; e < hi; e++) {
-                if (s[e] == s[e]) {
+                if (!Double.isNaN(s[e])) {
                     s[e] = (geometric ? Math.exp(s[e]) : 1 / s[e]) - shift;
                 }
             }
@@ -393,7 +398,7 @@ public final class Kernel {
             meanWithContributions(plan, node, weight, agg, ws, lo, hi, sc);
         }
         for (int e = lo; e < hi; e++) {
-            if (s[e] == s[e]) {
+            if (!Double.isNaN(s[e])) {
                 cov[e] = 1;
                 r[e] = 0;
             } else {
@@ -429,7 +434,9 @@ public final class Kernel {
             for (int e = lo; e < hi; e++) {
                 double v = Math.max(y[e] + shift, floor);
                 if (w == 0) {
-                    s[e] += y[e] - y[e];
+                    if (!Double.isFinite(y[e])) {   // a missing (NaN) part makes the sum missing
+                        s[e] = Double.NaN;
+                    }
                     continue;
                 }
                 double term = geometric ? Math.log(v) : v;
@@ -440,7 +447,7 @@ public final class Kernel {
         }
         for (int e = lo; e < hi; e++) {
             double acc = s[e];
-            if (acc != acc) {
+            if (Double.isNaN(acc)) {
                 continue;
             }
             double mean = a[e - lo];
@@ -513,7 +520,7 @@ public final class Kernel {
         double present = 0;
         boolean anyMissing = false;
         for (int i = 0; i < m; i++) {
-            if (sc.y[i] != sc.y[i]) {
+            if (Double.isNaN(sc.y[i])) {
                 anyMissing = true;
             } else {
                 present += sc.w[i];
@@ -530,12 +537,12 @@ public final class Kernel {
                         return fail(sc, m, LOW_COVERAGE);
                     }
                     for (int i = 0; i < m; i++) {
-                        sc.w[i] = sc.y[i] != sc.y[i] ? 0 : sc.w[i] / present;
+                        sc.w[i] = Double.isNaN(sc.y[i]) ? 0 : sc.w[i] / present;
                     }
                     break;
                 default:
                     for (int i = 0; i < m; i++) {
-                        if (sc.y[i] != sc.y[i]) {
+                        if (Double.isNaN(sc.y[i])) {
                             sc.y[i] = policyValue;
                         }
                     }
@@ -648,7 +655,7 @@ public final class Kernel {
         for (int i = 0; i < m; i++) {
             int c = plan.children[cs + i];
             double y = c == overrideChild ? override : ws.value[c][b];
-            if (y != y) {
+            if (Double.isNaN(y)) {
                 anyMissing = true;
             } else {
                 present += weight[c];
@@ -693,9 +700,9 @@ public final class Kernel {
         for (int i = 0; i < m; i++) {
             int c = plan.children[cs + i];
             double y = c == overrideChild ? override : ws.value[c][a];
-            sc.y[i] = y == y ? y : penalise ? plan.missingValue : Double.NaN;
+            sc.y[i] = !Double.isNaN(y) ? y : penalise ? plan.missingValue : Double.NaN;
             sc.share[i] = 0;
-            present += sc.y[i] == sc.y[i] ? weight[c] : 0;
+            present += !Double.isNaN(sc.y[i]) ? weight[c] : 0;
         }
         int others = count - (eligible[a] ? 1 : 0);
         for (int b = 0; b < ws.entities; b++) {
@@ -706,10 +713,10 @@ public final class Kernel {
             for (int i = 0; i < m; i++) {
                 int c = plan.children[cs + i];
                 double yb = ws.value[c][b];
-                if (yb != yb) {
+                if (Double.isNaN(yb)) {
                     yb = penalise ? plan.missingValue : Double.NaN;
                 }
-                double sg = sc.y[i] != sc.y[i] || yb != yb ? 0 : Math.signum(sc.y[i] - yb);
+                double sg = Double.isNaN(sc.y[i]) || Double.isNaN(yb) ? 0 : Math.signum(sc.y[i] - yb);
                 sc.sign[i] = sg;
                 d += weight[c] * sg;
             }
@@ -725,8 +732,8 @@ public final class Kernel {
         double unit = others > 0 ? 50.0 / others : 0;
         for (int i = 0; i < m; i++) {
             int c = plan.children[cs + i];
-            double w = sc.y[i] != sc.y[i] ? 0 : weight[c] / present;
-            double contribution = sc.y[i] != sc.y[i] ? 0 : 50 * w + unit * sc.share[i];
+            double w = Double.isNaN(sc.y[i]) ? 0 : weight[c] / present;
+            double contribution = Double.isNaN(sc.y[i]) ? 0 : 50 * w + unit * sc.share[i];
             sc.c[i] = contribution;
             s += contribution;
         }
@@ -782,7 +789,7 @@ public final class Kernel {
                     } else if (Math.abs(s) > ILL_CONDITIONED * magnitude[e - lo]) {
                         ti[e] = ci[e] * (t / s);
                     } else {
-                        ti[e] = penalise ? t * w : yi[e] == yi[e] ? t * w / cov[e] : 0;
+                        ti[e] = penalise ? t * w : !Double.isNaN(yi[e]) ? t * w / cov[e] : 0;
                     }
                 }
             }

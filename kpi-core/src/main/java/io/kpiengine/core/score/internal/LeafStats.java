@@ -42,7 +42,7 @@ public final class LeafStats {
         double max = Double.NEGATIVE_INFINITY;
         double sum = 0;
         for (double x : raw) {
-            if (x == x) {
+            if (!Double.isNaN(x)) {
                 double v = plan.orient(leaf, x);
                 count++;
                 min = Math.min(min, v);
@@ -55,7 +55,7 @@ public final class LeafStats {
         if (m == Normalization.Method.Z_SCORE && count >= 2) {
             double ss = 0;
             for (double x : raw) {
-                if (x == x) {
+                if (!Double.isNaN(x)) {
                     double d = plan.orient(leaf, x) - mean;
                     ss += d * d;
                 }
@@ -67,7 +67,7 @@ public final class LeafStats {
             sorted = new double[count];
             int k = 0;
             for (double x : raw) {
-                if (x == x) {
+                if (!Double.isNaN(x)) {
                     sorted[k++] = plan.orient(leaf, x);
                 }
             }

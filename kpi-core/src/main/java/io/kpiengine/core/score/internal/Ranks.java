@@ -25,7 +25,7 @@ public final class Ranks {
         double[] present = new double[values.length];
         int n = 0;
         for (double v : values) {
-            if (v == v) {
+            if (!Double.isNaN(v)) {
                 present[n++] = key(v);
             }
         }
@@ -56,7 +56,7 @@ public final class Ranks {
     public static void descendingMin(double[] values, double[] sorted, int n, int[] into) {
         for (int e = 0; e < values.length; e++) {
             double v = key(values[e]);
-            if (v != v) {
+            if (Double.isNaN(v)) {
                 into[e] = 0;
                 continue;
             }

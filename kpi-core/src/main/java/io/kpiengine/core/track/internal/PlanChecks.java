@@ -171,7 +171,7 @@ public final class PlanChecks {
     /** The metric's dimensions: as the catalog inferred them, else as declared (unknown when neither). */
     private static List<String> dims(Metric m, Map<String, List<String>> inferred) {
         List<String> d = inferred.get(m.id());
-        return d != null ? d : m.dimensions().orElse(null);
+        return d != null ? d : m.declaresDimensions() ? m.dimensions() : null;
     }
 
     private static String id(Direction d) {

@@ -58,11 +58,11 @@ public final class TrackingLint {
             m.metadata().targets().shortTermTarget().ifPresent(targets::add);
             m.metadata().targets().longTermTarget().ifPresent(targets::add);
             for (Target t : targets) {
-                worse(catalog, m.id(), d, base, t.value(), catalog.location(m.id(), "targets"), out);
+                worse(m.id(), d, base, t.value(), catalog.location(m.id(), "targets"), out);
             }
             for (PlannedTarget t : plan.targets()) {
                 if (t.metric().equals(m.id()) && t.value() != null && t.phasing() == io.kpiengine.core.track.Phasing.NONE) {
-                    worse(catalog, m.id(), d, base, t.value(), plan.location(t, "value")
+                    worse(m.id(), d, base, t.value(), plan.location(t, "value")
                             .orElse(catalog.location(m.id())), out);
                 }
             }
@@ -85,7 +85,7 @@ public final class TrackingLint {
         }
     }
 
-    private static void worse(Catalog catalog, String id, Direction d, BigDecimal baseline, BigDecimal target,
+    private static void worse(String id, Direction d, BigDecimal baseline, BigDecimal target,
             Location at, List<LintFinding> out) {
         int c = target.compareTo(baseline);
         if (d == Direction.LOWER_IS_BETTER ? c > 0 : c < 0) {

@@ -101,7 +101,7 @@ class StateCellsTest {
         assertThat(cells.measure(VISITORS_OR_ZERO, BY_CHANNEL, nobody, firstDay, firstDay, "").value().value())
                 .isZero();
         assertThat(cells.merged(PER_ROW, BY_CHANNEL, nobody, firstDay, firstDay, "").detail())
-                .isEqualTo("numerator 'visitors' has no value: no rows");
+                .contains("numerator 'visitors' has no value: no rows");
     }
 
     @Test

@@ -159,7 +159,6 @@ public abstract class ByteInput implements AutoCloseable {
                 pendingLen = 0;
                 if (c < 0x80) {
                     b[n++] = (byte) c;
-                    continue;
                 } else if (c < 0x800) {
                     pending[0] = (byte) (0xC0 | c >> 6);
                     pending[1] = (byte) (0x80 | c & 0x3F);

@@ -119,8 +119,8 @@ public final class Civil {
                 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return BAD;
         }
-        long days = MONTH_STARTS[y * 12 + month - 1] + day - 1;
-        return (days * 86_400L + hour * 3600 + minute * 60 + second - offset) * MICROS;
+        long days = (long) MONTH_STARTS[y * 12 + month - 1] + day - 1;
+        return (days * 86_400L + hour * 3600L + minute * 60L + second - offset) * MICROS;
     }
 
     /**
@@ -209,7 +209,7 @@ public final class Civil {
                 }
             }
         }
-        out.localSeconds = day * 86_400L + hh * 3600 + mm * 60 + ss;
+        out.localSeconds = day * 86_400L + hh * 3600L + mm * 60L + ss;
         out.micros = micros;
         out.hasOffset = false;
         out.offsetSeconds = 0;

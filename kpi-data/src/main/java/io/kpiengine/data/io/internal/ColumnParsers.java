@@ -70,12 +70,12 @@ public final class ColumnParsers {
     }
 
     private static byte[] groupingBytes(ColumnFormat f, Charset charset) {
-        return f.thousandsSeparator() == null ? null : f.thousandsSeparator().getBytes(charset);
+        return f.thousandsSeparator().map(t -> t.getBytes(charset)).orElse(null);
     }
 
     private static String numberShape(ColumnFormat f, boolean decimal) {
         return "digits with an optional sign" + (decimal ? ", decimal separator '" + f.decimalSeparator() + "'" : "")
-                + (f.thousandsSeparator() == null ? "" : ", thousands separator '" + f.thousandsSeparator() + "'");
+                + f.thousandsSeparator().map(t -> ", thousands separator '" + t + "'").orElse("");
     }
 
     /** Base of parsers that fill a {@code long[]}. */
@@ -210,7 +210,7 @@ public final class ColumnParsers {
             }
             int frac = scanner.fractionDigits;
             if (frac > scale) {
-                if (format.rounding() == null) {
+                if (format.rounding().isEmpty()) {
                     return problem(b, s, e) + " has more than " + scale
                             + " decimal places (give the column more places, or a rounding in its format)";
                 }
@@ -231,7 +231,7 @@ public final class ColumnParsers {
         /** The slow path for values with more places than the scale, rounded by the column's mode. */
         private String rounded(byte[] b, int s, int e, int row) {
             try {
-                values[row] = new BigDecimal(scanner.normalized(b, s, e)).setScale(scale, format.rounding())
+                values[row] = new BigDecimal(scanner.normalized(b, s, e)).setScale(scale, format.rounding().orElseThrow())
                         .unscaledValue().longValueExact();
                 return null;
             } catch (ArithmeticException ex) {
@@ -325,7 +325,7 @@ public final class ColumnParsers {
                     while (k < w.length) {
                         byte c = b[s + k];
                         if (c >= 'A' && c <= 'Z') {
-                            c += 'a' - 'A';
+                            c = (byte) (c + ('a' - 'A'));
                         }
                         if (c != w[k]) {
                             break;
@@ -417,7 +417,7 @@ public final class ColumnParsers {
             super(column, format, charset);
             List<DatePattern> list = patterns(format, charset);
             patterns = list.toArray(new DatePattern[0]);
-            zone = format.zone();
+            zone = format.zone().orElse(null);
             rules = zone == null ? null : zone.getRules();
             fixedOffset = rules != null && rules.isFixedOffset() ? rules.getOffset(java.time.Instant.EPOCH)
                     .getTotalSeconds() : Integer.MIN_VALUE;

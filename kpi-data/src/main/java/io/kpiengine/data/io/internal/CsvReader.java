@@ -107,7 +107,6 @@ public final class CsvReader implements AutoCloseable {
     private int[] fe = new int[16];
     private boolean[] fesc = new boolean[16];
     private int nf;
-    private int recNext;
     private int recContentEnd;
     private int recBreaks;
     private int recFirstBreak;
@@ -772,7 +771,6 @@ public final class CsvReader implements AutoCloseable {
     private int record(int f, int contentEnd, int next, long acc, int breaks, int firstBreak, int flags) {
         nf = f;
         recContentEnd = contentEnd;
-        recNext = next;
         recBreaks = breaks;
         recFirstBreak = firstBreak;
         recFlags = flags | ((acc & HIGH_BITS) != 0 ? HIGH : 0);

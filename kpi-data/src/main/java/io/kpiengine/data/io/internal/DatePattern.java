@@ -272,7 +272,7 @@ public final class DatePattern {
             if (t.isSupported(ChronoField.HOUR_OF_DAY)) {
                 LocalDateTime ldt = LocalDateTime.from(t);
                 secondOfDay = ldt.toLocalTime().toSecondOfDay();
-                nanos = ldt.getNano();
+                nanos = ldt.get(ChronoField.NANO_OF_SECOND);
             }
             if (t.isSupported(ChronoField.OFFSET_SECONDS)) {
                 hasOffset = true;
