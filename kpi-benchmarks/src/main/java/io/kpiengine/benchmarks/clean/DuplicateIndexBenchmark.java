@@ -26,9 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code compact}: {@link FingerprintTable} as the cleaner uses it (home slots of a segment's rows loaded
- *       before the offers; rows of a segment grouped by 8 home-slot bits);</li>
+ *       before the offers; rows gathered by segment);</li>
  *   <li>{@code compactNoPreload}: the same table without the preload loop;</li>
- *   <li>{@code compactSegmentOnly}: the same table, rows gathered by segment only (not by home-slot bits);</li>
  *   <li>{@code plain}: {@link PlainDuplicateIndex}, a {@code HashMap} per segment (the reference).</li>
  * </ul>
  *
@@ -48,7 +47,7 @@ public class DuplicateIndexBenchmark {
     static final int BATCH = 8_192;
 
     /** Which index and stage. */
-    @Param({"compact", "compactNoPreload", "compactSegmentOnly", "plain"})
+    @Param({"compact", "compactNoPreload", "plain"})
     public String variant;
 
     private long[] hi;
@@ -98,10 +97,6 @@ public class DuplicateIndexBenchmark {
             case "compactNoPreload" -> {
                 index = new FingerprintTable(ROWS, false);
                 stage = new DuplicateStage();
-            }
-            case "compactSegmentOnly" -> {
-                index = new FingerprintTable(ROWS);
-                stage = new DuplicateStage(0);
             }
             default -> {
                 index = new PlainDuplicateIndex();

@@ -8,21 +8,21 @@ import java.util.concurrent.locks.Lock;
  * {@link DuplicateIndex} and returns the outcomes, with reusable scratch arrays (one instance per partition; not
  * thread-safe).
  *
- * <p>The rows are gathered by segment and, within a segment, by the top 8 bits of their home slot (one counting
- * pass over 2^12 buckets), so that the offers of a segment walk its index upwards, page after page,
- * instead of jumping across it (fewer translation misses), and read their fingerprints in sequence. Partitions
+ * <p>The rows are gathered by segment (one counting pass), so that a partition takes each segment's lock once per
+ * batch and reads the gathered fingerprints in sequence. Gathering them further by the top bits of their home
+ * slot, so that the offers walk a segment's slots upwards, was measured and removed: it bought nothing
+ * ({@code DuplicateIndexBenchmark}: 38.1 ± 8.4 ns per row with 8 home bits, 35.7 ± 3.3 ns without; BENCHMARKS.md,
+ * "Cleaning"). Partitions
  * start at different segments and skip a segment another partition holds, coming back to it at the end, so that
  * two threads rarely wait for each other; the outcomes do not depend on that order (the smallest row wins).
  */
 public final class DuplicateStage {
 
-    /** The home-slot bits the rows of a segment are grouped by. */
-    static final int HOME_BITS = 8;
+    /** The shift that leaves the segment of a fingerprint's high word: its top 4 bits. */
+    private static final int SHIFT = 60;
 
-    private final int shift;
-    private final int bucketCount;
     private final int[] segmentStarts = new int[DuplicateIndex.SEGMENTS + 1];
-    private final int[] buckets;
+    private final int[] buckets = new int[DuplicateIndex.SEGMENTS + 1];
     private final int[] skipped = new int[DuplicateIndex.SEGMENTS];
     private int[] order = new int[0];
     private long[] gatheredHi = new long[0];
@@ -30,24 +30,8 @@ public final class DuplicateStage {
     private long[] gatheredRows = new long[0];
     private long[] gatheredOutcomes = new long[0];
 
-    /** Creates a stage with empty scratch that groups the rows of a segment by {@value #HOME_BITS} home bits. */
+    /** Creates a stage with empty scratch. */
     public DuplicateStage() {
-        this(HOME_BITS);
-    }
-
-    /**
-     * Creates a stage that groups the rows of a segment by some top bits of their home slot; other than
-     * {@value #HOME_BITS} only for the benchmark that measures what the grouping buys.
-     *
-     * @param homeBits 0 (rows gathered by segment only) to 12
-     */
-    public DuplicateStage(int homeBits) {
-        if (homeBits < 0 || homeBits > 12) {
-            throw new IllegalArgumentException("homeBits must be 0 to 12, but was " + homeBits);
-        }
-        this.shift = 60 - homeBits;
-        this.bucketCount = DuplicateIndex.SEGMENTS << homeBits;
-        this.buckets = new int[bucketCount + 1];
     }
 
     /**
@@ -68,16 +52,16 @@ public final class DuplicateStage {
         int segments = DuplicateIndex.SEGMENTS;
         int[] b = buckets;
         Arrays.fill(b, 0);
-        int sh = shift;
+        int sh = SHIFT;
         for (int k = 0; k < count; k++) {
             b[(int) (hi[live[k]] >>> sh) + 1]++;
         }
-        for (int i = 0; i < bucketCount; i++) {
+        for (int i = 0; i < DuplicateIndex.SEGMENTS; i++) {
             b[i + 1] += b[i];
         }
         int[] start = segmentStarts;
         for (int s = 0; s <= segments; s++) {
-            start[s] = b[s * (bucketCount / segments)];
+            start[s] = b[s];
         }
         if (order.length < count) {
             int n = Math.max(count, 2 * order.length);
