@@ -54,7 +54,7 @@ class InitCommandTest {
         Catalog c = Catalog.read(yaml);
         assertThat(c.source("visits").orElseThrow().timeColumn()).isEqualTo("date");
         assertThat(c.metrics()).extracting(m -> m.id()).containsExactly("visits_records", "total_bounce_rate");
-        assertThat(((Measure) c.metric("total_bounce_rate").orElseThrow()).sliceBy()).contains(List.of("postal_code"));
+        assertThat(((Measure) c.metric("total_bounce_rate").orElseThrow()).sliceBy()).containsExactly("postal_code");
         out.getBuffer().setLength(0);
         assertThat(run("run", "--catalog", yaml.toString(), "--data", "visits=" + csv, "--check")).isZero();
         assertThat(out.toString()).contains("first 4 records: 4 read, 0 cannot be read");

@@ -14,6 +14,7 @@ import io.kpiengine.core.metric.Metric;
 import io.kpiengine.core.score.GoalTree;
 import io.kpiengine.core.score.ScoreCard;
 import io.kpiengine.core.time.Grain;
+import io.kpiengine.core.track.Tracker;
 import io.kpiengine.data.RecordBatch;
 import io.kpiengine.examples.Example16_HealthIndexAndGoalTree;
 import io.kpiengine.data.io.ColumnFormat;
@@ -98,19 +99,9 @@ class NullnessTest {
         return true;
     }
 
-    /**
-     * Exported packages not null-marked yet, with the reason; the walk does not hold their methods to the rule.
-     */
-    static final Map<String, String> NOT_YET_NULL_MARKED = Map.of("io.kpiengine.core.track",
-            "tracking came with its mutable scorecard rows and calculators; NullAway's findings there are not fixed"
-                    + " yet, so the package is checked as unannotated code");
-
     @Test
     void everyExportedPackage_isNullMarked() throws ClassNotFoundException {
         for (String p : EXPORTED) {
-            if (NOT_YET_NULL_MARKED.containsKey(p)) {
-                continue;
-            }
             Class<?> info = Class.forName(p + ".package-info");
             assertThat(info.isAnnotationPresent(NullMarked.class)).as(p).isTrue();
         }
@@ -122,7 +113,8 @@ class NullnessTest {
         Set<String> called = new LinkedHashSet<>();
         walk(roots(dir), violations, called);
         assertThat(called).as("the walk reached the API").hasSizeGreaterThan(250);
-        for (String p : List.of("io.kpiengine.analysis.", "io.kpiengine.core.analyze.", "io.kpiengine.core.score.")) {
+        for (String p : List.of("io.kpiengine.analysis.", "io.kpiengine.core.analyze.", "io.kpiengine.core.score.",
+                "io.kpiengine.core.track.")) {
             assertThat(called).as("the walk reached " + p).anyMatch(n -> n.startsWith(p));
         }
         assertThat(violations).as("public methods that returned null without @Nullable").isEmpty();
@@ -142,6 +134,9 @@ class NullnessTest {
         roots.add(results);
         // the analysis of results (kpi-analysis through core.analyze), and a goal tree with its score card
         roots.add(results.improvementPoints().run());
+        // the tracking of the results: scorecard, rows, baselines, alert state
+        roots.add(Tracker.builder(catalog).clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC))
+                .parallelism(1).build().track(results));
         roots.add(Trend.ols(Series.of("s", 1, 2, 3, 4, 6, 5, 7)));
         Catalog health = Catalog.read(Example16_HealthIndexAndGoalTree.class.getResourceAsStream("sales-health.yaml"),
                 "sales-health.yaml");
@@ -237,8 +232,7 @@ class NullnessTest {
                     }
                     called.add(name);
                     if (result == null) {
-                        if (!m.getAnnotatedReturnType().isAnnotationPresent(Nullable.class)
-                                && !NOT_YET_NULL_MARKED.containsKey(m.getDeclaringClass().getPackageName())) {
+                        if (!m.getAnnotatedReturnType().isAnnotationPresent(Nullable.class)) {
                             violations.add(name);
                         }
                     } else {

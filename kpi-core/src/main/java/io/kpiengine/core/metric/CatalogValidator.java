@@ -149,7 +149,7 @@ final class CatalogValidator {
                         + Suggestions.didYouMean(d, source.cleanSchema().names()));
             }
         }
-        for (String d : m.sliceBy().orElseThrow()) {
+        for (String d : m.sliceBy()) {
             if (!source.cleanSchema().contains(d)) {
                 add(parts.metricLocation(i, "sliceBy"), "metric '" + m.id() + "': sliceBy column '" + d
                         + "' is not a column of source '" + source.name() + "'"
@@ -352,7 +352,7 @@ final class CatalogValidator {
         if (m instanceof Measure measure) {
             sourcesOf.put(m.id(), Set.of(sourceOf.get(m.id())));
             dimensionsOf.put(m.id(), measure.dimensions());
-            sliceByOf.put(m.id(), measure.sliceBy().orElseThrow());
+            sliceByOf.put(m.id(), measure.sliceBy());
             Unit declared = m.metadata().unit().orElse(null);
             boolean counts = measure.aggregation() == Aggregation.COUNT
                     || measure.aggregation() == Aggregation.COUNT_DISTINCT;
@@ -411,13 +411,13 @@ final class CatalogValidator {
             }
         }
         List<String> available = common == null ? List.of() : common;
-        List<String> declared = m.sliceBy().orElse(null);
-        if (declared == null) {
+        if (!m.declaresSliceBy()) {
             List<String> out = new ArrayList<>(available);
             out.removeAll(own);
             sliceByOf.put(m.id(), List.copyOf(out));
             return;
         }
+        List<String> declared = m.sliceBy();
         for (String d : declared) {
             if (own.contains(d)) {
                 add(parts.metricLocation(i, "sliceBy"), "metric '" + m.id() + "': '" + d + "' is both a dimension and"

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -123,8 +122,13 @@ public final class Derived implements Metric {
     }
 
     @Override
-    public Optional<List<String>> sliceBy() {
-        return Optional.ofNullable(sliceBy);
+    public List<String> sliceBy() {
+        return sliceBy == null ? List.of() : sliceBy;
+    }
+
+    @Override
+    public boolean declaresSliceBy() {
+        return sliceBy != null;
     }
 
     /**

@@ -144,8 +144,18 @@ public final class Measure implements Metric {
      * @return the dimensions
      */
     @Override
-    public Optional<List<String>> sliceBy() {
-        return Optional.of(sliceBy);
+    public List<String> sliceBy() {
+        return sliceBy;
+    }
+
+    /**
+     * Always true: a measure declares the dimensions it may be sliced by (none: not sliced).
+     *
+     * @return true
+     */
+    @Override
+    public boolean declaresSliceBy() {
+        return true;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.kpiengine.core.metric;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A metric definition: a {@link Measure} aggregated from a column, a {@link Ratio} of two metrics, or a
@@ -66,9 +65,22 @@ public sealed interface Metric permits Measure, Ratio, Derived {
      * sliced by every dimension that all its inputs are grouped or may be sliced by (see the catalog's resolved
      * {@code sliceByOf}); with one, each must be such a dimension.
      *
-     * @return the declared dimensions, empty when not declared
+     * <pre>{@code
+     * List<String> slices = metric.declaresSliceBy() ? metric.sliceBy() : catalog.sliceByOf(metric.id());
+     * }</pre>
+     *
+     * @return the declared dimensions; empty when the metric declares none (then see {@link #declaresSliceBy()}:
+     *     not sliced, or sliced by what its inputs share)
      */
-    Optional<List<String>> sliceBy();
+    List<String> sliceBy();
+
+    /**
+     * Whether the metric declares the dimensions it may be sliced by. A measure always does; a ratio or derived
+     * metric that does not may be sliced by every dimension all its inputs reach.
+     *
+     * @return true when {@link #sliceBy()} is a declaration
+     */
+    boolean declaresSliceBy();
 
     /**
      * What the metric yields for a period or segment without input.

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A metric computed as {@code numerator / denominator * scale} from the aggregated values of two other metrics in
@@ -93,8 +92,13 @@ public final class Ratio implements Metric {
     }
 
     @Override
-    public Optional<List<String>> sliceBy() {
-        return Optional.ofNullable(sliceBy);
+    public List<String> sliceBy() {
+        return sliceBy == null ? List.of() : sliceBy;
+    }
+
+    @Override
+    public boolean declaresSliceBy() {
+        return sliceBy != null;
     }
 
     /**

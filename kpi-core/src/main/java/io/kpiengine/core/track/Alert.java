@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An alert of a {@link Scorecard}: which rule fired for which metric, segment and period, the value, what was
@@ -58,7 +59,7 @@ public final class Alert {
     private final double signal;
     private final double pValue;
     private final Supplier<String> text;
-    private volatile String message;
+    private volatile @Nullable String message;
 
     /** An alert; {@code segment} must be unmodifiable, {@code text} composes the message. */
     Alert(String rule, AlertRule.Kind kind, AlertSeverity severity, State state, String metric,

@@ -5,6 +5,7 @@ import io.kpiengine.core.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The alerts of a series ({@code docs/tracking.md}, "Alerts").
@@ -80,12 +81,12 @@ final class AlertCalc {
             AlertRule r = s.m.alerts.get(s.rules[k]);
             MachineState prev = run.previous.isEmpty() ? null
                     : run.previous.get(MachineState.key(r.id(), s.m.id, s.segment));
-            boolean seed = prev != null && prev.last() < s.spine.firstIndex;
-            boolean open = seed && prev.open();
-            long since = seed ? prev.since() : 0;
-            int pending = seed ? prev.pending() : 0;
-            int cooldown = seed ? prev.cooldown() : 0;
-            long last = seed ? prev.last() : Long.MIN_VALUE;
+            MachineState seed = prev != null && prev.last() < s.spine.firstIndex ? prev : null;
+            boolean open = seed != null && seed.open();
+            long since = seed != null ? seed.since() : 0;
+            int pending = seed != null ? seed.pending() : 0;
+            int cooldown = seed != null ? seed.cooldown() : 0;
+            long last = seed != null ? seed.last() : Long.MIN_VALUE;
             Episode ep = new Episode(r);
             AnomalyScorer scorer = r.kind() == AlertRule.Kind.ANOMALY && s.anomaly[k] == null
                     ? new AnomalyScorer(s, run, r, false) : null;
@@ -282,9 +283,9 @@ final class AlertCalc {
         final AlertRule rule;
         boolean open;
         long since;
-        Alert lastOpen;
+        @Nullable Alert lastOpen;
         final List<Alert> resolved = new ArrayList<>(1);
-        MachineState state;
+        @Nullable MachineState state;
 
         Episode(AlertRule rule) {
             this.rule = rule;

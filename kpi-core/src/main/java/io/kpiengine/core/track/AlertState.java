@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where every alert rule stood for every metric and segment at the end of a tracking run: whether an alert was open
@@ -60,7 +61,7 @@ public final class AlertState {
         return calendar;
     }
 
-    MachineState get(String key) {
+    @Nullable MachineState get(String key) {
         return entries.get(key);
     }
 

@@ -3,6 +3,8 @@ package io.kpiengine.core.track;
 import io.kpiengine.analysis.AnomalyScore;
 import io.kpiengine.analysis.EwmaChart;
 import java.util.Arrays;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The anomaly signal of one rule over one series, period by period in order ({@link #next}): the score, its p-value,
@@ -22,11 +24,11 @@ final class AnomalyScorer {
     private final AlertRule r;
     private final AnomalyScore.Tail tail;
     private final boolean withP;
-    private final double[] sorted;
+    private final double @Nullable [] sorted;
     private final double[] robust = new double[2];
     private final int need;
     private int size;
-    private EwmaChart chart;
+    private @Nullable EwmaChart chart;
     private double z;
     private long points;
     private int start;
@@ -75,7 +77,7 @@ final class AnomalyScorer {
     }
 
     /** The chart at the end (mean, sigma, statistic, points), or null for other methods or an uncalibrated chart. */
-    double[] ewmaEnd() {
+    double @Nullable [] ewmaEnd() {
         return chart == null ? null : new double[] {chart.mean(), chart.sigma(), z, points};
     }
 
@@ -94,6 +96,7 @@ final class AnomalyScorer {
             write(out, chart.score(z, points), chart.mean(), chart.statisticSigma(points));
             return;
         }
+        double[] sorted = Objects.requireNonNull(this.sorted, "a sigma or MAD rule keeps its window sorted");
         int w = r.window();
         if (t - 1 - w >= 0 && !Double.isNaN(s.v[t - 1 - w])) {
             int at = Arrays.binarySearch(sorted, 0, size, s.v[t - 1 - w]);

@@ -5,6 +5,7 @@ import io.kpiengine.core.time.Period;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The baseline of one scorecard row: the value with the method and the window it was computed from, or no value
@@ -22,13 +23,14 @@ public final class BaselineValue {
 
     private final double value;
     private final Baseline spec;
-    private final Period first;
-    private final Period last;
+    private final @Nullable Period first;
+    private final @Nullable Period last;
     private final int count;
-    private final Supplier<String> reason;
+    private final @Nullable Supplier<String> reason;
 
     /** A baseline: a value with its window, or (reason not null) none. */
-    BaselineValue(double value, Baseline spec, Period first, Period last, int count, Supplier<String> reason) {
+    BaselineValue(double value, Baseline spec, @Nullable Period first, @Nullable Period last, int count,
+            @Nullable Supplier<String> reason) {
         this.value = reason == null ? value : Double.NaN;
         this.spec = spec;
         this.first = first;

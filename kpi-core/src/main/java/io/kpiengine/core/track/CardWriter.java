@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a scorecard as JSON (Jackson's streaming generator: every string escaped by it) or CSV.
@@ -189,8 +190,8 @@ final class CardWriter {
             g.writeStringField("reason", p.reason().orElse(null));
             g.writeEndObject();
         }
-        g.writeStringField("status", r.status.id());
-        g.writeStringField("statusRule", r.statusRule);
+        g.writeStringField("status", r.status().id());
+        g.writeStringField("statusRule", r.statusRule());
         g.writeArrayFieldStart("alerts");
         for (Alert a : r.alerts) {
             g.writeStartObject();
@@ -257,8 +258,8 @@ final class CardWriter {
             num(line, i == null ? Double.NaN : i.high());
             num(line, p == null ? OptionalDouble.empty() : p.probability());
             text(line, ",", p == null ? null : p.outlook().map(Pace.Outlook::id).orElse(null));
-            text(line, ",", r.status.id());
-            text(line, ",", r.statusRule);
+            text(line, ",", r.status().id());
+            text(line, ",", r.statusRule());
             StringBuilder alerts = new StringBuilder();
             for (Alert a : r.alerts) {
                 alerts.append(alerts.length() == 0 ? "" : " ").append(a.rule()).append(':').append(a.state().id());
@@ -281,7 +282,7 @@ final class CardWriter {
     }
 
     /** A text cell: formula-injection prefix, then RFC 4180 quoting; null is an empty cell. */
-    static void text(StringBuilder sb, String separator, String value) {
+    static void text(StringBuilder sb, String separator, @Nullable String value) {
         sb.append(separator);
         if (value == null || value.isEmpty()) {
             return;

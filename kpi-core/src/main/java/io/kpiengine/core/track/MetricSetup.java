@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What tracking one metric means at one grain: its direction, baseline (the metadata's, else the default trailing
@@ -27,8 +28,8 @@ final class MetricSetup {
 
     final String id;
     final MetricMetadata metadata;
-    final Direction direction;
-    final String owner;
+    final @Nullable Direction direction;
+    final @Nullable String owner;
     final Baseline baseline;
     final int seasonalPeriod;
     final int window;
@@ -140,7 +141,7 @@ final class MetricSetup {
      * a seasonal baseline without a seasonal period) are added to {@code problems}. A score node of a goal tree
      * ({@code tree} not null) is a KPI with the metadata of {@link ScoreNodes#metadata}.
      */
-    static MetricSetup of(Catalog catalog, TrackingPlan plan, String id, GoalTree tree, Grain grain,
+    static MetricSetup of(Catalog catalog, TrackingPlan plan, String id, @Nullable GoalTree tree, Grain grain,
             Set<String> failedSources, List<Problem> problems) {
         Metric metric = tree == null ? catalog.metric(id).orElseThrow() : null;
         MetricMetadata md = metric != null ? metric.metadata() : ScoreNodes.metadata(tree, id);

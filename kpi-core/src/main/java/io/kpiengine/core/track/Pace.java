@@ -3,8 +3,10 @@ package io.kpiengine.core.track;
 import io.kpiengine.analysis.Interval;
 import io.kpiengine.core.time.Period;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Progress of one scorecard row towards a horizon target (a long-term or stretch target with a due date): for a
@@ -43,14 +45,15 @@ public final class Pace {
     private final double toDateExpected;
     private final double percent;
     private final double forecast;
-    private final Interval interval;
+    private final @Nullable Interval interval;
     private final double probability;
-    private final Outlook outlook;
-    private final String model;
-    private final String reason;
+    private final @Nullable Outlook outlook;
+    private final @Nullable String model;
+    private final @Nullable String reason;
 
     Pace(PlannedTarget target, Period horizonEnd, double toDateActual, double toDateExpected, double percent,
-            double forecast, Interval interval, double probability, Outlook outlook, String model, String reason) {
+            double forecast, @Nullable Interval interval, double probability, @Nullable Outlook outlook,
+            @Nullable String model, @Nullable String reason) {
         this.target = target;
         this.horizonEnd = horizonEnd;
         this.toDateActual = toDateActual;
@@ -178,7 +181,8 @@ public final class Pace {
         }
         if (interval != null) {
             sb.append(String.format(Locale.ROOT, "; forecast %.6g [%.6g, %.6g], P(reach) %.2f, %s", forecast,
-                    interval.low(), interval.high(), probability, outlook.id()));
+                    interval.low(), interval.high(), probability,
+                    Objects.requireNonNull(outlook, "a forecast has an outlook").id()));
         } else if (reason != null) {
             sb.append("; no forecast: ").append(reason);
         }

@@ -6,6 +6,8 @@ import io.kpiengine.analysis.Interval;
 import io.kpiengine.core.metric.Baseline;
 import io.kpiengine.core.metric.Direction;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pace towards horizon targets ({@code docs/tracking.md}, "Pace and forecast").
@@ -59,7 +61,8 @@ final class PaceCalc {
                 actual = toDate[i][2 * (t - s.phaseStart[i])];
                 expected = toDate[i][2 * (t - s.phaseStart[i]) + 1];
             } else {
-                end = s.spine.position(Spine.periodOn(run.calendar, run.grain, target.due()));
+                end = s.spine.position(Spine.periodOn(run.calendar, run.grain,
+                        Objects.requireNonNull(target.due(), "a horizon target has a due date")));
                 if (t != s.current) {
                     continue;
                 }

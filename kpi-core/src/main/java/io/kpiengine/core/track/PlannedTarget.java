@@ -292,7 +292,8 @@ public record PlannedTarget(String metric, TargetKind kind, @Nullable BigDecimal
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(kind.id()).append(" target of '").append(metric).append("' ")
-                .append(band != null ? band.toString() : value.toPlainString());
+                .append(band != null ? band.toString()
+                        : Objects.requireNonNull(value, "a target that is not a band has a value").toPlainString());
         if (!segment.isEmpty()) {
             sb.append(" for ").append(segment);
         }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to "are we on track, and what needs attention?" for a result table: one {@link ScorecardRow} per
@@ -90,16 +91,16 @@ public final class Scorecard {
             }
             index.computeIfAbsent(s.m.id, k -> new HashMap<>()).put(s.segment, s.rows);
             for (AlertCalc.Episode ep : s.ends) {
-                MachineState now = ep.state;
+                MachineState now = Objects.requireNonNull(ep.state, "every episode ends in a state");
                 String key = now.key();
                 MachineState before = run.previous.isEmpty() ? null : run.previous.get(key);
                 boolean wasOpen = before != null && before.open();
-                if (wasOpen && (!ep.open || ep.since != before.since())) {
+                if (before != null && wasOpen && (!ep.open || ep.since != before.since())) {
                     alerts.add(resolution(s, ep, before));
                 }
                 if (ep.open) {
-                    Alert last = ep.lastOpen;
-                    boolean same = wasOpen && before.since() == ep.since;
+                    Alert last = Objects.requireNonNull(ep.lastOpen, "an open episode has its opening event");
+                    boolean same = before != null && wasOpen && before.since() == ep.since;
                     alerts.add(last.with(same ? Alert.State.CONTINUING : Alert.State.NEW, last.period()));
                 }
                 if (now.last() != Long.MIN_VALUE || before == null) {
@@ -198,7 +199,7 @@ public final class Scorecard {
      */
     public List<ScorecardRow> rows(KpiStatus status) {
         Objects.requireNonNull(status, "status");
-        return current.stream().filter(r -> r.status == status).toList();
+        return current.stream().filter(r -> r.status() == status).toList();
     }
 
     /**
@@ -296,7 +297,7 @@ public final class Scorecard {
         for (KpiStatus s : KpiStatus.values()) {
             counts.put(s, 0);
         }
-        current.forEach(r -> counts.merge(r.status, 1, Integer::sum));
+        current.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
         return Collections.unmodifiableMap(counts);
     }
 

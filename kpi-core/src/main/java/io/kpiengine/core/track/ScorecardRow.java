@@ -4,9 +4,11 @@ import io.kpiengine.core.KpiResult;
 import io.kpiengine.core.time.Period;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of a {@link Scorecard}: a KPI in one period and segment with its value, baseline, targets, achievement,
@@ -28,21 +30,21 @@ public final class ScorecardRow {
     final KpiResult result;
     final double value;
     double baselineValue = Double.NaN;
-    Period baselineFrom;
-    Period baselineTo;
+    @Nullable Period baselineFrom;
+    @Nullable Period baselineTo;
     int baselineCount;
-    Supplier<String> baselineReason;
+    @Nullable Supplier<String> baselineReason;
     double target = Double.NaN;
-    TargetKind targetKind;
-    String targetReason;
+    @Nullable TargetKind targetKind;
+    @Nullable String targetReason;
     double stretch = Double.NaN;
     double bandLow = Double.NaN;
     double bandHigh = Double.NaN;
     double achievement = Double.NaN;
     double zscore = Double.NaN;
-    Pace pace;
-    KpiStatus status;
-    String statusRule;
+    @Nullable Pace pace;
+    @Nullable KpiStatus status;
+    @Nullable String statusRule;
     List<Alert> alerts = List.of();
     boolean current;
 
@@ -272,7 +274,7 @@ public final class ScorecardRow {
      * @return the status
      */
     public KpiStatus status() {
-        return status;
+        return Objects.requireNonNull(status, "the status is decided before the row is published");
     }
 
     /**
@@ -282,7 +284,7 @@ public final class ScorecardRow {
      * @return the rule's name
      */
     public String statusRule() {
-        return statusRule;
+        return Objects.requireNonNull(statusRule, "the status rule is decided with the status");
     }
 
     /**
@@ -306,6 +308,6 @@ public final class ScorecardRow {
     @Override
     public String toString() {
         return metric() + (segment().isEmpty() ? "" : " " + segment()) + " " + period() + ": " + (Double.isNaN(value) ? "-"
-                : value) + ", " + status.id() + " (" + statusRule + ")";
+                : value) + ", " + status().id() + " (" + statusRule() + ")";
     }
 }

@@ -3,6 +3,8 @@ package io.kpiengine.core.track;
 import io.kpiengine.analysis.Decomposition;
 import io.kpiengine.analysis.Points;
 import java.util.Arrays;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The seasonally adjusted baseline and seasonal profile of a history window, from the classical decomposition of
@@ -22,14 +24,14 @@ final class Seasonal {
     final int from;
     final int period;
     final boolean multiplicative;
-    final double[] seasonal;
+    final double @Nullable [] seasonal;
     final double last;
     final int lastAt;
     final double slope;
-    final String reason;
+    final @Nullable String reason;
 
-    private Seasonal(int from, int period, boolean multiplicative, double[] seasonal, double last, int lastAt,
-            double slope, String reason) {
+    private Seasonal(int from, int period, boolean multiplicative, double @Nullable [] seasonal, double last,
+            int lastAt, double slope, @Nullable String reason) {
         this.from = from;
         this.period = period;
         this.multiplicative = multiplicative;
@@ -73,7 +75,7 @@ final class Seasonal {
     /** The seasonal index of a position of the series (any position: the cycle repeats). */
     double index(int position) {
         int k = Math.floorMod(position - from, period);
-        return seasonal[k];
+        return Objects.requireNonNull(seasonal, "a fitted seasonal pattern has its indices")[k];
     }
 
     /** The baseline at a position after the window: the extrapolated trend combined with the seasonal index. */

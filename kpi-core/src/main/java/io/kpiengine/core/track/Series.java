@@ -6,6 +6,7 @@ import io.kpiengine.core.metric.Direction;
 import io.kpiengine.core.time.Period;
 import io.kpiengine.core.time.PeriodStatus;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One metric and segment over consecutive periods: its cells, its rows and the work of computing them.
@@ -33,15 +34,15 @@ final class Series {
     final int[] phaseStart;
     final int[] phaseEnd;
     final double[][] shares;
-    final String[] shareReason;
+    final @Nullable String[] shareReason;
     /** The indexes into {@code m.alerts} of the rules that watch this segment. */
-    int[] rules;
+    int[] rules = new int[0];
     /** Per rule: the anomaly signals (AlertCalc.SIGNAL, P, EXPECTED, LOW, HIGH) per row, null for other kinds. */
-    double[][][] anomaly;
+    double[][][] anomaly = new double[0][][];
     /** Per rule: the EWMA chart at the end (mean, sigma, statistic, points), null for other rules. */
-    double[][] ewmaEnd;
+    double[][] ewmaEnd = new double[0][];
     /** Per rule: how it ended. */
-    AlertCalc.Episode[] ends;
+    AlertCalc.Episode[] ends = new AlertCalc.Episode[0];
 
     Series(MetricSetup m, Map<String, String> segment, KpiResult[] cells, Spine spine) {
         this.m = m;
@@ -86,7 +87,7 @@ final class Series {
     }
 
     /** Direction-aware achievement in percent of a positive target; NaN otherwise. */
-    static double achievement(Direction d, double value, double target) {
+    static double achievement(@Nullable Direction d, double value, double target) {
         if (!(target > 0) || Double.isNaN(value) || d == null || d == Direction.TARGET_BAND) {
             return Double.NaN;
         }

@@ -111,8 +111,9 @@ public final class StatusRules {
             if (r.isDefault()) {
                 used.add(Set.of());
             } else {
-                compiled[i] = Formula.compile(r.when(), LAYOUT);
-                used.add(Set.copyOf(new LinkedHashSet<>(Formula.compile(r.when()).variables())));
+                String when = Objects.requireNonNull(r.when(), "a rule that is not the default has a condition");
+                compiled[i] = Formula.compile(when, LAYOUT);
+                used.add(Set.copyOf(new LinkedHashSet<>(Formula.compile(when).variables())));
             }
         }
         this.inputs = List.copyOf(used);

@@ -2,6 +2,8 @@ package io.kpiengine.core.track;
 
 import io.kpiengine.core.metric.Baseline;
 import io.kpiengine.core.time.Period;
+import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * Resolves the targets of each row of a series: which planned target of each kind applies (the most specific
@@ -101,12 +103,14 @@ final class TargetCalc {
     static void phase(Series s, Run run, int i) {
         MetricSetup m = s.m;
         PlannedTarget target = m.targets.get(i);
-        Period first = Spine.periodOn(run.calendar, run.grain, target.horizonStart());
-        if (first.firstDate().isBefore(target.horizonStart())) {
+        LocalDate horizonStart = Objects.requireNonNull(target.horizonStart(), "a phased target has its horizon");
+        Period first = Spine.periodOn(run.calendar, run.grain, horizonStart);
+        if (first.firstDate().isBefore(horizonStart)) {
             first = first.next();
         }
         int start = s.spine.position(first);
-        int end = s.spine.position(Spine.periodOn(run.calendar, run.grain, target.due()));
+        int end = s.spine.position(Spine.periodOn(run.calendar, run.grain,
+                Objects.requireNonNull(target.due(), "a phased target has its due date")));
         s.phaseStart[i] = start;
         s.phaseEnd[i] = end;
         int count = end - start + 1;

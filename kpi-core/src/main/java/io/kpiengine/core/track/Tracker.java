@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes {@link Scorecard}s: for every metric, period and segment of a result table, the baseline, targets,
@@ -294,7 +295,7 @@ public final class Tracker {
                 p[i] = ps.get(i)[0];
             }
             double[] q = PValues.benjaminiHochberg(p);
-            List<int[]> at = where.get(e.getKey());
+            List<int[]> at = Objects.requireNonNull(where.get(e.getKey()), "a period with p-values has their places");
             for (int i = 0; i < q.length; i++) {
                 int[] w = at.get(i);
                 series.get(w[0]).anomaly[w[1]][AlertCalc.P][w[2]] = q[i];
@@ -313,8 +314,9 @@ public final class Tracker {
                     task.run(w, i);
                 }
             } catch (Throwable e) {
-                if (!failure.compareAndSet(null, e)) {
-                    failure.get().addSuppressed(e);
+                Throwable first = failure.compareAndExchange(null, e);
+                if (first != null) {
+                    first.addSuppressed(e);
                 }
             }
         };
@@ -359,9 +361,9 @@ public final class Tracker {
      */
     public static final class Builder {
         private final Catalog catalog;
-        private TrackingPlan plan;
-        private Clock clock;
-        private Integer parallelism;
+        private @Nullable TrackingPlan plan;
+        private @Nullable Clock clock;
+        private @Nullable Integer parallelism;
         private final List<AlertListener> listeners = new ArrayList<>();
         private boolean scores;
 

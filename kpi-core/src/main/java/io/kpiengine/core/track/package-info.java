@@ -15,4 +15,7 @@
  * <p>The definitions (baselines, achievement, pace and forecast, alert signals, status rules) are in
  * {@code docs/tracking.md}.
  */
+@NullMarked
 package io.kpiengine.core.track;
+
+import org.jspecify.annotations.NullMarked;
