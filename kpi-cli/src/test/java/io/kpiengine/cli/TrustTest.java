@@ -157,7 +157,7 @@ class TrustTest {
         assertThat(err.toString()).startsWith("kpi run: input 'day2.csv' (41 bytes, sha256:")
                 .contains("of data source 'events' was already absorbed into this state by run 2 (2026-01-01T00:00:00Z,"
                         + " as 'day2.csv'")
-                .contains("To count it again on purpose, allow replays (kpi run --allow-replay");
+                .contains("To count it again on purpose, allow replays (the kpi command's --allow-replay");
         assertThat(Files.readAllBytes(state)).isEqualTo(afterDay2);
         assertThat(Files.readString(dir.resolve("r2.csv"))).isEqualTo(r2);
         assertThat(tempFiles()).isEmpty();

@@ -647,14 +647,14 @@ public final class KpiEngine {
                     throw new StateException("input " + id.describe() + " of data source '" + source + "' was already"
                             + " absorbed into this state by run " + earlier.run() + " (" + earlier.at() + ", as "
                             + earlier.input().describe() + "); absorbing it again would count its records twice."
-                            + " To count it again on purpose, allow replays (kpi run --allow-replay,"
-                            + " KpiInputs.Builder.allowReplay)", null);
+                            + " To count it again on purpose, allow replays (the kpi command's"
+                            + " --allow-replay, KpiInputs.Builder.allowReplay)", null);
                 }
                 if (!inputs.allowReplay() && twice != null) {
                     throw new StateException("input " + id.describe() + " of data source '" + source + "' is given"
                             + " twice in this run (also as " + twice.input().describe() + "); reading it twice would"
-                            + " count its records twice. Give each input once, or allow replays (kpi run"
-                            + " --allow-replay, KpiInputs.Builder.allowReplay)", null);
+                            + " count its records twice. Give each input once, or allow replays (the kpi"
+                            + " command's --allow-replay, KpiInputs.Builder.allowReplay)", null);
                 }
                 out.add(new AbsorbedInput(source, id, run, at));
             }

@@ -118,7 +118,7 @@ class KpiEngineTrustTest {
                 .hasMessage("input 'again.csv' (22 bytes, sha256:bb) of data source 'events' was already absorbed"
                         + " into this state by run 2 (2025-06-01T00:00:00Z, as 'day2.csv' (22 bytes, sha256:bb));"
                         + " absorbing it again would count its records twice. To count it again on purpose, allow"
-                        + " replays (kpi run --allow-replay, KpiInputs.Builder.allowReplay)");
+                        + " replays (the kpi command's --allow-replay, KpiInputs.Builder.allowReplay)");
     }
 
     @Test
