@@ -109,20 +109,23 @@ class ReportBrowserTest {
         page.eval("window.kpiReport.drawAll()");
     }
 
+    /**
+     * Waits in the page until the condition holds: the promise resolves at the first check (every 20 ms) where it is
+     * true, and {@code eval} awaits it (the DevTools client's command timeout guards against a page that hangs).
+     */
     private static void waitFor(String condition) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!page.eval("!!(" + condition + ")").asBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + condition).isLessThan(deadline);
-            sleep(50);
-        }
+        boolean held = page.eval("new Promise(done => { const check = () => (" + condition + ") ? done(true)"
+                + " : setTimeout(check, 20); check(); })").asBoolean();
+        assertThat(held).as("waiting for " + condition).isTrue();
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Lets the page finish what a scroll, resize or media change started: a timer due after the report's resize
+     * debounce (120 ms) runs after it, whatever the load (the browser fires timers in the order they fall due), then
+     * one animation frame for the charts to paint.
+     */
+    private static void settle() {
+        page.eval("new Promise(done => setTimeout(() => requestAnimationFrame(() => done(true)), 200))");
     }
 
     @Test
@@ -252,14 +255,14 @@ class ReportBrowserTest {
     void screenshots_desktopAndPhone_fitTheirWidth() throws Exception {
         show("executive");
         page.eval("window.scrollTo(0, 0)");
-        sleep(300);
+        settle();
         assertThat(Files.size(page.screenshot(SHOTS.resolve("executive-1366x768.png"), false))).isGreaterThan(20_000);
         page.screenshot(SHOTS.resolve("executive-1366-full.png"), true);
         try {
             page.viewport(390, 844, true);
             for (String v : List.of("executive", "manager", "analyst", "kpi-0")) {
                 show(v);
-                sleep(250);
+                settle();
                 assertThat(page.eval("document.documentElement.scrollWidth").asInt()).as(v + " " + page.eval(
                         "[...document.querySelectorAll('#' + '" + v + "' + ' *')].filter(e => e.getBoundingClientRect().right > 391)"
                         + ".filter(e => !e.closest('.table-wrap')).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
@@ -280,7 +283,7 @@ class ReportBrowserTest {
         try {
             // A4 at 96 dpi is 794 px wide; 12 mm margins leave 703 px
             page.viewport(703, 1000, false);
-            sleep(400);
+            settle();
             assertThat(page.eval("document.documentElement.scrollWidth").asInt()).isLessThanOrEqualTo(703);
             assertThat(page.eval("getComputedStyle(document.querySelector('.tabs')).display").asText()).isEqualTo("none");
         } finally {
