@@ -64,7 +64,7 @@ final class EngineOptions {
     boolean partialWindows;
 
     @Option(names = "--error-budget", paramLabel = "SHARE", description = "The share of a source's records (without"
-            + " quality rules) that may be unreadable before its gate fails, e.g. 1% or 0.05 (default: 1%).")
+            + " quality rules) that may be unreadable before its gate fails, e.g. 1%% or 0.05 (default: 1%%).")
     @Nullable String errorBudget;
 
     @Option(names = "--max-periods", paramLabel = "N", description = "The most periods of the date spine (default:"
@@ -199,12 +199,14 @@ final class EngineOptions {
         KpiInputs.Builder inputs = KpiInputs.builder();
         List<RecordSource> opened = new ArrayList<>();
         Map<Path, FileStamp> stamps = new LinkedHashMap<>();
-        try {
-            for (DataFile f : dataFiles()) {
+        List<DataFile> files = dataFiles();
+        try (InputDigest.Background digests = InputDigest.Background.start(files)) {
+            for (int i = 0; i < files.size(); i++) {
+                DataFile f = files.get(i);
                 DataSource source = c.source(f.source()).orElseThrow(() -> new IllegalArgumentException(
                         f.option() + ": the catalog has no data source '" + f.source() + "'; its sources are "
                                 + c.sources().stream().map(DataSource::name).toList()));
-                InputDigest digest = InputDigest.of(f.file(), f.option());
+                InputDigest digest = digests.get(i);
                 stamps.putIfAbsent(f.file(), digest.stamp());
                 RecordSource reader = source.csvReader(f.file()).build();
                 opened.add(reader);

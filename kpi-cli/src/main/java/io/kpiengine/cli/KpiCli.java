@@ -82,8 +82,16 @@ public final class KpiCli {
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         Objects.requireNonNull(args, "args");
-        return commandLine(Objects.requireNonNull(out, "out"), Objects.requireNonNull(err, "err"),
-                args.length > 0 ? args[0] : null).execute(args);
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+        Object only = args.length > 0 ? subcommand(args[0]) : null;
+        if (only != null) {
+            // the subcommand alone, named "kpi <name>": the root's model is not built (see commandLine)
+            CommandLine cl = configure(new CommandLine(only), out, err);
+            cl.getCommandSpec().name("kpi " + args[0]);
+            return cl.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
+        return commandLine(out, err, null).execute(args);
     }
 
     /** The configured command line with every subcommand: exit codes mapped, errors printed as one message. */
@@ -106,6 +114,11 @@ public final class KpiCli {
                 cl.addSubcommand(name, Objects.requireNonNull(subcommand(name), name));   // every name of SUBCOMMANDS
             }
         }
+        return configure(cl, out, err);
+    }
+
+    /** Sets the streams and the handlers that map errors to exit codes and one-line messages. */
+    private static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
@@ -126,7 +139,7 @@ public final class KpiCli {
     }
 
     /** The subcommands, in the order of the usage text; add a new one here and in {@link #subcommand}. */
-    private static final List<String> SUBCOMMANDS = List.of("clean", "lint", "run", "track", "report", "score", "analyze",
+    static final List<String> SUBCOMMANDS = List.of("clean", "lint", "run", "track", "report", "score", "analyze",
             "init", "demo", "cds-training");
 
     /** A new command object of a subcommand (only its class is loaded), or null for another name. */

@@ -3,6 +3,8 @@ package io.kpiengine.cli;
 import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResult;
 import io.kpiengine.core.KpiResults;
+import io.kpiengine.core.KpiValue;
+import io.kpiengine.core.NoValueReason;
 import io.kpiengine.core.SourceAccount;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.GroupingSets;
@@ -11,14 +13,16 @@ import io.kpiengine.core.metric.Target;
 import io.kpiengine.core.metric.Targets;
 import io.kpiengine.core.time.Period;
 import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,9 +38,9 @@ final class ResultsFormat {
 
     /**
      * Writes the JSON form, a cell at a time: the output never exists as one string, so its size is bounded by the
-     * disk, not by the heap.
+     * disk, not by the heap. The texts a table repeats (metric ids, periods, statuses, segments) are encoded once.
      */
-    static void json(Catalog catalog, KpiEngine engine, KpiResults r, Writer out) throws IOException {
+    static void json(Catalog catalog, KpiEngine engine, KpiResults r, Utf8Out out) throws IOException {
         StringBuilder sb = new StringBuilder(4096);
         sb.append("{\n  \"schemaVersion\": ").append(SCHEMA_VERSION);
         sb.append(",\n  \"catalog\": ").append(str(catalog.name()));
@@ -71,32 +75,59 @@ final class ResultsFormat {
         sb.append(sources.isEmpty() ? "]\n  }" : "\n    ]\n  }");
         sb.append(",\n  \"warnings\": ").append(strings(r.warnings()));
         sb.append(",\n  \"results\": [");
-        out.append(sb);
+        out.text(sb);
+        Texts texts = new Texts(s -> Utf8Out.jsonString(s));
         PeriodTexts periods = new PeriodTexts();
+        TargetStatuses targetStatuses = new TargetStatuses(catalog);
         boolean first = true;
         for (KpiResult x : r.rows()) {
-            sb.setLength(0);
-            sb.append(first ? "\n" : ",\n");
+            out.bytes(first ? JSON_FIRST_METRIC : JSON_NEXT_METRIC).bytes(texts.of(x.metric()))
+                    .bytes(JSON_PERIOD).bytes(periods.json(x.period()))
+                    .bytes(JSON_STATUS).bytes(texts.of(x.status().name()))
+                    .bytes(JSON_DIMENSIONS);
             first = false;
-            sb.append("    {\"metric\": ").append(str(x.metric()))
-                    .append(", \"period\": ").append(periods.json(x.period()))
-                    .append(", \"status\": ").append(str(x.status().name()))
-                    .append(", \"dimensions\": {");
             boolean firstDim = true;
             for (Map.Entry<String, String> d : x.dimensions().entrySet()) {
-                sb.append(firstDim ? "" : ", ").append(str(d.getKey())).append(": ").append(str(d.getValue()));
+                if (!firstDim) {
+                    out.bytes(COMMA);
+                }
+                out.bytes(texts.of(d.getKey())).bytes(COLON).bytes(texts.of(d.getValue()));
                 firstDim = false;
             }
-            sb.append("}, \"value\": ").append(!x.value().isPresent() ? "null"
-                            : x.value().isNumber() ? x.value().text() : str(x.value().text()))
-                    .append(", \"reason\": ").append(x.value().reason().map(why -> str(why.name())).orElse("null"))
-                    .append(", \"detail\": ").append(str(x.value().detail().orElse(null)))
-                    .append(", \"rows\": ").append(x.rows())
-                    .append(", \"targetStatus\": ").append(str(targetStatus(catalog, x))).append('}');
-            out.append(sb);
+            KpiValue v = x.value();
+            out.bytes(JSON_VALUE);
+            if (!v.isPresent()) {
+                out.bytes(NULL);
+            } else if (v.isNumber()) {
+                out.text(v.text());
+            } else {
+                out.json(v.text());
+            }
+            out.bytes(JSON_REASON);
+            NoValueReason why = v.reason().orElse(null);
+            out.bytes(why == null ? NULL : texts.of(why.name()));
+            out.bytes(JSON_DETAIL).json(v.detail().orElse(null))
+                    .bytes(JSON_ROWS).number(x.rows())
+                    .bytes(JSON_TARGET_STATUS);
+            String status = targetStatuses.of(x);
+            out.bytes(status == null ? NULL : texts.of(status)).ascii('}');
         }
-        out.append(first ? "]\n}\n" : "\n  ]\n}\n");
+        out.text(first ? "]\n}\n" : "\n  ]\n}\n");
     }
+
+    private static final byte[] JSON_FIRST_METRIC = Utf8Out.utf8("\n    {\"metric\": ");
+    private static final byte[] JSON_NEXT_METRIC = Utf8Out.utf8(",\n    {\"metric\": ");
+    private static final byte[] JSON_PERIOD = Utf8Out.utf8(", \"period\": ");
+    private static final byte[] JSON_STATUS = Utf8Out.utf8(", \"status\": ");
+    private static final byte[] JSON_DIMENSIONS = Utf8Out.utf8(", \"dimensions\": {");
+    private static final byte[] JSON_VALUE = Utf8Out.utf8("}, \"value\": ");
+    private static final byte[] JSON_REASON = Utf8Out.utf8(", \"reason\": ");
+    private static final byte[] JSON_DETAIL = Utf8Out.utf8(", \"detail\": ");
+    private static final byte[] JSON_ROWS = Utf8Out.utf8(", \"rows\": ");
+    private static final byte[] JSON_TARGET_STATUS = Utf8Out.utf8(", \"targetStatus\": ");
+    private static final byte[] NULL = Utf8Out.utf8("null");
+    private static final byte[] COMMA = Utf8Out.utf8(", ");
+    private static final byte[] COLON = Utf8Out.utf8(": ");
 
     /** One metric's definition as a JSON object: what a reader of the numbers needs to judge them. */
     private static String metadata(String id, Catalog catalog) {
@@ -133,13 +164,26 @@ final class ResultsFormat {
                 + str(t.due().map(Object::toString).orElse(null)) + "}";
     }
 
-    /** The cell's status against its metric's target, or null when it has no value or its metric no target. */
-    static @Nullable String targetStatus(Catalog catalog, KpiResult x) {
-        if (!x.value().isPresent() || !x.value().isNumber()) {
-            return null;
+    /**
+     * The cells' statuses against their metrics' targets (null when a cell has no value or its metric no
+     * direction or target), with each metric's metadata looked up once.
+     */
+    private static final class TargetStatuses {
+        private final Catalog catalog;
+        private final Map<String, Optional<MetricMetadata>> metadata = new HashMap<>();
+
+        TargetStatuses(Catalog catalog) {
+            this.catalog = catalog;
         }
-        return catalog.metric(x.metric()).flatMap(m -> m.metadata().targetStatus(x.value().value()))
-                .map(Enum::name).orElse(null);
+
+        @Nullable String of(KpiResult x) {
+            if (!x.value().isPresent() || !x.value().isNumber()) {
+                return null;
+            }
+            Optional<MetricMetadata> md = metadata.computeIfAbsent(x.metric(), id -> catalog.metric(id)
+                    .map(m -> m.metadata()).filter(m -> m.direction().isPresent()));
+            return md.flatMap(m -> m.targetStatus(x.value().value())).map(Enum::name).orElse(null);
+        }
     }
 
     /**
@@ -147,7 +191,7 @@ final class ResultsFormat {
      * targetStatus follow the rows column, and with {@code groupingSets} a groupingSet column follows status.
      * Written a row at a time (see {@link #json}).
      */
-    static void csv(KpiResults r, Catalog catalog, boolean metadata, boolean groupingSets, Writer out)
+    static void csv(KpiResults r, Catalog catalog, boolean metadata, boolean groupingSets, Utf8Out out)
             throws IOException {
         Set<String> dims = new LinkedHashSet<>();
         r.rows().forEach(x -> dims.addAll(x.dimensions().keySet()));
@@ -161,37 +205,76 @@ final class ResultsFormat {
             header.addAll(List.of("unit", "owner", "direction", "tier", "target", "targetStatus"));
         }
         StringBuilder sb = new StringBuilder(256);
-        PeriodTexts periods = new PeriodTexts();
         for (int i = 0; i < header.size(); i++) {
             sb.append(i == 0 ? "" : ",").append(cell(header.get(i)));
         }
         sb.append("\r\n");
-        out.append(sb);
+        out.text(sb);
+        Texts texts = new Texts(s -> Utf8Out.utf8(cell(s)));
+        PeriodTexts periods = new PeriodTexts();
+        TargetStatuses targetStatuses = new TargetStatuses(catalog);
+        Map<String, byte[]> metricColumns = new HashMap<>();
         for (KpiResult x : r.rows()) {
-            sb.setLength(0);
-            sb.append(cell(x.metric())).append(',').append(periods.csv(x.period())).append(',').append(x.status());
+            out.bytes(texts.of(x.metric())).ascii(',').bytes(periods.csv(x.period())).ascii(',')
+                    .bytes(texts.of(x.status().name()));
             if (groupingSets) {
-                sb.append(',').append(cell(GroupingSets.text(x.groupingSet())));
+                out.ascii(',').bytes(texts.of(GroupingSets.text(x.groupingSet())));
             }
             for (String d : dims) {
-                sb.append(',').append(x.dimensions().containsKey(d) ? cell(x.dimensions().get(d)) : "");
+                out.ascii(',');
+                String v = x.dimensions().get(d);
+                if (v != null) {
+                    out.bytes(texts.of(v));
+                }
             }
-            sb.append(',').append(x.value().text())
-                    .append(',').append(x.value().reason().map(Enum::name).orElse(""))
-                    .append(',').append(cell(x.value().detail().orElse(null)))
-                    .append(',').append(x.rows());
+            KpiValue v = x.value();
+            out.ascii(',').text(v.text()).ascii(',');
+            NoValueReason why = v.reason().orElse(null);
+            if (why != null) {
+                out.bytes(texts.of(why.name()));
+            }
+            out.ascii(',').text(cell(v.detail().orElse(null))).ascii(',').number(x.rows());
             if (metadata) {
-                MetricMetadata md = catalog.metric(x.metric()).map(m -> m.metadata()).orElse(null);
-                sb.append(',').append(cell(catalog.unitOf(x.metric()).map(Object::toString).orElse(null)))
-                        .append(',').append(cell(md == null ? null : md.owner().orElse(null)))
-                        .append(',').append(md == null ? "" : md.direction().map(Enum::name).orElse(""))
-                        .append(',').append(md == null ? "" : md.tier().map(Enum::name).orElse(""))
-                        .append(',').append(md == null ? "" : md.targets().nearest()
-                                .map(t -> t.value().toPlainString()).orElse(""))
-                        .append(',').append(Objects.toString(targetStatus(catalog, x), ""));
+                out.bytes(metricColumns.computeIfAbsent(x.metric(), id -> Utf8Out.utf8(metadataColumns(catalog, id))))
+                        .ascii(',').text(Objects.toString(targetStatuses.of(x), ""));
             }
-            sb.append("\r\n");
-            out.append(sb);
+            out.ascii('\r').ascii('\n');
+        }
+    }
+
+    /** A metric's CSV metadata columns, unit to target, each with its leading comma. */
+    private static String metadataColumns(Catalog catalog, String id) {
+        MetricMetadata md = catalog.metric(id).map(m -> m.metadata()).orElse(null);
+        return "," + cell(catalog.unitOf(id).map(Object::toString).orElse(null))
+                + "," + cell(md == null ? null : md.owner().orElse(null))
+                + "," + (md == null ? "" : md.direction().map(Enum::name).orElse(""))
+                + "," + (md == null ? "" : md.tier().map(Enum::name).orElse(""))
+                + "," + (md == null ? "" : md.targets().nearest().map(t -> t.value().toPlainString()).orElse(""));
+    }
+
+    /**
+     * The encoded form (a JSON literal or a CSV cell) of texts a table repeats: metric ids, statuses, dimension
+     * names and values. At most {@value #CACHED} distinct texts are kept; past that, texts are encoded each time,
+     * so a table of a million segments holds no second copy of them.
+     */
+    private static final class Texts {
+        static final int CACHED = 4096;
+        private final Function<String, byte[]> encode;
+        private final Map<String, byte[]> cache = new HashMap<>();
+
+        Texts(Function<String, byte[]> encode) {
+            this.encode = encode;
+        }
+
+        byte[] of(String s) {
+            byte[] b = cache.get(s);
+            if (b == null) {
+                b = encode.apply(s);
+                if (cache.size() < CACHED) {
+                    cache.put(s, b);
+                }
+            }
+            return b;
         }
     }
 
@@ -200,21 +283,33 @@ final class ResultsFormat {
      * period once per metric and segment, and formatting instants is the costly part of writing a small table.
      */
     private static final class PeriodTexts {
-        private final Map<Period, String[]> texts = new HashMap<>();
+        private final Map<Period, byte[]> texts = new HashMap<>();
 
-        private String[] of(Period p) {
-            return texts.computeIfAbsent(p, k -> new String[] {k.toString(), k.start().toString(),
-                k.end().toString()});
+        byte[] json(Period p) {
+            return texts.computeIfAbsent(p, k -> Utf8Out.utf8(str(k.toString()) + ", \"start\": "
+                    + str(k.start().toString()) + ", \"end\": " + str(k.end().toString())));
         }
 
-        String json(Period p) {
-            String[] t = of(p);
-            return str(t[0]) + ", \"start\": " + str(t[1]) + ", \"end\": " + str(t[2]);
+        byte[] csv(Period p) {
+            return texts.computeIfAbsent(p, k -> Utf8Out.utf8(k + "," + k.start() + "," + k.end()));
         }
+    }
 
-        String csv(Period p) {
-            String[] t = of(p);
-            return t[0] + "," + t[1] + "," + t[2];
+    /** The JSON escape of a control character, quote or backslash. */
+    static String escape(char c) {
+        switch (c) {
+            case '"':
+                return "\\\"";
+            case '\\':
+                return "\\\\";
+            case '\n':
+                return "\\n";
+            case '\r':
+                return "\\r";
+            case '\t':
+                return "\\t";
+            default:
+                return c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c);
         }
     }
 
@@ -223,6 +318,7 @@ final class ResultsFormat {
         return CsvOut.escape(s);
     }
 
+    /** The JSON string literal of {@code s} (quoted, escaped as {@link #escape}), or {@code null}. */
     static String str(@Nullable String s) {
         if (s == null) {
             return "null";
@@ -230,28 +326,10 @@ final class ResultsFormat {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
+            if (c < 0x20 || c == '"' || c == '\\') {
+                sb.append(escape(c));
+            } else {
+                sb.append(c);
             }
         }
         return sb.append('"').toString();

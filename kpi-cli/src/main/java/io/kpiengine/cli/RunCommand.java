@@ -159,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
     private boolean allowReplay;
 
     @Option(names = "--error-budget", paramLabel = "SHARE", description = "The share of a source's records (without"
-            + " quality rules) that may be unreadable before its gate fails, e.g. 1% or 0.05 (default: 1%).")
+            + " quality rules) that may be unreadable before its gate fails, e.g. 1%% or 0.05 (default: 1%%).")
     private String errorBudget;
 
     @Option(names = "--max-periods", paramLabel = "N", description = "The most periods of the date spine (default:"
@@ -179,9 +179,6 @@ final class RunCommand implements Callable<Integer> {
      * @return the exit code
      */
     @Override
-    // "try": the reject log is closed inside its try so that its file is complete before the outputs are committed
-    // (its second close, by the try, does nothing)
-    @SuppressWarnings("try")
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -201,6 +198,17 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return fail(err, e.getMessage());
         }
+        try (InputDigest.Background digests = InputDigest.Background.start(check ? List.of() : files)) {
+            return run(files, digests, stdout, err);
+        }
+    }
+
+    /** The run once the options are checked, with the data files being digested in the background. */
+    // "try": the reject log is closed inside its try so that its file is complete before the outputs are committed
+    // (its second close, by the try, does nothing)
+    @SuppressWarnings("try")
+    private int run(List<EngineOptions.DataFile> files, InputDigest.Background digests, PrintWriter stdout,
+            PrintWriter err) {
         Catalog c;
         try {
             c = Catalog.read(catalog);
@@ -230,11 +238,12 @@ final class RunCommand implements Callable<Integer> {
         Map<Path, FileStamp> stamps = new LinkedHashMap<>();
         Path writing = stateOut;
         try (OutputFiles outputs = new OutputFiles(); RejectLog log = new RejectLog(outputs, rejected)) {
-            for (EngineOptions.DataFile f : files) {
+            for (int i = 0; i < files.size(); i++) {
+                EngineOptions.DataFile f = files.get(i);
                 DataSource source = c.source(f.source()).orElseThrow(() -> new IllegalArgumentException(
                         f.option() + ": the catalog has no data source '" + f.source() + "'; its sources are "
                                 + c.sources().stream().map(DataSource::name).toList()));
-                InputDigest digest = InputDigest.of(f.file(), f.option());
+                InputDigest digest = digests.get(i);
                 stamps.putIfAbsent(f.file(), digest.stamp());
                 RecordSource reader = log.watch(f.source(), source.csvReader(f.file()).build());
                 opened.add(reader);
@@ -260,7 +269,7 @@ final class RunCommand implements Callable<Integer> {
             for (Path out : outs) {
                 writing = out;
                 boolean json = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-                try (Writer w = outputs.writer(out)) {
+                try (Utf8Out w = new Utf8Out(outputs.stream(out))) {
                     if (json) {
                         ResultsFormat.json(c, engine, results, w);
                     } else {
@@ -403,9 +412,9 @@ final class RunCommand implements Callable<Integer> {
             notAggregated += a.rowsRejected();
         }
         String rejects = notAggregated == 0 ? "" : "; " + plural(notAggregated, "record") + " rejected";
-        stdout.printf(Locale.ROOT, "%s of %s over %s%s; quality %s; wrote %s%n", plural(r.rows().size(), "cell"),
-                plural(r.metrics().size(), "metric"), range, rejects, r.quality().verdict(),
-                String.join(", ", outs.stream().map(Path::toString).toList()));
+        stdout.println(plural(r.rows().size(), "cell") + " of " + plural(r.metrics().size(), "metric") + " over "
+                + range + rejects + "; quality " + r.quality().verdict() + "; wrote "
+                + String.join(", ", outs.stream().map(Path::toString).toList()));
         stdout.flush();
     }
 
@@ -468,7 +477,28 @@ final class RunCommand implements Callable<Integer> {
 
     /** {@code 1 cell}, {@code 2 cells}, {@code 35,136 cells}. */
     private static String plural(long n, String noun) {
-        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+        return grouped(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * A count with a comma between groups of three digits, as {@code String.format(Locale.ROOT, "%,d", n)} (which
+     * loads the locale machinery, a noticeable part of a short run's start).
+     */
+    static String grouped(long n) {
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0;
+        int len = digits.length() - sign;
+        if (len <= 3) {
+            return digits;
+        }
+        StringBuilder sb = new StringBuilder(digits.length() + len / 3).append(digits, 0, sign);
+        for (int i = 0; i < len; i++) {
+            if (i > 0 && (len - i) % 3 == 0) {
+                sb.append(',');
+            }
+            sb.append(digits.charAt(sign + i));
+        }
+        return sb.toString();
     }
 
     private static int fail(PrintWriter err, @Nullable String message) {

@@ -7,9 +7,11 @@ import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.data.io.CsvSource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,36 +24,25 @@ import org.junit.jupiter.api.Test;
  */
 class ResultsFormatTest {
 
-    /** A writer that keeps only the size of the largest single write and the text's total length. */
-    static final class Measuring extends Writer {
-        final StringBuilder text = new StringBuilder();
+    /** A stream that keeps the bytes and the size of the largest single write. */
+    static final class Measuring extends OutputStream {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int largest;
 
         @Override
-        public void write(char[] c, int off, int len) {
+        public void write(int b) {
+            largest = Math.max(largest, 1);
+            bytes.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
             largest = Math.max(largest, len);
-            text.append(c, off, len);
+            bytes.write(b, off, len);
         }
 
-        @Override
-        public void write(String s, int off, int len) {
-            largest = Math.max(largest, len);
-            text.append(s, off, off + len);
-        }
-
-        @Override
-        public Writer append(CharSequence s) {
-            largest = Math.max(largest, s.length());
-            text.append(s);
-            return this;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
+        String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
         }
     }
 
@@ -71,15 +62,19 @@ class ResultsFormatTest {
         KpiResults r = results(c, 5_000);
         KpiEngine engine = KpiEngine.builder().catalog(c).build();
         Measuring json = new Measuring();
-        ResultsFormat.json(c, engine, r, json);
+        try (Utf8Out out = new Utf8Out(json)) {
+            ResultsFormat.json(c, engine, r, out);
+        }
         Measuring csv = new Measuring();
-        ResultsFormat.csv(r, c, false, false, csv);
+        try (Utf8Out out = new Utf8Out(csv)) {
+            ResultsFormat.csv(r, c, false, false, out);
+        }
 
         assertThat(r.rows()).hasSize(5_000 * 2 + 2);
-        assertThat(json.text.length()).isGreaterThan(1_000_000);
-        assertThat(json.largest).as("largest single write").isLessThan(1_000);
-        assertThat(csv.largest).as("largest single write").isLessThan(1_000);
-        assertThat(new ObjectMapper().readTree(json.text.toString()).get("results")).hasSize(r.rows().size());
-        assertThat(csv.text.toString().lines()).hasSize(r.rows().size() + 1);
+        assertThat(json.bytes.size()).isGreaterThan(1_000_000);
+        assertThat(json.largest).as("largest single write").isLessThanOrEqualTo(Utf8Out.BUFFER);
+        assertThat(csv.largest).as("largest single write").isLessThanOrEqualTo(Utf8Out.BUFFER);
+        assertThat(new ObjectMapper().readTree(json.text()).get("results")).hasSize(r.rows().size());
+        assertThat(csv.text().lines()).hasSize(r.rows().size() + 1);
     }
 }
