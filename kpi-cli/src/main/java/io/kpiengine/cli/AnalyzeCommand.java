@@ -106,8 +106,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-            return fail(err, "--out must end in .json, but was '" + out + "'");
+        String badName = OutputFiles.extensionProblem("--out", out, ".json");
+        if (badName != null) {
+            return fail(err, badName);
         }
         try {
             OutputFiles.checkDistinct(inputs.inputs(), List.of(new OutputFiles.Named("--out", out)), List.of());
@@ -130,8 +131,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             KpiEngine engine = inputs.engine(c);
             KpiResults results = inputs.evaluate(c, engine, null);
             ImprovementQuery q = query(results);
-            if (!c.tracking().isEmpty() || c.metrics().stream().anyMatch(m -> !m.metadata().targets().isEmpty()
-                    || m.metadata().targetBand().isPresent())) {
+            if (tracksTargets(c)) {
                 q.include(io.kpiengine.core.track.Tracker.builder(c).parallelism(engine.parallelism()).build()
                         .track(results).improvementPoints());
             }
@@ -157,6 +157,16 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             return fail(err, e.getMessage());
         }
+    }
+
+    /**
+     * Whether the scorecard's points (gaps to target, off-track streaks, open critical alerts) join the
+     * improvement points: when the catalog has a tracking section or a metric with a target or band. The same rule
+     * holds in {@code kpi report}, so that both show the same points.
+     */
+    static boolean tracksTargets(Catalog c) {
+        return !c.tracking().isEmpty() || c.metrics().stream().anyMatch(m -> !m.metadata().targets().isEmpty()
+                || m.metadata().targetBand().isPresent());
     }
 
     private ImprovementQuery query(KpiResults results) {

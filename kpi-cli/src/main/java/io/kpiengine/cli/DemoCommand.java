@@ -133,8 +133,9 @@ final class DemoCommand implements Callable<Integer> {
         if (threads != null && (threads < 1 || threads > 1024)) {
             return usage(err, "--threads must be 1 to 1024, but was " + threads);
         }
-        if (report != null && !report.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")) {
-            return usage(err, "--report must end in .html, but was '" + report + "'");
+        String badName = report == null ? null : OutputFiles.extensionProblem("--report", report, ".html");
+        if (badName != null) {
+            return usage(err, badName);
         }
         Path work;
         boolean temporary = dir == null;

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -311,6 +312,25 @@ final class OutputFiles implements AutoCloseable {
             return f.getReason();
         }
         return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    /** Whether a file's name ends in an extension, in any case ({@code .json}, {@code .JSON}). */
+    static boolean hasExtension(Path file, String extension) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(extension);
+    }
+
+    /**
+     * Why an output's name does not fit its format, or null when it ends in one of the extensions:
+     * {@code --out must end in .json or .csv, but was 'r.txt'}.
+     */
+    static @Nullable String extensionProblem(String option, Path file, String... extensions) {
+        for (String e : extensions) {
+            if (hasExtension(file, e)) {
+                return null;
+            }
+        }
+        return option + " must end in " + String.join(" or ", extensions) + ", but was '" + file + "'";
     }
 
     /** A write failure of an output, named once ("cannot write X: File too large"). */

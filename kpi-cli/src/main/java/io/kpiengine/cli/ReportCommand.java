@@ -4,6 +4,7 @@ import io.kpiengine.base.KpiException;
 import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.QualityVerdict;
+import io.kpiengine.core.analyze.ImprovementQuery;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.score.GoalTree;
 import io.kpiengine.core.score.ScoreCard;
@@ -114,8 +115,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")) {
-            return fail(err, "--out must end in .html, but was '" + out + "'");
+        String badName = OutputFiles.extensionProblem("--out", out, ".html");
+        if (badName != null) {
+            return fail(err, badName);
         }
         try {
             checkFiles();
@@ -140,7 +142,11 @@ final class ReportCommand implements Callable<Integer> {
                         : AlertState.fromBytes(Files.readAllBytes(alertsIn));
                 Scorecard card = Tracker.builder(c).clock(clock).build().track(results, previous);
                 report.scorecard(card);
-                report.improvementPoints(results.improvementPoints().run());
+                ImprovementQuery points = results.improvementPoints();
+                if (AnalyzeCommand.tracksTargets(c)) {
+                    points.include(card.improvementPoints());   // as kpi analyze
+                }
+                report.improvementPoints(points.run());
                 List<ScoreResults> scores = new ArrayList<>();
                 for (GoalTree tree : c.goalTrees()) {
                     scores.add(ScoreCard.builder(tree).catalog(c).build().score(results));

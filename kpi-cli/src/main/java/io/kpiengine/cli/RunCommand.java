@@ -186,9 +186,9 @@ final class RunCommand implements Callable<Integer> {
             return fail(err, "--out FILE is required (or --check to only check the catalog against the data)");
         }
         for (Path out : outs) {
-            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".json") && !name.endsWith(".csv")) {
-                return fail(err, "--out must end in .json or .csv, but was '" + out + "'");
+            String badName = OutputFiles.extensionProblem("--out", out, ".json", ".csv");
+            if (badName != null) {
+                return fail(err, badName);
             }
         }
         List<EngineOptions.DataFile> files;
@@ -268,7 +268,7 @@ final class RunCommand implements Callable<Integer> {
             }
             for (Path out : outs) {
                 writing = out;
-                boolean json = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+                boolean json = OutputFiles.hasExtension(out, ".json");
                 try (Utf8Out w = new Utf8Out(outputs.stream(out))) {
                     if (json) {
                         ResultsFormat.json(c, engine, results, w);

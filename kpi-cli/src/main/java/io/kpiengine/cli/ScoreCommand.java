@@ -90,8 +90,9 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-            return fail(err, "--out must end in .json, but was '" + out + "'");
+        String badName = OutputFiles.extensionProblem("--out", out, ".json");
+        if (badName != null) {
+            return fail(err, badName);
         }
         try {
             OutputFiles.checkDistinct(engineOptions.inputs(), List.of(new OutputFiles.Named("--out", out)),

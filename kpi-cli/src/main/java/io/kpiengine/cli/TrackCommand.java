@@ -108,9 +108,9 @@ final class TrackCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".json") && !name.endsWith(".csv")) {
-            return fail(err, "--out must end in .json or .csv, but was '" + out + "'");
+        String badName = OutputFiles.extensionProblem("--out", out, ".json", ".csv");
+        if (badName != null) {
+            return fail(err, badName);
         }
         try {
             checkOutputs();
@@ -140,7 +140,7 @@ final class TrackCommand implements Callable<Integer> {
                     stateIn == null ? null : Files.readAllBytes(stateIn));
             Scorecard card = tb.build().track(results, previous);
             try (Writer w = outputs.writer(out)) {
-                if (name.endsWith(".json")) {
+                if (OutputFiles.hasExtension(out, ".json")) {
                     card.writeJson(w);
                 } else {
                     card.writeCsv(w);

@@ -2,11 +2,15 @@ package io.kpiengine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,8 +72,12 @@ class ReportCommandTest {
     }
 
     private String[] args(String... more) throws IOException {
+        return args(DATA, more);
+    }
+
+    private String[] args(CharSequence csv, String... more) throws IOException {
         Path catalog = Files.writeString(dir.resolve("shop.yaml"), CATALOG);
-        Path data = Files.writeString(dir.resolve("sales.csv"), DATA);
+        Path data = Files.writeString(dir.resolve("sales.csv"), csv);
         String[] base = {"--catalog", catalog.toString(), "--data", "sales=" + data, "--as-of", "2025-04-02T00:00:00Z"};
         return Stream.concat(Stream.of(base), Stream.of(more)).toArray(String[]::new);
     }
@@ -135,6 +143,42 @@ class ReportCommandTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("shop.yaml", "sales.csv",
                     "report.html");
+        }
+    }
+
+    /** The report lists the scorecard's points (gaps to target, streaks, critical alerts) as kpi analyze does. */
+    @Test
+    void report_listsTheImprovementPointsOfKpiAnalyze_scorecardsIncluded() throws IOException {
+        // twelve months, both channels short of their revenue target of 100 in the last one (web far below)
+        int[] revenue = {110, 125, 95, 130, 105, 140, 115, 120, 100, 135, 118, 60};
+        StringBuilder data = new StringBuilder("day,channel,amount,orders\n");
+        for (int i = 0; i < revenue.length; i++) {
+            String month = java.time.YearMonth.of(2024, 4).plusMonths(i).toString();
+            data.append(month).append("-05,web,").append(revenue[i]).append(".00,").append(3 + i % 3).append('\n')
+                    .append(month).append("-06,email,").append(revenue[i] + 20).append(".00,").append(4 + i % 2)
+                    .append('\n');
+        }
+        Path json = dir.resolve("analysis.json");
+        StringWriter analyzeErr = new StringWriter();
+        CommandLine analyze = new CommandLine(new AnalyzeCommand());
+        analyze.setOut(new PrintWriter(new StringWriter(), true));
+        analyze.setErr(new PrintWriter(analyzeErr, true));
+        assertThat(analyze.execute(args(data, "--out", json.toString()))).as(analyzeErr.toString()).isZero();
+        JsonNode points = new ObjectMapper().readTree(json.toFile()).get("points");
+        List<String> fromScorecard = new ArrayList<>();
+        points.forEach(p -> {
+            if (p.get("kind").asText().equals("gap-to-target")) {
+                fromScorecard.add(p.get("summary").asText());
+            }
+        });
+        assertThat(fromScorecard).as("both channels are short of their target in 2025-03").hasSize(2);
+
+        Path html = dir.resolve("report.html");
+        assertThat(run(args(data, "--out", html.toString()))).as(err.toString()).isZero();
+        String text = Files.readString(html);
+        for (String summary : fromScorecard) {
+            assertThat(text).contains(summary.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    .replace("\"", "&quot;").replace("'", "&#39;"));
         }
     }
 }
