@@ -272,7 +272,9 @@ public final class ScoreCard {
     /**
      * Scores every period of an engine's results: the entities are the values of the tree's
      * {@linkplain GoalTree#entityDimensions() entity dimensions} (joined by {@code /} when there are several; a
-     * missing value is {@code (missing)}), ascending; a KPI without dimensions applies to every entity. A cell
+     * missing value is {@code (missing)}), ascending; a KPI without dimensions applies to every entity. Results with
+     * grouping sets hold a KPI at several levels: the cells of the entity dimensions' level are read and the other
+     * levels ignored (the grand total applies to every entity only for a KPI without that level). A cell
      * without a value is a missing input whose reason carries the cell's reason and detail. An entity's target is
      * its share of the tree's {@linkplain GoalTree#cascades() cascaded target} when there is one.
      *
@@ -284,7 +286,7 @@ public final class ScoreCard {
      * @return the scores per period
      * @throws NullPointerException if results is null
      * @throws ScoreException if a KPI of the tree is not in the results, or is grouped by other dimensions than
-     *     the entity dimensions
+     *     the entity dimensions (and has no cells at their level)
      */
     public ScoreResults score(KpiResults results) {
         return score(results, Map.of());
@@ -321,14 +323,27 @@ public final class ScoreCard {
                         + "', but the results hold " + results.metrics()
                         + Suggestions.didYouMean(kpi, results.metrics()));
             }
+            // results with grouping sets hold a KPI at several levels: read the entity level alone (a grand
+            // total there is not a value for every entity); only a KPI without that level is broadcast or refused
+            Set<String> entityLevel = new LinkedHashSet<>(dims);
+            boolean hasEntityLevel = false;
+            for (KpiResult r : results.metric(kpi)) {
+                if (r.dimensions().keySet().equals(entityLevel)) {
+                    hasEntityLevel = true;
+                    break;
+                }
+            }
             for (KpiResult r : results.metric(kpi)) {
                 Set<String> has = r.dimensions().keySet();
+                if (hasEntityLevel && !has.equals(entityLevel)) {
+                    continue;
+                }
                 if (has.isEmpty()) {
                     broadcast.computeIfAbsent(kpi, k -> new HashMap<>()).put(r.period(), r);
                     byPeriod.computeIfAbsent(r.period(), p -> new LinkedHashMap<>());
                     continue;
                 }
-                if (!has.equals(new LinkedHashSet<>(dims))) {
+                if (!has.equals(entityLevel)) {
                     throw new ScoreException(tree.id(), List.of(kpi), "metric '" + kpi + "' is grouped by "
                             + List.copyOf(has) + ", but score '" + tree.id() + "' scores entities by " + dims
                             + (dims.isEmpty() ? " (none: set the tree's entity dimensions)" : ""));

@@ -9,6 +9,7 @@ import io.kpiengine.core.KpiResult;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.CatalogException;
+import io.kpiengine.core.metric.GroupingSets;
 import io.kpiengine.core.metric.LintFinding;
 import io.kpiengine.core.metric.TargetStatus;
 import io.kpiengine.core.time.Period;
@@ -214,5 +215,54 @@ class CatalogScoresTest {
         assertThatThrownBy(() -> ScoreCard.builder(missing).catalog(c).build())
                 .hasMessage("KPI 'revenu' of goal tree 't' must be a metric of catalog scores.yaml; did you mean"
                         + " 'revenue'?");
+    }
+
+    /**
+     * Results with grouping sets hold every KPI at several levels: a score reads the level of its entity
+     * dimensions and nothing else (not the grand total as a value for every entity, not a finer level), so its
+     * scores equal those of results computed at that level alone.
+     */
+    @Test
+    void score_resultsWithGroupingSets_readTheEntityLevel_asResultsAtThatLevelAlone() throws Exception {
+        Catalog c = Catalog.read(yaml().replace("amount: decimal,", "amount: decimal, team: category,")
+                .replace("dimensions: [salesperson]", "sliceBy: [salesperson, team]"), "scores.yaml");
+        Object[][] rows = {
+            {"2025-01-10", "ana", "north", 9_000, 3, 8.0, 4.0}, {"2025-01-20", "ana", "south", 3_000, 1, 9.0, 2.0},
+            {"2025-01-11", "ben", "north", 6_000, 2, 6.0, 6.0}, {"2025-01-12", "cem", "south", 13_000, 5, null, 3.0},
+            {"2025-02-03", "ana", "north", 4_000, 1, 7.0, 5.0}, {"2025-02-04", "ben", "south", 11_000, 4, 9.0, 1.0},
+            {"2025-02-05", "cem", "north", 10_000, 2, 5.0, 8.0},
+        };
+        java.util.function.Function<GroupingSets, KpiResults> evaluate = sets -> {
+            MemorySource.Builder b = MemorySource.builder(c.source("deals").orElseThrow().schema()).name("deals");
+            for (Object[] r : rows) {
+                b.row(LocalDate.parse((String) r[0]), r[1], new BigDecimal(r[3].toString()), r[2],
+                        ((Integer) r[4]).longValue(), r[5] == null ? null : new BigDecimal(r[5].toString()),
+                        new BigDecimal(r[6].toString()));
+            }
+            return KpiEngine.builder().catalog(c).groupingSets(sets).build().evaluate(Map.of("deals", b.build()));
+        };
+        ScoreCard card = ScoreCard.builder(c.goalTree("sales_health").orElseThrow()).catalog(c).build();
+        ScoreResults alone = card.score(evaluate.apply(GroupingSets.by("salesperson")));
+        for (GroupingSets sets : List.of(GroupingSets.rollup("salesperson"), GroupingSets.cube("salesperson", "team"),
+                GroupingSets.rollup("salesperson", "team").and(GroupingSets.by("team")))) {
+            ScoreResults mixed = card.score(evaluate.apply(sets));
+            assertThat(mixed.periods()).as(sets.toString()).isEqualTo(alone.periods());
+            for (Period p : alone.periods()) {
+                Scores a = alone.scores(p).orElseThrow();
+                Scores m = mixed.scores(p).orElseThrow();
+                assertThat(m.entities()).as(sets.toString()).containsExactly("ana", "ben", "cem");
+                for (String e : a.entities()) {
+                    for (String node : List.of("sales_health", "growth", "service", "revenue", "nps")) {
+                        assertThat(m.score(node, e)).as("%s %s %s %s", sets, p, node, e).isEqualTo(a.score(node, e));
+                    }
+                }
+            }
+        }
+        // a tree without entity dimensions scores the grand total of such results
+        GoalTree whole = GoalTree.builder("t").kpi("revenue", "t", 1)
+                .normalization("revenue", Normalization.goalposts(0, 40_000)).build();
+        Scores total = ScoreCard.of(whole).score(evaluate.apply(GroupingSets.rollup("salesperson")))
+                .scores(c.calendar().parse("2025-01")).orElseThrow();
+        assertThat(total.score("revenue", total.entities().get(0)).orElseThrow()).isCloseTo(77.5, within(1e-9));
     }
 }
