@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * {@code kpi init ...}, {@code kpi demo}), run from {@link #main} or in-process with {@link #run(String...)}.
  *
  * <p>Exit codes: {@value #OK} success, {@value #GATE_FAILED} a quality gate (or lint) failed, {@value #USAGE}
- * a usage or configuration error. Errors are one message on stderr, never a stack trace. To add a subcommand,
- * add it to {@code SUBCOMMANDS} and {@code subcommand(name)} below.
+ * a usage or configuration error, {@value #INTERNAL_ERROR} an internal error (a bug). Errors are one message on
+ * stderr, never a stack trace. To add a subcommand, add it to {@code SUBCOMMANDS} and {@code subcommand(name)}
+ * below.
  *
  * <pre>{@code
  * int exit = KpiCli.run("clean", "--rules", "rules.yaml", "--data", "in.csv", "--out", "clean.csv");
@@ -37,6 +38,11 @@ public final class KpiCli {
     public static final int GATE_FAILED = 1;
     /** Exit code of a usage or configuration error. */
     public static final int USAGE = 2;
+    /**
+     * Exit code of an internal error: a bug of kpi, reported as one line on standard error (with the stack trace
+     * when the environment variable {@code KPI_DEBUG} is set).
+     */
+    public static final int INTERNAL_ERROR = 3;
 
     private KpiCli() {
     }
@@ -58,7 +64,7 @@ public final class KpiCli {
      * }</pre>
      *
      * @param args the arguments
-     * @return the exit code: {@value #OK}, {@value #GATE_FAILED} or {@value #USAGE}
+     * @return the exit code: {@value #OK}, {@value #GATE_FAILED}, {@value #USAGE} or {@value #INTERNAL_ERROR}
      */
     public static int run(String... args) {
         return run(new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true),
@@ -77,7 +83,7 @@ public final class KpiCli {
      * @param out standard output
      * @param err standard error
      * @param args the arguments
-     * @return the exit code: {@value #OK}, {@value #GATE_FAILED} or {@value #USAGE}
+     * @return the exit code: {@value #OK}, {@value #GATE_FAILED}, {@value #USAGE} or {@value #INTERNAL_ERROR}
      * @throws NullPointerException if a writer is null
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -133,9 +139,33 @@ public final class KpiCli {
                 commandLine.getErr().println("kpi: " + ex.getMessage());
                 return USAGE;
             }
-            throw ex;
+            // a bug: one line a report can quote; the stack trace only when asked for
+            commandLine.getErr().println("kpi: internal error, please report it: " + describe(ex));
+            if (System.getenv("KPI_DEBUG") != null) {
+                ex.printStackTrace(commandLine.getErr());
+            } else {
+                commandLine.getErr().println("kpi: KPI_DEBUG=1 prints its stack trace");
+            }
+            return INTERNAL_ERROR;
         });
         return cl;
+    }
+
+    /** An unexpected exception in one line: its type, message and where it was thrown (the first frame of kpi). */
+    static String describe(Throwable ex) {
+        StackTraceElement at = null;
+        for (StackTraceElement e : ex.getStackTrace()) {
+            if (at == null) {
+                at = e;
+            }
+            if (e.getClassName().startsWith("io.kpiengine.")) {
+                at = e;
+                break;
+            }
+        }
+        return ex.getClass().getName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+                + (at == null ? "" : " (at " + at.getClassName() + "." + at.getMethodName() + ":" + at.getLineNumber()
+                        + ")");
     }
 
     /** The subcommands, in the order of the usage text; add a new one here and in {@link #subcommand}. */

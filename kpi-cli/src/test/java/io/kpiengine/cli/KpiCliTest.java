@@ -67,4 +67,27 @@ class KpiCliTest {
         assertThat(unknown.err()).isEqualTo("kpi: Unknown option: '--bogus'" + System.lineSeparator()
                 + "Try 'kpi run --help' for more information." + System.lineSeparator());
     }
+
+    /** A command that fails with a bug. */
+    @picocli.CommandLine.Command(name = "boom")
+    static final class Boom implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            Object nothing = null;
+            return nothing.hashCode();
+        }
+    }
+
+    @Test
+    void aBug_isOneLineAndExitCodeThree_withTheStackTraceOnlyWhenAskedFor() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cl = KpiCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        cl.addSubcommand("boom", new Boom());
+        cl.setErr(new PrintWriter(err, true));   // to the command added after the streams were set
+        assertThat(cl.execute("boom")).isEqualTo(KpiCli.INTERNAL_ERROR);
+        assertThat(err.toString()).startsWith("kpi: internal error, please report it: java.lang.NullPointerException: ")
+                .contains("(at io.kpiengine.cli.KpiCliTest$Boom.call:").doesNotContain("\tat ")
+                .endsWith("kpi: KPI_DEBUG=1 prints its stack trace" + System.lineSeparator());
+    }
 }

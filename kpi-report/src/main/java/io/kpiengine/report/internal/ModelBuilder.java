@@ -29,9 +29,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link ReportModel} from a result table and its catalog: the feed every panel has when nothing but
@@ -229,7 +231,10 @@ public final class ModelBuilder {
     private KpiModel kpi(Metric m) {
         MetricMetadata md = m.metadata();
         String name = md.name().orElse(m.id());
-        List<String> dims = catalog.dimensionsOf(m.id());
+        Map<Map<String, String>, Line> lines = lines(m.id());
+        Line grandTotal = levels(name, lines);
+        List<String> dims = lines.isEmpty() ? catalog.dimensionsOf(m.id())
+                : List.copyOf(lines.keySet().iterator().next().keySet());
         Optional<io.kpiengine.core.metric.Unit> unit = catalog.unitOf(m.id());
         NumberStyle style = styles.computeIfAbsent(unit.map(Object::toString).orElse(""),
                 u -> NumberStyle.of(unit, in.locale()));
@@ -237,9 +242,14 @@ public final class ModelBuilder {
         k.formula = formula(m);
         k.sources = List.copyOf(new TreeSet<>(catalog.sourcesOf(m.id())));
         boolean unreliable = k.sources.stream().anyMatch(failedSources::contains);
-        Map<Map<String, String>, Line> lines = lines(m.id());
         k.segments.addAll(lines.values());
-        total(k, m);
+        if (grandTotal != null) {
+            k.additive = additive(m);
+            k.total = grandTotal;
+            k.totalNote = "the grand total of the results' grouping sets, computed from the rows";
+        } else {
+            total(k, m);
+        }
         List<Line> every = new ArrayList<>(k.segments);
         if (k.total != null) {
             every.add(0, k.total);
@@ -252,6 +262,55 @@ public final class ModelBuilder {
         alerts(k);
         pace(k);
         return k;
+    }
+
+    /**
+     * Keeps one level of a metric's lines. Results with grouping sets (GROUPING SETS, ROLLUP, CUBE) hold a metric
+     * at several levels; the report shows the coarsest level with dimensions as the segments (the first in the
+     * results' order among equally coarse ones) and the grand total, computed by the engine from the rows, as
+     * the total, and notes the levels it leaves out.
+     *
+     * @param name the KPI's name, for the note
+     * @param lines the metric's lines; the other levels are removed
+     * @return the grand total as a total line, or null when the results hold the metric at one level
+     */
+    private @Nullable Line levels(String name, Map<Map<String, String>, Line> lines) {
+        List<Set<String>> levels = new ArrayList<>();
+        for (Map<String, String> d : lines.keySet()) {
+            if (!levels.contains(d.keySet())) {
+                levels.add(d.keySet());
+            }
+        }
+        if (levels.size() < 2) {
+            return null;
+        }
+        Set<String> shown = null;
+        for (Set<String> l : levels) {
+            if (!l.isEmpty() && (shown == null || l.size() < shown.size())) {
+                shown = l;
+            }
+        }
+        Set<String> keep = Objects.requireNonNull(shown, "a second level has dimensions");
+        Line total = lines.get(Map.<String, String>of());
+        Line grandTotal = null;
+        if (total != null) {
+            grandTotal = new Line("Total", Map.of(), true, all.size());
+            System.arraycopy(total.value, 0, grandTotal.value, 0, total.value.length);
+            System.arraycopy(total.reason, 0, grandTotal.reason, 0, total.reason.length);
+            System.arraycopy(total.statusRule, 0, grandTotal.statusRule, 0, total.statusRule.length);
+        }
+        List<String> left = new ArrayList<>();
+        for (Set<String> l : levels) {
+            if (!l.isEmpty() && !l.equals(keep)) {
+                left.add("(" + String.join(", ", l) + ")");
+            }
+        }
+        if (!left.isEmpty()) {
+            model.notes.add(name + ": the results hold it by " + String.join(", ", left) + " too; the report shows it"
+                    + " by (" + String.join(", ", keep) + ")" + (total != null ? " and its grand total" : "") + ".");
+        }
+        lines.keySet().removeIf(d -> !d.keySet().equals(keep));
+        return grandTotal;
     }
 
     /** The cells of a metric as lines over {@link #all}, one per combination of dimension values. */

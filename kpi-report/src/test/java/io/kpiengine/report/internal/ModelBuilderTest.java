@@ -303,4 +303,63 @@ class ModelBuilderTest {
             }
         }
     }
+
+    /**
+     * Results with grouping sets hold each KPI at several levels: the model shows the coarsest level with dimensions
+     * as the segments and the engine's grand total as the total, equal to the same KPI computed by that level alone,
+     * notes the levels it leaves out, and never mixes levels (a ratio's total is the engine's, not a sum).
+     */
+    @Test
+    void groupingSets_showTheCoarsestLevelAndTheGrandTotal() {
+        Schema schema = Schema.of(Column.of("day", ColumnType.DATE), Column.of("region", ColumnType.CATEGORY),
+                Column.of("team", ColumnType.CATEGORY), Column.of("n", ColumnType.INTEGER),
+                Column.of("won", ColumnType.INTEGER));
+        java.util.function.Function<io.kpiengine.core.metric.GroupingSets, Object[]> evaluate = sets -> {
+            Catalog.Builder cb = Catalog.builder().zone(ZoneId.of("UTC")).grain(Grain.MONTH)
+                    .source(DataSource.builder("s").schema(schema).timeColumn("day").build())
+                    .metric(Metric.measure("n").sum("n").unit("count").name("Leads").tier(Tier.CORE)
+                            .sliceBy("region", "team").direction(Direction.HIGHER_IS_BETTER).targets(Targets.of(10))
+                            .build())
+                    .metric(Metric.measure("won").sum("won").unit("count").name("Won").tier(Tier.SUPPORTING)
+                            .sliceBy("region", "team").build())
+                    .metric(Metric.ratio("rate").numerator("won").denominator("n").name("Win rate").tier(Tier.CORE)
+                            .build());
+            Catalog c = cb.groupingSets(sets).build();
+            MemorySource.Builder rows = MemorySource.builder(schema);
+            String[] regions = {"north", "south", "east"};
+            for (int m = 1; m <= 6; m++) {
+                for (int i = 0; i < 9; i++) {
+                    rows.row(LocalDate.of(2025, m, 1 + i), regions[i % 3], i % 2 == 0 ? "a" : "b", (long) (m + i),
+                            (long) (i % 3));
+                }
+            }
+            return new Object[] {c, KpiEngine.builder().catalog(c).clock(Clock.fixed(
+                    Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)).build().evaluate(Map.of("s", rows.build()))};
+        };
+        KpiResults byRegion = (KpiResults) evaluate.apply(io.kpiengine.core.metric.GroupingSets.by("region"))[1];
+        KpiResults total = (KpiResults) evaluate.apply(io.kpiengine.core.metric.GroupingSets.total())[1];
+        for (io.kpiengine.core.metric.GroupingSets sets : List.of(io.kpiengine.core.metric.GroupingSets.rollup("region"),
+                io.kpiengine.core.metric.GroupingSets.cube("region", "team"))) {
+            Object[] cr = evaluate.apply(sets);
+            KpiResults r = (KpiResults) cr[1];
+            ReportModel m = ModelBuilder.build(new Inputs((Catalog) cr[0], r, null, Locale.US, List.of(View.values()),
+                    List.of(), 24, null, null, List.of(), null));
+            for (String id : List.of("n", "won", "rate")) {
+                KpiModel k = m.kpis.stream().filter(x -> x.metric.id().equals(id)).findFirst().orElseThrow();
+                assertThat(k.dimensions).as("%s %s", sets, id).containsExactly("region");
+                assertThat(k.segments).extracting(l -> l.label).containsExactlyInAnyOrder("north", "south", "east");
+                assertThat(k.total).as(id).isNotNull();
+                for (int i = 0; i < m.periods.size(); i++) {
+                    Period p = m.periods.get(i);
+                    assertThat(k.total.value[i]).as("%s %s %s", sets, id, p)
+                            .isEqualTo(total.number(id, p, Map.of()).orElse(Double.NaN));
+                    for (Line l : k.segments) {
+                        assertThat(l.value[i]).isEqualTo(byRegion.number(id, p, l.segment).orElse(Double.NaN));
+                    }
+                }
+            }
+            assertThat(m.notes.stream().filter(n -> n.contains("the report shows it by (region)")).count())
+                    .as(sets.toString()).isEqualTo(sets.sets().size() > 2 ? 3 : 0);
+        }
+    }
 }
