@@ -35,7 +35,7 @@ final class CatalogTemplate {
                 .append("# The document's fields are described in docs/catalog.md.\n")
                 .append("zone: ").append(quoted(zone)).append("                    # the business time zone: periods are cut"
                         + " in it\n")
-                .append("grain: day                        # or week, month, quarter, year, fiscal-year, whole-range\n")
+                .append(grainLine(time))
                 .append("sources:\n  ").append(source).append(":\n");
         if (time != null) {
             y.append("    time: ").append(time.name).append("    # guessed: ")
@@ -156,6 +156,13 @@ final class CatalogTemplate {
             }
         }
         return best;
+    }
+
+    /** The grain the time column suggests (day when there is none), with the other grains. */
+    private static String grainLine(@Nullable ColumnGuess time) {
+        String line = "grain: " + (time == null ? "day" : time.grain());
+        return line + " ".repeat(Math.max(1, 34 - line.length()))
+                + "# or day, week, month, quarter, year, fiscal-year, whole-range\n";
     }
 
     private static String pad(int used) {

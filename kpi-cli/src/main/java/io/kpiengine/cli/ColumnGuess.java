@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * a leading zero such as a postal code {@code 01234} keeps the column text), decimal (the largest number of
  * decimal places seen becomes the scale when it is at most {@value #MAX_SCALE}, for exact money; more places make
  * it a double), date (every shape seen: the separator and field order of each text, with one-digit fields written
- * {@code M}/{@code d}, which also read two digits, and a day-first order only when a first field exceeds 12),
+ * {@code M}/{@code d}, which also read two digits, and a day-first order only when a first field exceeds 12;
+ * a year and a month such as {@code 1964-01}; four-digit integers from 1000 to 2999 in a column named like a year),
  * timestamp (ISO-8601 with an offset or {@code Z}), else category (at most {@value #MAX_CATEGORIES} distinct texts
  * and at most half the values) or text. The guess is a starting point a person reviews: it never sees the rows
  * after the sample.
@@ -35,6 +36,7 @@ final class ColumnGuess {
     private static final Pattern GROUPED_INTEGER = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+|\\d{1,3}(,\\d{3})+)?\\.(\\d+)");
     private static final Pattern DATE = Pattern.compile("(\\d{1,4})([/.-])(\\d{1,2})\\2(\\d{1,4})");
+    private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})([/.-])(\\d{1,2})");
     private static final Pattern TIMESTAMP = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})");
 
@@ -77,6 +79,10 @@ final class ColumnGuess {
         }
         if (present.stream().allMatch(t -> t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false"))) {
             g.type = "boolean";
+        } else if (g.looksLikeAYear() && present.stream().allMatch(t -> t.length() == 4 && isInteger(t)
+                && Integer.parseInt(t) >= 1000 && Integer.parseInt(t) <= 2999)) {
+            g.type = "date";
+            g.datePatterns.add("yyyy");
         } else if (present.stream().allMatch(ColumnGuess::isInteger)) {
             g.type = "integer";
             g.thousands = present.stream().anyMatch(t -> t.contains(","));
@@ -92,6 +98,9 @@ final class ColumnGuess {
             g.type = scale <= MAX_SCALE ? "decimal(" + scale + ")" : "decimal";
             g.thousands = present.stream().anyMatch(t -> t.contains(","));
             g.mean = present.stream().mapToDouble(t -> Double.parseDouble(t.replace(",", ""))).average().orElse(0);
+        } else if (!yearMonthPatterns(present).isEmpty()) {
+            g.type = "date";
+            g.datePatterns.addAll(yearMonthPatterns(present));
         } else if (present.stream().allMatch(t -> DATE.matcher(t).matches())) {
             g.datePatterns.addAll(datePatterns(present));
             g.type = g.datePatterns.isEmpty() ? "text" : "date";
@@ -111,6 +120,47 @@ final class ColumnGuess {
             return new BigDecimal(digits).abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
         }
         return false;
+    }
+
+    /**
+     * The patterns of texts that are all a year and a month ({@code 1964-01}, {@code 1964/1}): per separator,
+     * {@code yyyy-MM}, or {@code yyyy-M} when a one-digit month was seen. Empty when a text is not one.
+     */
+    static List<String> yearMonthPatterns(List<String> texts) {
+        Map<String, Boolean> shapes = new LinkedHashMap<>();
+        for (String t : texts) {
+            Matcher m = YEAR_MONTH.matcher(t);
+            if (!m.matches()) {
+                return List.of();
+            }
+            int month = Integer.parseInt(m.group(3));
+            if (month < 1 || month > 12) {
+                return List.of();
+            }
+            shapes.merge(m.group(2), m.group(3).length() == 1, Boolean::logicalOr);
+        }
+        List<String> out = new ArrayList<>();
+        shapes.forEach((sep, oneDigit) -> out.add("yyyy" + sep + (oneDigit ? "M" : "MM")));
+        return out;
+    }
+
+    /**
+     * The grain a time column suggests: {@code year} for years alone, {@code month} for years and months, else
+     * {@code day}.
+     */
+    String grain() {
+        if (!datePatterns.isEmpty() && datePatterns.stream().allMatch(p -> p.equals("yyyy"))) {
+            return "year";
+        }
+        if (!datePatterns.isEmpty() && datePatterns.stream().noneMatch(p -> p.contains("d"))) {
+            return "month";
+        }
+        return "day";
+    }
+
+    /** Whether the name says the column holds years ({@code year}, {@code fiscal_year}, {@code yr}). */
+    boolean looksLikeAYear() {
+        return name.equals("year") || name.equals("yr") || name.endsWith("_year") || name.startsWith("year_");
     }
 
     /**

@@ -107,11 +107,15 @@ final class InitCommand implements Callable<Integer> {
             char delimiter = delimiter(data);
             List<ColumnGuess> columns = guess(data, header, delimiter);
             String yaml = CatalogTemplate.write(data, out, name, zone, delimiter, columns, ignoreHeaderCase, sample);
-            Catalog catalog = Catalog.read(yaml, out.getFileName().toString());
-            Files.writeString(out, yaml);
             ColumnGuess time = CatalogTemplate.timeColumn(columns);
+            // without a time column the starter is not a valid catalog yet: the person sets `time` (the file says
+            // where); with one, it must be valid as written
+            int metrics = time == null ? (CatalogTemplate.amountColumn(columns) == null ? 1 : 2)
+                    : Catalog.read(yaml, out.getFileName().toString()).metrics().size();
+            Files.writeString(out, yaml);
             stdout.printf(Locale.ROOT, "wrote %s: source '%s', %d columns, time column %s, %d metrics%n", out, name,
-                    columns.size(), time == null ? "none (set 'time')" : time.name, catalog.metrics().size());
+                    columns.size(), time == null ? "none (no column looks like a date: set 'time' before running it)"
+                            : time.name, metrics);
             stdout.printf(Locale.ROOT, "check it with: kpi run --catalog %s --data %s=%s --check%n", out, name, data);
             stdout.flush();
             return RunCommand.OK;

@@ -89,4 +89,52 @@ class InitCommandTest {
         assertThat(ColumnGuess.identifier("Sub-Category")).isEqualTo("sub_category");
         assertThat(ColumnGuess.identifier("2nd Value")).isEqualTo("c_2nd_value");
     }
+
+    /**
+     * Yearly and monthly series (like the public chicken-and-egg and champagne sales files) have a time column of
+     * years or of years and months: it is found, the grain follows it, and the catalog runs as written.
+     */
+    @Test
+    void init_yearsAndMonths_areTimeColumns_withTheirGrain() throws IOException {
+        Path years = Files.writeString(dir.resolve("chickegg.csv"), "\"Year\",\"chicken\",\"egg\"\n"
+                + "1930,468491,3581\n1931,449743,3532\n1932,436815,3327\n");
+        Path months = Files.writeString(dir.resolve("sales.csv"), "\"Month\",\"Sales\"\n\"1964-01\",2815\n"
+                + "\"1964-02\",2672\n\"1964-10\",6838\n");
+        Object[][] cases = {{years, "year", "yyyy", "year", "1930 to 1932"}, {months, "month", "yyyy-MM", "month",
+            "1964-01 to 1964-10"}};
+        for (Object[] k : cases) {
+            Path csv = (Path) k[0];
+            Path yaml = dir.resolve(k[1] + ".yaml");
+            out.getBuffer().setLength(0);
+            assertThat(run("init", "--data", csv.toString(), "--source", "s", "--out", yaml.toString()))
+                    .as(err.toString()).isZero();
+            assertThat(out.toString()).contains("time column " + k[1] + ", 2 metrics");
+            String text = Files.readString(yaml);
+            assertThat(text).contains(k[1] + ": date").contains("{datePatterns: [\"" + k[2] + "\"]}")
+                    .contains("grain: " + k[3] + " ");
+            Catalog c = Catalog.read(yaml);
+            assertThat(c.grain().id()).isEqualTo(k[3]);
+            out.getBuffer().setLength(0);
+            Path results = dir.resolve(k[1] + ".csv.out.csv");
+            assertThat(run("run", "--catalog", yaml.toString(), "--data", "s=" + csv, "--out", results.toString()))
+                    .as(err.toString()).isZero();
+            assertThat(out.toString()).contains("over " + (k[1].equals("year") ? "3 periods (" : "10 periods (")
+                    + k[4] + ")");
+        }
+        assertThat(ColumnGuess.of("Year", "year", List.of("1930", "12345")).type).isEqualTo("integer");
+        assertThat(ColumnGuess.of("Count", "count", List.of("1930", "1931")).type).isEqualTo("integer");
+        assertThat(ColumnGuess.of("M", "m", List.of("1964-1", "1964-12")).datePatterns).containsExactly("yyyy-M");
+        assertThat(ColumnGuess.of("M", "m", List.of("1964-13")).type).isNotEqualTo("date");
+    }
+
+    /** A file without any dated column: the starter is written with the place to set the time column. */
+    @Test
+    void init_withoutADatedColumn_writesTheStarterAndSaysToSetTime() throws IOException {
+        Path csv = Files.writeString(dir.resolve("plain.csv"), "a,b\nx,1\ny,2\n");
+        Path yaml = dir.resolve("plain.yaml");
+        assertThat(run("init", "--data", csv.toString(), "--out", yaml.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("wrote " + yaml + ": source 'plain', 2 columns, time column none (no"
+                + " column looks like a date: set 'time' before running it), 2 metrics");
+        assertThat(Files.readString(yaml)).contains("    # time: <column>   no date or timestamp column was found");
+    }
 }
