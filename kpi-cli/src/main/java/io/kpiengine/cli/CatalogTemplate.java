@@ -79,6 +79,9 @@ final class CatalogTemplate {
                 c.datePatterns.forEach(p -> patterns.add(quoted(p)));
                 formats.add(c.name + ": {datePatterns: [" + String.join(", ", patterns) + "]}"
                         + (c.datePatterns.size() > 1 ? "   # every shape found in the sample" : ""));
+            } else if (c.decimalComma) {
+                formats.add(c.name + ": {decimalSeparator: \",\"" + (c.thousands ? ", thousandsSeparator: \".\"" : "")
+                        + "}");
             } else if (c.thousands) {
                 formats.add(c.name + ": {thousandsSeparator: \",\"}");
             }

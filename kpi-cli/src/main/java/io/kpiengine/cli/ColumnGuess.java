@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * a leading zero such as a postal code {@code 01234} keeps the column text), decimal (the largest number of
  * decimal places seen becomes the scale when it is at most {@value #MAX_SCALE}, for exact money; more places make
  * it a double), date (every shape seen: the separator and field order of each text, with one-digit fields written
- * {@code M}/{@code d}, which also read two digits, and a day-first order only when a first field exceeds 12;
+ * {@code M}/{@code d}, which also read two digits, and a day-first order when a first field exceeds 12 or the
+ * separator is a dot (unless a second field exceeds 12); decimals with a decimal comma ({@code 99,00},
+ * {@code 1.234,50});
  * a year and a month such as {@code 1964-01}; four-digit integers from 1000 to 2999 in a column named like a year),
  * timestamp (ISO-8601 with an offset or {@code Z}), else category (at most {@value #MAX_CATEGORIES} distinct texts
  * and at most half the values) or text. The guess is a starting point a person reviews: it never sees the rows
@@ -36,6 +38,9 @@ final class ColumnGuess {
     private static final Pattern GROUPED_INTEGER = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+|\\d{1,3}(,\\d{3})+)?\\.(\\d+)");
     private static final Pattern DATE = Pattern.compile("(\\d{1,4})([/.-])(\\d{1,2})\\2(\\d{1,4})");
+    /** A decimal with a comma before its fraction, optionally with dots between groups of three: 1.234,50. */
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?(\\d+|\\d{1,3}(\\.\\d{3})+),(\\d+)");
+    private static final Pattern DOT_GROUPED_INTEGER = Pattern.compile("[+-]?\\d{1,3}(\\.\\d{3})+");
     private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})([/.-])(\\d{1,2})");
     private static final Pattern TIMESTAMP = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})");
@@ -45,6 +50,8 @@ final class ColumnGuess {
     String type = "text";
     final List<String> datePatterns = new ArrayList<>();
     boolean thousands;
+    /** A decimal comma ({@code 1.234,50}): the decimal separator is {@code ,} and the thousands separator {@code .}. */
+    boolean decimalComma;
     @Nullable String example;
     int distinct;
     int values;
@@ -98,6 +105,22 @@ final class ColumnGuess {
             g.type = scale <= MAX_SCALE ? "decimal(" + scale + ")" : "decimal";
             g.thousands = present.stream().anyMatch(t -> t.contains(","));
             g.mean = present.stream().mapToDouble(t -> Double.parseDouble(t.replace(",", ""))).average().orElse(0);
+        } else if (present.stream().anyMatch(t -> DECIMAL_COMMA.matcher(t).matches())
+                && present.stream().allMatch(t -> DECIMAL_COMMA.matcher(t).matches() || INTEGER.matcher(t).matches()
+                        || DOT_GROUPED_INTEGER.matcher(t).matches())) {
+            // only texts no US-style number reads (99,00 or 1.234,50; 1,234 alone stays a grouped integer above)
+            int scale = 0;
+            for (String t : present) {
+                Matcher m = DECIMAL_COMMA.matcher(t);
+                if (m.matches()) {
+                    scale = Math.max(scale, m.group(3).length());
+                }
+            }
+            g.type = scale <= MAX_SCALE ? "decimal(" + scale + ")" : "decimal";
+            g.decimalComma = true;
+            g.thousands = present.stream().anyMatch(t -> t.contains("."));
+            g.mean = present.stream().mapToDouble(t -> Double.parseDouble(t.replace(".", "").replace(',', '.')))
+                    .average().orElse(0);
         } else if (!yearMonthPatterns(present).isEmpty()) {
             g.type = "date";
             g.datePatterns.addAll(yearMonthPatterns(present));
@@ -210,7 +233,10 @@ final class ColumnGuess {
             } else if (s[1] && s[2]) {
                 return List.of();
             } else {
-                out.add(s[1] ? d + sep + m + sep + "yyyy" : m + sep + d + sep + "yyyy");
+                // day first when a first field exceeds 12, or with dots (01.02.2025 is 1 February wherever dots
+                // separate a date) unless a second field exceeds 12
+                boolean dayFirst = s[1] || (sep.equals(".") && !s[2]);
+                out.add(dayFirst ? d + sep + m + sep + "yyyy" : m + sep + d + sep + "yyyy");
             }
         }
         return List.copyOf(out);

@@ -113,9 +113,9 @@ final class InitCommand implements Callable<Integer> {
             int metrics = time == null ? (CatalogTemplate.amountColumn(columns) == null ? 1 : 2)
                     : Catalog.read(yaml, out.getFileName().toString()).metrics().size();
             Files.writeString(out, yaml);
-            stdout.printf(Locale.ROOT, "wrote %s: source '%s', %d columns, time column %s, %d metrics%n", out, name,
+            stdout.printf(Locale.ROOT, "wrote %s: source '%s', %d columns, time column %s, %d metric%s%n", out, name,
                     columns.size(), time == null ? "none (no column looks like a date: set 'time' before running it)"
-                            : time.name, metrics);
+                            : time.name, metrics, metrics == 1 ? "" : "s");
             stdout.printf(Locale.ROOT, "check it with: kpi run --catalog %s --data %s=%s --check%n", out, name, data);
             stdout.flush();
             return RunCommand.OK;

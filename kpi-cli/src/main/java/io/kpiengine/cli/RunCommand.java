@@ -406,7 +406,7 @@ final class RunCommand implements Callable<Integer> {
         java.util.TreeSet<Period> periods = new java.util.TreeSet<>();
         r.rows().forEach(x -> periods.add(x.period()));
         String range = periods.isEmpty() ? "no periods" : plural(periods.size(), "period") + " (" + periods.first()
-                + " to " + periods.last() + ")";
+                + (periods.size() == 1 ? "" : " to " + periods.last()) + ")";
         long notAggregated = 0;
         for (SourceAccount a : r.quality().sources()) {
             notAggregated += a.rowsRejected();

@@ -137,4 +137,34 @@ class InitCommandTest {
                 + " column looks like a date: set 'time' before running it), 2 metrics");
         assertThat(Files.readString(yaml)).contains("    # time: <column>   no date or timestamp column was found");
     }
+
+    /** A German export: BOM, CRLF, semicolons, dotted dates day first, decimal commas with dotted thousands. */
+    @Test
+    void init_europeanFile_daysFirstAndDecimalCommas_andItsSumIsExact() throws IOException {
+        Path csv = dir.resolve("umsatz.csv");
+        Files.write(csv, ("\uFEFFDatum;Kanal;Umsatz\r\n01.02.2025;web;\"1.234,50\"\r\n02.02.2025;email;\"99,00\"\r\n"
+                + "13.02.2025;web;\"12,5\"\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path yaml = dir.resolve("umsatz.yaml");
+        assertThat(run("init", "--data", csv.toString(), "--source", "s", "--out", yaml.toString()))
+                .as(err.toString()).isZero();
+        assertThat(Files.readString(yaml)).contains("datum: {datePatterns: [\"dd.MM.yyyy\"]}")
+                .contains("umsatz: decimal(2)").contains("umsatz: {decimalSeparator: \",\", thousandsSeparator: \".\"}");
+        Path results = dir.resolve("r.csv");
+        out.getBuffer().setLength(0);
+        assertThat(run("run", "--catalog", yaml.toString(), "--data", "s=" + csv, "--out", results.toString(),
+                "--grain", "whole_range")).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("2 cells of 2 metrics over 1 period (2025-02-01/2025-02-13);");
+        // 1,234.50 + 99.00 + 12.50
+        assertThat(Files.readString(results)).contains("total_umsatz,2025-02-01/2025-02-13,").contains(",1346,,,3");
+
+        assertThat(ColumnGuess.of("D", "d", List.of("01.02.2025", "02.03.2025")).datePatterns)
+                .containsExactly("dd.MM.yyyy");
+        assertThat(ColumnGuess.of("D", "d", List.of("01.02.2025", "02.13.2025")).datePatterns)
+                .as("a second field over 12: month first").containsExactly("MM.dd.yyyy");
+        assertThat(ColumnGuess.of("D", "d", List.of("01/02/2025", "02/03/2025")).datePatterns)
+                .as("slashes stay month first without evidence").containsExactly("MM/dd/yyyy");
+        assertThat(ColumnGuess.of("N", "n", List.of("1,234", "2,500")).type).as("US grouping").isEqualTo("integer");
+        assertThat(ColumnGuess.of("N", "n", List.of("1,5", "2", "1.000,25")).decimalComma).isTrue();
+        assertThat(ColumnGuess.of("N", "n", List.of("1.5", "2,5")).type).as("mixed styles").isNotEqualTo("decimal(1)");
+    }
 }

@@ -189,7 +189,7 @@ class RunCommandTest {
         int code = run("--catalog", cat.toString(), "--data", "sales=" + csv, "--out", dir.resolve("r.csv").toString(),
                 "--rejected", rejected.toString(), "--as-of", "2030-01-01T00:00:00Z");
         assertThat(code).isEqualTo(RunCommand.OK);
-        assertThat(out.toString()).isEqualTo("1 cell of 1 metric over 1 period (2025-03-01 to 2025-03-01); 3 records"
+        assertThat(out.toString()).isEqualTo("1 cell of 1 metric over 1 period (2025-03-01); 3 records"
                 + " rejected; quality PASS; wrote " + dir.resolve("r.csv") + "\n");
         assertThat(err.toString()).isEqualTo("kpi run: source 'sales': 2 of 5 records could not be read and were not"
                 + " aggregated; the first:\n"
@@ -348,7 +348,7 @@ class RunCommandTest {
                 "--as-of", "2025-03-02T00:00:00Z");
         assertThat(err.toString()).isEmpty();
         assertThat(code).isEqualTo(RunCommand.OK);
-        assertThat(out.toString()).isEqualTo("19 cells of 4 metrics over 1 period (2025-03-01 to 2025-03-01);"
+        assertThat(out.toString()).isEqualTo("19 cells of 4 metrics over 1 period (2025-03-01);"
                 + " quality PASS; wrote " + json + ", " + csv + "\n");
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("metric,period,start,end,status,groupingSet,channel,region,value,reason,"

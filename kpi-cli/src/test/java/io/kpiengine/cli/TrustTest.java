@@ -201,7 +201,7 @@ class TrustTest {
         Path data = file("e.csv", csv.toString());
 
         assertThat(kpi(run(cat, "--data", "events=" + data, "--out", dir.resolve("r.json").toString()))).isEqualTo(1);
-        assertThat(out.toString()).isEqualTo("2 cells of 2 metrics over 1 period (2025-01-01 to 2025-01-01); 2 records"
+        assertThat(out.toString()).isEqualTo("2 cells of 2 metrics over 1 period (2025-01-01); 2 records"
                 + " rejected; quality FAIL; wrote " + dir.resolve("r.json") + "\n");
         assertThat(Files.readString(dir.resolve("r.json"))).contains("\"findings\": [\"validity: 2 of 100 records"
                 + " (2.00%) could not be read, more than the error budget of 1% of records\"]");
