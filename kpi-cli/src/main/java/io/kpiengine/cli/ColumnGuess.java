@@ -95,32 +95,13 @@ final class ColumnGuess {
             g.thousands = present.stream().anyMatch(t -> t.contains(","));
             g.mean = present.stream().mapToDouble(t -> Double.parseDouble(t.replace(",", ""))).average().orElse(0);
         } else if (present.stream().allMatch(t -> isInteger(t) || DECIMAL.matcher(t).matches())) {
-            int scale = 0;
-            for (String t : present) {
-                Matcher m = DECIMAL.matcher(t);
-                if (m.matches()) {
-                    scale = Math.max(scale, m.group(3).length());
-                }
-            }
-            g.type = scale <= MAX_SCALE ? "decimal(" + scale + ")" : "decimal";
-            g.thousands = present.stream().anyMatch(t -> t.contains(","));
-            g.mean = present.stream().mapToDouble(t -> Double.parseDouble(t.replace(",", ""))).average().orElse(0);
+            g.decimal(present, DECIMAL, ',', '.');
         } else if (present.stream().anyMatch(t -> DECIMAL_COMMA.matcher(t).matches())
                 && present.stream().allMatch(t -> DECIMAL_COMMA.matcher(t).matches() || INTEGER.matcher(t).matches()
                         || DOT_GROUPED_INTEGER.matcher(t).matches())) {
             // only texts no US-style number reads (99,00 or 1.234,50; 1,234 alone stays a grouped integer above)
-            int scale = 0;
-            for (String t : present) {
-                Matcher m = DECIMAL_COMMA.matcher(t);
-                if (m.matches()) {
-                    scale = Math.max(scale, m.group(3).length());
-                }
-            }
-            g.type = scale <= MAX_SCALE ? "decimal(" + scale + ")" : "decimal";
+            g.decimal(present, DECIMAL_COMMA, '.', ',');
             g.decimalComma = true;
-            g.thousands = present.stream().anyMatch(t -> t.contains("."));
-            g.mean = present.stream().mapToDouble(t -> Double.parseDouble(t.replace(".", "").replace(',', '.')))
-                    .average().orElse(0);
         } else if (!yearMonthPatterns(present).isEmpty()) {
             g.type = "date";
             g.datePatterns.addAll(yearMonthPatterns(present));
@@ -134,6 +115,24 @@ final class ColumnGuess {
             g.type = "category";
         }
         return g;
+    }
+
+    /**
+     * A decimal column: the scale is the most fraction digits seen (group 3 of the pattern), at most
+     * {@value #MAX_SCALE} for exact money, else a double.
+     */
+    private void decimal(List<String> present, Pattern pattern, char grouping, char point) {
+        int scale = 0;
+        for (String t : present) {
+            Matcher m = pattern.matcher(t);
+            if (m.matches()) {
+                scale = Math.max(scale, m.group(3).length());
+            }
+        }
+        type = scale <= MAX_SCALE ? "decimal(" + scale + ")" : "decimal";
+        thousands = present.stream().anyMatch(t -> t.indexOf(grouping) >= 0);
+        mean = present.stream().mapToDouble(t -> Double.parseDouble(t.replace(String.valueOf(grouping), "")
+                .replace(point, '.'))).average().orElse(0);
     }
 
     private static boolean isInteger(String t) {
