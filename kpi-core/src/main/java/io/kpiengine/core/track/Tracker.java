@@ -1,6 +1,7 @@
 package io.kpiengine.core.track;
 
 import io.kpiengine.analysis.PValues;
+import io.kpiengine.base.internal.Suggestions;
 import io.kpiengine.core.KpiResult;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.QualityVerdict;
@@ -70,11 +71,14 @@ public final class Tracker {
     private final List<AlertListener> listeners;
     private final boolean allScores;
     private final Map<String, GoalTree> scoreNodes;
+    /** Per goal tree id, per KPI, per entity: the targets of {@link Builder#scoreTargets}. */
+    private final Map<String, Map<String, Map<String, Double>>> scoreTargets;
 
     private Tracker(Catalog catalog, TrackingPlan plan, Clock clock, int parallelism, List<AlertListener> listeners,
-            boolean allScores) {
+            boolean allScores, Map<String, Map<String, Map<String, Double>>> scoreTargets) {
         this.catalog = catalog;
         this.allScores = allScores;
+        this.scoreTargets = scoreTargets;
         this.scoreNodes = ScoreNodes.of(catalog.goalTrees());
         this.plan = plan;
         this.clock = clock;
@@ -199,7 +203,7 @@ public final class Tracker {
 
     /**
      * The result rows, followed by the node scores of the goal trees to track: every tree of the catalog with
-     * {@link Builder#scores()}, else the trees with a node the plan names.
+     * {@link Builder#scores()}, else the trees with a node the plan names or with {@link Builder#scoreTargets}.
      */
     @SuppressWarnings("ReferenceEquality") // a score node belongs to this very tree instance of the catalog
     private List<KpiResult> withScores(KpiResults results) {
@@ -209,13 +213,13 @@ public final class Tracker {
         Set<String> named = ScoreNodes.named(plan);
         List<KpiResult> cells = new ArrayList<>(results.rows());
         for (GoalTree t : catalog.goalTrees()) {
-            boolean wanted = allScores;
+            boolean wanted = allScores || scoreTargets.containsKey(t.id());
             for (Map.Entry<String, GoalTree> e : scoreNodes.entrySet()) {
                 wanted |= e.getValue() == t && named.contains(e.getKey());
             }
             if (wanted) {
-                cells.addAll(ScoreCard.builder(t).catalog(catalog).parallelism(parallelism).build().score(results)
-                        .asKpiResults());
+                cells.addAll(ScoreCard.builder(t).catalog(catalog).parallelism(parallelism).build()
+                        .score(results, scoreTargets.getOrDefault(t.id(), Map.of())).asKpiResults());
             }
         }
         return cells;
@@ -366,6 +370,7 @@ public final class Tracker {
         private @Nullable Integer parallelism;
         private final List<AlertListener> listeners = new ArrayList<>();
         private boolean scores;
+        private final Map<String, Map<String, Map<String, Double>>> scoreTargets = new LinkedHashMap<>();
 
         private Builder(Catalog catalog) {
             this.catalog = catalog;
@@ -458,6 +463,53 @@ public final class Tracker {
         }
 
         /**
+         * Scores a goal tree with each entity's own targets, as {@link ScoreCard#score(KpiResults, Map)} does:
+         * per KPI of the tree, per entity, the target in every period (where absent, the tree's cascaded target,
+         * then the leaf's and the metric's). The tree's nodes are then tracked on those scores (this alone makes
+         * the tracker track the tree, as {@link #scores()} does for every tree).
+         *
+         * <pre>{@code
+         * Tracker t = Tracker.builder(catalog).scores()
+         *         .scoreTargets("sales_health", Map.of("revenue", Map.of("ana", 12_000.0, "ben", 9_000.0))).build();
+         * }</pre>
+         *
+         * @param tree the id of a goal tree of the catalog
+         * @param targets per KPI id of the tree, per entity, the target
+         * @return this builder
+         * @throws IllegalArgumentException if the catalog has no such tree (with did-you-mean), a KPI is not one of
+         *     the tree's, or a target is not finite
+         * @throws IllegalStateException if the tree's targets were already set
+         */
+        public Builder scoreTargets(String tree, Map<String, Map<String, Double>> targets) {
+            Objects.requireNonNull(tree, "tree");
+            Objects.requireNonNull(targets, "targets");
+            List<String> trees = catalog.goalTrees().stream().map(GoalTree::id).toList();
+            GoalTree t = catalog.goalTree(tree).orElseThrow(() -> new IllegalArgumentException("scoreTargets: the"
+                    + " catalog has no goal tree '" + tree + "'; its trees are " + trees
+                    + Suggestions.didYouMean(tree, trees)));
+            if (scoreTargets.containsKey(tree)) {
+                throw new IllegalStateException("the score targets of goal tree '" + tree + "' were already set");
+            }
+            Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
+            targets.forEach((kpi, byEntity) -> {
+                if (!t.kpis().contains(kpi)) {
+                    throw new IllegalArgumentException("scoreTargets: '" + kpi + "' is not a KPI of goal tree '"
+                            + tree + "', whose KPIs are " + t.kpis()
+                            + Suggestions.didYouMean(kpi, t.kpis()));
+                }
+                byEntity.forEach((entity, v) -> {
+                    if (v == null || !Double.isFinite(v)) {
+                        throw new IllegalArgumentException("scoreTargets: the target of '" + kpi + "' for '" + entity
+                                + "' must be a finite number, but was " + v);
+                    }
+                });
+                copy.put(kpi, Map.copyOf(byEntity));
+            });
+            scoreTargets.put(tree, Map.copyOf(copy));
+            return this;
+        }
+
+        /**
          * Adds a listener that receives the alerts of every scorecard.
          *
          * <pre>{@code
@@ -490,7 +542,7 @@ public final class Tracker {
             }
             return new Tracker(catalog, p, clock == null ? Clock.systemUTC() : clock,
                     parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism, listeners,
-                    scores);
+                    scores, Map.copyOf(scoreTargets));
         }
     }
 }

@@ -179,4 +179,47 @@ class ScoreTrackingTest {
                 'sales_health' is a score of goal tree 'sales_health', computed from the metrics' results, so a \
                 metric cannot refer to it (track, alert on or report the score itself)""");
     }
+
+    /** Each entity's own targets reach the tracked scores as they reach {@code ScoreCard.score(results, targets)}. */
+    @Test
+    void track_withEntityTargets_tracksTheScoresOfThoseTargets() throws Exception {
+        Catalog c = catalog(TRACKING);
+        KpiResults results = CatalogScoresTest.results();
+        Map<String, Map<String, Double>> targets = Map.of("revenue", Map.of("ana", 20_000.0, "ben", 5_000.0));
+        Scorecard card = Tracker.builder(c).scoreTargets("sales_health", targets).build().track(results);
+        ScoreResults expected = ScoreCard.builder(c.goalTree("sales_health").orElseThrow()).catalog(c).build()
+                .score(results, targets);
+        ScoreResults plain = scores(c, results);
+        int differ = 0;
+        for (Period p : expected.periods()) {
+            Scores s = expected.scores(p).orElseThrow();
+            for (String e : s.entities()) {
+                double v = s.score("sales_health", e).orElseThrow();
+                assertThat(card.row("sales_health", p, Map.of("salesperson", e)).orElseThrow().value().getAsDouble())
+                        .as("%s %s", p, e).isEqualTo(v);
+                if (v != plain.scores(p).orElseThrow().score("sales_health", e).orElseThrow()) {
+                    differ++;
+                }
+            }
+        }
+        assertThat(differ).as("the targets change scores (a check that can fail)").isPositive();
+        // the targets alone make the tree tracked, without a plan that names it
+        Period first = expected.periods().get(0);
+        assertThat(Tracker.builder(catalog("")).scoreTargets("sales_health", targets).build().track(results)
+                .row("sales_health", first, Map.of("salesperson", "ana")).orElseThrow().value().getAsDouble())
+                .isEqualTo(expected.scores(first).orElseThrow().score("sales_health", "ana").orElseThrow());
+        assertThat(Tracker.builder(catalog("")).build().track(results).row("sales_health", first,
+                Map.of("salesperson", "ana"))).isEmpty();
+        assertThatThrownBy(() -> Tracker.builder(c).scoreTargets("sales_helth", targets))
+                .hasMessage("scoreTargets: the catalog has no goal tree 'sales_helth'; its trees are [sales_health];"
+                        + " did you mean 'sales_health'?");
+        assertThatThrownBy(() -> Tracker.builder(c).scoreTargets("sales_health", Map.of("revenu", Map.of("ana", 1.0))))
+                .hasMessageStartingWith("scoreTargets: 'revenu' is not a KPI of goal tree 'sales_health', whose KPIs"
+                        + " are [").hasMessageEndingWith("did you mean 'revenue'?");
+        assertThatThrownBy(() -> Tracker.builder(c).scoreTargets("sales_health", Map.of("revenue",
+                Map.of("ana", Double.NaN)))).hasMessage("scoreTargets: the target of 'revenue' for 'ana' must be a"
+                        + " finite number, but was NaN");
+        assertThatThrownBy(() -> Tracker.builder(c).scoreTargets("sales_health", targets)
+                .scoreTargets("sales_health", targets)).isInstanceOf(IllegalStateException.class);
+    }
 }
