@@ -17,9 +17,12 @@ import io.kpiengine.analysis.TheilSenTrend;
 import io.kpiengine.analysis.Trend;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.metric.Derived;
 import io.kpiengine.core.metric.Direction;
 import io.kpiengine.core.metric.Metric;
+import io.kpiengine.core.metric.MetricReference;
 import io.kpiengine.core.metric.Ratio;
+import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -119,6 +122,13 @@ final class Detectors {
             return;
         }
         for (String metric : metrics) {
+            Grain restarts = periodToDate(metric);
+            if (restarts != null) {
+                notes.add(metric + ": a period-to-date metric restarts at each " + restarts.id() + ", so its changes"
+                        + " and trend breaks are not looked for (its drop at each restart is no news); compare it with"
+                        + " last year's (last_year) or analyse the metric it accumulates");
+                continue;
+            }
             for (Map<String, String> segment : MetricSeries.segments(results, metric)) {
                 MetricSeries s = MetricSeries.of(results, metric, segment, axis);
                 Stretch st = stretch(s.label(), s, s::reason);
@@ -130,6 +140,22 @@ final class Detectors {
             contributors(metric);
         }
         leadingIndicators(metrics);
+    }
+
+    /**
+     * The grain at which a metric restarts, when it is a period-to-date window alone ({@code to_date(sales,
+     * fiscal_year)}, also times a constant): its series is a saw tooth by construction. Null otherwise, and for a
+     * formula that combines windows (a ratio of two period-to-date sums is a rate, not a saw tooth).
+     */
+    private @Nullable Grain periodToDate(String metric) {
+        if (catalog == null || !(catalog.metric(metric).orElse(null) instanceof Derived d)) {
+            return null;
+        }
+        List<MetricReference> refs = d.references();
+        if (refs.size() != 1 || refs.get(0).kind() != MetricReference.Kind.TO_DATE) {
+            return null;
+        }
+        return refs.get(0).grain();
     }
 
     // ---- series preparation -----------------------------------------------------------------------------------

@@ -142,4 +142,39 @@ class ImprovementQueryTest {
         assertThatThrownBy(() -> new ImprovementPoint("Gap", "m", Map.of(), Fixture.week(1), 1, "s", "s", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /**
+     * A period-to-date metric drops at each restart by construction (fiscal YTD each July, found on the public
+     * champagne sales as a "trend break" of 49 sigma): it is noted, not scored, while the metric it accumulates is.
+     */
+    @Test
+    void improvementPoints_periodToDateMetric_isNotedNotScored() {
+        io.kpiengine.data.Schema schema = io.kpiengine.data.Schema.of(
+                io.kpiengine.data.Column.of("day", io.kpiengine.data.ColumnType.DATE),
+                io.kpiengine.data.Column.of("sales", io.kpiengine.data.ColumnType.INTEGER));
+        io.kpiengine.core.metric.Catalog c = io.kpiengine.core.metric.Catalog.builder()
+                .zone(java.time.ZoneOffset.UTC).grain(io.kpiengine.core.time.Grain.MONTH)
+                .source(io.kpiengine.core.metric.DataSource.builder("s").schema(schema).timeColumn("day").build())
+                .metric(io.kpiengine.core.metric.Metric.measure("sales").sum("sales").unit("count").build())
+                .metric(io.kpiengine.core.metric.Metric.derived("ytd").formula("to_date(sales, year)").unit("count")
+                        .build())
+                .metric(io.kpiengine.core.metric.Metric.derived("ytd_k").formula("to_date(sales, year) / 1000")
+                        .build())
+                .build();
+        io.kpiengine.data.io.MemorySource.Builder rows = io.kpiengine.data.io.MemorySource.builder(schema).name("s");
+        Random random = new Random(3);
+        for (int m = 0; m < 27; m++) {   // 2023-01 to 2025-03: the last three months after a restart
+            rows.row(java.time.LocalDate.of(2023, 1, 1).plusMonths(m), Math.round(1000 + 20 * random.nextGaussian()));
+        }
+        KpiResults r = io.kpiengine.core.KpiEngine.builder().catalog(c).clock(java.time.Clock.fixed(
+                java.time.Instant.parse("2030-01-01T00:00:00Z"), java.time.ZoneOffset.UTC)).build()
+                .evaluate(Map.of("s", rows.build()));
+
+        ImprovementPoints found = r.improvementPoints().run();
+
+        assertThat(found.points()).extracting(ImprovementPoint::metric).doesNotContain("ytd", "ytd_k");
+        assertThat(found.notes()).anyMatch(n -> n.startsWith("ytd: a period-to-date metric restarts at each year"))
+                .anyMatch(n -> n.startsWith("ytd_k: a period-to-date metric restarts at each year"))
+                .noneMatch(n -> n.startsWith("sales: a period-to-date"));
+    }
 }
