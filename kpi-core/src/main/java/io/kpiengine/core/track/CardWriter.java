@@ -3,6 +3,7 @@ package io.kpiengine.core.track;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.kpiengine.analysis.Interval;
+import io.kpiengine.core.KpiValue;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -107,6 +108,9 @@ final class CardWriter {
     private static void number(JsonGenerator g, String field, double v) throws IOException {
         if (Double.isNaN(v)) {
             g.writeNullField(field);
+        } else if (Double.isFinite(v)) {
+            g.writeFieldName(field);
+            g.writeNumber(plain(v));
         } else {
             g.writeNumberField(field, v);
         }
@@ -273,8 +277,16 @@ final class CardWriter {
     private static void num(StringBuilder sb, double v) {
         sb.append(',');
         if (!Double.isNaN(v)) {
-            sb.append(v);
+            sb.append(plain(v));
         }
+    }
+
+    /**
+     * A number in the number style of the results (docs/results.md): plain notation, no exponent, no {@code .0} on
+     * whole numbers ({@code KpiValue.text()}); a non-finite number as Java writes it.
+     */
+    static String plain(double v) {
+        return Double.isFinite(v) ? KpiValue.of(v).text() : Double.toString(v);
     }
 
     private static void num(StringBuilder sb, OptionalDouble v) {

@@ -58,10 +58,14 @@ class TrackerOutputTest {
         String[] lines = csv.split("\r\n", -1);
         assertThat(lines[0]).startsWith("metric,period,channel,current,owner,value,reason,baseline,");
         assertThat(csv).contains("leads,2023-01,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\"),\n\"\"quoted\"\"\","
-                + "false,'@admins,100.0,");
-        assertThat(csv).contains("leads,2023-01,'-1+1,false,'@admins,100.0,");
-        // the change of -10 is a number: never prefixed
-        assertThat(csv).contains(",-10.0,-10.0,");
+                + "false,'@admins,100,");
+        assertThat(csv).contains("leads,2023-01,'-1+1,false,'@admins,100,");
+        // the change of -10 is a number: never prefixed, in the number style of the results (no ".0")
+        assertThat(csv).contains(",-10,-10,");
+        assertThat(CardWriter.plain(1e7)).isEqualTo("10000000");
+        assertThat(CardWriter.plain(1.25e-5)).isEqualTo("0.0000125");
+        assertThat(CardWriter.plain(-0.0)).isEqualTo("0");
+        assertThat(CardWriter.plain(Double.POSITIVE_INFINITY)).isEqualTo("Infinity");
         assertThat(csv).contains("drop:new");
     }
 }
