@@ -171,7 +171,10 @@ final class EngineOptions {
             return;
         }
         if (from == null || to == null) {
-            throw new IllegalArgumentException("--from and --to must be given together");
+            throw new IllegalArgumentException("--from and --to must be given together (the date spine is fixed at"
+                    + " both ends or at none), but only " + (from != null ? "--from " + from : "--to " + to)
+                    + " was given: add " + (from == null ? "--from, the first period" : "--to, the last period")
+                    + ", written like it");
         }
         Period first = c.calendar().parse(from);
         Period last = c.calendar().parse(to);

@@ -108,6 +108,12 @@ class TrackCommandTest {
         assertThat(err.toString()).isEqualTo("kpi track: --out must end in .json or .csv, but was '"
                 + dir.resolve("card.txt") + "'\n");
         err.getBuffer().setLength(0);
+        assertThat(track("--catalog", c.toString(), "--data", "crm=" + data(3), "--out",
+                dir.resolve("card.json").toString(), "--to", "2025-03")).isEqualTo(TrackCommand.CONFIG_ERROR);
+        assertThat(err.toString()).isEqualTo("kpi track: --from and --to must be given together (the date spine is"
+                + " fixed at both ends or at none), but only --to 2025-03 was given: add --from, the first period,"
+                + " written like it\n");
+        err.getBuffer().setLength(0);
         Path bad = file("bad.yaml", CATALOG.formatted("critical").replace("metric: leads, kind",
                 "metric: lead, kind"));
         assertThat(track("--catalog", bad.toString(), "--out", dir.resolve("card.json").toString()))
