@@ -235,13 +235,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                         .append(ResultsFormat.str(d.getValue()));
             }
             sb.append("}, \"period\": ").append(ResultsFormat.str(p.period().toString()))
-                    .append(", \"score\": ").append(p.score())
+                    .append(", \"score\": ").append(ResultsFormat.number(p.score()))
                     .append(",\n     \"statistic\": ").append(ResultsFormat.str(p.statistic()))
                     .append(",\n     \"summary\": ").append(ResultsFormat.str(p.summary()))
                     .append(",\n     \"numbers\": {");
             k = 0;
             for (Map.Entry<String, Double> n : p.numbers().entrySet()) {
-                sb.append(k++ == 0 ? "" : ", ").append(ResultsFormat.str(n.getKey())).append(": ").append(n.getValue());
+                sb.append(k++ == 0 ? "" : ", ").append(ResultsFormat.str(n.getKey())).append(": ")
+                        .append(ResultsFormat.number(n.getValue()));
             }
             sb.append("}}");
         }

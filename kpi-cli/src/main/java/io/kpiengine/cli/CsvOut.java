@@ -1,5 +1,6 @@
 package io.kpiengine.cli;
 
+import io.kpiengine.core.KpiValue;
 import io.kpiengine.data.CategoryVector;
 import io.kpiengine.data.ColumnType;
 import io.kpiengine.data.DecimalVector;
@@ -103,11 +104,9 @@ final class CsvOut implements AutoCloseable {
         }
     }
 
+    /** A double cell in the number style of the results ({@code KpiValue.text()}). */
     static String number(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return Long.toString((long) d);
-        }
-        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return Double.isFinite(d) ? KpiValue.of(d).text() : Double.toString(d);
     }
 
     /** Writes a text cell: escaped against formula injection, quoted when needed. */

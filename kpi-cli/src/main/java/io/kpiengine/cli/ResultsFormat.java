@@ -318,6 +318,14 @@ final class ResultsFormat {
         return CsvOut.escape(s);
     }
 
+    /**
+     * A number of a JSON output in the number style of the results (docs/results.md: plain notation, no exponent,
+     * no {@code .0} on whole numbers, as {@code KpiValue.text()}); {@code null} for NaN and infinities.
+     */
+    static String number(double v) {
+        return Double.isFinite(v) ? KpiValue.of(v).text() : "null";
+    }
+
     /** The JSON string literal of {@code s} (quoted, escaped as {@link #escape}), or {@code null}. */
     static String str(@Nullable String s) {
         if (s == null) {

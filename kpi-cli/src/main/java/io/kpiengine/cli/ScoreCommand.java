@@ -197,18 +197,19 @@ final class ScoreCommand implements Callable<Integer> {
             }
             sb.append(c == 0 ? "\n" : ",\n").append("      {\"kpi\": ").append(ResultsFormat.str(ct.kpi()))
                     .append(", \"split\": ").append(ResultsFormat.str(ct.split().id()))
-                    .append(", \"total\": ").append(number(ct.total())).append(", \"units\": [");
+                    .append(", \"total\": ").append(ResultsFormat.number(ct.total())).append(", \"units\": [");
             List<String> units = ct.cascade().units();
             for (int u = 0; u < units.size(); u++) {
                 String unit = units.get(u);
                 sb.append(u == 0 ? "\n" : ",\n").append("        {\"unit\": ").append(ResultsFormat.str(unit))
                         .append(", \"parent\": ").append(ResultsFormat.str(ct.cascade().parent(unit).orElse(null)))
-                        .append(", \"target\": ").append(number(Objects.requireNonNull(ct.targets().get(unit), unit)))   // a unit of the cascade
+                        .append(", \"target\": ")
+                        .append(ResultsFormat.number(Objects.requireNonNull(ct.targets().get(unit), unit)))   // a unit
                         .append(", \"actual\": {");
                 for (int p = 0; p < s.periods().size(); p++) {
                     Double v = actual.get(p).get(unit);
                     sb.append(p == 0 ? "" : ", ").append(ResultsFormat.str(s.periods().get(p).toString()))
-                            .append(": ").append(v == null ? "null" : number(v));
+                            .append(": ").append(v == null ? "null" : ResultsFormat.number(v));
                 }
                 sb.append("}}");
             }
@@ -228,9 +229,9 @@ final class ScoreCommand implements Callable<Integer> {
                         .append(", \"owner\": ").append(ResultsFormat.str(p.owner()))
                         .append(", \"entity\": ").append(ResultsFormat.str(p.entity()))
                         .append(", \"basis\": ").append(ResultsFormat.str(p.basis()))
-                        .append(", \"measure\": ").append(number(p.measure()))
-                        .append(", \"multiple\": ").append(number(p.multiple()))
-                        .append(", \"amount\": ").append(number(p.amount()))
+                        .append(", \"measure\": ").append(ResultsFormat.number(p.measure()))
+                        .append(", \"multiple\": ").append(ResultsFormat.number(p.multiple()))
+                        .append(", \"amount\": ").append(ResultsFormat.number(p.amount()))
                         .append(", \"detail\": ").append(ResultsFormat.str(p.detail().isEmpty() ? null : p.detail()))
                         .append('}');
                 first = false;
@@ -245,21 +246,17 @@ final class ScoreCommand implements Callable<Integer> {
                 .append(", \"entity\": ").append(ResultsFormat.str(entity))
                 .append(", \"node\": ").append(ResultsFormat.str(n.id()))
                 .append(", \"kpi\": ").append(ResultsFormat.str(n.kpi().orElse(null)))
-                .append(", \"points\": ").append(number(v.score()))
-                .append(", \"contribution\": ").append(number(x.contribution(n.id(), entity)))
-                .append(", \"contributionToTop\": ").append(number(x.contributionToTop(n.id(), entity)));
+                .append(", \"points\": ").append(ResultsFormat.number(v.score()))
+                .append(", \"contribution\": ").append(ResultsFormat.number(x.contribution(n.id(), entity)))
+                .append(", \"contributionToTop\": ").append(ResultsFormat.number(x.contributionToTop(n.id(), entity)));
         if (!n.isLeaf()) {
-            sb.append(", \"coverage\": ").append(number(v.coverage()))
+            sb.append(", \"coverage\": ").append(ResultsFormat.number(v.coverage()))
                     .append(", \"missing\": ").append(strings(v.missing()))
                     .append(", \"rank\": ").append(v.isPresent() ? Integer.toString(x.rank(n.id(), entity)) : "null")
                     .append(", \"status\": ").append(ResultsFormat.str(x.status(n.id(), entity).orElse(null)));
         }
         sb.append(", \"reason\": ").append(ResultsFormat.str(v.reason() == null ? null : String.valueOf(v.reason())))
                 .append(", \"detail\": ").append(ResultsFormat.str(v.detail())).append('}');
-    }
-
-    private static String number(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "null";
     }
 
     private static String strings(List<String> list) {

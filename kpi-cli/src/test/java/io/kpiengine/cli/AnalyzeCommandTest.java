@@ -93,6 +93,8 @@ class AnalyzeCommandTest {
         assertThat(err.toString()).isEmpty();
         assertThat(code).isEqualTo(AnalyzeCommand.OK);
         JsonNode json = new ObjectMapper().readTree(analysis.toFile());
+        assertThat(Files.readString(analysis)).as("the results' number style").doesNotContainPattern(": -?\\d+\\.0[,}]")
+                .doesNotContainPattern("\\dE-?\\d");
         assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(json.get("grain").asText()).isEqualTo("week");
         assertThat(json.get("last").asText()).isEqualTo("2025-W08");

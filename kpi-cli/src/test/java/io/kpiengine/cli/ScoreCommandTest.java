@@ -80,6 +80,9 @@ class ScoreCommandTest {
                     .containsExactly("c.yaml", "sales.csv", "scores.json");
         }
         DocNode root = DocumentReader.read(Files.readString(target), "scores.json");
+        // numbers in the results' number style: no ".0" on whole numbers, no exponent
+        assertThat(Files.readString(target)).doesNotContainPattern(": -?\\d+\\.0[,}]").doesNotContainPattern("\\dE-?\\d")
+                .containsPattern("\"points\": \\d+[,.]");
         DocNode score = root.field("scores").orElseThrow().items().get(0);
         assertThat(score.field("score").orElseThrow().scalarText()).isEqualTo("health");
         List<DocNode> results = score.field("results").orElseThrow().items();
