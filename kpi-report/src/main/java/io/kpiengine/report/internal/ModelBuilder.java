@@ -122,6 +122,7 @@ public final class ModelBuilder {
         pickCore();
         teams();
         quality();
+        model.thinCurrent = thinCurrent(kpis);
         model.feeds.put("Status, targets and achievement", "results and the catalog's targets (targetStatus)");
         model.feeds.put("Baselines", "results: the catalog's baseline method computed over the results");
         model.feeds.put("Alerts", "results: off-track and at-risk KPIs of the current period, unusual changes");
@@ -311,6 +312,68 @@ public final class ModelBuilder {
         }
         lines.keySet().removeIf(d -> !d.keySet().equals(keep));
         return grandTotal;
+    }
+
+    /** Periods before the current one that the row-count check of {@link #thinCurrent} compares with. */
+    static final int THIN_WINDOW = 12;
+
+    /**
+     * Whether the current period's data looks cut short: for the measure with the most rows, the rows of the current
+     * period (over its cells of one grouping level) are less than half the median of the {@value #THIN_WINDOW}
+     * periods before, with a median of at least 4 rows. A file that ends mid-week makes a "complete" week (by the
+     * clock) of three days whose fall is no news; the report says so instead of leaving it to the alerts.
+     *
+     * @return the warning, or null
+     */
+    private @Nullable String thinCurrent(List<Metric> kpis) {
+        int current = model.periods.size() - 1;
+        if (current < 1) {
+            return null;
+        }
+        long[] best = null;
+        for (Metric m : kpis) {
+            if (!(m instanceof Measure)) {
+                continue;
+            }
+            long[] rows = new long[all.size()];
+            Set<String> level = null;
+            for (KpiResult r : results.metric(m.id())) {
+                Integer i = position.get(r.period());
+                if (i == null) {
+                    continue;
+                }
+                if (level == null) {
+                    level = r.dimensions().keySet();
+                }
+                if (r.dimensions().keySet().equals(level)) {
+                    rows[i] += r.rows();
+                }
+            }
+            if (best == null || java.util.Arrays.stream(rows).sum() > java.util.Arrays.stream(best).sum()) {
+                best = rows;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        int last = all.size() - 1;
+        int from = Math.max(0, last - THIN_WINDOW);
+        if (last - from < 3) {
+            return null;
+        }
+        long[] before = java.util.Arrays.copyOfRange(best, from, last);
+        java.util.Arrays.sort(before);
+        double median = before.length % 2 == 1 ? before[before.length / 2]
+                : (before[before.length / 2 - 1] + before[before.length / 2]) / 2.0;
+        if (median < 4 || best[last] * 2 >= median) {
+            return null;
+        }
+        Period p = all.get(last);
+        return p + " holds " + best[last] + " row" + (best[last] == 1 ? "" : "s") + " against a median of "
+                + (median == Math.rint(median) ? Long.toString((long) median) : Double.toString(median))
+                + " in the " + before.length + " periods before: its data may be cut short (a file that ends inside"
+                + " the period), so its changes may be no news; --period " + all.get(last - 1)
+                + " reports the period before";
     }
 
     /** The cells of a metric as lines over {@link #all}, one per combination of dimension values. */

@@ -197,6 +197,9 @@ public final class PageWriter {
         out.append("<h2 class=\"section-title\">Summary for ").append(Html.escape(m.period(c)))
                 .append(" <span>against targets")
                 .append(c > 0 ? " and " + Html.escape(m.period(c - 1)) : "").append("</span></h2>");
+        if (m.thinCurrent != null) {
+            out.append("<p class=\"notice\" role=\"note\">").append(Html.escape(m.thinCurrent)).append(".</p>");
+        }
         out.append("<div class=\"tiles\">");
         for (KpiModel k : m.core) {
             tile(k);

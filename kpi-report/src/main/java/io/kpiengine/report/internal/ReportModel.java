@@ -49,6 +49,11 @@ public final class ReportModel {
     public final List<Composite> composites = new ArrayList<>();
     /** Which input fed which panel. */
     public final Map<String, String> feeds = new LinkedHashMap<>();
+    /**
+     * A warning that the current period's data looks cut short (far fewer rows than the periods before), shown under
+     * the summary's title; null when it does not.
+     */
+    public String thinCurrent;
     /** Notes shown in the analyst view (choices the report made, such as KPIs without a total). */
     public final List<String> notes = new ArrayList<>();
 

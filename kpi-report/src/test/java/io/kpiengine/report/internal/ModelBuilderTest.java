@@ -362,4 +362,33 @@ class ModelBuilderTest {
                     .as(sets.toString()).isEqualTo(sets.sets().size() > 2 ? 3 : 0);
         }
     }
+
+    /**
+     * A file that ends inside the current period (three days of a week, by the clock complete) is named as cut
+     * short under the summary, rather than left to read as a 57 % fall; full periods are not.
+     */
+    @Test
+    void thinCurrentPeriod_isNamed_fullOnesAreNot() {
+        Schema schema = Schema.of(Column.of("day", ColumnType.DATE), Column.of("n", ColumnType.INTEGER));
+        Catalog c = Catalog.builder().zone(ZoneId.of("UTC")).grain(Grain.WEEK)
+                .source(DataSource.builder("s").schema(schema).timeColumn("day").build())
+                .metric(Metric.measure("n").sum("n").unit("count").name("Visits").tier(Tier.CORE).build())
+                .build();
+        java.util.function.IntFunction<ReportModel> upTo = days -> {
+            MemorySource.Builder rows = MemorySource.builder(schema);
+            for (int d = 0; d < days; d++) {
+                rows.row(LocalDate.of(2025, 1, 6).plusDays(d), 100L);   // Monday 2025-01-06 on, one row a day
+            }
+            KpiResults r = KpiEngine.builder().catalog(c).clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"),
+                    ZoneOffset.UTC)).build().evaluate(Map.of("s", rows.build()));
+            return ModelBuilder.build(inputs(c, r, List.of(), null));
+        };
+        // 10 full weeks and 3 days of the 11th
+        assertThat(upTo.apply(73).thinCurrent).isEqualTo("2025-W12 holds 3 rows against a median of 7 in the 10"
+                + " periods before: its data may be cut short (a file that ends inside the period), so its changes"
+                + " may be no news; --period 2025-W11 reports the period before");
+        assertThat(upTo.apply(70).thinCurrent).as("10 full weeks").isNull();
+        assertThat(upTo.apply(74).thinCurrent).as("4 of 7 days: more than half").isNull();
+        assertThat(model.thinCurrent).as("the sample").isNull();
+    }
 }
