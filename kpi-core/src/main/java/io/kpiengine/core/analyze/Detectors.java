@@ -19,6 +19,7 @@ import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.metric.Catalog;
 import io.kpiengine.core.metric.Derived;
 import io.kpiengine.core.metric.Direction;
+import io.kpiengine.core.metric.Measure;
 import io.kpiengine.core.metric.Metric;
 import io.kpiengine.core.metric.MetricReference;
 import io.kpiengine.core.metric.Ratio;
@@ -284,9 +285,42 @@ final class Detectors {
                 + " deviations %s the typical change of the %d %ss before", st.label(), c.change() > 0 ? "rose" : "fell",
                 percentOrAmount(c.before(), c.change()), previous, last, fmt(c.before()), fmt(c.after()),
                 Math.abs(c.z()), c.z() > 0 ? "above" : "below", c.window(), unit());
+        double[] thin = thinLast(metric, segment, c.window());
+        if (thin != null) {
+            numbers.put("rows", thin[0]);
+            numbers.put("rowsMedianBefore", thin[1]);
+            summary += String.format(Locale.ROOT, "; but %s holds %d rows against a median of %s in the %ss before:"
+                    + " its data may be cut short (a file that ends inside it)", last, (long) thin[0],
+                    thin[1] == Math.rint(thin[1]) ? Long.toString((long) thin[1]) : Double.toString(thin[1]), unit());
+        }
         points.add(new ImprovementPoint(ImprovementPoint.UNUSUAL_CHANGE, metric, segment, last, Math.abs(c.z()),
                 "robust z of the change into the last period against the " + c.window() + " changes before it"
                         + " (median, 1.4826 MAD)", summary, numbers));
+    }
+
+    /**
+     * For a measure, the rows of its last cell and the median rows of the {@code window} cells before, when the last
+     * holds less than half that median (of at least 4 rows): the period's data may be cut short. Null otherwise.
+     */
+    private double @Nullable [] thinLast(String metric, Map<String, String> segment, int window) {
+        if (catalog == null || !(catalog.metric(metric).orElse(null) instanceof Measure)) {
+            return null;
+        }
+        int last = axis.periods.size() - 1;
+        int from = Math.max(0, last - window);
+        if (last - from < 3) {
+            return null;
+        }
+        double[] before = new double[last - from];
+        for (int i = from; i < last; i++) {
+            before[i - from] = results.value(metric, axis.periods.get(i), segment).map(r -> (double) r.rows())
+                    .orElse(0.0);
+        }
+        Arrays.sort(before);
+        int n = before.length;
+        double median = n % 2 == 1 ? before[n / 2] : (before[n / 2 - 1] + before[n / 2]) / 2;
+        double rows = results.value(metric, axis.periods.get(last), segment).map(r -> (double) r.rows()).orElse(0.0);
+        return median >= 4 && rows * 2 < median ? new double[] {rows, median} : null;
     }
 
     // ---- contributors -----------------------------------------------------------------------------------------

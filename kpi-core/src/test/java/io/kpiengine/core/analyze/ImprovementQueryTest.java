@@ -177,4 +177,41 @@ class ImprovementQueryTest {
                 .anyMatch(n -> n.startsWith("ytd_k: a period-to-date metric restarts at each year"))
                 .noneMatch(n -> n.startsWith("sales: a period-to-date"));
     }
+
+    /**
+     * A week of three days (a file that ends on a Wednesday) falls unusually: the point says the period may be cut
+     * short, with its rows and the median rows before (the public daily-visitors file at week grain).
+     */
+    @Test
+    void improvementPoints_unusualFallOfAThinPeriod_saysItMayBeCutShort() {
+        io.kpiengine.data.Schema schema = io.kpiengine.data.Schema.of(
+                io.kpiengine.data.Column.of("day", io.kpiengine.data.ColumnType.DATE),
+                io.kpiengine.data.Column.of("visits", io.kpiengine.data.ColumnType.INTEGER));
+        io.kpiengine.core.metric.Catalog c = io.kpiengine.core.metric.Catalog.builder()
+                .zone(java.time.ZoneOffset.UTC).grain(io.kpiengine.core.time.Grain.WEEK)
+                .source(io.kpiengine.core.metric.DataSource.builder("s").schema(schema).timeColumn("day").build())
+                .metric(io.kpiengine.core.metric.Metric.measure("visits").sum("visits").unit("count").build())
+                .build();
+        java.util.function.BiFunction<Integer, Double, ImprovementPoints> upTo = (days, lastWeek) -> {
+            io.kpiengine.data.io.MemorySource.Builder rows = io.kpiengine.data.io.MemorySource.builder(schema)
+                    .name("s");
+            Random r = new Random(11);
+            for (int d = 0; d < days; d++) {
+                double level = d >= days - 7 ? lastWeek : 1;
+                rows.row(java.time.LocalDate.of(2025, 1, 6).plusDays(d),
+                        Math.round(level * (1000 + 30 * r.nextGaussian())));
+            }
+            return io.kpiengine.core.KpiEngine.builder().catalog(c).clock(java.time.Clock.fixed(
+                    java.time.Instant.parse("2030-01-01T00:00:00Z"), java.time.ZoneOffset.UTC)).build()
+                    .evaluate(Map.of("s", rows.build())).improvementPoints().run();
+        };
+        ImprovementPoint fall = upTo.apply(13 * 7 + 3, 1.0).points(ImprovementPoint.UNUSUAL_CHANGE).get(0);
+        assertThat(fall.summary()).contains(" fell ").endsWith("; but 2025-W15 holds 3 rows against a median of 7 in"
+                + " the weeks before: its data may be cut short (a file that ends inside it)");
+        assertThat(fall.numbers()).containsEntry("rows", 3.0).containsEntry("rowsMedianBefore", 7.0);
+        // a full week that falls as much is a fall, not a short period
+        ImprovementPoint full = upTo.apply(14 * 7, 0.4).points(ImprovementPoint.UNUSUAL_CHANGE).get(0);
+        assertThat(full.summary()).contains(" fell ").doesNotContain("cut short");
+        assertThat(full.numbers()).doesNotContainKey("rows");
+    }
 }
