@@ -5,7 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.kpiengine.analysis.MissingPolicy;
+import io.kpiengine.core.KpiEngine;
 import io.kpiengine.core.KpiResults;
+import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.metric.DataSource;
+import io.kpiengine.core.metric.Metric;
+import io.kpiengine.core.time.Grain;
+import io.kpiengine.data.Column;
+import io.kpiengine.data.ColumnType;
+import io.kpiengine.data.Schema;
+import io.kpiengine.data.io.MemorySource;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -143,34 +156,43 @@ class ImprovementQueryTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** A daily source {@code s} of one integer column and a catalog at a grain with its sum {@code id}. */
+    private static Catalog.Builder oneSum(Grain grain, String id) {
+        Schema schema = Schema.of(Column.of("day", ColumnType.DATE), Column.of(id, ColumnType.INTEGER));
+        return Catalog.builder().zone(ZoneOffset.UTC).grain(grain)
+                .source(DataSource.builder("s").schema(schema).timeColumn("day").build())
+                .metric(Metric.measure(id).sum(id).unit("count").build());
+    }
+
+    /**
+     * The improvement points of one value per step from a first day ({@code step} days, or a month when 0), with the
+     * clock in 2030 (every period complete).
+     */
+    private static ImprovementPoints points(Catalog c, LocalDate first, int step, long[] values) {
+        MemorySource.Builder rows = MemorySource.builder(c.source("s").orElseThrow().schema()).name("s");
+        for (int i = 0; i < values.length; i++) {
+            rows.row(step == 0 ? first.plusMonths(i) : first.plusDays((long) step * i), values[i]);
+        }
+        return KpiEngine.builder().catalog(c).clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"),
+                ZoneOffset.UTC)).build().evaluate(Map.of("s", rows.build())).improvementPoints().run();
+    }
+
     /**
      * A period-to-date metric drops at each restart by construction (fiscal YTD each July, found on the public
      * champagne sales as a "trend break" of 49 sigma): it is noted, not scored, while the metric it accumulates is.
      */
     @Test
     void improvementPoints_periodToDateMetric_isNotedNotScored() {
-        io.kpiengine.data.Schema schema = io.kpiengine.data.Schema.of(
-                io.kpiengine.data.Column.of("day", io.kpiengine.data.ColumnType.DATE),
-                io.kpiengine.data.Column.of("sales", io.kpiengine.data.ColumnType.INTEGER));
-        io.kpiengine.core.metric.Catalog c = io.kpiengine.core.metric.Catalog.builder()
-                .zone(java.time.ZoneOffset.UTC).grain(io.kpiengine.core.time.Grain.MONTH)
-                .source(io.kpiengine.core.metric.DataSource.builder("s").schema(schema).timeColumn("day").build())
-                .metric(io.kpiengine.core.metric.Metric.measure("sales").sum("sales").unit("count").build())
-                .metric(io.kpiengine.core.metric.Metric.derived("ytd").formula("to_date(sales, year)").unit("count")
-                        .build())
-                .metric(io.kpiengine.core.metric.Metric.derived("ytd_k").formula("to_date(sales, year) / 1000")
-                        .build())
+        Catalog c = oneSum(Grain.MONTH, "sales")
+                .metric(Metric.derived("ytd").formula("to_date(sales, year)").unit("count").build())
+                .metric(Metric.derived("ytd_k").formula("to_date(sales, year) / 1000").build())
                 .build();
-        io.kpiengine.data.io.MemorySource.Builder rows = io.kpiengine.data.io.MemorySource.builder(schema).name("s");
+        long[] monthly = new long[27];   // 2023-01 to 2025-03: the last three months after a restart
         Random random = new Random(3);
-        for (int m = 0; m < 27; m++) {   // 2023-01 to 2025-03: the last three months after a restart
-            rows.row(java.time.LocalDate.of(2023, 1, 1).plusMonths(m), Math.round(1000 + 20 * random.nextGaussian()));
+        for (int m = 0; m < monthly.length; m++) {
+            monthly[m] = Math.round(1000 + 20 * random.nextGaussian());
         }
-        KpiResults r = io.kpiengine.core.KpiEngine.builder().catalog(c).clock(java.time.Clock.fixed(
-                java.time.Instant.parse("2030-01-01T00:00:00Z"), java.time.ZoneOffset.UTC)).build()
-                .evaluate(Map.of("s", rows.build()));
-
-        ImprovementPoints found = r.improvementPoints().run();
+        ImprovementPoints found = points(c, LocalDate.of(2023, 1, 1), 0, monthly);
 
         assertThat(found.points()).extracting(ImprovementPoint::metric).doesNotContain("ytd", "ytd_k");
         assertThat(found.notes()).anyMatch(n -> n.startsWith("ytd: a period-to-date metric restarts at each year"))
@@ -184,26 +206,14 @@ class ImprovementQueryTest {
      */
     @Test
     void improvementPoints_unusualFallOfAThinPeriod_saysItMayBeCutShort() {
-        io.kpiengine.data.Schema schema = io.kpiengine.data.Schema.of(
-                io.kpiengine.data.Column.of("day", io.kpiengine.data.ColumnType.DATE),
-                io.kpiengine.data.Column.of("visits", io.kpiengine.data.ColumnType.INTEGER));
-        io.kpiengine.core.metric.Catalog c = io.kpiengine.core.metric.Catalog.builder()
-                .zone(java.time.ZoneOffset.UTC).grain(io.kpiengine.core.time.Grain.WEEK)
-                .source(io.kpiengine.core.metric.DataSource.builder("s").schema(schema).timeColumn("day").build())
-                .metric(io.kpiengine.core.metric.Metric.measure("visits").sum("visits").unit("count").build())
-                .build();
+        Catalog c = oneSum(Grain.WEEK, "visits").build();
         java.util.function.BiFunction<Integer, Double, ImprovementPoints> upTo = (days, lastWeek) -> {
-            io.kpiengine.data.io.MemorySource.Builder rows = io.kpiengine.data.io.MemorySource.builder(schema)
-                    .name("s");
             Random r = new Random(11);
+            long[] daily = new long[days];
             for (int d = 0; d < days; d++) {
-                double level = d >= days - 7 ? lastWeek : 1;
-                rows.row(java.time.LocalDate.of(2025, 1, 6).plusDays(d),
-                        Math.round(level * (1000 + 30 * r.nextGaussian())));
+                daily[d] = Math.round((d >= days - 7 ? lastWeek : 1) * (1000 + 30 * r.nextGaussian()));
             }
-            return io.kpiengine.core.KpiEngine.builder().catalog(c).clock(java.time.Clock.fixed(
-                    java.time.Instant.parse("2030-01-01T00:00:00Z"), java.time.ZoneOffset.UTC)).build()
-                    .evaluate(Map.of("s", rows.build())).improvementPoints().run();
+            return points(c, LocalDate.of(2025, 1, 6), 1, daily);
         };
         ImprovementPoint fall = upTo.apply(13 * 7 + 3, 1.0).points(ImprovementPoint.UNUSUAL_CHANGE).get(0);
         assertThat(fall.summary()).contains(" fell ").endsWith("; but 2025-W15 holds 3 rows against a median of 7 in"
