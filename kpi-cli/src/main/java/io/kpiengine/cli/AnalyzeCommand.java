@@ -88,6 +88,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             + " and its metric (default 12).")
     private Integer maxLag;
 
+    @Option(names = "--lead-lag", paramLabel = "LEADING:LAGGING", description = "Also test whether one KPI moves"
+            + " before another, e.g. visitors:revenue: the lead in periods, its correlation, the Granger p-value and"
+            + " the early warning, per segment of the lagging KPI; repeat for more pairs.")
+    private List<String> leadLag = new ArrayList<>();
+
     @Option(names = "--interpolate", description = "Fill periods without a value between periods with values by"
             + " linear interpolation (default: such a series is skipped, with a note).")
     private boolean interpolate;
@@ -136,8 +141,13 @@ final class AnalyzeCommand implements Callable<Integer> {
                         .track(results).improvementPoints());
             }
             ImprovementPoints found = q.run();
-            write(json(c, engine, results, found));
+            List<LeadLagPairs.Entry> pairs = LeadLagPairs.run(results, leadLag, maxLag == null ? 12 : maxLag,
+                    interpolate);
+            String unit = engine.grain().id().replace('_', ' ');
+            write(json(c, engine, results, found, LeadLagPairs.json(pairs, unit)));
             summarize(stdout, found);
+            pairs.forEach(e -> stdout.println(LeadLagPairs.line(e, unit)));
+            stdout.flush();
             for (SourceAccount a : results.quality().sources()) {
                 if (a.rowsRejected() > 0) {
                     err.printf(Locale.ROOT, "kpi analyze: source '%s': %,d records were not aggregated (unreadable or"
@@ -213,7 +223,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         stdout.flush();
     }
 
-    static String json(Catalog catalog, KpiEngine engine, KpiResults results, ImprovementPoints found) {
+    static String json(Catalog catalog, KpiEngine engine, KpiResults results, ImprovementPoints found,
+            String leadLag) {
         StringBuilder sb = new StringBuilder(1024 + found.points().size() * 600);
         sb.append("{\n  \"schemaVersion\": ").append(SCHEMA_VERSION);
         sb.append(",\n  \"catalog\": ").append(ResultsFormat.str(catalog.name()));
@@ -251,7 +262,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         for (int i = 0; i < found.notes().size(); i++) {
             sb.append(i == 0 ? "\n    " : ",\n    ").append(ResultsFormat.str(found.notes().get(i)));
         }
-        sb.append(found.notes().isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+        sb.append(found.notes().isEmpty() ? "]" : "\n  ]");
+        sb.append(",\n  \"leadLag\": ").append(leadLag).append("\n}\n");
         return sb.toString();
     }
 
