@@ -70,7 +70,11 @@ class ReportBrowserTest {
         Files.createDirectories(SHOTS);
         card = Tracker.builder(sample.catalog()).clock(Clock.fixed(Instant.parse("2026-01-15T00:00:00Z"), ZoneOffset.UTC))
                 .build().track(sample.results());
+        // a composite score, so that its ranking and its trend over time are drawn and checked with the rest
+        io.kpiengine.core.score.GoalTree tree = io.kpiengine.core.score.GoalTree.builder("health").entity("region")
+                .kpi("revenue_0", "health", 0.6).kpi("conversion_0", "health", 0.4).build();
         file = Report.builder().catalog(sample.catalog()).results(sample.results()).scorecard(card)
+                .scores(io.kpiengine.core.score.ScoreCard.of(tree).score(sample.results()))
                 .title("Shop KPIs, December 2025").build().write(Path.of("target", "report-browser-test.html").toAbsolutePath());
         ReportSamples.Sample hostile = ReportSamples.generate(1, 3, 12, 5, true);
         hostileFile = Report.builder().catalog(hostile.catalog()).results(hostile.results())
@@ -163,6 +167,18 @@ class ReportBrowserTest {
         }
         assertThat(charts).isGreaterThan(60);
         assertThat(page.errors()).isEmpty();
+        // the ranking's bars are labelled with their scores (a label formatter gets the bar, not its value)
+        show("executive");
+        JsonNode labels = page.eval("[...document.querySelectorAll('[aria-label=\"Ranking of health\"] svg text')]"
+                + ".map(t => t.textContent)");
+        double best = io.kpiengine.core.score.ScoreCard.of(io.kpiengine.core.score.GoalTree.builder("health")
+                .entity("region").kpi("revenue_0", "health", 0.6).kpi("conversion_0", "health", 0.4).build())
+                .score(sample.results()).latest().orElseThrow().ranking("health").get(0).score();
+        double tenth = Math.round(best * 10) / 10.0;
+        String shown = tenth == Math.rint(tenth) ? Long.toString((long) tenth) : Double.toString(tenth);
+        List<String> texts = new ArrayList<>();
+        labels.forEach(t -> texts.add(t.asText()));
+        assertThat(texts).as("labels of the ranking").contains(shown).doesNotContain("\u2013");
     }
 
     @Test

@@ -312,8 +312,42 @@ final class Charts {
                         "axisLabel", map("width", 110, "overflow", "truncate")),
                 "series", List.of(map("type", "bar", "name", c.name(), "data", data, "barMaxWidth", 18,
                         "itemStyle", map("color", "#0072B2", "borderRadius", List.of(0, 3, 3, 0)),
-                        "label", map("show", true, "position", "right", "formatter", "$fmt", "fontSize", 11))));
+                        "label", map("show", true, "position", "right", "formatter", "$val", "fontSize", 11))));
         return map("kind", "ranking", "fmt", map("maximumFractionDigits", 1), "option", option);
+    }
+
+    /**
+     * The root score of a goal tree over the time axis, a line per entity: the {@value #MAX_SERIES} best ranked of
+     * the current period (the others are in the table), with the status bands' thresholds as none (they differ by
+     * tree); a period without a score is a gap.
+     */
+    static Map<String, Object> scoreTrend(ReportModel.Composite c, List<String> periods) {
+        List<Object> series = new ArrayList<>();
+        int s = 0;
+        for (ReportModel.Composite.Row r : c.rows()) {
+            if (!Double.isFinite(r.score()) || s == MAX_SERIES) {
+                continue;
+            }
+            double[] data = new double[r.history().length];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = tenth(r.history()[i]);
+            }
+            series.add(map("name", r.entity(), "type", "line", "data", data, "symbol", SYMBOLS[s % SYMBOLS.length],
+                    "symbolSize", 4, "connectNulls", false, "color", PALETTE[s % PALETTE.length],
+                    "lineStyle", map("width", 1.5)));
+            s++;
+        }
+        Map<String, Object> option = map(
+                "animation", false,
+                "grid", map("left", 8, "right", 16, "top", 40, "bottom", 8, "containLabel", true),
+                "tooltip", map("trigger", "axis", "valueFormatter", "$fmt"),
+                "legend", map("type", "scroll", "top", 0, "icon", "roundRect", "itemWidth", 14, "itemHeight", 8,
+                        "textStyle", map("fontSize", 11)),
+                "xAxis", timeAxis(periods),
+                "yAxis", map("type", "value", "scale", true, "axisLabel", map("formatter", "$fmt"),
+                        "splitLine", map("lineStyle", map("color", "#E5E7EB"))),
+                "series", series);
+        return map("kind", "scoreTrend", "fmt", map("maximumFractionDigits", 1), "option", option);
     }
 
     /** A percentage to one decimal, as the page writes it. */

@@ -239,6 +239,11 @@ public final class PageWriter {
             String id = chart("ranking" + comp.tree(), () -> Charts.ranking(comp));
             chartDiv(id, "h-heat", "Ranking of " + comp.name(), (int) comp.rows().stream()
                     .filter(r -> Double.isFinite(r.score())).count());
+            if (m.periods.size() > 1) {
+                String trend = chart("scoreTrend" + comp.tree(), () -> Charts.scoreTrend(comp, periods()));
+                chartDiv(trend, "h-m", comp.name() + " by " + String.join(" \u00b7 ", comp.entities())
+                        + " over time");
+            }
             compositeTable(comp);
             out.append("</article>");
         }

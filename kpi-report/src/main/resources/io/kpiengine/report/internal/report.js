@@ -36,6 +36,7 @@
     return {
       $fmt: full,
       $fmtc: compact,
+      $val: function (p) { return full(p.value); },
       $pct: pct,
       $bar: function (p) { return p.value === null || p.value === undefined ? '' : (p.data.icon || '') + ' ' + compact(p.value); },
       $heat: function (p) {
