@@ -112,6 +112,23 @@ class DocumentReaderTest {
                 .hasMessageStartingWith("d.json:1:7: syntax error");
     }
 
+    /**
+     * A YAML syntax error is placed where the problem is (a tab starting line 5, not the line 4 it was scanned
+     * from), or, for an unclosed quote or list, where it was opened rather than at the end of the file; the
+     * excerpt says "at line", not the YAML library's stream name.
+     */
+    @Test
+    void yamlSyntaxError_isPlacedAtTheProblem_orWhereTheUnclosedThingBegan() {
+        assertThatThrownBy(() -> DocumentReader.read("zone: UTC\ngrain: month\nsources:\n  s:\n\ttime: month\n",
+                "c.yaml")).hasMessageStartingWith("c.yaml:5:1: syntax error: while scanning for the next token")
+                .hasMessageContaining("(Do not use \\t(TAB) for indentation)").hasMessageNotContaining("'reader'");
+        assertThatThrownBy(() -> DocumentReader.read("zone: UTC\nmetrics: [a, b\n", "c.yaml"))
+                .hasMessageStartingWith("c.yaml:2:10: syntax error: while parsing a flow sequence\n at line 2,"
+                        + " column 10:");
+        assertThatThrownBy(() -> DocumentReader.read("zone: \"UTC\ngrain: day\n", "c.yaml"))
+                .hasMessageStartingWith("c.yaml:1:7: syntax error: while scanning a quoted scalar");
+    }
+
     @Test
     void missingFile_saysSo() {
         assertThatThrownBy(() -> DocumentReader.read(java.nio.file.Path.of("no-such-catalog.yaml")))

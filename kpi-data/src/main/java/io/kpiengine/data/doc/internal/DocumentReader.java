@@ -298,9 +298,18 @@ public final class DocumentReader {
             JsonLocation l = e.getLocation();
             String msg = e.getOriginalMessage();
             int cut = msg.indexOf("\n at [Source");
-            throw new DocumentException(name, List.of(new Problem(
-                    l == null ? new Location(name, 0, 0) : new Location(name, l.getLineNr(), l.getColumnNr()),
-                    "syntax error: " + plain((cut >= 0 ? msg.substring(0, cut) : msg).trim()))));
+            Location at = l == null ? new Location(name, 0, 0) : new Location(name, l.getLineNr(), l.getColumnNr());
+            // YAML: the place of the problem (a tab that starts line 5 is found "while scanning for the next
+            // token" from line 4), or, when the problem is the end of the file, where the unclosed thing began
+            if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+                boolean atEnd = String.valueOf(y.getProblem()).contains("stream end")
+                        || String.valueOf(y.getProblem()).contains("end of stream");
+                org.yaml.snakeyaml.error.Mark m = atEnd && y.getContextMark() != null ? y.getContextMark()
+                        : y.getProblemMark();
+                at = new Location(name, m.getLine() + 1, m.getColumn() + 1);
+            }
+            throw new DocumentException(name, List.of(new Problem(at, "syntax error: "
+                    + plain((cut >= 0 ? msg.substring(0, cut) : msg).trim()).replace(" in 'reader', line ", " at line "))));
         } catch (IOException e) {
             throw new DocumentException(name, List.of(new Problem(new Location(name, 0, 0), "cannot read: " + e)));
         }
