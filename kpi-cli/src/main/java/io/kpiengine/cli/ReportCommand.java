@@ -166,6 +166,7 @@ final class ReportCommand implements Callable<Integer> {
                     results.quality().verdict());
             stdout.flush();
             results.warnings().forEach(w -> err.println("kpi report: warning: " + w));
+            r.warnings().forEach(w -> err.println("kpi report: warning: " + w));
             err.flush();
             return results.quality().verdict() == QualityVerdict.FAIL ? QUALITY_GATE_FAILED : OK;
         } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException | KpiException e) {

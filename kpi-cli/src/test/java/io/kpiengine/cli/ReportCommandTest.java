@@ -181,4 +181,18 @@ class ReportCommandTest {
                     .replace("\"", "&quot;").replace("'", "&#39;"));
         }
     }
+
+    /** A current period with far fewer rows than usual is named on standard error too, not only in the page. */
+    @Test
+    void report_thinCurrentPeriod_isAWarningOnTheConsole() throws IOException {
+        StringBuilder data = new StringBuilder("day,channel,amount,orders\n");
+        for (int d = 0; d < 338; d++) {   // a row a day from 2024-04-01; the file ends on 2025-03-04
+            data.append(java.time.LocalDate.of(2024, 4, 1).plusDays(d)).append(",web,10.00,1\n");
+        }
+        Path html = dir.resolve("report.html");
+        assertThat(run(args(data, "--out", html.toString(), "--results-only"))).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("kpi report: warning: 2025-03 holds 4 rows against a median of 31 in the"
+                + " 11 periods before: its data may be cut short");
+        assertThat(Files.readString(html)).contains("<p class=\"notice\" role=\"note\">2025-03 holds ");
+    }
 }

@@ -57,12 +57,14 @@ public final class Report {
     private final String html;
     private final List<View> views;
     private final String summary;
+    private final List<String> warnings;
 
-    private Report(String title, String html, List<View> views, String summary) {
+    private Report(String title, String html, List<View> views, String summary, List<String> warnings) {
         this.title = title;
         this.html = html;
         this.views = views;
         this.summary = summary;
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -104,6 +106,21 @@ public final class Report {
      */
     public String summary() {
         return summary;
+    }
+
+    /**
+     * What a reader of the report should know before trusting its summary, as the page shows it: today, that the
+     * current period's data looks cut short (far fewer rows than the periods before, as a file that ends inside
+     * the period).
+     *
+     * <pre>{@code
+     * report.warnings().forEach(w -> log.warn("report: {}", w));
+     * }</pre>
+     *
+     * @return an immutable list, empty when there is nothing to say
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /**
@@ -500,7 +517,8 @@ public final class Report {
             String summary = model.kpis.size() + (model.kpis.size() == 1 ? " KPI" : " KPIs") + " over "
                     + model.periods.size() + " periods to " + model.period(model.current) + ", " + model.core.size()
                     + " core; views " + String.join(", ", v.stream().map(View::id).toList());
-            return new Report(model.title, PageWriter.write(model), v, summary);
+            return new Report(model.title, PageWriter.write(model), v, summary,
+                    model.thinCurrent == null ? List.of() : List.of(model.thinCurrent));
         }
     }
 }
