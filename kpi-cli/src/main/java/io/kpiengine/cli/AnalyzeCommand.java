@@ -90,7 +90,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--lead-lag", paramLabel = "LEADING:LAGGING", description = "Also test whether one KPI moves"
             + " before another, e.g. visitors:revenue: the lead in periods, its correlation, the Granger p-value and"
-            + " the early warning, per segment of the lagging KPI; repeat for more pairs.")
+            + " the early warning, per pair of their series (the same segment, or each segment against a total);"
+            + " repeat for more pairs.")
     private List<String> leadLag = new ArrayList<>();
 
     @Option(names = "--interpolate", description = "Fill periods without a value between periods with values by"
@@ -133,6 +134,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return fail(err, e.getMessage());
         }
         try {
+            List<String[]> leadLagPairs = LeadLagPairs.parse(leadLag, c);
             KpiEngine engine = inputs.engine(c);
             KpiResults results = inputs.evaluate(c, engine, null);
             ImprovementQuery q = query(results);
@@ -141,7 +143,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                         .track(results).improvementPoints());
             }
             ImprovementPoints found = q.run();
-            List<LeadLagPairs.Entry> pairs = LeadLagPairs.run(results, leadLag, maxLag == null ? 12 : maxLag,
+            List<LeadLagPairs.Entry> pairs = LeadLagPairs.run(results, leadLagPairs, maxLag == null ? 12 : maxLag,
                     interpolate);
             String unit = engine.grain().id().replace('_', ' ');
             write(json(c, engine, results, found, LeadLagPairs.json(pairs, unit)));

@@ -90,35 +90,23 @@ public final class KpiCli {
         Objects.requireNonNull(args, "args");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
+        // when the first argument names a subcommand, only its model is built, named "kpi <name>": picocli reads
+        // a command's annotations by reflection, which is a good part of a short run's start (BENCHMARKS.md, cold
+        // start); otherwise (help, version, a typo) the whole command line is
         Object only = args.length > 0 ? subcommand(args[0]) : null;
         if (only != null) {
-            // the subcommand alone, named "kpi <name>": the root's model is not built (see commandLine)
             CommandLine cl = configure(new CommandLine(only), out, err);
             cl.getCommandSpec().name("kpi " + args[0]);
             return cl.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
         }
-        return commandLine(out, err, null).execute(args);
+        return commandLine(out, err).execute(args);
     }
 
     /** The configured command line with every subcommand: exit codes mapped, errors printed as one message. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, null);
-    }
-
-    /**
-     * The configured command line. When the first argument names a subcommand, only that one is built: picocli
-     * reads a command's annotations by reflection when it is added, which is a good part of a short run's start
-     * (see BENCHMARKS.md, cold start); otherwise (help, version, a typo) every subcommand is added.
-     */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err, @Nullable String first) {
         CommandLine cl = new CommandLine(new Root());
-        Object only = first == null ? null : subcommand(first);
-        if (only != null) {
-            cl.addSubcommand(first, only);
-        } else {
-            for (String name : SUBCOMMANDS) {
-                cl.addSubcommand(name, Objects.requireNonNull(subcommand(name), name));   // every name of SUBCOMMANDS
-            }
+        for (String name : SUBCOMMANDS) {
+            cl.addSubcommand(name, Objects.requireNonNull(subcommand(name), name));   // every name of SUBCOMMANDS
         }
         return configure(cl, out, err);
     }

@@ -5,20 +5,20 @@ import io.kpiengine.analysis.Figure;
 import io.kpiengine.analysis.LeadLagAnalysis;
 import io.kpiengine.analysis.MissingPolicy;
 import io.kpiengine.base.KpiException;
-import io.kpiengine.core.KpiResult;
 import io.kpiengine.core.KpiResults;
 import io.kpiengine.core.analyze.LeadLagQuery;
+import io.kpiengine.core.analyze.MetricSeries;
+import io.kpiengine.core.metric.Catalog;
+import io.kpiengine.core.metric.Metric;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code kpi analyze --lead-lag LEADING:LAGGING}: whether one KPI moves before another, by how many periods and how
- * strongly, per segment of the lagging KPI ({@code results.leadLag}: cross-correlation with pre-whitening, Granger
+ * strongly, per pair of their series ({@code results.leadLag}: cross-correlation with pre-whitening, Granger
  * test, lagged regression and its early warning; docs/analysis.md).
  */
 final class LeadLagPairs {
@@ -32,78 +32,59 @@ final class LeadLagPairs {
     }
 
     /**
-     * Parses {@code LEADING:LAGGING}.
+     * Parses the {@code LEADING:LAGGING} options, before anything is computed.
      *
-     * @throws IllegalArgumentException if it is not two metrics of the results, naming those it has
+     * @return per option, the leading and the lagging metric
+     * @throws IllegalArgumentException if an option is not two metrics of the catalog, naming those it has
      */
-    static String[] pair(String text, KpiResults results) {
-        String[] p = text.split(":", -1);
-        if (p.length != 2 || p[0].isBlank() || p[1].isBlank()) {
-            throw new IllegalArgumentException("--lead-lag must be LEADING:LAGGING, two metrics, e.g. --lead-lag"
-                    + " visitors:revenue, but was '" + text + "'");
-        }
-        for (String m : p) {
-            if (!results.metrics().contains(m.strip())) {
-                throw new IllegalArgumentException("--lead-lag " + text + ": '" + m.strip() + "' is not a metric of"
-                        + " the results, which are " + results.metrics());
+    static List<String[]> parse(List<String> options, Catalog catalog) {
+        List<String> ids = catalog.metrics().stream().map(Metric::id).toList();
+        List<String[]> out = new ArrayList<>();
+        for (String text : options) {
+            String[] p = text.split(":", -1);
+            if (p.length != 2 || p[0].isBlank() || p[1].isBlank()) {
+                throw new IllegalArgumentException("--lead-lag must be LEADING:LAGGING, two metrics, e.g. --lead-lag"
+                        + " visitors:revenue, but was '" + text + "'");
             }
-        }
-        return new String[] {p[0].strip(), p[1].strip()};
-    }
-
-    /**
-     * Every pair of series of the two metrics whose segments agree on their common dimensions: the same values of
-     * the same dimensions, each segment of a finer leading metric against a coarser lagging one (email visitors and
-     * search visitors against total revenue), and the other way round.
-     */
-    static List<Entry> run(KpiResults results, List<String> pairs, int maxLag, boolean interpolate) {
-        List<Entry> out = new ArrayList<>();
-        for (String text : pairs) {
-            String[] p = pair(text, results);
-            for (Map<String, String> leading : segments(results, p[0])) {
-                for (Map<String, String> lagging : segments(results, p[1])) {
-                    if (!agree(leading, lagging)) {
-                        continue;
-                    }
-                    try {
-                        LeadLagQuery q = results.leadLag(p[0], p[1]).leadingSegment(leading).laggingSegment(lagging)
-                                .maxLag(maxLag);
-                        if (interpolate) {
-                            q.missing(MissingPolicy.INTERPOLATE);
-                        }
-                        out.add(new Entry(p[0], leading, p[1], lagging, q.run(), null));
-                    } catch (KpiException | IllegalArgumentException e) {
-                        out.add(new Entry(p[0], leading, p[1], lagging, null, e.getMessage()));
-                    }
+            for (String m : p) {
+                if (!ids.contains(m.strip())) {
+                    throw new IllegalArgumentException("--lead-lag " + text + ": '" + m.strip() + "' is not a metric"
+                            + " of the catalog, which are " + ids);
                 }
             }
+            out.add(new String[] {p[0].strip(), p[1].strip()});
         }
         return out;
     }
 
-    private static boolean agree(Map<String, String> a, Map<String, String> b) {
-        for (Map.Entry<String, String> e : a.entrySet()) {
-            String other = b.get(e.getKey());
-            if (other != null && !other.equals(e.getValue())) {
-                return false;
+    /**
+     * Every pair of series of the two metrics that pair ({@link MetricSeries#pairs}: segments that agree on their
+     * common dimensions, as for the leading-indicator points).
+     */
+    static List<Entry> run(KpiResults results, List<String[]> pairs, int maxLag, boolean interpolate) {
+        List<Entry> out = new ArrayList<>();
+        for (String[] p : pairs) {
+            List<MetricSeries.Pair> series;
+            try {
+                series = MetricSeries.pairs(results, p[0], p[1]);
+            } catch (IllegalArgumentException e) {
+                out.add(new Entry(p[0], Map.of(), p[1], Map.of(), null, e.getMessage()));
+                continue;
+            }
+            for (MetricSeries.Pair s : series) {
+                try {
+                    LeadLagQuery q = results.leadLag(p[0], p[1]).leadingSegment(s.leading())
+                            .laggingSegment(s.lagging()).maxLag(maxLag);
+                    if (interpolate) {
+                        q.missing(MissingPolicy.INTERPOLATE);
+                    }
+                    out.add(new Entry(p[0], s.leading(), p[1], s.lagging(), q.run(), null));
+                } catch (KpiException | IllegalArgumentException e) {
+                    out.add(new Entry(p[0], s.leading(), p[1], s.lagging(), null, e.getMessage()));
+                }
             }
         }
-        return true;
-    }
-
-    /** The segments of a metric at one level (its first cell's dimensions), in the order of the results. */
-    private static List<Map<String, String>> segments(KpiResults results, String metric) {
-        Set<Map<String, String>> out = new LinkedHashSet<>();
-        Set<String> level = null;
-        for (KpiResult r : results.metric(metric)) {
-            if (level == null) {
-                level = r.dimensions().keySet();
-            }
-            if (r.dimensions().keySet().equals(level)) {
-                out.add(r.dimensions());
-            }
-        }
-        return List.copyOf(out);
+        return out;
     }
 
     /** One line for the console: who leads whom by how much, or why not. */

@@ -257,6 +257,6 @@ class AnalyzeCommandTest {
         assertThat(analyze("--catalog", catalog("").toString(), "--data", "shop=" + data(0), "--out",
                 analysis.toString(), "--lead-lag", "visitor:revenue")).isEqualTo(AnalyzeCommand.CONFIG_ERROR);
         assertThat(err.toString()).isEqualTo("kpi analyze: --lead-lag visitor:revenue: 'visitor' is not a metric of"
-                + " the results, which are [visitors, revenue]" + System.lineSeparator());
+                + " the catalog, which are [visitors, revenue]" + System.lineSeparator());
     }
 }

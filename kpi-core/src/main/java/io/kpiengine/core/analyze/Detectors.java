@@ -27,14 +27,11 @@ import io.kpiengine.core.time.Grain;
 import io.kpiengine.core.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -316,9 +313,8 @@ final class Detectors {
             before[i - from] = results.value(metric, axis.periods.get(i), segment).map(r -> (double) r.rows())
                     .orElse(0.0);
         }
-        Arrays.sort(before);
-        int n = before.length;
-        double median = n % 2 == 1 ? before[n / 2] : (before[n / 2 - 1] + before[n / 2]) / 2;
+        double median = median(before);
+        // the same rule as the report's notice on its current period (ModelBuilder.thinCurrent)
         double rows = results.value(metric, axis.periods.get(last), segment).map(r -> (double) r.rows()).orElse(0.0);
         return median >= 4 && rows * 2 < median ? new double[] {rows, median} : null;
     }
@@ -488,24 +484,15 @@ final class Detectors {
 
     /** Pairs the segments of a leading and a lagging metric that agree on their common dimensions. */
     private void pairs(String leading, String lagging) {
-        Catalog catalog = Objects.requireNonNull(this.catalog, "catalog");   // the caller checked it is there
-        Set<String> dl = new HashSet<>(catalog.dimensionsOf(leading));
-        Set<String> dm = new HashSet<>(catalog.dimensionsOf(lagging));
-        if (!dl.containsAll(dm) && !dm.containsAll(dl)) {
-            notes.add(lagging + ": its leading indicator '" + leading + "' has the dimensions " + dl + " and it " + dm
-                    + "; neither holds the other, so their series do not pair; not checked");
+        List<MetricSeries.Pair> pairs;
+        try {
+            pairs = MetricSeries.pairs(results, leading, lagging);
+        } catch (IllegalArgumentException e) {
+            notes.add(lagging + ": its leading indicator " + e.getMessage() + "; not checked");
             return;
         }
-        for (Map<String, String> sm : MetricSeries.segments(results, lagging)) {
-            for (Map<String, String> sl : MetricSeries.segments(results, leading)) {
-                boolean agree = true;
-                for (Map.Entry<String, String> e : sl.entrySet()) {
-                    agree &= !sm.containsKey(e.getKey()) || Objects.equals(sm.get(e.getKey()), e.getValue());
-                }
-                if (agree) {
-                    pair(leading, sl, lagging, sm);
-                }
-            }
+        for (MetricSeries.Pair p : pairs) {
+            pair(leading, p.leading(), lagging, p.lagging());
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -149,6 +150,77 @@ public final class MetricSeries {
                 out.put(k, v);
             }
         });
+        return out;
+    }
+
+    /**
+     * A leading and a lagging series that pair (see {@link #pairs}).
+     *
+     * @param leading the segment of the leading metric
+     * @param lagging the segment of the lagging metric
+     */
+    public record Pair(Map<String, String> leading, Map<String, String> lagging) {
+
+        /**
+         * Copies the segments.
+         *
+         * @param leading the segment of the leading metric
+         * @param lagging the segment of the lagging metric
+         */
+        public Pair {
+            leading = copy(leading);
+            lagging = copy(lagging);
+        }
+    }
+
+    /**
+     * The series of a leading and a lagging metric that pair: every segment of one with every segment of the other
+     * that agrees with it on their common dimensions (email visitors with email revenue; each channel's visitors
+     * with total revenue), in table order, lagging segments first. Used by the leading-indicator points and by
+     * {@code kpi analyze --lead-lag}.
+     *
+     * <pre>{@code
+     * for (MetricSeries.Pair p : MetricSeries.pairs(results, "visitors", "revenue")) {
+     *     results.leadLag("visitors", "revenue").leadingSegment(p.leading()).laggingSegment(p.lagging()).run();
+     * }
+     * }</pre>
+     *
+     * @param results the result table
+     * @param leading the leading metric id
+     * @param lagging the lagging metric id
+     * @return the pairs
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the table has no such metric, or (with the table's catalog) neither
+     *     metric's dimensions hold the other's, so that their series do not pair
+     */
+    public static List<Pair> pairs(KpiResults results, String leading, String lagging) {
+        Objects.requireNonNull(results, "results");
+        for (String m : List.of(leading, lagging)) {
+            if (!results.metrics().contains(m)) {
+                throw new IllegalArgumentException("the table has no metric '" + m + "'; its metrics are "
+                        + results.metrics() + Suggestions.didYouMean(m, results.metrics()));
+            }
+        }
+        results.catalog().ifPresent(c -> {
+            Set<String> dl = new HashSet<>(c.dimensionsOf(leading));
+            Set<String> dm = new HashSet<>(c.dimensionsOf(lagging));
+            if (!dl.containsAll(dm) && !dm.containsAll(dl)) {
+                throw new IllegalArgumentException("'" + leading + "' has the dimensions " + dl + " and '" + lagging
+                        + "' " + dm + "; neither holds the other, so their series do not pair");
+            }
+        });
+        List<Pair> out = new ArrayList<>();
+        for (Map<String, String> sm : segments(results, lagging)) {
+            for (Map<String, String> sl : segments(results, leading)) {
+                boolean agree = true;
+                for (Map.Entry<String, String> e : sl.entrySet()) {
+                    agree &= !sm.containsKey(e.getKey()) || Objects.equals(sm.get(e.getKey()), e.getValue());
+                }
+                if (agree) {
+                    out.add(new Pair(sl, sm));
+                }
+            }
+        }
         return out;
     }
 

@@ -97,4 +97,20 @@ class MetricSeriesTest {
         assertThatThrownBy(() -> r.trend("total_revenue").from(Fixture.week(9)).to(Fixture.week(3)).run())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("to must not end before from");
     }
+
+    /** Series pair when their segments agree on their common dimensions: the same channel, or each against a total. */
+    @Test
+    void pairs_sameSegment_orEachAgainstATotal() {
+        KpiResults r = LeadLagQueryTest.RESULTS;
+        java.util.List<MetricSeries.Pair> toTotal = MetricSeries.pairs(r, "visitors", "total_revenue");
+        assertThat(toTotal).extracting(MetricSeries.Pair::leading).containsExactlyElementsOf(
+                java.util.List.copyOf(new java.util.LinkedHashSet<>(r.metric("visitors").stream()
+                        .map(KpiResult::dimensions).toList())));
+        assertThat(toTotal).extracting(MetricSeries.Pair::lagging).containsOnly(Map.of());
+        java.util.List<MetricSeries.Pair> same = MetricSeries.pairs(r, "visitors", "orders");
+        assertThat(same).isNotEmpty().allMatch(p -> p.leading().equals(p.lagging()));
+        assertThat(same).hasSameSizeAs(toTotal);
+        assertThatThrownBy(() -> MetricSeries.pairs(r, "visitor", "orders")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the table has no metric 'visitor'").hasMessageEndingWith("did you mean 'visitors'?");
+    }
 }

@@ -331,11 +331,13 @@ public final class ModelBuilder {
             return null;
         }
         long[] best = null;
+        long bestTotal = -1;
         for (Metric m : kpis) {
             if (!(m instanceof Measure)) {
                 continue;
             }
             long[] rows = new long[all.size()];
+            long total = 0;
             Set<String> level = null;
             for (KpiResult r : results.metric(m.id())) {
                 Integer i = position.get(r.period());
@@ -347,10 +349,12 @@ public final class ModelBuilder {
                 }
                 if (r.dimensions().keySet().equals(level)) {
                     rows[i] += r.rows();
+                    total += r.rows();
                 }
             }
-            if (best == null || java.util.Arrays.stream(rows).sum() > java.util.Arrays.stream(best).sum()) {
+            if (total > bestTotal) {
                 best = rows;
+                bestTotal = total;
             }
         }
         if (best == null) {
@@ -361,17 +365,16 @@ public final class ModelBuilder {
         if (last - from < 3) {
             return null;
         }
-        long[] before = java.util.Arrays.copyOfRange(best, from, last);
-        java.util.Arrays.sort(before);
-        double median = before.length % 2 == 1 ? before[before.length / 2]
-                : (before[before.length / 2 - 1] + before[before.length / 2]) / 2.0;
+        double[] rows = java.util.Arrays.stream(best).asDoubleStream().toArray();
+        double median = io.kpiengine.analysis.AnomalyScore.median(rows, from, last);
+        // the rule of the analysis's unusual changes (Detectors.thinLast): under half a median of at least 4 rows
         if (median < 4 || best[last] * 2 >= median) {
             return null;
         }
         Period p = all.get(last);
         return p + " holds " + best[last] + " row" + (best[last] == 1 ? "" : "s") + " against a median of "
                 + (median == Math.rint(median) ? Long.toString((long) median) : Double.toString(median))
-                + " in the " + before.length + " periods before: its data may be cut short (a file that ends inside"
+                + " in the " + (last - from) + " periods before: its data may be cut short (a file that ends inside"
                 + " the period), so its changes may be no news; --period " + all.get(last - 1)
                 + " reports the period before";
     }
